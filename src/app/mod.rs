@@ -1,0 +1,351 @@
+//! Application state and its update function. All state changes go through
+//! `App::update` (keys) or `App::on_mouse`; drawing only reads `App`.
+
+pub mod list;
+mod mouse;
+mod nav;
+pub mod reading;
+pub mod sidebar;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::keymap::{Context, Keymap};
+use crate::model::Article;
+use crate::related::SimilarityIndex;
+use crate::store::{Filter, Store, StoreError};
+use crate::ui::layout::{Panes, inner, panes};
+use list::ListWindow;
+use reading::{ReadLine, article_lines};
+use sidebar::{Section, SideItem, SideLine, sidebar_lines};
+
+/// The pane that has keyboard focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Reader,
+    Sidebar,
+}
+
+/// A window drawn over the panes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Blurb { item: SideItem },
+}
+
+/// Work the event loop does on the app's behalf (I/O outside the UI).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    OpenUrl(String),
+}
+
+/// How a status message is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Info,
+    Error,
+}
+
+/// The article in the reading pane, with its layout and sidebar.
+#[derive(Debug)]
+pub struct Opened {
+    pub article: Article,
+    pub bookmarked: bool,
+    pub read: bool,
+    pub lines: Rc<Vec<ReadLine>>,
+    pub scroll: usize,
+    pub items: Vec<SideItem>,
+    pub side_lines: Vec<SideLine>,
+    pub side_selected: usize,
+    pub side_scroll: usize,
+}
+
+/// Everything the screen shows.
+pub struct App {
+    store: Store,
+    pub keymap: Keymap,
+    pub focus: Focus,
+    pub list: ListWindow,
+    pub opened: Option<Opened>,
+    pub overlay: Option<Overlay>,
+    pub status: Option<(String, Severity)>,
+    /// True while the store holds only the built-in sample articles.
+    pub samples: bool,
+    pub area: Rect,
+    pub quit: bool,
+    similarity: Option<SimilarityIndex>,
+    wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
+}
+
+impl App {
+    /// Builds the app over an open store, sized for `area`.
+    pub fn new(store: Store, keymap: Keymap, samples: bool, area: Rect) -> Result<App, StoreError> {
+        let mut app = App {
+            store,
+            keymap,
+            focus: Focus::List,
+            list: ListWindow::default(),
+            opened: None,
+            overlay: None,
+            status: None,
+            samples,
+            area,
+            quit: false,
+            similarity: None,
+            wrap_cache: HashMap::new(),
+        };
+        let height = app.list_height();
+        app.list.reload(&app.store, height)?;
+        app.open_selected()?;
+        Ok(app)
+    }
+
+    /// Shows a message in the status bar until the next one.
+    pub fn notify(&mut self, severity: Severity, message: impl Into<String>) {
+        self.status = Some((message.into(), severity));
+    }
+
+    /// The panes for the current size and focus.
+    pub fn panes(&self) -> Panes {
+        panes(self.area, self.focus)
+    }
+
+    /// The keymap context for the current focus and overlay.
+    pub fn context(&self) -> Context {
+        if self.overlay.is_some() {
+            return Context::Overlay;
+        }
+        match self.focus {
+            Focus::List => Context::List,
+            Focus::Reader => Context::Reader,
+            Focus::Sidebar => Context::Sidebar,
+        }
+    }
+
+    /// Applies an action. Store failures are shown, never lost.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        match self.apply(action) {
+            Ok(effect) => effect,
+            Err(e) => {
+                self.notify(Severity::Error, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// The terminal changed size.
+    pub fn resize(&mut self, area: Rect) {
+        self.area = area;
+        if let Err(e) = self.relayout() {
+            self.notify(Severity::Error, e.to_string());
+        }
+    }
+
+    fn relayout(&mut self) -> Result<(), StoreError> {
+        let height = self.list_height();
+        self.list.ensure_visible(&self.store, height)?;
+        self.layout_opened();
+        Ok(())
+    }
+
+    pub(crate) fn list_height(&self) -> usize {
+        let rect = self
+            .panes()
+            .list
+            .or_else(|| panes(self.area, Focus::List).list);
+        rect.map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    /// Rows of text the reading pane shows.
+    pub fn reader_height(&self) -> usize {
+        let rect = self
+            .panes()
+            .reader
+            .or_else(|| panes(self.area, Focus::Reader).reader);
+        rect.map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    fn reader_width(&self) -> usize {
+        let rect = self
+            .panes()
+            .reader
+            .or_else(|| panes(self.area, Focus::Reader).reader);
+        // One column is kept for the scrollbar.
+        rect.map_or(1, |r| usize::from(inner(r).width.saturating_sub(1)).max(1))
+    }
+
+    pub(crate) fn sidebar_height(&self) -> usize {
+        let rect = self
+            .panes()
+            .sidebar
+            .or_else(|| panes(self.area, Focus::Sidebar).sidebar);
+        rect.map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    fn sidebar_width(&self) -> usize {
+        let rect = self
+            .panes()
+            .sidebar
+            .or_else(|| panes(self.area, Focus::Sidebar).sidebar);
+        rect.map_or(1, |r| usize::from(inner(r).width).max(1))
+    }
+
+    /// Re-wraps the open article and sidebar for the current pane widths,
+    /// using the cache when this article was wrapped at this width before.
+    fn layout_opened(&mut self) {
+        let width = self.reader_width();
+        let side_width = self.sidebar_width();
+        let reader_height = self.reader_height();
+        let Some(opened) = self.opened.as_mut() else {
+            return;
+        };
+        let key = (opened.article.id.clone(), width);
+        if self.wrap_cache.len() > 64 {
+            self.wrap_cache.clear();
+        }
+        let lines = self
+            .wrap_cache
+            .entry(key)
+            .or_insert_with(|| Rc::new(article_lines(&opened.article, width)))
+            .clone();
+        opened.lines = lines;
+        opened.scroll = opened
+            .scroll
+            .min(opened.lines.len().saturating_sub(reader_height));
+        opened.side_lines = sidebar_lines(&opened.items, side_width);
+        self.keep_side_selection_visible();
+    }
+
+    /// Loads the article selected in the list into the reading pane.
+    fn open_selected(&mut self) -> Result<(), StoreError> {
+        let id = self.list.current().map(|r| r.id.clone());
+        match id {
+            Some(id) if self.opened.as_ref().is_some_and(|o| o.article.id == id) => Ok(()),
+            Some(id) => self.open_id(&id),
+            None => {
+                self.opened = None;
+                Ok(())
+            }
+        }
+    }
+
+    /// Loads an article by id into the reading pane, scrolled to the top.
+    fn open_id(&mut self, id: &str) -> Result<(), StoreError> {
+        let Some(article) = self.store.get(id)? else {
+            self.opened = None;
+            return Ok(());
+        };
+        let (bookmarked, read) = self.store.marks(id)?;
+        let items = self.sidebar_items(&article)?;
+        self.opened = Some(Opened {
+            article,
+            bookmarked,
+            read,
+            lines: Rc::new(Vec::new()),
+            scroll: 0,
+            items,
+            side_lines: Vec::new(),
+            side_selected: 0,
+            side_scroll: 0,
+        });
+        self.layout_opened();
+        Ok(())
+    }
+
+    fn sidebar_items(&mut self, article: &Article) -> Result<Vec<SideItem>, StoreError> {
+        let mut items = Vec::new();
+        for entry in &article.related {
+            let stored = self
+                .store
+                .find_by_title(&entry.title)?
+                .filter(|id| *id != article.id);
+            let mut detail: Vec<&str> = [entry.category.as_deref(), entry.byline.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if stored.is_some() {
+                detail.push("in your store");
+            }
+            items.push(SideItem {
+                section: Some(Section::FromPage),
+                title: entry.title.clone(),
+                detail: detail.join(" · "),
+                article_id: stored,
+                url: entry.url.clone(),
+                blurb: entry.blurb.clone(),
+                category: entry.category.clone(),
+            });
+        }
+        if self.similarity.is_none() {
+            self.similarity = Some(SimilarityIndex::build(self.store.corpus()?));
+        }
+        let similar = self
+            .similarity
+            .as_ref()
+            .map(|index| index.similar_to(&article.id, 5, 0.02))
+            .unwrap_or_default();
+        for s in similar {
+            items.push(SideItem {
+                section: Some(Section::Similar),
+                detail: format!("{:.2} · {}", s.score, s.shared.join(", ")),
+                title: s.title,
+                article_id: Some(s.id),
+                ..SideItem::default()
+            });
+        }
+        for link in &article.links {
+            let stored = self.store.find_by_url(&link.url)?;
+            items.push(SideItem {
+                section: Some(Section::Links),
+                title: if link.text.trim().is_empty() {
+                    link.url.clone()
+                } else {
+                    link.text.clone()
+                },
+                detail: link.url.clone(),
+                article_id: stored,
+                url: Some(link.url.clone()),
+                ..SideItem::default()
+            });
+        }
+        Ok(items)
+    }
+
+    fn keep_side_selection_visible(&mut self) {
+        let height = self.sidebar_height();
+        let Some(opened) = self.opened.as_mut() else {
+            return;
+        };
+        let selected = opened.side_selected;
+        let rows: Vec<usize> = opened
+            .side_lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.item == Some(selected))
+            .map(|(i, _)| i)
+            .collect();
+        if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
+            if *first < opened.side_scroll {
+                // Show the section heading above the first entry too.
+                opened.side_scroll = first.saturating_sub(if selected == 0 { 1 } else { 0 });
+            } else if *last >= opened.side_scroll + height {
+                opened.side_scroll = last + 1 - height;
+            }
+        }
+        let max = opened.side_lines.len().saturating_sub(height);
+        opened.side_scroll = opened.side_scroll.min(max);
+    }
+
+    /// The store filter in use.
+    pub fn filter(&self) -> Filter {
+        self.list.filter
+    }
+}
+
+#[cfg(test)]
+mod tests;

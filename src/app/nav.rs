@@ -1,0 +1,258 @@
+//! What each action does, by focus: movement, opening, marks, overlays.
+
+use super::{App, Effect, Focus, Overlay, Severity};
+use crate::action::Action;
+use crate::store::{Filter, StoreError};
+
+type Outcome = Result<Option<Effect>, StoreError>;
+
+impl App {
+    pub(super) fn apply(&mut self, action: Action) -> Outcome {
+        if self.overlay.is_some() {
+            return Ok(self.apply_overlay(action));
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Close => self.status = None,
+            Action::FocusNext => self.set_focus(self.focus_step(1)),
+            Action::FocusPrev => self.set_focus(self.focus_step(-1)),
+            Action::FocusLeft => {
+                if self.focus != Focus::List {
+                    self.set_focus(self.focus_step(-1));
+                }
+            }
+            Action::FocusRight => {
+                if self.focus != Focus::Sidebar {
+                    self.set_focus(self.focus_step(1));
+                }
+            }
+            Action::ToggleBookmark => self.toggle_bookmark()?,
+            Action::ToggleRead => self.toggle_read()?,
+            Action::ToggleBookmarksView => self.toggle_bookmarks_view()?,
+            Action::OpenInBrowser => return Ok(self.browser_target()),
+            Action::Open => return self.open_focused(),
+            Action::MoveDown => self.step(1)?,
+            Action::MoveUp => self.step(-1)?,
+            Action::PageDown => self.page(1)?,
+            Action::PageUp => self.page(-1)?,
+            Action::Top => self.step(isize::MIN)?,
+            Action::Bottom => self.step(isize::MAX)?,
+            Action::None => {}
+        }
+        Ok(None)
+    }
+
+    fn apply_overlay(&mut self, action: Action) -> Option<Effect> {
+        let delta: isize = match action {
+            Action::Close | Action::Help => {
+                self.overlay = None;
+                return None;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return None;
+            }
+            Action::OpenInBrowser => {
+                return match &self.overlay {
+                    Some(Overlay::Blurb { item }) => item.url.clone().map(Effect::OpenUrl),
+                    _ => None,
+                };
+            }
+            Action::MoveDown => 1,
+            Action::MoveUp => -1,
+            Action::PageDown => 10,
+            Action::PageUp => -10,
+            Action::Top => isize::MIN,
+            Action::Bottom => isize::MAX / 2,
+            _ => return None,
+        };
+        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+            let max = self.keymap.help_rows().len();
+            *scroll = scroll.saturating_add_signed(delta).min(max);
+        }
+        None
+    }
+
+    fn focus_step(&self, delta: isize) -> Focus {
+        const ORDER: [Focus; 3] = [Focus::List, Focus::Reader, Focus::Sidebar];
+        let at = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
+        ORDER[(at as isize + delta).rem_euclid(3) as usize]
+    }
+
+    /// Moves focus; the layout may change (narrow screens), so re-lay out.
+    pub(super) fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+        if let Err(e) = self.relayout() {
+            self.notify(Severity::Error, e.to_string());
+        }
+    }
+
+    /// Moves by `delta` lines or entries in the focused pane (the extremes of
+    /// `isize` jump to the top or bottom).
+    pub(super) fn step(&mut self, delta: isize) -> Result<(), StoreError> {
+        match self.focus {
+            Focus::List => {
+                let height = self.list_height();
+                self.list.move_by(delta, &self.store, height)?;
+                self.open_selected()?;
+            }
+            Focus::Reader => {
+                let height = self.reader_height();
+                if let Some(o) = self.opened.as_mut() {
+                    let max = o.lines.len().saturating_sub(height);
+                    o.scroll = o.scroll.saturating_add_signed(delta).min(max);
+                }
+            }
+            Focus::Sidebar => {
+                if let Some(o) = self.opened.as_mut() {
+                    let last = o.items.len().saturating_sub(1);
+                    o.side_selected = o.side_selected.saturating_add_signed(delta).min(last);
+                }
+                self.keep_side_selection_visible();
+            }
+        }
+        Ok(())
+    }
+
+    fn page(&mut self, direction: isize) -> Result<(), StoreError> {
+        let height = match self.focus {
+            Focus::List => self.list_height(),
+            Focus::Reader => self.reader_height().saturating_sub(1).max(1),
+            Focus::Sidebar => (self.sidebar_height() / 3).max(1),
+        };
+        self.step(direction * height as isize)
+    }
+
+    /// Enter: in the list, read the article; in the sidebar, open the entry.
+    fn open_focused(&mut self) -> Result<Option<Effect>, StoreError> {
+        match self.focus {
+            Focus::List => {
+                if self.opened.is_some() {
+                    self.mark_read(true)?;
+                    self.set_focus(Focus::Reader);
+                }
+            }
+            Focus::Reader => {}
+            Focus::Sidebar => {
+                let item = self
+                    .opened
+                    .as_ref()
+                    .and_then(|o| o.items.get(o.side_selected))
+                    .cloned();
+                match item {
+                    Some(item) if item.article_id.is_some() => {
+                        let id = item.article_id.unwrap_or_default();
+                        self.go_to_article(&id)?;
+                        self.mark_read(true)?;
+                        self.set_focus(Focus::Reader);
+                    }
+                    Some(item) if item.blurb.is_some() || item.url.is_none() => {
+                        self.overlay = Some(Overlay::Blurb { item });
+                    }
+                    Some(item) => return Ok(item.url.map(Effect::OpenUrl)),
+                    None => {}
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Shows a stored article: selected in the list when the list holds it.
+    pub(super) fn go_to_article(&mut self, id: &str) -> Result<(), StoreError> {
+        let position = self.store.position(self.list.filter, id)?;
+        if let Some(position) = position {
+            let height = self.list_height();
+            self.list.select(position, &self.store, height)?;
+        }
+        self.open_id(id)
+    }
+
+    fn browser_target(&mut self) -> Option<Effect> {
+        let url = match self.focus {
+            Focus::Sidebar => self
+                .opened
+                .as_ref()
+                .and_then(|o| o.items.get(o.side_selected))
+                .and_then(|i| i.url.clone()),
+            _ => self.opened.as_ref().and_then(|o| o.article.url.clone()),
+        };
+        if url.is_none() {
+            self.notify(Severity::Info, "No web address for this one");
+        }
+        url.map(Effect::OpenUrl)
+    }
+
+    fn toggle_bookmark(&mut self) -> Result<(), StoreError> {
+        let Some(o) = self.opened.as_ref() else {
+            return Ok(());
+        };
+        let (id, on) = (o.article.id.clone(), !o.bookmarked);
+        self.store.set_bookmarked(&id, on)?;
+        if let Some(o) = self.opened.as_mut() {
+            o.bookmarked = on;
+            self.list.set_marks(&id, on, o.read);
+        }
+        self.notify(
+            Severity::Info,
+            if on {
+                "Bookmarked (saved)"
+            } else {
+                "Bookmark removed (saved)"
+            },
+        );
+        if self.list.filter == Filter::Bookmarked {
+            let height = self.list_height();
+            self.list.reload(&self.store, height)?;
+        }
+        Ok(())
+    }
+
+    fn toggle_read(&mut self) -> Result<(), StoreError> {
+        let on = !self.opened.as_ref().is_some_and(|o| o.read);
+        self.mark_read(on)?;
+        self.notify(
+            Severity::Info,
+            if on { "Marked read" } else { "Marked unread" },
+        );
+        Ok(())
+    }
+
+    fn mark_read(&mut self, on: bool) -> Result<(), StoreError> {
+        let Some(o) = self.opened.as_ref() else {
+            return Ok(());
+        };
+        if o.read == on {
+            return Ok(());
+        }
+        let id = o.article.id.clone();
+        self.store.set_read(&id, on)?;
+        if let Some(o) = self.opened.as_mut() {
+            o.read = on;
+            self.list.set_marks(&id, o.bookmarked, on);
+        }
+        Ok(())
+    }
+
+    fn toggle_bookmarks_view(&mut self) -> Result<(), StoreError> {
+        let current = self.opened.as_ref().map(|o| o.article.id.clone());
+        self.list.filter = match self.list.filter {
+            Filter::All => Filter::Bookmarked,
+            Filter::Bookmarked => Filter::All,
+        };
+        let position = match &current {
+            Some(id) => self.store.position(self.list.filter, id)?,
+            None => None,
+        };
+        self.list.selected = position.unwrap_or(0);
+        let height = self.list_height();
+        self.list.reload(&self.store, height)?;
+        if self.list.filter == Filter::Bookmarked && self.list.total == 0 {
+            self.notify(
+                Severity::Info,
+                "No bookmarks yet: press b on an article to add one",
+            );
+        }
+        self.open_selected()
+    }
+}

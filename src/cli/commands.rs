@@ -1,0 +1,134 @@
+//! One function per command.
+
+use std::path::PathBuf;
+
+use super::Failure;
+use super::open::session;
+use super::output;
+use crate::app::App;
+use crate::config::{Paths, no_color_requested};
+use crate::ingest;
+use crate::keymap::Keymap;
+use crate::store::{Filter, Origin, UpsertStats};
+use crate::ui::theme::Theme;
+
+fn fatal(e: impl std::fmt::Display) -> Failure {
+    Failure::fatal(e.to_string())
+}
+
+/// Opens the reader.
+pub fn read(paths: &Paths) -> Result<(), Failure> {
+    let keymap = Keymap::load(&paths.keymap_file()).map_err(fatal)?;
+    let session = session(paths).map_err(fatal)?;
+    let theme = Theme::new(no_color_requested(std::env::var_os("NO_COLOR").as_deref()));
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let mut app = App::new(session.store, keymap, session.samples, area).map_err(fatal)?;
+    if let Some(warning) = session.warning {
+        app.notify(crate::app::Severity::Error, warning);
+    }
+    crate::tui::run(&mut app, &theme, std::env::var("BROWSER").ok()).map_err(fatal)
+}
+
+/// Imports files; every readable page is stored even when others fail.
+pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Result<(), Failure> {
+    let mut articles = Vec::new();
+    let mut failed = 0;
+    for file in files {
+        match ingest::import_file(file) {
+            Ok(found) => {
+                if !json {
+                    for a in &found {
+                        println!("{}  {}  ({})", a.id, a.title, file.display());
+                    }
+                }
+                articles.extend(found);
+            }
+            Err(e) => {
+                eprintln!("edicola: {e}");
+                failed += 1;
+            }
+        }
+    }
+    let stats = if dry_run || articles.is_empty() {
+        UpsertStats::default()
+    } else {
+        let mut session = session(paths).map_err(fatal)?;
+        if let Some(warning) = session.warning {
+            return Err(Failure::fatal(warning));
+        }
+        session
+            .store
+            .upsert(&articles, Origin::User)
+            .map_err(fatal)?
+    };
+    if json {
+        let values: Vec<_> = articles
+            .iter()
+            .map(|a| output::article_json(a, None))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&values).map_err(fatal)?);
+    } else if !dry_run {
+        eprintln!(
+            "{} added, {} updated, {} unchanged, {failed} failed",
+            stats.added, stats.updated, stats.unchanged
+        );
+    }
+    if failed > 0 {
+        return Err(Failure::input(format!(
+            "{failed} of {} files could not be imported",
+            files.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Lists articles (all, or bookmarked), newest first.
+pub fn list(paths: &Paths, filter: Filter, json: bool) -> Result<(), Failure> {
+    let session = session(paths).map_err(fatal)?;
+    let store = &session.store;
+    let mut out = output::Lister::new(json);
+    let mut offset = 0;
+    loop {
+        let page = store.page(filter, offset, 500).map_err(fatal)?;
+        if page.is_empty() {
+            break;
+        }
+        offset += page.len();
+        for row in &page {
+            out.row(row);
+        }
+    }
+    out.finish();
+    Ok(())
+}
+
+/// Shows one article.
+pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
+    let session = session(paths).map_err(fatal)?;
+    let store = &session.store;
+    let Some(full_id) = store.resolve_id(id).map_err(fatal)? else {
+        return Err(Failure::input(format!(
+            "no article with id {id:?} (see `edicola list`)"
+        )));
+    };
+    let Some(article) = store.get(&full_id).map_err(fatal)? else {
+        return Err(Failure::input(format!("no article with id {id:?}")));
+    };
+    let marks = store.marks(&full_id).map_err(fatal)?;
+    let mut related_ids = Vec::new();
+    for entry in &article.related {
+        related_ids.push(
+            store
+                .find_by_title(&entry.title)
+                .map_err(fatal)?
+                .filter(|i| *i != full_id),
+        );
+    }
+    if json {
+        let value = output::article_json(&article, Some((marks, &related_ids)));
+        println!("{}", serde_json::to_string_pretty(&value).map_err(fatal)?);
+    } else {
+        print!("{}", output::article_text(&article, marks, &related_ids));
+    }
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! The command line: arguments, commands and exit codes.
+//!
+//! Exit codes: 0 success; 1 some input could not be used (an import file,
+//! an unknown id); 2 the store or a config file is unreadable or corrupt,
+//! or the command line is wrong.
+
+mod commands;
+mod open;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Paths;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "edicola",
+    version,
+    about = "A terminal news reader with a related-articles sidebar",
+    long_about = "A terminal news reader with a related-articles sidebar.\n\n\
+        Run without a command to open the reader. Until you import articles of your own, \
+        it shows two built-in sample articles.\n\n\
+        Files: the store is edicola.db in the data directory; keys can be changed in \
+        keymap.toml in the config directory."
+)]
+pub struct Cli {
+    /// Data directory (the article store)
+    #[arg(long, global = true, env = "EDICOLA_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Config directory (keymap.toml)
+    #[arg(long, global = true, env = "EDICOLA_CONFIG", value_name = "DIR")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the reader (the default when no command is given)
+    Read,
+    /// Import text copies of news pages ("select all" + "copy" saved to a file)
+    Import {
+        /// Files to import
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Parse and print, but store nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the imported articles as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the articles, newest first
+    List {
+        /// Print JSON: a list of articles with id, title, source, published, marks
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article by id (or a unique prefix of its id)
+    Show {
+        /// The article's id, as `edicola list` prints it
+        id: String,
+        /// Print JSON with the body, related entries and links
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the bookmarked articles, newest first
+    Bookmarks {
+        /// Print JSON, like `list --json`
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Why a command failed, with its exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    pub fn fatal(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+/// Parses the command line, runs the command and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            if !failure.message.is_empty() {
+                eprintln!("edicola: {}", failure.message);
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let paths = Paths::resolve(cli.data, cli.config).map_err(|e| Failure::fatal(e.to_string()))?;
+    match cli.command.unwrap_or(Command::Read) {
+        Command::Read => commands::read(&paths),
+        Command::Import {
+            files,
+            dry_run,
+            json,
+        } => commands::import(&paths, &files, dry_run, json),
+        Command::List { json } => commands::list(&paths, crate::store::Filter::All, json),
+        Command::Bookmarks { json } => {
+            commands::list(&paths, crate::store::Filter::Bookmarked, json)
+        }
+        Command::Show { id, json } => commands::show(&paths, &id, json),
+    }
+}

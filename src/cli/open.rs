@@ -1,0 +1,59 @@
+//! Opening the store for a session, with the fallbacks that keep the
+//! reader usable when the data directory cannot be written.
+
+use crate::config::Paths;
+use crate::ingest;
+use crate::store::{Store, StoreError};
+
+/// An open store and what the user should be told about it.
+pub struct Session {
+    pub store: Store,
+    /// True while the store shows only the built-in samples.
+    pub samples: bool,
+    /// Set when changes cannot be saved.
+    pub warning: Option<String>,
+}
+
+/// Opens the user's store. A store that cannot be written is opened
+/// read-only, or replaced by an in-memory one with the samples; a damaged
+/// or unreadable one is an error (and is left untouched).
+pub fn session(paths: &Paths) -> Result<Session, StoreError> {
+    let file = paths.store_file();
+    match Store::open(&file) {
+        Ok(mut store) => match store.ensure_defaults(&ingest::defaults()) {
+            Ok(samples) => Ok(Session {
+                store,
+                samples,
+                warning: None,
+            }),
+            Err(e) if e.is_unwritable() => Ok(Session {
+                samples: store.only_embedded().unwrap_or(true),
+                store,
+                warning: Some(cannot_save(&e)),
+            }),
+            Err(e) => Err(e),
+        },
+        Err(e) if e.is_unwritable() => {
+            if let Ok(store) = Store::open_read_only(&file) {
+                let samples = store.only_embedded().unwrap_or(false);
+                return Ok(Session {
+                    store,
+                    samples,
+                    warning: Some(cannot_save(&e)),
+                });
+            }
+            let mut store = Store::open_in_memory()?;
+            store.ensure_defaults(&ingest::defaults())?;
+            Ok(Session {
+                store,
+                samples: true,
+                warning: Some(cannot_save(&e)),
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn cannot_save(e: &StoreError) -> String {
+    format!("Changes will not be saved: {e}")
+}

@@ -1,0 +1,142 @@
+//! What the scripting commands print: plain text for people, JSON for
+//! programs (a stable interface: fields are only ever added).
+
+use serde_json::{Value, json};
+
+use crate::app::reading::meta_line;
+use crate::date::{format_date, format_rfc3339};
+use crate::model::Article;
+use crate::store::Summary;
+
+/// Prints list rows as they come, as text lines or one JSON array.
+pub struct Lister {
+    json: bool,
+    first: bool,
+}
+
+impl Lister {
+    pub fn new(json: bool) -> Lister {
+        if json {
+            print!("[");
+        }
+        Lister { json, first: true }
+    }
+
+    pub fn row(&mut self, row: &Summary) {
+        if self.json {
+            let value = json!({
+                "id": row.id,
+                "title": row.title,
+                "source": row.source,
+                "published": row.published.map(format_rfc3339),
+                "bookmarked": row.bookmarked,
+                "read": row.read,
+            });
+            print!("{}\n  {value}", if self.first { "" } else { "," });
+        } else {
+            let marks = format!(
+                "{}{}",
+                if row.bookmarked { "★" } else { " " },
+                if row.read { " " } else { "•" }
+            );
+            let date = row
+                .published
+                .map(format_date)
+                .unwrap_or_else(|| "          ".into());
+            let source = row.source.as_deref().unwrap_or("");
+            println!("{} {marks} {date}  {}  [{source}]", row.id, row.title);
+        }
+        self.first = false;
+    }
+
+    pub fn finish(self) {
+        if self.json {
+            println!("{}]", if self.first { "" } else { "\n" });
+        }
+    }
+}
+
+/// The JSON form of an article. With marks and related ids when stored.
+pub fn article_json(a: &Article, stored: Option<((bool, bool), &[Option<String>])>) -> Value {
+    let related: Vec<Value> = a
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            json!({
+                "title": r.title,
+                "blurb": r.blurb,
+                "category": r.category,
+                "byline": r.byline,
+                "url": r.url,
+                "id": stored.and_then(|(_, ids)| ids.get(i).cloned().flatten()),
+            })
+        })
+        .collect();
+    let mut value = json!({
+        "id": a.id,
+        "title": a.title,
+        "source": a.source,
+        "url": a.url,
+        "byline": a.byline,
+        "published": a.published.map(format_rfc3339),
+        "standfirst": a.standfirst,
+        "category": a.category,
+        "lang": a.lang,
+        "body": a.body,
+        "related": related,
+        "links": a.links,
+    });
+    if let (Some(((bookmarked, read), _)), Some(map)) = (stored, value.as_object_mut()) {
+        map.insert("bookmarked".into(), bookmarked.into());
+        map.insert("read".into(), read.into());
+    }
+    value
+}
+
+/// The plain-text form of an article, for reading in a pipe.
+pub fn article_text(
+    a: &Article,
+    (bookmarked, _): (bool, bool),
+    related_ids: &[Option<String>],
+) -> String {
+    let mut out = format!("{}\n", a.title);
+    let meta = meta_line(a);
+    if !meta.is_empty() {
+        out.push_str(&format!("{meta}\n"));
+    }
+    if let Some(url) = &a.url {
+        out.push_str(&format!("{url}\n"));
+    }
+    if bookmarked {
+        out.push_str("★ bookmarked\n");
+    }
+    if let Some(s) = &a.standfirst {
+        out.push_str(&format!("\n{s}\n"));
+    }
+    for p in &a.body {
+        out.push_str(&format!("\n{p}\n"));
+    }
+    if !a.related.is_empty() {
+        out.push_str("\nRelated:\n");
+        for (r, id) in a.related.iter().zip(related_ids) {
+            let category = r
+                .category
+                .as_deref()
+                .map(|c| format!("[{c}] "))
+                .unwrap_or_default();
+            let stored = id
+                .as_deref()
+                .map(|i| format!("  (id {i})"))
+                .unwrap_or_default();
+            out.push_str(&format!("- {category}{}{stored}\n", r.title));
+        }
+    }
+    if !a.links.is_empty() {
+        out.push_str("\nLinks:\n");
+        for (n, l) in a.links.iter().enumerate() {
+            out.push_str(&format!("[{}] {} {}\n", n + 1, l.text, l.url));
+        }
+    }
+    out
+}

@@ -1,0 +1,44 @@
+//! The article model shared by the store, the importers and the UI.
+
+use serde::{Deserialize, Serialize};
+
+/// One article, as stored and shown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: derived from the URL when known, else from source and title.
+    pub id: String,
+    pub title: String,
+    /// Site or feed name.
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub byline: Option<String>,
+    /// Publication time, seconds since the Unix epoch (UTC).
+    pub published: Option<i64>,
+    pub standfirst: Option<String>,
+    pub category: Option<String>,
+    /// BCP 47 language tag when known (e.g. "it", "en").
+    pub lang: Option<String>,
+    /// Body paragraphs, plain text.
+    pub body: Vec<String>,
+    /// Related entries listed by the source page itself.
+    pub related: Vec<RelatedEntry>,
+    /// Links found inside the article.
+    pub links: Vec<Link>,
+}
+
+/// A related headline listed by the source page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RelatedEntry {
+    pub title: String,
+    pub blurb: Option<String>,
+    pub category: Option<String>,
+    pub byline: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A link inside an article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+}

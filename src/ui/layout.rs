@@ -1,0 +1,151 @@
+//! Where each pane goes for a given terminal size and focus. Shared by the
+//! app (to size lists and wrap text) and the renderer, so they always agree.
+
+use ratatui::layout::Rect;
+
+use crate::app::Focus;
+
+/// Below this width the sidebar hides.
+pub const SIDEBAR_MIN_WIDTH: u16 = 90;
+/// Below this width only the focused pane is shown.
+pub const TWO_PANES_MIN_WIDTH: u16 = 50;
+
+/// The rectangles of the visible panes; hidden panes are `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
+    pub list: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub sidebar: Option<Rect>,
+    pub status: Option<Rect>,
+}
+
+impl Panes {
+    pub fn get(&self, focus: Focus) -> Option<Rect> {
+        match focus {
+            Focus::List => self.list,
+            Focus::Reader => self.reader,
+            Focus::Sidebar => self.sidebar,
+        }
+    }
+
+    /// The pane under a screen position.
+    pub fn at(&self, x: u16, y: u16) -> Option<Focus> {
+        let pos = ratatui::layout::Position { x, y };
+        [Focus::List, Focus::Reader, Focus::Sidebar]
+            .into_iter()
+            .find(|f| self.get(*f).is_some_and(|r| r.contains(pos)))
+    }
+}
+
+/// Splits the screen: three panes when wide, two when medium (the sidebar
+/// replaces the list while it has focus), only the focused one when narrow.
+/// The last row is the status bar when there are at least 3 rows.
+pub fn panes(area: Rect, focus: Focus) -> Panes {
+    let (main, status) = if area.height >= 3 {
+        let main = Rect {
+            height: area.height - 1,
+            ..area
+        };
+        let status = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        (main, Some(status))
+    } else {
+        (area, None)
+    };
+    let mut panes = Panes {
+        status,
+        ..Panes::default()
+    };
+    let w = main.width;
+    if w >= SIDEBAR_MIN_WIDTH {
+        let list_w = w * 30 / 100;
+        let side_w = w * 26 / 100;
+        let reader_w = w - list_w - side_w;
+        panes.list = Some(Rect {
+            width: list_w,
+            ..main
+        });
+        panes.reader = Some(Rect {
+            x: main.x + list_w,
+            width: reader_w,
+            ..main
+        });
+        panes.sidebar = Some(Rect {
+            x: main.x + list_w + reader_w,
+            width: side_w,
+            ..main
+        });
+    } else if w >= TWO_PANES_MIN_WIDTH {
+        let left_w = w * 40 / 100;
+        let left = Rect {
+            width: left_w,
+            ..main
+        };
+        let right = Rect {
+            x: main.x + left_w,
+            width: w - left_w,
+            ..main
+        };
+        if focus == Focus::Sidebar {
+            panes.reader = Some(left);
+            panes.sidebar = Some(right);
+        } else {
+            panes.list = Some(left);
+            panes.reader = Some(right);
+        }
+    } else {
+        match focus {
+            Focus::List => panes.list = Some(main),
+            Focus::Reader => panes.reader = Some(main),
+            Focus::Sidebar => panes.sidebar = Some(main),
+        }
+    }
+    panes
+}
+
+/// The area inside a pane's border.
+pub fn inner(rect: Rect) -> Rect {
+    rect.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_shows_three_panes_that_tile_the_screen() {
+        let p = panes(Rect::new(0, 0, 120, 40), Focus::List);
+        let (l, r, s) = (
+            p.list.unwrap_or_default(),
+            p.reader.unwrap_or_default(),
+            p.sidebar.unwrap_or_default(),
+        );
+        assert_eq!(l.width + r.width + s.width, 120);
+        assert_eq!(p.status, Some(Rect::new(0, 39, 120, 1)));
+        assert_eq!(p.at(l.x, 5), Some(Focus::List));
+        assert_eq!(p.at(s.x + 1, 5), Some(Focus::Sidebar));
+    }
+
+    #[test]
+    fn narrowing_hides_sidebar_then_list() {
+        let p = panes(Rect::new(0, 0, 70, 20), Focus::List);
+        assert!(p.sidebar.is_none() && p.list.is_some());
+        let p = panes(Rect::new(0, 0, 70, 20), Focus::Sidebar);
+        assert!(p.sidebar.is_some() && p.list.is_none());
+        let p = panes(Rect::new(0, 0, 40, 20), Focus::Reader);
+        assert!(p.list.is_none() && p.sidebar.is_none() && p.reader.is_some());
+    }
+
+    #[test]
+    fn one_by_one_has_no_status_bar_and_no_panic() {
+        let p = panes(Rect::new(0, 0, 1, 1), Focus::List);
+        assert_eq!(p.status, None);
+        assert_eq!(p.list.map(inner).map(|r| r.area()), Some(0));
+    }
+}

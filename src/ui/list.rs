@@ -1,0 +1,111 @@
+//! The article list pane: one row per article, only the visible rows drawn.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use super::{focused, pane_block};
+use crate::app::{App, Focus};
+use crate::date::format_date;
+use crate::store::{Filter, Summary};
+use crate::text::wrap::{truncate, width};
+
+pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
+    let list = &app.list;
+    let name = match list.filter {
+        Filter::All => "Articles",
+        Filter::Bookmarked => "Bookmarks",
+    };
+    let position = if list.total == 0 {
+        String::new()
+    } else {
+        format!(" {}/{}", list.selected + 1, list.total)
+    };
+    let is_focused = focused(app, Focus::List);
+    let block = pane_block(format!(" {name}{position} "), is_focused, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let height = usize::from(inner.height);
+    let w = usize::from(inner.width);
+    let lines: Vec<Line> = (list.offset..list.total.min(list.offset + height))
+        .filter_map(|index| {
+            let row = list.row(index)?;
+            let selected = index == list.selected;
+            let style = match (selected, is_focused) {
+                (true, true) => theme.selected,
+                (true, false) => theme.selected_unfocused,
+                _ if row.read => theme.read,
+                _ => theme.unread,
+            };
+            Some(row_line(row, w, theme, selected).style(style))
+        })
+        .collect();
+    if lines.is_empty() && height > 0 {
+        let text = match list.filter {
+            Filter::All => "No articles. Import some with: edicola import FILE",
+            Filter::Bookmarked => "No bookmarks yet. Press b on an article.",
+        };
+        let para = Paragraph::new(text)
+            .style(theme.dim)
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(para, inner);
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "★• Title …… Source 2025-01-31", fitted to `w` columns.
+fn row_line<'a>(row: &Summary, w: usize, theme: &Theme, selected: bool) -> Line<'a> {
+    let bookmark = if row.bookmarked { "★" } else { " " };
+    let unread = if row.read { " " } else { "•" };
+    let marks_w = 3.min(w);
+    let date = row.published.map(format_date).filter(|_| w >= 44);
+    let source = row
+        .source
+        .as_deref()
+        .filter(|s| !s.is_empty() && w >= 28)
+        .map(|s| {
+            let cap = (w / 4).clamp(6, 18);
+            truncate(s, cap)
+        });
+    let mut right = String::new();
+    if let Some(s) = &source {
+        right.push(' ');
+        right.push_str(s);
+    }
+    if let Some(d) = &date {
+        right.push(' ');
+        right.push_str(d);
+    }
+    let title_w = w.saturating_sub(marks_w + width(&right));
+    let title = truncate(&crate::text::wrap::sanitize(&row.title), title_w);
+    let pad = " ".repeat(title_w.saturating_sub(width(&title)));
+    let mut spans = Vec::new();
+    if marks_w > 0 {
+        let mark_style = if selected {
+            ratatui::style::Style::new()
+        } else {
+            theme.mark_bookmark
+        };
+        spans.push(Span::styled(bookmark.to_string(), mark_style));
+        if marks_w > 1 {
+            spans.push(Span::raw(unread.to_string()));
+        }
+        if marks_w > 2 {
+            spans.push(Span::raw(" "));
+        }
+    }
+    spans.push(Span::raw(title));
+    spans.push(Span::raw(pad));
+    if !right.is_empty() {
+        let right_style = if selected {
+            ratatui::style::Style::new()
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(right, right_style));
+    }
+    Line::from(spans)
+}

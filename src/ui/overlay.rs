@@ -1,0 +1,81 @@
+//! Overlays: the help (generated from the keymap) and the blurb popup.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::centered;
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::sidebar::SideItem;
+use crate::text::wrap::wrap;
+
+pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
+    let rows = app.keymap.help_rows();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut last = None;
+    for (context, keys, desc) in rows {
+        if last != Some(context) {
+            if last.is_some() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(context.title(), theme.heading));
+            last = Some(context);
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<18}"), theme.key),
+            Span::raw(desc),
+        ]));
+    }
+    let rect = centered(area, 60, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focused)
+        .title(" Keys ")
+        .title_bottom(Line::from(" Esc closes · j/k scroll ").right_aligned());
+    frame.render_widget(Clear, rect);
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+}
+
+pub fn blurb(frame: &mut Frame, area: Rect, item: &SideItem, theme: &Theme) {
+    let width = area.width.saturating_sub(4).min(64);
+    let text_w = usize::from(width.saturating_sub(2)).max(1);
+    let mut lines: Vec<Line> = wrap(&item.title, text_w)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.article_title))
+        .collect();
+    if let Some(category) = &item.category {
+        lines.push(Line::styled(category.clone(), theme.meta));
+    }
+    if let Some(blurb) = &item.blurb {
+        lines.push(Line::raw(""));
+        lines.extend(wrap(blurb, text_w).into_iter().map(Line::raw));
+    }
+    if let Some(url) = &item.url {
+        lines.push(Line::raw(""));
+        lines.extend(
+            wrap(url, text_w)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim)),
+        );
+    }
+    let hint = if item.url.is_some() {
+        " Esc close · o open in browser "
+    } else {
+        " Esc close "
+    };
+    let rect = centered(
+        area,
+        width,
+        u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focused)
+        .title(" Not in your store ")
+        .title_bottom(Line::from(hint).right_aligned());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
