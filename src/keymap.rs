@@ -207,6 +207,11 @@ pub fn key_name(key: &KeyEvent) -> Option<String> {
 
 /// Parses a key as written in a keymap file into its canonical name.
 fn canonical_spec(spec: &str) -> Result<String, String> {
+    parse_key(spec).and_then(|k| key_name(&k).ok_or_else(|| "unknown key name".to_string()))
+}
+
+/// Parses a key as written in a keymap file (`j`, `G`, `ctrl-z`, `pagedown`).
+pub fn parse_key(spec: &str) -> Result<KeyEvent, String> {
     let mut mods = KeyModifiers::NONE;
     let mut rest = spec;
     loop {
@@ -261,7 +266,7 @@ fn canonical_spec(spec: &str) -> Result<String, String> {
             _ => return Err("unknown key name".to_string()),
         },
     };
-    key_name(&KeyEvent::new(code, mods)).ok_or_else(|| "unknown key name".to_string())
+    Ok(KeyEvent::new(code, mods))
 }
 
 /// A key name as shown to people.

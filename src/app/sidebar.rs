@@ -22,6 +22,14 @@ impl Section {
         }
     }
 
+    fn short_title(self) -> &'static str {
+        match self {
+            Section::FromPage => "Page",
+            Section::Similar => "Similar",
+            Section::Links => "Links",
+        }
+    }
+
     fn empty_text(self) -> &'static str {
         match self {
             Section::FromPage => "The page listed no related articles",
@@ -85,7 +93,10 @@ pub fn sidebar_lines(items: &[SideItem], width: usize) -> Vec<SideLine> {
             .enumerate()
             .filter(|(_, i)| i.section == Some(section))
             .collect();
-        let heading = format!("{} ({})", section.title(), members.len());
+        let mut heading = format!("{} ({})", section.title(), members.len());
+        if crate::text::wrap::width(&heading) > width {
+            heading = format!("{} ({})", section.short_title(), members.len());
+        }
         lines.push(line(
             SideLineKind::Heading,
             truncate(&heading, width),

@@ -8,11 +8,12 @@ use ratatui::widgets::Paragraph;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::app::{App, Severity};
-use crate::keymap::pretty;
+use crate::keymap::{Context, pretty};
 use crate::store::Filter;
 use crate::text::wrap::{truncate, width};
 
-const HINTED: [Action; 5] = [
+const OVERLAY_HINTS: [Action; 2] = [Action::Close, Action::OpenInBrowser];
+const HINTS: [Action; 5] = [
     Action::Help,
     Action::Open,
     Action::ToggleBookmark,
@@ -35,29 +36,34 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         ),
         None => (String::new(), theme.status),
     };
-    let mut spans = vec![Span::styled(format!(" {text} "), style)];
+    let message = truncate(&format!(" {text} "), w.saturating_sub(width(right)));
+    let mut used = width(&message) + width(right);
+    let mut spans = vec![Span::styled(message, style)];
     let context = app.context();
-    let mut hints: Vec<Span> = Vec::new();
-    for action in HINTED {
-        if let Some(key) = app.keymap.keys_for(context, action).first() {
-            hints.push(Span::styled(pretty(key), theme.key));
-            hints.push(Span::styled(format!(" {}  ", action.hint()), theme.status));
-        }
-    }
-    let used = width(&format!(" {text} ")) + width(right);
-    let hint_w: usize = hints.iter().map(|s| width(&s.content)).sum();
-    if used + hint_w <= w {
-        let gap = w - used - hint_w;
-        spans.push(Span::styled(" ".repeat(gap), theme.status));
-        spans.extend(hints);
+    let hinted: &[Action] = if context == Context::Overlay {
+        &OVERLAY_HINTS
     } else {
-        let line = truncate(&format!(" {text} "), w.saturating_sub(width(right)));
-        spans = vec![Span::styled(line.clone(), style)];
-        spans.push(Span::styled(
-            " ".repeat(w.saturating_sub(width(&line) + width(right))),
-            theme.status,
-        ));
+        &HINTS
+    };
+    let mut hints: Vec<Span> = Vec::new();
+    for action in hinted {
+        let Some(key) = app.keymap.keys_for(context, *action).into_iter().next() else {
+            continue;
+        };
+        let key = pretty(&key);
+        let label = format!(" {}  ", action.hint());
+        if used + width(&key) + width(&label) > w {
+            break;
+        }
+        used += width(&key) + width(&label);
+        hints.push(Span::styled(key, theme.key));
+        hints.push(Span::styled(label, theme.status));
     }
+    spans.push(Span::styled(
+        " ".repeat(w.saturating_sub(used)),
+        theme.status,
+    ));
+    spans.extend(hints);
     spans.push(Span::styled(right, theme.key));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), rect);
 }

@@ -1,0 +1,168 @@
+//! Whole-screen snapshots after key sequences, at two sizes, plus checks of
+//! focus styles, mouse, resizing and tiny terminals.
+
+mod common;
+
+use common::{app, draw, press};
+use edicola::action::Action;
+use edicola::app::{Focus, Overlay};
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+#[test]
+fn start_screen_wide() {
+    let app = app(100, 30);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn start_screen_small() {
+    let app = app(60, 15);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn open_second_article_and_scroll() {
+    let mut app = app(100, 30);
+    press(&mut app, "j enter j j");
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.opened.as_ref().map(|o| o.scroll), Some(2));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn sidebar_entry_opens_stored_article_or_blurb() {
+    let mut app = app(100, 30);
+    // The third article lists the Tokyo one (stored) and a markets story (not stored).
+    press(&mut app, "j j l l");
+    assert_eq!(app.focus, Focus::Sidebar);
+    insta::assert_snapshot!("sidebar_focused", draw(&app).backend());
+    press(&mut app, "j enter");
+    assert!(matches!(app.overlay, Some(Overlay::Blurb { .. })));
+    insta::assert_snapshot!("blurb_popup", draw(&app).backend());
+    press(&mut app, "esc k enter");
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.focus, Focus::Reader);
+    let title = app.opened.as_ref().map(|o| o.article.title.clone());
+    assert_eq!(title.as_deref(), Some("東京の朝: 電車と雨"));
+    assert_eq!(app.list.selected, 3, "the list follows the opened article");
+}
+
+#[test]
+fn help_overlay_small() {
+    let mut app = app(60, 15);
+    press(&mut app, "?");
+    insta::assert_snapshot!(draw(&app).backend());
+    press(&mut app, "esc");
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn bookmark_then_bookmarks_view() {
+    let mut app = app(100, 30);
+    press(&mut app, "j b B");
+    assert_eq!(app.list.total, 1);
+    insta::assert_snapshot!(draw(&app).backend());
+    press(&mut app, "B");
+    assert_eq!(app.list.total, 5);
+    assert_eq!(
+        app.list.selected, 1,
+        "selection stays on the bookmarked article"
+    );
+}
+
+#[test]
+fn read_marks_toggle() {
+    let mut app = app(100, 30);
+    press(&mut app, "enter");
+    assert!(app.opened.as_ref().is_some_and(|o| o.read));
+    press(&mut app, "u");
+    assert!(app.opened.as_ref().is_some_and(|o| !o.read));
+    assert!(app.list.current().is_some_and(|r| !r.read));
+}
+
+#[test]
+fn focused_pane_is_bold_and_thick() {
+    let mut app = app(100, 30);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(0, 0)].symbol(), "┏");
+    assert!(buffer[(0, 0)].style().add_modifier.contains(Modifier::BOLD));
+    press(&mut app, "tab");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(0, 0)].symbol(), "┌");
+    let reader_x = app.panes().reader.map(|r| r.x).unwrap_or_default();
+    assert_eq!(buffer[(reader_x, 0)].symbol(), "┏");
+    // The selected list row stays visible (underlined) without focus.
+    assert!(
+        buffer[(2, 1)]
+            .style()
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls_pane_under_pointer() {
+    let mut app = app(100, 30);
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 3,
+        modifiers: KeyModifiers::NONE,
+    };
+    assert!(app.on_mouse(click));
+    assert_eq!(app.list.selected, 2);
+    let reader = app.panes().reader.unwrap_or_default();
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: reader.x + 3,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    };
+    press(&mut app, "g");
+    assert!(app.on_mouse(wheel));
+    assert_eq!(app.focus, Focus::List, "wheel does not steal focus");
+    assert!(
+        app.opened.as_ref().is_some_and(|o| o.scroll > 0)
+            || app.opened.as_ref().is_some_and(|o| o.lines.len() <= 28)
+    );
+}
+
+#[test]
+fn tiny_and_changing_sizes_never_panic() {
+    let mut app = app(100, 30);
+    let sizes = [
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (30, 5),
+        (49, 10),
+        (50, 10),
+        (89, 12),
+        (90, 40),
+        (200, 60),
+    ];
+    for (w, h) in sizes {
+        app.resize(Rect::new(0, 0, w, h));
+        for keys in [
+            "j", "G", "enter", "tab", "j", "G", "tab", "j", "enter", "esc", "?", "j", "esc", "b",
+            "B", "B", "g",
+        ] {
+            press(&mut app, keys);
+            draw(&app);
+        }
+    }
+    app.update(Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn narrow_terminal_shows_only_the_focused_pane() {
+    let mut app = app(40, 12);
+    insta::assert_snapshot!("narrow_list", draw(&app).backend());
+    press(&mut app, "enter");
+    insta::assert_snapshot!("narrow_reader", draw(&app).backend());
+}
