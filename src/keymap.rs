@@ -127,7 +127,7 @@ impl Keymap {
                 **a == action
                     && (*c == context
                         || (*c == Context::Global
-                            && self.bindings.get(&(context, k.clone())).is_none()))
+                            && !self.bindings.contains_key(&(context, k.clone()))))
             })
             .map(|((_, k), _)| k.clone())
             .collect();

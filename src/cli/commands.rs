@@ -102,15 +102,33 @@ pub fn list(paths: &Paths, filter: Filter, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
+fn resolve(store: &crate::store::Store, id: &str) -> Result<String, Failure> {
+    store
+        .resolve_id(id)
+        .map_err(fatal)?
+        .ok_or_else(|| Failure::input(format!("no article with id {id:?} (see `edicola list`)")))
+}
+
+/// Sets or clears a bookmark.
+pub fn bookmark(paths: &Paths, id: &str, on: bool) -> Result<(), Failure> {
+    let session = session(paths).map_err(fatal)?;
+    if let Some(warning) = session.warning {
+        return Err(Failure::fatal(warning));
+    }
+    let full_id = resolve(&session.store, id)?;
+    session.store.set_bookmarked(&full_id, on).map_err(fatal)?;
+    println!(
+        "{} {full_id}",
+        if on { "bookmarked" } else { "unbookmarked" }
+    );
+    Ok(())
+}
+
 /// Shows one article.
 pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
     let session = session(paths).map_err(fatal)?;
     let store = &session.store;
-    let Some(full_id) = store.resolve_id(id).map_err(fatal)? else {
-        return Err(Failure::input(format!(
-            "no article with id {id:?} (see `edicola list`)"
-        )));
-    };
+    let full_id = resolve(store, id)?;
     let Some(article) = store.get(&full_id).map_err(fatal)? else {
         return Err(Failure::input(format!("no article with id {id:?}")));
     };
@@ -125,7 +143,12 @@ pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
         );
     }
     if json {
-        let value = output::article_json(&article, Some((marks, &related_ids)));
+        let info = output::StoredInfo {
+            bookmarked: marks.0,
+            read: marks.1,
+            related_ids: &related_ids,
+        };
+        let value = output::article_json(&article, Some(&info));
         println!("{}", serde_json::to_string_pretty(&value).map_err(fatal)?);
     } else {
         print!("{}", output::article_text(&article, marks, &related_ids));

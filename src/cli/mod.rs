@@ -67,6 +67,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Bookmark an article by id (or remove its bookmark with --off)
+    Bookmark {
+        /// The article's id, or a unique prefix of it
+        id: String,
+        /// Remove the bookmark instead
+        #[arg(long)]
+        off: bool,
+    },
     /// List the bookmarked articles, newest first
     Bookmarks {
         /// Print JSON, like `list --json`
@@ -126,5 +134,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             commands::list(&paths, crate::store::Filter::Bookmarked, json)
         }
         Command::Show { id, json } => commands::show(&paths, &id, json),
+        Command::Bookmark { id, off } => commands::bookmark(&paths, &id, !off),
     }
 }

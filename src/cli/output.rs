@@ -56,8 +56,16 @@ impl Lister {
     }
 }
 
-/// The JSON form of an article. With marks and related ids when stored.
-pub fn article_json(a: &Article, stored: Option<((bool, bool), &[Option<String>])>) -> Value {
+/// What the store adds to an article's JSON: its marks, and the ids of the
+/// stored articles its related entries link to.
+pub struct StoredInfo<'a> {
+    pub bookmarked: bool,
+    pub read: bool,
+    pub related_ids: &'a [Option<String>],
+}
+
+/// The JSON form of an article, with marks and related ids when stored.
+pub fn article_json(a: &Article, stored: Option<&StoredInfo>) -> Value {
     let related: Vec<Value> = a
         .related
         .iter()
@@ -69,7 +77,7 @@ pub fn article_json(a: &Article, stored: Option<((bool, bool), &[Option<String>]
                 "category": r.category,
                 "byline": r.byline,
                 "url": r.url,
-                "id": stored.and_then(|(_, ids)| ids.get(i).cloned().flatten()),
+                "id": stored.and_then(|s| s.related_ids.get(i).cloned().flatten()),
             })
         })
         .collect();
@@ -87,9 +95,9 @@ pub fn article_json(a: &Article, stored: Option<((bool, bool), &[Option<String>]
         "related": related,
         "links": a.links,
     });
-    if let (Some(((bookmarked, read), _)), Some(map)) = (stored, value.as_object_mut()) {
-        map.insert("bookmarked".into(), bookmarked.into());
-        map.insert("read".into(), read.into());
+    if let (Some(info), Some(map)) = (stored, value.as_object_mut()) {
+        map.insert("bookmarked".into(), info.bookmarked.into());
+        map.insert("read".into(), info.read.into());
     }
     value
 }

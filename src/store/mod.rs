@@ -468,7 +468,7 @@ impl Store {
         let added_at = now();
         {
             let mut existing = tx
-                .prepare_cached("SELECT digest FROM articles WHERE id = ?1")
+                .prepare_cached("SELECT digest, origin FROM articles WHERE id = ?1")
                 .map_err(err)?;
             let mut insert = tx
                 .prepare_cached(
@@ -488,15 +488,17 @@ impl Store {
                     "{:016x}",
                     crate::text::fnv1a(format!("{}\0{}", origin.as_str(), json(a)).as_bytes())
                 );
-                let old: Option<String> = existing
-                    .query_row([&a.id], |r| r.get(0))
+                let old: Option<(String, String)> = existing
+                    .query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()
                     .map_err(err)?;
                 match old {
-                    Some(old) if old == digest => {
+                    Some((old, _)) if old == digest => {
                         stats.unchanged += 1;
                         continue;
                     }
+                    // A sample the user imports becomes theirs: new to them.
+                    Some((_, from)) if from == Origin::Embedded.as_str() => stats.added += 1,
                     Some(_) => stats.updated += 1,
                     None => stats.added += 1,
                 }
@@ -574,7 +576,14 @@ fn check_header(path: &Path) -> Result<()> {
     use std::io::Read;
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(());
+        }
         Err(source) => {
             return Err(StoreError::Unreadable {
                 path: path.to_path_buf(),

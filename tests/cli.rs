@@ -1,0 +1,255 @@
+//! The binary as a black box: commands, exit codes and messages on valid and
+//! invalid input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn edicola(data: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("edicola").expect("binary");
+    cmd.env("EDICOLA_DATA", data)
+        .env("EDICOLA_CONFIG", data.join("config"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn json_out(cmd: &mut Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("valid JSON")
+}
+
+#[test]
+fn fresh_store_lists_the_two_samples() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    let items = list.as_array().expect("array");
+    assert_eq!(items.len(), 2);
+    assert!(
+        items
+            .iter()
+            .all(|a| a["id"].is_string() && a["title"].is_string())
+    );
+    assert!(dir.path().join("edicola.db").exists());
+}
+
+#[test]
+fn import_then_list_show_and_reimport_without_duplicates() {
+    let dir = tempfile::tempdir().expect("tmp");
+    edicola(dir.path())
+        .args(["import"])
+        .arg(fixture("infoaut.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 added"));
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    let items = list.as_array().expect("array");
+    assert_eq!(
+        items.len(),
+        1,
+        "samples give way to the user's articles: {list}"
+    );
+    assert_eq!(items[0]["title"], "Sputnik Moment?");
+    let id = items[0]["id"].as_str().expect("id").to_string();
+
+    edicola(dir.path())
+        .args(["import"])
+        .arg(fixture("infoaut.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("0 added, 0 updated, 1 unchanged"));
+
+    let article = json_out(edicola(dir.path()).args(["show", &id[..6], "--json"]));
+    assert_eq!(article["id"], id.as_str());
+    assert_eq!(article["source"], "InfoAut");
+    for field in ["url", "published", "standfirst", "body", "related", "links"] {
+        assert!(article.get(field).is_some(), "missing {field}");
+    }
+    let related = article["related"].as_array().expect("related");
+    assert!(!related.is_empty());
+    assert!(
+        related
+            .iter()
+            .all(|r| r.get("id").is_some() && r["title"].is_string())
+    );
+
+    edicola(dir.path())
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Sputnik Moment?\n"));
+}
+
+#[test]
+fn bad_files_fail_one_by_one_and_good_ones_still_import() {
+    let dir = tempfile::tempdir().expect("tmp");
+    edicola(dir.path())
+        .arg("import")
+        .arg(fixture("empty.txt"))
+        .arg(fixture("binary.bin"))
+        .arg(fixture("formiche.txt"))
+        .arg(fixture("menu-only.txt"))
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty.txt: the file is empty"))
+        .stderr(predicate::str::contains(
+            "binary.bin: this is a binary file",
+        ))
+        .stderr(predicate::str::contains("menu-only.txt:"))
+        .stderr(predicate::str::contains("missing.txt: cannot read"))
+        .stderr(predicate::str::contains("1 added"));
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn bookmarks_are_set_listed_and_kept() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    let id = list[1]["id"].as_str().expect("id").to_string();
+    assert_eq!(
+        json_out(edicola(dir.path()).args(["bookmarks", "--json"])),
+        Value::Array(vec![])
+    );
+    edicola(dir.path())
+        .args(["bookmark", &id])
+        .assert()
+        .success();
+    let marks = json_out(edicola(dir.path()).args(["bookmarks", "--json"]));
+    assert_eq!(marks[0]["id"], id.as_str());
+    assert_eq!(marks[0]["bookmarked"], true);
+    edicola(dir.path())
+        .args(["bookmarks"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("★"));
+    edicola(dir.path())
+        .args(["bookmark", "--off", &id])
+        .assert()
+        .success();
+    assert_eq!(
+        json_out(edicola(dir.path()).args(["bookmarks", "--json"])),
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn unknown_ids_exit_1() {
+    let dir = tempfile::tempdir().expect("tmp");
+    edicola(dir.path())
+        .args(["show", "ffffffffffff"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no article with id"));
+}
+
+#[test]
+fn a_corrupt_store_exits_2_and_is_left_untouched() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("edicola.db");
+    std::fs::write(&db, "not a database at all\n").expect("write");
+    for args in [
+        vec!["list"],
+        vec!["show", "abc"],
+        vec!["import", "x.txt"],
+        vec![],
+    ] {
+        let mut cmd = edicola(dir.path());
+        if args.first() == Some(&"import") {
+            cmd.arg("import").arg(fixture("infoaut.txt"));
+        } else {
+            cmd.args(&args);
+        }
+        cmd.assert()
+            .code(2)
+            .stderr(predicate::str::contains("edicola.db"))
+            .stderr(predicate::str::contains("not an Edicola store"));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&db).expect("read"),
+        "not a database at all\n"
+    );
+}
+
+#[test]
+fn a_bad_keymap_exits_2_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("mkdir");
+    std::fs::write(
+        config.join("keymap.toml"),
+        "[global]\nq = \"quit\"\nj = [\n",
+    )
+    .expect("write");
+    edicola(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("keymap.toml"))
+        .stderr(predicate::str::contains("line 3"));
+    std::fs::write(config.join("keymap.toml"), "[global]\nq = \"explode\"\n").expect("write");
+    edicola(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("explode"));
+}
+
+#[test]
+fn the_reader_needs_a_terminal() {
+    let dir = tempfile::tempdir().expect("tmp");
+    edicola(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["import", "list", "show", "bookmarks", "bookmark", "read"] {
+        Command::cargo_bin("edicola")
+            .expect("binary")
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage:"));
+    }
+    Command::cargo_bin("edicola")
+        .expect("binary")
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("EDICOLA_DATA"));
+}
+
+#[test]
+fn dry_run_prints_json_and_stores_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let parsed = json_out(
+        edicola(dir.path())
+            .args(["import", "--dry-run", "--json"])
+            .arg(fixture("infoaut.txt")),
+    );
+    assert_eq!(parsed[0]["title"], "Sputnik Moment?");
+    assert!(!dir.path().join("edicola.db").exists());
+}
+
+#[test]
+fn an_unwritable_data_dir_still_lists_the_samples() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let blocked = dir.path().join("file-not-dir");
+    std::fs::write(&blocked, "x").expect("write");
+    // The data "directory" is a regular file: nothing can be created in it.
+    let list = json_out(edicola(&blocked.join("data")).args(["list", "--json"]));
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    edicola(&blocked.join("data"))
+        .arg("import")
+        .arg(fixture("infoaut.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("will not be saved"));
+}

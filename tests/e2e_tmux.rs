@@ -1,0 +1,170 @@
+//! A real terminal, end to end: the built binary runs in tmux; the test
+//! navigates, opens, bookmarks and quits like a person, then checks that the
+//! terminal was restored and the bookmark is on disk and shown on restart.
+//!
+//! Without tmux the test is skipped, except under CI (`CI` set), where
+//! `.ci/run` installs it and a missing tmux is a failure.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn start(&self, name: &str, command: &str) {
+        self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "35",
+            command,
+        ]);
+        self.run(&["set-option", "-t", name, "remain-on-exit", "on"]);
+    }
+
+    fn screen(&self, name: &str) -> String {
+        self.run(&["capture-pane", "-p", "-t", name])
+    }
+
+    fn keys(&self, name: &str, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", name, key]);
+        }
+    }
+
+    fn format(&self, name: &str, format: &str) -> String {
+        self.run(&["display-message", "-p", "-t", name, format])
+            .trim()
+            .to_string()
+    }
+
+    /// Polls the screen until `check` holds; panics with the screen after
+    /// the timeout (EDICOLA_E2E_TIMEOUT seconds, default 15).
+    fn wait_for(&self, name: &str, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let secs = std::env::var("EDICOLA_E2E_TIMEOUT")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(15);
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let screen = self.screen(name);
+            if check(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn reader_command(bin: &str, data: &Path) -> String {
+    format!(
+        "env EDICOLA_DATA='{}' EDICOLA_CONFIG='{}' TERM=xterm-256color '{bin}'",
+        data.display(),
+        data.join("config").display()
+    )
+}
+
+#[test]
+fn navigate_open_bookmark_quit_and_find_the_bookmark_again() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_edicola");
+    let dir = tempfile::tempdir().expect("tmp");
+    let tmux = Tmux {
+        socket: format!("edicola-e2e-{}", std::process::id()),
+    };
+
+    tmux.start("first", &reader_command(bin, dir.path()));
+    tmux.wait_for("first", "the list", |s| s.contains("Articles 1/2"));
+    assert_eq!(tmux.format("first", "#{alternate_on}"), "1");
+    tmux.keys("first", &["j"]);
+    tmux.wait_for("first", "the second article", |s| {
+        s.contains("Articles 2/2")
+    });
+    tmux.keys("first", &["Enter"]);
+    tmux.wait_for("first", "the reader focused", |s| s.contains("┏ Reading"));
+    tmux.keys("first", &["j", "j", "b"]);
+    tmux.wait_for("first", "the saved bookmark", |s| {
+        s.contains("Bookmarked (saved)")
+    });
+    tmux.keys("first", &["?"]);
+    tmux.wait_for("first", "the help", |s| {
+        s.contains("Keys") && s.contains("Bookmark")
+    });
+    tmux.keys("first", &["Escape", "q"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tmux.format("first", "#{pane_dead}") != "1" {
+        assert!(Instant::now() < deadline, "the reader did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(tmux.format("first", "#{pane_dead_status}"), "0");
+    assert_eq!(
+        tmux.format("first", "#{alternate_on}"),
+        "0",
+        "terminal restored"
+    );
+
+    let out = Command::new(bin)
+        .args(["bookmarks", "--json"])
+        .env("EDICOLA_DATA", dir.path())
+        .output()
+        .expect("bookmarks");
+    let marks: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        marks.as_array().map(Vec::len),
+        Some(1),
+        "bookmark on disk: {marks}"
+    );
+    assert_eq!(marks[0]["read"], true, "opening marked it read");
+
+    tmux.start("second", &reader_command(bin, dir.path()));
+    tmux.wait_for("second", "the list", |s| s.contains("Articles 1/2"));
+    tmux.keys("second", &["B"]);
+    let screen = tmux.wait_for("second", "the bookmarks view", |s| {
+        s.contains("Bookmarks 1/1")
+    });
+    assert!(screen.contains("★"), "bookmark mark shown:\n{screen}");
+    tmux.keys("second", &["q"]);
+}
