@@ -15,6 +15,10 @@ pub enum Action {
     PageDown,
     /// Up by a page.
     PageUp,
+    /// Scroll the reading pane down a page, whichever pane has focus.
+    ReaderPageDown,
+    /// Scroll the reading pane up a page, whichever pane has focus.
+    ReaderPageUp,
     /// Jump to the top.
     Top,
     /// Jump to the bottom.
@@ -55,6 +59,8 @@ impl Action {
             Action::MoveUp => "Move up",
             Action::PageDown => "Page down",
             Action::PageUp => "Page up",
+            Action::ReaderPageDown => "Scroll the article down a page",
+            Action::ReaderPageUp => "Scroll the article up a page",
             Action::Top => "Go to top",
             Action::Bottom => "Go to bottom",
             Action::FocusNext => "Next pane",

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One article, as stored and shown.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Article {
     /// Stable id: derived from the URL when known, else from source and title.
     pub id: String,
@@ -11,6 +12,8 @@ pub struct Article {
     /// Site or feed name.
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The feed's own identifier for the item (RSS guid, Atom id), if any.
+    pub guid: Option<String>,
     pub byline: Option<String>,
     /// Publication time, seconds since the Unix epoch (UTC).
     pub published: Option<i64>,
@@ -28,6 +31,7 @@ pub struct Article {
 
 /// A related headline listed by the source page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RelatedEntry {
     pub title: String,
     pub blurb: Option<String>,
@@ -38,6 +42,7 @@ pub struct RelatedEntry {
 
 /// A link inside an article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Link {
     pub text: String,
     pub url: String,

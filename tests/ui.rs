@@ -166,3 +166,14 @@ fn narrow_terminal_shows_only_the_focused_pane() {
     press(&mut app, "enter");
     insta::assert_snapshot!("narrow_reader", draw(&app).backend());
 }
+
+#[test]
+fn space_scrolls_the_reader_from_the_list() {
+    let mut app = app(100, 30);
+    press(&mut app, "space");
+    assert_eq!(app.focus, Focus::List);
+    let scroll = app.opened.as_ref().map_or(0, |o| o.scroll);
+    assert_eq!(scroll, app.reader_height() - 1);
+    press(&mut app, "backspace");
+    assert_eq!(app.opened.as_ref().map(|o| o.scroll), Some(0));
+}

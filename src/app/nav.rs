@@ -36,6 +36,16 @@ impl App {
             Action::MoveUp => self.step(-1)?,
             Action::PageDown => self.page(1)?,
             Action::PageUp => self.page(-1)?,
+            Action::ReaderPageDown | Action::ReaderPageUp => {
+                let focus = std::mem::replace(&mut self.focus, Focus::Reader);
+                let result = self.page(if action == Action::ReaderPageDown {
+                    1
+                } else {
+                    -1
+                });
+                self.focus = focus;
+                result?;
+            }
             Action::Top => self.step(isize::MIN)?,
             Action::Bottom => self.step(isize::MAX)?,
             Action::None => {}

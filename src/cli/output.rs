@@ -86,6 +86,7 @@ pub fn article_json(a: &Article, stored: Option<&StoredInfo>) -> Value {
         "title": a.title,
         "source": a.source,
         "url": a.url,
+        "guid": a.guid,
         "byline": a.byline,
         "published": a.published.map(format_rfc3339),
         "standfirst": a.standfirst,

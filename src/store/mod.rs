@@ -290,7 +290,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT id, title, source, url, byline, published, standfirst, category, lang,
-                        body, related, links
+                        body, related, links, guid
                  FROM articles WHERE id = ?1",
             )
             .map_err(|e| self.err(e))?;
@@ -307,6 +307,7 @@ impl Store {
                         standfirst: r.get(6)?,
                         category: r.get(7)?,
                         lang: r.get(8)?,
+                        guid: r.get(12)?,
                         ..Article::default()
                     },
                     r.get::<_, String>(9)?,
@@ -474,13 +475,13 @@ impl Store {
                 .prepare_cached(
                     "INSERT INTO articles (id, title, title_key, source, url, byline, published,
                         standfirst, category, lang, body, related, links, origin, added, sort_key,
-                        digest)
+                        digest, guid)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        coalesce(?7, ?15), ?16)
+                        coalesce(?7, ?15), ?16, ?17)
                      ON CONFLICT (id) DO UPDATE SET title = ?2, title_key = ?3, source = ?4,
                         url = ?5, byline = ?6, published = ?7, standfirst = ?8, category = ?9,
                         lang = ?10, body = ?11, related = ?12, links = ?13, origin = ?14,
-                        sort_key = coalesce(?7, added), digest = ?16",
+                        sort_key = coalesce(?7, added), digest = ?16, guid = ?17",
                 )
                 .map_err(err)?;
             for a in articles {
@@ -520,6 +521,7 @@ impl Store {
                         origin.as_str(),
                         added_at,
                         digest,
+                        a.guid,
                     ])
                     .map_err(err)?;
             }

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
         title_key  TEXT NOT NULL,
         source     TEXT,
         url        TEXT,
+        guid       TEXT,
         byline     TEXT,
         published  INTEGER,
         standfirst TEXT,
