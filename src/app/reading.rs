@@ -107,8 +107,8 @@ mod tests {
         assert!(kinds.contains(&LineKind::Standfirst));
         assert_eq!(kinds.iter().filter(|k| **k == LineKind::Blank).count(), 3);
         assert!(lines.iter().all(|l| width(&l.text) <= 30));
-        let last = lines.last().map(|l| l.text.as_str());
-        assert_eq!(last, Some("折り返す。"));
+        let last = lines.last().map(|l| l.text.as_str()).unwrap_or_default();
+        assert!(last.ends_with("折り返す。"), "{last}");
     }
 
     #[test]

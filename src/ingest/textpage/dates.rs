@@ -1,0 +1,367 @@
+//! A small multilingual date finder: returns UTC midnight of the first date in a line.
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num { value: u32, digits: usize },
+    Word(String),
+}
+
+/// Month names and common abbreviations in English, Italian, French, Spanish, German,
+/// Portuguese and Dutch.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janeiro", 1),
+    ("januari", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("febbraio", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("febrero", 2),
+    ("februar", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("februari", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("marzo", 3),
+    ("mars", 3),
+    ("märz", 3),
+    ("marz", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("maart", 3),
+    ("mrt", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("aprile", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("maggio", 5),
+    ("mag", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("mei", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("giugno", 6),
+    ("giu", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("juni", 6),
+    ("junho", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("luglio", 7),
+    ("lug", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("juli", 7),
+    ("julho", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("augustus", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("setembro", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dicembre", 12),
+    ("dic", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("dezembro", 12),
+    ("dts", 12),
+];
+
+/// Words that may sit between the parts of a written date ("5 de abril de 2018", "5th of").
+const FILLERS: &[&str] = &[
+    "de", "del", "di", "of", "the", "th", "st", "nd", "rd", "er", "º", "ª", "le",
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, m)| m)
+}
+
+fn tokenize(s: &str) -> Vec<(Tok, String)> {
+    let mut out: Vec<(Tok, String)> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_digit = false;
+    let mut sep = String::new();
+    let flush = |cur: &mut String, digit: bool, out: &mut Vec<(Tok, String)>| {
+        if cur.is_empty() {
+            return;
+        }
+        let tok = if digit {
+            Tok::Num {
+                value: cur.parse().unwrap_or(u32::MAX),
+                digits: cur.len(),
+            }
+        } else {
+            Tok::Word(cur.to_lowercase())
+        };
+        out.push((tok, String::new()));
+        cur.clear();
+    };
+    for c in s.chars() {
+        let is_digit = c.is_ascii_digit();
+        let is_cjk_unit = matches!(c, '年' | '月' | '日' | '년' | '월' | '일');
+        if is_cjk_unit {
+            flush(&mut cur, cur_digit, &mut out);
+            attach(&mut out, &mut sep);
+            out.push((Tok::Word(c.to_string()), String::new()));
+            continue;
+        }
+        if is_digit || c.is_alphabetic() {
+            if !cur.is_empty() && is_digit != cur_digit {
+                flush(&mut cur, cur_digit, &mut out);
+            }
+            if cur.is_empty() {
+                attach(&mut out, &mut sep);
+            }
+            cur_digit = is_digit;
+            if cur.len() < 16 {
+                cur.push(c);
+            }
+        } else {
+            flush(&mut cur, cur_digit, &mut out);
+            sep.push(c);
+        }
+    }
+    flush(&mut cur, cur_digit, &mut out);
+    attach(&mut out, &mut sep);
+    out
+}
+
+/// Stores the separator seen since the last token as that token's trailing separator.
+fn attach(out: &mut [(Tok, String)], sep: &mut String) {
+    if let Some(last) = out.last_mut() {
+        last.1 = std::mem::take(sep);
+    } else {
+        sep.clear();
+    }
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Seconds since the epoch of UTC midnight on the given day, if the day exists.
+pub(super) fn to_unix(year: i64, month: u32, day: u32) -> Option<i64> {
+    if !(1900..=2100).contains(&year) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(crate::date::days_from_civil(year, month, day) * 86_400)
+}
+
+fn num(t: &Tok) -> Option<(u32, usize)> {
+    match t {
+        Tok::Num { value, digits } => Some((*value, *digits)),
+        Tok::Word(_) => None,
+    }
+}
+
+fn word(t: &Tok) -> Option<&str> {
+    match t {
+        Tok::Word(w) => Some(w),
+        Tok::Num { .. } => None,
+    }
+}
+
+fn numeric_sep(sep: &str) -> Option<char> {
+    let mut chars = sep.chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && matches!(c, '-' | '/' | '.')).then_some(c)
+}
+
+/// The next non-filler token index at or after `i`.
+fn skip_fillers(toks: &[(Tok, String)], mut i: usize) -> usize {
+    while let Some((Tok::Word(w), _)) = toks.get(i) {
+        if FILLERS.contains(&w.as_str()) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn year_at(toks: &[(Tok, String)], i: usize) -> Option<i64> {
+    let (y, digits) = num(&toks.get(i)?.0)?;
+    (digits == 4).then_some(i64::from(y))
+}
+
+fn try_at(toks: &[(Tok, String)], i: usize) -> Option<i64> {
+    let (t0, s0) = toks.get(i)?;
+    if let Some((a, da)) = num(t0) {
+        // 2018-04-05, 2018/04/05, 2016年8月18日
+        if da == 4 {
+            let (t1, s1) = toks.get(i + 1)?;
+            if let (Some(sep), Some((m, _))) = (numeric_sep(s0), num(t1)) {
+                let (t2, s2) = toks.get(i + 2)?;
+                if numeric_sep(s1) == Some(sep) {
+                    if let Some((d, _)) = num(t2) {
+                        return to_unix(i64::from(a), m, d);
+                    }
+                }
+                let _ = s2;
+            }
+            if word(t1).is_some_and(|w| w == "年" || w == "년") {
+                let m = num(&toks.get(i + 2)?.0)?.0;
+                let d = num(&toks.get(i + 4)?.0)?.0;
+                return to_unix(i64::from(a), m, d);
+            }
+            return None;
+        }
+        if da > 2 {
+            return None;
+        }
+        // 05/04/2018, 05.04.2018
+        if let Some(sep) = numeric_sep(s0) {
+            let (t1, s1) = toks.get(i + 1)?;
+            let (b, db) = num(t1)?;
+            if db <= 2 && numeric_sep(s1) == Some(sep) {
+                let y = year_at(toks, i + 2)?;
+                let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+                return to_unix(y, m, d);
+            }
+            if sep != '.' {
+                return None;
+            }
+        }
+        // 5 aprile 2018, 5. März 2018, 5 de abril de 2018
+        let j = skip_fillers(toks, i + 1);
+        let m = month_of(word(&toks.get(j)?.0)?)?;
+        let y = year_at(toks, skip_fillers(toks, j + 1))?;
+        return to_unix(y, m, a);
+    }
+    // April 5, 2018; Dec. 6, 2024
+    let m = month_of(word(t0)?)?;
+    let j = skip_fillers(toks, i + 1);
+    let (d, dd) = num(&toks.get(j)?.0)?;
+    if dd > 2 {
+        return None;
+    }
+    let j = skip_fillers(toks, j + 1);
+    let y = year_at(toks, j)?;
+    to_unix(y, m, d)
+}
+
+/// The first date written in `s`, as seconds since the epoch at UTC midnight.
+pub(super) fn find_date(s: &str) -> Option<i64> {
+    let toks = tokenize(s);
+    (0..toks.len()).find_map(|i| try_at(&toks, i))
+}
+
+/// Index of the word where a written date (or a bare number) starts in a credit line.
+pub(super) fn date_start_word(words: &[&str]) -> Option<usize> {
+    (0..words.len()).find(|&i| {
+        let w = words[i]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let next_is_num = words
+            .get(i + 1)
+            .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        (month_of(&w).is_some() && next_is_num)
+            || (w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i64, m: u32, d: u32) -> Option<i64> {
+        to_unix(y, m, d)
+    }
+
+    #[test]
+    fn epoch_and_known_days() {
+        assert_eq!(ymd(1970, 1, 1), Some(0));
+        assert_eq!(ymd(2018, 4, 5), Some(1_522_886_400));
+        assert_eq!(ymd(2000, 2, 29), Some(951_782_400));
+        assert_eq!(ymd(2019, 2, 29), None);
+    }
+
+    #[test]
+    fn formats() {
+        let d = ymd(2018, 4, 5);
+        for s in [
+            "April 5, 2018 | 6:00 PM",
+            "5 aprile 2018",
+            "2018-04-05",
+            "05/04/2018",
+            "05.04.2018",
+            "Thursday, 5th of April 2018",
+            "5. April 2018",
+            "5 de abril de 2018",
+            "le 5 avril 2018",
+            "Apr. 5, 2018, 10:00 PM UTC",
+            "by Jane Roe April 5, 2018",
+            "2018年4月5日",
+            "Published 04/05/2018 — wait",
+        ] {
+            let want = if s.starts_with("Published") {
+                ymd(2018, 5, 4)
+            } else {
+                d
+            };
+            assert_eq!(find_date(s), want, "{s}");
+        }
+        assert_eq!(find_date("52m ago in Security"), None);
+        assert_eq!(find_date("11.03.17 in Gadgetry"), None);
+        assert_eq!(find_date("12/25/2015"), ymd(2015, 12, 25));
+    }
+}

@@ -1,0 +1,271 @@
+//! Splitting a copied page into lines and classifying each line.
+
+use std::collections::HashMap;
+
+use super::dates;
+use super::meta;
+use super::phrases;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Barrier {
+    Related,
+    Comments,
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Paragraph-like prose.
+    Text,
+    /// Headline-like: a few words, no closing period.
+    Heading,
+    Short,
+    Boiler,
+    /// Carries nothing: lone symbols, image placeholders repeated all over the page.
+    Noise,
+    /// A section heading after which the article does not continue.
+    Barrier(Barrier),
+    /// An inline "Read more"-style box heading; the article may resume after it.
+    Soft,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub text: String,
+    pub eff: usize,
+    pub words: usize,
+    pub kind: Kind,
+    pub date: Option<i64>,
+    pub byline: Option<String>,
+}
+
+impl Line {
+    pub fn is_text(&self) -> bool {
+        self.kind == Kind::Text
+    }
+
+    /// Lines that sit between a headline and its blurb without breaking the pair.
+    pub fn is_meta(&self) -> bool {
+        self.kind == Kind::Noise
+            || self.date.is_some()
+            || self.byline.is_some()
+            || (self.kind == Kind::Short && self.words <= 4)
+    }
+
+    /// Could be a page title: a headline of at least two words (or a short CJK phrase).
+    pub fn is_title_like(&self) -> bool {
+        matches!(self.kind, Kind::Heading | Kind::Short)
+            && self.date.is_none()
+            && self.byline.is_none()
+            && (self.words >= 2 || cjk_count(&self.text) >= 4)
+            && self.eff >= 6
+            && self.eff <= 250
+            && !ends_with_any(&self.text, &['.', ':', ';', ','])
+            && digit_share(&self.text) < 0.3
+    }
+}
+
+pub(super) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF
+        | 0x2E80..=0x2FDF
+        | 0x3000..=0x30FF
+        | 0x3130..=0x318F
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFF60)
+}
+
+pub(super) fn cjk_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_cjk(c)).count()
+}
+
+/// Length in Latin-character equivalents: a CJK character carries about as much as two.
+pub(super) fn eff_len(s: &str) -> usize {
+    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+pub(super) fn word_count(s: &str) -> usize {
+    let latin = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c)))
+        .count();
+    latin + cjk_count(s) / 2
+}
+
+fn digit_share(s: &str) -> f64 {
+    let alnum = s.chars().filter(|c| c.is_alphanumeric()).count();
+    if alnum == 0 {
+        return 1.0;
+    }
+    s.chars().filter(|c| c.is_ascii_digit()).count() as f64 / alnum as f64
+}
+
+fn ends_with_any(s: &str, chars: &[char]) -> bool {
+    s.chars().last().is_some_and(|c| chars.contains(&c))
+}
+
+/// The last character that is not a closing quote or bracket.
+pub(super) fn final_char(s: &str) -> Option<char> {
+    s.chars().rev().find(|c| {
+        !matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '）' | '」' | '』' | '*'
+        )
+    })
+}
+
+pub(super) fn ends_with_period(s: &str) -> bool {
+    matches!(final_char(s), Some('.' | '…' | '。'))
+}
+
+fn ends_with_question(s: &str) -> bool {
+    matches!(final_char(s), Some('!' | '?' | '！' | '？'))
+}
+
+/// Collapses every kind of whitespace to one space and drops invisible characters.
+pub(super) fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'
+        ) {
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Splits into non-empty lines; in blank-line-separated input, re-joins hard-wrapped prose.
+pub(super) fn split_lines(text: &str) -> Vec<String> {
+    let raw: Vec<&str> = text.lines().collect();
+    let blanks = raw.iter().filter(|l| l.trim().is_empty()).count();
+    let blank_mode = blanks * 6 >= raw.len();
+    let mut out: Vec<String> = Vec::new();
+    let mut joinable = false;
+    for r in raw {
+        let t = normalize_ws(r);
+        if t.is_empty() {
+            joinable = false;
+            continue;
+        }
+        if joinable && (starts_lowercase(&t) || out.last().is_some_and(|l| l.ends_with(','))) {
+            if let Some(last) = out.last_mut() {
+                if last.ends_with('-') && starts_lowercase(&t) {
+                    last.pop();
+                } else {
+                    last.push(' ');
+                }
+                last.push_str(&t);
+                joinable = eff_len(last) >= 50
+                    && final_char(last)
+                        .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-');
+                continue;
+            }
+        }
+        joinable = blank_mode
+            && eff_len(&t) >= 50
+            && final_char(&t).is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-');
+        out.push(t);
+    }
+    out
+}
+
+/// Lower-cased text with surrounding punctuation, counts and bullets removed.
+pub(super) fn marker_key(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let trimmed = lower.trim_matches(|c: char| !c.is_alphabetic());
+    let mut key = String::new();
+    let mut prev_space = false;
+    for c in trimmed.chars() {
+        if c.is_ascii_digit() || c == '(' || c == ')' {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !prev_space && !key.is_empty() {
+                key.push(' ');
+            }
+            prev_space = true;
+        } else {
+            key.push(c);
+            prev_space = false;
+        }
+    }
+    key.trim_end_matches(|c: char| !c.is_alphabetic())
+        .to_string()
+}
+
+pub(super) fn build(lines: Vec<String>) -> Vec<Line> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in &lines {
+        *counts.entry(l.to_lowercase()).or_default() += 1;
+    }
+    lines
+        .into_iter()
+        .map(|text| {
+            let eff = eff_len(&text);
+            let words = word_count(&text);
+            let repeated = counts.get(&text.to_lowercase()).copied().unwrap_or(0);
+            let kind = classify(&text, eff, words, repeated);
+            let (date, byline) = if eff <= 160 && kind != Kind::Text {
+                (dates::find_date(&text), meta::byline_of(&text))
+            } else {
+                (None, None)
+            };
+            Line {
+                text,
+                eff,
+                words,
+                kind,
+                date,
+                byline,
+            }
+        })
+        .collect()
+}
+
+fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
+    let alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
+    if alnum == 0 || (alnum <= 1 && cjk_count(text) == 0) {
+        return Kind::Noise;
+    }
+    if let Some(b) = phrases::barrier(text) {
+        return Kind::Barrier(b);
+    }
+    if phrases::is_soft_marker(text) {
+        return Kind::Soft;
+    }
+    if phrases::is_noise(text, eff) || (repeated >= 3 && words >= 4 && eff <= 100) {
+        return Kind::Noise;
+    }
+    if phrases::is_boilerplate(text, eff) {
+        return Kind::Boiler;
+    }
+    let period = ends_with_period(text);
+    if eff >= 150 || (period && eff >= 40 && words >= 6) || (ends_with_question(text) && eff >= 100)
+    {
+        return Kind::Text;
+    }
+    let headline = !period
+        && !ends_with_any(text, &[':', ';', ','])
+        && (10..=250).contains(&eff)
+        && (words >= 3 || cjk_count(text) >= 4);
+    if headline { Kind::Heading } else { Kind::Short }
+}
