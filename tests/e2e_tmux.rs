@@ -92,11 +92,12 @@ fn tmux_available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// The shell command tmux runs: the reader, then its exit code to a file.
 fn reader_command(bin: &str, data: &Path) -> String {
     format!(
-        "env EDICOLA_DATA='{}' EDICOLA_CONFIG='{}' TERM=xterm-256color '{bin}'",
-        data.display(),
-        data.join("config").display()
+        "env EDICOLA_DATA='{d}' EDICOLA_CONFIG='{d}/config' TERM=xterm-256color '{bin}'; \
+         echo $? > '{d}/exit-code'",
+        d = data.display(),
     )
 }
 
@@ -133,13 +134,22 @@ fn navigate_open_bookmark_quit_and_find_the_bookmark_again() {
     tmux.wait_for("first", "the help", |s| {
         s.contains("Keys") && s.contains("Bookmark")
     });
-    tmux.keys("first", &["Escape", "q"]);
+    // Esc then q at once would read as Alt-q: wait for the help to close.
+    tmux.keys("first", &["Escape"]);
+    tmux.wait_for("first", "the help closed", |s| !s.contains("Esc closes"));
+    tmux.keys("first", &["q"]);
     let deadline = Instant::now() + Duration::from_secs(10);
-    while tmux.format("first", "#{pane_dead}") != "1" {
-        assert!(Instant::now() < deadline, "the reader did not quit");
+    let exit_file = dir.path().join("exit-code");
+    while tmux.format("first", "#{pane_dead}") != "1" || !exit_file.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the reader did not quit:\n{}",
+            tmux.screen("first")
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(tmux.format("first", "#{pane_dead_status}"), "0");
+    let code = std::fs::read_to_string(&exit_file).expect("exit code");
+    assert_eq!(code.trim(), "0", "the reader exits with 0");
     assert_eq!(
         tmux.format("first", "#{alternate_on}"),
         "0",

@@ -21,7 +21,7 @@ pub struct ListWindow {
 impl ListWindow {
     /// Reloads the count and the rows around the selection.
     pub fn reload(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
-        self.total = store.count(self.filter)?;
+        self.total = store.count(&self.filter)?;
         self.selected = self.selected.min(self.total.saturating_sub(1));
         self.rows.clear();
         self.ensure_visible(store, height)
@@ -58,7 +58,7 @@ impl ListWindow {
         let have_end = self.rows_start + self.rows.len();
         if self.offset < self.rows_start || want_end > have_end || self.rows.is_empty() {
             let start = self.offset.saturating_sub(height);
-            self.rows = store.page(self.filter, start, height * 3)?;
+            self.rows = store.page(&self.filter, start, height * 3)?;
             self.rows_start = start;
         }
         Ok(())

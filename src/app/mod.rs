@@ -342,8 +342,8 @@ impl App {
     }
 
     /// The store filter in use.
-    pub fn filter(&self) -> Filter {
-        self.list.filter
+    pub fn filter(&self) -> &Filter {
+        &self.list.filter
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::{App, Effect, Focus, Overlay, Severity};
 use crate::action::Action;
-use crate::store::{Filter, StoreError};
+use crate::store::StoreError;
 
 type Outcome = Result<Option<Effect>, StoreError>;
 
@@ -170,7 +170,7 @@ impl App {
 
     /// Shows a stored article: selected in the list when the list holds it.
     pub(super) fn go_to_article(&mut self, id: &str) -> Result<(), StoreError> {
-        let position = self.store.position(self.list.filter, id)?;
+        let position = self.store.position(&self.list.filter, id)?;
         if let Some(position) = position {
             let height = self.list_height();
             self.list.select(position, &self.store, height)?;
@@ -211,7 +211,7 @@ impl App {
                 "Bookmark removed (saved)"
             },
         );
-        if self.list.filter == Filter::Bookmarked {
+        if self.list.filter.bookmarked {
             let height = self.list_height();
             self.list.reload(&self.store, height)?;
         }
@@ -246,18 +246,15 @@ impl App {
 
     fn toggle_bookmarks_view(&mut self) -> Result<(), StoreError> {
         let current = self.opened.as_ref().map(|o| o.article.id.clone());
-        self.list.filter = match self.list.filter {
-            Filter::All => Filter::Bookmarked,
-            Filter::Bookmarked => Filter::All,
-        };
+        self.list.filter.bookmarked = !self.list.filter.bookmarked;
         let position = match &current {
-            Some(id) => self.store.position(self.list.filter, id)?,
+            Some(id) => self.store.position(&self.list.filter, id)?,
             None => None,
         };
         self.list.selected = position.unwrap_or(0);
         let height = self.list_height();
         self.list.reload(&self.store, height)?;
-        if self.list.filter == Filter::Bookmarked && self.list.total == 0 {
+        if self.list.filter.bookmarked && self.list.total == 0 {
             self.notify(
                 Severity::Info,
                 "No bookmarks yet: press b on an article to add one",

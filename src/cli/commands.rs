@@ -83,7 +83,7 @@ pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Re
 }
 
 /// Lists articles (all, or bookmarked), newest first.
-pub fn list(paths: &Paths, filter: Filter, json: bool) -> Result<(), Failure> {
+pub fn list(paths: &Paths, filter: &Filter, json: bool) -> Result<(), Failure> {
     let session = session(paths).map_err(fatal)?;
     let store = &session.store;
     let mut out = output::Lister::new(json);

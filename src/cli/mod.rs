@@ -129,9 +129,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             dry_run,
             json,
         } => commands::import(&paths, &files, dry_run, json),
-        Command::List { json } => commands::list(&paths, crate::store::Filter::All, json),
+        Command::List { json } => commands::list(&paths, &crate::store::Filter::all(), json),
         Command::Bookmarks { json } => {
-            commands::list(&paths, crate::store::Filter::Bookmarked, json)
+            commands::list(&paths, &crate::store::Filter::bookmarks(), json)
         }
         Command::Show { id, json } => commands::show(&paths, &id, json),
         Command::Bookmark { id, off } => commands::bookmark(&paths, &id, !off),

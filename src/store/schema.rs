@@ -2,7 +2,7 @@
 //! number of migrations applied; each runs in the same transaction as the
 //! version bump, so a store is always at one version or the next.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
 /// Migration scripts, in order. Never edit a published one: append a new one.
 const MIGRATIONS: &[&str] = &[
@@ -39,6 +39,34 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX marks_bookmarked ON marks (bookmarked) WHERE bookmarked = 1;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+    // 2: subscriptions. Articles remember their feed and the keys that find
+    // duplicates; sort keys become milliseconds so undated feed items keep
+    // their feed order; fetch state per feed; tags from the subscriptions file.
+    "ALTER TABLE articles ADD COLUMN feed_url TEXT;
+    ALTER TABLE articles ADD COLUMN url_key TEXT;
+    ALTER TABLE articles ADD COLUMN text_key TEXT;
+    UPDATE articles SET sort_key = sort_key * 1000;
+    DROP INDEX articles_by_url;
+    CREATE INDEX articles_by_url_key ON articles (url_key) WHERE url_key IS NOT NULL;
+    CREATE INDEX articles_by_text_key ON articles (text_key) WHERE text_key IS NOT NULL;
+    CREATE INDEX articles_by_feed ON articles (feed_url, sort_key DESC) WHERE feed_url IS NOT NULL;
+    CREATE INDEX articles_by_source ON articles (source, sort_key DESC);
+    CREATE TABLE feeds (
+        url           TEXT PRIMARY KEY,
+        title         TEXT,
+        site_url      TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        last_fetch    INTEGER,
+        last_status   TEXT,
+        last_error    TEXT,
+        new_articles  INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE TABLE feed_tags (
+        feed_url TEXT NOT NULL,
+        tag      TEXT NOT NULL,
+        PRIMARY KEY (feed_url, tag)
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.
@@ -56,9 +84,31 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         let tx = conn.transaction()?;
         let script = MIGRATIONS[usize::try_from(current).unwrap_or(0)];
         tx.execute_batch(script)?;
+        after(&tx, current + 1)?;
         tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
         current += 1;
     }
     Ok(())
+}
+
+/// Data changes a migration needs beyond its SQL.
+fn after(tx: &Transaction, version: i64) -> rusqlite::Result<()> {
+    if version == 2 {
+        let rows: Vec<(String, String)> = tx
+            .prepare("SELECT id, url FROM articles WHERE url IS NOT NULL")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut update = tx.prepare("UPDATE articles SET url_key = ?2 WHERE id = ?1")?;
+        for (id, url) in rows {
+            update.execute([id, crate::urlnorm::url_key(&url)])?;
+        }
+    }
+    Ok(())
+}
+
+/// The SQL of the first `n` migrations, to build old stores in tests.
+#[cfg(test)]
+pub fn script_up_to(n: usize) -> String {
+    MIGRATIONS[..n].join(";\n")
 }

@@ -1,4 +1,6 @@
 use super::*;
+use crate::model::{Article, RelatedEntry};
+use rusqlite::Connection;
 
 fn article(id: &str, title: &str, published: Option<i64>) -> Article {
     Article {
@@ -35,18 +37,21 @@ fn round_trips_articles_and_lists_newest_first() {
         .expect("upsert");
     assert_eq!(stats.added, 3);
     let titles: Vec<String> = store
-        .page(Filter::All, 0, 10)
+        .page(&Filter::all(), 0, 10)
         .expect("page")
         .into_iter()
         .map(|s| s.title)
         .collect();
     assert_eq!(titles, ["New", "Mid", "Old"]);
-    assert_eq!(store.page(Filter::All, 1, 1).expect("page")[0].title, "Mid");
+    assert_eq!(
+        store.page(&Filter::all(), 1, 1).expect("page")[0].title,
+        "Mid"
+    );
     assert_eq!(
         store.get("b").expect("get"),
         Some(article("b", "New", Some(300)))
     );
-    assert_eq!(store.position(Filter::All, "a").expect("pos"), Some(2));
+    assert_eq!(store.position(&Filter::all(), "a").expect("pos"), Some(2));
     assert_eq!(
         store.find_by_title("  NEW! ").expect("find"),
         Some("b".into())
@@ -76,7 +81,7 @@ fn reimport_is_unchanged_and_edits_are_updates() {
     };
     let stats = store.upsert(&[edited], Origin::User).expect("edit");
     assert_eq!(stats.updated, 1);
-    assert_eq!(store.count(Filter::All).expect("count"), 1);
+    assert_eq!(store.count(&Filter::all()).expect("count"), 1);
 }
 
 #[test]
@@ -96,8 +101,8 @@ fn marks_persist_across_reopen_and_reimport() {
         .upsert(&[article("a", "One, edited", None)], Origin::User)
         .expect("reimport");
     assert_eq!(store.marks("a").expect("marks"), (true, true));
-    assert_eq!(store.count(Filter::Bookmarked).expect("count"), 1);
-    let rows = store.page(Filter::Bookmarked, 0, 10).expect("page");
+    assert_eq!(store.count(&Filter::bookmarks()).expect("count"), 1);
+    let rows = store.page(&Filter::bookmarks(), 0, 10).expect("page");
     assert_eq!(rows[0].title, "One, edited");
     assert!(rows[0].bookmarked && rows[0].read);
 }
@@ -111,13 +116,13 @@ fn samples_give_way_to_user_articles_but_bookmarked_ones_stay() {
     ];
     assert!(store.ensure_defaults(&samples).expect("defaults"));
     assert!(store.ensure_defaults(&samples).expect("idempotent"));
-    assert_eq!(store.count(Filter::All).expect("count"), 2);
+    assert_eq!(store.count(&Filter::all()).expect("count"), 2);
     store.set_bookmarked("s2", true).expect("bookmark");
     store
         .upsert(&[article("u", "Mine", Some(5))], Origin::User)
         .expect("import");
     let ids: Vec<String> = store
-        .page(Filter::All, 0, 10)
+        .page(&Filter::all(), 0, 10)
         .expect("page")
         .into_iter()
         .map(|s| s.id)
@@ -214,6 +219,254 @@ fn read_only_store_reads_but_refuses_writes() {
             .expect("no wal");
     }
     let store = Store::open_read_only(&path).expect("read-only");
-    assert_eq!(store.count(Filter::All).expect("count"), 1);
+    assert_eq!(store.count(&Filter::all()).expect("count"), 1);
     assert!(store.set_bookmarked("a", true).is_err());
+}
+
+fn long_body(topic: &str) -> Vec<String> {
+    let words: Vec<String> = (0..60).map(|i| format!("{topic}{i}")).collect();
+    vec![words.join(" ")]
+}
+
+#[test]
+fn a_version_1_store_is_migrated_without_loss() {
+    let (_dir, path) = temp_store();
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    {
+        let conn = Connection::open(&path).expect("raw");
+        conn.execute_batch(&schema::script_up_to(1))
+            .expect("v1 schema");
+        conn.execute(
+            "INSERT INTO articles (id, title, title_key, url, body, related, links, origin, added,
+                                   sort_key, digest)
+             VALUES ('old', 'Old one', 'old one', 'https://www.example.com/a/', '[\"Text.\"]',
+                     '[]', '[]', 'user', 100, 100, 'x')",
+            [],
+        )
+        .expect("v1 row");
+        conn.execute("INSERT INTO marks VALUES ('old', 1, 1, 100)", [])
+            .expect("v1 mark");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+    }
+    let store = Store::open(&path).expect("migrates");
+    assert_eq!(
+        schema::version(&store.conn).expect("version"),
+        schema::VERSION
+    );
+    assert_eq!(
+        store.get("old").expect("get").map(|a| a.body),
+        Some(vec!["Text.".to_string()])
+    );
+    assert_eq!(store.marks("old").expect("marks"), (true, true));
+    assert_eq!(
+        store.find_by_url("http://example.com/a").expect("url"),
+        Some("old".into())
+    );
+    let sort_key: i64 = store
+        .conn
+        .query_row("SELECT sort_key FROM articles", [], |r| r.get(0))
+        .expect("sort key");
+    assert_eq!(
+        sort_key, 100_000,
+        "sort keys are milliseconds from version 2"
+    );
+}
+
+#[test]
+fn the_same_article_under_another_id_updates_the_stored_one() {
+    let mut store = Store::open_in_memory().expect("store");
+    let first = Article {
+        id: "one".into(),
+        title: "Story".into(),
+        url: Some("https://example.com/story?utm_source=rss".into()),
+        body: long_body("alpha"),
+        ..Article::default()
+    };
+    store
+        .upsert(std::slice::from_ref(&first), Origin::User)
+        .expect("first");
+    store.set_bookmarked("one", true).expect("bookmark");
+    let same_url = Article {
+        id: "two".into(),
+        url: Some("http://www.example.com/story/".into()),
+        ..first.clone()
+    };
+    let stats = store.upsert(&[same_url], Origin::User).expect("same url");
+    assert_eq!(stats.unchanged + stats.updated, 1);
+    let same_text = Article {
+        id: "three".into(),
+        title: "Story, syndicated".into(),
+        url: Some("https://mirror.example.org/x".into()),
+        ..first.clone()
+    };
+    assert_eq!(
+        store
+            .upsert(&[same_text], Origin::User)
+            .expect("same text")
+            .updated,
+        1
+    );
+    assert_eq!(store.count(&Filter::all()).expect("count"), 1);
+    assert_eq!(
+        store.marks("one").expect("marks"),
+        (true, false),
+        "bookmark survives updates"
+    );
+    let short = Article {
+        id: "four".into(),
+        title: "Brief".into(),
+        body: vec!["alpha0 alpha1".into()],
+        ..Article::default()
+    };
+    store.upsert(&[short], Origin::User).expect("short");
+    assert_eq!(
+        store.count(&Filter::all()).expect("count"),
+        2,
+        "short texts are not matched"
+    );
+}
+
+#[test]
+fn feed_items_keep_order_when_undated_and_old_ones_are_pruned() {
+    let mut store = Store::open_in_memory().expect("store");
+    let items: Vec<Article> = (0..5)
+        .map(|i| article(&format!("i{i}"), &format!("Item {i}"), None))
+        .collect();
+    store
+        .upsert_feed("https://f.example/rss", &items, None)
+        .expect("feed");
+    let titles: Vec<String> = store
+        .page(&Filter::all(), 0, 10)
+        .expect("page")
+        .into_iter()
+        .map(|s| s.title)
+        .collect();
+    assert_eq!(titles, ["Item 0", "Item 1", "Item 2", "Item 3", "Item 4"]);
+    store.set_bookmarked("i4", true).expect("bookmark");
+    store
+        .upsert_feed("https://f.example/rss", &items[..1], Some(2))
+        .expect("prune");
+    let ids: Vec<String> = store
+        .page(&Filter::all(), 0, 10)
+        .expect("page")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, ["i0", "i1", "i4"], "newest two kept, bookmarked kept");
+}
+
+#[test]
+fn mark_all_read_and_undo() {
+    let mut store = Store::open_in_memory().expect("store");
+    let items: Vec<Article> = (0..4)
+        .map(|i| article(&format!("a{i}"), &format!("T{i}"), Some(i)))
+        .collect();
+    store.upsert(&items, Origin::User).expect("upsert");
+    store.set_read("a1", true).expect("read");
+    store.set_bookmarked("a2", true).expect("bookmark");
+    let unread = Filter {
+        unread: true,
+        ..Filter::default()
+    };
+    assert_eq!(store.count(&unread).expect("count"), 3);
+    let before = store.mark_all_read(&Filter::all()).expect("mark all");
+    assert_eq!(before.len(), 3);
+    assert_eq!(store.count(&unread).expect("count"), 0);
+    store.restore_marks(&before).expect("undo");
+    assert_eq!(store.count(&unread).expect("count"), 3);
+    assert_eq!(store.marks("a2").expect("marks"), (true, false));
+    assert_eq!(store.marks("a1").expect("marks"), (false, true));
+}
+
+#[test]
+fn remove_and_restore() {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .upsert_feed("https://f.example/rss", &[article("a", "A", Some(1))], None)
+        .expect("upsert");
+    store.set_bookmarked("a", true).expect("bookmark");
+    let removed = store.remove("a").expect("remove").expect("was there");
+    assert_eq!(store.count(&Filter::all()).expect("count"), 0);
+    store.restore(&removed).expect("restore");
+    assert_eq!(
+        store.get("a").expect("get"),
+        Some(article("a", "A", Some(1)))
+    );
+    assert_eq!(store.marks("a").expect("marks"), (true, false));
+    assert_eq!(
+        store
+            .feed_article_count("https://f.example/rss")
+            .expect("count"),
+        1
+    );
+}
+
+#[test]
+fn filters_by_source_and_tag() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut a = article("a", "A", Some(1));
+    a.source = Some("Alpha".into());
+    let mut b = article("b", "B", Some(2));
+    b.source = Some("Beta".into());
+    store
+        .upsert_feed("https://alpha/rss", &[a], None)
+        .expect("alpha");
+    store
+        .upsert_feed("https://beta/rss", &[b], None)
+        .expect("beta");
+    store
+        .sync_tags(&[("https://beta/rss".into(), vec!["tech".into()])])
+        .expect("tags");
+    let by_source = Filter {
+        source: Some("Alpha".into()),
+        ..Filter::default()
+    };
+    assert_eq!(store.page(&by_source, 0, 10).expect("page")[0].id, "a");
+    let by_tag = Filter {
+        tag: Some("tech".into()),
+        ..Filter::default()
+    };
+    assert_eq!(store.page(&by_tag, 0, 10).expect("page")[0].id, "b");
+    assert_eq!(store.position(&by_tag, "a").expect("position"), None);
+    assert_eq!(
+        store.sources().expect("sources"),
+        [("Alpha".to_string(), 1), ("Beta".to_string(), 1)]
+    );
+    assert_eq!(store.tags().expect("tags"), [("tech".to_string(), 1)]);
+}
+
+#[test]
+fn feed_state_round_trips_and_follows_renames() {
+    let mut store = Store::open_in_memory().expect("store");
+    let state = FeedState {
+        url: "http://old/rss".into(),
+        etag: Some("\"v1\"".into()),
+        last_status: Some("ok".into()),
+        ..FeedState::default()
+    };
+    store.save_feed_state(&state).expect("save");
+    assert_eq!(
+        store.feed_state("http://old/rss").expect("get"),
+        Some(state.clone())
+    );
+    store
+        .upsert_feed("http://old/rss", &[article("a", "A", None)], None)
+        .expect("items");
+    store
+        .rename_feed("http://old/rss", "https://new/rss")
+        .expect("rename");
+    assert_eq!(store.feed_state("http://old/rss").expect("get"), None);
+    assert_eq!(
+        store
+            .feed_state("https://new/rss")
+            .expect("get")
+            .and_then(|s| s.etag),
+        state.etag
+    );
+    assert_eq!(
+        store.feed_article_count("https://new/rss").expect("count"),
+        1
+    );
+    assert_eq!(store.forget_feed("https://new/rss").expect("forget"), 1);
 }

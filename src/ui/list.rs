@@ -9,14 +9,15 @@ use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::{App, Focus};
 use crate::date::format_date;
-use crate::store::{Filter, Summary};
+use crate::store::Summary;
 use crate::text::wrap::{truncate, width};
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let list = &app.list;
-    let name = match list.filter {
-        Filter::All => "Articles",
-        Filter::Bookmarked => "Bookmarks",
+    let name = if list.filter.bookmarked {
+        "Bookmarks"
+    } else {
+        "Articles"
     };
     let position = if list.total == 0 {
         String::new()
@@ -43,9 +44,12 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     if lines.is_empty() && height > 0 {
-        let text = match list.filter {
-            Filter::All => "No articles. Import some with: edicola import FILE",
-            Filter::Bookmarked => "No bookmarks yet. Press b on an article.",
+        let text = if list.filter.bookmarked {
+            "No bookmarks yet. Press b on an article."
+        } else if !list.filter.is_all() {
+            "Nothing here. Change the filter to see more."
+        } else {
+            "No articles. Import some with: edicola import FILE"
         };
         let para = Paragraph::new(text)
             .style(theme.dim)

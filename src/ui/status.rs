@@ -9,7 +9,6 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::app::{App, Severity};
 use crate::keymap::{Context, pretty};
-use crate::store::Filter;
 use crate::text::wrap::{truncate, width};
 
 const OVERLAY_HINTS: [Action; 2] = [Action::Close, Action::OpenInBrowser];
@@ -23,9 +22,11 @@ const HINTS: [Action; 5] = [
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let w = usize::from(rect.width);
-    let right = match app.filter() {
-        Filter::Bookmarked => " [bookmarks only] ",
-        Filter::All => "",
+    let label = app.filter().label();
+    let right = if label.is_empty() {
+        String::new()
+    } else {
+        format!(" [{label}] ")
     };
     let (text, style) = match &app.status {
         Some((message, Severity::Error)) => (message.clone(), theme.status_error),
@@ -36,8 +37,8 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         ),
         None => (String::new(), theme.status),
     };
-    let message = truncate(&format!(" {text} "), w.saturating_sub(width(right)));
-    let mut used = width(&message) + width(right);
+    let message = truncate(&format!(" {text} "), w.saturating_sub(width(&right)));
+    let mut used = width(&message) + width(&right);
     let mut spans = vec![Span::styled(message, style)];
     let context = app.context();
     let hinted: &[Action] = if context == Context::Overlay {

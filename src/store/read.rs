@@ -1,0 +1,257 @@
+//! Queries: counts, list windows, whole articles, lookups.
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params_from_iter};
+
+use super::{Filter, Result, Store, Summary};
+use crate::model::{Article, Link, RelatedEntry};
+use crate::text::fold_key;
+
+impl Store {
+    /// Number of articles the filter covers.
+    pub fn count(&self, filter: &Filter) -> Result<usize> {
+        let n: i64 = if filter.is_all() {
+            self.conn
+                .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        } else {
+            let (cond, values) = filter.conditions();
+            let sql = format!(
+                "SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                 WHERE {cond}"
+            );
+            self.conn
+                .query_row(&sql, params_from_iter(values), |r| r.get(0))
+        }
+        .map_err(|e| self.err(e))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// A window of the list, newest first.
+    pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
+        let (cond, mut values) = filter.conditions();
+        values.push(Value::Integer(limit as i64));
+        values.push(Value::Integer(offset as i64));
+        let sql = format!(
+            "SELECT a.id, a.title, a.source, a.published,
+                    coalesce(m.bookmarked, 0), coalesce(m.read, 0)
+             FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+             WHERE {cond}
+             ORDER BY a.sort_key DESC, a.id LIMIT ? OFFSET ?"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params_from_iter(values), |r| {
+                Ok(Summary {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    published: r.get(3)?,
+                    bookmarked: r.get::<_, i64>(4)? != 0,
+                    read: r.get::<_, i64>(5)? != 0,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The position of an article in a filtered list, if it is there.
+    pub fn position(&self, filter: &Filter, id: &str) -> Result<Option<usize>> {
+        let (cond, mut values) = filter.conditions();
+        let key: Option<i64> = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT a.sort_key FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                     WHERE ({cond}) AND a.id = ?"
+                ),
+                params_from_iter(values.iter().cloned().chain([Value::Text(id.into())])),
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(key) = key else { return Ok(None) };
+        values.extend([
+            Value::Integer(key),
+            Value::Integer(key),
+            Value::Text(id.into()),
+        ]);
+        let sql = format!(
+            "SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+             WHERE ({cond}) AND (a.sort_key > ? OR (a.sort_key = ? AND a.id < ?))"
+        );
+        let n: i64 = self
+            .conn
+            .query_row(&sql, params_from_iter(values), |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(usize::try_from(n).ok())
+    }
+
+    /// One whole article.
+    pub fn get(&self, id: &str) -> Result<Option<Article>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, source, url, byline, published, standfirst, category, lang,
+                        body, related, links, guid
+                 FROM articles WHERE id = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let row = stmt
+            .query_row([id], |r| {
+                Ok((
+                    Article {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        source: r.get(2)?,
+                        url: r.get(3)?,
+                        byline: r.get(4)?,
+                        published: r.get(5)?,
+                        standfirst: r.get(6)?,
+                        category: r.get(7)?,
+                        lang: r.get(8)?,
+                        guid: r.get(12)?,
+                        ..Article::default()
+                    },
+                    r.get::<_, String>(9)?,
+                    r.get::<_, String>(10)?,
+                    r.get::<_, String>(11)?,
+                ))
+            })
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((mut article, body, related, links)) = row else {
+            return Ok(None);
+        };
+        article.body = self.decode(&body, id, "body")?;
+        article.related = self.decode::<Vec<RelatedEntry>>(&related, id, "related")?;
+        article.links = self.decode::<Vec<Link>>(&links, id, "links")?;
+        Ok(Some(article))
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(
+        &self,
+        json: &str,
+        id: &str,
+        what: &str,
+    ) -> Result<T> {
+        serde_json::from_str(json).map_err(|source| super::StoreError::Damaged {
+            path: self.path.clone(),
+            what: format!("{what} of article {id}"),
+            source,
+        })
+    }
+
+    /// Resolves a full id or a unique prefix of one.
+    pub fn resolve_id(&self, prefix: &str) -> Result<Option<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE id >= ?1 AND id < ?1 || x'ff' LIMIT 2")
+            .map_err(|e| self.err(e))?;
+        let ids = stmt
+            .query_map([prefix], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        Ok(match ids.as_slice() {
+            [one] => Some(one.clone()),
+            _ => ids.iter().find(|i| *i == prefix).cloned(),
+        })
+    }
+
+    /// (bookmarked, read) for an article id.
+    pub fn marks(&self, id: &str) -> Result<(bool, bool)> {
+        let row: Option<(i64, i64)> = self
+            .conn
+            .query_row(
+                "SELECT bookmarked, read FROM marks WHERE article_id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        Ok(row.map_or((false, false), |(b, r)| (b != 0, r != 0)))
+    }
+
+    /// The id of the article whose folded title equals `title`'s, if any.
+    pub fn find_by_title(&self, title: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT id FROM articles WHERE title_key = ?1 ORDER BY sort_key DESC LIMIT 1",
+                [fold_key(title)],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The id of the article at `url` (compared normalised), if stored.
+    pub fn find_by_url(&self, url: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT id FROM articles WHERE url_key = ?1 LIMIT 1",
+                [crate::urlnorm::url_key(url)],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every article's id, title and text, for similarity ranking.
+    pub fn corpus(&self) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, title, coalesce(standfirst, ''), body FROM articles")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let body: String = r.get(3)?;
+                let paragraphs: Vec<String> = serde_json::from_str(&body).unwrap_or_default();
+                let text = format!("{}\n{}", r.get::<_, String>(2)?, paragraphs.join("\n"));
+                Ok((r.get(0)?, r.get(1)?, text))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Sources (site or feed names) with their article counts, by name.
+    pub fn sources(&self) -> Result<Vec<(String, usize)>> {
+        self.name_counts(
+            "SELECT source, count(*) FROM articles WHERE source IS NOT NULL AND source <> ''
+             GROUP BY source ORDER BY source COLLATE NOCASE",
+        )
+    }
+
+    /// Subscription tags with their article counts, by name.
+    pub fn tags(&self) -> Result<Vec<(String, usize)>> {
+        self.name_counts(
+            "SELECT t.tag, count(a.id) FROM feed_tags t JOIN articles a ON a.feed_url = t.feed_url
+             GROUP BY t.tag ORDER BY t.tag COLLATE NOCASE",
+        )
+    }
+
+    fn name_counts(&self, sql: &str) -> Result<Vec<(String, usize)>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// True when every stored article is a built-in sample.
+    pub fn only_embedded(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM articles WHERE origin <> 'embedded'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(n == 0)
+    }
+}

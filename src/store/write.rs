@@ -1,0 +1,349 @@
+//! Changes: imports (with duplicate detection), marks, removal, and the
+//! inverse operations that undo uses. Each is one committed transaction.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::{Filter, Origin, Result, Store, UpsertStats, json, now, sql_err};
+use crate::model::Article;
+use crate::text::{fnv1a, fold_key, terms};
+use crate::urlnorm::url_key;
+
+/// An article's marks, as saved for undo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkState {
+    pub id: String,
+    pub bookmarked: bool,
+    pub read: bool,
+}
+
+/// A removed article with its marks, enough to put it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub article: Article,
+    pub marks: MarkState,
+    pub feed_url: Option<String>,
+    pub origin: Origin,
+}
+
+impl Store {
+    /// Sets the bookmark mark; committed before it returns.
+    pub fn set_bookmarked(&self, id: &str, on: bool) -> Result<()> {
+        self.set_mark(id, "bookmarked", on)
+    }
+
+    /// Sets the read mark; committed before it returns.
+    pub fn set_read(&self, id: &str, on: bool) -> Result<()> {
+        self.set_mark(id, "read", on)
+    }
+
+    fn set_mark(&self, id: &str, column: &str, on: bool) -> Result<()> {
+        let sql = format!(
+            "INSERT INTO marks (article_id, {column}, updated) VALUES (?1, ?2, ?3)
+             ON CONFLICT (article_id) DO UPDATE SET {column} = ?2, updated = ?3"
+        );
+        self.conn
+            .execute(&sql, params![id, i64::from(on), now()])
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Puts marks back as they were (undo).
+    pub fn restore_marks(&mut self, states: &[MarkState]) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO marks (article_id, bookmarked, read, updated) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (article_id) DO UPDATE SET bookmarked = ?2, read = ?3, updated = ?4",
+                )
+                .map_err(err)?;
+            let t = now();
+            for s in states {
+                stmt.execute(params![s.id, i64::from(s.bookmarked), i64::from(s.read), t])
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// Marks every unread article the filter covers as read; returns their
+    /// previous marks (for undo).
+    pub fn mark_all_read(&mut self, filter: &Filter) -> Result<Vec<MarkState>> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let (cond, values) = filter.conditions();
+        let tx = self.conn.transaction().map_err(err)?;
+        let before: Vec<MarkState> = {
+            let sql = format!(
+                "SELECT a.id, coalesce(m.bookmarked, 0) FROM articles a
+                 LEFT JOIN marks m ON m.article_id = a.id
+                 WHERE ({cond}) AND coalesce(m.read, 0) = 0"
+            );
+            let mut stmt = tx.prepare(&sql).map_err(err)?;
+            stmt.query_map(rusqlite::params_from_iter(values), |r| {
+                Ok(MarkState {
+                    id: r.get(0)?,
+                    bookmarked: r.get::<_, i64>(1)? != 0,
+                    read: false,
+                })
+            })
+            .map_err(err)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(err)?
+        };
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO marks (article_id, read, updated) VALUES (?1, 1, ?2)
+                     ON CONFLICT (article_id) DO UPDATE SET read = 1, updated = ?2",
+                )
+                .map_err(err)?;
+            let t = now();
+            for s in &before {
+                stmt.execute(params![s.id, t]).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(before)
+    }
+
+    /// Removes an article; returns what undo needs to put it back.
+    pub fn remove(&mut self, id: &str) -> Result<Option<Removed>> {
+        let Some(article) = self.get(id)? else {
+            return Ok(None);
+        };
+        let (bookmarked, read) = self.marks(id)?;
+        let (feed_url, origin): (Option<String>, String) = self
+            .conn
+            .query_row(
+                "SELECT feed_url, origin FROM articles WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        self.conn
+            .execute("DELETE FROM articles WHERE id = ?1", [id])
+            .map_err(|e| self.err(e))?;
+        let origin = if origin == Origin::Embedded.as_str() {
+            Origin::Embedded
+        } else {
+            Origin::User
+        };
+        Ok(Some(Removed {
+            article,
+            marks: MarkState {
+                id: id.to_string(),
+                bookmarked,
+                read,
+            },
+            feed_url,
+            origin,
+        }))
+    }
+
+    /// Puts a removed article back with its marks (undo).
+    pub fn restore(&mut self, removed: &Removed) -> Result<()> {
+        self.write(
+            std::slice::from_ref(&removed.article),
+            removed.origin,
+            removed.feed_url.as_deref(),
+        )?;
+        self.restore_marks(std::slice::from_ref(&removed.marks))
+    }
+
+    /// Puts the built-in samples in a store that has no articles of the
+    /// user's. Returns true when the samples are what the store shows.
+    pub fn ensure_defaults(&mut self, defaults: &[Article]) -> Result<bool> {
+        if !self.only_embedded()? {
+            return Ok(false);
+        }
+        if self.count(&Filter::all())? < defaults.len() {
+            self.upsert(defaults, Origin::Embedded)?;
+        }
+        Ok(true)
+    }
+
+    /// Adds or updates imported articles in one transaction. User articles
+    /// replace the built-in samples (except the ones the user bookmarked).
+    pub fn upsert(&mut self, articles: &[Article], origin: Origin) -> Result<UpsertStats> {
+        self.write(articles, origin, None)
+    }
+
+    /// Adds or updates a feed's articles in one transaction, then keeps only
+    /// the newest `keep` of that feed (bookmarked ones always stay).
+    pub fn upsert_feed(
+        &mut self,
+        feed_url: &str,
+        articles: &[Article],
+        keep: Option<usize>,
+    ) -> Result<UpsertStats> {
+        let stats = self.write(articles, Origin::User, Some(feed_url))?;
+        if let Some(keep) = keep {
+            self.conn
+                .execute(
+                    "DELETE FROM articles WHERE feed_url = ?1
+                       AND id NOT IN (SELECT id FROM articles WHERE feed_url = ?1
+                                      ORDER BY sort_key DESC LIMIT ?2)
+                       AND id NOT IN (SELECT article_id FROM marks WHERE bookmarked = 1)",
+                    params![feed_url, keep as i64],
+                )
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(stats)
+    }
+
+    fn write(
+        &mut self,
+        articles: &[Article],
+        origin: Origin,
+        feed_url: Option<&str>,
+    ) -> Result<UpsertStats> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        let mut stats = UpsertStats::default();
+        let base_ms = now() * 1000;
+        for (index, a) in articles.iter().enumerate() {
+            let keys = Keys::of(a);
+            let digest = format!(
+                "{:016x}",
+                fnv1a(
+                    format!(
+                        "{}\0{}\0{}",
+                        origin.as_str(),
+                        feed_url.unwrap_or(""),
+                        json(a)
+                    )
+                    .as_bytes()
+                )
+            );
+            let target = find_existing(&tx, a, &keys).map_err(err)?;
+            let old: Option<(String, String)> = match &target {
+                Some(id) => tx
+                    .query_row(
+                        "SELECT digest, origin FROM articles WHERE id = ?1",
+                        [id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()
+                    .map_err(err)?,
+                None => None,
+            };
+            match old {
+                Some((old, _)) if old == digest => {
+                    stats.unchanged += 1;
+                    continue;
+                }
+                // A sample the user imports becomes theirs: new to them.
+                Some((_, from)) if from == Origin::Embedded.as_str() => stats.added += 1,
+                Some(_) => stats.updated += 1,
+                None => stats.added += 1,
+            }
+            let id = target.unwrap_or_else(|| a.id.clone());
+            let undated_key = base_ms - index as i64;
+            tx.prepare_cached(
+                "INSERT INTO articles (id, title, title_key, source, url, byline, published,
+                    standfirst, category, lang, body, related, links, origin, added, sort_key,
+                    digest, guid, feed_url, url_key, text_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                    coalesce(?7 * 1000, ?16), ?17, ?18, ?19, ?20, ?21)
+                 ON CONFLICT (id) DO UPDATE SET title = ?2, title_key = ?3, source = ?4,
+                    url = ?5, byline = ?6, published = ?7, standfirst = ?8, category = ?9,
+                    lang = ?10, body = ?11, related = ?12, links = ?13, origin = ?14,
+                    sort_key = coalesce(?7 * 1000, sort_key), digest = ?17, guid = ?18,
+                    feed_url = coalesce(?19, feed_url), url_key = ?20, text_key = ?21",
+            )
+            .map_err(err)?
+            .execute(params![
+                id,
+                a.title,
+                fold_key(&a.title),
+                a.source,
+                a.url,
+                a.byline,
+                a.published,
+                a.standfirst,
+                a.category,
+                a.lang,
+                json(&a.body),
+                json(&a.related),
+                json(&a.links),
+                origin.as_str(),
+                now(),
+                undated_key,
+                digest,
+                a.guid,
+                feed_url,
+                keys.url,
+                keys.text,
+            ])
+            .map_err(err)?;
+        }
+        if origin == Origin::User && !articles.is_empty() {
+            drop_samples(&tx).map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        Ok(stats)
+    }
+}
+
+/// The keys that recognise one article under different ids.
+struct Keys {
+    url: Option<String>,
+    text: Option<String>,
+}
+
+impl Keys {
+    fn of(a: &Article) -> Keys {
+        let words: Vec<String> = terms(&a.body.join(" "));
+        Keys {
+            url: a.url.as_deref().map(url_key),
+            // Only long texts: short summaries repeat across articles.
+            text: (words.len() >= 40).then(|| {
+                format!(
+                    "{:016x}",
+                    fnv1a(words[..words.len().min(120)].join(" ").as_bytes())
+                )
+            }),
+        }
+    }
+}
+
+/// The stored article this one is a new version of: same id, else same
+/// normalised URL, else the same text.
+fn find_existing(tx: &Transaction, a: &Article, keys: &Keys) -> rusqlite::Result<Option<String>> {
+    let by = |sql: &str, key: &str| -> rusqlite::Result<Option<String>> {
+        tx.prepare_cached(sql)?
+            .query_row([key], |r| r.get(0))
+            .optional()
+    };
+    if let Some(id) = by("SELECT id FROM articles WHERE id = ?1", &a.id)? {
+        return Ok(Some(id));
+    }
+    if let Some(url) = &keys.url {
+        if let Some(id) = by("SELECT id FROM articles WHERE url_key = ?1 LIMIT 1", url)? {
+            return Ok(Some(id));
+        }
+    }
+    if let Some(text) = &keys.text {
+        return by("SELECT id FROM articles WHERE text_key = ?1 LIMIT 1", text);
+    }
+    Ok(None)
+}
+
+/// The user's first import replaces the samples, except bookmarked ones,
+/// which become the user's.
+fn drop_samples(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute(
+        "DELETE FROM articles WHERE origin = 'embedded' AND id NOT IN
+            (SELECT article_id FROM marks WHERE bookmarked = 1)",
+        [],
+    )?;
+    tx.execute(
+        "UPDATE articles SET origin = 'user' WHERE origin = 'embedded'",
+        [],
+    )?;
+    Ok(())
+}
