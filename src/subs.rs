@@ -1,0 +1,259 @@
+//! The subscriptions file (`subscriptions.toml` in the config directory):
+//! one `[[feed]]` table per subscription with its settings. Edited in place
+//! with toml_edit, so the user's comments and layout survive, and saved
+//! atomically.
+//!
+//! ```toml
+//! [[feed]]
+//! url = "https://example.com/rss"
+//! title = "Example"          # overrides the feed's own title
+//! tags = ["tech", "italia"]
+//! keep = 200                 # keep the newest 200 articles (bookmarks always stay)
+//! min_interval = "30m"       # `fetch` skips it if fetched more recently (s, m, h, d)
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
+
+use crate::model::Subscription;
+
+/// One subscription with its settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Feed {
+    pub url: String,
+    pub title: Option<String>,
+    pub tags: Vec<String>,
+    pub keep: Option<usize>,
+    /// Seconds between fetches at least.
+    pub min_interval: Option<i64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SubsError {
+    #[error("{}: {message}", path.display())]
+    Parse { path: PathBuf, message: String },
+    #[error("{}: cannot read: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}: cannot save: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+/// The subscriptions file, loaded.
+#[derive(Debug)]
+pub struct SubsFile {
+    path: PathBuf,
+    doc: DocumentMut,
+    pub feeds: Vec<Feed>,
+}
+
+impl SubsFile {
+    /// Loads the file; a missing file is an empty list.
+    pub fn load(path: &Path) -> Result<SubsFile, SubsError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(source) => return Err(SubsError::Read { path: path.into(), source }),
+        };
+        let parse_err = |message: String| SubsError::Parse { path: path.into(), message };
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| parse_err(e.to_string().trim_end().to_string()))?;
+        let mut feeds = Vec::new();
+        if let Some(item) = doc.get("feed") {
+            let tables = item
+                .as_array_of_tables()
+                .ok_or_else(|| parse_err("`feed` must be a list of [[feed]] tables".into()))?;
+            for (n, t) in tables.iter().enumerate() {
+                feeds.push(read_feed(t).map_err(|m| parse_err(format!("[[feed]] number {}: {m}", n + 1)))?);
+            }
+        }
+        Ok(SubsFile { path: path.into(), doc, feeds })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The subscription with this URL.
+    pub fn find(&self, url: &str) -> Option<&Feed> {
+        self.feeds.iter().find(|f| f.url == url)
+    }
+
+    /// Adds a subscription (no-op if the URL is there); returns true if added.
+    pub fn add(&mut self, sub: &Subscription) -> bool {
+        if self.find(&sub.url).is_some() {
+            return false;
+        }
+        let mut table = Table::new();
+        table["url"] = value(sub.url.as_str());
+        if let Some(title) = &sub.title {
+            table["title"] = value(title.as_str());
+        }
+        if !sub.tags.is_empty() {
+            let mut tags = Array::new();
+            for t in &sub.tags {
+                tags.push(t.as_str());
+            }
+            table["tags"] = value(tags);
+        }
+        if !self.doc.contains_key("feed") {
+            self.doc["feed"] = Item::ArrayOfTables(ArrayOfTables::new());
+        }
+        if let Some(list) = self.doc["feed"].as_array_of_tables_mut() {
+            list.push(table);
+        }
+        self.feeds.push(Feed {
+            url: sub.url.clone(),
+            title: sub.title.clone(),
+            tags: sub.tags.clone(),
+            ..Feed::default()
+        });
+        true
+    }
+
+    /// Removes a subscription by URL; returns it if it was there.
+    pub fn remove(&mut self, url: &str) -> Option<Feed> {
+        let index = self.feeds.iter().position(|f| f.url == url)?;
+        if let Some(list) = self.doc.get_mut("feed").and_then(Item::as_array_of_tables_mut) {
+            list.remove(index);
+        }
+        Some(self.feeds.remove(index))
+    }
+
+    /// Changes a subscription's URL (after a permanent redirect).
+    pub fn set_url(&mut self, old: &str, new: &str) {
+        let Some(index) = self.feeds.iter().position(|f| f.url == old) else { return };
+        if let Some(t) = self.doc.get_mut("feed").and_then(Item::as_array_of_tables_mut).and_then(|l| l.get_mut(index)) {
+            t["url"] = value(new);
+        }
+        self.feeds[index].url = new.to_string();
+    }
+
+    /// Saves atomically.
+    pub fn save(&self) -> Result<(), SubsError> {
+        crate::fsutil::write_atomic(&self.path, self.doc.to_string().as_bytes())
+            .map_err(|source| SubsError::Write { path: self.path.clone(), source })
+    }
+
+    /// The subscriptions as plain data (for OPML).
+    pub fn subscriptions(&self) -> Vec<Subscription> {
+        self.feeds
+            .iter()
+            .map(|f| Subscription { url: f.url.clone(), title: f.title.clone(), tags: f.tags.clone(), ..Subscription::default() })
+            .collect()
+    }
+}
+
+fn read_feed(t: &Table) -> Result<Feed, String> {
+    let url = t.get("url").and_then(Item::as_str).ok_or("`url` (a string) is required")?;
+    let title = match t.get("title") {
+        None => None,
+        Some(i) => Some(i.as_str().ok_or("`title` must be a string")?.to_string()),
+    };
+    let tags = match t.get("tags") {
+        None => Vec::new(),
+        Some(i) => i
+            .as_array()
+            .ok_or("`tags` must be a list of strings")?
+            .iter()
+            .map(|v| v.as_str().map(str::to_string).ok_or("`tags` must be a list of strings"))
+            .collect::<Result<_, _>>()?,
+    };
+    let keep = match t.get("keep") {
+        None => None,
+        Some(i) => Some(
+            i.as_integer()
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or("`keep` must be a positive number")?,
+        ),
+    };
+    let min_interval = match t.get("min_interval") {
+        None => None,
+        Some(i) => Some(match (i.as_integer(), i.as_str()) {
+            (Some(n), _) if n >= 0 => n,
+            (_, Some(s)) => parse_interval(s).ok_or("`min_interval` must look like 90, \"30m\", \"2h\" or \"1d\"")?,
+            _ => return Err("`min_interval` must look like 90, \"30m\", \"2h\" or \"1d\"".into()),
+        }),
+    };
+    Ok(Feed { url: url.to_string(), title, tags, keep, min_interval })
+}
+
+/// "90", "90s", "30m", "2h", "1d" -> seconds.
+pub fn parse_interval(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: i64 = num.parse().ok()?;
+    let factor = match unit.trim() {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return None,
+    };
+    Some(n * factor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_settings_and_keeps_comments_when_adding() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("subscriptions.toml");
+        std::fs::write(
+            &path,
+            "# my feeds\n[[feed]]\nurl = \"https://a.example/rss\" # the best\ntitle = \"A\"\ntags = [\"tech\"]\nkeep = 50\nmin_interval = \"30m\"\n",
+        )
+        .expect("write");
+        let mut subs = SubsFile::load(&path).expect("load");
+        assert_eq!(
+            subs.feeds,
+            [Feed {
+                url: "https://a.example/rss".into(),
+                title: Some("A".into()),
+                tags: vec!["tech".into()],
+                keep: Some(50),
+                min_interval: Some(1800),
+            }]
+        );
+        let b = Subscription { url: "https://b.example/feed".into(), tags: vec!["news".into()], ..Subscription::default() };
+        assert!(subs.add(&b));
+        assert!(!subs.add(&b), "no duplicates");
+        subs.save().expect("save");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.starts_with("# my feeds\n") && text.contains("# the best"), "{text}");
+        let again = SubsFile::load(&path).expect("reload");
+        assert_eq!(again.feeds.len(), 2);
+        let mut again = again;
+        assert!(again.remove("https://a.example/rss").is_some());
+        again.set_url("https://b.example/feed", "https://b.example/rss");
+        again.save().expect("save");
+        let last = SubsFile::load(&path).expect("reload");
+        assert_eq!(last.feeds.len(), 1);
+        assert_eq!(last.feeds[0].url, "https://b.example/rss");
+        assert_eq!(last.feeds[0].tags, ["news"]);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_problem() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("subscriptions.toml");
+        std::fs::write(&path, "[[feed]]\nurl = \n").expect("write");
+        let err = SubsFile::load(&path).expect_err("bad toml").to_string();
+        assert!(err.contains("subscriptions.toml") && err.contains("line 2"), "{err}");
+        std::fs::write(&path, "[[feed]]\ntitle = \"x\"\n").expect("write");
+        let err = SubsFile::load(&path).expect_err("no url").to_string();
+        assert!(err.contains("url"), "{err}");
+        std::fs::write(&path, "[[feed]]\nurl = \"u\"\nmin_interval = \"soon\"\n").expect("write");
+        assert!(SubsFile::load(&path).is_err());
+    }
+
+    #[test]
+    fn intervals() {
+        assert_eq!(parse_interval("90"), Some(90));
+        assert_eq!(parse_interval("30m"), Some(1800));
+        assert_eq!(parse_interval("2h"), Some(7200));
+        assert_eq!(parse_interval("1d"), Some(86_400));
+        assert_eq!(parse_interval("x"), None);
+    }
+}
