@@ -167,8 +167,9 @@ fn text_of(value: &Value) -> Option<String> {
     Some(text).filter(|t| !t.is_empty())
 }
 
-/// The headline: an `<h1>` that `<title>` contains, else og:title or the
-/// JSON-LD headline, else `<title>` without its site suffix, else an `<h1>`.
+/// The headline: the JSON-LD headline or og:title (without a site
+/// suffix), else an `<h1>` that is `<title>` less a shorter site part, else
+/// `<title>` without its site suffix, else the first `<h1>`.
 fn choose_title(
     doc: &Document,
     get: &dyn Fn(&[&str]) -> Option<String>,
@@ -189,14 +190,27 @@ fn choose_title(
         .map(|h| squash(&h.text()))
         .filter(|h| h.chars().count() > 2)
         .collect();
+    if let Some(declared) = ld_headline
+        .or_else(|| get(&["og:title", "twitter:title", "dc.title"]))
+        .map(|t| strip_site(&t, site))
+    {
+        return Some(declared);
+    }
     let folded_title = title_tag.as_deref().map(fold).unwrap_or_default();
-    if let Some(h1) = h1s.iter().find(|h| folded_title.contains(&fold(h))) {
+    let site_part_is_shorter = |h: &String| {
+        let h = fold(h);
+        let rest = if folded_title.starts_with(&h) || folded_title.ends_with(&h) {
+            folded_title.len() - h.len()
+        } else {
+            usize::MAX
+        };
+        rest < h.len()
+    };
+    if let Some(h1) = h1s.iter().find(|h| site_part_is_shorter(h)) {
         return Some(h1.clone());
     }
-    get(&["og:title", "twitter:title"])
-        .or(ld_headline)
+    title_tag
         .map(|t| strip_site(&t, site))
-        .or_else(|| title_tag.map(|t| strip_site(&t, site)))
         .or_else(|| h1s.into_iter().next())
 }
 
