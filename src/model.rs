@@ -47,3 +47,16 @@ pub struct Link {
     pub text: String,
     pub url: String,
 }
+
+/// A feed the user follows, as read from or written to OPML.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Subscription {
+    /// The feed's address (OPML `xmlUrl`).
+    pub url: String,
+    pub title: Option<String>,
+    /// The site the feed belongs to (OPML `htmlUrl`).
+    pub site_url: Option<String>,
+    /// The folders the outline sits in, outermost first.
+    pub tags: Vec<String>,
+}

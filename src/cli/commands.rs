@@ -29,19 +29,37 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
     crate::tui::run(&mut app, &theme, std::env::var("BROWSER").ok()).map_err(fatal)
 }
 
-/// Imports files; every readable page is stored even when others fail.
+/// Imports files and folders of files (feeds, web pages, text copies of
+/// pages); every readable source is stored even when others fail. With
+/// `--dry-run`, each source's detected format goes to stderr; with `--json`,
+/// each article carries the `format` of the source it came from.
 pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Result<(), Failure> {
     let mut articles = Vec::new();
-    let mut failed = 0;
-    for file in files {
-        match ingest::import_file(file) {
-            Ok(found) => {
+    let mut formats = Vec::new();
+    let (mut failed, mut sources) = (0, 0);
+    for (file, result) in files.iter().flat_map(|f| ingest::import_path(f)) {
+        sources += 1;
+        match result {
+            Ok(parsed) => {
+                let format = parsed.format.name();
+                if dry_run {
+                    eprintln!(
+                        "{}: {format}, {} articles, {} subscriptions",
+                        file.display(),
+                        parsed.articles.len(),
+                        parsed.subscriptions.len()
+                    );
+                }
                 if !json {
-                    for a in &found {
+                    for a in &parsed.articles {
                         println!("{}  {}  ({})", a.id, a.title, file.display());
                     }
+                    for s in &parsed.subscriptions {
+                        println!("feed  {}  {}", s.url, s.title.as_deref().unwrap_or(""));
+                    }
                 }
-                articles.extend(found);
+                formats.extend(parsed.articles.iter().map(|_| format));
+                articles.extend(parsed.articles);
             }
             Err(e) => {
                 eprintln!("edicola: {e}");
@@ -64,7 +82,14 @@ pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Re
     if json {
         let values: Vec<_> = articles
             .iter()
-            .map(|a| output::article_json(a, None))
+            .zip(&formats)
+            .map(|(a, format)| {
+                let mut value = output::article_json(a, None);
+                if let Some(map) = value.as_object_mut() {
+                    map.insert("format".into(), (*format).into());
+                }
+                value
+            })
             .collect();
         println!("{}", serde_json::to_string_pretty(&values).map_err(fatal)?);
     } else if !dry_run {
@@ -75,8 +100,7 @@ pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Re
     }
     if failed > 0 {
         return Err(Failure::input(format!(
-            "{failed} of {} files could not be imported",
-            files.len()
+            "{failed} of {sources} files could not be imported"
         )));
     }
     Ok(())

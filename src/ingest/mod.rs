@@ -1,11 +1,26 @@
-//! Importers: turn files into articles. Knows nothing of the UI or the store.
+//! Importers: turn bytes (feeds, web pages, text copies of pages, OPML
+//! subscription lists) into articles and subscriptions. Knows nothing of
+//! the UI or the store, and never touches the network.
 
+mod decode;
+mod detect;
+mod discover;
+mod feed;
+mod files;
+pub mod htmltext;
+mod ids;
+pub mod opml;
+mod page;
 pub mod textpage;
 
 use std::path::{Path, PathBuf};
 
-use crate::model::Article;
-use crate::text::{fnv1a, fold_key};
+pub use discover::discover_feeds;
+pub use files::import_path;
+pub use ids::{article_id, normalise_url, with_id};
+pub use page::extract_article;
+
+use crate::model::{Article, Subscription};
 
 /// Why one source could not be imported.
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +32,122 @@ pub enum ImportError {
     },
     #[error("{}: {problem}", path.display())]
     Content { path: PathBuf, problem: String },
+}
+
+/// What is known about where some bytes came from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Source<'a> {
+    /// The final URL they were fetched from (resolves relative links).
+    pub url: Option<&'a str>,
+    /// The HTTP `Content-Type` header (its `charset` is honoured).
+    pub content_type: Option<&'a str>,
+}
+
+/// The formats the importers read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Rss,
+    Atom,
+    JsonFeed,
+    Html,
+    TextPage,
+    Opml,
+}
+
+impl Format {
+    /// A short lowercase name, e.g. `"rss"`, `"jsonfeed"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Rss => "rss",
+            Format::Atom => "atom",
+            Format::JsonFeed => "jsonfeed",
+            Format::Html => "html",
+            Format::TextPage => "textpage",
+            Format::Opml => "opml",
+        }
+    }
+}
+
+/// What a feed says about itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeedMeta {
+    pub title: Option<String>,
+    pub site_url: Option<String>,
+}
+
+/// Everything read from one source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub format: Format,
+    /// For feeds: the feed's own title and site.
+    pub feed: Option<FeedMeta>,
+    /// Feed items in feed order, or the one article of a page.
+    pub articles: Vec<Article>,
+    /// For OPML: the subscriptions listed.
+    pub subscriptions: Vec<Subscription>,
+    /// For HTML pages: the feeds the page advertises.
+    pub feed_links: Vec<String>,
+}
+
+impl Parsed {
+    fn new(format: Format) -> Parsed {
+        Parsed {
+            format,
+            feed: None,
+            articles: Vec::new(),
+            subscriptions: Vec::new(),
+            feed_links: Vec::new(),
+        }
+    }
+}
+
+/// Detects the format of `bytes` from their content and parses them.
+/// Errors are sentences for the user.
+pub fn parse_bytes(bytes: &[u8], source: &Source) -> Result<Parsed, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("the file is empty".to_string());
+    }
+    let is_utf16 = encoding_rs::Encoding::for_bom(bytes)
+        .is_some_and(|(e, _)| e != encoding_rs::UTF_8)
+        || matches!(bytes.get(..2), Some([b'<', 0] | [0, b'<']));
+    if !is_utf16 && looks_binary(bytes) {
+        return Err("this is a binary file, not a feed, a web page or a text copy".to_string());
+    }
+    let text = decode::decode(bytes, source.content_type);
+    if text.trim().is_empty() {
+        return Err("the file is empty".to_string());
+    }
+    let format = detect::detect(&text)?;
+    let mut parsed = Parsed::new(format);
+    match format {
+        Format::Rss | Format::Atom | Format::JsonFeed => {
+            let text = decode::strip_xml_encoding(&text);
+            let data =
+                feed::parse_feed(&text, source).map_err(|e| format!("not a feed or page: {e}"))?;
+            parsed.format = data.format;
+            parsed.feed = Some(data.meta);
+            parsed.articles = data.articles;
+        }
+        Format::Opml => parsed.subscriptions = opml::parse(text.as_bytes())?,
+        Format::Html => {
+            let (article, feeds) = page::extract_page(&text, source)?;
+            parsed.articles = vec![article];
+            parsed.feed_links = feeds;
+        }
+        Format::TextPage => {
+            let article = textpage::parse_text_page(&text).map_err(|e| e.to_string())?;
+            parsed.articles = vec![with_id(article)];
+        }
+    }
+    Ok(parsed)
+}
+
+/// Reads one file and returns the articles in it.
+pub fn import_file(path: &Path) -> Result<Vec<Article>, ImportError> {
+    import_path(path)
+        .into_iter()
+        .next()
+        .map_or(Ok(Vec::new()), |(_, parsed)| parsed.map(|p| p.articles))
 }
 
 /// The built-in sample articles shown until the user imports their own.
@@ -32,56 +163,6 @@ pub fn defaults() -> Vec<Article> {
         .collect()
 }
 
-/// Reads one file and returns the articles in it.
-pub fn import_file(path: &Path) -> Result<Vec<Article>, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse_bytes(&bytes).map_err(|problem| ImportError::Content {
-        path: path.to_path_buf(),
-        problem,
-    })
-}
-
-/// Detects the format of `bytes` and parses them.
-pub fn parse_bytes(bytes: &[u8]) -> Result<Vec<Article>, String> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("the file is empty".to_string());
-    }
-    if looks_binary(bytes) {
-        return Err("this is a binary file, not a text copy of a page".to_string());
-    }
-    let text = decode(bytes);
-    let head = text.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with('<') || head.starts_with('{') {
-        return Err(
-            "this looks like HTML, XML or JSON; only text copies of pages can be imported so far"
-                .to_string(),
-        );
-    }
-    let article = textpage::parse_text_page(&text).map_err(|e| e.to_string())?;
-    Ok(vec![with_id(article)])
-}
-
-/// Gives an article its stable id: from its URL when it has one, else from
-/// its source and folded title, so re-importing the same page finds it.
-pub fn with_id(mut article: Article) -> Article {
-    if article.id.is_empty() {
-        article.id = article_id(&article);
-    }
-    article
-}
-
-/// The stable id of an article (16 hex digits).
-pub fn article_id(article: &Article) -> String {
-    let key = match &article.url {
-        Some(url) => format!("url:{}", url.trim()),
-        None => format!("title:{}", fold_key(&article.title)),
-    };
-    format!("{:016x}", fnv1a(key.as_bytes()))
-}
-
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.contains(&0) {
@@ -92,15 +173,6 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
     controls * 20 > sample.len()
-}
-
-/// UTF-8 when valid, else each byte as its Latin-1 character (never fails).
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|b| char::from(*b)).collect(),
-    }
 }
 
 #[cfg(test)]
@@ -122,17 +194,14 @@ mod tests {
     }
 
     #[test]
-    fn rejects_empty_and_binary_and_markup() {
-        assert!(parse_bytes(b" \n\n").unwrap_err().contains("empty"));
+    fn rejects_empty_and_binary() {
+        let none = Source::default();
+        assert!(parse_bytes(b" \n\n", &none).unwrap_err().contains("empty"));
+        assert!(parse_bytes(b"", &none).unwrap_err().contains("empty"));
         assert!(
-            parse_bytes(b"\x7fELF\x02\x01\x00\x00")
+            parse_bytes(b"\x7fELF\x02\x01\x00\x00", &none)
                 .unwrap_err()
                 .contains("binary")
-        );
-        assert!(
-            parse_bytes(b"<html><body>x</body></html>")
-                .unwrap_err()
-                .contains("HTML")
         );
     }
 

@@ -1,0 +1,166 @@
+//! Bytes to text: finds the character encoding and decodes to UTF-8.
+//!
+//! Order of evidence: a byte-order mark; the `charset` of the HTTP
+//! Content-Type; the XML declaration; an HTML `<meta charset>` or
+//! `http-equiv` tag; valid UTF-8; and, when nothing declares it, a guess by
+//! `chardetng`. Decoding never fails: invalid bytes become U+FFFD.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// How far into the bytes declarations are looked for.
+const SNIFF_LEN: usize = 4096;
+
+/// Decodes `bytes` to text, without a leading byte-order mark.
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
+    let encoding = detect(bytes, content_type);
+    let (text, _, _) = encoding.decode(bytes);
+    text.trim_start_matches('\u{feff}').to_string()
+}
+
+/// The encoding `bytes` are most likely in.
+pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        return encoding;
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return encoding;
+    }
+    let declared = content_type
+        .and_then(charset_param)
+        .or_else(|| declared_in_content(&bytes[..bytes.len().min(SNIFF_LEN)]));
+    if let Some(encoding) = declared {
+        // A document cannot truly be UTF-16 if its declaration read as ASCII.
+        if encoding != UTF_16LE && encoding != UTF_16BE {
+            return encoding;
+        }
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// `<\0?\0` or `\0<\0?` at the start: UTF-16 XML without a byte-order mark.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    match bytes.get(..4)? {
+        [b'<', 0, b'?', 0] => Some(UTF_16LE),
+        [0, b'<', 0, b'?'] => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// The encoding named by a `charset=` parameter, e.g. of a Content-Type.
+pub fn charset_param(value: &str) -> Option<&'static Encoding> {
+    let lower = value.to_ascii_lowercase();
+    let start = lower.find("charset")? + "charset".len();
+    let rest = lower[start..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
+        .unwrap_or(rest.len());
+    Encoding::for_label(rest[..end].as_bytes())
+}
+
+/// The encoding declared in an XML declaration or an HTML meta tag.
+fn declared_in_content(head: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(head);
+    let lower = head.to_ascii_lowercase();
+    if lower.trim_start().starts_with("<?xml") {
+        let decl_end = lower.find("?>").unwrap_or(lower.len());
+        let decl = &lower[..decl_end];
+        if let Some(at) = decl.find("encoding") {
+            let rest = decl[at + "encoding".len()..].trim_start();
+            let rest = rest.strip_prefix('=')?.trim_start();
+            let rest = rest.trim_start_matches(['"', '\'']);
+            let end = rest.find(['"', '\'', ' ', '?']).unwrap_or(rest.len());
+            return Encoding::for_label(rest[..end].as_bytes());
+        }
+        return None;
+    }
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<meta") {
+        let tag_start = from + at;
+        let tag_end = lower[tag_start..]
+            .find('>')
+            .map_or(lower.len(), |e| tag_start + e);
+        if let Some(encoding) = charset_param(&lower[tag_start..tag_end]) {
+            return Some(encoding);
+        }
+        from = tag_end;
+    }
+    None
+}
+
+/// Rewrites the XML declaration of already-decoded text so that it no
+/// longer names another encoding (parsers would otherwise re-decode it).
+pub fn strip_xml_encoding(text: &str) -> String {
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with("<?xml") {
+        return text.to_string();
+    }
+    let Some(end) = trimmed.find("?>") else {
+        return text.to_string();
+    };
+    let rest = &trimmed[end + 2..];
+    let version = if trimmed[..end].contains("1.1") {
+        "1.1"
+    } else {
+        "1.0"
+    };
+    format!("<?xml version=\"{version}\" encoding=\"utf-8\"?>{rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boms_win() {
+        let le = b"\xff\xfe<\0r\0>\0";
+        assert_eq!(decode(le, Some("text/xml; charset=iso-8859-1")), "<r>");
+        assert_eq!(decode(b"\xef\xbb\xbfciao", None), "ciao");
+    }
+
+    #[test]
+    fn declarations_in_header_xml_and_meta() {
+        assert_eq!(
+            decode(b"caf\xe9", Some("text/plain; charset=\"ISO-8859-1\"")),
+            "café"
+        );
+        let xml = b"<?xml version='1.0' encoding='KOI8-R'?><t>\xf0\xd2\xc9</t>";
+        assert_eq!(
+            decode(xml, None),
+            "<?xml version='1.0' encoding='KOI8-R'?><t>При</t>"
+        );
+        let html = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1255\"></head>\xf9\xec\xe5\xed";
+        assert!(decode(html, None).ends_with("שלום"));
+        assert!(decode(b"<meta charset=shift_jis>\x93\xfa\x96\x7b", None).ends_with("日本"));
+    }
+
+    #[test]
+    fn declared_utf8_with_bad_bytes_is_lossy() {
+        let text = decode(
+            b"<?xml version=\"1.0\" encoding=\"utf-8\"?><a>x\xff</a>",
+            None,
+        );
+        assert!(text.contains("x\u{fffd}"));
+    }
+
+    #[test]
+    fn undeclared_legacy_text_is_detected() {
+        let (bytes, _, _) =
+            encoding_rs::EUC_KR.encode("한국어 텍스트입니다. 한글 문장을 조금 더 길게 씁니다.");
+        assert!(decode(&bytes, None).contains("한국어"));
+    }
+
+    #[test]
+    fn xml_declaration_is_rewritten() {
+        assert_eq!(
+            strip_xml_encoding("<?xml version=\"1.0\" encoding=\"gb2312\"?>\n<rss/>"),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss/>"
+        );
+        assert_eq!(strip_xml_encoding("<rss/>"), "<rss/>");
+    }
+}

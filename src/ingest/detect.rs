@@ -1,0 +1,118 @@
+//! Which format a decoded text is in, judged from its content alone.
+
+use super::Format;
+
+/// How much of a text is looked at to tell HTML from plain text.
+const SNIFF_CHARS: usize = 65_536;
+
+/// The format of `text`, or why it is none of them.
+pub fn detect(text: &str) -> Result<Format, String> {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with('{') {
+        return json_format(text);
+    }
+    if head.starts_with('<') {
+        return Ok(markup_format(head));
+    }
+    if looks_like_html(head) {
+        return Ok(Format::Html);
+    }
+    Ok(Format::TextPage)
+}
+
+fn json_format(text: &str) -> Result<Format, String> {
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| format!("not a feed or page: invalid JSON ({e})"))?;
+    let version = value.get("version").and_then(|v| v.as_str()).unwrap_or("");
+    if version.contains("jsonfeed") {
+        Ok(Format::JsonFeed)
+    } else {
+        Err("not a feed or page: JSON, but not a JSON Feed (no jsonfeed version)".to_string())
+    }
+}
+
+/// The format named by the root element of XML or HTML.
+fn markup_format(head: &str) -> Format {
+    let mut rest = head;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+        } else if rest.starts_with("<?") {
+            rest = rest.find("?>").map_or("", |e| &rest[e + 2..]);
+        } else if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case("<!doctype") {
+            let decl = &rest[..rest.find('>').unwrap_or(rest.len())];
+            if decl.to_ascii_lowercase().contains("html") {
+                return Format::Html;
+            }
+            rest = &rest[decl.len()..].trim_start_matches('>');
+        } else {
+            break;
+        }
+    }
+    let name: String = rest
+        .trim_start_matches('<')
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let local = name.rsplit(':').next().unwrap_or("");
+    match local {
+        "rss" | "rdf" => Format::Rss,
+        "feed" | "entry" => Format::Atom,
+        "opml" => Format::Opml,
+        _ => Format::Html,
+    }
+}
+
+/// Text that does not start with a tag but is mostly markup.
+fn looks_like_html(head: &str) -> bool {
+    let sample: String = head.chars().take(SNIFF_CHARS).collect();
+    let lower = sample.to_ascii_lowercase();
+    if lower.contains("<html") || lower.contains("<body") {
+        return true;
+    }
+    let tags = [
+        "<p>", "<p ", "<div", "<br", "</a>", "<span", "<li>", "<h1", "<h2",
+    ]
+    .iter()
+    .map(|t| lower.matches(t).count())
+    .sum::<usize>();
+    let lines = sample.lines().count().max(1);
+    tags >= 5 && tags * 2 >= lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_name_the_format() {
+        let ok = |t: &str| detect(t).ok();
+        assert_eq!(
+            ok("<?xml version=\"1.0\"?>\n<!-- hi --><rss version=\"2.0\">"),
+            Some(Format::Rss)
+        );
+        assert_eq!(ok("<rdf:RDF xmlns:rdf=\"x\">"), Some(Format::Rss));
+        assert_eq!(
+            ok("<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Some(Format::Atom)
+        );
+        assert_eq!(ok("<entry>"), Some(Format::Atom));
+        assert_eq!(ok("<opml version=\"2.0\">"), Some(Format::Opml));
+        assert_eq!(ok("<!DOCTYPE html><html>"), Some(Format::Html));
+        assert_eq!(ok("<div><p>hello</p></div>"), Some(Format::Html));
+        assert_eq!(
+            ok("{\"version\": \"https://jsonfeed.org/version/1.1\"}"),
+            Some(Format::JsonFeed)
+        );
+        assert_eq!(ok("Just some text\nwith lines"), Some(Format::TextPage));
+        assert!(detect("{\"a\": 1}").is_err());
+    }
+
+    #[test]
+    fn html_without_a_leading_tag() {
+        let page = "Title\n<p>one</p>\n<p>two</p>\n<p>three</p>\n<div>four</div>\n<br>";
+        assert_eq!(detect(page).ok(), Some(Format::Html));
+    }
+}

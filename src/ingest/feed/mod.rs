@@ -1,0 +1,93 @@
+//! RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed, read through `feed-rs`.
+//!
+//! Before parsing, the text (already UTF-8) is patched for common quirks
+//! that `feed-rs` rejects: `<rss>` without a version it knows, namespace
+//! prefixes used without a declaration; if parsing still fails, a feed cut
+//! short is closed after its last complete item and parsed again.
+
+mod item;
+mod repair;
+
+use url::Url;
+
+pub use super::htmltext::plain_text;
+use super::{FeedMeta, Format, Source};
+use crate::model::Article;
+
+/// What one feed holds.
+pub struct FeedData {
+    pub format: Format,
+    pub meta: FeedMeta,
+    pub articles: Vec<Article>,
+}
+
+/// Parses a feed from UTF-8 text (XML or JSON).
+pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
+    let patched = repair::patch(text);
+    let feed = match parse_with_feed_rs(&patched, source.url) {
+        Ok(feed) => feed,
+        Err(_) if repair::is_itemless(&patched) => {
+            let format = if patched.contains("<feed") {
+                Format::Atom
+            } else {
+                Format::Rss
+            };
+            return Ok(FeedData {
+                format,
+                meta: FeedMeta::default(),
+                articles: Vec::new(),
+            });
+        }
+        Err(first) => match repair::close_truncated(&patched) {
+            Some(closed) => parse_with_feed_rs(&closed, source.url).map_err(|_| first)?,
+            None => return Err(first),
+        },
+    };
+    Ok(convert(feed, source))
+}
+
+fn parse_with_feed_rs(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed, String> {
+    feed_rs::parser::Builder::new()
+        .base_uri(base)
+        // No invented ids: an empty id means the item had no guid.
+        .id_generator(|_, _, _| String::new())
+        .build()
+        .parse(text.as_bytes())
+        .map_err(|e| format!("not a valid feed: {e}"))
+}
+
+fn convert(feed: feed_rs::model::Feed, source: &Source) -> FeedData {
+    use feed_rs::model::FeedType;
+    let format = match feed.feed_type {
+        FeedType::Atom => Format::Atom,
+        FeedType::JSON => Format::JsonFeed,
+        FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2 => Format::Rss,
+    };
+    let base = source.url.and_then(|u| Url::parse(u).ok());
+    let title = feed
+        .title
+        .as_ref()
+        .map(|t| plain_text(&t.content))
+        .filter(|t| !t.is_empty());
+    let site_url = feed
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .and_then(|l| super::ids::resolve_url(base.as_ref(), &l.href));
+    let context = item::FeedContext {
+        title: title.clone(),
+        lang: feed.language.clone(),
+        feed_url: source.url.unwrap_or("").to_string(),
+        base,
+    };
+    let articles = feed
+        .entries
+        .into_iter()
+        .map(|entry| item::convert_entry(entry, &context))
+        .collect();
+    FeedData {
+        format,
+        meta: FeedMeta { title, site_url },
+        articles,
+    }
+}

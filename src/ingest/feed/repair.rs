@@ -1,0 +1,204 @@
+//! Textual fixes for feeds that `feed-rs` would otherwise reject.
+
+/// Namespaces of prefixes that feeds often use without declaring them.
+const KNOWN_PREFIXES: &[(&str, &str)] = &[
+    ("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd"),
+    ("content", "http://purl.org/rss/1.0/modules/content/"),
+    ("dc", "http://purl.org/dc/elements/1.1/"),
+    ("media", "http://search.yahoo.com/mrss/"),
+    ("atom", "http://www.w3.org/2005/Atom"),
+];
+
+/// Gives `<rss>` a version `feed-rs` reads, declares undeclared prefixes
+/// and turns Atom 0.3 into Atom 1.0.
+pub fn patch(text: &str) -> String {
+    let upgraded;
+    let text = if text.contains(ATOM_03_NS) {
+        upgraded = atom03_to_atom10(text);
+        upgraded.as_str()
+    } else {
+        text
+    };
+    let Some((start, end)) = root_tag(text) else {
+        return text.to_string();
+    };
+    let tag = &text[start..end];
+    let mut new_tag = tag.trim_end_matches('>').trim_end_matches('/').to_string();
+    let self_closing = tag.ends_with("/>");
+    if tag_name(tag) == "rss" {
+        let version = attr_value(tag, "version");
+        if !matches!(version.as_deref(), Some("2.0" | "0.91" | "0.92")) {
+            if let Some(v) = version {
+                new_tag = new_tag.replacen(&v, "2.0", 1);
+            } else {
+                new_tag.push_str(" version=\"2.0\"");
+            }
+        }
+    }
+    for prefix in used_prefixes(text) {
+        if prefix != "xml" && prefix != "xmlns" && !text.contains(&format!("xmlns:{prefix}=")) {
+            let ns = KNOWN_PREFIXES
+                .iter()
+                .find(|(p, _)| *p == prefix)
+                .map_or_else(
+                    || format!("urn:undeclared:{prefix}"),
+                    |(_, ns)| ns.to_string(),
+                );
+            new_tag.push_str(&format!(" xmlns:{prefix}=\"{ns}\""));
+        }
+    }
+    new_tag.push_str(if self_closing { "/>" } else { ">" });
+    format!("{}{new_tag}{}", &text[..start], &text[end..])
+}
+
+const ATOM_03_NS: &str = "http://purl.org/atom/ns#";
+
+/// Atom 0.3 element names that Atom 1.0 renamed.
+const ATOM_03_RENAMES: &[(&str, &str)] = &[
+    ("modified", "updated"),
+    ("issued", "published"),
+    ("tagline", "subtitle"),
+    ("copyright", "rights"),
+];
+
+fn atom03_to_atom10(text: &str) -> String {
+    let mut text = text.replace(ATOM_03_NS, "http://www.w3.org/2005/Atom");
+    for (old, new) in ATOM_03_RENAMES {
+        for (from, to) in [("<", "<"), ("</", "</")] {
+            for end in [">", " "] {
+                text = text.replace(&format!("{from}{old}{end}"), &format!("{to}{new}{end}"));
+            }
+        }
+    }
+    // Atom 0.3 text constructs name MIME types; Atom 1.0 says text/html/xhtml.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..tag_end];
+        let name = tag_name(tag);
+        if ["title", "subtitle", "rights", "summary", "content"].contains(&name.as_str()) {
+            out.push_str(
+                &tag.replace("\"text/plain\"", "\"text\"")
+                    .replace("\"text/html\"", "\"html\"")
+                    .replace("\"application/xhtml+xml\"", "\"xhtml\""),
+            );
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the root is a feed element with no items at all (such a feed is
+/// valid, if useless, but `feed-rs` rejects some forms of it).
+pub fn is_itemless(text: &str) -> bool {
+    let Some((start, _)) = root_tag(text) else {
+        return false;
+    };
+    let root = tag_name(&text[start..]);
+    matches!(root.as_str(), "rss" | "feed" | "rdf:RDF")
+        && !text.contains("<item")
+        && !text.contains("<entry")
+}
+
+/// A feed cut short (or with a broken end tag) closed after its last
+/// complete item or entry.
+pub fn close_truncated(text: &str) -> Option<String> {
+    let (start, _) = root_tag(text)?;
+    let root = tag_name(&text[start..]);
+    let (item_end, closing) = match root.as_str() {
+        "rss" => ("</item>", "</channel></rss>"),
+        "rdf:RDF" => ("</item>", "</rdf:RDF>"),
+        "feed" => ("</entry>", "</feed>"),
+        _ => return None,
+    };
+    let cut = text.rfind(item_end).map(|i| i + item_end.len())?;
+    Some(format!("{}{closing}", &text[..cut]))
+}
+
+/// Byte range of the root element's start tag.
+fn root_tag(text: &str) -> Option<(usize, usize)> {
+    let mut at = 0;
+    while let Some(rel) = text[at..].find('<') {
+        let start = at + rel;
+        let rest = &text[start..];
+        if rest.starts_with("<?") || rest.starts_with("<!") {
+            let close = if rest.starts_with("<!--") { "-->" } else { ">" };
+            at = start + rest.find(close)? + close.len();
+            continue;
+        }
+        return Some((start, start + rest.find('>')? + 1));
+    }
+    None
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('<')
+        .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+fn attr_value(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}="))? + name.len() + 2;
+    let rest = &tag[at..];
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    Some(value[..value.find(quote)?].to_string())
+}
+
+/// Element prefixes in use (`<itunes:author>` gives `itunes`).
+fn used_prefixes(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for piece in text.split('<').skip(1) {
+        let name = piece
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .next()
+            .unwrap_or("");
+        if let Some((prefix, local)) = name.split_once(':') {
+            let valid = !prefix.is_empty()
+                && !local.is_empty()
+                && prefix
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            if valid && !found.iter().any(|f| f == prefix) {
+                found.push(prefix.to_string());
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_and_prefixes_are_patched() {
+        assert_eq!(
+            patch("<rss><channel/></rss>"),
+            "<rss version=\"2.0\"><channel/></rss>"
+        );
+        assert_eq!(
+            patch("<?xml version=\"1.0\"?><rss version=\"0.94\">"),
+            "<?xml version=\"1.0\"?><rss version=\"2.0\">"
+        );
+        let patched = patch("<rss version=\"2.0\"><itunes:author>x</itunes:author></rss>");
+        assert!(patched.contains("xmlns:itunes=\"http://www.itunes.com"));
+    }
+
+    #[test]
+    fn truncated_feeds_are_closed() {
+        let text = "<rss version=\"2.0\"><channel><item><link>x</link></item></channel></rss";
+        assert_eq!(
+            close_truncated(text).as_deref(),
+            Some("<rss version=\"2.0\"><channel><item><link>x</link></item></channel></rss>")
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! Page metadata: title, canonical URL, site, byline, date, language,
+//! section and description, from `<meta>` tags, JSON-LD and the markup.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use dom_query::Document;
+use serde_json::Value;
+use url::Url;
+
+use crate::ingest::htmltext::squash;
+
+/// Separators between a headline and the site name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " // "];
+
+#[derive(Debug, Default)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<i64>,
+    pub lang: Option<String>,
+    pub section: Option<String>,
+    pub description: Option<String>,
+}
+
+impl PageMeta {
+    pub fn read(doc: &Document, source_url: Option<&str>) -> PageMeta {
+        let metas = meta_tags(doc);
+        let ld = json_ld(doc);
+        let get = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| metas.get(*k))
+                .map(|v| squash(v))
+                .filter(|v| !v.is_empty())
+        };
+        let ld_str = |key: &str| ld.as_ref().and_then(|v| text_of(v.get(key)?));
+        let canonical = doc
+            .select("link[rel=canonical]")
+            .attr("href")
+            .map(|h| h.trim().to_string())
+            .filter(|h| h.starts_with("http"));
+        let url = canonical
+            .or_else(|| get(&["og:url"]).filter(|u| u.starts_with("http")))
+            .or_else(|| source_url.map(str::to_string));
+        let site_name = get(&["og:site_name", "application-name"])
+            .or_else(|| ld.as_ref().and_then(|v| text_of(v.get("publisher")?)))
+            .or_else(|| host_name(url.as_deref()));
+        let byline = get(&[
+            "author",
+            "article:author",
+            "parsely-author",
+            "dc.creator",
+            "byl",
+        ])
+        .filter(|a| !a.starts_with("http"))
+        .or_else(|| ld.as_ref().and_then(|v| text_of(v.get("author")?)));
+        let published = [
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "pubdate",
+            "publish-date",
+            "parsely-pub-date",
+            "sailthru.date",
+        ]
+        .iter()
+        .filter_map(|k| metas.get(*k))
+        .chain(ld_str("datePublished").as_ref())
+        .find_map(|d| parse_date(d))
+        .or_else(|| {
+            doc.select("time[datetime]")
+                .nodes()
+                .iter()
+                .find_map(|t| parse_date(&t.attr("datetime").unwrap_or_default()))
+        });
+        let lang = doc
+            .select("html[lang]")
+            .attr("lang")
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .or_else(|| get(&["content-language", "og:locale"]).map(|l| l.replace('_', "-")));
+        PageMeta {
+            title: choose_title(doc, &get, ld_str("headline"), site_name.as_deref()),
+            url,
+            site_name,
+            byline,
+            published,
+            lang,
+            section: get(&["article:section"]).or_else(|| ld_str("articleSection")),
+            description: get(&["og:description", "description", "twitter:description"]),
+        }
+    }
+}
+
+/// `<meta>` values by lowercased `property`, `name` or `itemprop` (first wins).
+fn meta_tags(doc: &Document) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for node in doc.select("meta").nodes() {
+        let Some(content) = node.attr("content") else {
+            continue;
+        };
+        for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(key) = node.attr(key_attr) {
+                map.entry(key.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.to_string());
+            }
+        }
+    }
+    map
+}
+
+/// The JSON-LD object describing the article (an `*Article`/`*Posting`, or
+/// any object with a headline).
+fn json_ld(doc: &Document) -> Option<Value> {
+    let mut candidates = Vec::new();
+    for script in doc.select("script[type='application/ld+json']").nodes() {
+        if let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) {
+            flatten_ld(value, &mut candidates, 0);
+        }
+    }
+    let is_article = |v: &Value| {
+        let kind = v.get("@type").map(|t| t.to_string()).unwrap_or_default();
+        kind.contains("Article") || kind.contains("Posting") || kind.contains("Report")
+    };
+    let position = candidates
+        .iter()
+        .position(is_article)
+        .or_else(|| candidates.iter().position(|v| v.get("headline").is_some()))?;
+    Some(candidates.swap_remove(position))
+}
+
+fn flatten_ld(value: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items
+            .into_iter()
+            .for_each(|v| flatten_ld(v, out, depth + 1)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten_ld(graph, out, depth + 1);
+            }
+            out.push(Value::Object(map));
+        }
+        _ => {}
+    }
+}
+
+/// A string, or the `name` of an object, or the names in a list.
+fn text_of(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(s) => squash(s),
+        Value::Object(map) => map.get("name").and_then(text_of).unwrap_or_default(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(text_of)
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    };
+    Some(text).filter(|t| !t.is_empty())
+}
+
+/// The headline: the JSON-LD headline or og:title (without a site
+/// suffix), else an `<h1>` that is `<title>` less a shorter site part, else
+/// `<title>` without its site suffix, else the first `<h1>`.
+fn choose_title(
+    doc: &Document,
+    get: &dyn Fn(&[&str]) -> Option<String>,
+    ld_headline: Option<String>,
+    site: Option<&str>,
+) -> Option<String> {
+    let title_tag = doc
+        .select("title")
+        .nodes()
+        .first()
+        .map(|t| squash(&t.text()))
+        .filter(|t| !t.is_empty());
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .take(5)
+        .map(|h| squash(&h.text()))
+        .filter(|h| h.chars().count() > 2)
+        .collect();
+    if let Some(declared) = ld_headline
+        .or_else(|| get(&["og:title", "twitter:title", "dc.title"]))
+        .map(|t| strip_site(&t, site))
+    {
+        return Some(declared);
+    }
+    let folded_title = title_tag.as_deref().map(fold).unwrap_or_default();
+    let site_part_is_shorter = |h: &String| {
+        let h = fold(h);
+        let rest = if folded_title.starts_with(&h) || folded_title.ends_with(&h) {
+            folded_title.len() - h.len()
+        } else {
+            usize::MAX
+        };
+        rest < h.len()
+    };
+    if let Some(h1) = h1s.iter().find(|h| site_part_is_shorter(h)) {
+        return Some(h1.clone());
+    }
+    title_tag
+        .map(|t| strip_site(&t, site))
+        .or_else(|| h1s.into_iter().next())
+}
+
+/// A title without a trailing (or leading) " | Site" part.
+pub fn strip_site(title: &str, site: Option<&str>) -> String {
+    let words = |s: &str| s.split_whitespace().count();
+    for sep in TITLE_SEPARATORS {
+        if let Some(site) = site.filter(|s| !s.is_empty()) {
+            if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
+                return head.trim().to_string();
+            }
+            if let Some(tail) = title.strip_prefix(&format!("{site}{sep}")) {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && words(tail) <= 3
+            && words(head) >= 3
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+fn fold(s: &str) -> String {
+    squash(&s.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'"))
+}
+
+fn host_name(url: Option<&str>) -> Option<String> {
+    let host = Url::parse(url?).ok()?.host_str()?.to_string();
+    Some(host.trim_start_matches("www.").to_string())
+}
+
+/// Seconds since the epoch of an ISO 8601 / RFC 3339 / RFC 2822 date.
+pub fn parse_date(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(text) {
+        return Some(d.timestamp());
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(text) {
+        return Some(d.timestamp());
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%z",
+    ] {
+        if let Ok(d) = DateTime::parse_from_str(text, format) {
+            return Some(d.timestamp());
+        }
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(d.and_utc().timestamp());
+        }
+    }
+    let day = text.get(..10).unwrap_or(text);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc().timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes_are_stripped() {
+        assert_eq!(
+            strip_site("Big news today | The Paper", Some("The Paper")),
+            "Big news today"
+        );
+        assert_eq!(strip_site("Big news today - Paper", None), "Big news today");
+        assert_eq!(strip_site("A - B", None), "A - B");
+    }
+
+    #[test]
+    fn dates_in_common_forms() {
+        assert_eq!(parse_date("2020-01-02T03:04:05Z"), Some(1_577_934_245));
+        assert_eq!(parse_date("2020-01-02T04:04:05+0100"), Some(1_577_934_245));
+        assert_eq!(
+            parse_date("Thu, 02 Jan 2020 03:04:05 GMT"),
+            Some(1_577_934_245)
+        );
+        assert_eq!(parse_date("2020-01-02"), Some(1_577_923_200));
+        assert_eq!(parse_date("yesterday"), None);
+    }
+}

@@ -1,0 +1,111 @@
+//! Web pages: the main article of a page, read with `dom_smoothie` (a port
+//! of Mozilla's Readability), with its metadata and related-article blocks.
+
+mod meta;
+mod related;
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability};
+use url::Url;
+
+use super::htmltext::{HtmlText, html_to_text, node_to_text, squash};
+use super::ids::with_id;
+use super::{Source, discover};
+use crate::model::Article;
+
+/// Pages with more elements than this are not scored by Readability (its
+/// cost grows with the page); their `<article>` or `<body>` is read instead.
+const MAX_ELEMENTS: usize = 60_000;
+
+/// The article of one web page, with its full text.
+pub fn extract_article(html: &[u8], source: &Source) -> Result<Article, String> {
+    let text = super::decode::decode(html, source.content_type);
+    extract_page(&text, source).map(|(article, _)| article)
+}
+
+/// The article of a decoded page, and the feeds the page advertises.
+pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<String>), String> {
+    let doc = Document::from(text);
+    let meta = meta::PageMeta::read(&doc, source.url);
+    let base = source
+        .url
+        .or(meta.url.as_deref())
+        .and_then(|u| Url::parse(u).ok());
+    let base_str = base.as_ref().map(Url::as_str).unwrap_or("");
+    let feeds = discover::discover_in(&doc, base_str);
+    let related = related::find_related(&doc, base.as_ref(), meta.url.as_deref());
+    let element_count = doc.select("*").length();
+    let found = (element_count <= MAX_ELEMENTS)
+        .then(|| readable(text, base_str))
+        .flatten()
+        .filter(|(body, _, _)| !body.paragraphs.is_empty());
+    let (body, readable_title, byline) =
+        found.unwrap_or_else(|| (fallback_text(&doc, base.as_ref()), None, None));
+    if body.paragraphs.is_empty() && meta.title.is_none() {
+        return Err("not a feed or page: no article text found in this page".to_string());
+    }
+    let title = meta
+        .title
+        .clone()
+        .or(readable_title)
+        .unwrap_or_else(|| "(untitled)".to_string());
+    let mut body_paragraphs = body.paragraphs;
+    if body_paragraphs
+        .first()
+        .is_some_and(|p| squash(p) == squash(&title))
+    {
+        body_paragraphs.remove(0);
+    }
+    let standfirst = meta.description.clone().filter(|d| {
+        let d = squash(d);
+        !body_paragraphs
+            .iter()
+            .take(3)
+            .any(|p| p.contains(&d) || d.contains(p.as_str()))
+    });
+    let article = Article {
+        title,
+        source: meta.site_name.clone(),
+        url: meta.url.clone(),
+        byline: meta.byline.clone().or(byline),
+        published: meta.published,
+        standfirst,
+        category: meta.section.clone(),
+        lang: meta.lang.clone(),
+        body: body_paragraphs,
+        related,
+        links: body.links,
+        ..Article::default()
+    };
+    Ok((with_id(article), feeds))
+}
+
+/// The body, title and byline Readability finds, if any.
+fn readable(text: &str, base: &str) -> Option<(HtmlText, Option<String>, Option<String>)> {
+    let config = Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let url = (!base.is_empty()).then_some(base);
+    let mut readability = Readability::new(text, url, Some(config)).ok()?;
+    let found = readability.parse().ok()?;
+    let base = Url::parse(base).ok();
+    let body = html_to_text(&found.content, base.as_ref());
+    let title = Some(squash(&found.title)).filter(|t| !t.is_empty());
+    let byline = found.byline.map(|b| squash(&b)).filter(|b| !b.is_empty());
+    Some((body, title, byline))
+}
+
+/// The text of the page's `<article>`, `<main>` or `<body>`.
+fn fallback_text(doc: &Document, base: Option<&Url>) -> HtmlText {
+    for selector in ["article", "main", "[role=main]", "body"] {
+        let found = doc.select(selector);
+        if let Some(node) = found.nodes().first() {
+            let text = node_to_text(node, base);
+            if !text.paragraphs.is_empty() {
+                return text;
+            }
+        }
+    }
+    HtmlText::default()
+}
