@@ -41,6 +41,10 @@ impl Paths {
         self.data_dir.join("edicola.db")
     }
 
+    pub fn subscriptions_file(&self) -> PathBuf {
+        self.config_dir.join("subscriptions.toml")
+    }
+
     pub fn keymap_file(&self) -> PathBuf {
         self.config_dir.join("keymap.toml")
     }

@@ -11,6 +11,7 @@ pub mod browser;
 pub mod cli;
 pub mod config;
 pub mod date;
+pub mod fetch;
 pub mod fsutil;
 pub mod ingest;
 pub mod keymap;

@@ -34,9 +34,15 @@ pub enum SubsError {
     #[error("{}: {message}", path.display())]
     Parse { path: PathBuf, message: String },
     #[error("{}: cannot read: {source}", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: cannot save: {source}", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// The subscriptions file, loaded.
@@ -53,20 +59,37 @@ impl SubsFile {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => return Err(SubsError::Read { path: path.into(), source }),
+            Err(source) => {
+                return Err(SubsError::Read {
+                    path: path.into(),
+                    source,
+                });
+            }
         };
-        let parse_err = |message: String| SubsError::Parse { path: path.into(), message };
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| parse_err(e.to_string().trim_end().to_string()))?;
+        let parse_err = |message: String| SubsError::Parse {
+            path: path.into(),
+            message,
+        };
+        let doc: DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| parse_err(e.to_string().trim_end().to_string()))?;
         let mut feeds = Vec::new();
         if let Some(item) = doc.get("feed") {
             let tables = item
                 .as_array_of_tables()
                 .ok_or_else(|| parse_err("`feed` must be a list of [[feed]] tables".into()))?;
             for (n, t) in tables.iter().enumerate() {
-                feeds.push(read_feed(t).map_err(|m| parse_err(format!("[[feed]] number {}: {m}", n + 1)))?);
+                feeds.push(
+                    read_feed(t)
+                        .map_err(|m| parse_err(format!("[[feed]] number {}: {m}", n + 1)))?,
+                );
             }
         }
-        Ok(SubsFile { path: path.into(), doc, feeds })
+        Ok(SubsFile {
+            path: path.into(),
+            doc,
+            feeds,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -113,7 +136,11 @@ impl SubsFile {
     /// Removes a subscription by URL; returns it if it was there.
     pub fn remove(&mut self, url: &str) -> Option<Feed> {
         let index = self.feeds.iter().position(|f| f.url == url)?;
-        if let Some(list) = self.doc.get_mut("feed").and_then(Item::as_array_of_tables_mut) {
+        if let Some(list) = self
+            .doc
+            .get_mut("feed")
+            .and_then(Item::as_array_of_tables_mut)
+        {
             list.remove(index);
         }
         Some(self.feeds.remove(index))
@@ -121,8 +148,15 @@ impl SubsFile {
 
     /// Changes a subscription's URL (after a permanent redirect).
     pub fn set_url(&mut self, old: &str, new: &str) {
-        let Some(index) = self.feeds.iter().position(|f| f.url == old) else { return };
-        if let Some(t) = self.doc.get_mut("feed").and_then(Item::as_array_of_tables_mut).and_then(|l| l.get_mut(index)) {
+        let Some(index) = self.feeds.iter().position(|f| f.url == old) else {
+            return;
+        };
+        if let Some(t) = self
+            .doc
+            .get_mut("feed")
+            .and_then(Item::as_array_of_tables_mut)
+            .and_then(|l| l.get_mut(index))
+        {
             t["url"] = value(new);
         }
         self.feeds[index].url = new.to_string();
@@ -130,21 +164,33 @@ impl SubsFile {
 
     /// Saves atomically.
     pub fn save(&self) -> Result<(), SubsError> {
-        crate::fsutil::write_atomic(&self.path, self.doc.to_string().as_bytes())
-            .map_err(|source| SubsError::Write { path: self.path.clone(), source })
+        crate::fsutil::write_atomic(&self.path, self.doc.to_string().as_bytes()).map_err(|source| {
+            SubsError::Write {
+                path: self.path.clone(),
+                source,
+            }
+        })
     }
 
     /// The subscriptions as plain data (for OPML).
     pub fn subscriptions(&self) -> Vec<Subscription> {
         self.feeds
             .iter()
-            .map(|f| Subscription { url: f.url.clone(), title: f.title.clone(), tags: f.tags.clone(), ..Subscription::default() })
+            .map(|f| Subscription {
+                url: f.url.clone(),
+                title: f.title.clone(),
+                tags: f.tags.clone(),
+                ..Subscription::default()
+            })
             .collect()
     }
 }
 
 fn read_feed(t: &Table) -> Result<Feed, String> {
-    let url = t.get("url").and_then(Item::as_str).ok_or("`url` (a string) is required")?;
+    let url = t
+        .get("url")
+        .and_then(Item::as_str)
+        .ok_or("`url` (a string) is required")?;
     let title = match t.get("title") {
         None => None,
         Some(i) => Some(i.as_str().ok_or("`title` must be a string")?.to_string()),
@@ -155,7 +201,11 @@ fn read_feed(t: &Table) -> Result<Feed, String> {
             .as_array()
             .ok_or("`tags` must be a list of strings")?
             .iter()
-            .map(|v| v.as_str().map(str::to_string).ok_or("`tags` must be a list of strings"))
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or("`tags` must be a list of strings")
+            })
             .collect::<Result<_, _>>()?,
     };
     let keep = match t.get("keep") {
@@ -170,11 +220,18 @@ fn read_feed(t: &Table) -> Result<Feed, String> {
         None => None,
         Some(i) => Some(match (i.as_integer(), i.as_str()) {
             (Some(n), _) if n >= 0 => n,
-            (_, Some(s)) => parse_interval(s).ok_or("`min_interval` must look like 90, \"30m\", \"2h\" or \"1d\"")?,
+            (_, Some(s)) => parse_interval(s)
+                .ok_or("`min_interval` must look like 90, \"30m\", \"2h\" or \"1d\"")?,
             _ => return Err("`min_interval` must look like 90, \"30m\", \"2h\" or \"1d\"".into()),
         }),
     };
-    Ok(Feed { url: url.to_string(), title, tags, keep, min_interval })
+    Ok(Feed {
+        url: url.to_string(),
+        title,
+        tags,
+        keep,
+        min_interval,
+    })
 }
 
 /// "90", "90s", "30m", "2h", "1d" -> seconds.
@@ -216,12 +273,19 @@ mod tests {
                 min_interval: Some(1800),
             }]
         );
-        let b = Subscription { url: "https://b.example/feed".into(), tags: vec!["news".into()], ..Subscription::default() };
+        let b = Subscription {
+            url: "https://b.example/feed".into(),
+            tags: vec!["news".into()],
+            ..Subscription::default()
+        };
         assert!(subs.add(&b));
         assert!(!subs.add(&b), "no duplicates");
         subs.save().expect("save");
         let text = std::fs::read_to_string(&path).expect("read");
-        assert!(text.starts_with("# my feeds\n") && text.contains("# the best"), "{text}");
+        assert!(
+            text.starts_with("# my feeds\n") && text.contains("# the best"),
+            "{text}"
+        );
         let again = SubsFile::load(&path).expect("reload");
         assert_eq!(again.feeds.len(), 2);
         let mut again = again;
@@ -240,7 +304,10 @@ mod tests {
         let path = dir.path().join("subscriptions.toml");
         std::fs::write(&path, "[[feed]]\nurl = \n").expect("write");
         let err = SubsFile::load(&path).expect_err("bad toml").to_string();
-        assert!(err.contains("subscriptions.toml") && err.contains("line 2"), "{err}");
+        assert!(
+            err.contains("subscriptions.toml") && err.contains("line 2"),
+            "{err}"
+        );
         std::fs::write(&path, "[[feed]]\ntitle = \"x\"\n").expect("write");
         let err = SubsFile::load(&path).expect_err("no url").to_string();
         assert!(err.contains("url"), "{err}");

@@ -37,7 +37,14 @@ pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Re
     let mut articles = Vec::new();
     let mut formats = Vec::new();
     let (mut failed, mut sources) = (0, 0);
-    for (file, result) in files.iter().flat_map(|f| ingest::import_path(f)) {
+    let mut subscriptions = Vec::new();
+    let results = files
+        .iter()
+        .flat_map(|f| match f.to_str().filter(|s| is_url(s)) {
+            Some(url) => vec![(f.clone(), import_url(url))],
+            None => ingest::import_path(f),
+        });
+    for (file, result) in results {
         sources += 1;
         match result {
             Ok(parsed) => {
@@ -60,6 +67,7 @@ pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Re
                 }
                 formats.extend(parsed.articles.iter().map(|_| format));
                 articles.extend(parsed.articles);
+                subscriptions.extend(parsed.subscriptions);
             }
             Err(e) => {
                 eprintln!("edicola: {e}");
@@ -98,12 +106,48 @@ pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Re
             stats.added, stats.updated, stats.unchanged
         );
     }
+    if !dry_run && !subscriptions.is_empty() {
+        let added = super::feeds::add_subscriptions(paths, &subscriptions)?;
+        eprintln!(
+            "{added} new subscriptions ({} listed); run `edicola fetch` to get their articles",
+            subscriptions.len()
+        );
+    }
     if failed > 0 {
         return Err(Failure::input(format!(
             "{failed} of {sources} files could not be imported"
         )));
     }
     Ok(())
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+/// Fetches a URL and parses what it holds (feed, page, OPML...).
+fn import_url(url: &str) -> Result<ingest::Parsed, ingest::ImportError> {
+    let problem = |problem: String| ingest::ImportError::Content {
+        path: PathBuf::from(url),
+        problem,
+    };
+    let response = crate::fetch::default_http()
+        .get(url, &crate::fetch::Validators::default())
+        .map_err(problem)?;
+    let crate::fetch::Fetched::Body {
+        bytes,
+        content_type,
+        final_url,
+        ..
+    } = response.fetched
+    else {
+        return Err(problem("the server sent nothing".into()));
+    };
+    let source = ingest::Source {
+        url: Some(&final_url),
+        content_type: content_type.as_deref(),
+    };
+    ingest::parse_bytes(&bytes, &source).map_err(problem)
 }
 
 /// Lists articles (all, or bookmarked), newest first.

@@ -5,6 +5,7 @@
 //! or the command line is wrong.
 
 mod commands;
+mod feeds;
 mod open;
 mod output;
 
@@ -52,6 +53,37 @@ pub enum Command {
         /// Print the imported articles as JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Subscribe to a feed; given a web page, to the feed it advertises
+    Add {
+        /// The feed's (or the page's) address
+        url: String,
+        /// A title of your own for it
+        #[arg(long)]
+        title: Option<String>,
+        /// Tags (repeat, or separate with commas)
+        #[arg(long, value_delimiter = ',')]
+        tag: Vec<String>,
+    },
+    /// List subscriptions with their last fetch status
+    Feeds {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+        /// Print the subscriptions as OPML (import them elsewhere, or back with `import`)
+        #[arg(long, conflicts_with = "json")]
+        opml: bool,
+    },
+    /// Unsubscribe from a feed (by URL or its number in `edicola feeds`)
+    Remove {
+        /// The feed's URL or number
+        feed: String,
+    },
+    /// Fetch every subscription over HTTP(S)
+    Fetch {
+        /// Also fetch feeds whose min_interval has not passed
+        #[arg(long)]
+        force: bool,
     },
     /// List the articles, newest first
     List {
@@ -134,6 +166,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             commands::list(&paths, &crate::store::Filter::bookmarks(), json)
         }
         Command::Show { id, json } => commands::show(&paths, &id, json),
+        Command::Add { url, title, tag } => feeds::add(&paths, &url, title, tag),
+        Command::Feeds { json, opml } => feeds::list(&paths, json, opml),
+        Command::Remove { feed } => feeds::remove(&paths, &feed),
+        Command::Fetch { force } => feeds::fetch_all(&paths, force),
         Command::Bookmark { id, off } => commands::bookmark(&paths, &id, !off),
     }
 }

@@ -1,6 +1,8 @@
 //! Shared fixtures for the integration tests.
 #![allow(dead_code)]
 
+pub mod http;
+
 use edicola::action::Action;
 use edicola::app::App;
 use edicola::ingest;

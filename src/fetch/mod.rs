@@ -1,0 +1,279 @@
+//! Keeping subscriptions up to date: fetch every feed over HTTP, several at
+//! a time, parse it off the writing thread, and write each feed's articles in
+//! one transaction. Used by `edicola fetch` and the reader's background
+//! refresh alike.
+
+pub mod http;
+
+use std::sync::Mutex;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::ingest::{self, Format, Source};
+use crate::model::Article;
+use crate::store::{FeedState, Store, StoreError};
+use crate::subs::{Feed, SubsFile};
+pub use http::{Fetched, Http, Validators};
+
+/// How many feeds are fetched at once.
+pub const CONCURRENCY: usize = 6;
+
+/// What happened to one subscription.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub url: String,
+    pub name: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Updated {
+        added: usize,
+        updated: usize,
+    },
+    NotModified,
+    /// Fetched more recently than its `min_interval`.
+    Skipped,
+    Failed(String),
+}
+
+impl Report {
+    pub fn failed(&self) -> bool {
+        matches!(self.outcome, Outcome::Failed(_))
+    }
+
+    /// One line for people: "Name: 3 new", "Name: failed: HTTP 404 Not Found".
+    pub fn line(&self) -> String {
+        let what = match &self.outcome {
+            Outcome::Updated { added, updated } => format!("{added} new, {updated} updated"),
+            Outcome::NotModified => "not modified".to_string(),
+            Outcome::Skipped => "skipped (fetched recently)".to_string(),
+            Outcome::Failed(why) => format!("failed: {why}"),
+        };
+        format!("{}: {what}", self.name)
+    }
+}
+
+/// The result of fetching and parsing, before anything is written.
+struct Downloaded {
+    index: usize,
+    result: Result<(Option<Parsed>, Option<String>), String>,
+}
+
+struct Parsed {
+    title: Option<String>,
+    site_url: Option<String>,
+    articles: Vec<Article>,
+    validators: Validators,
+}
+
+/// Fetches every subscription (or only those not fetched within their
+/// `min_interval`, unless `force`), calling `progress(done, total, report)`
+/// after each. A failing feed is reported and does not stop the others.
+/// Permanent redirects update the subscriptions file.
+pub fn update_all(
+    store: &mut Store,
+    subs: &mut SubsFile,
+    http: &Http,
+    force: bool,
+    mut progress: impl FnMut(usize, usize, &Report),
+) -> Result<Vec<Report>, StoreError> {
+    let tags: Vec<(String, Vec<String>)> = subs
+        .feeds
+        .iter()
+        .map(|f| (f.url.clone(), f.tags.clone()))
+        .collect();
+    store.sync_tags(&tags)?;
+    let now = crate::store::now();
+    let mut states = Vec::new();
+    let mut todo = Vec::new();
+    let mut reports: Vec<Option<Report>> = vec![None; subs.feeds.len()];
+    for (i, feed) in subs.feeds.iter().enumerate() {
+        let state = store.feed_state(&feed.url)?.unwrap_or_else(|| FeedState {
+            url: feed.url.clone(),
+            ..FeedState::default()
+        });
+        let recent = match (feed.min_interval, state.last_fetch) {
+            (Some(interval), Some(last)) => now - last < interval,
+            _ => false,
+        };
+        if recent && !force {
+            reports[i] = Some(Report {
+                url: feed.url.clone(),
+                name: name(feed, &state),
+                outcome: Outcome::Skipped,
+            });
+        } else {
+            todo.push(i);
+        }
+        states.push(state);
+    }
+    let total = subs.feeds.len();
+    let mut done = 0;
+    for report in reports.iter().flatten() {
+        done += 1;
+        progress(done, total, report);
+    }
+    let queue = Mutex::new(todo.clone().into_iter());
+    let (tx, rx) = mpsc::channel::<Downloaded>();
+    let feeds = subs.feeds.clone();
+    let mut moves = Vec::new();
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        for _ in 0..CONCURRENCY.min(todo.len()) {
+            let tx = tx.clone();
+            let (queue, feeds, states) = (&queue, &feeds, &states);
+            scope.spawn(move || {
+                loop {
+                    let next = queue.lock().ok().and_then(|mut q| q.next());
+                    let Some(index) = next else { break };
+                    let result = download(http, &feeds[index], &states[index]);
+                    if tx.send(Downloaded { index, result }).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for got in rx {
+            let feed = &feeds[got.index];
+            let mut state = states[got.index].clone();
+            state.last_fetch = Some(now);
+            let outcome = match got.result {
+                Err(why) => {
+                    state.last_status = Some("error".into());
+                    state.last_error = Some(why.clone());
+                    Outcome::Failed(why)
+                }
+                Ok((None, moved)) => {
+                    state.last_status = Some("not modified".into());
+                    state.last_error = None;
+                    state.new_articles = 0;
+                    moves.extend(moved.map(|to| (feed.url.clone(), to)));
+                    Outcome::NotModified
+                }
+                Ok((Some(parsed), moved)) => {
+                    let source = feed.title.clone().or(parsed.title.clone());
+                    let articles: Vec<Article> = parsed
+                        .articles
+                        .into_iter()
+                        .map(|mut a| {
+                            if source.is_some() {
+                                a.source = source.clone();
+                            }
+                            a
+                        })
+                        .collect();
+                    let stats = store.upsert_feed(&feed.url, &articles, feed.keep)?;
+                    state.title = parsed.title;
+                    state.site_url = parsed.site_url;
+                    state.etag = parsed.validators.etag;
+                    state.last_modified = parsed.validators.last_modified;
+                    state.last_status = Some("ok".into());
+                    state.last_error = None;
+                    state.new_articles = stats.added as i64;
+                    moves.extend(moved.map(|to| (feed.url.clone(), to)));
+                    Outcome::Updated {
+                        added: stats.added,
+                        updated: stats.updated,
+                    }
+                }
+            };
+            store.save_feed_state(&state)?;
+            let report = Report {
+                url: feed.url.clone(),
+                name: name(feed, &state),
+                outcome,
+            };
+            done += 1;
+            progress(done, total, &report);
+            reports[got.index] = Some(report);
+        }
+        Ok(())
+    })?;
+    for (old, new) in moves {
+        store.rename_feed(&old, &new)?;
+        subs.set_url(&old, &new);
+    }
+    Ok(reports.into_iter().flatten().collect())
+}
+
+fn name(feed: &Feed, state: &FeedState) -> String {
+    feed.title
+        .clone()
+        .or_else(|| state.title.clone())
+        .unwrap_or_else(|| feed.url.clone())
+}
+
+/// Fetches and parses one feed (runs on a worker thread).
+fn download(
+    http: &Http,
+    feed: &Feed,
+    state: &FeedState,
+) -> Result<(Option<Parsed>, Option<String>), String> {
+    let validators = Validators {
+        etag: state.etag.clone(),
+        last_modified: state.last_modified.clone(),
+    };
+    let response = http.get(&feed.url, &validators)?;
+    let Fetched::Body {
+        bytes,
+        content_type,
+        final_url,
+        validators,
+    } = response.fetched
+    else {
+        return Ok((None, response.moved_to));
+    };
+    let source = Source {
+        url: Some(&final_url),
+        content_type: content_type.as_deref(),
+    };
+    let parsed = ingest::parse_bytes(&bytes, &source)?;
+    if !matches!(parsed.format, Format::Rss | Format::Atom | Format::JsonFeed) {
+        return Err(format!(
+            "not a feed (the server sent {})",
+            parsed.format.name()
+        ));
+    }
+    let (title, site_url) = parsed
+        .feed
+        .map(|f| (f.title, f.site_url))
+        .unwrap_or_default();
+    Ok((
+        Some(Parsed {
+            title,
+            site_url,
+            articles: parsed.articles,
+            validators,
+        }),
+        response.moved_to,
+    ))
+}
+
+/// Fetches a web page and extracts its full text (for `f` on a feed item
+/// that carries only a summary).
+pub fn full_text(http: &Http, url: &str) -> Result<Article, String> {
+    let response = http.get(url, &Validators::default())?;
+    let Fetched::Body {
+        bytes,
+        content_type,
+        final_url,
+        ..
+    } = response.fetched
+    else {
+        return Err("the server sent no page".into());
+    };
+    ingest::extract_article(
+        &bytes,
+        &Source {
+            url: Some(&final_url),
+            content_type: content_type.as_deref(),
+        },
+    )
+}
+
+/// The default client: 30 s per request.
+pub fn default_http() -> Http {
+    Http::new(Duration::from_secs(30))
+}
