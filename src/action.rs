@@ -41,6 +41,22 @@ pub enum Action {
     ToggleBookmarksView,
     /// Mark the selected article read or unread.
     ToggleRead,
+    /// Show only unread articles, or all of them again.
+    ToggleUnreadView,
+    /// Choose a source or tag to show (a popup).
+    Sources,
+    /// Mark every article in the list as read.
+    MarkAllRead,
+    /// Remove the selected article from the store.
+    RemoveArticle,
+    /// Undo the last change to marks or articles.
+    Undo,
+    /// Fetch every subscription in the background.
+    Refresh,
+    /// Replace a summary by the full text of the article's web page.
+    FullText,
+    /// Copy the selected link or article address to the clipboard (OSC 52).
+    CopyLink,
     /// Show the keys.
     Help,
     /// Close the overlay.
@@ -72,6 +88,14 @@ impl Action {
             Action::ToggleBookmark => "Bookmark",
             Action::ToggleBookmarksView => "Bookmarks only",
             Action::ToggleRead => "Read/unread",
+            Action::ToggleUnreadView => "Unread only",
+            Action::Sources => "Filter by source or tag",
+            Action::MarkAllRead => "Mark all in view read",
+            Action::RemoveArticle => "Remove article",
+            Action::Undo => "Undo",
+            Action::Refresh => "Refresh feeds",
+            Action::FullText => "Fetch full text",
+            Action::CopyLink => "Copy link",
             Action::Help => "Help",
             Action::Close => "Close",
             Action::Quit => "Quit",
@@ -89,6 +113,7 @@ impl Action {
             Action::Open => "open",
             Action::OpenInBrowser => "browser",
             Action::Close => "close",
+            Action::Refresh => "refresh",
             other => other.describe(),
         }
     }

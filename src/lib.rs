@@ -14,6 +14,7 @@ pub mod date;
 pub mod fetch;
 pub mod fsutil;
 pub mod ingest;
+pub mod jobs;
 pub mod keymap;
 pub mod model;
 pub mod related;

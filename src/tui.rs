@@ -1,7 +1,10 @@
 //! The terminal side: set-up and restore (also on panic), and the event loop
 //! that turns terminal events into actions and redraws when state changed.
 
-use std::io::{IsTerminal, stdout};
+use std::io::{IsTerminal, Write, stdout};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
 
 use anyhow::Context as _;
 use ratatui::DefaultTerminal;
@@ -11,12 +14,21 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Effect, Severity};
+use crate::app::{App, Effect, JobEvent, Severity};
 use crate::ui::{render, theme::Theme};
+
+/// What the loop needs from outside the app: the browser command, and the
+/// files background work opens for itself.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub browser: Option<String>,
+    pub store_file: PathBuf,
+    pub subscriptions_file: PathBuf,
+}
 
 /// Runs the reader until the user quits. The terminal is restored on every
 /// exit path: normal return, error, or panic.
-pub fn run(app: &mut App, theme: &Theme, browser: Option<String>) -> anyhow::Result<()> {
+pub fn run(app: &mut App, theme: &Theme, env: &Env) -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for scripts use `edicola list`, `show` or `bookmarks`"
@@ -29,7 +41,7 @@ pub fn run(app: &mut App, theme: &Theme, browser: Option<String>) -> anyhow::Res
         previous(info);
     }));
     let _ = execute!(stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, app, theme, browser);
+    let result = event_loop(&mut terminal, app, theme, env);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -39,21 +51,27 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    browser: Option<String>,
+    env: &Env,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.resize(Rect::new(0, 0, size.width, size.height));
+    let (jobs_tx, jobs_rx): (Sender<JobEvent>, Receiver<JobEvent>) = channel();
     let mut dirty = true;
     while !app.quit {
         if dirty {
             terminal.draw(|frame| render(frame, app, theme))?;
             dirty = false;
         }
+        // Block on input, except while background work may report.
+        if app.busy.is_some() && !event::poll(Duration::from_millis(100))? {
+            dirty |= drain(&jobs_rx, app);
+            continue;
+        }
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(action) = app.keymap.lookup(app.context(), &key) {
                     if let Some(effect) = app.update(action) {
-                        perform(effect, app, browser.clone());
+                        perform(effect, app, env, &jobs_tx);
                     }
                     dirty = true;
                 }
@@ -66,15 +84,46 @@ fn event_loop(
             Event::FocusGained | Event::Paste(_) => dirty = true,
             _ => {}
         }
+        dirty |= drain(&jobs_rx, app);
     }
     Ok(())
 }
 
-fn perform(effect: Effect, app: &mut App, browser: Option<String>) {
+fn drain(rx: &Receiver<JobEvent>, app: &mut App) -> bool {
+    let mut changed = false;
+    while let Ok(event) = rx.try_recv() {
+        app.on_job(event);
+        changed = true;
+    }
+    changed
+}
+
+fn perform(effect: Effect, app: &mut App, env: &Env, jobs: &Sender<JobEvent>) {
     match effect {
-        Effect::OpenUrl(url) => match crate::browser::open(&url, browser) {
+        Effect::OpenUrl(url) => match crate::browser::open(&url, env.browser.clone()) {
             Ok(()) => app.notify(Severity::Info, format!("Opened {url}")),
             Err(message) => app.notify(Severity::Error, message),
         },
+        Effect::Copy(text) => {
+            use base64::Engine as _;
+            let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+            let mut out = stdout();
+            let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+            let _ = out.flush();
+            app.notify(Severity::Info, format!("Copied {text}"));
+        }
+        Effect::Refresh => {
+            let (tx, env) = (jobs.clone(), env.clone());
+            std::thread::spawn(move || {
+                crate::jobs::refresh(&env.store_file, &env.subscriptions_file, &tx)
+            });
+        }
+        Effect::FullText { id, url } => {
+            let tx = jobs.clone();
+            std::thread::spawn(move || {
+                let result = crate::fetch::full_text(&crate::fetch::default_http(), &url).map(Box::new);
+                let _ = tx.send(JobEvent::FullText { id, result });
+            });
+        }
     }
 }

@@ -177,3 +177,98 @@ fn space_scrolls_the_reader_from_the_list() {
     press(&mut app, "backspace");
     assert_eq!(app.opened.as_ref().map(|o| o.scroll), Some(0));
 }
+
+#[test]
+fn mark_all_read_and_undo_with_ctrl_z() {
+    let mut app = app(100, 30);
+    press(&mut app, "U");
+    assert_eq!(app.list.total, 5);
+    press(&mut app, "A");
+    assert_eq!(
+        app.list.total, 0,
+        "unread view is empty after marking all read"
+    );
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.list.total, 5);
+    press(&mut app, "U b ctrl-z");
+    assert!(
+        app.opened.as_ref().is_some_and(|o| !o.bookmarked),
+        "bookmark undone"
+    );
+}
+
+#[test]
+fn remove_article_and_undo() {
+    let mut app = app(100, 30);
+    press(&mut app, "j j");
+    let id = app.opened.as_ref().map(|o| o.article.id.clone());
+    press(&mut app, "b d");
+    assert_eq!(app.list.total, 4);
+    assert_ne!(app.opened.as_ref().map(|o| o.article.id.clone()), id);
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.list.total, 5);
+    assert_eq!(app.opened.as_ref().map(|o| o.article.id.clone()), id);
+    assert!(
+        app.opened.as_ref().is_some_and(|o| o.bookmarked),
+        "marks restored with it"
+    );
+}
+
+#[test]
+fn sources_popup_filters_the_list() {
+    let mut app = app(100, 30);
+    press(&mut app, "s");
+    assert!(matches!(app.overlay, Some(Overlay::Sources { .. })));
+    insta::assert_snapshot!("sources_popup", draw(&app).backend());
+    // Entries: All, then sources by name: Asahi, Il Quotidiano, InfoAut, Tech Daily.
+    press(&mut app, "j enter");
+    assert_eq!(app.list.total, 1);
+    assert_eq!(
+        app.list.current().map(|r| r.title.as_str()),
+        Some("東京の朝: 電車と雨")
+    );
+    press(&mut app, "s g enter");
+    assert_eq!(app.list.total, 5);
+}
+
+#[test]
+fn background_results_keep_the_selection() {
+    use edicola::app::JobEvent;
+    let mut app = app(100, 30);
+    press(&mut app, "j tab j j");
+    let id = app.opened.as_ref().map(|o| o.article.id.clone());
+    app.on_job(JobEvent::Progress {
+        done: 1,
+        total: 3,
+        name: "Feed".into(),
+    });
+    app.on_job(JobEvent::Refreshed {
+        added: 0,
+        failed: vec!["Bad: failed: HTTP 500".into()],
+        error: None,
+    });
+    assert_eq!(app.opened.as_ref().map(|o| o.article.id.clone()), id);
+    assert_eq!(app.opened.as_ref().map(|o| o.scroll), Some(2));
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("1 feeds failed"))
+    );
+    let page = edicola::model::Article {
+        body: vec![
+            "The whole text of the page.".into(),
+            "Second paragraph.".into(),
+        ],
+        ..Default::default()
+    };
+    app.on_job(JobEvent::FullText {
+        id: id.clone().unwrap_or_default(),
+        result: Ok(Box::new(page)),
+    });
+    let opened = app.opened.as_ref().expect("opened");
+    assert_eq!(opened.article.body[0], "The whole text of the page.");
+    assert!(
+        opened.article.standfirst.is_some(),
+        "the summary is kept as standfirst"
+    );
+}

@@ -1,6 +1,7 @@
 //! Application state and its update function. All state changes go through
 //! `App::update` (keys) or `App::on_mouse`; drawing only reads `App`.
 
+mod edit;
 pub mod list;
 mod mouse;
 mod nav;
@@ -18,6 +19,7 @@ use crate::model::Article;
 use crate::related::SimilarityIndex;
 use crate::store::{Filter, Store, StoreError};
 use crate::ui::layout::{Panes, inner, panes};
+pub use edit::{JobEvent, SourceEntry, Undo};
 use list::ListWindow;
 use reading::{ReadLine, article_lines};
 use sidebar::{Section, SideItem, SideLine, sidebar_lines};
@@ -34,14 +36,31 @@ pub enum Focus {
 /// A window drawn over the panes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Blurb { item: SideItem },
+    Help {
+        scroll: usize,
+    },
+    Blurb {
+        item: SideItem,
+    },
+    Sources {
+        entries: Vec<SourceEntry>,
+        selected: usize,
+    },
 }
 
 /// Work the event loop does on the app's behalf (I/O outside the UI).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     OpenUrl(String),
+    /// Copy text to the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Fetch every subscription in the background.
+    Refresh,
+    /// Fetch an article's page and extract its full text.
+    FullText {
+        id: String,
+        url: String,
+    },
 }
 
 /// How a status message is shown.
@@ -78,6 +97,9 @@ pub struct App {
     pub samples: bool,
     pub area: Rect,
     pub quit: bool,
+    /// What background work is doing, for the status bar.
+    pub busy: Option<String>,
+    undo: Vec<Undo>,
     similarity: Option<SimilarityIndex>,
     wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
 }
@@ -96,6 +118,8 @@ impl App {
             samples,
             area,
             quit: false,
+            busy: None,
+            undo: Vec::new(),
             similarity: None,
             wrap_cache: HashMap::new(),
         };

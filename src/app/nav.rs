@@ -2,7 +2,7 @@
 
 use super::{App, Effect, Focus, Overlay, Severity};
 use crate::action::Action;
-use crate::store::StoreError;
+use crate::store::{Filter, StoreError};
 
 type Outcome = Result<Option<Effect>, StoreError>;
 
@@ -29,7 +29,39 @@ impl App {
             }
             Action::ToggleBookmark => self.toggle_bookmark()?,
             Action::ToggleRead => self.toggle_read()?,
-            Action::ToggleBookmarksView => self.toggle_bookmarks_view()?,
+            Action::ToggleBookmarksView => {
+                let filter = Filter {
+                    bookmarked: !self.list.filter.bookmarked,
+                    ..self.list.filter.clone()
+                };
+                self.set_filter(filter)?;
+            }
+            Action::ToggleUnreadView => {
+                let filter = Filter {
+                    unread: !self.list.filter.unread,
+                    ..self.list.filter.clone()
+                };
+                self.set_filter(filter)?;
+            }
+            Action::Sources => self.open_sources()?,
+            Action::MarkAllRead => self.mark_all_read()?,
+            Action::RemoveArticle => self.remove_selected()?,
+            Action::Undo => self.undo()?,
+            Action::Refresh => {
+                if self.busy.is_some() {
+                    self.notify(Severity::Info, "Already working in the background");
+                    return Ok(None);
+                }
+                self.busy = Some("Refreshing…".into());
+                return Ok(Some(Effect::Refresh));
+            }
+            Action::FullText => return Ok(self.full_text_effect()),
+            Action::CopyLink => {
+                return Ok(self.browser_target().map(|e| match e {
+                    Effect::OpenUrl(url) => Effect::Copy(url),
+                    other => other,
+                }));
+            }
             Action::OpenInBrowser => return Ok(self.browser_target()),
             Action::Open => return self.open_focused(),
             Action::MoveDown => self.step(1)?,
@@ -69,6 +101,19 @@ impl App {
                     _ => None,
                 };
             }
+            Action::Open => {
+                if let Some(Overlay::Sources { entries, selected }) = &self.overlay {
+                    let filter = entries.get(*selected).map(|e| e.filter.clone());
+                    self.overlay = None;
+                    if let Some(filter) = filter {
+                        if let Err(e) = self.set_filter(filter) {
+                            self.notify(Severity::Error, e.to_string());
+                        }
+                    }
+                }
+                self.overlay = None;
+                return None;
+            }
             Action::MoveDown => 1,
             Action::MoveUp => -1,
             Action::PageDown => 10,
@@ -77,9 +122,17 @@ impl App {
             Action::Bottom => isize::MAX / 2,
             _ => return None,
         };
-        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-            let max = self.keymap.help_rows().len();
-            *scroll = scroll.saturating_add_signed(delta).min(max);
+        let help_rows = self.keymap.help_rows().len();
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                *scroll = scroll.saturating_add_signed(delta).min(help_rows);
+            }
+            Some(Overlay::Sources { entries, selected }) => {
+                *selected = selected
+                    .saturating_add_signed(delta)
+                    .min(entries.len().saturating_sub(1));
+            }
+            _ => {}
         }
         None
     }
@@ -198,6 +251,7 @@ impl App {
             return Ok(());
         };
         let (id, on) = (o.article.id.clone(), !o.bookmarked);
+        self.push_marks_undo("the bookmark");
         self.store.set_bookmarked(&id, on)?;
         if let Some(o) = self.opened.as_mut() {
             o.bookmarked = on;
@@ -212,14 +266,14 @@ impl App {
             },
         );
         if self.list.filter.bookmarked {
-            let height = self.list_height();
-            self.list.reload(&self.store, height)?;
+            self.reload_keeping_selection()?;
         }
         Ok(())
     }
 
     fn toggle_read(&mut self) -> Result<(), StoreError> {
         let on = !self.opened.as_ref().is_some_and(|o| o.read);
+        self.push_marks_undo("the read mark");
         self.mark_read(on)?;
         self.notify(
             Severity::Info,
@@ -242,24 +296,5 @@ impl App {
             self.list.set_marks(&id, o.bookmarked, on);
         }
         Ok(())
-    }
-
-    fn toggle_bookmarks_view(&mut self) -> Result<(), StoreError> {
-        let current = self.opened.as_ref().map(|o| o.article.id.clone());
-        self.list.filter.bookmarked = !self.list.filter.bookmarked;
-        let position = match &current {
-            Some(id) => self.store.position(&self.list.filter, id)?,
-            None => None,
-        };
-        self.list.selected = position.unwrap_or(0);
-        let height = self.list_height();
-        self.list.reload(&self.store, height)?;
-        if self.list.filter.bookmarked && self.list.total == 0 {
-            self.notify(
-                Severity::Info,
-                "No bookmarks yet: press b on an article to add one",
-            );
-        }
-        self.open_selected()
     }
 }

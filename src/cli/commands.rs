@@ -26,7 +26,12 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
     if let Some(warning) = session.warning {
         app.notify(crate::app::Severity::Error, warning);
     }
-    crate::tui::run(&mut app, &theme, std::env::var("BROWSER").ok()).map_err(fatal)
+    let env = crate::tui::Env {
+        browser: std::env::var("BROWSER").ok(),
+        store_file: paths.store_file(),
+        subscriptions_file: paths.subscriptions_file(),
+    };
+    crate::tui::run(&mut app, &theme, &env).map_err(fatal)
 }
 
 /// Imports files and folders of files (feeds, web pages, text copies of

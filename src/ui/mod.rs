@@ -35,6 +35,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => overlay::help(frame, area, app, *scroll, theme),
         Some(Overlay::Blurb { item }) => overlay::blurb(frame, area, item, theme),
+        Some(Overlay::Sources { entries, selected }) => {
+            overlay::sources(frame, area, entries, *selected, theme)
+        }
         None => {}
     }
 }

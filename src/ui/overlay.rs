@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use super::centered;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::SourceEntry;
 use crate::app::sidebar::SideItem;
-use crate::text::wrap::wrap;
+use crate::text::wrap::{truncate, wrap};
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let rows = app.keymap.help_rows();
@@ -76,6 +77,45 @@ pub fn blurb(frame: &mut Frame, area: Rect, item: &SideItem, theme: &Theme) {
         .border_style(theme.border_focused)
         .title(" Not in your store ")
         .title_bottom(Line::from(hint).right_aligned());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+pub fn sources(
+    frame: &mut Frame,
+    area: Rect,
+    entries: &[SourceEntry],
+    selected: usize,
+    theme: &Theme,
+) {
+    let rect = centered(
+        area,
+        50,
+        u16::try_from(entries.len() + 2).unwrap_or(u16::MAX).max(3),
+    );
+    let inner_h = usize::from(rect.height.saturating_sub(2)).max(1);
+    let first = selected.saturating_sub(inner_h - 1);
+    let w = usize::from(rect.width.saturating_sub(2));
+    let lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(inner_h)
+        .map(|(i, e)| {
+            let text = truncate(&e.label, w);
+            if i == selected {
+                let pad = " ".repeat(w.saturating_sub(crate::text::wrap::width(&text)));
+                Line::styled(format!("{text}{pad}"), theme.selected)
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focused)
+        .title(" Show ")
+        .title_bottom(Line::from(" Enter choose · Esc close ").right_aligned());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

@@ -12,12 +12,13 @@ use crate::keymap::{Context, pretty};
 use crate::text::wrap::{truncate, width};
 
 const OVERLAY_HINTS: [Action; 2] = [Action::Close, Action::OpenInBrowser];
-const HINTS: [Action; 5] = [
+const HINTS: [Action; 6] = [
     Action::Help,
     Action::Open,
     Action::ToggleBookmark,
     Action::ToggleBookmarksView,
     Action::Quit,
+    Action::Refresh,
 ];
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
@@ -30,6 +31,8 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     };
     let (text, style) = match &app.status {
         Some((message, Severity::Error)) => (message.clone(), theme.status_error),
+        Some((message, Severity::Info)) if app.busy.is_none() => (message.clone(), theme.status),
+        _ if app.busy.is_some() => (app.busy.clone().unwrap_or_default(), theme.status),
         Some((message, Severity::Info)) => (message.clone(), theme.status),
         None if app.samples => (
             "Sample articles. Import your own: edicola import FILE…".to_string(),

@@ -1,0 +1,310 @@
+//! Changes with undo (marks, mark-all-read, removal), list filters, and the
+//! results of background work (refresh, full text).
+
+use super::{App, Effect, Overlay, Severity};
+use crate::model::Article;
+use crate::store::{Filter, MarkState, Removed, StoreError};
+
+/// A change that `Undo` can reverse.
+#[derive(Debug, Clone)]
+pub enum Undo {
+    Marks {
+        states: Vec<MarkState>,
+        what: String,
+    },
+    Removed(Box<Removed>),
+}
+
+/// A report from work running off the UI thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobEvent {
+    Progress {
+        done: usize,
+        total: usize,
+        name: String,
+    },
+    Refreshed {
+        added: usize,
+        failed: Vec<String>,
+        error: Option<String>,
+    },
+    FullText {
+        id: String,
+        result: Result<Box<Article>, String>,
+    },
+}
+
+/// An entry of the sources popup: a label and the filter it applies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceEntry {
+    pub label: String,
+    pub filter: Filter,
+}
+
+const UNDO_DEPTH: usize = 100;
+
+impl App {
+    /// Remembers the marks of the open article before changing them.
+    pub(super) fn push_marks_undo(&mut self, what: &str) {
+        if let Some(o) = &self.opened {
+            let state = MarkState {
+                id: o.article.id.clone(),
+                bookmarked: o.bookmarked,
+                read: o.read,
+            };
+            self.push_undo(Undo::Marks {
+                states: vec![state],
+                what: what.to_string(),
+            });
+        }
+    }
+
+    fn push_undo(&mut self, undo: Undo) {
+        self.undo.push(undo);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+    }
+
+    pub(super) fn mark_all_read(&mut self) -> Result<(), StoreError> {
+        let before = self.store.mark_all_read(&self.list.filter)?;
+        let n = before.len();
+        if n == 0 {
+            self.notify(Severity::Info, "Nothing unread here");
+            return Ok(());
+        }
+        self.push_undo(Undo::Marks {
+            states: before,
+            what: format!("marking {n} articles read"),
+        });
+        self.reload_keeping_selection()?;
+        self.notify(
+            Severity::Info,
+            format!("Marked {n} articles read (ctrl-z undoes)"),
+        );
+        Ok(())
+    }
+
+    pub(super) fn remove_selected(&mut self) -> Result<(), StoreError> {
+        let Some(id) = self.opened.as_ref().map(|o| o.article.id.clone()) else {
+            return Ok(());
+        };
+        if let Some(removed) = self.store.remove(&id)? {
+            let title = removed.article.title.clone();
+            self.push_undo(Undo::Removed(Box::new(removed)));
+            self.similarity = None;
+            self.opened = None;
+            let height = self.list_height();
+            self.list.reload(&self.store, height)?;
+            self.open_selected()?;
+            self.notify(Severity::Info, format!("Removed “{title}” (ctrl-z undoes)"));
+        }
+        Ok(())
+    }
+
+    pub(super) fn undo(&mut self) -> Result<(), StoreError> {
+        let Some(undo) = self.undo.pop() else {
+            self.notify(Severity::Info, "Nothing to undo");
+            return Ok(());
+        };
+        let message = match &undo {
+            Undo::Marks { states, what } => {
+                self.store.restore_marks(states)?;
+                format!("Undid {what}")
+            }
+            Undo::Removed(removed) => {
+                self.store.restore(removed)?;
+                self.similarity = None;
+                format!("Restored “{}”", removed.article.title)
+            }
+        };
+        let reopen = self.opened.as_ref().map(|o| o.article.id.clone());
+        self.opened = None;
+        self.reload_keeping_selection()?;
+        match (&undo, reopen) {
+            (Undo::Removed(r), _) => self.go_to_article(&r.article.id.clone())?,
+            (_, Some(id)) => self.go_to_article(&id)?,
+            _ => self.open_selected()?,
+        }
+        self.notify(Severity::Info, message);
+        Ok(())
+    }
+
+    /// Reloads the list after a change, keeping the open article selected
+    /// when it is still in the list.
+    pub(super) fn reload_keeping_selection(&mut self) -> Result<(), StoreError> {
+        let current = self.opened.as_ref().map(|o| o.article.id.clone());
+        if let Some(id) = &current {
+            if let Some(position) = self.store.position(&self.list.filter, id)? {
+                self.list.selected = position;
+            }
+        }
+        let height = self.list_height();
+        self.list.reload(&self.store, height)?;
+        if let Some(id) = current {
+            // Refresh the marks shown, keeping the scroll position.
+            let (bookmarked, read) = self.store.marks(&id)?;
+            if let Some(o) = self.opened.as_mut().filter(|o| o.article.id == id) {
+                o.bookmarked = bookmarked;
+                o.read = read;
+            }
+        }
+        if self.opened.is_none() {
+            self.open_selected()?;
+        }
+        Ok(())
+    }
+
+    /// Applies a new filter, keeping the open article selected if it fits.
+    pub(super) fn set_filter(&mut self, filter: Filter) -> Result<(), StoreError> {
+        let current = self.opened.as_ref().map(|o| o.article.id.clone());
+        self.list.filter = filter;
+        let position = match &current {
+            Some(id) => self.store.position(&self.list.filter, id)?,
+            None => None,
+        };
+        self.list.selected = position.unwrap_or(0);
+        let height = self.list_height();
+        self.list.reload(&self.store, height)?;
+        if self.list.total == 0 {
+            let what = if self.list.filter.bookmarked {
+                "No bookmarks yet: press b on an article to add one"
+            } else {
+                "No articles match this filter"
+            };
+            self.notify(Severity::Info, what);
+        }
+        self.open_selected()
+    }
+
+    /// Opens the sources popup: all articles, each source, each tag.
+    pub(super) fn open_sources(&mut self) -> Result<(), StoreError> {
+        let base = Filter {
+            source: None,
+            tag: None,
+            ..self.list.filter.clone()
+        };
+        let mut entries = vec![SourceEntry {
+            label: "All sources".into(),
+            filter: base.clone(),
+        }];
+        for (tag, n) in self.store.tags()? {
+            entries.push(SourceEntry {
+                label: format!("#{tag} ({n})"),
+                filter: Filter {
+                    tag: Some(tag),
+                    ..base.clone()
+                },
+            });
+        }
+        for (source, n) in self.store.sources()? {
+            entries.push(SourceEntry {
+                label: format!("{source} ({n})"),
+                filter: Filter {
+                    source: Some(source),
+                    ..base.clone()
+                },
+            });
+        }
+        let selected = entries
+            .iter()
+            .position(|e| e.filter == self.list.filter)
+            .unwrap_or(0);
+        self.overlay = Some(Overlay::Sources { entries, selected });
+        Ok(())
+    }
+
+    /// Asks the loop to fetch the open article's page.
+    pub(super) fn full_text_effect(&mut self) -> Option<Effect> {
+        let o = self.opened.as_ref()?;
+        match &o.article.url {
+            Some(url) => {
+                self.busy = Some("Fetching the full text…".into());
+                Some(Effect::FullText {
+                    id: o.article.id.clone(),
+                    url: url.clone(),
+                })
+            }
+            None => {
+                self.notify(Severity::Info, "This article has no web address");
+                None
+            }
+        }
+    }
+
+    /// Applies a report from background work.
+    pub fn on_job(&mut self, event: JobEvent) {
+        if let Err(e) = self.apply_job(event) {
+            self.notify(Severity::Error, e.to_string());
+        }
+    }
+
+    fn apply_job(&mut self, event: JobEvent) -> Result<(), StoreError> {
+        match event {
+            JobEvent::Progress { done, total, name } => {
+                self.busy = Some(format!("Refreshing {done}/{total}: {name}"));
+            }
+            JobEvent::Refreshed {
+                added,
+                failed,
+                error,
+            } => {
+                self.busy = None;
+                self.similarity = None;
+                self.reload_keeping_selection()?;
+                match (error, failed.is_empty()) {
+                    (Some(e), _) => self.notify(Severity::Error, format!("Refresh failed: {e}")),
+                    (None, true) => self.notify(Severity::Info, format!("{added} new articles")),
+                    (None, false) => self.notify(
+                        Severity::Error,
+                        format!(
+                            "{added} new articles; {} feeds failed: {}",
+                            failed.len(),
+                            failed.join("; ")
+                        ),
+                    ),
+                }
+                if self.samples && added > 0 {
+                    self.samples = false;
+                }
+            }
+            JobEvent::FullText { id, result } => {
+                self.busy = None;
+                match result {
+                    Ok(page) => {
+                        let Some(mut article) = self.store.get(&id)? else {
+                            return Ok(());
+                        };
+                        if page.body.is_empty() {
+                            self.notify(Severity::Error, "The page had no article text");
+                            return Ok(());
+                        }
+                        let summary = article.body.join(" ");
+                        article.standfirst = article
+                            .standfirst
+                            .or(Some(summary).filter(|s| !s.is_empty()));
+                        article.body = page.body;
+                        article.links = page.links;
+                        if !page.related.is_empty() {
+                            article.related = page.related;
+                        }
+                        article.byline = article.byline.or(page.byline);
+                        self.store.upsert(&[article], crate::store::Origin::User)?;
+                        self.wrap_cache.retain(|(cached, _), _| *cached != id);
+                        self.similarity = None;
+                        if self.opened.as_ref().is_some_and(|o| o.article.id == id) {
+                            self.opened = None;
+                            self.open_id(&id)?;
+                        }
+                        self.notify(
+                            Severity::Info,
+                            "Full text saved: it stays available offline",
+                        );
+                    }
+                    Err(e) => self.notify(Severity::Error, format!("Full text failed: {e}")),
+                }
+            }
+        }
+        Ok(())
+    }
+}
