@@ -121,7 +121,8 @@ fn perform(effect: Effect, app: &mut App, env: &Env, jobs: &Sender<JobEvent>) {
         Effect::FullText { id, url } => {
             let tx = jobs.clone();
             std::thread::spawn(move || {
-                let result = crate::fetch::full_text(&crate::fetch::default_http(), &url).map(Box::new);
+                let result =
+                    crate::fetch::full_text(&crate::fetch::default_http(), &url).map(Box::new);
                 let _ = tx.send(JobEvent::FullText { id, result });
             });
         }

@@ -5,6 +5,8 @@
 //! Without tmux the test is skipped, except under CI (`CI` set), where
 //! `.ci/run` installs it and a missing tmux is a failure.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -177,4 +179,49 @@ fn navigate_open_bookmark_quit_and_find_the_bookmark_again() {
     });
     assert!(screen.contains("★"), "bookmark mark shown:\n{screen}");
     tmux.keys("second", &["q"]);
+}
+
+#[test]
+fn refresh_in_the_background_keeps_the_selection() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let server = common::http::start();
+    let bin = env!("CARGO_BIN_EXE_edicola");
+    let dir = tempfile::tempdir().expect("tmp");
+    let add = Command::new(bin)
+        .args(["add", &format!("{}/rss", server.base)])
+        .env("EDICOLA_DATA", dir.path())
+        .env("EDICOLA_CONFIG", dir.path().join("config"))
+        .output()
+        .expect("add");
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let tmux = Tmux {
+        socket: format!("edicola-e2e-r-{}", std::process::id()),
+    };
+    tmux.start("r", &reader_command(bin, dir.path()));
+    tmux.wait_for("r", "the list", |s| s.contains("Articles 1/2"));
+    tmux.keys("r", &["j", "b"]);
+    tmux.wait_for("r", "the bookmark", |s| s.contains("Bookmarked (saved)"));
+    tmux.keys("r", &["r"]);
+    let screen = tmux.wait_for("r", "the refresh", |s| s.contains("2 new articles"));
+    assert!(
+        screen.contains("First story") && screen.contains("Second story"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Articles 3/3"),
+        "selection kept on the bookmarked article:\n{screen}"
+    );
+    assert!(screen.contains("Reading ★"), "{screen}");
+    tmux.keys("r", &["q"]);
 }

@@ -137,6 +137,8 @@ impl App {
         if let Some(id) = &current {
             if let Some(position) = self.store.position(&self.list.filter, id)? {
                 self.list.selected = position;
+            } else if self.store.get(id)?.is_none() {
+                self.opened = None;
             }
         }
         let height = self.list_height();

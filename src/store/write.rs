@@ -204,7 +204,7 @@ impl Store {
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
         let mut stats = UpsertStats::default();
-        let base_ms = now() * 1000;
+        let base_ms = super::now_ms();
         for (index, a) in articles.iter().enumerate() {
             let keys = Keys::of(a);
             let digest = format!(
