@@ -17,7 +17,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod keymap;
 pub mod model;
-pub mod related;
+pub mod search;
 pub mod store;
 pub mod subs;
 pub mod text;

@@ -92,7 +92,6 @@ impl App {
         if let Some(removed) = self.store.remove(&id)? {
             let title = removed.article.title.clone();
             self.push_undo(Undo::Removed(Box::new(removed)));
-            self.similarity = None;
             self.opened = None;
             let height = self.list_height();
             self.list.reload(&self.store, height)?;
@@ -114,7 +113,6 @@ impl App {
             }
             Undo::Removed(removed) => {
                 self.store.restore(removed)?;
-                self.similarity = None;
                 format!("Restored “{}”", removed.article.title)
             }
         };
@@ -252,7 +250,6 @@ impl App {
                 error,
             } => {
                 self.busy = None;
-                self.similarity = None;
                 self.reload_keeping_selection()?;
                 match (error, failed.is_empty()) {
                     (Some(e), _) => self.notify(Severity::Error, format!("Refresh failed: {e}")),
@@ -293,7 +290,6 @@ impl App {
                         article.byline = article.byline.or(page.byline);
                         self.store.upsert(&[article], crate::store::Origin::User)?;
                         self.wrap_cache.retain(|(cached, _), _| *cached != id);
-                        self.similarity = None;
                         if self.opened.as_ref().is_some_and(|o| o.article.id == id) {
                             self.opened = None;
                             self.open_id(&id)?;

@@ -16,7 +16,6 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::keymap::{Context, Keymap};
 use crate::model::Article;
-use crate::related::SimilarityIndex;
 use crate::store::{Filter, Store, StoreError};
 use crate::ui::layout::{Panes, inner, panes};
 pub use edit::{JobEvent, SourceEntry, Undo};
@@ -100,7 +99,6 @@ pub struct App {
     /// What background work is doing, for the status bar.
     pub busy: Option<String>,
     undo: Vec<Undo>,
-    similarity: Option<SimilarityIndex>,
     wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
 }
 
@@ -120,7 +118,6 @@ impl App {
             quit: false,
             busy: None,
             undo: Vec::new(),
-            similarity: None,
             wrap_cache: HashMap::new(),
         };
         let height = app.list_height();
@@ -305,18 +302,13 @@ impl App {
                 category: entry.category.clone(),
             });
         }
-        if self.similarity.is_none() {
-            self.similarity = Some(SimilarityIndex::build(self.store.corpus()?));
-        }
-        let similar = self
-            .similarity
-            .as_ref()
-            .map(|index| index.similar_to(&article.id, 5, 0.02))
-            .unwrap_or_default();
-        for s in similar {
+        for s in self.store.similar(&article.id, 5, 0.05)? {
             items.push(SideItem {
                 section: Some(Section::Similar),
-                detail: format!("{:.2} · {}", s.score, s.shared.join(", ")),
+                detail: match &s.source {
+                    Some(source) => format!("{source} · {:.2} · {}", s.score, s.shared.join(", ")),
+                    None => format!("{:.2} · {}", s.score, s.shared.join(", ")),
+                },
                 title: s.title,
                 article_id: Some(s.id),
                 ..SideItem::default()

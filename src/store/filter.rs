@@ -11,6 +11,8 @@ pub struct Filter {
     pub source: Option<String>,
     /// Only articles from subscriptions with this tag.
     pub tag: Option<String>,
+    /// A search (see `crate::search`): matches ranked best first.
+    pub query: Option<String>,
 }
 
 impl Filter {
@@ -30,6 +32,23 @@ impl Filter {
     /// True when nothing narrows the list.
     pub fn is_all(&self) -> bool {
         *self == Filter::default()
+    }
+
+    /// The filter without its query but with the query's own filters
+    /// (`source:`, `is:unread`...), and the full-text match expression.
+    pub(crate) fn split_query(&self) -> (Filter, Option<String>) {
+        let Some(text) = &self.query else {
+            return (self.clone(), None);
+        };
+        let q = crate::search::Query::parse(text);
+        let filter = Filter {
+            bookmarked: self.bookmarked || q.bookmarked,
+            unread: self.unread || q.unread,
+            source: q.source.clone().or(self.source.clone()),
+            tag: q.tag.clone().or(self.tag.clone()),
+            query: None,
+        };
+        (filter, q.fts(true))
     }
 
     /// `WHERE` conditions over `articles a LEFT JOIN marks m`, with the
@@ -72,6 +91,9 @@ impl Filter {
         }
         if let Some(t) = &self.tag {
             parts.push(format!("tag: {t}"));
+        }
+        if let Some(q) = &self.query {
+            parts.push(format!("search: {q}"));
         }
         parts.join(", ")
     }

@@ -5,6 +5,7 @@ mod feeds;
 mod filter;
 mod read;
 mod schema;
+mod similar;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use feeds::FeedState;
 pub use filter::Filter;
+pub use similar::Similar;
 pub use write::{MarkState, Removed};
 
 /// A row of the list pane: what is needed to draw it and nothing more.
@@ -145,6 +147,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         let found = schema::version(&conn).map_err(|e| classify(path, e))?;
+        schema::register_functions(&conn).map_err(|e| classify(path, e))?;
         if found != schema::VERSION {
             return Err(StoreError::TooNew {
                 path: path.to_path_buf(),
@@ -183,6 +186,7 @@ impl Store {
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(err)?;
+        schema::register_functions(&conn).map_err(err)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(err)?;
         conn.pragma_update(None, "synchronous", "FULL")

@@ -10,15 +10,14 @@ use crate::text::fold_key;
 impl Store {
     /// Number of articles the filter covers.
     pub fn count(&self, filter: &Filter) -> Result<usize> {
-        let n: i64 = if filter.is_all() {
+        let (filter, fts) = filter.split_query();
+        let n: i64 = if filter.is_all() && fts.is_none() {
             self.conn
                 .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
         } else {
             let (cond, values) = filter.conditions();
-            let sql = format!(
-                "SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
-                 WHERE {cond}"
-            );
+            let (from, values) = from_clause(fts, values);
+            let sql = format!("SELECT count(*) {from} ({cond})");
             self.conn
                 .query_row(&sql, params_from_iter(values), |r| r.get(0))
         }
@@ -26,17 +25,23 @@ impl Store {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
-    /// A window of the list, newest first.
+    /// A window of the list: newest first, or best match first when the
+    /// filter holds a search.
     pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
-        let (cond, mut values) = filter.conditions();
+        let (filter, fts) = filter.split_query();
+        let order = if fts.is_some() {
+            "bm25(articles_fts, 0.0, 10.0, 3.0, 1.0), a.sort_key DESC"
+        } else {
+            "a.sort_key DESC, a.id"
+        };
+        let (cond, values) = filter.conditions();
+        let (from, mut values) = from_clause(fts, values);
         values.push(Value::Integer(limit as i64));
         values.push(Value::Integer(offset as i64));
         let sql = format!(
             "SELECT a.id, a.title, a.source, a.published,
                     coalesce(m.bookmarked, 0), coalesce(m.read, 0)
-             FROM articles a LEFT JOIN marks m ON m.article_id = a.id
-             WHERE {cond}
-             ORDER BY a.sort_key DESC, a.id LIMIT ? OFFSET ?"
+             {from} ({cond}) ORDER BY {order} LIMIT ? OFFSET ?"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
@@ -57,6 +62,10 @@ impl Store {
 
     /// The position of an article in a filtered list, if it is there.
     pub fn position(&self, filter: &Filter, id: &str) -> Result<Option<usize>> {
+        if filter.query.is_some() {
+            // Search results are ranked, not ordered by time: no cheap position.
+            return Ok(None);
+        }
         let (cond, mut values) = filter.conditions();
         let key: Option<i64> = self
             .conn
@@ -197,24 +206,6 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Every article's id, title and text, for similarity ranking.
-    pub fn corpus(&self) -> Result<Vec<(String, String, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, title, coalesce(standfirst, ''), body FROM articles")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                let body: String = r.get(3)?;
-                let paragraphs: Vec<String> = serde_json::from_str(&body).unwrap_or_default();
-                let text = format!("{}\n{}", r.get::<_, String>(2)?, paragraphs.join("\n"));
-                Ok((r.get(0)?, r.get(1)?, text))
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))
-    }
-
     /// Sources (site or feed names) with their article counts, by name.
     pub fn sources(&self) -> Result<Vec<(String, usize)>> {
         self.name_counts(
@@ -253,5 +244,22 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         Ok(n == 0)
+    }
+}
+
+/// The FROM clause: the articles with their marks, joined to the full-text
+/// index when there is a match expression (whose value goes first).
+fn from_clause(fts: Option<String>, values: Vec<Value>) -> (&'static str, Vec<Value>) {
+    match fts {
+        Some(expr) => (
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.id
+             LEFT JOIN marks m ON m.article_id = a.id
+             WHERE articles_fts MATCH ? AND",
+            std::iter::once(Value::Text(expr)).chain(values).collect(),
+        ),
+        None => (
+            "FROM articles a LEFT JOIN marks m ON m.article_id = a.id WHERE 1 AND",
+            values,
+        ),
     }
 }

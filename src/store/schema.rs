@@ -67,6 +67,18 @@ const MIGRATIONS: &[&str] = &[
         tag      TEXT NOT NULL,
         PRIMARY KEY (feed_url, tag)
     ) WITHOUT ROWID;",
+    // 3: full-text index (title, standfirst, body; accents folded) for search
+    // and for finding similar articles without scanning the store.
+    // Its rowid is fts_key(id), a function Edicola registers on each
+    // connection, so rows are found by key and deletions follow by trigger.
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(
+        id UNINDEXED, title, standfirst, body,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = fts_key(old.id);
+    END;",
 ];
 
 /// The schema version this build writes.
@@ -92,8 +104,36 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The full-text index's rowid for an article id: the id's own 64 bits
+/// when it is 16 hex digits (every id Edicola makes), else its hash.
+pub fn fts_key(id: &str) -> i64 {
+    match u64::from_str_radix(id, 16) {
+        Ok(n) if id.len() == 16 => n as i64,
+        _ => crate::text::fnv1a(id.as_bytes()) as i64,
+    }
+}
+
+/// Registers `fts_key` on a connection (needed by the index trigger).
+pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "fts_key",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(fts_key(&ctx.get::<String>(0)?)),
+    )
+}
+
 /// Data changes a migration needs beyond its SQL.
 fn after(tx: &Transaction, version: i64) -> rusqlite::Result<()> {
+    if version == 3 {
+        tx.execute_batch(
+            "INSERT INTO articles_fts (rowid, id, title, standfirst, body)
+             SELECT fts_key(id), id, title, coalesce(standfirst, ''),
+                    (SELECT group_concat(value, char(10)) FROM json_each(articles.body))
+             FROM articles;",
+        )?;
+    }
     if version == 2 {
         let rows: Vec<(String, String)> = tx
             .prepare("SELECT id, url FROM articles WHERE url IS NOT NULL")?

@@ -126,6 +126,7 @@ impl Store {
         self.conn
             .execute("DELETE FROM articles WHERE id = ?1", [id])
             .map_err(|e| self.err(e))?;
+
         let origin = if origin == Origin::Embedded.as_str() {
             Origin::Embedded
         } else {
@@ -280,13 +281,33 @@ impl Store {
                 keys.text,
             ])
             .map_err(err)?;
+            index_text(&tx, &id, a).map_err(err)?;
         }
         if origin == Origin::User && !articles.is_empty() {
             drop_samples(&tx).map_err(err)?;
         }
+
         tx.commit().map_err(err)?;
         Ok(stats)
     }
+}
+
+/// Replaces an article's row in the full-text index.
+fn index_text(tx: &Transaction, id: &str, a: &Article) -> rusqlite::Result<()> {
+    let key = super::schema::fts_key(id);
+    tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+        .execute([key])?;
+    tx.prepare_cached(
+        "INSERT INTO articles_fts (rowid, id, title, standfirst, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        key,
+        id,
+        a.title,
+        a.standfirst.as_deref().unwrap_or(""),
+        a.body.join("\n")
+    ])?;
+    Ok(())
 }
 
 /// The keys that recognise one article under different ids.
