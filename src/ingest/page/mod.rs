@@ -56,6 +56,13 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
     {
         body_paragraphs.remove(0);
     }
+    let byline = meta.byline.clone().or(byline);
+    if let Some(name) = byline.as_deref() {
+        let is_credit = |p: &String| p.chars().count() < 80 && p.contains(name);
+        if let Some(at) = body_paragraphs.iter().take(3).position(is_credit) {
+            body_paragraphs.remove(at);
+        }
+    }
     let standfirst = meta.description.clone().filter(|d| {
         let d = squash(d);
         !body_paragraphs
@@ -67,7 +74,7 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
         title,
         source: meta.site_name.clone(),
         url: meta.url.clone(),
-        byline: meta.byline.clone().or(byline),
+        byline,
         published: meta.published,
         standfirst,
         category: meta.section.clone(),

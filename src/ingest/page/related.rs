@@ -112,17 +112,25 @@ fn blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
             found.push(container);
         }
     }
-    // Outer blocks first would repeat their inner ones: keep the innermost.
-    let mut kept: Vec<NodeRef> = Vec::new();
-    for node in &found {
-        let has_inner = found
-            .iter()
-            .any(|other| other.id != node.id && other.ancestors_it(None).any(|a| a.id == node.id));
-        if !has_inner && !kept.iter().any(|k| k.id == node.id) {
-            kept.push(node.clone());
-        }
+    // Outer blocks would repeat their inner ones: keep the innermost.
+    let innermost: Vec<&NodeRef> = found
+        .iter()
+        .filter(|node| {
+            !found.iter().any(|other| {
+                other.id != node.id && other.ancestors_it(None).any(|a| a.id == node.id)
+            })
+        })
+        .collect();
+    if innermost.is_empty() {
+        return Vec::new();
     }
-    kept
+    // In page order, once each.
+    doc.select("*")
+        .nodes()
+        .iter()
+        .filter(|n| innermost.iter().any(|k| k.id == n.id))
+        .cloned()
+        .collect()
 }
 
 fn entry_for(link: &NodeRef, block: &NodeRef, base: Option<&Url>) -> Option<RelatedEntry> {
