@@ -48,7 +48,7 @@ fn markup_format(head: &str) -> Format {
             if decl.to_ascii_lowercase().contains("html") {
                 return Format::Html;
             }
-            rest = &rest[decl.len()..].trim_start_matches('>');
+            rest = rest[decl.len()..].trim_start_matches('>');
         } else {
             break;
         }

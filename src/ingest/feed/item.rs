@@ -131,7 +131,7 @@ fn person_name(person: &feed_rs::model::Person) -> String {
 }
 
 fn text_body(text: &Text, base: Option<&Url>) -> HtmlText {
-    body_text(&text.content, &text.content_type.to_string(), base)
+    body_text(&text.content, text.content_type.as_ref(), base)
 }
 
 /// Plain-text bodies are split at blank lines; anything else is HTML.

@@ -85,7 +85,7 @@ fn blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
         )
         .to_ascii_lowercase();
         if CLASS_MARKS.iter().any(|m| marks.contains(m)) {
-            found.push(node.clone());
+            found.push(*node);
         }
     }
     for heading in doc
@@ -101,7 +101,7 @@ fn blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
         }
         let text = squash(&text).to_lowercase();
         let text = text.trim_end_matches([':', '.', '›', '»', ' ']);
-        if text.is_empty() || !PHRASES.iter().any(|p| text == *p) {
+        if text.is_empty() || !PHRASES.contains(&text) {
             continue;
         }
         let container = heading
@@ -203,7 +203,7 @@ trait SelectIn<'a> {
 
 impl<'a> SelectIn<'a> for NodeRef<'a> {
     fn select_in(&self, css: &str) -> Vec<NodeRef<'a>> {
-        dom_query::Selection::from(self.clone())
+        dom_query::Selection::from(*self)
             .select(css)
             .nodes()
             .to_vec()
