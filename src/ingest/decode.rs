@@ -60,7 +60,7 @@ pub fn charset_param(value: &str) -> Option<&'static Encoding> {
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
         .unwrap_or(rest.len());
-    Encoding::for_label(rest[..end].as_bytes())
+    Encoding::for_label(&rest.as_bytes()[..end])
 }
 
 /// The encoding declared in an XML declaration or an HTML meta tag.
@@ -75,7 +75,7 @@ fn declared_in_content(head: &[u8]) -> Option<&'static Encoding> {
             let rest = rest.strip_prefix('=')?.trim_start();
             let rest = rest.trim_start_matches(['"', '\'']);
             let end = rest.find(['"', '\'', ' ', '?']).unwrap_or(rest.len());
-            return Encoding::for_label(rest[..end].as_bytes());
+            return Encoding::for_label(&rest.as_bytes()[..end]);
         }
         return None;
     }

@@ -40,12 +40,15 @@ fn markup_format(head: &str) -> Format {
             rest = after.find("-->").map_or("", |e| &after[e + 3..]);
         } else if rest.starts_with("<?") {
             rest = rest.find("?>").map_or("", |e| &rest[e + 2..]);
-        } else if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case("<!doctype") {
+        } else if rest
+            .get(..9)
+            .is_some_and(|h| h.eq_ignore_ascii_case("<!doctype"))
+        {
             let decl = &rest[..rest.find('>').unwrap_or(rest.len())];
             if decl.to_ascii_lowercase().contains("html") {
                 return Format::Html;
             }
-            rest = &rest[decl.len()..].trim_start_matches('>');
+            rest = rest[decl.len()..].trim_start_matches('>');
         } else {
             break;
         }

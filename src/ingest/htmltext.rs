@@ -222,6 +222,12 @@ impl Converter<'_> {
     fn link(&mut self, node: &NodeRef, depth: usize) {
         let before = self.current.len();
         self.children(node, depth);
+        // A block inside the link may have flushed the text before it.
+        let before = if self.current.is_char_boundary(before) {
+            before
+        } else {
+            0
+        };
         let has_text = self.current[before..].chars().any(|c| !c.is_whitespace());
         let href = node.attr("href").unwrap_or_default();
         if !has_text || href.trim_start().starts_with('#') {

@@ -31,7 +31,7 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
     let url = entry
         .links
         .iter()
-        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate") && !is_attachment(l))
         .or_else(|| entry.links.first())
         .and_then(|l| resolve_url(base.as_ref(), &l.href).or_else(|| Some(l.href.clone())));
     let content = entry
@@ -131,7 +131,7 @@ fn person_name(person: &feed_rs::model::Person) -> String {
 }
 
 fn text_body(text: &Text, base: Option<&Url>) -> HtmlText {
-    body_text(&text.content, &text.content_type.to_string(), base)
+    body_text(&text.content, text.content_type.as_ref(), base)
 }
 
 /// Plain-text bodies are split at blank lines; anything else is HTML.
@@ -170,7 +170,7 @@ fn add_attachments(entry: &Entry, base: Option<&Url>, links: &mut Vec<Link>) {
         }
     };
     for link in &entry.links {
-        if link.rel.as_deref() == Some("enclosure") {
+        if is_attachment(link) {
             let kind = link.media_type.as_deref().unwrap_or("file");
             push(
                 link.title
@@ -210,6 +210,13 @@ fn add_attachments(entry: &Entry, base: Option<&Url>, links: &mut Vec<Link>) {
             );
         }
     }
+}
+
+/// An enclosure, or a link to a non-HTML file (JSON Feed attachments).
+fn is_attachment(link: &feed_rs::model::Link) -> bool {
+    let rel = link.rel.as_deref().unwrap_or("alternate");
+    let kind = link.media_type.as_deref().unwrap_or("text/html");
+    rel == "enclosure" || (rel == "alternate" && !kind.contains("html"))
 }
 
 /// The title or description of the item's first titled media object.

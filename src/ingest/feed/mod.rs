@@ -63,7 +63,6 @@ fn convert(feed: feed_rs::model::Feed, source: &Source) -> FeedData {
         FeedType::JSON => Format::JsonFeed,
         FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2 => Format::Rss,
     };
-    let base = source.url.and_then(|u| Url::parse(u).ok());
     let title = feed
         .title
         .as_ref()
@@ -73,7 +72,15 @@ fn convert(feed: feed_rs::model::Feed, source: &Source) -> FeedData {
         .links
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-        .and_then(|l| super::ids::resolve_url(base.as_ref(), &l.href));
+        .and_then(|l| {
+            let page = source.url.and_then(|u| Url::parse(u).ok());
+            super::ids::resolve_url(page.as_ref(), &l.href)
+        });
+    // Without the feed's own address, its site's is the next best base.
+    let base = source
+        .url
+        .or(site_url.as_deref())
+        .and_then(|u| Url::parse(u).ok());
     let context = item::FeedContext {
         title: title.clone(),
         lang: feed.language.clone(),

@@ -119,7 +119,7 @@ fn meta_tags(doc: &Document) -> HashMap<String, String> {
 fn json_ld(doc: &Document) -> Option<Value> {
     let mut candidates = Vec::new();
     for script in doc.select("script[type='application/ld+json']").nodes() {
-        if let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) {
+        if let Ok(value) = serde_json::from_str::<Value>(unwrap_script(&script.text())) {
             flatten_ld(value, &mut candidates, 0);
         }
     }
@@ -127,11 +127,27 @@ fn json_ld(doc: &Document) -> Option<Value> {
         let kind = v.get("@type").map(|t| t.to_string()).unwrap_or_default();
         kind.contains("Article") || kind.contains("Posting") || kind.contains("Report")
     };
+    let has_headline = |v: &Value| v.get("headline").is_some();
     let position = candidates
         .iter()
-        .position(is_article)
-        .or_else(|| candidates.iter().position(|v| v.get("headline").is_some()))?;
+        .position(|v| is_article(v) && has_headline(v))
+        .or_else(|| candidates.iter().position(has_headline))
+        .or_else(|| candidates.iter().position(is_article))?;
     Some(candidates.swap_remove(position))
+}
+
+/// Script text without the CDATA or comment wrappers some pages put around it.
+fn unwrap_script(text: &str) -> &str {
+    let mut text = text.trim();
+    for (open, close) in [
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+        ("<!--", "-->"),
+    ] {
+        text = text.strip_prefix(open).unwrap_or(text).trim();
+        text = text.strip_suffix(close).unwrap_or(text).trim();
+    }
+    text
 }
 
 fn flatten_ld(value: Value, out: &mut Vec<Value>, depth: usize) {
@@ -294,6 +310,15 @@ mod tests {
         );
         assert_eq!(strip_site("Big news today - Paper", None), "Big news today");
         assert_eq!(strip_site("A - B", None), "A - B");
+    }
+
+    #[test]
+    fn json_ld_in_cdata_is_read() {
+        let doc = Document::from(
+            "<script type='application/ld+json'><![CDATA[ {\"@type\": \"Article\", \"headline\": \"H\"} ]]></script>",
+        );
+        let ld = json_ld(&doc).expect("json-ld");
+        assert_eq!(ld.get("headline").and_then(Value::as_str), Some("H"));
     }
 
     #[test]

@@ -17,6 +17,10 @@ use crate::model::Article;
 /// cost grows with the page); their `<article>` or `<body>` is read instead.
 const MAX_ELEMENTS: usize = 60_000;
 
+/// Readability's cost grows with nesting depth too; deeper pages get the
+/// same fallback.
+const MAX_DEPTH: usize = 400;
+
 /// The article of one web page, with its full text.
 pub fn extract_article(html: &[u8], source: &Source) -> Result<Article, String> {
     let text = super::decode::decode(html, source.content_type);
@@ -35,7 +39,7 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
     let feeds = discover::discover_in(&doc, base_str);
     let related = related::find_related(&doc, base.as_ref(), meta.url.as_deref());
     let element_count = doc.select("*").length();
-    let found = (element_count <= MAX_ELEMENTS)
+    let found = (element_count <= MAX_ELEMENTS && depth_within(&doc, MAX_DEPTH))
         .then(|| readable(text, base_str))
         .flatten()
         .filter(|(body, _, _)| !body.paragraphs.is_empty());
@@ -56,6 +60,13 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
     {
         body_paragraphs.remove(0);
     }
+    let byline = meta.byline.clone().or(byline);
+    if let Some(name) = byline.as_deref() {
+        let is_credit = |p: &String| p.chars().count() < 80 && p.contains(name);
+        if let Some(at) = body_paragraphs.iter().take(3).position(is_credit) {
+            body_paragraphs.remove(at);
+        }
+    }
     let standfirst = meta.description.clone().filter(|d| {
         let d = squash(d);
         !body_paragraphs
@@ -67,7 +78,7 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
         title,
         source: meta.site_name.clone(),
         url: meta.url.clone(),
-        byline: meta.byline.clone().or(byline),
+        byline,
         published: meta.published,
         standfirst,
         category: meta.section.clone(),
@@ -94,6 +105,22 @@ fn readable(text: &str, base: &str) -> Option<(HtmlText, Option<String>, Option<
     let title = Some(squash(&found.title)).filter(|t| !t.is_empty());
     let byline = found.byline.map(|b| squash(&b)).filter(|b| !b.is_empty());
     Some((body, title, byline))
+}
+
+/// Whether no element is nested deeper than `limit` (without recursion).
+fn depth_within(doc: &Document, limit: usize) -> bool {
+    let mut stack = vec![(doc.root(), 0)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return false;
+        }
+        stack.extend(
+            node.children_it(false)
+                .filter(|c| c.is_element())
+                .map(|c| (c, depth + 1)),
+        );
+    }
+    true
 }
 
 /// The text of the page's `<article>`, `<main>` or `<body>`.

@@ -85,7 +85,7 @@ fn blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
         )
         .to_ascii_lowercase();
         if CLASS_MARKS.iter().any(|m| marks.contains(m)) {
-            found.push(node.clone());
+            found.push(*node);
         }
     }
     for heading in doc
@@ -101,7 +101,7 @@ fn blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
         }
         let text = squash(&text).to_lowercase();
         let text = text.trim_end_matches([':', '.', '›', '»', ' ']);
-        if text.is_empty() || !PHRASES.iter().any(|p| text == *p) {
+        if text.is_empty() || !PHRASES.contains(&text) {
             continue;
         }
         let container = heading
@@ -112,17 +112,25 @@ fn blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
             found.push(container);
         }
     }
-    // Outer blocks first would repeat their inner ones: keep the innermost.
-    let mut kept: Vec<NodeRef> = Vec::new();
-    for node in &found {
-        let has_inner = found
-            .iter()
-            .any(|other| other.id != node.id && other.ancestors_it(None).any(|a| a.id == node.id));
-        if !has_inner && !kept.iter().any(|k| k.id == node.id) {
-            kept.push(node.clone());
-        }
+    // Outer blocks would repeat their inner ones: keep the innermost.
+    let innermost: Vec<&NodeRef> = found
+        .iter()
+        .filter(|node| {
+            !found.iter().any(|other| {
+                other.id != node.id && other.ancestors_it(None).any(|a| a.id == node.id)
+            })
+        })
+        .collect();
+    if innermost.is_empty() {
+        return Vec::new();
     }
-    kept
+    // In page order, once each.
+    doc.select("*")
+        .nodes()
+        .iter()
+        .filter(|n| innermost.iter().any(|k| k.id == n.id))
+        .cloned()
+        .collect()
 }
 
 fn entry_for(link: &NodeRef, block: &NodeRef, base: Option<&Url>) -> Option<RelatedEntry> {
@@ -195,7 +203,7 @@ trait SelectIn<'a> {
 
 impl<'a> SelectIn<'a> for NodeRef<'a> {
     fn select_in(&self, css: &str) -> Vec<NodeRef<'a>> {
-        dom_query::Selection::from(self.clone())
+        dom_query::Selection::from(*self)
             .select(css)
             .nodes()
             .to_vec()
