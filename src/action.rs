@@ -57,6 +57,12 @@ pub enum Action {
     FullText,
     /// Copy the selected link or article address to the clipboard (OSC 52).
     CopyLink,
+    /// Search all articles (type to narrow, Enter to keep, Esc to clear).
+    Search,
+    /// Scroll the reading pane to the next search match.
+    NextMatch,
+    /// Scroll the reading pane to the previous search match.
+    PrevMatch,
     /// Show the keys.
     Help,
     /// Close the overlay.
@@ -96,6 +102,9 @@ impl Action {
             Action::Refresh => "Refresh feeds",
             Action::FullText => "Fetch full text",
             Action::CopyLink => "Copy link",
+            Action::Search => "Search",
+            Action::NextMatch => "Next match in the article",
+            Action::PrevMatch => "Previous match in the article",
             Action::Help => "Help",
             Action::Close => "Close",
             Action::Quit => "Quit",
@@ -114,6 +123,7 @@ impl Action {
             Action::OpenInBrowser => "browser",
             Action::Close => "close",
             Action::Refresh => "refresh",
+            Action::Search => "search",
             other => other.describe(),
         }
     }

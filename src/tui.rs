@@ -68,6 +68,9 @@ fn event_loop(
             continue;
         }
         match event::read()? {
+            Event::Key(key) if key.kind == KeyEventKind::Press && app.prompt.is_some() => {
+                dirty |= app.prompt_key(&key);
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(action) = app.keymap.lookup(app.context(), &key) {
                     if let Some(effect) = app.update(action) {

@@ -253,3 +253,29 @@ fn an_unwritable_data_dir_still_lists_the_samples() {
         .code(2)
         .stderr(predicate::str::contains("will not be saved"));
 }
+
+#[test]
+fn search_from_the_shell_and_similar_in_show() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let hits = json_out(edicola(dir.path()).args(["search", "--json", "perche", "cina"]));
+    let titles: Vec<&str> = hits
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|h| h["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles.first().copied(),
+        Some("Ecco perché la Cina delocalizza le Big Tech (c'entra la tecnologia Usa)")
+    );
+    let none = json_out(edicola(dir.path()).args(["search", "--json", "zzzqqq"]));
+    assert_eq!(none, Value::Array(vec![]));
+    let id = hits[0]["id"].as_str().expect("id").to_string();
+    let shown = json_out(edicola(dir.path()).args(["show", "--json", &id]));
+    let similar = shown["similar"].as_array().expect("similar list");
+    assert!(
+        similar
+            .iter()
+            .all(|s| s["id"].is_string() && s["title"].is_string() && s["score"].is_number())
+    );
+}

@@ -272,3 +272,36 @@ fn background_results_keep_the_selection() {
         "the summary is kept as standfirst"
     );
 }
+
+#[test]
+fn search_prompt_narrows_as_you_type_and_highlights() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let mut app = app(100, 30);
+    press(&mut app, "/");
+    assert!(app.prompt.is_some());
+    for c in "nvidia chi".chars() {
+        app.prompt_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert!(app.list.total >= 1);
+    assert_eq!(
+        app.list.current().map(|r| r.title.as_str()),
+        Some("Chip war: Nvidia exports to China under new rules")
+    );
+    insta::assert_snapshot!("search_prompt", draw(&app).backend());
+    let terminal = draw(&app);
+    let reader = app.panes().reader.unwrap_or_default();
+    let buffer = terminal.backend().buffer();
+    let highlighted = (reader.x..reader.x + reader.width).any(|x| {
+        buffer[(x, 1)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    });
+    assert!(highlighted, "the match in the title is highlighted");
+    app.prompt_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.prompt.is_none());
+    assert!(app.filter().query.is_some(), "Enter keeps the results");
+    press(&mut app, "/");
+    app.prompt_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(app.list.total, 5, "Esc clears the search");
+}

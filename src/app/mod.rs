@@ -5,6 +5,7 @@ mod edit;
 pub mod list;
 mod mouse;
 mod nav;
+pub mod prompt;
 pub mod reading;
 pub mod sidebar;
 
@@ -96,6 +97,10 @@ pub struct App {
     pub samples: bool,
     pub area: Rect,
     pub quit: bool,
+    /// The search being typed, while the prompt is open.
+    pub prompt: Option<String>,
+    /// Folded search terms to highlight in the reading pane.
+    pub highlight: Vec<String>,
     /// What background work is doing, for the status bar.
     pub busy: Option<String>,
     undo: Vec<Undo>,
@@ -116,6 +121,8 @@ impl App {
             samples,
             area,
             quit: false,
+            prompt: None,
+            highlight: Vec::new(),
             busy: None,
             undo: Vec::new(),
             wrap_cache: HashMap::new(),

@@ -44,6 +44,9 @@ impl App {
                 self.set_filter(filter)?;
             }
             Action::Sources => self.open_sources()?,
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
             Action::MarkAllRead => self.mark_all_read()?,
             Action::RemoveArticle => self.remove_selected()?,
             Action::Undo => self.undo()?,

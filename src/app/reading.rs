@@ -3,7 +3,7 @@
 
 use crate::date::format_date;
 use crate::model::Article;
-use crate::text::wrap::wrap;
+use crate::text::wrap::{wrap, wrap_preformatted};
 
 /// What a line of the reading pane is, which decides its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +12,8 @@ pub enum LineKind {
     Meta,
     Standfirst,
     Body,
+    /// Preformatted text, shown with its own line breaks.
+    Pre,
     Blank,
 }
 
@@ -48,7 +50,16 @@ pub fn article_lines(article: &Article, width: usize) -> Vec<ReadLine> {
     }
     for paragraph in article.body.iter().filter(|p| !p.trim().is_empty()) {
         lines.push(blank());
-        push(LineKind::Body, paragraph, &mut lines);
+        if paragraph.contains('\n') {
+            // Preformatted (code, tables): the importer kept its line breaks.
+            let pre = wrap_preformatted(paragraph, width);
+            lines.extend(pre.into_iter().map(|text| ReadLine {
+                kind: LineKind::Pre,
+                text,
+            }));
+        } else {
+            push(LineKind::Body, paragraph, &mut lines);
+        }
     }
     lines
 }

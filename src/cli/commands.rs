@@ -155,6 +155,21 @@ fn import_url(url: &str) -> Result<ingest::Parsed, ingest::ImportError> {
     ingest::parse_bytes(&bytes, &source).map_err(problem)
 }
 
+/// Prints search results, best first.
+pub fn search(paths: &Paths, query: &str, json: bool, limit: usize) -> Result<(), Failure> {
+    let session = session(paths).map_err(fatal)?;
+    let filter = Filter {
+        query: Some(query.to_string()),
+        ..Filter::default()
+    };
+    let mut out = output::Lister::new(json);
+    for row in session.store.page(&filter, 0, limit).map_err(fatal)? {
+        out.row(&row);
+    }
+    out.finish();
+    Ok(())
+}
+
 /// Lists articles (all, or bookmarked), newest first.
 pub fn list(paths: &Paths, filter: &Filter, json: bool) -> Result<(), Failure> {
     let session = session(paths).map_err(fatal)?;
@@ -221,7 +236,14 @@ pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
             read: marks.1,
             related_ids: &related_ids,
         };
-        let value = output::article_json(&article, Some(&info));
+        let mut value = output::article_json(&article, Some(&info));
+        let similar = store.similar(&full_id, 5, 0.05).map_err(fatal)?;
+        if let Some(map) = value.as_object_mut() {
+            map.insert(
+                "similar".into(),
+                serde_json::to_value(&similar).map_err(fatal)?,
+            );
+        }
         println!("{}", serde_json::to_string_pretty(&value).map_err(fatal)?);
     } else {
         print!("{}", output::article_text(&article, marks, &related_ids));

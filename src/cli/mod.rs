@@ -107,6 +107,20 @@ pub enum Command {
         #[arg(long)]
         off: bool,
     },
+    /// Search all articles, best match first: words (accents and case do not
+    /// matter), "exact phrases", -excluded words, source:NAME, tag:NAME,
+    /// is:unread, is:bookmarked
+    Search {
+        /// The query (several words are one query)
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Print JSON, like `list --json`
+        #[arg(long)]
+        json: bool,
+        /// How many results at most
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// List the bookmarked articles, newest first
     Bookmarks {
         /// Print JSON, like `list --json`
@@ -164,6 +178,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::List { json } => commands::list(&paths, &crate::store::Filter::all(), json),
         Command::Bookmarks { json } => {
             commands::list(&paths, &crate::store::Filter::bookmarks(), json)
+        }
+        Command::Search { query, json, limit } => {
+            commands::search(&paths, &query.join(" "), json, limit)
         }
         Command::Show { id, json } => commands::show(&paths, &id, json),
         Command::Add { url, title, tag } => feeds::add(&paths, &url, title, tag),

@@ -18,6 +18,28 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Lays out preformatted text (code, tables): its own line breaks are
+/// kept and lines are not re-flowed; only lines wider than `width` are cut
+/// into pieces so nothing overflows.
+pub fn wrap_preformatted(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    text.lines()
+        .flat_map(|line| {
+            let clean: String = line
+                .replace('\t', "    ")
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect();
+            let clean = clean.trim_end().to_string();
+            if clean.is_empty() {
+                vec![String::new()]
+            } else {
+                split_overwide(&clean, width)
+            }
+        })
+        .collect()
+}
+
 /// Display width of a string, as the terminal shows it.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -120,6 +142,12 @@ mod tests {
     #[test]
     fn control_characters_never_reach_the_screen() {
         assert_eq!(wrap("a\u{1b}[2Jb\tc", 20), ["a[2Jb c"]);
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_lines_and_indentation() {
+        let lines = wrap_preformatted("fn main() {\n\tprintln!(\"hi\");\n}", 12);
+        assert_eq!(lines, ["fn main() {", "    println!", "(\"hi\");", "}"]);
     }
 
     #[test]

@@ -14,7 +14,9 @@ use crate::text::wrap::{truncate, width};
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let list = &app.list;
-    let name = if list.filter.bookmarked {
+    let name = if list.filter.query.is_some() {
+        "Results"
+    } else if list.filter.bookmarked {
         "Bookmarks"
     } else {
         "Articles"

@@ -3,11 +3,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::theme::Theme;
 use super::{focused, pane_block};
+use crate::app::prompt::matches_in;
 use crate::app::reading::LineKind;
 use crate::app::{App, Focus};
 
@@ -61,8 +63,9 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
                 LineKind::Meta => theme.meta,
                 LineKind::Standfirst => theme.standfirst,
                 LineKind::Body | LineKind::Blank => theme.body,
+                LineKind::Pre => theme.meta.remove_modifier(ratatui::style::Modifier::ITALIC),
             };
-            Line::styled(l.text.as_str(), style)
+            highlighted(&l.text, style, &app.highlight, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
@@ -76,4 +79,20 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             .style(theme.dim);
         frame.render_stateful_widget(bar, inner, &mut state);
     }
+}
+
+/// A line with the search terms' matches in the highlight style.
+fn highlighted<'a>(text: &'a str, style: Style, terms: &[String], theme: &Theme) -> Line<'a> {
+    if terms.is_empty() {
+        return Line::styled(text, style);
+    }
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (start, end) in matches_in(text, terms) {
+        spans.push(Span::styled(&text[at..start], style));
+        spans.push(Span::styled(&text[start..end], theme.selected));
+        at = end;
+    }
+    spans.push(Span::styled(&text[at..], style));
+    Line::from(spans)
 }

@@ -29,6 +29,18 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     } else {
         format!(" [{label}] ")
     };
+    if let Some(text) = &app.prompt {
+        let count = format!("  {} results · Enter keep · Esc clear ", app.list.total);
+        let input = truncate(&format!("/{text}█"), w.saturating_sub(width(&count)));
+        let pad = " ".repeat(w.saturating_sub(width(&input) + width(&count)));
+        let line = Line::from(vec![
+            Span::styled(input, theme.key),
+            Span::styled(pad, theme.status),
+            Span::styled(count, theme.status),
+        ]);
+        frame.render_widget(Paragraph::new(line).style(theme.status), rect);
+        return;
+    }
     let (text, style) = match &app.status {
         Some((message, Severity::Error)) => (message.clone(), theme.status_error),
         Some((message, Severity::Info)) if app.busy.is_none() => (message.clone(), theme.status),
