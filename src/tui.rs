@@ -62,6 +62,11 @@ fn event_loop(
             terminal.draw(|frame| render(frame, app, theme))?;
             dirty = false;
         }
+        if app.has_idle_work() && !event::poll(Duration::ZERO)? {
+            app.idle_work();
+            dirty = true;
+            continue;
+        }
         // Block on input, except while background work may report.
         if app.busy.is_some() && !event::poll(Duration::from_millis(100))? {
             dirty |= drain(&jobs_rx, app);

@@ -79,6 +79,8 @@ pub struct Opened {
     pub lines: Rc<Vec<ReadLine>>,
     pub scroll: usize,
     pub items: Vec<SideItem>,
+    /// False until "similar in your store" was computed (when idle).
+    pub similar_loaded: bool,
     pub side_lines: Vec<SideLine>,
     pub side_selected: usize,
     pub side_scroll: usize,
@@ -277,6 +279,7 @@ impl App {
             lines: Rc::new(Vec::new()),
             scroll: 0,
             items,
+            similar_loaded: false,
             side_lines: Vec::new(),
             side_selected: 0,
             side_scroll: 0,
@@ -309,18 +312,6 @@ impl App {
                 category: entry.category.clone(),
             });
         }
-        for s in self.store.similar(&article.id, 5, 0.05)? {
-            items.push(SideItem {
-                section: Some(Section::Similar),
-                detail: match &s.source {
-                    Some(source) => format!("{source} · {:.2} · {}", s.score, s.shared.join(", ")),
-                    None => format!("{:.2} · {}", s.score, s.shared.join(", ")),
-                },
-                title: s.title,
-                article_id: Some(s.id),
-                ..SideItem::default()
-            });
-        }
         for link in &article.links {
             let stored = self.store.find_by_url(&link.url)?;
             items.push(SideItem {
@@ -337,6 +328,55 @@ impl App {
             });
         }
         Ok(items)
+    }
+
+    /// True when there is work to do once input is idle.
+    pub fn has_idle_work(&self) -> bool {
+        self.opened.as_ref().is_some_and(|o| !o.similar_loaded)
+    }
+
+    /// Work deferred until no key is waiting: finding similar articles for
+    /// the open one, so moving through the list never waits for it.
+    pub fn idle_work(&mut self) {
+        let Some(id) = self
+            .opened
+            .as_ref()
+            .filter(|o| !o.similar_loaded)
+            .map(|o| o.article.id.clone())
+        else {
+            return;
+        };
+        let similar = match self.store.similar(&id, 5, 0.05) {
+            Ok(s) => s,
+            Err(e) => {
+                self.notify(Severity::Error, e.to_string());
+                Vec::new()
+            }
+        };
+        let Some(o) = self.opened.as_mut() else {
+            return;
+        };
+        o.similar_loaded = true;
+        let at = o
+            .items
+            .iter()
+            .position(|i| i.section == Some(Section::Links))
+            .unwrap_or(o.items.len());
+        let new: Vec<SideItem> = similar
+            .into_iter()
+            .map(|s| SideItem {
+                section: Some(Section::Similar),
+                detail: match &s.source {
+                    Some(source) => format!("{source} · {:.2} · {}", s.score, s.shared.join(", ")),
+                    None => format!("{:.2} · {}", s.score, s.shared.join(", ")),
+                },
+                title: s.title,
+                article_id: Some(s.id),
+                ..SideItem::default()
+            })
+            .collect();
+        o.items.splice(at..at, new);
+        self.layout_opened();
     }
 
     fn keep_side_selection_visible(&mut self) {

@@ -21,8 +21,8 @@ pub struct Similar {
     pub shared: Vec<String>,
 }
 
-const KEY_TERMS: usize = 24;
-const CANDIDATES: i64 = 40;
+const KEY_TERMS: usize = 12;
+const CANDIDATES: i64 = 30;
 
 impl Store {
     /// The `limit` articles most similar to `id`, best first, each with a

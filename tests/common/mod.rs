@@ -73,13 +73,15 @@ pub fn fixture_store() -> Store {
 }
 
 pub fn app(width: u16, height: u16) -> App {
-    App::new(
+    let mut app = App::new(
         fixture_store(),
         Keymap::builtin().expect("keymap"),
         false,
         Rect::new(0, 0, width, height),
     )
-    .expect("app")
+    .expect("app");
+    app.idle_work();
+    app
 }
 
 /// Presses keys given as keymap names separated by spaces.
@@ -89,6 +91,8 @@ pub fn press(app: &mut App, keys: &str) {
         if let Some(action) = app.keymap.lookup(app.context(), &key) {
             app.update(action);
         }
+        // As the event loop does when no key is waiting.
+        app.idle_work();
     }
 }
 
