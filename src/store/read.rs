@@ -235,18 +235,18 @@ impl Store {
 
     /// True when every stored article is a built-in sample.
     pub fn only_embedded(&self) -> Result<bool> {
-        let n: i64 = self
+        let user: Option<i64> = self
             .conn
             .query_row(
-                "SELECT count(*) FROM articles WHERE origin <> 'embedded'",
+                "SELECT 1 FROM articles WHERE origin <> 'embedded' LIMIT 1",
                 [],
                 |r| r.get(0),
             )
+            .optional()
             .map_err(|e| self.err(e))?;
-        Ok(n == 0)
+        Ok(user.is_none())
     }
 }
-
 /// The FROM clause: the articles with their marks, joined to the full-text
 /// index when there is a match expression (whose value goes first).
 fn from_clause(fts: Option<String>, values: Vec<Value>) -> (&'static str, Vec<Value>) {
