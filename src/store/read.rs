@@ -30,7 +30,7 @@ impl Store {
     pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
         let (filter, fts) = filter.split_query();
         let order = if fts.is_some() {
-            "bm25(articles_fts, 0.0, 10.0, 3.0, 1.0), a.sort_key DESC"
+            "articles_fts.rank, a.sort_key DESC"
         } else {
             "a.sort_key DESC, a.id"
         };

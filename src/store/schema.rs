@@ -75,6 +75,7 @@ const MIGRATIONS: &[&str] = &[
         id UNINDEXED, title, standfirst, body,
         tokenize = 'unicode61 remove_diacritics 2'
     );
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(0.0, 10.0, 3.0, 1.0)');
     CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         DELETE FROM articles_fts WHERE rowid = fts_key(old.id);

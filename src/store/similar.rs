@@ -23,6 +23,8 @@ pub struct Similar {
 
 const KEY_TERMS: usize = 12;
 const CANDIDATES: i64 = 30;
+const PAIR_TERMS: usize = 6;
+const LOOKUPS: usize = 32;
 
 impl Store {
     /// The `limit` articles most similar to `id`, best first, each with a
@@ -36,6 +38,11 @@ impl Store {
             .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
             .map_err(|e| self.err(e))? as f64;
         let tf = term_counts(&text.0, &text.1);
+        // Document frequencies only for the most frequent terms: each lookup
+        // costs, and rare-in-this-article terms weigh little anyway.
+        let mut frequent: Vec<(&String, &u32)> = tf.iter().collect();
+        frequent.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        frequent.truncate(LOOKUPS);
         // (term, weight in the target, idf)
         let mut weighted: Vec<(String, f64, f64)> = Vec::new();
         {
@@ -43,7 +50,7 @@ impl Store {
                 .conn
                 .prepare_cached("SELECT doc FROM articles_fts_vocab WHERE term = ?1")
                 .map_err(|e| self.err(e))?;
-            for (term, count) in &tf {
+            for (term, count) in frequent {
                 let df: f64 = df_stmt
                     .query_row([term], |r| r.get::<_, i64>(0))
                     .optional()
@@ -66,18 +73,33 @@ impl Store {
             .iter()
             .map(|(t, w, idf)| (t.as_str(), (*w, *idf)))
             .collect();
-        let expr = weighted
+        // Candidates share at least two of the strongest terms: pairs keep
+        // the matched set (and so the ranking work) small in a large store.
+        let strong: Vec<&str> = weighted
             .iter()
-            .map(|(t, ..)| format!("\"{t}\""))
-            .collect::<Vec<_>>()
-            .join(" OR ");
+            .take(PAIR_TERMS)
+            .map(|(t, ..)| t.as_str())
+            .collect();
+        let mut pairs = Vec::new();
+        for (i, a) in strong.iter().enumerate() {
+            for b in &strong[i + 1..] {
+                pairs.push(format!("(\"{a}\" \"{b}\")"));
+            }
+        }
+        let expr = if pairs.is_empty() {
+            format!("\"{}\"", strong[0])
+        } else {
+            pairs.join(" OR ")
+        };
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT f.id, f.title, f.standfirst || char(10) || f.body, a.source
-                 FROM articles_fts f JOIN articles a ON a.id = f.id
-                 WHERE articles_fts MATCH ?1 AND f.id <> ?2
-                 ORDER BY bm25(articles_fts, 0.0, 10.0, 3.0, 1.0) LIMIT ?3",
+                 FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
+                       ORDER BY rank LIMIT ?3) best
+                 JOIN articles_fts f ON f.rowid = best.rowid
+                 JOIN articles a ON a.id = f.id
+                 WHERE f.id <> ?2",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
