@@ -14,6 +14,12 @@ impl Store {
         let n: i64 = if filter.is_all() && fts.is_none() {
             self.conn
                 .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        } else if let (true, Some(expr)) = (filter.is_all(), &fts) {
+            self.conn.query_row(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+                [expr],
+                |r| r.get(0),
+            )
         } else {
             let (cond, values) = filter.conditions();
             let (from, values) = from_clause(fts, values);
@@ -29,6 +35,23 @@ impl Store {
     /// filter holds a search.
     pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
         let (filter, fts) = filter.split_query();
+        if let (true, Some(expr)) = (filter.is_all(), &fts) {
+            // A plain search: rank inside the index first, then join the window.
+            let sql = "SELECT a.id, a.title, a.source, a.published,
+                              coalesce(m.bookmarked, 0), coalesce(m.read, 0)
+                       FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
+                             ORDER BY rank LIMIT ?2 OFFSET ?3) best
+                       JOIN articles_fts f ON f.rowid = best.rowid
+                       JOIN articles a ON a.id = f.id
+                       LEFT JOIN marks m ON m.article_id = a.id
+                       ORDER BY best.rank";
+            let values = vec![
+                Value::Text(expr.clone()),
+                Value::Integer(limit as i64),
+                Value::Integer(offset as i64),
+            ];
+            return self.summaries(sql, values);
+        }
         let order = if fts.is_some() {
             "articles_fts.rank, a.sort_key DESC"
         } else {
@@ -43,7 +66,11 @@ impl Store {
                     coalesce(m.bookmarked, 0), coalesce(m.read, 0)
              {from} ({cond}) ORDER BY {order} LIMIT ? OFFSET ?"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        self.summaries(&sql, values)
+    }
+
+    fn summaries(&self, sql: &str, values: Vec<Value>) -> Result<Vec<Summary>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(params_from_iter(values), |r| {
                 Ok(Summary {
