@@ -180,6 +180,10 @@ fn handle(mut stream: TcpStream, base: &str) {
                 body.as_bytes(),
             );
         }
+        "/bomb" => {
+            let zeros = vec![0u8; 8 * 1024 * 1024];
+            respond(&mut stream, "200 OK", &[("Content-Encoding", "gzip".into())], &gzip(&zeros));
+        }
         "/big" => {
             let body = vec![b'x'; 3 * 1024 * 1024];
             respond(&mut stream, "200 OK", &[], &body);
