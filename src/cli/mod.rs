@@ -42,7 +42,8 @@ pub struct Cli {
 pub enum Command {
     /// Open the reader (the default when no command is given)
     Read,
-    /// Import text copies of news pages ("select all" + "copy" saved to a file)
+    /// Import feeds, web pages, text copies of pages ("select all" + "copy") and OPML:
+    /// files, folders (recursively) or URLs
     Import {
         /// Files to import
         #[arg(required = true, value_name = "FILE")]
