@@ -62,8 +62,14 @@ fn client_conditional_requests_redirects_and_errors() {
         .with_max_body(1024 * 1024)
         .get(&format!("{base}/big"), &Validators::default());
     assert!(capped.expect_err("too big").contains("larger than"));
-    let bomb = client().with_max_body(1024 * 1024).get(&format!("{base}/bomb"), &Validators::default());
-    assert!(bomb.expect_err("decompression bomb").contains("larger than"), "the cap applies after decompression");
+    let bomb = client()
+        .with_max_body(1024 * 1024)
+        .get(&format!("{base}/bomb"), &Validators::default());
+    assert!(
+        bomb.expect_err("decompression bomb")
+            .contains("larger than"),
+        "the cap applies after decompression"
+    );
     let dead = client().get("http://127.0.0.1:9/x", &Validators::default());
     assert!(dead.expect_err("refused").contains("connection failed"));
 

@@ -136,23 +136,8 @@ fn import_url(url: &str) -> Result<ingest::Parsed, ingest::ImportError> {
         path: PathBuf::from(url),
         problem,
     };
-    let response = crate::fetch::default_http()
-        .get(url, &crate::fetch::Validators::default())
-        .map_err(problem)?;
-    let crate::fetch::Fetched::Body {
-        bytes,
-        content_type,
-        final_url,
-        ..
-    } = response.fetched
-    else {
-        return Err(problem("the server sent nothing".into()));
-    };
-    let source = ingest::Source {
-        url: Some(&final_url),
-        content_type: content_type.as_deref(),
-    };
-    ingest::parse_bytes(&bytes, &source).map_err(problem)
+    let doc = crate::fetch::get_document(&crate::fetch::default_http(), url).map_err(problem)?;
+    ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(problem)
 }
 
 /// Prints search results, best first.

@@ -7,8 +7,8 @@ use serde_json::json;
 use super::Failure;
 use super::open::session;
 use crate::config::Paths;
-use crate::fetch::{self, Fetched, Validators};
-use crate::ingest::{self, Format, Source};
+use crate::fetch;
+use crate::ingest::{self, Format};
 use crate::model::Subscription;
 use crate::subs::SubsFile;
 
@@ -28,32 +28,17 @@ pub fn add(
     tags: Vec<String>,
 ) -> Result<(), Failure> {
     let mut subs = load_subs(paths)?;
-    let http = fetch::default_http();
-    let response = http
-        .get(url, &Validators::default())
+    let doc = fetch::get_document(&fetch::default_http(), url)
         .map_err(|why| Failure::input(format!("{url}: {why}")))?;
-    let Fetched::Body {
-        bytes,
-        content_type,
-        final_url,
-        ..
-    } = response.fetched
-    else {
-        return Err(Failure::input(format!("{url}: the server sent nothing")));
-    };
-    let source = Source {
-        url: Some(&final_url),
-        content_type: content_type.as_deref(),
-    };
-    let parsed = ingest::parse_bytes(&bytes, &source)
+    let parsed = ingest::parse_bytes(&doc.bytes, &doc.source())
         .map_err(|why| Failure::input(format!("{url}: {why}")))?;
     let (feed_url, feed_title) = match parsed.format {
         Format::Rss | Format::Atom | Format::JsonFeed => (
-            response.moved_to.unwrap_or_else(|| url.to_string()),
+            doc.moved_to.clone().unwrap_or_else(|| url.to_string()),
             parsed.feed.and_then(|f| f.title),
         ),
         Format::Html => {
-            let found = ingest::discover_feeds(&bytes, &final_url);
+            let found = ingest::discover_feeds(&doc.bytes, &doc.final_url);
             let first = found.first().cloned().ok_or_else(|| {
                 Failure::input(format!("{url}: a web page that advertises no feed"))
             })?;

@@ -251,26 +251,50 @@ fn download(
     ))
 }
 
+/// A document fetched without validators, as the importers need it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub bytes: Vec<u8>,
+    pub content_type: Option<String>,
+    pub final_url: String,
+    /// Set when every redirect on the way was permanent.
+    pub moved_to: Option<String>,
+}
+
+impl Document {
+    /// Where the bytes came from, for the importers.
+    pub fn source(&self) -> Source<'_> {
+        Source {
+            url: Some(&self.final_url),
+            content_type: self.content_type.as_deref(),
+        }
+    }
+}
+
+/// GETs a document (a feed, a page, an OPML file) unconditionally.
+pub fn get_document(http: &Http, url: &str) -> Result<Document, String> {
+    let response = http.get(url, &Validators::default())?;
+    match response.fetched {
+        Fetched::Body {
+            bytes,
+            content_type,
+            final_url,
+            ..
+        } => Ok(Document {
+            bytes,
+            content_type,
+            final_url,
+            moved_to: response.moved_to,
+        }),
+        Fetched::NotModified => Err("the server sent nothing".into()),
+    }
+}
+
 /// Fetches a web page and extracts its full text (for `f` on a feed item
 /// that carries only a summary).
 pub fn full_text(http: &Http, url: &str) -> Result<Article, String> {
-    let response = http.get(url, &Validators::default())?;
-    let Fetched::Body {
-        bytes,
-        content_type,
-        final_url,
-        ..
-    } = response.fetched
-    else {
-        return Err("the server sent no page".into());
-    };
-    ingest::extract_article(
-        &bytes,
-        &Source {
-            url: Some(&final_url),
-            content_type: content_type.as_deref(),
-        },
-    )
+    let doc = get_document(http, url)?;
+    ingest::extract_article(&doc.bytes, &doc.source())
 }
 
 /// The default client: 30 s per request.

@@ -182,7 +182,12 @@ fn handle(mut stream: TcpStream, base: &str) {
         }
         "/bomb" => {
             let zeros = vec![0u8; 8 * 1024 * 1024];
-            respond(&mut stream, "200 OK", &[("Content-Encoding", "gzip".into())], &gzip(&zeros));
+            respond(
+                &mut stream,
+                "200 OK",
+                &[("Content-Encoding", "gzip".into())],
+                &gzip(&zeros),
+            );
         }
         "/big" => {
             let body = vec![b'x'; 3 * 1024 * 1024];
