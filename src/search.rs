@@ -64,7 +64,10 @@ impl Query {
             })
             .collect();
         let mut parts: Vec<String> = words.iter().map(|w| quote(w)).collect();
-        if prefix_last && self.phrases.is_empty() {
+        // A prefix of one or two letters matches most of the store: only
+        // longer prefixes are expanded while typing.
+        let long_enough = words.last().is_some_and(|w| w.chars().count() >= 3);
+        if prefix_last && self.phrases.is_empty() && long_enough {
             if let Some(last) = parts.last_mut() {
                 last.push('*');
             }
@@ -112,8 +115,12 @@ mod tests {
     #[test]
     fn the_last_word_is_a_prefix_while_typing_and_quotes_are_harmless() {
         assert_eq!(
-            Query::parse("deep se").fts(true).as_deref(),
-            Some(r#""deep" "se"*"#)
+            Query::parse("deep see").fts(true).as_deref(),
+            Some(r#""deep" "see"*"#)
+        );
+        assert_eq!(
+            Query::parse("deep s").fts(true).as_deref(),
+            Some(r#""deep" "s""#)
         );
         assert_eq!(
             Query::parse(r#"a"b OR c"#).fts(false).as_deref(),

@@ -52,20 +52,29 @@ impl Store {
             ];
             return self.summaries(sql, values);
         }
-        let order = if fts.is_some() {
-            "articles_fts.rank, a.sort_key DESC"
-        } else {
-            "a.sort_key DESC, a.id"
-        };
         let (cond, values) = filter.conditions();
-        let (from, mut values) = from_clause(fts, values);
+        let (from, mut values) = from_clause(fts.clone(), values);
         values.push(Value::Integer(limit as i64));
         values.push(Value::Integer(offset as i64));
-        let sql = format!(
-            "SELECT a.id, a.title, a.source, a.published,
-                    coalesce(m.bookmarked, 0), coalesce(m.read, 0)
-             {from} ({cond}) ORDER BY {order} LIMIT ? OFFSET ?"
-        );
+        let sql = if fts.is_some() {
+            format!(
+                "SELECT a.id, a.title, a.source, a.published,
+                        coalesce(m.bookmarked, 0), coalesce(m.read, 0)
+                 {from} ({cond}) ORDER BY articles_fts.rank, a.sort_key DESC LIMIT ? OFFSET ?"
+            )
+        } else {
+            // The window is chosen from the index alone (OFFSET then skips
+            // index entries, not whole rows); only its rows are read.
+            format!(
+                "SELECT a.id, a.title, a.source, a.published,
+                        coalesce(m.bookmarked, 0), coalesce(m.read, 0)
+                 FROM (SELECT a.id AS id, a.sort_key AS sort_key
+                       {from} ({cond}) ORDER BY a.sort_key DESC, a.id LIMIT ? OFFSET ?) w
+                 JOIN articles a ON a.id = w.id
+                 LEFT JOIN marks m ON m.article_id = a.id
+                 ORDER BY w.sort_key DESC, w.id"
+            )
+        };
         self.summaries(&sql, values)
     }
 
