@@ -218,16 +218,60 @@ impl Store {
         Ok(row.map_or((false, false), |(b, r)| (b != 0, r != 0)))
     }
 
-    /// The id of the article whose folded title equals `title`'s, if any.
+    /// The stored article with this title: the same folded title, else the
+    /// best fuzzy match (most of the words shared, in either direction, as
+    /// when a site shortens or extends a headline).
     pub fn find_by_title(&self, title: &str) -> Result<Option<String>> {
-        self.conn
+        let key = fold_key(title);
+        let exact: Option<String> = self
+            .conn
             .query_row(
                 "SELECT id FROM articles WHERE title_key = ?1 ORDER BY sort_key DESC LIMIT 1",
-                [fold_key(title)],
+                [&key],
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| self.err(e))
+            .map_err(|e| self.err(e))?;
+        if exact.is_some() {
+            return Ok(exact);
+        }
+        let words: Vec<&str> = key.split(' ').filter(|w| w.chars().count() > 2).collect();
+        if words.len() < 3 {
+            return Ok(None);
+        }
+        // Candidates: titles holding at least the two longest words.
+        let mut longest = words.clone();
+        longest.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let expr = format!("title : (\"{}\" \"{}\")", longest[0], longest[1]);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 50",
+            )
+            .map_err(|e| self.err(e))?;
+        let candidates = stmt
+            .query_map([expr], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        let mine: std::collections::HashSet<&str> = words.iter().copied().collect();
+        let best = candidates
+            .into_iter()
+            .map(|(id, other)| {
+                let other_key = fold_key(&other);
+                let theirs: std::collections::HashSet<&str> = other_key
+                    .split(' ')
+                    .filter(|w| w.chars().count() > 2)
+                    .collect();
+                let shared = mine.intersection(&theirs).count() as f64;
+                let score = shared / mine.len().min(theirs.len()).max(1) as f64;
+                (score, id)
+            })
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        Ok(best.map(|(_, id)| id))
     }
 
     /// The id of the article at `url` (compared normalised), if stored.

@@ -571,3 +571,41 @@ fn search_ranks_title_matches_first_and_folds_accents() {
     assert_eq!(search("cina is:unread"), (1, vec!["a".to_string()]));
     assert_eq!(search("zzz").0, 0);
 }
+
+#[test]
+fn related_headlines_match_stored_titles_fuzzily() {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .upsert(
+            &[
+                text_article(
+                    "a",
+                    "Regno Unito: sciopero della fame dei detenuti per la Palestina al limite",
+                    "x",
+                ),
+                text_article("b", "Calcio, il derby di domenica", "y"),
+            ],
+            Origin::User,
+        )
+        .expect("upsert");
+    let found = |t: &str| store.find_by_title(t).expect("find");
+    assert_eq!(
+        found("Regno Unito: sciopero della fame dei detenuti per la Palestina al limite"),
+        Some("a".into())
+    );
+    assert_eq!(
+        found("Sciopero della fame dei detenuti per la Palestina"),
+        Some("a".into()),
+        "shortened"
+    );
+    assert_eq!(
+        found("REGNO UNITO — sciopero della fame dei detenuti per la Palestina al limite!"),
+        Some("a".into())
+    );
+    assert_eq!(
+        found("Sciopero dei medici in Palestina"),
+        None,
+        "few shared words"
+    );
+    assert_eq!(found("Derby"), None);
+}
