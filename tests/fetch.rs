@@ -226,3 +226,40 @@ fn subscribe_fetch_refetch_and_report_failures_by_name() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn min_interval_skips_recent_feeds_unless_forced_and_keep_prunes() {
+    let server = http::start();
+    let dir = tempfile::tempdir().expect("tmp");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("mkdir");
+    std::fs::write(
+        config.join("subscriptions.toml"),
+        format!(
+            "# mine\n[[feed]]\nurl = \"{}/rss\"\ntitle = \"Renamed\"\nkeep = 1\nmin_interval = \"1h\"\n",
+            server.base
+        ),
+    )
+    .expect("write");
+    edicola(dir.path())
+        .arg("fetch")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Renamed: 2 new"));
+    let list = json(edicola(dir.path()).args(["list", "--json"]));
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "keep = 1: {list}");
+    assert_eq!(
+        list[0]["source"], "Renamed",
+        "the title override names the source"
+    );
+    edicola(dir.path())
+        .arg("fetch")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("skipped (fetched recently)"));
+    edicola(dir.path())
+        .args(["fetch", "--force"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Renamed: not modified"));
+}
