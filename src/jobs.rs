@@ -68,3 +68,15 @@ fn run_refresh(
         .collect();
     Ok((added, failed))
 }
+
+/// Builds the queued part of the search index, reporting progress.
+pub fn build_index(store_file: &Path, tx: &Sender<JobEvent>) {
+    let result = Store::open(store_file).and_then(|mut store| {
+        store.index_all(|done, total| {
+            let _ = tx.send(JobEvent::Indexing { done, total });
+        })
+    });
+    let _ = tx.send(JobEvent::Indexed {
+        error: result.err().map(|e| e.to_string()),
+    });
+}

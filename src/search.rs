@@ -52,45 +52,116 @@ impl Query {
 
     /// The FTS5 match expression, or None when there is nothing to match
     /// (only filters). Every term is quoted, so no user text is syntax.
+    /// Each word matches any form the index may hold it in (folded, or its
+    /// Italian or English stem); stopwords are left out unless nothing else
+    /// is asked; phrases match in any one language.
     pub fn fts(&self, prefix_last: bool) -> Option<String> {
-        let quote = |s: &str| format!("\"{}\"", s.replace('"', ""));
-        let words: Vec<String> = self
+        let mut words: Vec<String> = self
             .words
             .iter()
             .flat_map(|w| {
-                crate::text::words(w)
+                crate::text::words(&crate::text::fold(w))
                     .map(str::to_string)
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut parts: Vec<String> = words.iter().map(|w| quote(w)).collect();
         // A prefix of one or two letters matches most of the store: only
         // longer prefixes are expanded while typing.
-        let long_enough = words.last().is_some_and(|w| w.chars().count() >= 3);
-        if prefix_last && self.phrases.is_empty() && long_enough {
-            if let Some(last) = parts.last_mut() {
-                last.push('*');
+        let prefix = prefix_last
+            && self.phrases.is_empty()
+            && words.last().is_some_and(|w| w.chars().count() >= 3);
+        let last = words.len().saturating_sub(1);
+        let mut parts: Vec<String> = Vec::new();
+        let content = words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| !is_stopword(w) || (prefix && i == last));
+        for (i, w) in words.drain(..).enumerate() {
+            let typing = prefix && i == last;
+            if content && !typing && is_stopword(&w) {
+                continue;
             }
+            parts.push(if typing { typed_form(&w) } else { any_form(&w) });
         }
         parts.extend(
             self.phrases
                 .iter()
-                .filter(|p| !p.trim().is_empty())
-                .map(|p| quote(p)),
+                .filter(|p| !crate::text::fold_key(p).is_empty())
+                .map(|p| phrase_forms(p)),
         );
         if parts.is_empty() {
             return None;
         }
-        let mut expr = parts.join(" ");
+        let mut expr = parts.join(" AND ");
         for word in self.excluded.iter().flat_map(|w| {
             crate::text::words(w)
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         }) {
-            expr = format!("({expr}) NOT {}", quote(&word));
+            expr = format!("({expr}) NOT {}", any_form(&word));
         }
         Some(expr)
     }
+}
+
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', ""))
+}
+
+fn is_stopword(w: &str) -> bool {
+    crate::text::is_stopword(w) || w.chars().count() < 2
+}
+
+/// An FTS5 expression matching a word in any form the index holds it in.
+pub fn any_form(word: &str) -> String {
+    let forms = crate::text::stem::query_forms(word);
+    if forms.len() == 1 {
+        return quote(&forms[0]);
+    }
+    let quoted: Vec<String> = forms.iter().map(|f| quote(f)).collect();
+    format!("({})", quoted.join(" OR "))
+}
+
+/// A word being typed: any word it begins, or any stem of it that it does
+/// not already cover.
+fn typed_form(word: &str) -> String {
+    let mut parts = vec![format!("{}*", quote(word))];
+    for form in crate::text::stem::query_forms(word) {
+        if !form.starts_with(word) {
+            parts.push(quote(&form));
+        }
+    }
+    if parts.len() == 1 {
+        return parts.remove(0);
+    }
+    format!("({})", parts.join(" OR "))
+}
+
+/// A column filter on `any_form`.
+pub fn any_form_in(column: &str, word: &str) -> String {
+    let forms = crate::text::stem::query_forms(word);
+    let parts: Vec<String> = forms
+        .iter()
+        .map(|f| format!("{column} : {}", quote(f)))
+        .collect();
+    format!("({})", parts.join(" OR "))
+}
+
+/// A phrase stemmed as Italian, as English, and only folded.
+fn phrase_forms(phrase: &str) -> String {
+    use crate::text::stem::{Lang, stem_phrase};
+    let mut forms: Vec<String> = Vec::new();
+    for lang in [Lang::Other, Lang::Italian, Lang::English] {
+        let f = stem_phrase(phrase, lang);
+        if !forms.contains(&f) {
+            forms.push(f);
+        }
+    }
+    if forms.len() == 1 {
+        return quote(&forms[0]);
+    }
+    let quoted: Vec<String> = forms.iter().map(|f| quote(f)).collect();
+    format!("({})", quoted.join(" OR "))
 }
 
 #[cfg(test)]
@@ -106,30 +177,39 @@ mod tests {
         assert_eq!(q.source.as_deref(), Some("InfoAut"));
         assert_eq!(q.tag.as_deref(), Some("tech"));
         assert!(q.unread && !q.bookmarked);
-        assert_eq!(
-            q.fts(false).as_deref(),
-            Some(r#"("perché" "Cina" "big tech") NOT "usa""#)
-        );
+        let expr = q.fts(false).unwrap_or_default();
+        // "perché" is a stopword: left out when other words are asked.
+        assert!(expr.starts_with(r#"(("cina" OR "cin") AND"#), "{expr}");
+        assert!(expr.contains(r#""big tech""#), "{expr}");
+        assert!(expr.ends_with(r#"NOT "usa""#), "{expr}");
     }
 
     #[test]
     fn the_last_word_is_a_prefix_while_typing_and_quotes_are_harmless() {
         assert_eq!(
             Query::parse("deep see").fts(true).as_deref(),
-            Some(r#""deep" "see"*"#)
+            Some(r#""deep" AND "see"*"#)
         );
         assert_eq!(
             Query::parse("deep s").fts(true).as_deref(),
-            Some(r#""deep" "s""#)
+            Some(r#""deep""#)
         );
         assert_eq!(
             Query::parse(r#"a"b OR c"#).fts(false).as_deref(),
-            Some(r#""a" "b" "OR" "c""#)
+            Some(r#""a" AND "b" AND "or" AND "c""#)
         );
         assert_eq!(Query::parse("is:bookmarked").fts(true), None);
         assert_eq!(
             Query::parse("NEAR( x").fts(false).as_deref(),
-            Some(r#""NEAR" "x""#)
+            Some(r#""near""#)
         );
+    }
+
+    #[test]
+    fn words_match_their_stems_and_stopwords_drop_out() {
+        let expr = Query::parse("il governi").fts(false).unwrap_or_default();
+        assert_eq!(expr, r#"("governi" OR "govern")"#);
+        // Only stopwords: they are the query.
+        assert_eq!(Query::parse("the").fts(false).as_deref(), Some(r#""the""#));
     }
 }

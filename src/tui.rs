@@ -56,6 +56,13 @@ fn event_loop(
     let size = terminal.size()?;
     app.resize(Rect::new(0, 0, size.width, size.height));
     let (jobs_tx, jobs_rx): (Sender<JobEvent>, Receiver<JobEvent>) = channel();
+    if let Some(pending) = app.index_pending(&env.store_file) {
+        // The search index catches up (after an import with --no-index,
+        // an interrupted build, or an upgrade) while the user reads.
+        app.indexing = Some((0, pending));
+        let (tx, file) = (jobs_tx.clone(), env.store_file.clone());
+        std::thread::spawn(move || crate::jobs::build_index(&file, &tx));
+    }
     let mut dirty = true;
     while !app.quit {
         if dirty {
@@ -68,7 +75,9 @@ fn event_loop(
             continue;
         }
         // Block on input, except while background work may report.
-        if app.busy.is_some() && !event::poll(Duration::from_millis(100))? {
+        if (app.busy.is_some() || app.indexing.is_some())
+            && !event::poll(Duration::from_millis(100))?
+        {
             dirty |= drain(&jobs_rx, app);
             continue;
         }

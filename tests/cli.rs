@@ -57,8 +57,19 @@ fn import_then_list_show_and_reimport_without_duplicates() {
     assert_eq!(items[0]["title"], "Sputnik Moment?");
     let id = items[0]["id"].as_str().expect("id").to_string();
 
+    // An unchanged file is not read again; --force reads it, and the
+    // article is recognised as the same one.
     edicola(dir.path())
         .args(["import"])
+        .arg(fixture("infoaut.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "0 added, 0 updated, 0 unchanged, 0 failed",
+        ))
+        .stderr(predicate::str::contains("1 files not read again"));
+    edicola(dir.path())
+        .args(["import", "--force"])
         .arg(fixture("infoaut.txt"))
         .assert()
         .success()

@@ -32,6 +32,10 @@ pub enum JobEvent {
         id: String,
         result: Result<Box<Article>, String>,
     },
+    /// The search index is being built: `done` of `total` queued articles.
+    Indexing { done: usize, total: usize },
+    /// The index build ended (complete, or stopped by an error).
+    Indexed { error: Option<String> },
 }
 
 /// An entry of the sources popup: a label and the filter it applies.
@@ -243,6 +247,19 @@ impl App {
         match event {
             JobEvent::Progress { done, total, name } => {
                 self.busy = Some(format!("Refreshing {done}/{total}: {name}"));
+            }
+            JobEvent::Indexing { done, total } => self.indexing = Some((done, total)),
+            JobEvent::Indexed { error } => {
+                self.indexing = None;
+                match error {
+                    Some(e) => self.notify(Severity::Error, format!("Search index: {e}")),
+                    None if self.list.filter.query.is_some() => {
+                        // Results found while the index was incomplete.
+                        self.reload_keeping_selection()?;
+                        self.notify(Severity::Info, "Search index complete");
+                    }
+                    None => self.notify(Severity::Info, "Search index complete"),
+                }
             }
             JobEvent::Refreshed {
                 added,

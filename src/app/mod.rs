@@ -105,6 +105,8 @@ pub struct App {
     pub highlight: Vec<String>,
     /// What background work is doing, for the status bar.
     pub busy: Option<String>,
+    /// While the search index is built in the background: (done, total).
+    pub indexing: Option<(usize, usize)>,
     undo: Vec<Undo>,
     wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
 }
@@ -126,6 +128,7 @@ impl App {
             prompt: None,
             highlight: Vec::new(),
             busy: None,
+            indexing: None,
             undo: Vec::new(),
             wrap_cache: HashMap::new(),
         };
@@ -337,6 +340,16 @@ impl App {
 
     /// Work deferred until no key is waiting: finding similar articles for
     /// the open one, so moving through the list never waits for it.
+    /// How many articles wait for the search index, when this app's store
+    /// is the writable file at `store_file` and some do.
+    pub fn index_pending(&self, store_file: &std::path::Path) -> Option<usize> {
+        if self.store.path() != store_file || self.store.is_read_only() {
+            return None;
+        }
+        let state = self.store.index_state().ok()?;
+        (!state.complete()).then_some(state.pending)
+    }
+
     pub fn idle_work(&mut self) {
         let Some(id) = self
             .opened

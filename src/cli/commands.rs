@@ -1,15 +1,12 @@
 //! One function per command.
 
-use std::path::PathBuf;
-
 use super::Failure;
 use super::open::session;
 use super::output;
 use crate::app::App;
 use crate::config::{Paths, no_color_requested};
-use crate::ingest;
 use crate::keymap::Keymap;
-use crate::store::{Filter, Origin, UpsertStats};
+use crate::store::Filter;
 use crate::ui::theme::Theme;
 
 fn fatal(e: impl std::fmt::Display) -> Failure {
@@ -32,112 +29,6 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
         subscriptions_file: paths.subscriptions_file(),
     };
     crate::tui::run(&mut app, &theme, &env).map_err(fatal)
-}
-
-/// Imports files and folders of files (feeds, web pages, text copies of
-/// pages); every readable source is stored even when others fail. With
-/// `--dry-run`, each source's detected format goes to stderr; with `--json`,
-/// each article carries the `format` of the source it came from.
-pub fn import(paths: &Paths, files: &[PathBuf], dry_run: bool, json: bool) -> Result<(), Failure> {
-    let mut articles = Vec::new();
-    let mut formats = Vec::new();
-    let (mut failed, mut sources) = (0, 0);
-    let mut subscriptions = Vec::new();
-    let results = files
-        .iter()
-        .flat_map(|f| match f.to_str().filter(|s| is_url(s)) {
-            Some(url) => vec![(f.clone(), import_url(url))],
-            None => ingest::import_path(f),
-        });
-    for (file, result) in results {
-        sources += 1;
-        match result {
-            Ok(parsed) => {
-                let format = parsed.format.name();
-                if dry_run {
-                    eprintln!(
-                        "{}: {format}, {} articles, {} subscriptions",
-                        file.display(),
-                        parsed.articles.len(),
-                        parsed.subscriptions.len()
-                    );
-                }
-                if !json {
-                    for a in &parsed.articles {
-                        println!("{}  {}  ({})", a.id, a.title, file.display());
-                    }
-                    for s in &parsed.subscriptions {
-                        println!("feed  {}  {}", s.url, s.title.as_deref().unwrap_or(""));
-                    }
-                }
-                formats.extend(parsed.articles.iter().map(|_| format));
-                articles.extend(parsed.articles);
-                subscriptions.extend(parsed.subscriptions);
-            }
-            Err(e) => {
-                eprintln!("edicola: {e}");
-                failed += 1;
-            }
-        }
-    }
-    let stats = if dry_run || articles.is_empty() {
-        UpsertStats::default()
-    } else {
-        let mut session = session(paths).map_err(fatal)?;
-        if let Some(warning) = session.warning {
-            return Err(Failure::fatal(warning));
-        }
-        session
-            .store
-            .upsert(&articles, Origin::User)
-            .map_err(fatal)?
-    };
-    if json {
-        let values: Vec<_> = articles
-            .iter()
-            .zip(&formats)
-            .map(|(a, format)| {
-                let mut value = output::article_json(a, None);
-                if let Some(map) = value.as_object_mut() {
-                    map.insert("format".into(), (*format).into());
-                }
-                value
-            })
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&values).map_err(fatal)?);
-    } else if !dry_run {
-        eprintln!(
-            "{} added, {} updated, {} unchanged, {failed} failed",
-            stats.added, stats.updated, stats.unchanged
-        );
-    }
-    if !dry_run && !subscriptions.is_empty() {
-        let added = super::feeds::add_subscriptions(paths, &subscriptions)?;
-        eprintln!(
-            "{added} new subscriptions ({} listed); run `edicola fetch` to get their articles",
-            subscriptions.len()
-        );
-    }
-    if failed > 0 {
-        return Err(Failure::input(format!(
-            "{failed} of {sources} files could not be imported"
-        )));
-    }
-    Ok(())
-}
-
-fn is_url(s: &str) -> bool {
-    s.starts_with("http://") || s.starts_with("https://")
-}
-
-/// Fetches a URL and parses what it holds (feed, page, OPML...).
-fn import_url(url: &str) -> Result<ingest::Parsed, ingest::ImportError> {
-    let problem = |problem: String| ingest::ImportError::Content {
-        path: PathBuf::from(url),
-        problem,
-    };
-    let doc = crate::fetch::get_document(&crate::fetch::default_http(), url).map_err(problem)?;
-    ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(problem)
 }
 
 /// Prints search results, best first.

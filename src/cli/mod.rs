@@ -6,6 +6,7 @@
 
 mod commands;
 mod feeds;
+mod import;
 mod open;
 mod output;
 
@@ -54,6 +55,20 @@ pub enum Command {
         /// Print the imported articles as JSON
         #[arg(long)]
         json: bool,
+        /// Read files again even when unchanged since they were last imported
+        #[arg(long)]
+        force: bool,
+        /// Store the articles and leave the search index to catch up later
+        /// (the reader builds it in the background; or run `edicola index`)
+        #[arg(long)]
+        no_index: bool,
+    },
+    /// Build the search index now (imports and the reader otherwise build it
+    /// as articles arrive)
+    Index {
+        /// Empty the index and build it again from every article
+        #[arg(long)]
+        rebuild: bool,
     },
     /// Subscribe to a feed; given a web page, to the feed it advertises
     Add {
@@ -175,7 +190,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             files,
             dry_run,
             json,
-        } => commands::import(&paths, &files, dry_run, json),
+            force,
+            no_index,
+        } => import::import(
+            &paths,
+            &files,
+            import::ImportOptions {
+                dry_run,
+                json,
+                force,
+                no_index,
+            },
+        ),
+        Command::Index { rebuild } => import::index(&paths, rebuild),
         Command::List { json } => commands::list(&paths, &crate::store::Filter::all(), json),
         Command::Bookmarks { json } => {
             commands::list(&paths, &crate::store::Filter::bookmarks(), json)

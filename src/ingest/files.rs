@@ -21,7 +21,8 @@ pub fn import_path(path: &Path) -> Vec<(PathBuf, Result<Parsed, ImportError>)> {
     results
 }
 
-fn import_one(path: &Path) -> Result<Parsed, ImportError> {
+/// Reads and parses one file.
+pub fn import_one(path: &Path) -> Result<Parsed, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
         path: path.to_path_buf(),
         source,
@@ -31,6 +32,16 @@ fn import_one(path: &Path) -> Result<Parsed, ImportError> {
         path: path.to_path_buf(),
         problem,
     })
+}
+
+/// The files a path names: itself, or every file under a folder
+/// (recursively, sorted, hidden ones skipped); with the folders that could
+/// not be read.
+pub fn list_files(path: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, ImportError)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    collect(path, &mut files, &mut errors);
+    (files, errors)
 }
 
 fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, ImportError)>) {

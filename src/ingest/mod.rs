@@ -16,7 +16,7 @@ pub mod textpage;
 use std::path::{Path, PathBuf};
 
 pub use discover::discover_feeds;
-pub use files::import_path;
+pub use files::{import_one, import_path, list_files};
 pub use ids::{article_id, normalise_url, with_id};
 pub use page::extract_article;
 

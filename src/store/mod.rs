@@ -2,7 +2,9 @@
 //! versioned schema). Nothing outside this module knows it is SQLite.
 
 mod feeds;
+mod files;
 mod filter;
+mod index;
 mod read;
 mod schema;
 mod similar;
@@ -13,9 +15,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use feeds::FeedState;
+pub use files::FileStamp;
 pub use filter::Filter;
+pub use index::{IndexState, Indexer};
 pub use similar::Similar;
-pub use write::{MarkState, Removed};
+pub use write::{MarkState, Prepared, Removed, Undated};
 
 /// A row of the list pane: what is needed to draw it and nothing more.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,7 +198,14 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(err)?;
         schema::migrate(&mut conn).map_err(err)?;
-        Ok(Store { conn, path })
+        let mut store = Store { conn, path };
+        store.check_index_version()?;
+        Ok(store)
+    }
+
+    /// True when the store was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
     }
 
     /// The database file (or `:memory:`).

@@ -41,8 +41,7 @@ impl Store {
                               coalesce(m.bookmarked, 0), coalesce(m.read, 0)
                        FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
                              ORDER BY rank LIMIT ?2 OFFSET ?3) best
-                       JOIN articles_fts f ON f.rowid = best.rowid
-                       JOIN articles a ON a.id = f.id
+                       JOIN articles a ON a.key = best.rowid
                        LEFT JOIN marks m ON m.article_id = a.id
                        ORDER BY best.rank";
             let values = vec![
@@ -239,14 +238,20 @@ impl Store {
         if words.len() < 3 {
             return Ok(None);
         }
-        // Candidates: titles holding at least the two longest words.
+        // Candidates: titles holding at least the two longest words (in
+        // any of the forms the index may hold them).
         let mut longest = words.clone();
         longest.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        let expr = format!("title : (\"{}\" \"{}\")", longest[0], longest[1]);
+        let expr = format!(
+            "{} AND {}",
+            crate::search::any_form_in("title", longest[0]),
+            crate::search::any_form_in("title", longest[1])
+        );
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT id, title FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 50",
+                "SELECT a.id, a.title FROM articles a
+                 WHERE a.key IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 50)",
             )
             .map_err(|e| self.err(e))?;
         let candidates = stmt
@@ -332,7 +337,7 @@ impl Store {
 fn from_clause(fts: Option<String>, values: Vec<Value>) -> (&'static str, Vec<Value>) {
     match fts {
         Some(expr) => (
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.id
+            "FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid
              LEFT JOIN marks m ON m.article_id = a.id
              WHERE articles_fts MATCH ? AND",
             std::iter::once(Value::Text(expr)).chain(values).collect(),

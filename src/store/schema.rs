@@ -80,6 +80,79 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         DELETE FROM articles_fts WHERE rowid = fts_key(old.id);
     END;",
+    // 4: built for 100,000 articles. Articles get a sequential integer key
+    // (appends instead of random inserts; small columns first, so list rows
+    // are read without touching bodies). The full-text index becomes
+    // contentless (no second copy of every text) and holds folded, stemmed
+    // tokens made by Edicola; it is built from `index_queue` after the
+    // articles are committed, so imports do not wait for it, and an
+    // interrupted build resumes from the queue. Imported files are
+    // remembered (size, mtime) so unchanged ones are not read again.
+    "DROP TRIGGER articles_fts_delete;
+    DROP TABLE articles_fts_vocab;
+    DROP TABLE articles_fts;
+    CREATE TABLE articles_v4 (
+        key        INTEGER PRIMARY KEY,
+        id         TEXT NOT NULL UNIQUE,
+        sort_key   INTEGER NOT NULL,
+        title      TEXT NOT NULL,
+        title_key  TEXT NOT NULL,
+        source     TEXT,
+        published  INTEGER,
+        feed_url   TEXT,
+        url_key    TEXT,
+        text_key   TEXT,
+        digest     TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        added      INTEGER NOT NULL,
+        lang       TEXT,
+        url        TEXT,
+        guid       TEXT,
+        byline     TEXT,
+        category   TEXT,
+        standfirst TEXT,
+        body       TEXT NOT NULL,
+        related    TEXT NOT NULL,
+        links      TEXT NOT NULL
+    );
+    INSERT INTO articles_v4 (id, sort_key, title, title_key, source, published, feed_url,
+        url_key, text_key, digest, origin, added, lang, url, guid, byline, category,
+        standfirst, body, related, links)
+    SELECT id, sort_key, title, title_key, source, published, feed_url, url_key, text_key,
+        digest, origin, added, lang, url, guid, byline, category, standfirst, body, related,
+        links
+    FROM articles ORDER BY sort_key, id;
+    DROP TABLE articles;
+    ALTER TABLE articles_v4 RENAME TO articles;
+    CREATE INDEX articles_by_time ON articles (sort_key DESC, id);
+    CREATE INDEX articles_by_title ON articles (title_key);
+    CREATE INDEX articles_by_url_key ON articles (url_key) WHERE url_key IS NOT NULL;
+    CREATE INDEX articles_by_text_key ON articles (text_key) WHERE text_key IS NOT NULL;
+    CREATE INDEX articles_by_feed ON articles (feed_url, sort_key DESC) WHERE feed_url IS NOT NULL;
+    CREATE INDEX articles_by_source ON articles (source, sort_key DESC);
+    CREATE INDEX articles_embedded ON articles (key) WHERE origin = 'embedded';
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, standfirst, body,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
+    );
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 1.0)');
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
+    CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
+    CREATE TABLE index_queue (
+        key   INTEGER PRIMARY KEY,
+        fresh INTEGER NOT NULL
+    );
+    INSERT INTO index_queue (key, fresh) SELECT key, 1 FROM articles;
+    CREATE TABLE imported_files (
+        path     TEXT PRIMARY KEY,
+        size     INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.key;
+        DELETE FROM index_queue WHERE key = old.key;
+    END;",
 ];
 
 /// The schema version this build writes.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rusqlite::OptionalExtension;
 
 use super::{Result, Store};
-use crate::text::terms;
+use crate::text::stem::{Analyzer, Lang};
 
 /// A stored article that resembles another.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -33,11 +33,13 @@ impl Store {
         let Some(text) = self.indexed_text(id)? else {
             return Ok(Vec::new());
         };
+        let mut analyzer = Analyzer::default();
         let total: f64 = self
             .conn
             .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
             .map_err(|e| self.err(e))? as f64;
-        let tf = term_counts(&text.0, &text.1);
+        let lang = Lang::from_tag(text.lang.as_deref());
+        let (tf, spelled) = term_counts(&mut analyzer, &text, lang);
         // Document frequencies only for the most frequent terms: each lookup
         // costs, and rare-in-this-article terms weigh little anyway.
         let mut frequent: Vec<(&String, &u32)> = tf.iter().collect();
@@ -51,11 +53,21 @@ impl Store {
                 .prepare_cached("SELECT doc FROM articles_fts_vocab WHERE term = ?1")
                 .map_err(|e| self.err(e))?;
             for (term, count) in frequent {
-                let df: f64 = df_stmt
-                    .query_row([term], |r| r.get::<_, i64>(0))
-                    .optional()
-                    .map_err(|e| self.err(e))?
-                    .unwrap_or(1) as f64;
+                // Articles in other languages hold the word in other forms.
+                let word = spelled.get(term).map_or(term.as_str(), String::as_str);
+                let mut forms = crate::text::stem::query_forms(word);
+                if !forms.contains(term) {
+                    forms.push(term.clone());
+                }
+                let mut df = 0.0;
+                for form in &forms {
+                    df += df_stmt
+                        .query_row([form], |r| r.get::<_, i64>(0))
+                        .optional()
+                        .map_err(|e| self.err(e))?
+                        .unwrap_or(0) as f64;
+                }
+                let df = df.clamp(1.0, total.max(1.0));
                 // Terms in every article say nothing; terms only here find nothing.
                 if df < 2.0 || (total >= 10.0 && df > total * 0.5) {
                     continue;
@@ -75,40 +87,53 @@ impl Store {
             .collect();
         // Candidates share at least two of the strongest terms: pairs keep
         // the matched set (and so the ranking work) small in a large store.
-        let strong: Vec<&str> = weighted
+        // Each term in every form other articles may be indexed under
+        // (their language may differ from this one's).
+        let strong: Vec<String> = weighted
             .iter()
             .take(PAIR_TERMS)
-            .map(|(t, ..)| t.as_str())
+            .map(|(t, ..)| {
+                let word = spelled.get(t).map_or(t.as_str(), String::as_str);
+                let mut forms = crate::text::stem::query_forms(word);
+                if !forms.contains(t) {
+                    forms.push(t.clone());
+                }
+                let quoted: Vec<String> = forms.iter().map(|f| format!("\"{f}\"")).collect();
+                format!("({})", quoted.join(" OR "))
+            })
             .collect();
         let mut pairs = Vec::new();
         for (i, a) in strong.iter().enumerate() {
             for b in &strong[i + 1..] {
-                pairs.push(format!("(\"{a}\" \"{b}\")"));
+                pairs.push(format!("({a} AND {b})"));
             }
         }
         let expr = if pairs.is_empty() {
-            format!("\"{}\"", strong[0])
+            strong[0].clone()
         } else {
             pairs.join(" OR ")
         };
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT f.id, f.title, f.standfirst || char(10) || f.body, a.source
+                "SELECT a.id, a.title, a.standfirst, a.body, a.lang, a.source
                  FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
                        ORDER BY rank LIMIT ?3) best
-                 JOIN articles_fts f ON f.rowid = best.rowid
-                 JOIN articles a ON a.id = f.id
-                 WHERE f.id <> ?2",
+                 JOIN articles a ON a.key = best.rowid
+                 WHERE a.id <> ?2",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(rusqlite::params![expr, id, CANDIDATES], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
+                    Text {
+                        title: r.get(1)?,
+                        standfirst: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                        body: r.get(3)?,
+                        lang: r.get(4)?,
+                    },
+                    r.get::<_, Option<String>>(5)?,
                 ))
             })
             .map_err(|e| self.err(e))?
@@ -117,8 +142,10 @@ impl Store {
         let target_norm = weighted.iter().map(|(_, w, _)| w * w).sum::<f64>().sqrt();
         let mut scored: Vec<Similar> = rows
             .into_iter()
-            .filter_map(|(cid, title, body, source)| {
-                let counts = term_counts(&title, &body);
+            .filter_map(|(cid, text, source)| {
+                // In the open article's language: one space of terms.
+                let (counts, _) = term_counts(&mut analyzer, &text, lang);
+                let title = text.title;
                 let mut dot = 0.0;
                 let mut norm = 0.0;
                 let mut contributions = Vec::new();
@@ -139,7 +166,11 @@ impl Store {
                     title,
                     source,
                     score,
-                    shared: contributions.into_iter().take(3).map(|(t, _)| t).collect(),
+                    shared: contributions
+                        .into_iter()
+                        .take(3)
+                        .map(|(t, _)| spelled.get(&t).cloned().unwrap_or(t))
+                        .collect(),
                 })
             })
             .collect();
@@ -148,29 +179,58 @@ impl Store {
         Ok(scored)
     }
 
-    fn indexed_text(&self, id: &str) -> Result<Option<(String, String)>> {
+    fn indexed_text(&self, id: &str) -> Result<Option<Text>> {
         self.conn
             .query_row(
-                "SELECT title, standfirst || char(10) || body FROM articles_fts WHERE rowid = ?1",
-                [super::schema::fts_key(id)],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                "SELECT title, standfirst, body, lang FROM articles WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Text {
+                        title: r.get(0)?,
+                        standfirst: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                        body: r.get(2)?,
+                        lang: r.get(3)?,
+                    })
+                },
             )
             .optional()
             .map_err(|e| self.err(e))
     }
 }
 
-/// Term frequencies, the title's terms counted twice.
-fn term_counts(title: &str, body: &str) -> HashMap<String, u32> {
+/// What similarity reads of an article (body as stored: a JSON array).
+struct Text {
+    title: String,
+    standfirst: String,
+    body: String,
+    lang: Option<String>,
+}
+
+/// Stemmed term frequencies, the title's terms counted twice; and the
+/// first spelling of each stem (to show shared terms as words).
+fn term_counts(
+    analyzer: &mut Analyzer,
+    text: &Text,
+    lang: Lang,
+) -> (HashMap<String, u32>, HashMap<String, String>) {
     let mut tf = HashMap::new();
-    let title_terms = terms(title);
-    for t in title_terms
-        .iter()
-        .chain(title_terms.iter())
-        .cloned()
-        .chain(terms(body))
-    {
-        *tf.entry(t).or_insert(0u32) += 1;
+    let mut spelled = HashMap::new();
+    let paragraphs: Vec<String> = serde_json::from_str(&text.body).unwrap_or_default();
+    let title = analyzer.terms(&text.title, lang);
+    let mut add = |(stem, word): (String, String)| {
+        spelled.entry(stem.clone()).or_insert(word);
+        *tf.entry(stem).or_insert(0u32) += 1;
+    };
+    for t in title.iter().chain(title.iter()).cloned() {
+        add(t);
     }
-    tf
+    for t in analyzer.terms(&text.standfirst, lang) {
+        add(t);
+    }
+    for p in &paragraphs {
+        for t in analyzer.terms(p, lang) {
+            add(t);
+        }
+    }
+    (tf, spelled)
 }

@@ -7,6 +7,7 @@ use super::{Filter, Origin, Result, Store, UpsertStats, json, now, sql_err};
 use crate::model::Article;
 use crate::text::{fnv1a, fold_key, terms};
 use crate::urlnorm::url_key;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// An article's marks, as saved for undo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,66 +202,75 @@ impl Store {
         origin: Origin,
         feed_url: Option<&str>,
     ) -> Result<UpsertStats> {
+        let mut clock = Undated::now();
+        let prepared: Vec<Prepared> = articles.iter().cloned().map(Prepared::new).collect();
+        let stats = self.write_with(&prepared, origin, feed_url, &mut clock)?;
+        // Small writes (a feed, a page, an undo) are searchable at once;
+        // large imports leave the index to catch up (see index.rs).
+        if articles.len() <= SMALL_WRITE {
+            self.index_some(&mut super::Indexer::default(), super::index::BATCH)?;
+        }
+        Ok(stats)
+    }
+
+    /// Adds or updates one batch of a large import in one transaction.
+    /// `clock` orders undated articles across batches (earlier first in
+    /// the import = newer in the list, as within one batch).
+    pub fn upsert_batch(
+        &mut self,
+        articles: &[Prepared],
+        origin: Origin,
+        clock: &mut Undated,
+    ) -> Result<UpsertStats> {
+        self.write_with(articles, origin, None, clock)
+    }
+
+    fn write_with(
+        &mut self,
+        articles: &[Prepared],
+        origin: Origin,
+        feed_url: Option<&str>,
+        clock: &mut Undated,
+    ) -> Result<UpsertStats> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
         let mut stats = UpsertStats::default();
-        let base_ms = super::now_ms();
-        for (index, a) in articles.iter().enumerate() {
-            let keys = Keys::of(a);
+        let added_at = now();
+        for p in articles {
+            let undated_key = clock.next();
+            let a = &p.article;
+            let keys = &p.keys;
             let digest = format!(
                 "{:016x}",
-                fnv1a(
+                xxh3_64(
                     format!(
-                        "{}\0{}\0{}",
+                        "{}\0{}\0{:016x}",
                         origin.as_str(),
                         feed_url.unwrap_or(""),
-                        json(a)
+                        p.content
                     )
                     .as_bytes()
                 )
             );
-            let target = find_existing(&tx, a, &keys).map_err(err)?;
-            let old: Option<(String, String)> = match &target {
-                Some(id) => tx
-                    .query_row(
-                        "SELECT digest, origin FROM articles WHERE id = ?1",
-                        [id],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
-                    .optional()
-                    .map_err(err)?,
-                None => None,
-            };
-            match old {
-                Some((old, _)) if old == digest => {
+            let existing = find_existing(&tx, a, keys).map_err(err)?;
+            match &existing {
+                Some(old) if old.digest == digest => {
                     stats.unchanged += 1;
                     continue;
                 }
                 // A sample the user imports becomes theirs: new to them.
-                Some((_, from)) if from == Origin::Embedded.as_str() => stats.added += 1,
+                Some(old) if old.origin == Origin::Embedded.as_str() => stats.added += 1,
                 Some(_) => stats.updated += 1,
                 None => stats.added += 1,
             }
-            let id = target.unwrap_or_else(|| a.id.clone());
-            let undated_key = base_ms - index as i64;
-            tx.prepare_cached(
-                "INSERT INTO articles (id, title, title_key, source, url, byline, published,
-                    standfirst, category, lang, body, related, links, origin, added, sort_key,
-                    digest, guid, feed_url, url_key, text_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                    coalesce(?7 * 1000, ?16), ?17, ?18, ?19, ?20, ?21)
-                 ON CONFLICT (id) DO UPDATE SET title = ?2, title_key = ?3, source = ?4,
-                    url = ?5, byline = ?6, published = ?7, standfirst = ?8, category = ?9,
-                    lang = ?10, body = ?11, related = ?12, links = ?13, origin = ?14,
-                    sort_key = coalesce(?7 * 1000, sort_key), digest = ?17, guid = ?18,
-                    feed_url = coalesce(?19, feed_url), url_key = ?20, text_key = ?21",
-            )
-            .map_err(err)?
-            .execute(params![
+            let id = existing
+                .as_ref()
+                .map_or(a.id.as_str(), |old| old.id.as_str());
+            let values = params![
                 id,
                 a.title,
-                fold_key(&a.title),
+                p.title_key,
                 a.source,
                 a.url,
                 a.byline,
@@ -268,23 +278,58 @@ impl Store {
                 a.standfirst,
                 a.category,
                 a.lang,
-                json(&a.body),
-                json(&a.related),
-                json(&a.links),
+                p.body,
+                p.related,
+                p.links,
                 origin.as_str(),
-                now(),
+                added_at,
                 undated_key,
                 digest,
                 a.guid,
                 feed_url,
                 keys.url,
                 keys.text,
-            ])
+            ];
+            let key: i64 = match &existing {
+                Some(old) => {
+                    tx.prepare_cached(
+                        "UPDATE articles SET title = ?2, title_key = ?3, source = ?4,
+                            url = ?5, byline = ?6, published = ?7, standfirst = ?8, category = ?9,
+                            lang = ?10, body = ?11, related = ?12, links = ?13, origin = ?14,
+                            sort_key = coalesce(?7 * 1000, sort_key), digest = ?17, guid = ?18,
+                            feed_url = coalesce(?19, feed_url), url_key = ?20, text_key = ?21
+                         WHERE id = ?1",
+                    )
+                    .map_err(err)?
+                    .execute(values)
+                    .map_err(err)?;
+                    old.key
+                }
+                None => {
+                    tx.prepare_cached(
+                        "INSERT INTO articles (id, title, title_key, source, url, byline, published,
+                            standfirst, category, lang, body, related, links, origin, added,
+                            sort_key, digest, guid, feed_url, url_key, text_key)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                            ?15, coalesce(?7 * 1000, ?16), ?17, ?18, ?19, ?20, ?21)",
+                    )
+                    .map_err(err)?
+                    .execute(values)
+                    .map_err(err)?;
+                    tx.last_insert_rowid()
+                }
+            };
+            // The search index follows from the queue (see index.rs).
+            tx.prepare_cached(
+                "INSERT INTO index_queue (key, fresh) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+            )
+            .map_err(err)?
+            .execute(params![key, i64::from(existing.is_none())])
             .map_err(err)?;
-            index_text(&tx, &id, a).map_err(err)?;
         }
-        if origin == Origin::User && !articles.is_empty() {
+        if origin == Origin::User && !articles.is_empty() && !clock.samples_dropped {
             drop_samples(&tx).map_err(err)?;
+            clock.samples_dropped = true;
         }
 
         tx.commit().map_err(err)?;
@@ -292,22 +337,80 @@ impl Store {
     }
 }
 
-/// Replaces an article's row in the full-text index.
-fn index_text(tx: &Transaction, id: &str, a: &Article) -> rusqlite::Result<()> {
-    let key = super::schema::fts_key(id);
-    tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
-        .execute([key])?;
-    tx.prepare_cached(
-        "INSERT INTO articles_fts (rowid, id, title, standfirst, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        key,
-        id,
-        a.title,
-        a.standfirst.as_deref().unwrap_or(""),
-        a.body.join("\n")
-    ])?;
-    Ok(())
+/// Writes up to this many articles index them before returning.
+const SMALL_WRITE: usize = 500;
+
+/// Sort keys for undated articles: the import's start time, minus one
+/// millisecond per article, so they keep their order in the source.
+#[derive(Debug, Clone)]
+pub struct Undated {
+    base_ms: i64,
+    index: i64,
+    samples_dropped: bool,
+}
+
+impl Undated {
+    pub fn now() -> Undated {
+        Undated {
+            base_ms: super::now_ms(),
+            index: 0,
+            samples_dropped: false,
+        }
+    }
+
+    fn next(&mut self) -> i64 {
+        self.index += 1;
+        self.base_ms - (self.index - 1)
+    }
+}
+
+/// An article with what storing it needs computed: done on the parsing
+/// threads of an import, so the thread that writes only writes.
+pub struct Prepared {
+    pub article: Article,
+    body: String,
+    related: String,
+    links: String,
+    title_key: String,
+    keys: Keys,
+    /// Hash of everything stored of the article.
+    content: u64,
+}
+
+impl Prepared {
+    pub fn new(article: Article) -> Prepared {
+        let body = json(&article.body);
+        let related = json(&article.related);
+        let links = json(&article.links);
+        let keys = Keys::of(&article);
+        let a = &article;
+        let fields = json(&(
+            &a.id,
+            &a.title,
+            &a.source,
+            &a.url,
+            &a.guid,
+            &a.byline,
+            a.published,
+            &a.standfirst,
+            &a.category,
+            &a.lang,
+        ));
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for part in [&fields, &body, &related, &links] {
+            h.update(part.as_bytes());
+            h.update(&[0]);
+        }
+        Prepared {
+            title_key: fold_key(&article.title),
+            content: h.digest(),
+            body,
+            related,
+            links,
+            keys,
+            article,
+        }
+    }
 }
 
 /// The keys that recognise one article under different ids.
@@ -318,7 +421,14 @@ struct Keys {
 
 impl Keys {
     fn of(a: &Article) -> Keys {
-        let words: Vec<String> = terms(&a.body.join(" "));
+        // The first 120 content words are enough: read paragraphs until then.
+        let mut words: Vec<String> = Vec::new();
+        for p in &a.body {
+            words.extend(terms(p));
+            if words.len() >= 120 {
+                break;
+            }
+        }
         Keys {
             url: a.url.as_deref().map(url_key),
             // Only long texts: short summaries repeat across articles.
@@ -332,24 +442,48 @@ impl Keys {
     }
 }
 
+/// A stored article found as an earlier version of a new one.
+struct Existing {
+    key: i64,
+    id: String,
+    digest: String,
+    origin: String,
+}
+
 /// The stored article this one is a new version of: same id, else same
 /// normalised URL, else the same text.
-fn find_existing(tx: &Transaction, a: &Article, keys: &Keys) -> rusqlite::Result<Option<String>> {
-    let by = |sql: &str, key: &str| -> rusqlite::Result<Option<String>> {
+fn find_existing(tx: &Transaction, a: &Article, keys: &Keys) -> rusqlite::Result<Option<Existing>> {
+    let by = |sql: &str, key: &str| -> rusqlite::Result<Option<Existing>> {
         tx.prepare_cached(sql)?
-            .query_row([key], |r| r.get(0))
+            .query_row([key], |r| {
+                Ok(Existing {
+                    key: r.get(0)?,
+                    id: r.get(1)?,
+                    digest: r.get(2)?,
+                    origin: r.get(3)?,
+                })
+            })
             .optional()
     };
-    if let Some(id) = by("SELECT id FROM articles WHERE id = ?1", &a.id)? {
-        return Ok(Some(id));
+    if let Some(found) = by(
+        "SELECT key, id, digest, origin FROM articles WHERE id = ?1",
+        &a.id,
+    )? {
+        return Ok(Some(found));
     }
     if let Some(url) = &keys.url {
-        if let Some(id) = by("SELECT id FROM articles WHERE url_key = ?1 LIMIT 1", url)? {
-            return Ok(Some(id));
+        if let Some(found) = by(
+            "SELECT key, id, digest, origin FROM articles WHERE url_key = ?1 LIMIT 1",
+            url,
+        )? {
+            return Ok(Some(found));
         }
     }
     if let Some(text) = &keys.text {
-        return by("SELECT id FROM articles WHERE text_key = ?1 LIMIT 1", text);
+        return by(
+            "SELECT key, id, digest, origin FROM articles WHERE text_key = ?1 LIMIT 1",
+            text,
+        );
     }
     Ok(None)
 }

@@ -1,20 +1,31 @@
 //! Text utilities shared by the store, the importers and the UI: folding,
 //! tokens, stopwords, hashing and wrapping.
 
+pub mod stem;
 mod stopwords;
 pub mod wrap;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 pub use stopwords::is_stopword;
 
 /// Lower-cases and strips accents: `Perché` -> `perche`.
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    // Decomposing char by char equals NFD here: NFD only adds the
+    // reordering of combining marks, and they are all dropped.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+        }
+    }
+    out
 }
 
 /// A key under which two spellings of one title are equal: folded, with
@@ -32,7 +43,11 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// The content terms of a text, folded, without stopwords or one-letter words.
 pub fn terms(s: &str) -> Vec<String> {
-    let folded = fold(s);
+    let folded = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        fold(s)
+    };
     words(&folded)
         .filter(|w| w.chars().count() > 1 && !is_stopword(w))
         .map(str::to_string)

@@ -363,14 +363,24 @@ const STOPWORDS: &[&str] = &[
 
 /// True for a folded word that is a stopword.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    // Stopwords are short: longer words are not looked up at all.
+    word.len() <= LONGEST
+        && SET
+            .get_or_init(|| STOPWORDS.iter().copied().collect())
+            .contains(word)
 }
+
+/// Bytes in the longest stopword.
+const LONGEST: usize = 16;
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn list_is_sorted_for_binary_search() {
         assert!(super::STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::STOPWORDS.iter().all(|w| w.len() <= super::LONGEST));
         assert!(super::is_stopword("perche"));
         assert!(!super::is_stopword("cina"));
     }

@@ -30,7 +30,14 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         format!(" [{label}] ")
     };
     if let Some(text) = &app.prompt {
-        let count = format!("  {} results · Enter keep · Esc clear ", app.list.total);
+        let partial = match app.indexing {
+            Some((done, total)) => format!(" (index {}%)", done * 100 / total.max(1)),
+            None => String::new(),
+        };
+        let count = format!(
+            "  {} results{partial} · Enter keep · Esc clear ",
+            app.list.total
+        );
         let input = truncate(&format!("/{text}█"), w.saturating_sub(width(&count)));
         let pad = " ".repeat(w.saturating_sub(width(&input) + width(&count)));
         let line = Line::from(vec![
@@ -46,6 +53,16 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         Some((message, Severity::Info)) if app.busy.is_none() => (message.clone(), theme.status),
         _ if app.busy.is_some() => (app.busy.clone().unwrap_or_default(), theme.status),
         Some((message, Severity::Info)) => (message.clone(), theme.status),
+        None if app.indexing.is_some() => {
+            let (done, total) = app.indexing.unwrap_or_default();
+            (
+                format!(
+                    "Building the search index: {}% ({done}/{total})",
+                    done * 100 / total.max(1)
+                ),
+                theme.status,
+            )
+        }
         None if app.samples => (
             "Sample articles. Import your own: edicola import FILE…".to_string(),
             theme.status,

@@ -46,7 +46,10 @@ fn similar_articles_come_from_the_index() {
     store.upsert(&items, Origin::User).expect("upsert");
     let similar = store.similar("a", 5, 0.0).expect("similar");
     assert_eq!(similar[0].id, "b", "{similar:?}");
-    assert!(similar[0].shared.contains(&"nvidia".to_string()));
+    assert!(
+        similar[0].shared.contains(&"nvidia".to_string()),
+        "{similar:?}"
+    );
     assert!(similar.iter().all(|s| s.id != "c" && s.id != "a"));
     assert!(similar.windows(2).all(|w| w[0].score >= w[1].score));
     assert!(store.similar("nope", 5, 0.0).expect("unknown").is_empty());

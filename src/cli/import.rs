@@ -1,0 +1,356 @@
+//! `edicola import` and `edicola index`. Files are parsed on every core
+//! while the main thread stores finished ones in batches (one transaction
+//! each), in the order given; the search index is built afterwards from the
+//! queue the batches leave (Ctrl-C or a kill loses nothing: the next import,
+//! `edicola index` or the reader's background job goes on from there).
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use super::Failure;
+use super::open::session;
+use super::output;
+use crate::config::Paths;
+use crate::ingest::{self, ImportError, Parsed};
+use crate::model::Subscription;
+use crate::store::{FileStamp, Origin, Prepared, Store, Undated, UpsertStats};
+
+fn fatal(e: impl std::fmt::Display) -> Failure {
+    Failure::fatal(e.to_string())
+}
+
+/// How `import` runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Parse and print, store nothing.
+    pub dry_run: bool,
+    /// Print the articles as JSON.
+    pub json: bool,
+    /// Read files even when they are unchanged since the last import.
+    pub force: bool,
+    /// Leave the search index to catch up later.
+    pub no_index: bool,
+}
+
+/// Articles per store transaction.
+const BATCH: usize = 5000;
+
+enum Input {
+    Url(String),
+    File(PathBuf),
+}
+
+/// Imports files and folders of files (feeds, web pages, text copies of
+/// pages, OPML) and URLs; every readable source is stored even when others
+/// fail. With `--dry-run`, each source's detected format goes to stderr;
+/// with `--json`, each article carries the `format` of its source.
+pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(), Failure> {
+    let started = Instant::now();
+    let mut inputs = Vec::new();
+    let mut unreadable = Vec::new();
+    for f in given {
+        match f.to_str().filter(|s| is_url(s)) {
+            Some(url) => inputs.push(Input::Url(url.to_string())),
+            None => {
+                let (files, errors) = ingest::list_files(f);
+                inputs.extend(files.into_iter().map(Input::File));
+                unreadable.extend(errors);
+            }
+        }
+    }
+    let mut session = if opts.dry_run {
+        None
+    } else {
+        let s = session(paths).map_err(fatal)?;
+        if let Some(warning) = s.warning {
+            return Err(Failure::fatal(warning));
+        }
+        Some(s)
+    };
+    // Unchanged files are skipped without being read.
+    let mut skipped = 0;
+    let mut stamps = Vec::new();
+    if let Some(s) = &session {
+        let mut kept = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            if let Input::File(path) = &input {
+                if let Some(stamp) = FileStamp::of(path) {
+                    if !opts.force && s.store.file_unchanged(&stamp).map_err(fatal)? {
+                        skipped += 1;
+                        continue;
+                    }
+                    stamps.push(stamp);
+                }
+            }
+            kept.push(input);
+        }
+        inputs = kept;
+    }
+
+    let mut run = Run {
+        opts,
+        store: session.as_mut().map(|s| &mut s.store),
+        clock: Undated::now(),
+        batch: Vec::new(),
+        stats: UpsertStats::default(),
+        json_values: Vec::new(),
+        subscriptions: Vec::new(),
+        failed: 0,
+        sources: 0,
+    };
+    for (path, e) in unreadable {
+        run.take(path, Err(e))?;
+    }
+    parse_in_parallel(&inputs, |file, result| run.take(file, result))?;
+    run.flush()?;
+    let Run {
+        stats,
+        json_values,
+        subscriptions,
+        failed,
+        sources,
+        ..
+    } = run;
+
+    if opts.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json_values).map_err(fatal)?
+        );
+    }
+    if let Some(s) = session.as_mut() {
+        s.store.record_files(&stamps).map_err(fatal)?;
+        let stored = started.elapsed();
+        if !opts.json {
+            let unchanged_files = if skipped > 0 {
+                format!(
+                    " ({skipped} files not read again: unchanged since they were imported; --force reads them)"
+                )
+            } else {
+                String::new()
+            };
+            eprintln!(
+                "{} added, {} updated, {} unchanged, {failed} failed in {:.2} s{unchanged_files}",
+                stats.added,
+                stats.updated,
+                stats.unchanged,
+                stored.as_secs_f64()
+            );
+        }
+        if !opts.no_index {
+            build_index(&mut s.store)?;
+        }
+    }
+    if !opts.dry_run && !subscriptions.is_empty() {
+        let added = super::feeds::add_subscriptions(paths, &subscriptions)?;
+        eprintln!(
+            "{added} new subscriptions ({} listed); run `edicola fetch` to get their articles",
+            subscriptions.len()
+        );
+    }
+    if failed > 0 {
+        return Err(Failure::input(format!(
+            "{failed} of {sources} files could not be imported"
+        )));
+    }
+    Ok(())
+}
+
+/// The state of one import as parsed files arrive, in order.
+struct Run<'a> {
+    opts: ImportOptions,
+    store: Option<&'a mut Store>,
+    clock: Undated,
+    batch: Vec<Prepared>,
+    stats: UpsertStats,
+    json_values: Vec<serde_json::Value>,
+    subscriptions: Vec<Subscription>,
+    failed: usize,
+    sources: usize,
+}
+
+impl Run<'_> {
+    fn take(&mut self, file: PathBuf, result: Result<Done, ImportError>) -> Result<(), Failure> {
+        self.sources += 1;
+        let Done { parsed, prepared } = match result {
+            Ok(done) => done,
+            Err(e) => {
+                eprintln!("edicola: {e}");
+                self.failed += 1;
+                return Ok(());
+            }
+        };
+        let format = parsed.format.name();
+        if self.opts.dry_run {
+            eprintln!(
+                "{}: {format}, {} articles, {} subscriptions",
+                file.display(),
+                prepared.len(),
+                parsed.subscriptions.len()
+            );
+        }
+        if self.opts.json {
+            self.json_values.extend(prepared.iter().map(|p| {
+                let mut value = output::article_json(&p.article, None);
+                if let Some(map) = value.as_object_mut() {
+                    map.insert("format".into(), format.into());
+                }
+                value
+            }));
+        } else {
+            let mut out = std::io::stdout().lock();
+            for a in prepared.iter().map(|p| &p.article) {
+                let _ = writeln!(out, "{}  {}  ({})", a.id, a.title, file.display());
+            }
+            for s in &parsed.subscriptions {
+                let _ = writeln!(out, "feed  {}  {}", s.url, s.title.as_deref().unwrap_or(""));
+            }
+        }
+        self.subscriptions.extend(parsed.subscriptions);
+        if self.store.is_some() {
+            self.batch.extend(prepared);
+            if self.batch.len() >= BATCH {
+                self.flush()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Failure> {
+        let Some(store) = self.store.as_deref_mut() else {
+            return Ok(());
+        };
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let s = store
+            .upsert_batch(&self.batch, Origin::User, &mut self.clock)
+            .map_err(fatal)?;
+        self.stats.added += s.added;
+        self.stats.updated += s.updated;
+        self.stats.unchanged += s.unchanged;
+        self.batch.clear();
+        Ok(())
+    }
+}
+
+/// A parsed source, its articles ready to store.
+struct Done {
+    parsed: Parsed,
+    prepared: Vec<Prepared>,
+}
+
+/// Parses inputs on every core; `take` sees the results in input order.
+fn parse_in_parallel(
+    inputs: &[Input],
+    mut take: impl FnMut(PathBuf, Result<Done, ImportError>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len().max(1));
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        // Bounded: parsing never runs far ahead of storing (memory stays flat).
+        let (tx, rx) = sync_channel::<(usize, PathBuf, Result<Done, ImportError>)>(64);
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    let (path, result) = match input {
+                        Input::Url(url) => (PathBuf::from(url), import_url(url)),
+                        Input::File(path) => (path.clone(), ingest::import_one(path)),
+                    };
+                    let done = result.map(|mut parsed| Done {
+                        prepared: parsed.articles.drain(..).map(Prepared::new).collect(),
+                        parsed,
+                    });
+                    if tx.send((i, path, done)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut expected = 0;
+        for (i, path, result) in rx {
+            waiting.insert(i, (path, result));
+            while let Some((path, result)) = waiting.remove(&expected) {
+                expected += 1;
+                // On a store error, stop taking: the workers end when the
+                // channel closes.
+                take(path, result)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+/// Fetches a URL and parses what it holds (feed, page, OPML...).
+fn import_url(url: &str) -> Result<Parsed, ImportError> {
+    let problem = |problem: String| ImportError::Content {
+        path: PathBuf::from(url),
+        problem,
+    };
+    let doc = crate::fetch::get_document(&crate::fetch::default_http(), url).map_err(problem)?;
+    ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(problem)
+}
+
+/// Builds what is queued of the search index, with progress on stderr.
+pub fn build_index(store: &mut Store) -> Result<(), Failure> {
+    let pending = store.index_state().map_err(fatal)?.pending;
+    if pending == 0 {
+        return Ok(());
+    }
+    let started = Instant::now();
+    let bar = std::io::stderr().is_terminal();
+    let indexed = store
+        .index_all(|done, total| {
+            if bar {
+                let mut err = std::io::stderr();
+                let _ = write!(
+                    err,
+                    "\r\x1b[2Ksearch index: {done}/{total} ({}%)",
+                    done * 100 / total.max(1)
+                );
+                let _ = err.flush();
+            }
+        })
+        .map_err(fatal)?;
+    if bar {
+        eprint!("\r\x1b[2K");
+    }
+    eprintln!(
+        "search index: {indexed} articles indexed in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `edicola index`: builds the search index now (or from scratch).
+pub fn index(paths: &Paths, rebuild: bool) -> Result<(), Failure> {
+    let mut session = session(paths).map_err(fatal)?;
+    if let Some(warning) = session.warning {
+        return Err(Failure::fatal(warning));
+    }
+    if rebuild {
+        session.store.rebuild_index().map_err(fatal)?;
+    }
+    let state = session.store.index_state().map_err(fatal)?;
+    if state.pending == 0 {
+        eprintln!("search index: complete ({} articles)", state.total);
+        return Ok(());
+    }
+    build_index(&mut session.store)
+}

@@ -1,0 +1,266 @@
+//! The search index is derived data: articles are committed first and
+//! queued in `index_queue`; `index_some` turns a batch of queued articles
+//! into folded, stemmed tokens (in parallel) and adds them to the FTS5 table
+//! in one transaction. Killing the process at any moment leaves either the
+//! batch indexed and dequeued or neither, so the build resumes by itself.
+//! When the tokenizer changes (`INDEX_VERSION`), the index is rebuilt.
+
+use rusqlite::{Transaction, params};
+
+use super::{Result, Store, sql_err};
+use crate::text::stem::{Analyzer, Lang, detect};
+
+/// Bump when index tokens change: stores rebuild their index on open.
+pub const INDEX_VERSION: &str = "1";
+
+/// How far the search index is behind the articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IndexState {
+    /// Articles waiting to be indexed.
+    pub pending: usize,
+    /// Articles in the store.
+    pub total: usize,
+}
+
+impl IndexState {
+    pub fn complete(&self) -> bool {
+        self.pending == 0
+    }
+
+    /// Percent of the store indexed.
+    pub fn percent(&self) -> usize {
+        if self.total == 0 {
+            return 100;
+        }
+        (self.total - self.pending.min(self.total)) * 100 / self.total
+    }
+}
+
+/// Reusable tokenizers (their stem caches last across batches).
+pub struct Indexer {
+    analyzers: Vec<Analyzer>,
+}
+
+impl Default for Indexer {
+    fn default() -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        Indexer {
+            analyzers: (0..threads).map(|_| Analyzer::default()).collect(),
+        }
+    }
+}
+
+struct Queued {
+    key: i64,
+    fresh: bool,
+    title: String,
+    standfirst: String,
+    body: String,
+    lang: Option<String>,
+}
+
+struct Tokens {
+    key: i64,
+    fresh: bool,
+    title: String,
+    standfirst: String,
+    body: String,
+    detected: Option<&'static str>,
+}
+
+impl Store {
+    /// How many articles wait for the search index.
+    pub fn index_state(&self) -> Result<IndexState> {
+        let (pending, total): (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM index_queue), (SELECT count(*) FROM articles)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(IndexState {
+            pending: usize::try_from(pending).unwrap_or(0),
+            total: usize::try_from(total).unwrap_or(0),
+        })
+    }
+
+    /// Indexes up to `limit` queued articles in one transaction; returns
+    /// how many are still queued.
+    pub fn index_some(&mut self, indexer: &mut Indexer, limit: usize) -> Result<usize> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let queued: Vec<Queued> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT q.key, q.fresh, a.title, coalesce(a.standfirst, ''), a.body, a.lang
+                     FROM index_queue q JOIN articles a ON a.key = q.key
+                     ORDER BY q.key LIMIT ?1",
+                )
+                .map_err(err)?;
+            stmt.query_map([limit as i64], |r| {
+                Ok(Queued {
+                    key: r.get(0)?,
+                    fresh: r.get::<_, i64>(1)? != 0,
+                    title: r.get(2)?,
+                    standfirst: r.get(3)?,
+                    body: r.get(4)?,
+                    lang: r.get(5)?,
+                })
+            })
+            .map_err(err)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(err)?
+        };
+        let tokens = tokenize_all(&queued, &mut indexer.analyzers);
+        let tx = self.conn.transaction().map_err(err)?;
+        insert_tokens(&tx, &tokens).map_err(err)?;
+        // Queue rows whose article is gone (cannot happen through the
+        // trigger, but a damaged queue must not stall the build).
+        if queued.is_empty() {
+            tx.execute(
+                "DELETE FROM index_queue WHERE key NOT IN (SELECT key FROM articles)",
+                [],
+            )
+            .map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        let left: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM index_queue", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(usize::try_from(left).unwrap_or(0))
+    }
+
+    /// Indexes everything queued, in batches, reporting (done, total)
+    /// after each. Returns the number indexed.
+    pub fn index_all(&mut self, mut progress: impl FnMut(usize, usize)) -> Result<usize> {
+        let mut indexer = Indexer::default();
+        let total = self.index_state()?.pending;
+        let mut done = 0;
+        loop {
+            let left = self.index_some(&mut indexer, BATCH)?;
+            done = total.saturating_sub(left).max(done);
+            progress(done, total.max(done));
+            if left == 0 {
+                return Ok(done);
+            }
+        }
+    }
+
+    /// Rebuilds the index when it was made by another tokenizer version
+    /// (or never): empties it and queues every article.
+    pub(super) fn check_index_version(&mut self) -> Result<()> {
+        let current: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'index_version'",
+                [],
+                |r| r.get(0),
+            )
+            .ok();
+        if current.as_deref() == Some(INDEX_VERSION) {
+            return Ok(());
+        }
+        self.rebuild_index()
+    }
+
+    /// Empties the search index and queues every article for it.
+    pub fn rebuild_index(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        tx.execute_batch(
+            "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');
+             INSERT OR REPLACE INTO index_queue (key, fresh) SELECT key, 1 FROM articles;",
+        )
+        .map_err(err)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?1)",
+            [INDEX_VERSION],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)
+    }
+}
+
+/// Articles per index transaction: large enough to amortise the commit,
+/// small enough that a reader's search never waits long for the lock.
+pub const BATCH: usize = 2000;
+
+fn tokenize_all(queued: &[Queued], analyzers: &mut [Analyzer]) -> Vec<Tokens> {
+    if queued.is_empty() {
+        return Vec::new();
+    }
+    let chunk = queued.len().div_ceil(analyzers.len().max(1));
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = queued
+            .chunks(chunk)
+            .zip(analyzers.iter_mut())
+            .map(|(part, analyzer)| {
+                scope.spawn(move || part.iter().map(|q| tokenize(q, analyzer)).collect())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|_| Vec::new()))
+            .collect()
+    })
+}
+
+fn tokenize(q: &Queued, analyzer: &mut Analyzer) -> Tokens {
+    let paragraphs: Vec<String> = serde_json::from_str(&q.body).unwrap_or_default();
+    let detected = match &q.lang {
+        Some(_) => None,
+        None => {
+            let mut sample = format!("{}\n{}\n", q.title, q.standfirst);
+            for p in &paragraphs {
+                if sample.len() > 2000 {
+                    break;
+                }
+                sample.push_str(p);
+                sample.push('\n');
+            }
+            detect(&sample)
+        }
+    };
+    let lang = Lang::from_tag(q.lang.as_deref().or(detected));
+    let mut title = String::new();
+    analyzer.index_into(&q.title, lang, &mut title);
+    let mut standfirst = String::new();
+    analyzer.index_into(&q.standfirst, lang, &mut standfirst);
+    let mut body = String::with_capacity(q.body.len());
+    for p in &paragraphs {
+        analyzer.index_into(p, lang, &mut body);
+    }
+    Tokens {
+        key: q.key,
+        fresh: q.fresh,
+        title,
+        standfirst,
+        body,
+        detected,
+    }
+}
+
+fn insert_tokens(tx: &Transaction, tokens: &[Tokens]) -> rusqlite::Result<()> {
+    let mut delete = tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO articles_fts (rowid, title, standfirst, body) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut dequeue = tx.prepare_cached("DELETE FROM index_queue WHERE key = ?1")?;
+    let mut set_lang =
+        tx.prepare_cached("UPDATE articles SET lang = ?2 WHERE key = ?1 AND lang IS NULL")?;
+    for t in tokens {
+        if !t.fresh {
+            delete.execute([t.key])?;
+        }
+        insert.execute(params![t.key, t.title, t.standfirst, t.body])?;
+        dequeue.execute([t.key])?;
+        if let Some(lang) = t.detected {
+            set_lang.execute(params![t.key, lang])?;
+        }
+    }
+    Ok(())
+}

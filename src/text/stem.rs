@@ -1,0 +1,251 @@
+//! Words as the search index sees them: folded (case and accents), then
+//! reduced to their stem in Italian or English (Snowball stemmers), so that
+//! `governi` finds `governo` and `elections` finds `election`. Articles in
+//! other languages are indexed folded, unstemmed. A query word is looked up
+//! under every form it could have been indexed as (see [`query_forms`]).
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::{fold, is_stopword, words};
+
+/// The stemming language of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Italian,
+    English,
+    Other,
+}
+
+impl Lang {
+    /// From a language tag as sources give it: `it`, `it-IT`, `en_GB`, `ita`, `English`...
+    pub fn from_tag(tag: Option<&str>) -> Lang {
+        let Some(tag) = tag else { return Lang::Other };
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "it" | "ita" | "italian" | "italiano" => Lang::Italian,
+            "en" | "eng" | "english" => Lang::English,
+            _ => Lang::Other,
+        }
+    }
+}
+
+/// The language of a text when the source does not say: an ISO 639-1 code,
+/// or None when the text is too short or the guess is unreliable.
+pub fn detect(text: &str) -> Option<&'static str> {
+    // The first ~2,000 bytes decide: enough for a reliable guess, cheap.
+    let mut end = text.len().min(2000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if words(sample).count() < 8 {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    use whatlang::Lang as W;
+    Some(match info.lang() {
+        W::Ita => "it",
+        W::Eng => "en",
+        W::Fra => "fr",
+        W::Deu => "de",
+        W::Spa => "es",
+        W::Por => "pt",
+        W::Nld => "nl",
+        W::Rus => "ru",
+        W::Cmn => "zh",
+        W::Jpn => "ja",
+        W::Kor => "ko",
+        W::Ara => "ar",
+        W::Pol => "pl",
+        W::Swe => "sv",
+        W::Dan => "da",
+        W::Fin => "fi",
+        W::Tur => "tr",
+        W::Ukr => "uk",
+        W::Ell => "el",
+        W::Heb => "he",
+        W::Ron => "ro",
+        W::Ces => "cs",
+        W::Hun => "hu",
+        W::Cat => "ca",
+        _ => return None,
+    })
+}
+
+/// Turns texts into index tokens, remembering the stems of words it has
+/// seen (news vocabulary repeats: most words are found in the cache).
+pub struct Analyzer {
+    italian: Stemmer,
+    english: Stemmer,
+    cache: HashMap<(Lang, String), String>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer {
+            italian: Stemmer::create(Algorithm::Italian),
+            english: Stemmer::create(Algorithm::English),
+            cache: HashMap::new(),
+        }
+    }
+}
+
+const CACHE_LIMIT: usize = 200_000;
+
+impl Analyzer {
+    /// The stem of one folded word.
+    pub fn stem(&mut self, lang: Lang, folded: &str) -> String {
+        if lang == Lang::Other || folded.chars().count() < 3 {
+            return folded.to_string();
+        }
+        if let Some(s) = self.cache.get(&(lang, folded.to_string())) {
+            return s.clone();
+        }
+        let stem = self.stem_uncached(lang, folded);
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        self.cache.insert((lang, folded.to_string()), stem.clone());
+        stem
+    }
+
+    fn stem_uncached(&self, lang: Lang, folded: &str) -> String {
+        // Digits and mixed tokens (2026, g7, covid19) stay as they are.
+        if !folded.chars().all(char::is_alphabetic) {
+            return folded.to_string();
+        }
+        match lang {
+            Lang::Italian => self.italian.stem(folded).into_owned(),
+            Lang::English => self.english.stem(folded).into_owned(),
+            Lang::Other => folded.to_string(),
+        }
+    }
+
+    /// Appends the index tokens of `text` to `out`, space-separated. Every
+    /// word is kept (phrases need their positions), stemmed.
+    pub fn index_into(&mut self, text: &str, lang: Lang, out: &mut String) {
+        let folded = fold_fast(text);
+        for w in words(&folded) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let stem = self.stem(lang, w);
+            out.push_str(&stem);
+        }
+    }
+
+    /// The content terms of a text (no stopwords, no one-letter words),
+    /// stemmed, each with the first spelling met (for display).
+    pub fn terms(&mut self, text: &str, lang: Lang) -> Vec<(String, String)> {
+        let folded = fold_fast(text);
+        words(&folded)
+            .filter(|w| w.chars().count() > 1 && !is_stopword(w))
+            .map(|w| (self.stem(lang, w), w.to_string()))
+            .collect()
+    }
+}
+
+/// `fold`, with a shortcut for ASCII text.
+fn fold_fast(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        fold(text)
+    }
+}
+
+/// Every form a query word may have in the index: folded as typed, and its
+/// Italian and English stems (the query's language is unknown).
+pub fn query_forms(word: &str) -> Vec<String> {
+    let folded = fold(word);
+    let analyzer = Analyzer::default();
+    let mut forms = vec![folded.clone()];
+    if folded.chars().count() >= 3 {
+        for lang in [Lang::Italian, Lang::English] {
+            let stem = analyzer.stem_uncached(lang, &folded);
+            if !forms.contains(&stem) {
+                forms.push(stem);
+            }
+        }
+    }
+    forms
+}
+
+/// Stems a whole phrase in one language, for phrase queries.
+pub fn stem_phrase(phrase: &str, lang: Lang) -> String {
+    let mut analyzer = Analyzer::default();
+    let mut out = String::new();
+    analyzer.index_into(phrase, lang, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn italian_and_english_inflections_share_a_stem() {
+        let mut a = Analyzer::default();
+        assert_eq!(
+            a.stem(Lang::Italian, "governo"),
+            a.stem(Lang::Italian, "governi")
+        );
+        assert_eq!(
+            a.stem(Lang::English, "elections"),
+            a.stem(Lang::English, "election")
+        );
+        assert_eq!(a.stem(Lang::Other, "governi"), "governi");
+        assert_eq!(a.stem(Lang::Italian, "2026"), "2026");
+    }
+
+    #[test]
+    fn index_tokens_are_folded_and_stemmed() {
+        let mut a = Analyzer::default();
+        let mut out = String::new();
+        a.index_into("Perché i Governi cadono", Lang::Italian, &mut out);
+        let tokens: Vec<&str> = out.split(' ').collect();
+        assert_eq!(tokens.len(), 4);
+        assert_eq!(tokens[0], a.stem(Lang::Italian, "perche"));
+        assert_eq!(tokens[1], "i");
+        assert_eq!(tokens[2], a.stem(Lang::Italian, "governo"));
+    }
+
+    #[test]
+    fn query_forms_cover_both_languages() {
+        let forms = query_forms("Governi");
+        assert!(forms.contains(&"governi".to_string()));
+        assert!(forms.contains(&Analyzer::default().stem(Lang::Italian, "governo")));
+        assert_eq!(query_forms("ue"), vec!["ue".to_string()]);
+    }
+
+    #[test]
+    fn language_tags_and_detection() {
+        assert_eq!(Lang::from_tag(Some("it-IT")), Lang::Italian);
+        assert_eq!(Lang::from_tag(Some("en_GB")), Lang::English);
+        assert_eq!(Lang::from_tag(Some("fr")), Lang::Other);
+        assert_eq!(Lang::from_tag(None), Lang::Other);
+        assert_eq!(
+            detect(
+                "Il governo ha approvato ieri sera la legge di bilancio dopo una lunga discussione in parlamento"
+            ),
+            Some("it")
+        );
+        assert_eq!(
+            detect(
+                "The government approved the budget last night after a long debate in parliament about taxes"
+            ),
+            Some("en")
+        );
+        assert_eq!(detect("Ciao"), None);
+    }
+}
