@@ -255,7 +255,7 @@ fn parse_in_parallel(
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         // Bounded: parsing never runs far ahead of storing (memory stays flat).
-        let (tx, rx) = sync_channel::<(usize, PathBuf, Result<Done, ImportError>)>(64);
+        let (tx, rx) = sync_channel::<(usize, PathBuf, Result<Done, ImportError>)>(4);
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;

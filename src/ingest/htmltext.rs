@@ -94,10 +94,7 @@ pub fn node_to_text(node: &NodeRef, base: Option<&Url>) -> HtmlText {
 
 /// Collapses runs of whitespace (including no-break spaces) to one space.
 pub fn squash(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::text::squash(text)
 }
 
 /// A title or name that may carry markup or entities, as plain text.

@@ -133,20 +133,88 @@ impl Store {
         Ok(usize::try_from(left).unwrap_or(0))
     }
 
-    /// Indexes everything queued, in batches, reporting (done, total)
-    /// after each. Returns the number indexed.
+    /// Indexes everything queued, in batches (one transaction each),
+    /// reporting (done, total) after each; returns the number indexed.
+    /// While one batch goes into the index, the next is tokenized on
+    /// another thread.
     pub fn index_all(&mut self, mut progress: impl FnMut(usize, usize)) -> Result<usize> {
-        let mut indexer = Indexer::default();
         let total = self.index_state()?.pending;
         let mut done = 0;
-        loop {
-            let left = self.index_some(&mut indexer, BATCH)?;
-            done = total.saturating_sub(left).max(done);
-            progress(done, total.max(done));
-            if left == 0 {
-                return Ok(done);
+        let mut after = i64::MIN;
+        let mut analyzer = Analyzer::default();
+        std::thread::scope(|scope| {
+            type Handle<'s> = std::thread::ScopedJoinHandle<'s, (Vec<Tokens>, Analyzer)>;
+            let mut in_flight: Option<Handle<'_>> = None;
+            loop {
+                let queued = self.queued_after(after, BATCH)?;
+                if let Some(last) = queued.last() {
+                    after = last.key;
+                }
+                // The previous batch's tokens, and the analyzer (with its
+                // stem cache) back for the next batch.
+                let ready = in_flight.take().map(|handle| {
+                    let (tokens, back) = handle
+                        .join()
+                        .unwrap_or_else(|_| (Vec::new(), Analyzer::default()));
+                    analyzer = back;
+                    tokens
+                });
+                if !queued.is_empty() {
+                    let mut mine = std::mem::take(&mut analyzer);
+                    in_flight = Some(scope.spawn(move || {
+                        let tokens = queued.iter().map(|q| tokenize(q, &mut mine)).collect();
+                        (tokens, mine)
+                    }));
+                }
+                if let Some(tokens) = ready {
+                    self.insert_batch(&tokens)?;
+                    done += tokens.len();
+                    progress(done, total.max(done));
+                }
+                if in_flight.is_none() {
+                    break;
+                }
             }
+            Ok::<(), super::StoreError>(())
+        })?;
+        // Articles queued while this ran (or with keys below `after`).
+        if self.index_state()?.pending > 0 {
+            let mut indexer = Indexer::default();
+            while self.index_some(&mut indexer, BATCH)? > 0 {}
         }
+        Ok(done)
+    }
+
+    fn queued_after(&self, after: i64, limit: usize) -> Result<Vec<Queued>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT q.key, q.fresh, a.title, coalesce(a.standfirst, ''), a.body, a.lang
+                 FROM index_queue q JOIN articles a ON a.key = q.key
+                 WHERE q.key > ?1 ORDER BY q.key LIMIT ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        stmt.query_map(params![after, limit as i64], |r| {
+            Ok(Queued {
+                key: r.get(0)?,
+                fresh: r.get::<_, i64>(1)? != 0,
+                title: r.get(2)?,
+                standfirst: r.get(3)?,
+                body: r.get(4)?,
+                lang: r.get(5)?,
+            })
+        })
+        .map_err(|e| self.err(e))?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| self.err(e))
+    }
+
+    fn insert_batch(&mut self, tokens: &[Tokens]) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        insert_tokens(&tx, tokens).map_err(err)?;
+        tx.commit().map_err(err)
     }
 
     /// Rebuilds the index when it was made by another tokenizer version

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Filter, Origin, Result, Store, UpsertStats, json, now, sql_err};
 use crate::model::Article;
-use crate::text::{fnv1a, fold_key, terms};
+use crate::text::{fnv1a, fold_key};
 use crate::urlnorm::url_key;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -421,23 +421,34 @@ struct Keys {
 
 impl Keys {
     fn of(a: &Article) -> Keys {
-        // The first 120 content words are enough: read paragraphs until then.
-        let mut words: Vec<String> = Vec::new();
-        for p in &a.body {
-            words.extend(terms(p));
-            if words.len() >= 120 {
-                break;
+        // The first 120 content words (as `terms` finds them), joined by
+        // spaces; only paragraphs up to there are read.
+        let mut joined = String::new();
+        let mut count = 0;
+        'paragraphs: for p in &a.body {
+            let folded = if p.is_ascii() {
+                p.to_ascii_lowercase()
+            } else {
+                crate::text::fold(p)
+            };
+            for w in crate::text::words(&folded) {
+                if w.chars().nth(1).is_none() || crate::text::is_stopword(w) {
+                    continue;
+                }
+                if count == 120 {
+                    break 'paragraphs;
+                }
+                if count > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(w);
+                count += 1;
             }
         }
         Keys {
             url: a.url.as_deref().map(url_key),
             // Only long texts: short summaries repeat across articles.
-            text: (words.len() >= 40).then(|| {
-                format!(
-                    "{:016x}",
-                    fnv1a(words[..words.len().min(120)].join(" ").as_bytes())
-                )
-            }),
+            text: (count >= 40).then(|| format!("{:016x}", fnv1a(joined.as_bytes()))),
         }
     }
 }

@@ -67,7 +67,21 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Collapses runs of whitespace (including no-break spaces) to one space.
 pub fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        // U+00A0 (no-break space) is whitespace too.
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,9 +4,8 @@
 //! other languages are indexed folded, unstemmed. A query word is looked up
 //! under every form it could have been indexed as (see [`query_forms`]).
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 use super::{fold, is_stopword, words};
 
@@ -87,7 +86,8 @@ pub fn detect(text: &str) -> Option<&'static str> {
 pub struct Analyzer {
     italian: Stemmer,
     english: Stemmer,
-    cache: HashMap<(Lang, String), String>,
+    /// Stems by folded word, one map per stemming language.
+    cache: [FxHashMap<Box<str>, Box<str>>; 2],
 }
 
 impl Default for Analyzer {
@@ -95,7 +95,7 @@ impl Default for Analyzer {
         Analyzer {
             italian: Stemmer::create(Algorithm::Italian),
             english: Stemmer::create(Algorithm::English),
-            cache: HashMap::new(),
+            cache: [FxHashMap::default(), FxHashMap::default()],
         }
     }
 }
@@ -105,18 +105,37 @@ const CACHE_LIMIT: usize = 200_000;
 impl Analyzer {
     /// The stem of one folded word.
     pub fn stem(&mut self, lang: Lang, folded: &str) -> String {
-        if lang == Lang::Other || folded.chars().count() < 3 {
-            return folded.to_string();
+        let mut out = String::new();
+        self.stem_into(lang, folded, &mut out);
+        out
+    }
+
+    /// Appends the stem of one folded word to `out`.
+    fn stem_into(&mut self, lang: Lang, folded: &str, out: &mut String) {
+        let slot = match lang {
+            Lang::Italian => 0,
+            Lang::English => 1,
+            Lang::Other => {
+                out.push_str(folded);
+                return;
+            }
+        };
+        // Fewer than three letters: nothing to strip.
+        if folded.len() < 3 || (folded.len() < 12 && folded.chars().nth(2).is_none()) {
+            out.push_str(folded);
+            return;
         }
-        if let Some(s) = self.cache.get(&(lang, folded.to_string())) {
-            return s.clone();
+        if let Some(s) = self.cache[slot].get(folded) {
+            out.push_str(s);
+            return;
         }
         let stem = self.stem_uncached(lang, folded);
-        if self.cache.len() >= CACHE_LIMIT {
-            self.cache.clear();
+        out.push_str(&stem);
+        let cache = &mut self.cache[slot];
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
         }
-        self.cache.insert((lang, folded.to_string()), stem.clone());
-        stem
+        cache.insert(folded.into(), stem.into_boxed_str());
     }
 
     fn stem_uncached(&self, lang: Lang, folded: &str) -> String {
@@ -139,8 +158,7 @@ impl Analyzer {
             if !out.is_empty() {
                 out.push(' ');
             }
-            let stem = self.stem(lang, w);
-            out.push_str(&stem);
+            self.stem_into(lang, w, out);
         }
     }
 
