@@ -347,7 +347,7 @@ impl App {
             return None;
         }
         let state = self.store.index_state().ok()?;
-        (!state.complete()).then_some(state.pending)
+        (!state.complete() || self.store.df_stale().unwrap_or(false)).then_some(state.pending)
     }
 
     pub fn idle_work(&mut self) {

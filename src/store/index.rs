@@ -182,7 +182,43 @@ impl Store {
             let mut indexer = Indexer::default();
             while self.index_some(&mut indexer, BATCH)? > 0 {}
         }
+        if self.df_stale()? {
+            self.refresh_df()?;
+        }
         Ok(done)
+    }
+
+    /// True when the document-frequency snapshot is missing or was taken
+    /// when the store had under 90% (or over 110%) of its articles.
+    pub fn df_stale(&self) -> Result<bool> {
+        let (taken, now): (Option<i64>, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'df_articles'),
+                        (SELECT count(*) FROM articles)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(match taken {
+            None => now >= DF_MIN_ARTICLES,
+            Some(t) => now >= DF_MIN_ARTICLES && (t * 10 < now * 9 || t * 10 > now * 11),
+        })
+    }
+
+    /// Takes a new snapshot of the index's document frequencies.
+    pub fn refresh_df(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        tx.execute_batch(
+            "DELETE FROM term_df;
+             INSERT INTO term_df (term, df) SELECT term, doc FROM articles_fts_vocab;
+             INSERT OR REPLACE INTO meta (key, value)
+                 SELECT 'df_articles', count(*) FROM articles;",
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)
     }
 
     fn queued_after(&self, after: i64, limit: usize) -> Result<Vec<Queued>> {
@@ -252,6 +288,10 @@ impl Store {
         tx.commit().map_err(err)
     }
 }
+
+/// Below this many articles, document frequencies are read from the
+/// index itself (cheap while posting lists are short).
+const DF_MIN_ARTICLES: i64 = 2000;
 
 /// Articles per index transaction: large enough to amortise the commit,
 /// small enough that a reader's search never waits long for the lock.

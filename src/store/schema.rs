@@ -88,6 +88,8 @@ const MIGRATIONS: &[&str] = &[
     // articles are committed, so imports do not wait for it, and an
     // interrupted build resumes from the queue. Imported files are
     // remembered (size, mtime) so unchanged ones are not read again.
+    // term_df is a snapshot of the index's document frequencies (fts5vocab
+    // counts them by reading whole posting lists: too slow per article).
     "DROP TRIGGER articles_fts_delete;
     DROP TABLE articles_fts_vocab;
     DROP TABLE articles_fts;
@@ -144,6 +146,10 @@ const MIGRATIONS: &[&str] = &[
         fresh INTEGER NOT NULL
     );
     INSERT INTO index_queue (key, fresh) SELECT key, 1 FROM articles;
+    CREATE TABLE term_df (
+        term TEXT PRIMARY KEY,
+        df   INTEGER NOT NULL
+    ) WITHOUT ROWID;
     CREATE TABLE imported_files (
         path     TEXT PRIMARY KEY,
         size     INTEGER NOT NULL,

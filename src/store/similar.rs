@@ -21,8 +21,14 @@ pub struct Similar {
     pub shared: Vec<String>,
 }
 
+thread_local! {
+    static ANALYZER: std::cell::RefCell<Analyzer> = std::cell::RefCell::new(Analyzer::default());
+}
+
 const KEY_TERMS: usize = 12;
-const CANDIDATES: i64 = 30;
+const CANDIDATES: usize = 30;
+/// Newest articles read per strong term.
+const POSTINGS: i64 = 400;
 const PAIR_TERMS: usize = 6;
 const LOOKUPS: usize = 32;
 
@@ -33,10 +39,20 @@ impl Store {
         let Some(text) = self.indexed_text(id)? else {
             return Ok(Vec::new());
         };
-        let mut analyzer = Analyzer::default();
+        // A stem cache that lasts between calls: opening article after
+        // article meets the same words again.
+        let mut analyzer = ANALYZER.with(|a| std::mem::take(&mut *a.borrow_mut()));
+        // The store's size as of the frequency snapshot (counting 100,000
+        // rows costs milliseconds), or counted when small.
         let total: f64 = self
             .conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .query_row(
+                "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'df_articles'
+                                  AND EXISTS (SELECT 1 FROM term_df)),
+                                 (SELECT count(*) FROM articles))",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
             .map_err(|e| self.err(e))? as f64;
         let lang = Lang::from_tag(text.lang.as_deref());
         let (tf, spelled) = term_counts(&mut analyzer, &text, lang);
@@ -48,9 +64,19 @@ impl Store {
         // (term, weight in the target, idf)
         let mut weighted: Vec<(String, f64, f64)> = Vec::new();
         {
+            // The snapshot when there is one (large stores), else the index.
+            let snapshot: bool = self
+                .conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM term_df)", [], |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            let total = total.max(1.0);
             let mut df_stmt = self
                 .conn
-                .prepare_cached("SELECT doc FROM articles_fts_vocab WHERE term = ?1")
+                .prepare_cached(if snapshot {
+                    "SELECT df FROM term_df WHERE term = ?1"
+                } else {
+                    "SELECT doc FROM articles_fts_vocab WHERE term = ?1"
+                })
                 .map_err(|e| self.err(e))?;
             for (term, count) in frequent {
                 // Articles in other languages hold the word in other forms.
@@ -85,60 +111,79 @@ impl Store {
             .iter()
             .map(|(t, w, idf)| (t.as_str(), (*w, *idf)))
             .collect();
-        // Candidates share at least two of the strongest terms: pairs keep
-        // the matched set (and so the ranking work) small in a large store.
-        // Each term in every form other articles may be indexed under
-        // (their language may differ from this one's).
-        let strong: Vec<String> = weighted
-            .iter()
-            .take(PAIR_TERMS)
-            .map(|(t, ..)| {
+        // Candidates: the newest articles holding each of the strongest
+        // terms (in every form other articles may be indexed under: their
+        // language may differ), kept when they hold two or more of them,
+        // best summed idf first. Unranked postings read in key order stop
+        // early, so the cost does not grow with the store.
+        let mut hits: HashMap<i64, (f64, usize)> = HashMap::new();
+        {
+            let mut postings = self
+                .conn
+                .prepare_cached(
+                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT ?2",
+                )
+                .map_err(|e| self.err(e))?;
+            for (t, _, idf) in weighted.iter().take(PAIR_TERMS) {
                 let word = spelled.get(t).map_or(t.as_str(), String::as_str);
                 let mut forms = crate::text::stem::query_forms(word);
                 if !forms.contains(t) {
                     forms.push(t.clone());
                 }
                 let quoted: Vec<String> = forms.iter().map(|f| format!("\"{f}\"")).collect();
-                format!("({})", quoted.join(" OR "))
-            })
-            .collect();
-        let mut pairs = Vec::new();
-        for (i, a) in strong.iter().enumerate() {
-            for b in &strong[i + 1..] {
-                pairs.push(format!("({a} AND {b})"));
+                let expr = quoted.join(" OR ");
+                let keys = postings
+                    .query_map(rusqlite::params![expr, POSTINGS], |r| r.get::<_, i64>(0))
+                    .map_err(|e| self.err(e))?;
+                for key in keys {
+                    let entry = hits
+                        .entry(key.map_err(|e| self.err(e))?)
+                        .or_insert((0.0, 0));
+                    entry.0 += idf;
+                    entry.1 += 1;
+                }
             }
         }
-        let expr = if pairs.is_empty() {
-            strong[0].clone()
-        } else {
-            pairs.join(" OR ")
-        };
+        let own_key: Option<i64> = self
+            .conn
+            .query_row("SELECT key FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let need = if weighted.len() > 1 { 2 } else { 1 };
+        let mut best: Vec<(i64, f64)> = hits
+            .into_iter()
+            .filter(|(k, (_, n))| *n >= need && Some(*k) != own_key)
+            .map(|(k, (score, _))| (k, score))
+            .collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        best.truncate(CANDIDATES);
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT a.id, a.title, a.standfirst, a.body, a.lang, a.source
-                 FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
-                       ORDER BY rank LIMIT ?3) best
-                 JOIN articles a ON a.key = best.rowid
-                 WHERE a.id <> ?2",
+                 FROM articles a WHERE a.key = ?1",
             )
             .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map(rusqlite::params![expr, id, CANDIDATES], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    Text {
-                        title: r.get(1)?,
-                        standfirst: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                        body: r.get(3)?,
-                        lang: r.get(4)?,
-                    },
-                    r.get::<_, Option<String>>(5)?,
-                ))
-            })
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))?;
+        let mut rows = Vec::with_capacity(best.len());
+        for (key, _) in &best {
+            let row = stmt
+                .query_row([key], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        Text {
+                            title: r.get(1)?,
+                            standfirst: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                            body: r.get(3)?,
+                            lang: r.get(4)?,
+                        },
+                        r.get::<_, Option<String>>(5)?,
+                    ))
+                })
+                .optional()
+                .map_err(|e| self.err(e))?;
+            rows.extend(row);
+        }
         let target_norm = weighted.iter().map(|(_, w, _)| w * w).sum::<f64>().sqrt();
         let mut scored: Vec<Similar> = rows
             .into_iter()
@@ -176,6 +221,7 @@ impl Store {
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
         scored.truncate(limit);
+        ANALYZER.with(|a| *a.borrow_mut() = analyzer);
         Ok(scored)
     }
 
