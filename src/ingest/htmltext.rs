@@ -73,9 +73,88 @@ pub struct HtmlText {
 
 /// Converts an HTML fragment or document; relative links resolve against `base`.
 pub fn html_to_text(html: &str, base: Option<&Url>) -> HtmlText {
+    // Most feed descriptions are a few paragraphs with inline emphasis:
+    // read those without building a document (same result, tested).
+    if let Some(paragraphs) = simple_html(html) {
+        return HtmlText {
+            paragraphs,
+            links: Vec::new(),
+        };
+    }
     let doc = Document::from(html);
     let root = doc.body().unwrap_or_else(|| doc.root());
     node_to_text(&root, base)
+}
+
+/// Paragraphs of HTML made only of text, paragraph/line breaks, inline
+/// emphasis and common entities; None for anything else.
+fn simple_html(html: &str) -> Option<Vec<String>> {
+    const BREAKS: &[&str] = &["p", "br", "div"];
+    const INLINE: &[&str] = &[
+        "b", "strong", "i", "em", "span", "u", "small", "sup", "sub", "abbr", "cite", "mark", "s",
+        "del", "ins",
+    ];
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut rest = html;
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        let text = squash(current);
+        current.clear();
+        if !text.is_empty() {
+            paragraphs.push(text);
+        }
+    };
+    while !rest.is_empty() {
+        let stop = rest.find(['<', '&']).unwrap_or(rest.len());
+        current.push_str(&rest[..stop]);
+        rest = &rest[stop..];
+        if let Some(tag) = rest.strip_prefix('<') {
+            let end = tag.find('>')?;
+            let inner = &tag[..end];
+            let name = inner
+                .strip_prefix('/')
+                .unwrap_or(inner)
+                .split(|c: char| c.is_ascii_whitespace() || c == '/')
+                .next()?
+                .to_ascii_lowercase();
+            // Quoted attribute values may hold '>' and the like.
+            if inner.contains(['<', '"', '\'']) {
+                return None;
+            }
+            if BREAKS.contains(&name.as_str()) {
+                flush(&mut current, &mut paragraphs);
+            } else if !INLINE.contains(&name.as_str()) {
+                return None;
+            }
+            rest = &tag[end + 1..];
+        } else if let Some(entity) = rest.strip_prefix('&') {
+            let end = entity.find(';').filter(|e| *e <= 10)?;
+            current.push(decode_entity(&entity[..end])?);
+            rest = &entity[end + 1..];
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+    Some(paragraphs)
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            // Control characters and the like: let the full parser decide.
+            char::from_u32(code).filter(|c| !c.is_control() && code != 0)?
+        }
+    })
 }
 
 /// Converts the content of one node of a parsed document.
@@ -341,4 +420,45 @@ fn is_hidden(node: &NodeRef) -> bool {
             let s = s.to_ascii_lowercase().replace(' ', "");
             s.contains("display:none") || s.contains("visibility:hidden")
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(html: &str) -> Vec<String> {
+        let doc = Document::from(html);
+        let root = doc.body().unwrap_or_else(|| doc.root());
+        node_to_text(&root, None).paragraphs
+    }
+
+    #[test]
+    fn the_simple_path_reads_like_the_full_parser() {
+        for html in [
+            "<p>Il governo &egrave; caduto.</p>",
+            "<p>Uno <b>due</b> tre.</p><p>Quattro&nbsp;cinque &amp; sei &#8217;sette&#x2019;</p>",
+            "testo semplice\n\n su due righe",
+            "<P>Maiuscole<BR>dopo</P><div>blocco <em>enfasi</em></div>",
+            "<p class=lead>Attributi <span>senza</span> virgolette</p>",
+            "  <p>  spazi   \t a  caso </p>  ",
+            "",
+            "&lt;p&gt; non è un tag",
+        ] {
+            match simple_html(html) {
+                Some(fast) => assert_eq!(fast, full(html), "{html}"),
+                None => assert!(html.contains("&egrave;"), "{html} should be simple"),
+            }
+        }
+        // Anything else goes to the full parser.
+        for html in [
+            "<p><a href=\"x\">link</a></p>",
+            "<ul><li>uno</li></ul>",
+            "<p>&egrave;</p>",
+            "<img alt=x>",
+            "<!-- c --><p>x</p>",
+            "<p>&#0;</p>",
+        ] {
+            assert!(simple_html(html).is_none(), "{html}");
+        }
+    }
 }
