@@ -67,19 +67,37 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Collapses runs of whitespace (including no-break spaces) to one space.
 pub fn squash(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        // U+00A0 (no-break space) is whitespace too.
-        if c.is_whitespace() {
-            space = !out.is_empty();
+    let mut i = 0;
+    // Start of the current run of non-space text.
+    let mut run: Option<usize> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
         } else {
-            if space {
-                out.push(' ');
-                space = false;
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, run) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+                run = None;
             }
-            out.push(c);
+            (false, None) => run = Some(i),
+            _ => {}
         }
+        i += len;
+    }
+    if let Some(start) = run {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -87,6 +105,21 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squash_matches_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "a",
+            " a  b\t\nc ",
+            "perché\u{a0}\u{a0}così\u{3000}东京 ",
+            "\u{2028}x\u{85}y\u{b}z",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn folds_accents_and_case() {
