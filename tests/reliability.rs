@@ -231,3 +231,34 @@ fn marks_made_by_a_second_process_during_an_import_are_kept() {
     assert_eq!(count(&data), 5 + 5000);
     assert_intact(&data);
 }
+
+#[test]
+fn two_index_builds_at_once_index_each_article_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let feeds = write_feeds(dir.path(), 0, 8, 500);
+    let data = dir.path().join("data");
+    run_ok(edicola(&data).args(["import", "--no-index"]).arg(&feeds));
+    let spawn = || {
+        edicola(&data)
+            .arg("index")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn index")
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    assert!(a.wait().expect("a").success());
+    assert!(b.wait().expect("b").success());
+    assert_intact(&data);
+    assert_eq!(search_count(&data, "m5x"), 500);
+    // Each article once in the index: the marker's postings hold 500 rows.
+    let conn = rusqlite::Connection::open(store_file(&data)).expect("open");
+    let docs: i64 = conn
+        .query_row(
+            "SELECT doc FROM articles_fts_vocab WHERE term = 'm5x'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("vocab");
+    assert_eq!(docs, 500);
+}

@@ -53,6 +53,8 @@ impl Default for Indexer {
 struct Queued {
     key: i64,
     fresh: bool,
+    /// Bumped when the article changes while queued.
+    version: i64,
     title: String,
     standfirst: String,
     body: String,
@@ -62,6 +64,7 @@ struct Queued {
 struct Tokens {
     key: i64,
     fresh: bool,
+    version: i64,
     title: String,
     standfirst: String,
     body: String,
@@ -94,7 +97,7 @@ impl Store {
             let mut stmt = self
                 .conn
                 .prepare_cached(
-                    "SELECT q.key, q.fresh, a.title, coalesce(a.standfirst, ''), a.body, a.lang
+                    "SELECT q.key, q.fresh, q.version, a.title, coalesce(a.standfirst, ''), a.body, a.lang
                      FROM index_queue q JOIN articles a ON a.key = q.key
                      ORDER BY q.key LIMIT ?1",
                 )
@@ -103,10 +106,11 @@ impl Store {
                 Ok(Queued {
                     key: r.get(0)?,
                     fresh: r.get::<_, i64>(1)? != 0,
-                    title: r.get(2)?,
-                    standfirst: r.get(3)?,
-                    body: r.get(4)?,
-                    lang: r.get(5)?,
+                    version: r.get(2)?,
+                    title: r.get(3)?,
+                    standfirst: r.get(4)?,
+                    body: r.get(5)?,
+                    lang: r.get(6)?,
                 })
             })
             .map_err(err)?
@@ -167,8 +171,7 @@ impl Store {
                     }));
                 }
                 if let Some(tokens) = ready {
-                    self.insert_batch(&tokens)?;
-                    done += tokens.len();
+                    done += self.insert_batch(&tokens)?;
                     progress(done, total.max(done));
                 }
                 if in_flight.is_none() {
@@ -225,7 +228,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT q.key, q.fresh, a.title, coalesce(a.standfirst, ''), a.body, a.lang
+                "SELECT q.key, q.fresh, q.version, a.title, coalesce(a.standfirst, ''), a.body, a.lang
                  FROM index_queue q JOIN articles a ON a.key = q.key
                  WHERE q.key > ?1 ORDER BY q.key LIMIT ?2",
             )
@@ -234,10 +237,11 @@ impl Store {
             Ok(Queued {
                 key: r.get(0)?,
                 fresh: r.get::<_, i64>(1)? != 0,
-                title: r.get(2)?,
-                standfirst: r.get(3)?,
-                body: r.get(4)?,
-                lang: r.get(5)?,
+                version: r.get(2)?,
+                title: r.get(3)?,
+                standfirst: r.get(4)?,
+                body: r.get(5)?,
+                lang: r.get(6)?,
             })
         })
         .map_err(|e| self.err(e))?
@@ -245,12 +249,13 @@ impl Store {
         .map_err(|e| self.err(e))
     }
 
-    fn insert_batch(&mut self, tokens: &[Tokens]) -> Result<()> {
+    fn insert_batch(&mut self, tokens: &[Tokens]) -> Result<usize> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
-        insert_tokens(&tx, tokens).map_err(err)?;
-        tx.commit().map_err(err)
+        let indexed = insert_tokens(&tx, tokens).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(indexed)
     }
 
     /// Rebuilds the index when it was made by another tokenizer version
@@ -345,6 +350,7 @@ fn tokenize(q: &Queued, analyzer: &mut Analyzer) -> Tokens {
     Tokens {
         key: q.key,
         fresh: q.fresh,
+        version: q.version,
         title,
         standfirst,
         body,
@@ -352,23 +358,31 @@ fn tokenize(q: &Queued, analyzer: &mut Analyzer) -> Tokens {
     }
 }
 
-fn insert_tokens(tx: &Transaction, tokens: &[Tokens]) -> rusqlite::Result<()> {
+/// Returns how many were indexed (the others were no longer queued as read).
+fn insert_tokens(tx: &Transaction, tokens: &[Tokens]) -> rusqlite::Result<usize> {
     let mut delete = tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles_fts (rowid, title, standfirst, body) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    let mut dequeue = tx.prepare_cached("DELETE FROM index_queue WHERE key = ?1")?;
+    // Only what is still queued as read: another process may have indexed
+    // it meanwhile, or the article changed and is queued again.
+    let mut dequeue =
+        tx.prepare_cached("DELETE FROM index_queue WHERE key = ?1 AND version = ?2")?;
     let mut set_lang =
         tx.prepare_cached("UPDATE articles SET lang = ?2 WHERE key = ?1 AND lang IS NULL")?;
+    let mut indexed = 0;
     for t in tokens {
+        if dequeue.execute([t.key, t.version])? == 0 {
+            continue;
+        }
+        indexed += 1;
         if !t.fresh {
             delete.execute([t.key])?;
         }
         insert.execute(params![t.key, t.title, t.standfirst, t.body])?;
-        dequeue.execute([t.key])?;
         if let Some(lang) = t.detected {
             set_lang.execute(params![t.key, lang])?;
         }
     }
-    Ok(())
+    Ok(indexed)
 }

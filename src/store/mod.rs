@@ -197,6 +197,10 @@ impl Store {
             .map_err(err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(err)?;
+        // Write transactions take the write lock when they begin, waiting
+        // for another process's (busy timeout): a deferred one that read
+        // first could not wait and would fail with "database is locked".
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         schema::migrate(&mut conn).map_err(err)?;
         let mut store = Store { conn, path };
         store.check_index_version()?;

@@ -142,8 +142,9 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
     CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
     CREATE TABLE index_queue (
-        key   INTEGER PRIMARY KEY,
-        fresh INTEGER NOT NULL
+        key     INTEGER PRIMARY KEY,
+        fresh   INTEGER NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
     );
     INSERT INTO index_queue (key, fresh) SELECT key, 1 FROM articles;
     CREATE TABLE term_df (

@@ -321,7 +321,8 @@ impl Store {
             };
             // The search index follows from the queue (see index.rs).
             tx.prepare_cached(
-                "INSERT INTO index_queue (key, fresh) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                "INSERT INTO index_queue (key, fresh) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET version = version + 1",
             )
             .map_err(err)?
             .execute(params![key, i64::from(existing.is_none())])
