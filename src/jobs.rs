@@ -54,6 +54,15 @@ fn run_refresh(
     if subs.feeds.iter().map(|f| &f.url).ne(before.iter()) {
         subs.save().map_err(|e| e.to_string())?;
     }
+    // Large feeds leave their articles to the index queue.
+    if store.index_state().map_err(|e| e.to_string())?.pending > 0 {
+        store
+            .index_all(|done, total| {
+                let _ = tx.send(JobEvent::Indexing { done, total });
+            })
+            .map_err(|e| e.to_string())?;
+        let _ = tx.send(JobEvent::Indexed { error: None });
+    }
     let added = reports
         .iter()
         .map(|r| match r.outcome {

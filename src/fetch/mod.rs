@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crate::ingest::{self, Format, Source};
 use crate::model::Article;
-use crate::store::{FeedState, Store, StoreError};
+use crate::store::{FeedState, Prepared, Store, StoreError};
 use crate::subs::{Feed, SubsFile};
 pub use http::{Fetched, Http, Validators};
 
@@ -64,7 +64,8 @@ struct Downloaded {
 struct Parsed {
     title: Option<String>,
     site_url: Option<String>,
-    articles: Vec<Article>,
+    /// Prepared for storing on the worker thread.
+    articles: Vec<Prepared>,
     validators: Validators,
 }
 
@@ -153,18 +154,8 @@ pub fn update_all(
                     Outcome::NotModified
                 }
                 Ok((Some(parsed), moved)) => {
-                    let source = feed.title.clone().or(parsed.title.clone());
-                    let articles: Vec<Article> = parsed
-                        .articles
-                        .into_iter()
-                        .map(|mut a| {
-                            if source.is_some() {
-                                a.source = source.clone();
-                            }
-                            a
-                        })
-                        .collect();
-                    let stats = store.upsert_feed(&feed.url, &articles, feed.keep)?;
+                    let stats =
+                        store.upsert_feed_prepared(&feed.url, &parsed.articles, feed.keep)?;
                     state.title = parsed.title;
                     state.site_url = parsed.site_url;
                     state.etag = parsed.validators.etag;
@@ -240,11 +231,23 @@ fn download(
         .feed
         .map(|f| (f.title, f.site_url))
         .unwrap_or_default();
+    // The subscription's title, else the feed's, names the source.
+    let source = feed.title.clone().or(title.clone());
+    let articles = parsed
+        .articles
+        .into_iter()
+        .map(|mut a| {
+            if source.is_some() {
+                a.source = source.clone();
+            }
+            Prepared::new(a)
+        })
+        .collect();
     Ok((
         Some(Parsed {
             title,
             site_url,
-            articles: parsed.articles,
+            articles,
             validators,
         }),
         response.moved_to,

@@ -181,7 +181,18 @@ impl Store {
         articles: &[Article],
         keep: Option<usize>,
     ) -> Result<UpsertStats> {
-        let stats = self.write(articles, Origin::User, Some(feed_url))?;
+        let prepared: Vec<Prepared> = articles.iter().cloned().map(Prepared::new).collect();
+        self.upsert_feed_prepared(feed_url, &prepared, keep)
+    }
+
+    /// `upsert_feed` for articles prepared on another thread.
+    pub fn upsert_feed_prepared(
+        &mut self,
+        feed_url: &str,
+        articles: &[Prepared],
+        keep: Option<usize>,
+    ) -> Result<UpsertStats> {
+        let stats = self.write_prepared(articles, Origin::User, Some(feed_url))?;
         if let Some(keep) = keep {
             self.conn
                 .execute(
@@ -202,9 +213,19 @@ impl Store {
         origin: Origin,
         feed_url: Option<&str>,
     ) -> Result<UpsertStats> {
-        let mut clock = Undated::now();
         let prepared: Vec<Prepared> = articles.iter().cloned().map(Prepared::new).collect();
-        let stats = self.write_with(&prepared, origin, feed_url, &mut clock)?;
+        self.write_prepared(&prepared, origin, feed_url)
+    }
+
+    fn write_prepared(
+        &mut self,
+        prepared: &[Prepared],
+        origin: Origin,
+        feed_url: Option<&str>,
+    ) -> Result<UpsertStats> {
+        let articles = prepared;
+        let mut clock = Undated::now();
+        let stats = self.write_with(prepared, origin, feed_url, &mut clock)?;
         // Small writes (a feed, a page, an undo) are searchable at once;
         // large imports leave the index to catch up (see index.rs).
         if articles.len() <= SMALL_WRITE {
