@@ -15,7 +15,12 @@ use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Effect, JobEvent, Severity};
+use crate::jobs::Lookups;
 use crate::ui::{render, theme::Theme};
+
+/// How long input must pause before the sidebar's lookups start: longer
+/// than the interval of a held key's auto-repeat.
+const LOOKUP_DELAY: Duration = Duration::from_millis(50);
 
 /// What the loop needs from outside the app: the browser command, and the
 /// files background work opens for itself.
@@ -63,23 +68,41 @@ fn event_loop(
         let (tx, file) = (jobs_tx.clone(), env.store_file.clone());
         std::thread::spawn(move || crate::jobs::build_index(&file, &tx));
     }
+    let lookups = app
+        .store_file()
+        .and_then(|file| Lookups::spawn(file, jobs_tx.clone()));
     let mut dirty = true;
     while !app.quit {
         if dirty {
             terminal.draw(|frame| render(frame, app, theme))?;
             dirty = false;
         }
-        if app.has_idle_work() && !event::poll(Duration::ZERO)? {
-            app.idle_work();
-            dirty = true;
+        // The sidebar's lookups start once input pauses, so that keys held
+        // down (or pressed in a burst) are not slowed by work they discard.
+        if app.has_idle_work() && !event::poll(LOOKUP_DELAY)? {
+            if let Some(request) = app.lookup_request() {
+                let unsent = match &lookups {
+                    Some(worker) => worker.ask(request).err(),
+                    None => Some(request),
+                };
+                if let Some(request) = unsent {
+                    app.answer_now(&request);
+                    dirty = true;
+                }
+            }
             continue;
         }
         // Block on input, except while background work may report.
-        if (app.busy.is_some() || app.indexing.is_some())
-            && !event::poll(Duration::from_millis(100))?
-        {
-            dirty |= drain(&jobs_rx, app);
-            continue;
+        let wait = if app.awaiting_lookups() {
+            Some(Duration::from_millis(10))
+        } else {
+            (app.busy.is_some() || app.indexing.is_some()).then(|| Duration::from_millis(100))
+        };
+        if let Some(wait) = wait {
+            if !event::poll(wait)? {
+                dirty |= drain(&jobs_rx, app);
+                continue;
+            }
         }
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press && app.prompt.is_some() => {

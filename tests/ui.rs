@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, draw, press};
+use common::{act, app, draw, press};
 use edicola::action::Action;
 use edicola::app::{Focus, Overlay};
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -282,6 +282,8 @@ fn search_prompt_narrows_as_you_type_and_highlights() {
     for c in "nvidia chi".chars() {
         app.prompt_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
+    // As the event loop does once typing pauses.
+    app.idle_work();
     assert!(app.list.total >= 1);
     assert_eq!(
         app.list.current().map(|r| r.title.as_str()),
@@ -304,4 +306,36 @@ fn search_prompt_narrows_as_you_type_and_highlights() {
     press(&mut app, "/");
     app.prompt_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     assert_eq!(app.list.total, 5, "Esc clears the search");
+}
+
+#[test]
+fn sidebar_lookups_wait_for_idle_input_and_stale_answers_are_dropped() {
+    let mut app = app(100, 30);
+    act(&mut app, Action::MoveDown);
+    act(&mut app, Action::MoveDown);
+    // The third article lists the Tokyo one, which is stored: not looked up
+    // while keys are handled.
+    use edicola::app::sidebar::Section;
+    let stored = |app: &edicola::app::App| {
+        app.opened.as_ref().map(|o| {
+            o.items
+                .iter()
+                .filter(|i| i.section == Some(Section::FromPage) && i.article_id.is_some())
+                .count()
+        })
+    };
+    assert_eq!(stored(&app), Some(0));
+    assert!(app.has_idle_work() && !app.awaiting_lookups());
+    let request = app.lookup_request().expect("a request");
+    assert!(!app.has_idle_work() && app.awaiting_lookups());
+    assert_eq!(app.lookup_request(), None, "asked once per opening");
+    // Answers for an article no longer open change nothing.
+    act(&mut app, Action::MoveDown);
+    act(&mut app, Action::MoveUp);
+    app.answer_now(&request);
+    assert_eq!(stored(&app), Some(0));
+    assert!(app.has_idle_work());
+    app.idle_work();
+    assert_eq!(stored(&app), Some(1));
+    assert!(!app.has_idle_work() && !app.awaiting_lookups());
 }

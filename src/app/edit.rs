@@ -1,6 +1,7 @@
 //! Changes with undo (marks, mark-all-read, removal), list filters, and the
 //! results of background work (refresh, full text).
 
+use super::lookup::LookupAnswer;
 use super::{App, Effect, Overlay, Severity};
 use crate::model::Article;
 use crate::store::{Filter, MarkState, Removed, StoreError};
@@ -36,6 +37,8 @@ pub enum JobEvent {
     Indexing { done: usize, total: usize },
     /// The index build ended (complete, or stopped by an error).
     Indexed { error: Option<String> },
+    /// Sidebar lookups answered on another thread.
+    Lookup(LookupAnswer),
 }
 
 /// An entry of the sources popup: a label and the filter it applies.
@@ -245,6 +248,7 @@ impl App {
 
     fn apply_job(&mut self, event: JobEvent) -> Result<(), StoreError> {
         match event {
+            JobEvent::Lookup(answer) => self.on_lookup(answer),
             JobEvent::Progress { done, total, name } => {
                 self.busy = Some(format!("Refreshing {done}/{total}: {name}"));
             }

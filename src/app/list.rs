@@ -46,6 +46,9 @@ impl ListWindow {
     }
 
     /// Scrolls the view so the selection is visible and loads the rows shown.
+    /// Scrolling past the loaded rows loads a page more in that direction;
+    /// a jump loads only the rows shown. Each row costs a lookup in the
+    /// store, so a jump in a large store stays as cheap as a step.
     pub fn ensure_visible(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
         let height = height.max(1);
         if self.selected < self.offset {
@@ -54,12 +57,36 @@ impl ListWindow {
             self.offset = self.selected + 1 - height;
         }
         self.offset = self.offset.min(self.total.saturating_sub(height));
-        let want_end = (self.offset + height).min(self.total);
-        let have_end = self.rows_start + self.rows.len();
-        if self.offset < self.rows_start || want_end > have_end || self.rows.is_empty() {
-            let start = self.offset.saturating_sub(height);
-            self.rows = store.page(&self.filter, start, height * 3)?;
+        let (want_start, want_end) = (self.offset, (self.offset + height).min(self.total));
+        let (have_start, have_end) = (self.rows_start, self.rows_start + self.rows.len());
+        let loaded = !self.rows.is_empty() || self.total == 0;
+        if loaded && want_start >= have_start && want_end <= have_end {
+            return Ok(());
+        }
+        let overlaps = !self.rows.is_empty() && want_start < have_end && want_end > have_start;
+        // At most three pages stay loaded around the view.
+        let keep = height * 3;
+        if overlaps && want_start >= have_start {
+            let end = want_end.max(have_end + height).min(self.total);
+            let more = window(store, &self.filter, self.total, have_end, end)?;
+            self.rows.extend(more);
+            let drop = self
+                .rows
+                .len()
+                .saturating_sub(keep)
+                .min(want_start - self.rows_start);
+            self.rows.drain(..drop);
+            self.rows_start += drop;
+        } else if overlaps && want_end <= have_end {
+            let start = want_start.min(have_start.saturating_sub(height));
+            let mut rows = window(store, &self.filter, self.total, start, have_start)?;
+            rows.append(&mut self.rows);
+            rows.truncate(keep.max(want_end - start));
+            self.rows = rows;
             self.rows_start = start;
+        } else {
+            self.rows = window(store, &self.filter, self.total, want_start, want_end)?;
+            self.rows_start = want_start;
         }
         Ok(())
     }
@@ -81,6 +108,82 @@ impl ListWindow {
         for row in self.rows.iter_mut().filter(|r| r.id == id) {
             row.bookmarked = bookmarked;
             row.read = read;
+        }
+    }
+}
+
+/// Rows `start..end` of the list; a window in the older half is read from
+/// the end of the list, which is cheaper there.
+fn window(
+    store: &Store,
+    filter: &Filter,
+    total: usize,
+    start: usize,
+    end: usize,
+) -> Result<Vec<Summary>, StoreError> {
+    if start > total / 2 {
+        store.page_from_end(filter, total.saturating_sub(end), end - start)
+    } else {
+        store.page(filter, start, end - start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+    use crate::store::Origin;
+
+    fn store(n: usize) -> Store {
+        let mut store = Store::open_in_memory().expect("store");
+        let articles: Vec<Article> = (0..n)
+            .map(|i| Article {
+                id: format!("{i:016x}"),
+                title: format!("Articolo {i}"),
+                // Pairs of articles share a date: ties are ordered by id.
+                published: Some(1_700_000_000 + (i / 2) as i64),
+                body: vec![format!("Testo {i}.")],
+                ..Article::default()
+            })
+            .collect();
+        store.upsert(&articles, Origin::User).expect("upsert");
+        store
+    }
+
+    #[test]
+    fn the_rows_shown_are_the_list_rows_after_any_moves() {
+        let store = store(97);
+        let all = store.page(&Filter::all(), 0, 200).expect("page");
+        let mut list = ListWindow::default();
+        let height = 7;
+        list.reload(&store, height).expect("reload");
+        let moves: [isize; 16] = [
+            1,
+            1,
+            9,
+            -3,
+            isize::MAX,
+            -1,
+            -8,
+            -20,
+            isize::MIN,
+            7,
+            7,
+            7,
+            -7,
+            50,
+            -2,
+            1,
+        ];
+        for delta in moves.iter().cycle().take(200) {
+            list.move_by(*delta, &store, height).expect("move");
+            assert!(list.offset <= list.selected && list.selected < list.offset + height);
+            assert!(list.rows.len() <= height * 3);
+            let shown = all.iter().enumerate().skip(list.offset).take(height);
+            for (index, expected) in shown {
+                let row = list.row(index).map(|r| r.id.as_str());
+                assert_eq!(row, Some(expected.id.as_str()), "row {index}");
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod edit;
 pub mod list;
+pub mod lookup;
 mod mouse;
 mod nav;
 pub mod prompt;
@@ -16,8 +17,8 @@ use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::keymap::{Context, Keymap};
-use crate::model::Article;
-use crate::store::{Filter, Store, StoreError};
+use crate::model::{Article, RelatedEntry};
+use crate::store::{Filter, Similar, Store, StoreError};
 use crate::ui::layout::{Panes, inner, panes};
 pub use edit::{JobEvent, SourceEntry, Undo};
 use list::ListWindow;
@@ -79,6 +80,14 @@ pub struct Opened {
     pub lines: Rc<Vec<ReadLine>>,
     pub scroll: usize,
     pub items: Vec<SideItem>,
+    /// Which opening of an article this is: lookups answered for an
+    /// earlier one are dropped.
+    pub opening: u64,
+    /// True once the sidebar's lookups were asked for (see `lookup`).
+    pub lookups_sent: bool,
+    /// False until the page's entries and the links were matched to stored
+    /// articles (when idle).
+    pub stored_loaded: bool,
     /// False until "similar in your store" was computed (when idle).
     pub similar_loaded: bool,
     pub side_lines: Vec<SideLine>,
@@ -109,6 +118,7 @@ pub struct App {
     pub indexing: Option<(usize, usize)>,
     undo: Vec<Undo>,
     wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
+    openings: u64,
 }
 
 impl App {
@@ -131,6 +141,7 @@ impl App {
             indexing: None,
             undo: Vec::new(),
             wrap_cache: HashMap::new(),
+            openings: 0,
         };
         let height = app.list_height();
         app.list.reload(&app.store, height)?;
@@ -268,13 +279,15 @@ impl App {
     }
 
     /// Loads an article by id into the reading pane, scrolled to the top.
+    /// Its sidebar's lookups in the store wait until input pauses.
     fn open_id(&mut self, id: &str) -> Result<(), StoreError> {
         let Some(article) = self.store.get(id)? else {
             self.opened = None;
             return Ok(());
         };
         let (bookmarked, read) = self.store.marks(id)?;
-        let items = self.sidebar_items(&article)?;
+        let items = sidebar_items(&article);
+        self.openings += 1;
         self.opened = Some(Opened {
             article,
             bookmarked,
@@ -282,6 +295,9 @@ impl App {
             lines: Rc::new(Vec::new()),
             scroll: 0,
             items,
+            opening: self.openings,
+            lookups_sent: false,
+            stored_loaded: false,
             similar_loaded: false,
             side_lines: Vec::new(),
             side_selected: 0,
@@ -291,55 +307,6 @@ impl App {
         Ok(())
     }
 
-    fn sidebar_items(&mut self, article: &Article) -> Result<Vec<SideItem>, StoreError> {
-        let mut items = Vec::new();
-        for entry in &article.related {
-            let stored = self
-                .store
-                .find_by_title(&entry.title)?
-                .filter(|id| *id != article.id);
-            let mut detail: Vec<&str> = [entry.category.as_deref(), entry.byline.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
-            if stored.is_some() {
-                detail.push("in your store");
-            }
-            items.push(SideItem {
-                section: Some(Section::FromPage),
-                title: entry.title.clone(),
-                detail: detail.join(" · "),
-                article_id: stored,
-                url: entry.url.clone(),
-                blurb: entry.blurb.clone(),
-                category: entry.category.clone(),
-            });
-        }
-        for link in &article.links {
-            let stored = self.store.find_by_url(&link.url)?;
-            items.push(SideItem {
-                section: Some(Section::Links),
-                title: if link.text.trim().is_empty() {
-                    link.url.clone()
-                } else {
-                    link.text.clone()
-                },
-                detail: link.url.clone(),
-                article_id: stored,
-                url: Some(link.url.clone()),
-                ..SideItem::default()
-            });
-        }
-        Ok(items)
-    }
-
-    /// True when there is work to do once input is idle.
-    pub fn has_idle_work(&self) -> bool {
-        self.opened.as_ref().is_some_and(|o| !o.similar_loaded)
-    }
-
-    /// Work deferred until no key is waiting: finding similar articles for
-    /// the open one, so moving through the list never waits for it.
     /// How many articles wait for the search index, when this app's store
     /// is the writable file at `store_file` and some do.
     pub fn index_pending(&self, store_file: &std::path::Path) -> Option<usize> {
@@ -350,26 +317,11 @@ impl App {
         (!state.complete() || self.store.df_stale().unwrap_or(false)).then_some(state.pending)
     }
 
-    pub fn idle_work(&mut self) {
-        let Some(id) = self
-            .opened
-            .as_ref()
-            .filter(|o| !o.similar_loaded)
-            .map(|o| o.article.id.clone())
-        else {
-            return;
-        };
-        let similar = match self.store.similar(&id, 5, 0.05) {
-            Ok(s) => s,
-            Err(e) => {
-                self.notify(Severity::Error, e.to_string());
-                Vec::new()
-            }
-        };
+    /// Adds "similar in your store" to the open article's sidebar.
+    fn insert_similar(&mut self, similar: Vec<Similar>) {
         let Some(o) = self.opened.as_mut() else {
             return;
         };
-        o.similar_loaded = true;
         let at = o
             .items
             .iter()
@@ -420,6 +372,58 @@ impl App {
     /// The store filter in use.
     pub fn filter(&self) -> &Filter {
         &self.list.filter
+    }
+
+    /// The store's database file; None for a store held in memory, which
+    /// no other connection can see.
+    pub fn store_file(&self) -> Option<&std::path::Path> {
+        Some(self.store.path()).filter(|p| *p != std::path::Path::new(":memory:"))
+    }
+}
+
+/// The sidebar's entries from the article alone: the related headlines the
+/// page listed, then its links. Which of them are stored articles is
+/// looked up later (see `lookup`).
+fn sidebar_items(article: &Article) -> Vec<SideItem> {
+    let mut items: Vec<SideItem> = article
+        .related
+        .iter()
+        .map(|entry| page_item(entry, None))
+        .collect();
+    for link in &article.links {
+        items.push(SideItem {
+            section: Some(Section::Links),
+            title: if link.text.trim().is_empty() {
+                link.url.clone()
+            } else {
+                link.text.clone()
+            },
+            detail: link.url.clone(),
+            article_id: None,
+            url: Some(link.url.clone()),
+            ..SideItem::default()
+        });
+    }
+    items
+}
+
+/// A related entry the page listed, with the stored article it opens.
+fn page_item(entry: &RelatedEntry, stored: Option<String>) -> SideItem {
+    let mut detail: Vec<&str> = [entry.category.as_deref(), entry.byline.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if stored.is_some() {
+        detail.push("in your store");
+    }
+    SideItem {
+        section: Some(Section::FromPage),
+        title: entry.title.clone(),
+        detail: detail.join(" · "),
+        article_id: stored,
+        url: entry.url.clone(),
+        blurb: entry.blurb.clone(),
+        category: entry.category.clone(),
     }
 }
 

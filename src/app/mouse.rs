@@ -4,7 +4,6 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 use super::{App, Focus};
-use crate::action::Action;
 use crate::ui::layout::inner;
 
 const WHEEL_STEP: isize = 3;
@@ -24,14 +23,12 @@ impl App {
                 let down = matches!(event.kind, MouseEventKind::ScrollDown);
                 let focus = self.focus;
                 self.focus = pane;
-                for _ in 0..WHEEL_STEP {
-                    self.update(if down {
-                        Action::MoveDown
-                    } else {
-                        Action::MoveUp
-                    });
-                }
+                // One move of three rows: only the article landed on is opened.
+                let result = self.step(if down { WHEEL_STEP } else { -WHEEL_STEP });
                 self.focus = focus;
+                if let Err(e) = result {
+                    self.notify(super::Severity::Error, e.to_string());
+                }
                 true
             }
             MouseEventKind::Down(MouseButton::Left) => {

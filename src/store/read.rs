@@ -62,18 +62,32 @@ impl Store {
                  {from} ({cond}) ORDER BY articles_fts.rank, a.sort_key DESC LIMIT ? OFFSET ?"
             )
         } else {
-            // The window is chosen from the index alone (OFFSET then skips
-            // index entries, not whole rows); only its rows are read.
-            format!(
-                "SELECT a.id, a.title, a.source, a.published,
-                        coalesce(m.bookmarked, 0), coalesce(m.read, 0)
-                 FROM (SELECT a.id AS id, a.sort_key AS sort_key
-                       {from} ({cond}) ORDER BY a.sort_key DESC, a.id LIMIT ? OFFSET ?) w
-                 JOIN articles a ON a.id = w.id
-                 LEFT JOIN marks m ON m.article_id = a.id
-                 ORDER BY w.sort_key DESC, w.id"
-            )
+            time_window(from, &cond, "a.sort_key DESC, a.id, a.title")
         };
+        self.summaries(&sql, values)
+    }
+
+    /// The same rows as `page`, but `offset` counts from the end of the
+    /// list: `page_from_end(f, 0, n)` is the oldest `n` articles, in list
+    /// order. Without a search it reads the time index backwards, so a
+    /// window near the end costs what one near the top does.
+    pub fn page_from_end(
+        &self,
+        filter: &Filter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Summary>> {
+        if filter.query.is_some() {
+            let total = self.count(filter)?;
+            let end = total.saturating_sub(offset);
+            let start = end.saturating_sub(limit);
+            return self.page(filter, start, end - start);
+        }
+        let (cond, mut values) = filter.conditions();
+        let (from, _) = from_clause(None, Vec::new());
+        values.push(Value::Integer(limit as i64));
+        values.push(Value::Integer(offset as i64));
+        let sql = time_window(from, &cond, "a.sort_key, a.id DESC, a.title DESC");
         self.summaries(&sql, values)
     }
 
@@ -115,14 +129,17 @@ impl Store {
             .optional()
             .map_err(|e| self.err(e))?;
         let Some(key) = key else { return Ok(None) };
-        values.extend([
-            Value::Integer(key),
-            Value::Integer(key),
-            Value::Text(id.into()),
-        ]);
+        // Two counts rather than one with OR, which SQLite may answer by
+        // walking the whole table in id order (seconds at 100,000 articles).
+        let second = values.clone();
+        values.push(Value::Integer(key));
+        values.extend(second);
+        values.extend([Value::Integer(key), Value::Text(id.into())]);
         let sql = format!(
-            "SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
-             WHERE ({cond}) AND (a.sort_key > ? OR (a.sort_key = ? AND a.id < ?))"
+            "SELECT (SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                     WHERE ({cond}) AND a.sort_key > ?)
+                  + (SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                     WHERE ({cond}) AND a.sort_key = ? AND a.id < ?)"
         );
         let n: i64 = self
             .conn
@@ -332,6 +349,23 @@ impl Store {
         Ok(user.is_none())
     }
 }
+/// A list window read from the time index (`articles_list`, which holds the
+/// columns a row shows): OFFSET skips index entries, and no article row is
+/// read. Rows come newest first; `order` is the direction to walk the index,
+/// naming the title after the (unique) time and id only so that SQLite
+/// picks this index over the narrower `articles_by_time` (kept for counts).
+fn time_window(from: &str, cond: &str, order: &str) -> String {
+    format!(
+        "SELECT w.id, w.title, w.source, w.published,
+                coalesce(m.bookmarked, 0), coalesce(m.read, 0)
+         FROM (SELECT a.id AS id, a.sort_key AS sort_key, a.title AS title,
+                      a.source AS source, a.published AS published
+               {from} ({cond}) ORDER BY {order} LIMIT ? OFFSET ?) w
+         LEFT JOIN marks m ON m.article_id = w.id
+         ORDER BY w.sort_key DESC, w.id"
+    )
+}
+
 /// The FROM clause: the articles with their marks, joined to the full-text
 /// index when there is a match expression (whose value goes first).
 fn from_clause(fts: Option<String>, values: Vec<Value>) -> (&'static str, Vec<Value>) {

@@ -159,7 +159,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN
         DELETE FROM articles_fts WHERE rowid = old.key;
         DELETE FROM index_queue WHERE key = old.key;
-    END;",
+    END;
+    CREATE INDEX articles_list ON articles (sort_key DESC, id, title, source, published);",
 ];
 
 /// The schema version this build writes.

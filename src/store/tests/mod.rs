@@ -472,3 +472,4 @@ fn feed_state_round_trips_and_follows_renames() {
 }
 
 mod search;
+mod windows;
