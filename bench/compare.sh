@@ -170,13 +170,13 @@ field() {
 # still be exiting, and the next one would refuse to start.
 nb_wait_unlocked() {
   local lock="$1.lock" lpid=
-  for _ in $(seq 1200); do
+  for _ in $(seq 6000); do
     [ -e "$lock" ] || return 0
     lpid=$(cat "$lock" 2>/dev/null || true)
     if [ -z "$lpid" ] || ! kill -0 "$lpid" 2>/dev/null; then return 0; fi
     sleep 0.1
   done
-  die "newsboat (pid $lpid) still holds $lock after 120 s"
+  die "newsboat (pid $lpid) still holds $lock after 600 s"
 }
 # Titles newsboat will show: oldest, newest and second newest article of a corpus.
 corpus_titles() {
@@ -412,6 +412,11 @@ Written by \`bench/compare.sh\` (do not edit by hand: run it again; it overwrite
 Run of $STARTED, $TOOK min; sizes: ${SIZES[*]} articles; $RUNS runs per start-up and key
 measurement, $IMPORT_RUNS per load, medians.
 
+Figures are medians, but the machine may be shared: steps near the harness floors (about 15 ms
+for a first frame, 7 ms for a key) can move by half between runs, and newsboat's start-up, which
+needs a whole core for longer, grows when other work competes for the two cores (compare the load
+averages below).
+
 ## Machine and versions
 
 - CPU: $CPU, $(nproc) cores (\`nproc\`); RAM $RAM; $OS, Linux $(uname -r)
@@ -529,7 +534,7 @@ The two readers are organised differently, so each row pairs the closest equival
 
 newsboat has no list of all articles by default: the benchmark adds a query feed,
 \`"query:Tutti gli articoli:unread = \\"yes\\" or unread = \\"no\\""\`, first in its \`urls\`
-(query feeds are filled when opened, so start-up is unchanged), and its steps are: \`Enter\`
+(newsboat fills a query feed when it is opened; \`ready\` below is its start-up with that feed), and its steps are: \`Enter\`
 (open that list), \`End\`, \`Home\`, \`Enter\` (open the newest article), \`J\`, \`q\` \`q\`
 (back to the feed list, not timed), \`/\`, the query. newsboat's \`j\`/\`k\` move the feed
 list's highlight, which a text capture cannot see (and in an article list they change feed), so
