@@ -254,6 +254,9 @@ declare -A R=()
 STARTED=$(date '+%Y-%m-%d %H:%M %Z')
 T_START=$(date +%s)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+# share of the last minute in which some task waited for the disk (Linux PSI), if available
+io_pressure() { sed -n 's/^some avg10=[0-9.]* avg60=\([0-9.]*\).*/\1 %/p' /proc/pressure/io 2>/dev/null || true; }
+IO_START=$(io_pressure)
 
 # ---------------------------------------------------------------- corpora and server
 # About 40 KB of disk per article: the feed files, two Edicola stores, newsboat's cache.
@@ -383,6 +386,7 @@ done
 
 T_END=$(date +%s)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+IO_END=$(io_pressure)
 
 # ---------------------------------------------------------------- report
 secs() { awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}'; }
@@ -422,6 +426,8 @@ averages below).
 - CPU: $CPU, $(nproc) cores (\`nproc\`); RAM $RAM; $OS, Linux $(uname -r)
 - Load average (1/5/15 min) at the start: $LOAD_START; at the end: $LOAD_END
   (the machine is shared: other builds may have been running).
+- Disk pressure (share of the last minute with a task waiting for I/O, \`/proc/pressure/io\`) at the
+  start: ${IO_START:-unknown}; at the end: ${IO_END:-unknown}.
 - $EDV at commit $COMMIT, \`cargo build --release\`
 - $NBV (Debian package)
 - $TMUXV, $PYV; terminal: a 160x48 tmux pane, \`LC_ALL=${LC_ALL:-unset}\`
@@ -447,7 +453,9 @@ smaller; below 1×, newsboat is.
 Edicola reads the feed files from disk (\`import\`) or over HTTP from the local server after
 subscribing to the OPML list (\`fetch\`, up to 6 feeds at a time); newsboat reloads its \`urls\`
 over HTTP (\`-x reload\`, one feed at a time, its \`reload-threads 1\` from reader_setup.sh).
-Whole commands, process start included.
+Whole commands, process start included. Edicola commits with \`synchronous=FULL\` (an fsync per
+transaction), so its figures here depend on how fast the disk syncs, which other work on a shared
+machine changes a lot (see the disk pressure above).
 
 EOF
 row "Articles" "Edicola import (files)" "Edicola fetch (HTTP)" "newsboat reload (HTTP)" "Ratio to import" "Ratio to fetch"
