@@ -218,6 +218,15 @@ impl Store {
         Ok(store)
     }
 
+    /// For a large import or index build: reads through read() again
+    /// (memory-mapped pages count as the process's memory, and a bulk
+    /// write touches the whole file).
+    pub fn prepare_for_bulk(&self) -> Result<()> {
+        self.conn
+            .pragma_update(None, "mmap_size", 0)
+            .map_err(|e| self.err(e))
+    }
+
     /// True when the store was opened read-only.
     pub fn is_read_only(&self) -> bool {
         self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
