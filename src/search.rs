@@ -108,8 +108,12 @@ fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('"', ""))
 }
 
+/// A word left out of queries with other words: one letter, or a short
+/// function word (`il`, `di`, `the`, `and`). Longer stopwords stay: in
+/// "stati uniti", "stati" matters.
 fn is_stopword(w: &str) -> bool {
-    crate::text::is_stopword(w) || w.chars().count() < 2
+    let n = w.chars().count();
+    n < 2 || (n <= 3 && crate::text::is_stopword(w))
 }
 
 /// An FTS5 expression matching a word in any form the index holds it in.
@@ -178,8 +182,8 @@ mod tests {
         assert_eq!(q.tag.as_deref(), Some("tech"));
         assert!(q.unread && !q.bookmarked);
         let expr = q.fts(false).unwrap_or_default();
-        // "perché" is a stopword: left out when other words are asked.
-        assert!(expr.starts_with(r#"(("cina" OR "cin") AND"#), "{expr}");
+        assert!(expr.starts_with(r#"(("perche" OR"#), "{expr}");
+        assert!(expr.contains(r#"("cina" OR "cin")"#), "{expr}");
         assert!(expr.contains(r#""big tech""#), "{expr}");
         assert!(expr.ends_with(r#"NOT "usa""#), "{expr}");
     }
@@ -211,5 +215,8 @@ mod tests {
         assert_eq!(expr, r#"("governi" OR "govern")"#);
         // Only stopwords: they are the query.
         assert_eq!(Query::parse("the").fts(false).as_deref(), Some(r#""the""#));
+        // Long stopwords stay; a lone letter being typed goes.
+        let expr = Query::parse("stati u").fts(true).unwrap_or_default();
+        assert_eq!(expr, r#"("stati" OR "stat")"#);
     }
 }

@@ -36,20 +36,34 @@ impl Store {
     pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
         let (filter, fts) = filter.split_query();
         if let (true, Some(expr)) = (filter.is_all(), &fts) {
-            // A plain search: rank inside the index first, then join the window.
-            let sql = "SELECT a.id, a.title, a.source, a.published,
-                              coalesce(m.bookmarked, 0), coalesce(m.read, 0)
-                       FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
-                             ORDER BY rank LIMIT ?2 OFFSET ?3) best
-                       JOIN articles a ON a.key = best.rowid
-                       LEFT JOIN marks m ON m.article_id = a.id
-                       ORDER BY best.rank";
-            let values = vec![
-                Value::Text(expr.clone()),
-                Value::Integer(limit as i64),
-                Value::Integer(offset as i64),
-            ];
-            return self.summaries(sql, values);
+            let keys = self.ranked_keys(expr, offset, limit)?;
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT a.id, a.title, a.source, a.published,
+                            coalesce(m.bookmarked, 0), coalesce(m.read, 0)
+                     FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                     WHERE a.key = ?1",
+                )
+                .map_err(|e| self.err(e))?;
+            let mut rows = Vec::with_capacity(keys.len());
+            for key in keys {
+                let row = stmt
+                    .query_row([key], |r| {
+                        Ok(Summary {
+                            id: r.get(0)?,
+                            title: r.get(1)?,
+                            source: r.get(2)?,
+                            published: r.get(3)?,
+                            bookmarked: r.get::<_, i64>(4)? != 0,
+                            read: r.get::<_, i64>(5)? != 0,
+                        })
+                    })
+                    .optional()
+                    .map_err(|e| self.err(e))?;
+                rows.extend(row);
+            }
+            return Ok(rows);
         }
         let (cond, values) = filter.conditions();
         let (from, mut values) = from_clause(fts.clone(), values);
@@ -89,6 +103,74 @@ impl Store {
         values.push(Value::Integer(offset as i64));
         let sql = time_window(from, &cond, "a.sort_key, a.id DESC, a.title DESC");
         self.summaries(&sql, values)
+    }
+
+    /// Keys of a window of search results. BM25 over every match costs
+    /// about a microsecond per matching article: too slow while typing a
+    /// query that matches most of 100,000. So results come in two tiers,
+    /// each cheap to page through: first the articles whose title matches,
+    /// ranked by BM25 of the title; then the others, the newest `RANKED`
+    /// of them ranked by BM25 over title, standfirst and body, and after
+    /// those, older ones newest first.
+    fn ranked_keys(&self, expr: &str, offset: usize, limit: usize) -> Result<Vec<i64>> {
+        const RANKED: usize = 5000;
+        let keys = |sql: &str, values: Vec<Value>| -> Result<Vec<(i64, f64)>> {
+            let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+            let rows = stmt
+                .query_map(params_from_iter(values), |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(|e| self.err(e))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(|e| self.err(e))
+        };
+        let in_title = format!("{{title}} : ({expr})");
+        let titles: usize = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1")
+            .and_then(|mut s| s.query_row([&in_title], |r| r.get::<_, i64>(0)))
+            .map_err(|e| self.err(e))? as usize;
+        let mut out = Vec::with_capacity(limit);
+        if offset < titles {
+            let first = keys(
+                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
+                 ORDER BY rank, rowid DESC LIMIT ?2 OFFSET ?3",
+                vec![
+                    Value::Text(in_title.clone()),
+                    Value::Integer(limit as i64),
+                    Value::Integer(offset as i64),
+                ],
+            )?;
+            out.extend(first.into_iter().map(|r| r.0));
+        }
+        if out.len() == limit {
+            return Ok(out);
+        }
+        // The second tier, from its own start.
+        let from = offset.saturating_sub(titles);
+        let want = limit - out.len();
+        let rest = format!("({expr}) NOT ({in_title})");
+        if from < RANKED {
+            let mut newest = keys(
+                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT ?2",
+                vec![Value::Text(rest.clone()), Value::Integer(RANKED as i64)],
+            )?;
+            newest.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            out.extend(newest.iter().skip(from).take(want).map(|r| r.0));
+        }
+        if out.len() < limit {
+            let older_from = from.max(RANKED);
+            let older = keys(
+                "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT ?2 OFFSET ?3",
+                vec![
+                    Value::Text(rest),
+                    Value::Integer((limit - out.len()) as i64),
+                    Value::Integer(older_from as i64),
+                ],
+            )?;
+            out.extend(older.into_iter().map(|r| r.0));
+        }
+        Ok(out)
     }
 
     fn summaries(&self, sql: &str, values: Vec<Value>) -> Result<Vec<Summary>> {

@@ -143,3 +143,50 @@ fn related_headlines_match_stored_titles_fuzzily() {
     );
     assert_eq!(found("Derby"), None);
 }
+
+#[test]
+fn search_pages_list_title_matches_first_and_every_match_once() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut items = Vec::new();
+    for n in 0..40 {
+        let (title, body) = if n % 5 == 0 {
+            (
+                format!("Porto di Genova {n}"),
+                "Navi in arrivo.".to_string(),
+            )
+        } else if n % 2 == 0 {
+            (
+                format!("Notizia {n}"),
+                format!("Il porto resta chiuso {n}."),
+            )
+        } else {
+            (format!("Altro {n}"), "Nessuna relazione.".to_string())
+        };
+        items.push(text_article(&format!("a{n:02}"), &title, &body));
+    }
+    store.upsert(&items, Origin::User).expect("upsert");
+    let f = Filter {
+        query: Some("porto".into()),
+        ..Filter::default()
+    };
+    let total = store.count(&f).expect("count");
+    assert_eq!(total, 8 + 16);
+    let mut paged = Vec::new();
+    for offset in (0..total + 5).step_by(5) {
+        paged.extend(
+            store
+                .page(&f, offset, 5)
+                .expect("page")
+                .into_iter()
+                .map(|s| s.title),
+        );
+    }
+    assert_eq!(paged.len(), total, "{paged:?}");
+    let unique: std::collections::HashSet<&String> = paged.iter().collect();
+    assert_eq!(unique.len(), total);
+    assert!(
+        paged[..8].iter().all(|t| t.starts_with("Porto")),
+        "{paged:?}"
+    );
+    assert_eq!(store.page(&f, 0, 100).expect("all").len(), total);
+}
