@@ -3,6 +3,7 @@
 
 mod feeds;
 mod filter;
+mod neardup;
 mod read;
 mod schema;
 mod similar;
@@ -14,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use feeds::FeedState;
 pub use filter::Filter;
+pub use neardup::AlsoIn;
 pub use similar::Similar;
 pub use write::{MarkState, Removed};
 

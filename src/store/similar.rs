@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use rusqlite::OptionalExtension;
 
+use super::neardup::{self, AlsoIn};
 use super::{Result, Store};
+use crate::text::neardup::Shingles;
 use crate::text::terms;
 
 /// A stored article that resembles another.
@@ -19,6 +21,10 @@ pub struct Similar {
     pub score: f64,
     /// The terms that contribute most to the score, best first.
     pub shared: Vec<String>,
+    /// Other copies of this story (near-duplicate texts), folded into it.
+    pub also_in: Vec<AlsoIn>,
+    /// True when this is a copy of the article itself (see `neardup`).
+    pub same_story: bool,
 }
 
 const KEY_TERMS: usize = 12;
@@ -28,7 +34,8 @@ const LOOKUPS: usize = 32;
 
 impl Store {
     /// The `limit` articles most similar to `id`, best first, each with a
-    /// cosine above `min_score`.
+    /// cosine above `min_score`; copies of one story folded into one entry,
+    /// copies of `id` itself first.
     pub fn similar(&self, id: &str, limit: usize, min_score: f64) -> Result<Vec<Similar>> {
         let Some(text) = self.indexed_text(id)? else {
             return Ok(Vec::new());
@@ -114,6 +121,10 @@ impl Store {
             .map_err(|e| self.err(e))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))?;
+        let texts: HashMap<String, Shingles> = rows
+            .iter()
+            .map(|(cid, _, body, _)| (cid.clone(), Shingles::of(body)))
+            .collect();
         let target_norm = weighted.iter().map(|(_, w, _)| w * w).sum::<f64>().sqrt();
         let mut scored: Vec<Similar> = rows
             .into_iter()
@@ -140,10 +151,13 @@ impl Store {
                     source,
                     score,
                     shared: contributions.into_iter().take(3).map(|(t, _)| t).collect(),
+                    also_in: Vec::new(),
+                    same_story: false,
                 })
             })
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        let mut scored = neardup::fold(scored, &Shingles::of(&text.1), &texts);
         scored.truncate(limit);
         Ok(scored)
     }
