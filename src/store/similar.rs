@@ -144,7 +144,7 @@ impl Store {
                     contributions.push((term.clone(), w * cw));
                 }
                 let score = dot / (target_norm * norm.sqrt()).max(f64::EPSILON);
-                contributions.sort_by(|a, b| b.1.total_cmp(&a.1));
+                contributions.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 (score > min_score).then(|| Similar {
                     id: cid,
                     title,
