@@ -1,6 +1,8 @@
 //! The binary as a black box: commands, exit codes and messages on valid and
 //! invalid input.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -289,4 +291,99 @@ fn search_from_the_shell_and_similar_in_show() {
             .iter()
             .all(|s| s["id"].is_string() && s["title"].is_string() && s["score"].is_number())
     );
+}
+
+#[test]
+fn show_json_folds_copies_of_a_story() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut files = Vec::new();
+    let mut stories: Vec<(&str, &str, &str, &[&str])> = common::STORY_COPIES.to_vec();
+    let filler: Vec<(String, String)> = (0..12)
+        .map(|n| {
+            (
+                format!("Weekend results {n}"),
+                format!("https://sport.example/{n}"),
+            )
+        })
+        .collect();
+    for (title, url) in &filler {
+        stories.push((
+            "Sport",
+            url,
+            title,
+            &["Local football results and the weather for the weekend."],
+        ));
+    }
+    for (n, (source, url, title, body)) in stories.iter().enumerate() {
+        let description: String = body
+            .iter()
+            .map(|p| format!("&lt;p&gt;{p}&lt;/p&gt;"))
+            .collect();
+        let xml = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{source}</title>\
+             <link>{url}</link><item><title>{title}</title><link>{url}</link><guid>{url}</guid>\
+             <description>{description}</description></item></channel></rss>"
+        );
+        let path = dir.path().join(format!("feed{n}.xml"));
+        std::fs::write(&path, xml).expect("write feed");
+        files.push(path);
+    }
+    edicola(dir.path())
+        .arg("import")
+        .args(&files)
+        .assert()
+        .success();
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    let id_of = |source: &str| {
+        list.as_array()
+            .expect("array")
+            .iter()
+            .find(|a| a["source"] == source)
+            .and_then(|a| a["id"].as_str())
+            .map(str::to_string)
+            .expect("imported")
+    };
+    let shown = json_out(edicola(dir.path()).args(["show", "--json", &id_of("Il Mercato")]));
+    let similar = shown["similar"].as_array().expect("similar list");
+    let copies = ["Wire", "Paper A", "東京経済新聞"];
+    let folded: Vec<&Value> = similar
+        .iter()
+        .filter(|s| copies.contains(&s["source"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        folded.len(),
+        1,
+        "one entry for the three copies: {similar:#?}"
+    );
+    let mut sources: Vec<&str> = folded[0]["also_in"]
+        .as_array()
+        .expect("also_in")
+        .iter()
+        .map(|a| {
+            assert!(a["id"].is_string() && a["title"].is_string());
+            a["source"].as_str().expect("source")
+        })
+        .collect();
+    sources.push(folded[0]["source"].as_str().expect("source"));
+    sources.sort_unstable();
+    assert_eq!(sources, ["Paper A", "Wire", "東京経済新聞"]);
+    assert_eq!(folded[0]["same_story"], false);
+    assert!(
+        similar
+            .iter()
+            .any(|s| s["source"] == "Paper B" && s["also_in"] == Value::Array(vec![]))
+    );
+    // Seen from one copy, the others are the same story, listed first.
+    let shown = json_out(edicola(dir.path()).args(["show", "--json", &id_of("Wire")]));
+    let first = &shown["similar"][0];
+    assert_eq!(first["same_story"], true, "{shown:#}");
+    let mut same: Vec<&str> = first["also_in"]
+        .as_array()
+        .expect("also_in")
+        .iter()
+        .filter_map(|a| a["source"].as_str())
+        .collect();
+    same.push(first["source"].as_str().expect("source"));
+    same.sort_unstable();
+    assert_eq!(same, ["Paper A", "東京経済新聞"]);
 }

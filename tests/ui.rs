@@ -339,3 +339,48 @@ fn sidebar_lookups_wait_for_idle_input_and_stale_answers_are_dropped() {
     assert_eq!(stored(&app), Some(1));
     assert!(!app.has_idle_work() && !app.awaiting_lookups());
 }
+
+#[test]
+fn copies_of_a_story_fold_into_one_similar_entry() {
+    let mut app = common::story_app(100, 30);
+    let title = app.opened.as_ref().map(|o| o.article.title.clone());
+    assert_eq!(
+        title.as_deref(),
+        Some("What higher ECB rates mean for Italian bonds")
+    );
+    press(&mut app, "l l");
+    insta::assert_snapshot!("similar_also_in", draw(&app).backend());
+    // Enter opens the entry's best-ranked copy; its sidebar lists the
+    // other copies first, one line each, and Enter opens them.
+    let entry = app.opened.as_ref().and_then(|o| {
+        o.items
+            .iter()
+            .position(|i| !i.also_in.is_empty())
+            .map(|n| (n, o.items[n].clone()))
+    });
+    let (index, entry) = entry.expect("a folded entry");
+    assert_eq!(entry.also_in.len(), 2, "{entry:?}");
+    for _ in 0..index {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    let opened = app.opened.as_ref().map(|o| o.article.id.clone());
+    assert_eq!(opened, entry.article_id);
+    app.resize(Rect::new(0, 0, 40, 16));
+    press(&mut app, "l g");
+    assert_eq!(app.focus, Focus::Sidebar);
+    insta::assert_snapshot!("same_story_narrow", draw(&app).backend());
+    let first = app.opened.as_ref().map(|o| o.items[0].clone());
+    let first = first.expect("a first entry");
+    assert!(first.title == "Paper A" || first.title == "東京経済新聞" || first.title == "Wire");
+    press(&mut app, "enter");
+    let opened = app.opened.as_ref().map(|o| o.article.id.clone());
+    assert_eq!(opened, first.article_id);
+    assert_eq!(app.focus, Focus::Reader);
+    // Every width draws without overflowing.
+    for width in [20, 30, 39, 60, 95, 140] {
+        app.resize(Rect::new(0, 0, width, 16));
+        press(&mut app, "l");
+        draw(&app);
+    }
+}

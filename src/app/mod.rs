@@ -322,25 +322,38 @@ impl App {
         let Some(o) = self.opened.as_mut() else {
             return;
         };
+        o.similar_loaded = true;
+        let (same, similar): (Vec<Similar>, Vec<Similar>) =
+            similar.into_iter().partition(|s| s.same_story);
         let at = o
             .items
             .iter()
             .position(|i| i.section == Some(Section::Links))
             .unwrap_or(o.items.len());
-        let new: Vec<SideItem> = similar
+        let new: Vec<SideItem> = similar.into_iter().map(similar_item).collect();
+        let added = new.len();
+        o.items.splice(at..at, new);
+        if o.side_selected >= at && o.side_selected > 0 {
+            o.side_selected += added;
+        }
+        // Every copy of the open story gets its own line, so each opens.
+        let copies: Vec<SideItem> = same
             .into_iter()
-            .map(|s| SideItem {
-                section: Some(Section::Similar),
-                detail: match &s.source {
-                    Some(source) => format!("{source} · {:.2} · {}", s.score, s.shared.join(", ")),
-                    None => format!("{:.2} · {}", s.score, s.shared.join(", ")),
-                },
-                title: s.title,
-                article_id: Some(s.id),
+            .flat_map(|s| {
+                let also = s.also_in.into_iter().map(|a| (a.id, a.title, a.source));
+                std::iter::once((s.id, s.title, s.source)).chain(also)
+            })
+            .map(|(id, title, source)| SideItem {
+                section: Some(Section::SameStory),
+                title: source.unwrap_or(title),
+                article_id: Some(id),
                 ..SideItem::default()
             })
             .collect();
-        o.items.splice(at..at, new);
+        if o.side_selected > 0 {
+            o.side_selected += copies.len();
+        }
+        o.items.splice(0..0, copies);
         self.layout_opened();
     }
 
@@ -424,6 +437,30 @@ fn page_item(entry: &RelatedEntry, stored: Option<String>) -> SideItem {
         url: entry.url.clone(),
         blurb: entry.blurb.clone(),
         category: entry.category.clone(),
+        also_in: Vec::new(),
+    }
+}
+
+/// A similar stored article as a sidebar entry: source, score and shared
+/// terms under the title, and where else the story appeared.
+fn similar_item(s: Similar) -> SideItem {
+    let mut also_in: Vec<String> = Vec::new();
+    for copy in s.also_in {
+        let name = copy.source.unwrap_or_else(|| "another copy".into());
+        if !also_in.contains(&name) {
+            also_in.push(name);
+        }
+    }
+    SideItem {
+        section: Some(Section::Similar),
+        detail: match &s.source {
+            Some(source) => format!("{source} · {:.2} · {}", s.score, s.shared.join(", ")),
+            None => format!("{:.2} · {}", s.score, s.shared.join(", ")),
+        },
+        title: s.title,
+        article_id: Some(s.id),
+        also_in,
+        ..SideItem::default()
     }
 }
 

@@ -1,21 +1,26 @@
-//! The related sidebar's model: entries from the page, similar stored
-//! articles and links, laid out as lines (pure, like the reading pane).
+//! The related sidebar's model: copies of the open story, entries from the
+//! page, similar stored articles and links, laid out as lines (pure, like
+//! the reading pane).
 
 use crate::text::wrap::{truncate, wrap};
 
-/// The three sections of the sidebar, in order.
+/// The sections of the sidebar, in order. `SameStory` (other copies of the
+/// open article) has no heading: one line per copy, above the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
+    SameStory,
     FromPage,
     Similar,
     Links,
 }
 
 impl Section {
+    /// The sections shown under a heading with their count.
     pub const ALL: [Section; 3] = [Section::FromPage, Section::Similar, Section::Links];
 
     pub fn title(self) -> &'static str {
         match self {
+            Section::SameStory => "Same story in",
             Section::FromPage => "From the page",
             Section::Similar => "Similar in your store",
             Section::Links => "Links",
@@ -24,6 +29,7 @@ impl Section {
 
     fn short_title(self) -> &'static str {
         match self {
+            Section::SameStory => "Same",
             Section::FromPage => "Page",
             Section::Similar => "Similar",
             Section::Links => "Links",
@@ -32,6 +38,7 @@ impl Section {
 
     fn empty_text(self) -> &'static str {
         match self {
+            Section::SameStory => "",
             Section::FromPage => "The page listed no related articles",
             Section::Similar => "Nothing similar yet",
             Section::Links => "No links in this article",
@@ -51,11 +58,16 @@ pub struct SideItem {
     pub url: Option<String>,
     pub blurb: Option<String>,
     pub category: Option<String>,
+    /// Where else this story appeared (near-duplicate copies folded into
+    /// this entry), shown as one dim "also in:" line.
+    pub also_in: Vec<String>,
 }
 
 /// What a sidebar line shows, which decides its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SideLineKind {
+    /// "Same story in: SOURCE", a copy of the open article.
+    SameStory,
     Heading,
     Title,
     Detail,
@@ -73,8 +85,9 @@ pub struct SideLine {
     pub stored: bool,
 }
 
-/// Lays the entries out: a heading per section with its count, each entry's
-/// title on at most two lines and its detail line, all within `width`.
+/// Lays the entries out: copies of the open story first, one line each;
+/// then a heading per section with its count, each entry's title on at most
+/// two lines, its detail line and its "also in:" line, all within `width`.
 pub fn sidebar_lines(items: &[SideItem], width: usize) -> Vec<SideLine> {
     let width = width.max(1);
     let mut lines = Vec::new();
@@ -84,6 +97,12 @@ pub fn sidebar_lines(items: &[SideItem], width: usize) -> Vec<SideLine> {
         item,
         stored,
     };
+    for (index, item) in items.iter().enumerate() {
+        if item.section == Some(Section::SameStory) {
+            let text = same_story_text(&item.title, width);
+            lines.push(line(SideLineKind::SameStory, text, Some(index), true));
+        }
+    }
     for section in Section::ALL {
         if !lines.is_empty() {
             lines.push(line(SideLineKind::Blank, String::new(), None, false));
@@ -143,9 +162,27 @@ pub fn sidebar_lines(items: &[SideItem], width: usize) -> Vec<SideLine> {
                 let text = format!("{prefix}{}", truncate(&item.detail, inner));
                 lines.push(line(SideLineKind::Detail, text, Some(index), stored));
             }
+            if !item.also_in.is_empty() {
+                let prefix = if width > 2 { "  " } else { "" };
+                let also = format!("also in: {}", item.also_in.join(", "));
+                let text = format!("{prefix}{}", truncate(&also, inner));
+                lines.push(line(SideLineKind::Detail, text, Some(index), stored));
+            }
         }
     }
     lines
+}
+
+/// "≡ Same story in: SOURCE", shortened to "≡ Same: SOURCE" and then cut
+/// when the pane is narrow.
+fn same_story_text(source: &str, width: usize) -> String {
+    let marker = if width > 2 { "≡ " } else { "" };
+    let long = format!("{marker}{}: {source}", Section::SameStory.title());
+    if crate::text::wrap::width(&long) <= width {
+        return long;
+    }
+    let short = format!("{marker}{}: {source}", Section::SameStory.short_title());
+    truncate(&short, width)
 }
 
 #[cfg(test)]
@@ -189,5 +226,43 @@ mod tests {
             .count();
         assert_eq!(first_title, 2, "titles are capped at two lines: {texts:?}");
         assert!(lines.iter().all(|l| width(&l.text) <= 24));
+    }
+
+    #[test]
+    fn copies_of_the_story_come_first_and_folded_entries_say_where_else() {
+        let mut folded = item(Section::Similar, "La BCE alza i tassi", true);
+        folded.also_in = vec!["Il Sole 24 Ore".into(), "朝日新聞".into()];
+        let items = vec![
+            SideItem {
+                section: Some(Section::SameStory),
+                title: "Corriere della Sera".into(),
+                article_id: Some("copy".into()),
+                ..SideItem::default()
+            },
+            item(Section::FromPage, "Altro", false),
+            folded,
+        ];
+        for w in [1, 2, 3, 10, 16, 24, 40] {
+            let lines = sidebar_lines(&items, w);
+            assert!(
+                lines.iter().all(|l| width(&l.text) <= w),
+                "width {w}: {lines:?}"
+            );
+            assert_eq!(lines[0].kind, SideLineKind::SameStory);
+            assert_eq!(lines[0].item, Some(0));
+            let also = lines.iter().rfind(|l| l.item == Some(2));
+            assert_eq!(also.map(|l| l.kind), Some(SideLineKind::Detail));
+        }
+        let texts = |w| {
+            sidebar_lines(&items, w)
+                .into_iter()
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(40)[0], "≡ Same story in: Corriere della Sera");
+        assert_eq!(texts(24)[0], "≡ Same: Corriere della …");
+        assert!(texts(40).contains(&"  also in: Il Sole 24 Ore, 朝日新聞".to_string()));
+        assert!(texts(24).contains(&"  also in: Il Sole 24 O…".to_string()));
+        assert_eq!(texts(40)[1], "", "a blank line before the first section");
     }
 }

@@ -5,6 +5,7 @@ mod feeds;
 mod files;
 mod filter;
 mod index;
+mod neardup;
 mod read;
 mod schema;
 mod similar;
@@ -18,6 +19,7 @@ pub use feeds::FeedState;
 pub use files::FileStamp;
 pub use filter::Filter;
 pub use index::{IndexState, Indexer};
+pub use neardup::AlsoIn;
 pub use similar::Similar;
 pub use write::{MarkState, Prepared, Removed, Undated};
 

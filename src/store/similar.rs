@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use rusqlite::OptionalExtension;
 
+use super::neardup::{self, AlsoIn};
 use super::{Result, Store};
+use crate::text::neardup::Shingles;
 use crate::text::stem::{Analyzer, Lang};
 
 /// A stored article that resembles another.
@@ -19,6 +21,10 @@ pub struct Similar {
     pub score: f64,
     /// The terms that contribute most to the score, best first.
     pub shared: Vec<String>,
+    /// Other copies of this story (near-duplicate texts), folded into it.
+    pub also_in: Vec<AlsoIn>,
+    /// True when this is a copy of the article itself (see `neardup`).
+    pub same_story: bool,
 }
 
 thread_local! {
@@ -34,7 +40,8 @@ const LOOKUPS: usize = 32;
 
 impl Store {
     /// The `limit` articles most similar to `id`, best first, each with a
-    /// cosine above `min_score`.
+    /// cosine above `min_score`; copies of one story folded into one entry,
+    /// copies of `id` itself first.
     pub fn similar(&self, id: &str, limit: usize, min_score: f64) -> Result<Vec<Similar>> {
         let Some(text) = self.indexed_text(id)? else {
             return Ok(Vec::new());
@@ -184,6 +191,10 @@ impl Store {
                 .map_err(|e| self.err(e))?;
             rows.extend(row);
         }
+        let texts: HashMap<String, Shingles> = rows
+            .iter()
+            .map(|(cid, text, _)| (cid.clone(), Shingles::of(&plain(text))))
+            .collect();
         let target_norm = weighted.iter().map(|(_, w, _)| w * w).sum::<f64>().sqrt();
         let mut scored: Vec<Similar> = rows
             .into_iter()
@@ -205,7 +216,7 @@ impl Store {
                     contributions.push((term.clone(), w * cw));
                 }
                 let score = dot / (target_norm * norm.sqrt()).max(f64::EPSILON);
-                contributions.sort_by(|a, b| b.1.total_cmp(&a.1));
+                contributions.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 (score > min_score).then(|| Similar {
                     id: cid,
                     title,
@@ -216,10 +227,13 @@ impl Store {
                         .take(3)
                         .map(|(t, _)| spelled.get(&t).cloned().unwrap_or(t))
                         .collect(),
+                    also_in: Vec::new(),
+                    same_story: false,
                 })
             })
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        let mut scored = neardup::fold(scored, &Shingles::of(&plain(&text)), &texts);
         scored.truncate(limit);
         ANALYZER.with(|a| *a.borrow_mut() = analyzer);
         Ok(scored)
@@ -242,6 +256,17 @@ impl Store {
             .optional()
             .map_err(|e| self.err(e))
     }
+}
+
+/// An article's standfirst and body as one text.
+fn plain(text: &Text) -> String {
+    let paragraphs: Vec<String> = serde_json::from_str(&text.body).unwrap_or_default();
+    let mut out = text.standfirst.clone();
+    for p in paragraphs {
+        out.push('\n');
+        out.push_str(&p);
+    }
+    out
 }
 
 /// What similarity reads of an article (body as stored: a JSON array).

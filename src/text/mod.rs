@@ -1,6 +1,7 @@
 //! Text utilities shared by the store, the importers and the UI: folding,
-//! tokens, stopwords, hashing and wrapping.
+//! tokens, stopwords, hashing, near-duplicate texts and wrapping.
 
+pub mod neardup;
 pub mod stem;
 mod stopwords;
 pub mod wrap;

@@ -1,7 +1,9 @@
-//! The related sidebar: page-listed entries, similar stored articles, links.
+//! The related sidebar: copies of the same story, page-listed entries,
+//! similar stored articles (near-duplicates folded), links.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -26,6 +28,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .map(|l| {
             let selected = l.item.is_some() && l.item == Some(opened.side_selected);
             let base = match l.kind {
+                SideLineKind::SameStory => theme.stored_link.add_modifier(Modifier::BOLD),
                 SideLineKind::Heading => theme.heading,
                 SideLineKind::Title if l.stored => theme.stored_link,
                 SideLineKind::Title => theme.body,

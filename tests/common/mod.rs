@@ -109,3 +109,102 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
         .expect("draw");
     terminal
 }
+
+/// One wire story as three outlets printed it, and two other stories on the
+/// same subject: (source, url, title, paragraphs), newest first.
+pub const STORY_COPIES: [(&str, &str, &str, &[&str]); 5] = [
+    (
+        "Il Mercato",
+        "https://mercato.example/bce-btp",
+        "What higher ECB rates mean for Italian bonds",
+        &[
+            "Italian bond yields climbed as investors weighed what another central bank rate increase means for the euro area's most indebted governments.",
+            "Traders said Lagarde gave no sign of a pause, and that Spain looked safer than Italy because its deficit is shrinking.",
+        ],
+    ),
+    (
+        "Wire",
+        "https://wire.example/ecb",
+        "ECB raises rates again",
+        &[
+            "The European Central Bank raised its deposit rate by a quarter point on Thursday, the third increase this year.",
+            "Frankfurt policymakers pointed to stubborn inflation in services and to wages rising faster than productivity across the euro area.",
+            "Christine Lagarde told reporters that further increases could not be ruled out if energy prices kept climbing through the winter, while bond yields in Italy and Spain rose after the announcement.",
+        ],
+    ),
+    (
+        "Paper A",
+        "https://paper-a.example/ecb-rates",
+        "ECB lifts rates for a third time this year",
+        &[
+            "Borrowing in the euro area got dearer again as the central bank moved on rates.",
+            "Frankfurt policymakers pointed to stubborn inflation in services and to wages rising faster than productivity across the euro area.",
+            "Christine Lagarde told reporters that further increases could not be ruled out if energy prices kept climbing through the winter, while bond yields in Italy and Spain rose after the announcement.",
+        ],
+    ),
+    (
+        "東京経済新聞",
+        "https://tokyo.example/ecb",
+        "ECB raises rates again",
+        &[
+            "The European Central Bank raised its deposit rate by a quarter point on Thursday, the third increase this year.",
+            "Frankfurt policymakers pointed to stubborn inflation in services and to wages rising faster than productivity across the euro area.",
+            "Christine Lagarde told reporters that further increases could not be ruled out if energy prices kept climbing through the winter, while bond yields in Italy and Spain rose after the announcement.",
+            "Sign up for our morning newsletter to get the day's top stories in your inbox.",
+        ],
+    ),
+    (
+        "Paper B",
+        "https://paper-b.example/mortgages",
+        "Mortgage rates follow the ECB higher",
+        &[
+            "Banks in Spain and Italy raised mortgage rates within hours of the central bank decision on Thursday, as Lagarde warned inflation in services was stubborn.",
+            "Households on variable loans face higher payments through the winter, brokers said, while energy prices keep climbing.",
+        ],
+    ),
+];
+
+/// `STORY_COPIES` as articles, plus unrelated ones so that common words
+/// are common, as in a real store.
+pub fn story_copies() -> Vec<Article> {
+    let mut articles: Vec<Article> = STORY_COPIES
+        .iter()
+        .enumerate()
+        .map(|(n, (source, url, title, body))| Article {
+            title: (*title).into(),
+            source: Some((*source).into()),
+            url: Some((*url).into()),
+            published: Some(1_735_689_600 - 3600 * n as i64),
+            body: body.iter().map(|p| (*p).to_string()).collect(),
+            ..Article::default()
+        })
+        .collect();
+    for n in 0..12 {
+        articles.push(Article {
+            title: format!("Weekend results {n}"),
+            source: Some("Sport".into()),
+            url: Some(format!("https://sport.example/{n}")),
+            published: Some(1_700_000_000 + n),
+            body: vec!["Local football results and the weather for the weekend.".into()],
+            ..Article::default()
+        });
+    }
+    articles.into_iter().map(ingest::with_id).collect()
+}
+
+/// An app over a store holding only `story_copies()`.
+pub fn story_app(width: u16, height: u16) -> App {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .upsert(&story_copies(), Origin::User)
+        .expect("fixtures");
+    let mut app = App::new(
+        store,
+        Keymap::builtin().expect("keymap"),
+        false,
+        Rect::new(0, 0, width, height),
+    )
+    .expect("app");
+    app.idle_work();
+    app
+}

@@ -471,5 +471,6 @@ fn feed_state_round_trips_and_follows_renames() {
     assert_eq!(store.forget_feed("https://new/rss").expect("forget"), 1);
 }
 
+mod neardup;
 mod search;
 mod windows;
