@@ -62,7 +62,7 @@ impl Store {
             )
             .map_err(|e| self.err(e))? as f64;
         let lang = Lang::from_tag(text.lang.as_deref());
-        let (tf, spelled) = term_counts(&mut analyzer, &text, lang);
+        let (tf, spelled, own_shingles) = term_counts(&mut analyzer, &text, lang);
         // Document frequencies only for the most frequent terms: each lookup
         // costs, and rare-in-this-article terms weigh little anyway.
         let mut frequent: Vec<(&String, &u32)> = tf.iter().collect();
@@ -191,16 +191,14 @@ impl Store {
                 .map_err(|e| self.err(e))?;
             rows.extend(row);
         }
-        let texts: HashMap<String, Shingles> = rows
-            .iter()
-            .map(|(cid, text, _)| (cid.clone(), Shingles::of(&plain(text))))
-            .collect();
+        let mut texts: HashMap<String, Shingles> = HashMap::new();
         let target_norm = weighted.iter().map(|(_, w, _)| w * w).sum::<f64>().sqrt();
         let mut scored: Vec<Similar> = rows
             .into_iter()
             .filter_map(|(cid, text, source)| {
                 // In the open article's language: one space of terms.
-                let (counts, _) = term_counts(&mut analyzer, &text, lang);
+                let (counts, _, shingles) = term_counts(&mut analyzer, &text, lang);
+                texts.insert(cid.clone(), shingles);
                 let title = text.title;
                 let mut dot = 0.0;
                 let mut norm = 0.0;
@@ -233,7 +231,7 @@ impl Store {
             })
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-        let mut scored = neardup::fold(scored, &Shingles::of(&plain(&text)), &texts);
+        let mut scored = neardup::fold(scored, &own_shingles, &texts);
         scored.truncate(limit);
         ANALYZER.with(|a| *a.borrow_mut() = analyzer);
         Ok(scored)
@@ -258,17 +256,6 @@ impl Store {
     }
 }
 
-/// An article's standfirst and body as one text.
-fn plain(text: &Text) -> String {
-    let paragraphs: Vec<String> = serde_json::from_str(&text.body).unwrap_or_default();
-    let mut out = text.standfirst.clone();
-    for p in paragraphs {
-        out.push('\n');
-        out.push_str(&p);
-    }
-    out
-}
-
 /// What similarity reads of an article (body as stored: a JSON array).
 struct Text {
     title: String,
@@ -277,13 +264,15 @@ struct Text {
     lang: Option<String>,
 }
 
-/// Stemmed term frequencies, the title's terms counted twice; and the
-/// first spelling of each stem (to show shared terms as words).
+/// Stemmed term frequencies, the title's terms counted twice; the first
+/// spelling of each stem (to show shared terms as words); and the shingles
+/// of the standfirst and body (for near-duplicates), from the same words.
 fn term_counts(
     analyzer: &mut Analyzer,
     text: &Text,
     lang: Lang,
-) -> (HashMap<String, u32>, HashMap<String, String>) {
+) -> (HashMap<String, u32>, HashMap<String, String>, Shingles) {
+    let mut hashes: Vec<u64> = Vec::new();
     let mut tf = HashMap::new();
     let mut spelled = HashMap::new();
     let paragraphs: Vec<String> = serde_json::from_str(&text.body).unwrap_or_default();
@@ -296,12 +285,14 @@ fn term_counts(
         add(t);
     }
     for t in analyzer.terms(&text.standfirst, lang) {
+        hashes.push(crate::text::fnv1a(t.1.as_bytes()));
         add(t);
     }
     for p in &paragraphs {
         for t in analyzer.terms(p, lang) {
+            hashes.push(crate::text::fnv1a(t.1.as_bytes()));
             add(t);
         }
     }
-    (tf, spelled)
+    (tf, spelled, Shingles::from_term_hashes(&hashes))
 }

@@ -61,6 +61,12 @@ impl Shingles {
     /// case, accents, punctuation and function-word edits do not count.
     pub fn of(text: &str) -> Shingles {
         let hashes: Vec<u64> = terms(text).iter().map(|t| fnv1a(t.as_bytes())).collect();
+        Shingles::from_term_hashes(&hashes)
+    }
+
+    /// The shingles of a text given the FNV-1a hashes of its `terms`, in
+    /// order (for callers that have the terms already).
+    pub fn from_term_hashes(hashes: &[u64]) -> Shingles {
         let mut set: Vec<u64> = hashes.windows(SHINGLE).map(combine).collect();
         set.sort_unstable();
         set.dedup();
