@@ -121,10 +121,6 @@ pub struct Store {
 
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
-/// Bytes of the database file read through a memory map (SQLite caps it at
-/// its compile-time limit, 2 GB on 64-bit systems).
-const MMAP_SIZE: i64 = 1 << 31;
-
 impl Store {
     /// Opens (creating if needed) the store at `path`. A file that is not an
     /// SQLite database, or one from a newer schema, is reported and never
@@ -152,8 +148,6 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         let found = schema::version(&conn).map_err(|e| classify(path, e))?;
         schema::register_functions(&conn).map_err(|e| classify(path, e))?;
-        conn.pragma_update(None, "mmap_size", MMAP_SIZE)
-            .map_err(|e| classify(path, e))?;
         if found != schema::VERSION {
             return Err(StoreError::TooNew {
                 path: path.to_path_buf(),
@@ -198,11 +192,6 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(err)?;
-        // Reads through memory mapping rather than one read() per page: an
-        // article row spans several pages, so list windows and opening an
-        // article are about twice as fast in a large store.
-        conn.pragma_update(None, "mmap_size", MMAP_SIZE)
             .map_err(err)?;
         schema::migrate(&mut conn).map_err(err)?;
         Ok(Store { conn, path })
