@@ -82,7 +82,6 @@ fn run_refresh(
 /// Builds the queued part of the search index, reporting progress.
 pub fn build_index(store_file: &Path, tx: &Sender<JobEvent>) {
     let result = Store::open(store_file).and_then(|mut store| {
-        store.prepare_for_bulk()?;
         store.index_all(|done, total| {
             let _ = tx.send(JobEvent::Indexing { done, total });
         })

@@ -4,10 +4,11 @@
 //! stores built from it once per bench run in a temporary directory.
 //!
 //! Sizes: 1,000 and 10,000 articles; `EDICOLA_BENCH_SIZES=1000,10000,100000`
-//! chooses others (100,000 takes about a minute to build).
+//! chooses others (100,000 take about two minutes to build, per bench, unless
+//! `EDICOLA_BENCH_DIR=DIR` keeps the stores there for the next runs).
 #![allow(dead_code, clippy::expect_used)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use edicola::ingest::with_id;
@@ -419,42 +420,52 @@ fn capitalize(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A store of `size` generated articles in its own temporary directory,
-/// removed when dropped.
+/// Bump when `Generator` changes, so that stores kept in
+/// `EDICOLA_BENCH_DIR` are rebuilt.
+const GENERATOR_VERSION: u32 = 1;
+
+/// A store of `size` generated articles: in its own temporary directory,
+/// removed when dropped; or, when `EDICOLA_BENCH_DIR` is set, kept there
+/// and reused by later runs (building 100,000 articles takes minutes).
 pub struct BenchStore {
     pub size: usize,
-    dir: tempfile::TempDir,
+    dir: PathBuf,
+    _temporary: Option<tempfile::TempDir>,
 }
 
 impl BenchStore {
-    /// Builds the store through the public upsert API, 1,000 articles per
-    /// transaction, as an import would.
-    pub fn build(size: usize) -> BenchStore {
-        let started = Instant::now();
-        let dir = tempfile::Builder::new()
-            .prefix("edicola-bench-")
-            .tempdir()
-            .expect("a temporary directory");
-        let generator = Generator::default();
-        let mut store = Store::open(&dir.path().join("edicola.db")).expect("a new store");
-        let mut start = 0;
-        while start < size {
-            let end = (start + 1_000).min(size);
-            let batch: Vec<Article> = (start..end).map(|i| generator.article(i)).collect();
-            store.upsert(&batch, Origin::User).expect("import");
-            start = end;
+    pub fn get(size: usize) -> BenchStore {
+        let Some(root) = std::env::var_os("EDICOLA_BENCH_DIR").map(PathBuf::from) else {
+            let temporary = tempfile::Builder::new()
+                .prefix("edicola-bench-")
+                .tempdir()
+                .expect("a temporary directory");
+            build(temporary.path(), size);
+            return BenchStore {
+                size,
+                dir: temporary.path().to_path_buf(),
+                _temporary: Some(temporary),
+            };
+        };
+        let dir = root.join(format!("store-{size}-g{GENERATOR_VERSION}"));
+        if !dir.join("edicola.db").exists() {
+            std::fs::create_dir_all(&root).expect("EDICOLA_BENCH_DIR can be created");
+            let building = tempfile::Builder::new()
+                .prefix(".building-")
+                .tempdir_in(&root)
+                .expect("a directory in EDICOLA_BENCH_DIR");
+            build(building.path(), size);
+            std::fs::rename(building.keep(), &dir).expect("the built store moved in place");
         }
-        let stored = store.count(&Filter::all()).expect("count");
-        assert_eq!(stored, size, "every generated article is stored once");
-        eprintln!(
-            "bench store: {size} articles built in {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
-        BenchStore { size, dir }
+        BenchStore {
+            size,
+            dir,
+            _temporary: None,
+        }
     }
 
     pub fn file(&self) -> PathBuf {
-        self.dir.path().join("edicola.db")
+        self.dir.join("edicola.db")
     }
 
     pub fn open(&self) -> Store {
@@ -462,9 +473,30 @@ impl BenchStore {
     }
 }
 
+/// Fills a new store in `dir` through the public upsert API, 1,000
+/// articles per transaction, as an import would.
+fn build(dir: &Path, size: usize) {
+    let started = Instant::now();
+    let generator = Generator::default();
+    let mut store = Store::open(&dir.join("edicola.db")).expect("a new store");
+    let mut start = 0;
+    while start < size {
+        let end = (start + 1_000).min(size);
+        let batch: Vec<Article> = (start..end).map(|i| generator.article(i)).collect();
+        store.upsert(&batch, Origin::User).expect("import");
+        start = end;
+    }
+    let stored = store.count(&Filter::all()).expect("count");
+    assert_eq!(stored, size, "every generated article is stored once");
+    eprintln!(
+        "bench store: {size} articles built in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
 /// One store per size in `sizes()`.
 pub fn stores() -> Vec<BenchStore> {
-    sizes().into_iter().map(BenchStore::build).collect()
+    sizes().into_iter().map(BenchStore::get).collect()
 }
 
 /// A long Italian article (accents, about 1,100 words) and a CJK paragraph,

@@ -69,7 +69,6 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         if let Some(warning) = s.warning {
             return Err(Failure::fatal(warning));
         }
-        s.store.prepare_for_bulk().map_err(fatal)?;
         Some(s)
     };
     // Unchanged files are skipped without being read.
@@ -345,7 +344,6 @@ pub fn index(paths: &Paths, rebuild: bool) -> Result<(), Failure> {
     if let Some(warning) = session.warning {
         return Err(Failure::fatal(warning));
     }
-    session.store.prepare_for_bulk().map_err(fatal)?;
     if rebuild {
         session.store.rebuild_index().map_err(fatal)?;
     }

@@ -127,10 +127,6 @@ pub struct Store {
 
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
-/// Bytes of the database file read through a memory map (SQLite caps it at
-/// its compile-time limit, 2 GB on 64-bit systems).
-const MMAP_SIZE: i64 = 1 << 31;
-
 impl Store {
     /// Opens (creating if needed) the store at `path`. A file that is not an
     /// SQLite database, or one from a newer schema, is reported and never
@@ -158,8 +154,6 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         let found = schema::version(&conn).map_err(|e| classify(path, e))?;
         schema::register_functions(&conn).map_err(|e| classify(path, e))?;
-        conn.pragma_update(None, "mmap_size", MMAP_SIZE)
-            .map_err(|e| classify(path, e))?;
         if found != schema::VERSION {
             return Err(StoreError::TooNew {
                 path: path.to_path_buf(),
@@ -209,24 +203,10 @@ impl Store {
         // for another process's (busy timeout): a deferred one that read
         // first could not wait and would fail with "database is locked".
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
-        // Reads through memory mapping rather than one read() per page: an
-        // article row spans several pages, so list windows and opening an
-        // article are about twice as fast in a large store.
-        conn.pragma_update(None, "mmap_size", MMAP_SIZE)
-            .map_err(err)?;
         schema::migrate(&mut conn).map_err(err)?;
         let mut store = Store { conn, path };
         store.check_index_version()?;
         Ok(store)
-    }
-
-    /// For a large import or index build: reads through read() again
-    /// (memory-mapped pages count as the process's memory, and a bulk
-    /// write touches the whole file).
-    pub fn prepare_for_bulk(&self) -> Result<()> {
-        self.conn
-            .pragma_update(None, "mmap_size", 0)
-            .map_err(|e| self.err(e))
     }
 
     /// True when the store was opened read-only.
