@@ -387,3 +387,22 @@ fn show_json_folds_copies_of_a_story() {
     same.sort_unstable();
     assert_eq!(same, ["Paper A", "東京経済新聞"]);
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let bin = assert_cmd::cargo::cargo_bin("edicola");
+    // `edicola list | true`: the reader of the pipe is gone before the write.
+    let mut child = std::process::Command::new(bin)
+        .env("EDICOLA_DATA", dir.path())
+        .env("EDICOLA_CONFIG", dir.path().join("config"))
+        .args(["list", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -168,6 +168,19 @@ impl Failure {
     }
 }
 
+/// A command whose output goes into a pipe that closes early
+/// (`edicola list | head`) ends quietly, as other Unix tools do, instead of
+/// panicking on the failed write. (Sockets are unaffected: the standard
+/// library sends with MSG_NOSIGNAL.)
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restores the default disposition of one signal before any
+    // thread is started; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 /// Parses the command line, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -184,7 +197,11 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let paths = Paths::resolve(cli.data, cli.config).map_err(|e| Failure::fatal(e.to_string()))?;
-    match cli.command.unwrap_or(Command::Read) {
+    let command = cli.command.unwrap_or(Command::Read);
+    if !matches!(command, Command::Read) {
+        quiet_on_closed_pipe();
+    }
+    match command {
         Command::Read => commands::read(&paths),
         Command::Import {
             files,
