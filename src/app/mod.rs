@@ -313,8 +313,12 @@ impl App {
         if self.store.path() != store_file || self.store.is_read_only() {
             return None;
         }
-        let state = self.store.index_state().ok()?;
-        (!state.complete() || self.store.df_stale().unwrap_or(false)).then_some(state.pending)
+        // Cheap checks first: start-up must not count 100,000 rows twice.
+        let stale = self.list.filter.is_all() && self.store.df_stale_at(self.list.total).ok()?;
+        if !self.store.index_behind().ok()? && !stale {
+            return None;
+        }
+        Some(self.store.index_state().ok()?.pending)
     }
 
     /// Adds "similar in your store" to the open article's sidebar.

@@ -20,7 +20,7 @@ pub struct Session {
 pub fn session(paths: &Paths) -> Result<Session, StoreError> {
     let file = paths.store_file();
     match Store::open(&file) {
-        Ok(mut store) => match store.ensure_defaults(&ingest::defaults()) {
+        Ok(mut store) => match store.ensure_defaults(ingest::defaults) {
             Ok(samples) => Ok(Session {
                 store,
                 samples,
@@ -43,7 +43,7 @@ pub fn session(paths: &Paths) -> Result<Session, StoreError> {
                 });
             }
             let mut store = Store::open_in_memory()?;
-            store.ensure_defaults(&ingest::defaults())?;
+            store.ensure_defaults(ingest::defaults)?;
             Ok(Session {
                 store,
                 samples: true,

@@ -5,7 +5,7 @@
 //! batch indexed and dequeued or neither, so the build resumes by itself.
 //! When the tokenizer changes (`INDEX_VERSION`), the index is rebuilt.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Result, Store, sql_err};
 use crate::text::stem::{Analyzer, Lang, detect};
@@ -72,6 +72,15 @@ struct Tokens {
 }
 
 impl Store {
+    /// True when some articles wait for the search index (cheap).
+    pub fn index_behind(&self) -> Result<bool> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM index_queue)", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.err(e))
+    }
+
     /// How many articles wait for the search index.
     pub fn index_state(&self) -> Result<IndexState> {
         let (pending, total): (i64, i64) = self
@@ -194,14 +203,25 @@ impl Store {
     /// True when the document-frequency snapshot is missing or was taken
     /// when the store had under 90% (or over 110%) of its articles.
     pub fn df_stale(&self) -> Result<bool> {
-        let (taken, now): (Option<i64>, i64) = self
+        let now: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        self.df_stale_at(usize::try_from(now).unwrap_or(0))
+    }
+
+    /// `df_stale` for a store known to hold `articles` (counting 100,000
+    /// rows costs milliseconds).
+    pub fn df_stale_at(&self, articles: usize) -> Result<bool> {
+        let now = i64::try_from(articles).unwrap_or(i64::MAX);
+        let taken: Option<i64> = self
             .conn
             .query_row(
-                "SELECT (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'df_articles'),
-                        (SELECT count(*) FROM articles)",
+                "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'df_articles'",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| r.get(0),
             )
+            .optional()
             .map_err(|e| self.err(e))?;
         Ok(match taken {
             None => now >= DF_MIN_ARTICLES,

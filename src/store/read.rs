@@ -12,8 +12,12 @@ impl Store {
     pub fn count(&self, filter: &Filter) -> Result<usize> {
         let (filter, fts) = filter.split_query();
         let n: i64 = if filter.is_all() && fts.is_none() {
-            self.conn
-                .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            self.conn.query_row(
+                "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'articles'),
+                                 (SELECT count(*) FROM articles))",
+                [],
+                |r| r.get(0),
+            )
         } else if let (true, Some(expr)) = (filter.is_all(), &fts) {
             self.conn.query_row(
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",

@@ -157,12 +157,14 @@ impl Store {
 
     /// Puts the built-in samples in a store that has no articles of the
     /// user's. Returns true when the samples are what the store shows.
-    pub fn ensure_defaults(&mut self, defaults: &[Article]) -> Result<bool> {
+    pub fn ensure_defaults(&mut self, defaults: impl FnOnce() -> Vec<Article>) -> Result<bool> {
         if !self.only_embedded()? {
+            // The user's own store: the samples are not even parsed.
             return Ok(false);
         }
+        let defaults = defaults();
         if self.count(&Filter::all())? < defaults.len() {
-            self.upsert(defaults, Origin::Embedded)?;
+            self.upsert(&defaults, Origin::Embedded)?;
         }
         Ok(true)
     }
@@ -258,6 +260,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(err)?;
         let mut stats = UpsertStats::default();
         let added_at = now();
+        let mut inserted: i64 = 0;
         for p in articles {
             let undated_key = clock.next();
             let a = &p.article;
@@ -337,6 +340,7 @@ impl Store {
                     .map_err(err)?
                     .execute(values)
                     .map_err(err)?;
+                    inserted += 1;
                     tx.last_insert_rowid()
                 }
             };
@@ -347,6 +351,14 @@ impl Store {
             )
             .map_err(err)?
             .execute(params![key, i64::from(existing.is_none())])
+            .map_err(err)?;
+        }
+        if inserted > 0 {
+            tx.prepare_cached(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + ?1 WHERE key = 'articles'",
+            )
+            .map_err(err)?
+            .execute([inserted])
             .map_err(err)?;
         }
         if origin == Origin::User && !articles.is_empty() && !clock.samples_dropped {

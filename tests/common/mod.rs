@@ -65,7 +65,7 @@ pub fn fixture_articles() -> Vec<Article> {
 /// A store holding the built-in samples plus the fixture articles.
 pub fn fixture_store() -> Store {
     let mut store = Store::open_in_memory().expect("store");
-    store.ensure_defaults(&ingest::defaults()).expect("samples");
+    store.ensure_defaults(ingest::defaults).expect("samples");
     let mut all = ingest::defaults();
     all.extend(fixture_articles());
     store.upsert(&all, Origin::User).expect("fixtures");

@@ -114,8 +114,16 @@ fn samples_give_way_to_user_articles_but_bookmarked_ones_stay() {
         article("s1", "Sample one", None),
         article("s2", "Sample two", None),
     ];
-    assert!(store.ensure_defaults(&samples).expect("defaults"));
-    assert!(store.ensure_defaults(&samples).expect("idempotent"));
+    assert!(
+        store
+            .ensure_defaults(|| samples.to_vec())
+            .expect("defaults")
+    );
+    assert!(
+        store
+            .ensure_defaults(|| samples.to_vec())
+            .expect("idempotent")
+    );
     assert_eq!(store.count(&Filter::all()).expect("count"), 2);
     store.set_bookmarked("s2", true).expect("bookmark");
     store
@@ -129,7 +137,11 @@ fn samples_give_way_to_user_articles_but_bookmarked_ones_stay() {
         .collect();
     assert!(ids.contains(&"u".to_string()) && ids.contains(&"s2".to_string()));
     assert!(!ids.contains(&"s1".to_string()));
-    assert!(!store.ensure_defaults(&samples).expect("defaults"));
+    assert!(
+        !store
+            .ensure_defaults(|| samples.to_vec())
+            .expect("defaults")
+    );
 }
 
 #[test]
@@ -474,3 +486,37 @@ fn feed_state_round_trips_and_follows_renames() {
 mod neardup;
 mod search;
 mod windows;
+
+#[test]
+fn the_kept_article_count_follows_every_change() {
+    let mut store = Store::open_in_memory().expect("store");
+    let counted = |store: &Store| -> usize {
+        let n: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .expect("count");
+        n as usize
+    };
+    let check =
+        |store: &Store| assert_eq!(store.count(&Filter::all()).expect("kept"), counted(store));
+    store
+        .ensure_defaults(crate::ingest::defaults)
+        .expect("samples");
+    check(&store);
+    let items: Vec<Article> = (0..6)
+        .map(|n| article(&format!("a{n}"), &format!("T{n}"), Some(n)))
+        .collect();
+    store.upsert(&items, Origin::User).expect("upsert");
+    check(&store);
+    store.upsert(&items, Origin::User).expect("again");
+    check(&store);
+    store.remove("a1").expect("remove");
+    check(&store);
+    store
+        .upsert_feed("https://f.example/rss", &items[2..], Some(2))
+        .expect("feed");
+    check(&store);
+    store.forget_feed("https://f.example/rss").expect("forget");
+    check(&store);
+    assert!(counted(&store) > 0);
+}
