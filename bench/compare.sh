@@ -407,7 +407,8 @@ mbk() { awk -v k="$1" 'BEGIN {printf "%.1f MB", k / 1024}'; }
 row() { local out='|' cell; for cell in "$@"; do out+=" $cell |"; done; printf '%s\n' "$out"; }
 
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
+# The report itself does not count as a change.
+if [ -n "$(git -C "$REPO" status --porcelain --untracked-files=no -- . ':(exclude)BENCHMARKS.md' 2>/dev/null)" ]; then COMMIT="$COMMIT (with uncommitted changes)"; fi
 CPU=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 RAM=$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 OS=$(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release 2>/dev/null || true)
