@@ -102,30 +102,7 @@ impl Store {
     pub fn index_some(&mut self, indexer: &mut Indexer, limit: usize) -> Result<usize> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
-        let queued: Vec<Queued> = {
-            let mut stmt = self
-                .conn
-                .prepare_cached(
-                    "SELECT q.key, q.fresh, q.version, a.title, coalesce(a.standfirst, ''), a.body, a.lang
-                     FROM index_queue q JOIN articles a ON a.key = q.key
-                     ORDER BY q.key LIMIT ?1",
-                )
-                .map_err(err)?;
-            stmt.query_map([limit as i64], |r| {
-                Ok(Queued {
-                    key: r.get(0)?,
-                    fresh: r.get::<_, i64>(1)? != 0,
-                    version: r.get(2)?,
-                    title: r.get(3)?,
-                    standfirst: r.get(4)?,
-                    body: r.get(5)?,
-                    lang: r.get(6)?,
-                })
-            })
-            .map_err(err)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(err)?
-        };
+        let queued = self.queued_after(i64::MIN, limit)?;
         let tokens = tokenize_all(&queued, &mut indexer.analyzers);
         let tx = self.conn.transaction().map_err(err)?;
         insert_tokens(&tx, &tokens).map_err(err)?;

@@ -53,16 +53,7 @@ impl Store {
             let mut rows = Vec::with_capacity(keys.len());
             for key in keys {
                 let row = stmt
-                    .query_row([key], |r| {
-                        Ok(Summary {
-                            id: r.get(0)?,
-                            title: r.get(1)?,
-                            source: r.get(2)?,
-                            published: r.get(3)?,
-                            bookmarked: r.get::<_, i64>(4)? != 0,
-                            read: r.get::<_, i64>(5)? != 0,
-                        })
-                    })
+                    .query_row([key], summary_row)
                     .optional()
                     .map_err(|e| self.err(e))?;
                 rows.extend(row);
@@ -180,16 +171,7 @@ impl Store {
     fn summaries(&self, sql: &str, values: Vec<Value>) -> Result<Vec<Summary>> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params_from_iter(values), |r| {
-                Ok(Summary {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    source: r.get(2)?,
-                    published: r.get(3)?,
-                    bookmarked: r.get::<_, i64>(4)? != 0,
-                    read: r.get::<_, i64>(5)? != 0,
-                })
-            })
+            .query_map(params_from_iter(values), summary_row)
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))
@@ -450,6 +432,18 @@ fn time_window(from: &str, cond: &str, order: &str) -> String {
          LEFT JOIN marks m ON m.article_id = w.id
          ORDER BY w.sort_key DESC, w.id"
     )
+}
+
+/// A list row from `id, title, source, published, bookmarked, read`.
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
+    Ok(Summary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        source: r.get(2)?,
+        published: r.get(3)?,
+        bookmarked: r.get::<_, i64>(4)? != 0,
+        read: r.get::<_, i64>(5)? != 0,
+    })
 }
 
 /// The FROM clause: the articles with their marks, joined to the full-text
