@@ -6,6 +6,7 @@ mod files;
 mod filter;
 mod index;
 mod neardup;
+mod prepare;
 mod read;
 mod schema;
 mod similar;
@@ -20,8 +21,9 @@ pub use files::FileStamp;
 pub use filter::Filter;
 pub use index::{IndexState, Indexer};
 pub use neardup::AlsoIn;
+pub use prepare::{Prepared, Undated};
 pub use similar::Similar;
-pub use write::{MarkState, Prepared, Removed, Undated};
+pub use write::{MarkState, Removed};
 
 /// A row of the list pane: what is needed to draw it and nothing more.
 #[derive(Debug, Clone, PartialEq)]

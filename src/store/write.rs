@@ -3,10 +3,9 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::{Filter, Origin, Result, Store, UpsertStats, json, now, sql_err};
+use super::prepare::{Keys, Prepared, Undated};
+use super::{Filter, Origin, Result, Store, UpsertStats, now, sql_err};
 use crate::model::Article;
-use crate::text::{fnv1a, fold_key};
-use crate::urlnorm::url_key;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// An article's marks, as saved for undo.
@@ -373,119 +372,6 @@ impl Store {
 
 /// Writes up to this many articles index them before returning.
 const SMALL_WRITE: usize = 500;
-
-/// Sort keys for undated articles: the import's start time, minus one
-/// millisecond per article, so they keep their order in the source.
-#[derive(Debug, Clone)]
-pub struct Undated {
-    base_ms: i64,
-    index: i64,
-    samples_dropped: bool,
-}
-
-impl Undated {
-    pub fn now() -> Undated {
-        Undated {
-            base_ms: super::now_ms(),
-            index: 0,
-            samples_dropped: false,
-        }
-    }
-
-    fn next(&mut self) -> i64 {
-        self.index += 1;
-        self.base_ms - (self.index - 1)
-    }
-}
-
-/// An article with what storing it needs computed: done on the parsing
-/// threads of an import, so the thread that writes only writes.
-pub struct Prepared {
-    pub article: Article,
-    body: String,
-    related: String,
-    links: String,
-    title_key: String,
-    keys: Keys,
-    /// Hash of everything stored of the article.
-    content: u64,
-}
-
-impl Prepared {
-    pub fn new(article: Article) -> Prepared {
-        let body = json(&article.body);
-        let related = json(&article.related);
-        let links = json(&article.links);
-        let keys = Keys::of(&article);
-        let a = &article;
-        let fields = json(&(
-            &a.id,
-            &a.title,
-            &a.source,
-            &a.url,
-            &a.guid,
-            &a.byline,
-            a.published,
-            &a.standfirst,
-            &a.category,
-            &a.lang,
-        ));
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for part in [&fields, &body, &related, &links] {
-            h.update(part.as_bytes());
-            h.update(&[0]);
-        }
-        Prepared {
-            title_key: fold_key(&article.title),
-            content: h.digest(),
-            body,
-            related,
-            links,
-            keys,
-            article,
-        }
-    }
-}
-
-/// The keys that recognise one article under different ids.
-struct Keys {
-    url: Option<String>,
-    text: Option<String>,
-}
-
-impl Keys {
-    fn of(a: &Article) -> Keys {
-        // The first 120 content words (as `terms` finds them), joined by
-        // spaces; only paragraphs up to there are read.
-        let mut joined = String::new();
-        let mut count = 0;
-        'paragraphs: for p in &a.body {
-            let folded = if p.is_ascii() {
-                p.to_ascii_lowercase()
-            } else {
-                crate::text::fold(p)
-            };
-            for w in crate::text::words(&folded) {
-                if w.chars().nth(1).is_none() || crate::text::is_stopword(w) {
-                    continue;
-                }
-                if count == 120 {
-                    break 'paragraphs;
-                }
-                if count > 0 {
-                    joined.push(' ');
-                }
-                joined.push_str(w);
-                count += 1;
-            }
-        }
-        Keys {
-            url: a.url.as_deref().map(url_key),
-            // Only long texts: short summaries repeat across articles.
-            text: (count >= 40).then(|| format!("{:016x}", fnv1a(joined.as_bytes()))),
-        }
-    }
-}
 
 /// A stored article found as an earlier version of a new one.
 struct Existing {
