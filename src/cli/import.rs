@@ -69,6 +69,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         if let Some(warning) = s.warning {
             return Err(Failure::fatal(warning));
         }
+        s.store.bulk_writes();
         Some(s)
     };
     // Unchanged files are skipped without being read.
@@ -227,9 +228,11 @@ impl Run<'_> {
         if self.batch.is_empty() {
             return Ok(());
         }
+        let t0 = Instant::now();
         let s = store
             .upsert_batch(&self.batch, Origin::User, &mut self.clock)
             .map_err(fatal)?;
+        if std::env::var_os("EDICOLA_PROF").is_some() { eprintln!("flush {} in {:?}", self.batch.len(), t0.elapsed()); }
         self.stats.added += s.added;
         self.stats.updated += s.updated;
         self.stats.unchanged += s.unchanged;
@@ -280,6 +283,7 @@ fn parse_in_parallel(
         drop(tx);
         let mut waiting = BTreeMap::new();
         let mut expected = 0;
+        let rx: Box<dyn Iterator<Item = _>> = if std::env::var_os("EDICOLA_PROF2").is_some() { let v: Vec<_> = rx.into_iter().collect(); eprintln!("parsed"); Box::new(v.into_iter()) } else { Box::new(rx.into_iter()) };
         for (i, path, result) in rx {
             waiting.insert(i, (path, result));
             while let Some((path, result)) = waiting.remove(&expected) {

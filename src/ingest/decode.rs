@@ -95,21 +95,28 @@ fn declared_in_content(head: &[u8]) -> Option<&'static Encoding> {
 
 /// Rewrites the XML declaration of already-decoded text so that it no
 /// longer names another encoding (parsers would otherwise re-decode it).
-pub fn strip_xml_encoding(text: &str) -> String {
+pub fn strip_xml_encoding(text: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = text.trim_start();
     if !trimmed.starts_with("<?xml") {
-        return text.to_string();
+        return text.into();
     }
     let Some(end) = trimmed.find("?>") else {
-        return text.to_string();
+        return text.into();
     };
+    let declaration = trimmed[..end].to_ascii_lowercase();
+    let names_other = declaration
+        .split_once("encoding")
+        .is_some_and(|(_, value)| !value.contains("utf-8") && !value.contains("utf8"));
+    if !names_other {
+        return text.into();
+    }
     let rest = &trimmed[end + 2..];
     let version = if trimmed[..end].contains("1.1") {
         "1.1"
     } else {
         "1.0"
     };
-    format!("<?xml version=\"{version}\" encoding=\"utf-8\"?>{rest}")
+    format!("<?xml version=\"{version}\" encoding=\"utf-8\"?>{rest}").into()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::model::Subscription;
 
 /// The subscriptions in an OPML document, in document order.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, String> {
-    let text = super::decode::strip_xml_encoding(&super::decode::decode(bytes, None));
+    let text = super::decode::strip_xml_encoding(&super::decode::decode(bytes, None)).into_owned();
     let mut reader = Reader::from_str(&text);
     reader.config_mut().check_end_names = false;
     let mut subs = Vec::new();

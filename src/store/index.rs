@@ -237,7 +237,7 @@ impl Store {
                 version: r.get(2)?,
                 title: r.get(3)?,
                 standfirst: r.get(4)?,
-                body: r.get(5)?,
+                body: r.get::<_, super::body::BodyJson>(5)?.0,
                 lang: r.get(6)?,
             })
         })

@@ -1,6 +1,7 @@
 //! The article store: one SQLite database in the data directory (WAL mode,
 //! versioned schema). Nothing outside this module knows it is SQLite.
 
+mod body;
 mod feeds;
 mod files;
 mod filter;
@@ -195,6 +196,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(err)?;
         schema::register_functions(&conn).map_err(err)?;
+        if let Ok(ps) = std::env::var("EDICOLA_PAGE") { conn.pragma_update(None, "page_size", ps.parse::<i64>().unwrap()).map_err(err)?; }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(err)?;
         conn.pragma_update(None, "synchronous", "FULL")
@@ -209,6 +211,14 @@ impl Store {
         let mut store = Store { conn, path };
         store.check_index_version()?;
         Ok(store)
+    }
+
+    /// Prepares the connection for a large write (import, fetch): a page
+    /// cache big enough that the batch's index pages stay in memory.
+    pub fn bulk_writes(&self) {
+        let kib: i64 = std::env::var("EDICOLA_CACHE_KIB").ok().and_then(|v| v.parse().ok()).unwrap_or(65536);
+        let _ = self.conn.pragma_update(None, "cache_size", -kib);
+        if std::env::var_os("EDICOLA_NORMAL").is_some() { let _ = self.conn.pragma_update(None, "synchronous", "NORMAL"); }
     }
 
     /// True when the store was opened read-only.

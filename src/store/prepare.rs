@@ -2,6 +2,7 @@
 //! sees it: JSON columns, the keys that find an earlier version of it, a
 //! content hash; and the sort keys of undated articles.
 
+use super::body::StoredBody;
 use super::json;
 use crate::model::Article;
 use crate::text::{fnv1a, fold_key};
@@ -35,7 +36,7 @@ impl Undated {
 /// threads of an import, so the thread that writes only writes.
 pub struct Prepared {
     pub article: Article,
-    pub(super) body: String,
+    pub(super) body: StoredBody,
     pub(super) related: String,
     pub(super) links: String,
     pub(super) title_key: String,
@@ -71,7 +72,7 @@ impl Prepared {
         Prepared {
             title_key: fold_key(&article.title),
             content: h.digest(),
-            body,
+            body: StoredBody::new(body),
             related,
             links,
             keys,

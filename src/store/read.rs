@@ -242,7 +242,7 @@ impl Store {
                         guid: r.get(12)?,
                         ..Article::default()
                     },
-                    r.get::<_, String>(9)?,
+                    r.get::<_, super::body::BodyJson>(9)?.0,
                     r.get::<_, String>(10)?,
                     r.get::<_, String>(11)?,
                 ))

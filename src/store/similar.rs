@@ -181,7 +181,7 @@ impl Store {
                         Text {
                             title: r.get(1)?,
                             standfirst: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                            body: r.get(3)?,
+                            body: r.get::<_, super::body::BodyJson>(3)?.0,
                             lang: r.get(4)?,
                         },
                         r.get::<_, Option<String>>(5)?,
@@ -246,7 +246,7 @@ impl Store {
                     Ok(Text {
                         title: r.get(0)?,
                         standfirst: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                        body: r.get(2)?,
+                        body: r.get::<_, super::body::BodyJson>(2)?.0,
                         lang: r.get(3)?,
                     })
                 },

@@ -70,37 +70,64 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 pub fn squash(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    // Start of the current run of non-space text.
-    let mut run: Option<usize> = None;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = if b < 0x80 {
-            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        match (space, run) {
-            (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&s[start..i]);
-                run = None;
+    let mut emit = |part: &str| {
+        if !part.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
             }
-            (false, None) => run = Some(i),
-            _ => {}
+            out.push_str(part);
         }
-        i += len;
-    }
-    if let Some(start) = run {
-        if !out.is_empty() {
-            out.push(' ');
+    };
+    // Text since the last whitespace, not yet copied.
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !MAYBE_SPACE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
         }
-        out.push_str(&s[start..]);
+        match space_at(s, i) {
+            0 => i += 1,
+            len => {
+                emit(&s[start..i]);
+                i += len;
+                start = i;
+            }
+        }
     }
+    emit(&s[start..]);
     out
+}
+
+/// Bytes that may begin whitespace: ASCII spaces and controls, and the
+/// lead bytes of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000..,
+/// U+3000).
+static MAYBE_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
+
+/// The length in bytes of the whitespace character at byte `i` of `s`, or
+/// 0 when there is none there (including in the middle of a character).
+/// Only three lead bytes begin non-ASCII whitespace, so most text is
+/// judged by one comparison a byte.
+#[inline]
+fn space_at(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    match b {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
@@ -119,6 +146,14 @@ mod tests {
         ] {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squash(text), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn squash_is_split_whitespace_joined(text in "[a\\u{e8} \\t\\n\\u{a0}\\u{2003}\\u{3000}\\u{2019}\\u{e1}\\u{85}]{0,40}") {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(squash(&text), expected);
         }
     }
 

@@ -363,7 +363,7 @@ const STOPWORDS: &[&str] = &[
 
 /// True for a folded word that is a stopword.
 pub fn is_stopword(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
     // Stopwords are short: longer words are not looked up at all.
     word.len() <= LONGEST

@@ -1,5 +1,7 @@
 //! Textual fixes for feeds that `feed-rs` would otherwise reject.
 
+use std::borrow::Cow;
+
 /// Namespaces of prefixes that feeds often use without declaring them.
 const KNOWN_PREFIXES: &[(&str, &str)] = &[
     ("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd"),
@@ -11,16 +13,23 @@ const KNOWN_PREFIXES: &[(&str, &str)] = &[
 
 /// Gives `<rss>` a version `feed-rs` reads, declares undeclared prefixes
 /// and turns Atom 0.3 into Atom 1.0.
-pub fn patch(text: &str) -> String {
+pub fn patch(original: &str) -> Cow<'_, str> {
     let upgraded;
-    let text = if text.contains(ATOM_03_NS) {
-        upgraded = atom03_to_atom10(text);
+    let text = if original.contains(ATOM_03_NS) {
+        upgraded = atom03_to_atom10(original);
         upgraded.as_str()
     } else {
-        text
+        original
+    };
+    let unchanged = || -> Cow<'_, str> {
+        if std::ptr::eq(text, original) {
+            Cow::Borrowed(original)
+        } else {
+            Cow::Owned(text.to_string())
+        }
     };
     let Some((start, end)) = root_tag(text) else {
-        return text.to_string();
+        return unchanged();
     };
     let tag = &text[start..end];
     let mut new_tag = tag.trim_end_matches('>').trim_end_matches('/').to_string();
@@ -48,7 +57,10 @@ pub fn patch(text: &str) -> String {
         }
     }
     new_tag.push_str(if self_closing { "/>" } else { ">" });
-    format!("{}{new_tag}{}", &text[..start], &text[end..])
+    if new_tag == tag {
+        return unchanged();
+    }
+    Cow::Owned(format!("{}{new_tag}{}", &text[..start], &text[end..]))
 }
 
 const ATOM_03_NS: &str = "http://purl.org/atom/ns#";
