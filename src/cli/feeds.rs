@@ -153,6 +153,7 @@ pub fn fetch_all(paths: &Paths, force: bool) -> Result<(), Failure> {
     if let Some(warning) = session.warning {
         return Err(Failure::fatal(warning));
     }
+    session.store.bulk_writes();
     let before: Vec<String> = subs.feeds.iter().map(|f| f.url.clone()).collect();
     let bar = std::io::stderr().is_terminal();
     let reports = fetch::update_all(

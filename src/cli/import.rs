@@ -228,11 +228,10 @@ impl Run<'_> {
         if self.batch.is_empty() {
             return Ok(());
         }
-        let t0 = Instant::now();
         let s = store
             .upsert_batch(&self.batch, Origin::User, &mut self.clock)
             .map_err(fatal)?;
-        if std::env::var_os("EDICOLA_PROF").is_some() { eprintln!("flush {} in {:?}", self.batch.len(), t0.elapsed()); }
+
         self.stats.added += s.added;
         self.stats.updated += s.updated;
         self.stats.unchanged += s.unchanged;
@@ -283,7 +282,6 @@ fn parse_in_parallel(
         drop(tx);
         let mut waiting = BTreeMap::new();
         let mut expected = 0;
-        let rx: Box<dyn Iterator<Item = _>> = if std::env::var_os("EDICOLA_PROF2").is_some() { let v: Vec<_> = rx.into_iter().collect(); eprintln!("parsed"); Box::new(v.into_iter()) } else { Box::new(rx.into_iter()) };
         for (i, path, result) in rx {
             waiting.insert(i, (path, result));
             while let Some((path, result)) = waiting.remove(&expected) {

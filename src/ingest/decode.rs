@@ -11,10 +11,17 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 const SNIFF_LEN: usize = 4096;
 
 /// Decodes `bytes` to text, without a leading byte-order mark.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
+/// UTF-8 without a mark is borrowed, not copied (feeds run to megabytes).
+pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
     let encoding = detect(bytes, content_type);
-    let (text, _, _) = encoding.decode(bytes);
-    text.trim_start_matches('\u{feff}').to_string()
+    match encoding.decode(bytes).0 {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim_start_matches('\u{feff}')),
+        Cow::Owned(text) if text.starts_with('\u{feff}') => {
+            Cow::Owned(text.trim_start_matches('\u{feff}').to_string())
+        }
+        Cow::Owned(text) => Cow::Owned(text),
+    }
 }
 
 /// The encoding `bytes` are most likely in.

@@ -196,7 +196,11 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(err)?;
         schema::register_functions(&conn).map_err(err)?;
-        if let Ok(ps) = std::env::var("EDICOLA_PAGE") { conn.pragma_update(None, "page_size", ps.parse::<i64>().unwrap()).map_err(err)?; }
+        // A new store gets 16 KiB pages (SQLite's default is 4 KiB): a
+        // compressed body of a few KiB shares a page with others instead
+        // of leaving most of one empty, and imports write about a third
+        // less (BENCHMARKS.md). Ignored for a store that already has pages.
+        conn.pragma_update(None, "page_size", PAGE_SIZE).map_err(err)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(err)?;
         conn.pragma_update(None, "synchronous", "FULL")
@@ -215,10 +219,9 @@ impl Store {
 
     /// Prepares the connection for a large write (import, fetch): a page
     /// cache big enough that the batch's index pages stay in memory.
+    /// The cache is an upper bound: pages are only held once read.
     pub fn bulk_writes(&self) {
-        let kib: i64 = std::env::var("EDICOLA_CACHE_KIB").ok().and_then(|v| v.parse().ok()).unwrap_or(65536);
-        let _ = self.conn.pragma_update(None, "cache_size", -kib);
-        if std::env::var_os("EDICOLA_NORMAL").is_some() { let _ = self.conn.pragma_update(None, "synchronous", "NORMAL"); }
+        let _ = self.conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB);
     }
 
     /// True when the store was opened read-only.
@@ -239,6 +242,14 @@ impl Store {
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
 }
+
+/// Page size of new stores, in bytes.
+const PAGE_SIZE: i64 = 16384;
+
+/// Page cache of large writes, in KiB (SQLite's default is 2 MiB): the
+/// index pages a batch touches stay in memory instead of being written to
+/// the WAL mid-transaction and read back.
+const BULK_CACHE_KIB: i64 = 64 * 1024;
 
 /// Milliseconds since the epoch: the sort key of undated articles.
 pub(crate) fn now_ms() -> i64 {

@@ -67,36 +67,44 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// Collapses runs of whitespace (including no-break spaces) to one space.
+/// Text between single ASCII spaces, which is most of it, is copied in
+/// long stretches: only other whitespace ends a stretch.
 pub fn squash(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut emit = |part: &str| {
-        if !part.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(part);
-        }
-    };
-    // Text since the last whitespace, not yet copied.
-    let mut start = 0;
-    let mut i = 0;
+    let mut i = skip_spaces(s, 0);
+    // Start of the stretch of text not yet copied.
+    let mut start = i;
     while i < bytes.len() {
         if !MAYBE_SPACE[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
+        let len = space_at(s, i);
+        if len == 0 || (bytes[i] == b' ' && i + 1 < bytes.len() && space_at(s, i + 1) == 0) {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[start..i]);
+        i = skip_spaces(s, i);
+        if i < bytes.len() && !out.is_empty() {
+            out.push(' ');
+        }
+        start = i;
+    }
+    out.push_str(&s[start..]);
+    out
+}
+
+/// The first byte at or after `i` that does not begin whitespace.
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    while i < s.len() {
         match space_at(s, i) {
-            0 => i += 1,
-            len => {
-                emit(&s[start..i]);
-                i += len;
-                start = i;
-            }
+            0 => break,
+            len => i += len,
         }
     }
-    emit(&s[start..]);
-    out
+    i
 }
 
 /// Bytes that may begin whitespace: ASCII spaces and controls, and the
