@@ -107,7 +107,12 @@ mod tests {
         let StoredBody::Zstd(bytes) = &stored else {
             panic!("not compressed: {stored:?}");
         };
-        assert!(bytes.len() < json.len() / 2, "{} of {}", bytes.len(), json.len());
+        assert!(
+            bytes.len() < json.len() / 2,
+            "{} of {}",
+            bytes.len(),
+            json.len()
+        );
         assert_eq!(stored.into_json().unwrap(), json);
     }
 
@@ -137,7 +142,8 @@ mod tests {
             .unwrap();
         assert_eq!(got, vec!["[]".to_string(), long]);
         // A damaged blob is an error, not a panic or an empty article.
-        conn.execute("INSERT INTO t VALUES (x'28b52ffd00')", []).unwrap();
+        conn.execute("INSERT INTO t VALUES (x'28b52ffd00')", [])
+            .unwrap();
         let bad = conn.query_row("SELECT body FROM t WHERE rowid = 3", [], |r| {
             r.get::<_, BodyJson>(0)
         });

@@ -200,7 +200,8 @@ impl Store {
         // compressed body of a few KiB shares a page with others instead
         // of leaving most of one empty, and imports write about a third
         // less (BENCHMARKS.md). Ignored for a store that already has pages.
-        conn.pragma_update(None, "page_size", PAGE_SIZE).map_err(err)?;
+        conn.pragma_update(None, "page_size", PAGE_SIZE)
+            .map_err(err)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(err)?;
         conn.pragma_update(None, "synchronous", "FULL")

@@ -76,7 +76,17 @@ pub fn squash(s: &str) -> String {
     // Start of the stretch of text not yet copied.
     let mut start = i;
     while i < bytes.len() {
-        if !MAYBE_SPACE[usize::from(bytes[i])] {
+        let b = bytes[i];
+        if !MAYBE_SPACE[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        // One space between words, the common case, stays in the stretch.
+        if b == b' '
+            && bytes
+                .get(i + 1)
+                .is_some_and(|n| !MAYBE_SPACE[usize::from(*n)])
+        {
             i += 1;
             continue;
         }

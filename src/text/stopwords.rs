@@ -363,13 +363,25 @@ const STOPWORDS: &[&str] = &[
 
 /// True for a folded word that is a stopword.
 pub fn is_stopword(word: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    // Stopwords are short: longer words are not looked up at all.
-    word.len() <= LONGEST
-        && SET
-            .get_or_init(|| STOPWORDS.iter().copied().collect())
-            .contains(word)
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u128>> = std::sync::OnceLock::new();
+    // Stopwords are short: longer words are not looked up at all, and the
+    // rest are looked up as one number (their bytes), not as strings.
+    packed(word).is_some_and(|key| {
+        SET.get_or_init(|| STOPWORDS.iter().filter_map(|w| packed(w)).collect())
+            .contains(&key)
+    })
+}
+
+/// The bytes of a word of up to 16 bytes as one number (zero-padded: no
+/// word contains a NUL byte, so two words never share a number).
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST {
+        return None;
+    }
+    let mut buf = [0u8; LONGEST];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Bytes in the longest stopword.
