@@ -126,6 +126,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 LOGS="$WORK/logs"
 mkdir -p "$LOGS"
+# The run uses its own copy of the binary: a rebuild meanwhile cannot change it.
+cp "$BIN" "$WORK/edicola-bin"
+BIN="$WORK/edicola-bin"
 
 if [ -z "$PORT" ]; then
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
