@@ -383,40 +383,30 @@ struct Existing {
 
 /// The stored article this one is a new version of: same id, else same
 /// normalised URL, else the same text.
+/// The earlier version of an article: the one with its id, else one with
+/// its URL key, else one with its text key. One statement (three index
+/// probes): an import asks this of every article.
 fn find_existing(tx: &Transaction, a: &Article, keys: &Keys) -> rusqlite::Result<Option<Existing>> {
-    let by = |sql: &str, key: &str| -> rusqlite::Result<Option<Existing>> {
-        tx.prepare_cached(sql)?
-            .query_row([key], |r| {
-                Ok(Existing {
-                    key: r.get(0)?,
-                    id: r.get(1)?,
-                    digest: r.get(2)?,
-                    origin: r.get(3)?,
-                })
-            })
-            .optional()
-    };
-    if let Some(found) = by(
-        "SELECT key, id, digest, origin FROM articles WHERE id = ?1",
-        &a.id,
-    )? {
-        return Ok(Some(found));
-    }
-    if let Some(url) = &keys.url {
-        if let Some(found) = by(
-            "SELECT key, id, digest, origin FROM articles WHERE url_key = ?1 LIMIT 1",
-            url,
-        )? {
-            return Ok(Some(found));
-        }
-    }
-    if let Some(text) = &keys.text {
-        return by(
-            "SELECT key, id, digest, origin FROM articles WHERE text_key = ?1 LIMIT 1",
-            text,
-        );
-    }
-    Ok(None)
+    tx.prepare_cached(
+        "SELECT key, id, digest, origin FROM (
+             SELECT 0 AS rank, key, id, digest, origin FROM articles WHERE id = ?1
+             UNION ALL
+             SELECT * FROM (SELECT 1, key, id, digest, origin FROM articles
+                            WHERE ?2 IS NOT NULL AND url_key = ?2 LIMIT 1)
+             UNION ALL
+             SELECT * FROM (SELECT 2, key, id, digest, origin FROM articles
+                            WHERE ?3 IS NOT NULL AND text_key = ?3 LIMIT 1))
+         ORDER BY rank LIMIT 1",
+    )?
+    .query_row(params![a.id, keys.url, keys.text], |r| {
+        Ok(Existing {
+            key: r.get(0)?,
+            id: r.get(1)?,
+            digest: r.get(2)?,
+            origin: r.get(3)?,
+        })
+    })
+    .optional()
 }
 
 /// The user's first import replaces the samples, except bookmarked ones,
