@@ -94,19 +94,21 @@ fn simple_html(html: &str) -> Option<Vec<String>> {
         "b", "strong", "i", "em", "span", "u", "small", "sup", "sub", "abbr", "cite", "mark", "s",
         "del", "ins",
     ];
+    use crate::text::squash_into;
     let mut paragraphs = Vec::new();
+    // The paragraph so far, its whitespace already collapsed.
     let mut current = String::new();
+    let mut space = false;
     let mut rest = html;
-    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
-        let text = squash(current);
-        current.clear();
-        if !text.is_empty() {
-            paragraphs.push(text);
+    let flush = |current: &mut String, space: &mut bool, paragraphs: &mut Vec<String>| {
+        *space = false;
+        if !current.is_empty() {
+            paragraphs.push(std::mem::take(current));
         }
     };
     while !rest.is_empty() {
         let stop = rest.find(['<', '&']).unwrap_or(rest.len());
-        current.push_str(&rest[..stop]);
+        squash_into(&mut current, &rest[..stop], &mut space);
         rest = &rest[stop..];
         if let Some(tag) = rest.strip_prefix('<') {
             let end = tag.find('>')?;
@@ -122,18 +124,19 @@ fn simple_html(html: &str) -> Option<Vec<String>> {
                 return None;
             }
             if BREAKS.contains(&name.as_str()) {
-                flush(&mut current, &mut paragraphs);
+                flush(&mut current, &mut space, &mut paragraphs);
             } else if !INLINE.contains(&name.as_str()) {
                 return None;
             }
             rest = &tag[end + 1..];
         } else if let Some(entity) = rest.strip_prefix('&') {
             let end = entity.find(';').filter(|e| *e <= 10)?;
-            current.push(decode_entity(&entity[..end])?);
+            let c = decode_entity(&entity[..end])?;
+            squash_into(&mut current, c.encode_utf8(&mut [0; 4]), &mut space);
             rest = &entity[end + 1..];
         }
     }
-    flush(&mut current, &mut paragraphs);
+    flush(&mut current, &mut space, &mut paragraphs);
     Some(paragraphs)
 }
 
@@ -443,6 +446,8 @@ mod tests {
             "  <p>  spazi   \t a  caso </p>  ",
             "",
             "&lt;p&gt; non è un tag",
+            "a&nbsp; b<p> &nbsp;x&#32;</p>y <b> z </b> w<br> <br>&#160;",
+            "uno<i>due</i> <i> tre</i>\u{2003}quattro",
         ] {
             match simple_html(html) {
                 Some(fast) => assert_eq!(fast, full(html), "{html}"),

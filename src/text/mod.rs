@@ -67,14 +67,31 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// Collapses runs of whitespace (including no-break spaces) to one space.
-/// Text between single ASCII spaces, which is most of it, is copied in
-/// long stretches: only other whitespace ends a stretch.
 pub fn squash(s: &str) -> String {
-    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut i = skip_spaces(s, 0);
+    squash_into(&mut out, s, &mut false);
+    out
+}
+
+/// Appends `s` to `out` with whitespace collapsed as `squash` does, for
+/// text that arrives in pieces: `space` carries a run of whitespace from
+/// one piece to the next (start with `false`; the space is written only
+/// before more text, so `out` never ends with one). Text between single
+/// ASCII spaces, which is most of it, is copied in long stretches.
+pub fn squash_into(out: &mut String, s: &str, space: &mut bool) {
+    let bytes = s.as_bytes();
+    let mut emit = |part: &str, space: &mut bool| {
+        if !part.is_empty() {
+            if *space && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(part);
+            *space = false;
+        }
+    };
     // Start of the stretch of text not yet copied.
-    let mut start = i;
+    let mut start = 0;
+    let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if !MAYBE_SPACE[usize::from(b)] {
@@ -83,6 +100,7 @@ pub fn squash(s: &str) -> String {
         }
         // One space between words, the common case, stays in the stretch.
         if b == b' '
+            && i > start
             && bytes
                 .get(i + 1)
                 .is_some_and(|n| !MAYBE_SPACE[usize::from(*n)])
@@ -90,20 +108,16 @@ pub fn squash(s: &str) -> String {
             i += 1;
             continue;
         }
-        let len = space_at(s, i);
-        if len == 0 || (bytes[i] == b' ' && i + 1 < bytes.len() && space_at(s, i + 1) == 0) {
+        if space_at(s, i) == 0 {
             i += 1;
             continue;
         }
-        out.push_str(&s[start..i]);
+        emit(&s[start..i], space);
         i = skip_spaces(s, i);
-        if i < bytes.len() && !out.is_empty() {
-            out.push(' ');
-        }
+        *space = true;
         start = i;
     }
-    out.push_str(&s[start..]);
-    out
+    emit(&s[start..], space);
 }
 
 /// The first byte at or after `i` that does not begin whitespace.
@@ -168,6 +182,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn squash_in_pieces_is_squash_of_the_whole(
+            pieces in proptest::collection::vec("[a\\u{e8} \\t\\n\\u{a0}\\u{2003}\\u{2019}]{0,12}", 0..6)
+        ) {
+            let mut out = String::new();
+            let mut space = false;
+            for p in &pieces {
+                squash_into(&mut out, p, &mut space);
+            }
+            proptest::prop_assert_eq!(out, squash(&pieces.concat()));
+        }
+
         #[test]
         fn squash_is_split_whitespace_joined(text in "[a\\u{e8} \\t\\n\\u{a0}\\u{2003}\\u{3000}\\u{2019}\\u{e1}\\u{85}]{0,40}") {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
