@@ -231,7 +231,6 @@ impl Run<'_> {
         let s = store
             .upsert_batch(&self.batch, Origin::User, &mut self.clock)
             .map_err(fatal)?;
-
         self.stats.added += s.added;
         self.stats.updated += s.updated;
         self.stats.unchanged += s.unchanged;

@@ -198,8 +198,8 @@ impl Store {
         schema::register_functions(&conn).map_err(err)?;
         // A new store gets 16 KiB pages (SQLite's default is 4 KiB): a
         // compressed body of a few KiB shares a page with others instead
-        // of leaving most of one empty, and imports write about a third
-        // less (BENCHMARKS.md). Ignored for a store that already has pages.
+        // of leaving most of one empty, and imports write less (README,
+        // Design: compressed bodies). Ignored for a store that has pages.
         conn.pragma_update(None, "page_size", PAGE_SIZE)
             .map_err(err)?;
         conn.pragma_update(None, "journal_mode", "WAL")

@@ -151,14 +151,15 @@ static MAYBE_SPACE: [bool; 256] = {
 #[inline]
 fn space_at(s: &str, i: usize) -> usize {
     let b = s.as_bytes()[i];
-    match b {
-        b' ' | b'\t'..=b'\r' => 1,
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => s
-            .get(i..)
+    if !MAYBE_SPACE[usize::from(b)] {
+        0
+    } else if b.is_ascii() {
+        1
+    } else {
+        s.get(i..)
             .and_then(|rest| rest.chars().next())
             .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
-        _ => 0,
+            .map_or(0, char::len_utf8)
     }
 }
 

@@ -14,22 +14,13 @@ const KNOWN_PREFIXES: &[(&str, &str)] = &[
 /// Gives `<rss>` a version `feed-rs` reads, declares undeclared prefixes
 /// and turns Atom 0.3 into Atom 1.0.
 pub fn patch(original: &str) -> Cow<'_, str> {
-    let upgraded;
     let text = if original.contains(ATOM_03_NS) {
-        upgraded = atom03_to_atom10(original);
-        upgraded.as_str()
+        Cow::Owned(atom03_to_atom10(original))
     } else {
-        original
+        Cow::Borrowed(original)
     };
-    let unchanged = || -> Cow<'_, str> {
-        if std::ptr::eq(text, original) {
-            Cow::Borrowed(original)
-        } else {
-            Cow::Owned(text.to_string())
-        }
-    };
-    let Some((start, end)) = root_tag(text) else {
-        return unchanged();
+    let Some((start, end)) = root_tag(&text) else {
+        return text;
     };
     let tag = &text[start..end];
     let mut new_tag = tag.trim_end_matches('>').trim_end_matches('/').to_string();
@@ -44,7 +35,7 @@ pub fn patch(original: &str) -> Cow<'_, str> {
             }
         }
     }
-    for prefix in used_prefixes(text) {
+    for prefix in used_prefixes(&text) {
         if prefix != "xml" && prefix != "xmlns" && !text.contains(&format!("xmlns:{prefix}=")) {
             let ns = KNOWN_PREFIXES
                 .iter()
@@ -58,7 +49,7 @@ pub fn patch(original: &str) -> Cow<'_, str> {
     }
     new_tag.push_str(if self_closing { "/>" } else { ">" });
     if new_tag == tag {
-        return unchanged();
+        return text;
     }
     Cow::Owned(format!("{}{new_tag}{}", &text[..start], &text[end..]))
 }
