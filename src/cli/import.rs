@@ -203,13 +203,15 @@ impl Run<'_> {
                 value
             }));
         } else {
-            let mut out = std::io::stdout().lock();
+            // One write per source, not per line (stdout is line-buffered).
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             for a in prepared.iter().map(|p| &p.article) {
                 let _ = writeln!(out, "{}  {}  ({})", a.id, a.title, file.display());
             }
             for s in &parsed.subscriptions {
                 let _ = writeln!(out, "feed  {}  {}", s.url, s.title.as_deref().unwrap_or(""));
             }
+            let _ = out.flush();
         }
         self.subscriptions.extend(parsed.subscriptions);
         if self.store.is_some() {

@@ -180,7 +180,14 @@ fn add_attachments(entry: &Entry, base: Option<&Url>, links: &mut Vec<Link>) {
             );
         }
     }
-    if let Some(src) = entry.content.as_ref().and_then(|c| c.src.as_ref()) {
+    // Out-of-line content only (Atom's `src`, with no body): for inline
+    // content, `feed-rs` fills `src` with the document's base address.
+    if let Some(src) = entry
+        .content
+        .as_ref()
+        .filter(|c| c.body.is_none())
+        .and_then(|c| c.src.as_ref())
+    {
         push("full content".to_string(), &src.href);
     }
     for media in &entry.media {

@@ -5,6 +5,7 @@
 //! prefixes used without a declaration; if parsing still fails, a feed cut
 //! short is closed after its last complete item and parsed again.
 
+mod fast;
 mod item;
 mod repair;
 
@@ -24,6 +25,9 @@ pub struct FeedData {
 /// Parses a feed from UTF-8 text (XML or JSON).
 pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
     let patched = repair::patch(text);
+    if let Some(feed) = fast::parse(&patched, source.url) {
+        return Ok(convert(feed, source));
+    }
     let feed = match parse_with_feed_rs(&patched, source.url) {
         Ok(feed) => feed,
         Err(_) if repair::is_itemless(&patched) => {

@@ -1,0 +1,465 @@
+//! A fast reader for plain RSS 2.0, the format of most news feeds. It walks
+//! quick-xml's borrowed events once and fills in the parts of `feed-rs`'s
+//! model that Edicola uses, reading each element as `feed-rs` does (same
+//! text joining, trimming, entity and URL handling).
+//!
+//! It gives up (returns `None`) on anything it does not read exactly like
+//! `feed-rs`, and the caller then parses the feed with `feed-rs`:
+//! another root or RSS version, a DOCTYPE, `xml:base`, namespaces declared
+//! anywhere but the root or a default namespace, markup inside a text
+//! element, iTunes or Media RSS elements, a date that is neither strict
+//! RFC 2822 nor RFC 3339, malformed XML. Tests check that both readers give
+//! the same articles on every feed fixture (`tests::same_as_feed_rs`).
+
+use chrono::{DateTime, Utc};
+use feed_rs::model::{
+    Category, Content, Entry, Feed, FeedType, Link, MediaContent, MediaObject, Person, Text,
+};
+use mediatype::{MediaTypeBuf, names};
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+use url::Url;
+
+const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
+const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
+const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
+/// Namespaces whose item elements `feed-rs` reads into media objects:
+/// left to it.
+const MEDIA_NAMESPACES: &[&str] = &[
+    "http://search.yahoo.com/mrss/",
+    "http://www.itunes.com/dtds/podcast-1.0.dtd",
+];
+
+/// Reads an RSS 2.0 feed, or `None` when `feed-rs` must read it.
+pub fn parse(text: &str, base: Option<&str>) -> Option<Feed> {
+    let base = match base {
+        Some(b) => Some(Url::parse(b).ok()?),
+        None => None,
+    };
+    let mut r = Rss {
+        reader: Reader::from_str(text),
+        prefixes: Vec::new(),
+        base,
+    };
+    r.reader.config_mut().trim_text(false);
+    r.root()?;
+    r.channel()
+}
+
+/// What a child element of `<channel>` or `<item>` is, by namespace.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ns {
+    Rss,
+    Content,
+    Dc,
+    Atom,
+    Media,
+    Other,
+}
+
+struct Rss<'a> {
+    reader: Reader<&'a [u8]>,
+    /// Prefixes declared on `<rss>`, with their namespaces.
+    prefixes: Vec<(Vec<u8>, Ns)>,
+    base: Option<Url>,
+}
+
+impl<'a> Rss<'a> {
+    fn event(&mut self) -> Option<Event<'a>> {
+        match self.reader.read_event().ok()? {
+            Event::DocType(_) => None,
+            event => Some(event),
+        }
+    }
+
+    /// Reads up to `<rss version="2.0">` and its namespace declarations.
+    fn root(&mut self) -> Option<()> {
+        loop {
+            match self.event()? {
+                Event::Start(e) if e.name().as_ref() == b"rss" => {
+                    let mut version = None;
+                    for a in e.attributes() {
+                        let a = a.ok()?;
+                        let key = a.key.as_ref();
+                        match key {
+                            b"version" => version = Some(a.value),
+                            b"xmlns" => return None,
+                            _ if key.starts_with(b"xml:base") => return None,
+                            _ => {
+                                if let Some(prefix) = key.strip_prefix(b"xmlns:") {
+                                    let uri = std::str::from_utf8(&a.value).ok()?;
+                                    self.prefixes.push((prefix.to_vec(), ns_of(uri)));
+                                }
+                            }
+                        }
+                    }
+                    return (version.as_deref() == Some(b"2.0")).then_some(());
+                }
+                Event::Start(_) | Event::Empty(_) | Event::Eof => return None,
+                _ => {}
+            }
+        }
+    }
+
+    /// The namespace and local name of an element, or `None` for elements
+    /// that declare namespaces or `xml:base` (left to `feed-rs`).
+    fn name<'e>(&self, e: &'e BytesStart) -> Option<(Ns, &'e [u8])> {
+        for a in e.attributes().with_checks(false) {
+            let key = a.ok()?.key;
+            let key = key.as_ref();
+            if key == b"xmlns" || key.starts_with(b"xmlns:") || key == b"xml:base" {
+                return None;
+            }
+        }
+        let full = e.name().into_inner();
+        Some(match full.iter().position(|&b| b == b':') {
+            None => (Ns::Rss, full),
+            Some(colon) => {
+                let prefix = &full[..colon];
+                let ns = self
+                    .prefixes
+                    .iter()
+                    .find(|(p, _)| *p == prefix)
+                    .map_or(Ns::Other, |(_, ns)| *ns);
+                (ns, &full[colon + 1..])
+            }
+        })
+    }
+
+    fn channel(&mut self) -> Option<Feed> {
+        let mut feed = empty_feed();
+        // `<channel>` first: other elements before it are ignored.
+        loop {
+            let (e, empty) = self.child()??;
+            if self.name(&e)? == (Ns::Rss, b"channel") && !empty {
+                break;
+            }
+            self.skip(&e, empty)?;
+        }
+        while let Some((e, empty)) = self.child()? {
+            match self.name(&e)? {
+                (Ns::Rss, b"title") => feed.title = Some(text(self.string(empty)?, plain())),
+                (Ns::Rss, b"link") => {
+                    if let Some(href) = self.first_text(empty)? {
+                        feed.links.push(self.link(&href));
+                    }
+                }
+                (Ns::Atom, b"link") => {
+                    feed.links.extend(self.atom_link(&e)?);
+                    self.skip(&e, empty)?;
+                }
+                (Ns::Rss, b"language") => {
+                    feed.language = self.first_text(empty)?.map(|l| l.to_lowercase());
+                }
+                (Ns::Rss, b"item") => feed.entries.push(self.item(empty)?),
+                _ => self.skip(&e, empty)?,
+            }
+        }
+        // Whatever follows `</channel>` must still be well-formed.
+        loop {
+            match self.event()? {
+                Event::Eof => return Some(feed),
+                Event::Start(e) => self.skip(&e, false)?,
+                _ => {}
+            }
+        }
+    }
+
+    /// The next child element (and whether it is empty, `<x/>`), or `None`
+    /// at the end of the parent.
+    fn child(&mut self) -> Option<Option<(BytesStart<'a>, bool)>> {
+        loop {
+            match self.event()? {
+                Event::Start(e) => return Some(Some((e, false))),
+                Event::Empty(e) => return Some(Some((e, true))),
+                Event::End(_) => return Some(None),
+                Event::Eof => return None,
+                _ => {}
+            }
+        }
+    }
+
+    fn item(&mut self, empty: bool) -> Option<Entry> {
+        let mut entry = Entry::default();
+        let mut media = MediaObject::default();
+        while let Some((e, empty)) = if empty { None } else { self.child()? } {
+            match self.name(&e)? {
+                (Ns::Media, _) => return None,
+                (Ns::Rss, b"enclosure") => {
+                    self.enclosure(&e, &mut media)?;
+                    self.skip(&e, empty)?;
+                }
+                (Ns::Rss, b"title") => entry.title = Some(text(self.string(empty)?, plain())),
+                (Ns::Rss, b"link") => {
+                    if let Some(href) = self.first_text(empty)? {
+                        entry.links.push(self.link(&href));
+                    }
+                }
+                (Ns::Rss, b"description") => {
+                    entry.summary = Some(text(self.string(empty)?, html()));
+                }
+                (Ns::Rss, b"author") => {
+                    if let Some(email) = self.first_text(empty)? {
+                        entry.authors.push(Person {
+                            name: "author".into(),
+                            uri: None,
+                            email: Some(email),
+                        });
+                    }
+                }
+                (Ns::Rss, b"category") => {
+                    let scheme = attr(&e, b"domain")?;
+                    let mut category = Category::new(&self.string(empty)?);
+                    category.scheme = scheme;
+                    entry.categories.push(category);
+                }
+                (Ns::Rss, b"guid") => {
+                    if let Some(guid) = self.first_text(empty)? {
+                        entry.id = guid.trim().to_string();
+                    }
+                }
+                (Ns::Rss, b"pubDate") | (Ns::Dc, b"date") => {
+                    entry.published = match self.first_text(empty)? {
+                        Some(t) => Some(timestamp(&t)?),
+                        None => None,
+                    };
+                }
+                (Ns::Content, b"encoded") => {
+                    let body = self.string(empty)?;
+                    entry.content = (!body.is_empty()).then(|| Content {
+                        body: Some(body),
+                        content_type: html(),
+                        length: None,
+                        src: self.base.as_ref().map(|b| self.link(b.as_str())),
+                    });
+                }
+                (Ns::Dc, b"creator") => entry.authors.push(Person {
+                    name: self.string(empty)?.trim().to_string(),
+                    uri: None,
+                    email: None,
+                }),
+                _ => self.skip(&e, empty)?,
+            }
+        }
+        if !media.content.is_empty() {
+            entry.media.push(media);
+        }
+        if entry.updated.is_none() {
+            entry.updated = entry.published;
+        }
+        Some(entry)
+    }
+
+    /// Like `feed-rs`'s `children_as_string` for an element holding only
+    /// text: its text, CDATA and references joined, unknown entities kept
+    /// as written. Markup inside gives up.
+    fn string(&mut self, empty: bool) -> Option<String> {
+        let mut out = String::new();
+        if empty {
+            return Some(out);
+        }
+        loop {
+            match self.event()? {
+                Event::Text(t) => out.push_str(std::str::from_utf8(&t).ok()?),
+                Event::CData(t) => out.push_str(std::str::from_utf8(&t).ok()?),
+                Event::GeneralRef(r) => match r.resolve_char_ref().ok()? {
+                    Some(c) => out.push(c),
+                    None => {
+                        let name = std::str::from_utf8(&r).ok()?;
+                        match quick_xml::escape::resolve_predefined_entity(name) {
+                            Some(s) => out.push_str(s),
+                            None => {
+                                out.push('&');
+                                out.push_str(name);
+                                out.push(';');
+                            }
+                        }
+                    }
+                },
+                Event::End(_) => break,
+                Event::Comment(_) | Event::PI(_) => {}
+                _ => return None,
+            }
+        }
+        Some(out)
+    }
+
+    /// Like `feed-rs`'s `child_as_text`: the text, if the element has any.
+    fn first_text(&mut self, empty: bool) -> Option<Option<String>> {
+        let s = self.string(empty)?;
+        Some((!s.is_empty()).then_some(s))
+    }
+
+    /// `feed-rs`'s `Link::new`: resolved against the base, trimmed.
+    fn link(&self, href: &str) -> Link {
+        let href = match Url::parse(href) {
+            Ok(url) => url.to_string(),
+            Err(url::ParseError::RelativeUrlWithoutBase) => self
+                .base
+                .as_ref()
+                .and_then(|b| b.join(href).ok())
+                .map_or_else(|| href.to_string(), |u| u.to_string()),
+            Err(_) => href.to_string(),
+        };
+        Link {
+            href: href.trim().to_string(),
+            rel: None,
+            media_type: None,
+            href_lang: None,
+            title: None,
+            length: None,
+        }
+    }
+
+    /// `<atom:link>` in a channel, as `feed-rs` reads it.
+    fn atom_link(&self, e: &BytesStart) -> Option<Option<Link>> {
+        let Some(href) = attr(e, b"href")? else {
+            return Some(None);
+        };
+        let mut link = self.link(&href);
+        for a in e.attributes() {
+            let a = a.ok()?;
+            let value = Some(attr_text(&a.value)?);
+            match a.key.as_ref() {
+                b"rel" => link.rel = value,
+                b"type" => link.media_type = value,
+                b"hreflang" => link.href_lang = value,
+                b"title" => link.title = value,
+                b"length" => link.length = value.and_then(|v| v.parse().ok()),
+                _ => {}
+            }
+        }
+        link.rel.get_or_insert_with(|| "alternate".to_string());
+        Some(Some(link))
+    }
+
+    fn enclosure(&self, e: &BytesStart, media: &mut MediaObject) -> Option<()> {
+        let mut content = MediaContent {
+            url: None,
+            content_type: None,
+            height: None,
+            width: None,
+            duration: None,
+            size: None,
+            rating: None,
+        };
+        for a in e.attributes() {
+            let a = a.ok()?;
+            let value = attr_text(&a.value)?;
+            match a.key.as_ref() {
+                b"url" => {
+                    content.url = match Url::parse(&value) {
+                        Ok(u) => Some(u),
+                        Err(url::ParseError::RelativeUrlWithoutBase) => {
+                            self.base.as_ref().and_then(|b| b.join(&value).ok())
+                        }
+                        Err(_) => None,
+                    };
+                }
+                b"length" => content.size = value.parse().ok(),
+                b"type" => {
+                    if let Ok(t) = value.parse::<MediaTypeBuf>() {
+                        content.content_type = Some(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if content.url.is_some() {
+            media.content.push(content);
+        }
+        Some(())
+    }
+
+    /// Skips an element and everything in it.
+    fn skip(&mut self, start: &BytesStart, empty: bool) -> Option<()> {
+        if empty {
+            return Some(());
+        }
+        self.reader.read_to_end(start.name()).ok().map(drop)
+    }
+}
+
+/// An attribute's value, unescaped (as written when that fails, as in
+/// `feed-rs`).
+fn attr(e: &BytesStart, name: &[u8]) -> Option<Option<String>> {
+    for a in e.attributes() {
+        let a = a.ok()?;
+        if a.key.as_ref() == name {
+            return Some(Some(attr_text(&a.value)?));
+        }
+    }
+    Some(None)
+}
+
+fn attr_text(raw: &[u8]) -> Option<String> {
+    let raw = std::str::from_utf8(raw).ok()?;
+    Some(quick_xml::escape::unescape(raw).map_or_else(|_| raw.to_string(), |s| s.into_owned()))
+}
+
+fn ns_of(uri: &str) -> Ns {
+    match uri {
+        CONTENT_NS => Ns::Content,
+        DC_NS => Ns::Dc,
+        ATOM_NS => Ns::Atom,
+        _ if MEDIA_NAMESPACES.contains(&uri) => Ns::Media,
+        _ => Ns::Other,
+    }
+}
+
+fn plain() -> MediaTypeBuf {
+    MediaTypeBuf::new(names::TEXT, names::PLAIN)
+}
+
+fn html() -> MediaTypeBuf {
+    MediaTypeBuf::new(names::TEXT, names::HTML)
+}
+
+/// `feed-rs`'s `Text::new` and `Text::html`: trimmed.
+fn text(mut content: String, content_type: MediaTypeBuf) -> Text {
+    let end = content.trim_end().len();
+    content.truncate(end);
+    let start = content.len() - content.trim_start().len();
+    content.drain(..start);
+    Text {
+        content_type,
+        src: None,
+        content,
+    }
+}
+
+/// Dates `feed-rs` reads the same way: strict RFC 2822 or RFC 3339.
+fn timestamp(t: &str) -> Option<DateTime<Utc>> {
+    let t = t.trim();
+    DateTime::parse_from_rfc2822(t)
+        .or_else(|_| DateTime::parse_from_rfc3339(t))
+        .ok()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+fn empty_feed() -> Feed {
+    Feed {
+        feed_type: FeedType::RSS2,
+        id: String::new(),
+        title: None,
+        updated: None,
+        authors: Vec::new(),
+        description: None,
+        links: Vec::new(),
+        categories: Vec::new(),
+        contributors: Vec::new(),
+        generator: None,
+        icon: None,
+        language: None,
+        logo: None,
+        published: None,
+        rating: None,
+        rights: None,
+        ttl: None,
+        entries: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+#[path = "fast_tests.rs"]
+mod tests;
