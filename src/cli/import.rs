@@ -36,8 +36,14 @@ pub struct ImportOptions {
     pub no_index: bool,
 }
 
-/// Articles per store transaction.
+/// Articles written per statement run (a savepoint each): what parsing
+/// may hold in memory ahead of the store.
 const BATCH: usize = 5000;
+
+/// Articles per commit. Between commits, a kill loses the articles since
+/// the last one (the next import stores them again); a store always holds
+/// whole batches.
+const COMMIT_EVERY: usize = 25_000;
 
 enum Input {
     Url(String),
@@ -102,12 +108,14 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         subscriptions: Vec::new(),
         failed: 0,
         sources: 0,
+        uncommitted: 0,
     };
     for (path, e) in unreadable {
         run.take(path, Err(e))?;
     }
-    parse_in_parallel(&inputs, |file, result| run.take(file, result))?;
-    run.flush()?;
+    // Only JSON output shows the articles' texts.
+    parse_in_parallel(&inputs, opts.json, |file, result| run.take(file, result))?;
+    run.finish()?;
     let Run {
         stats,
         json_values,
@@ -172,6 +180,8 @@ struct Run<'a> {
     subscriptions: Vec<Subscription>,
     failed: usize,
     sources: usize,
+    /// Articles written since the last commit.
+    uncommitted: usize,
 }
 
 impl Run<'_> {
@@ -230,13 +240,29 @@ impl Run<'_> {
         if self.batch.is_empty() {
             return Ok(());
         }
+        let written = self.stats.added + self.stats.updated + self.stats.unchanged;
+        store.begin_bulk(written).map_err(fatal)?;
         let s = store
             .upsert_batch(&self.batch, Origin::User, &mut self.clock)
             .map_err(fatal)?;
         self.stats.added += s.added;
         self.stats.updated += s.updated;
         self.stats.unchanged += s.unchanged;
+        self.uncommitted += self.batch.len();
         self.batch.clear();
+        if self.uncommitted >= COMMIT_EVERY {
+            store.commit_bulk().map_err(fatal)?;
+            self.uncommitted = 0;
+        }
+        Ok(())
+    }
+
+    /// Writes and commits what is left.
+    fn finish(&mut self) -> Result<(), Failure> {
+        self.flush()?;
+        if let Some(store) = self.store.as_deref_mut() {
+            store.commit_bulk().map_err(fatal)?;
+        }
         Ok(())
     }
 }
@@ -247,9 +273,12 @@ struct Done {
     prepared: Vec<Prepared>,
 }
 
-/// Parses inputs on every core; `take` sees the results in input order.
+/// Parses inputs on every core; `take` sees the results in input order,
+/// with the articles' texts only if `keep_texts` (else only their stored
+/// form).
 fn parse_in_parallel(
     inputs: &[Input],
+    keep_texts: bool,
     mut take: impl FnMut(PathBuf, Result<Done, ImportError>) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let workers = std::thread::available_parallelism()
@@ -271,7 +300,17 @@ fn parse_in_parallel(
                         Input::File(path) => (path.clone(), ingest::import_one(path)),
                     };
                     let done = result.map(|mut parsed| Done {
-                        prepared: parsed.articles.drain(..).map(Prepared::new).collect(),
+                        prepared: parsed
+                            .articles
+                            .drain(..)
+                            .map(|a| {
+                                let mut p = Prepared::new(a);
+                                if !keep_texts {
+                                    p.drop_texts();
+                                }
+                                p
+                            })
+                            .collect(),
                         parsed,
                     });
                     if tx.send((i, path, done)).is_err() {

@@ -6,6 +6,7 @@ mod feeds;
 mod files;
 mod filter;
 mod index;
+mod known;
 mod neardup;
 mod prepare;
 mod read;
@@ -126,6 +127,9 @@ type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The stored articles' keys, while an import's bulk transaction is
+    /// open (see `begin_bulk`).
+    known: Option<known::KnownKeys>,
 }
 
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
@@ -167,6 +171,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            known: None,
         })
     }
 
@@ -213,7 +218,11 @@ impl Store {
         // first could not wait and would fail with "database is locked".
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         schema::migrate(&mut conn).map_err(err)?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            known: None,
+        };
         store.check_index_version()?;
         Ok(store)
     }
@@ -223,6 +232,37 @@ impl Store {
     /// The cache is an upper bound: pages are only held once read.
     pub fn bulk_writes(&self) {
         let _ = self.conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB);
+    }
+
+    /// Opens a transaction that the next `upsert_batch` calls join (each
+    /// stays atomic on its own, as a savepoint) until `commit_bulk`. Fewer
+    /// commits write the pages of the article indexes fewer times: their
+    /// keys are random, so every batch touches most of their pages.
+    ///
+    /// `written` is how many articles the import has stored so far: when
+    /// that is large next to the store, the stored articles' keys are read
+    /// into memory, so that new articles are stored without looking for
+    /// earlier versions of them (`known.rs`).
+    pub fn begin_bulk(&mut self, written: usize) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            return Ok(());
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.err(e))?;
+        if known::worth_loading(self.count(&Filter::all())?, written) {
+            self.known = Some(known::KnownKeys::load(&self.conn).map_err(|e| self.err(e))?);
+        }
+        Ok(())
+    }
+
+    /// Commits what the batches since `begin_bulk` wrote.
+    pub fn commit_bulk(&mut self) -> Result<()> {
+        self.known = None;
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+        }
+        Ok(())
     }
 
     /// True when the store was opened read-only.

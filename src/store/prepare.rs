@@ -81,6 +81,17 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// Drops the article's paragraphs, links and related entries, which
+    /// storing reads in their prepared form: called where the article was
+    /// prepared, their memory is freed there and not by the writing thread.
+    pub fn drop_texts(&mut self) {
+        self.article.body = Vec::new();
+        self.article.links = Vec::new();
+        self.article.related = Vec::new();
+    }
+}
+
 /// The keys that recognise one article under different ids.
 pub(super) struct Keys {
     pub(super) url: Option<String>,

@@ -1,8 +1,9 @@
 //! Changes: imports (with duplicate detection), marks, removal, and the
 //! inverse operations that undo uses. Each is one committed transaction.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::known::KnownKeys;
 use super::prepare::{Keys, Prepared, Undated};
 use super::{Filter, Origin, Result, Store, UpsertStats, now, sql_err};
 use crate::model::Article;
@@ -256,118 +257,136 @@ impl Store {
     ) -> Result<UpsertStats> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
+        if !self.conn.is_autocommit() {
+            // Part of the transaction an import holds open (`begin_bulk`):
+            // atomic as a whole, so no savepoint (which would copy every
+            // page it changes first).
+            let known = self.known.as_mut();
+            return write_rows(&self.conn, known, articles, origin, feed_url, clock).map_err(err);
+        }
         let tx = self.conn.transaction().map_err(err)?;
-        let mut stats = UpsertStats::default();
-        let added_at = now();
-        let mut inserted: i64 = 0;
-        for p in articles {
-            let undated_key = clock.next();
-            let a = &p.article;
-            let keys = &p.keys;
-            let digest = format!(
-                "{:016x}",
-                xxh3_64(
-                    format!(
-                        "{}\0{}\0{:016x}",
-                        origin.as_str(),
-                        feed_url.unwrap_or(""),
-                        p.content
-                    )
-                    .as_bytes()
-                )
-            );
-            let existing = find_existing(&tx, a, keys).map_err(err)?;
-            match &existing {
-                Some(old) if old.digest == digest => {
-                    stats.unchanged += 1;
-                    continue;
-                }
-                // A sample the user imports becomes theirs: new to them.
-                Some(old) if old.origin == Origin::Embedded.as_str() => stats.added += 1,
-                Some(_) => stats.updated += 1,
-                None => stats.added += 1,
-            }
-            let id = existing
-                .as_ref()
-                .map_or(a.id.as_str(), |old| old.id.as_str());
-            let values = params![
-                id,
-                a.title,
-                p.title_key,
-                a.source,
-                a.url,
-                a.byline,
-                a.published,
-                a.standfirst,
-                a.category,
-                a.lang,
-                p.body,
-                p.related,
-                p.links,
-                origin.as_str(),
-                added_at,
-                undated_key,
-                digest,
-                a.guid,
-                feed_url,
-                keys.url,
-                keys.text,
-            ];
-            let key: i64 = match &existing {
-                Some(old) => {
-                    tx.prepare_cached(
-                        "UPDATE articles SET title = ?2, title_key = ?3, source = ?4,
-                            url = ?5, byline = ?6, published = ?7, standfirst = ?8, category = ?9,
-                            lang = ?10, body = ?11, related = ?12, links = ?13, origin = ?14,
-                            sort_key = coalesce(?7 * 1000, sort_key), digest = ?17, guid = ?18,
-                            feed_url = coalesce(?19, feed_url), url_key = ?20, text_key = ?21
-                         WHERE id = ?1",
-                    )
-                    .map_err(err)?
-                    .execute(values)
-                    .map_err(err)?;
-                    old.key
-                }
-                None => {
-                    tx.prepare_cached(
-                        "INSERT INTO articles (id, title, title_key, source, url, byline, published,
-                            standfirst, category, lang, body, related, links, origin, added,
-                            sort_key, digest, guid, feed_url, url_key, text_key)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                            ?15, coalesce(?7 * 1000, ?16), ?17, ?18, ?19, ?20, ?21)",
-                    )
-                    .map_err(err)?
-                    .execute(values)
-                    .map_err(err)?;
-                    inserted += 1;
-                    tx.last_insert_rowid()
-                }
-            };
-            // The search index follows from the queue (see index.rs).
-            tx.prepare_cached(
-                "INSERT INTO index_queue (key, fresh) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET version = version + 1",
-            )
-            .map_err(err)?
-            .execute(params![key, i64::from(existing.is_none())])
-            .map_err(err)?;
-        }
-        if inserted > 0 {
-            tx.prepare_cached(
-                "UPDATE meta SET value = CAST(value AS INTEGER) + ?1 WHERE key = 'articles'",
-            )
-            .map_err(err)?
-            .execute([inserted])
-            .map_err(err)?;
-        }
-        if origin == Origin::User && !articles.is_empty() && !clock.samples_dropped {
-            drop_samples(&tx).map_err(err)?;
-            clock.samples_dropped = true;
-        }
-
+        let stats = write_rows(&tx, None, articles, origin, feed_url, clock).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(stats)
     }
+}
+
+/// Adds or updates articles on a connection inside a transaction.
+fn write_rows(
+    conn: &Connection,
+    mut known: Option<&mut KnownKeys>,
+    articles: &[Prepared],
+    origin: Origin,
+    feed_url: Option<&str>,
+    clock: &mut Undated,
+) -> rusqlite::Result<UpsertStats> {
+    let mut stats = UpsertStats::default();
+    let added_at = now();
+    let mut inserted: i64 = 0;
+    for p in articles {
+        let undated_key = clock.next();
+        let a = &p.article;
+        let keys = &p.keys;
+        let digest = format!(
+            "{:016x}",
+            xxh3_64(
+                format!(
+                    "{}\0{}\0{:016x}",
+                    origin.as_str(),
+                    feed_url.unwrap_or(""),
+                    p.content
+                )
+                .as_bytes()
+            )
+        );
+        let existing = match known.as_deref() {
+            Some(known) if !known.may_know(&a.id, keys) => None,
+            _ => find_existing(conn, a, keys)?,
+        };
+        match &existing {
+            Some(old) if old.digest == digest => {
+                stats.unchanged += 1;
+                continue;
+            }
+            // A sample the user imports becomes theirs: new to them.
+            Some(old) if old.origin == Origin::Embedded.as_str() => stats.added += 1,
+            Some(_) => stats.updated += 1,
+            None => stats.added += 1,
+        }
+        let id = existing
+            .as_ref()
+            .map_or(a.id.as_str(), |old| old.id.as_str());
+        if let Some(known) = known.as_deref_mut() {
+            known.add(id, keys);
+        }
+        let values = params![
+            id,
+            a.title,
+            p.title_key,
+            a.source,
+            a.url,
+            a.byline,
+            a.published,
+            a.standfirst,
+            a.category,
+            a.lang,
+            p.body,
+            p.related,
+            p.links,
+            origin.as_str(),
+            added_at,
+            undated_key,
+            digest,
+            a.guid,
+            feed_url,
+            keys.url,
+            keys.text,
+        ];
+        let key: i64 = match &existing {
+            Some(old) => {
+                conn.prepare_cached(
+                    "UPDATE articles SET title = ?2, title_key = ?3, source = ?4,
+                        url = ?5, byline = ?6, published = ?7, standfirst = ?8, category = ?9,
+                        lang = ?10, body = ?11, related = ?12, links = ?13, origin = ?14,
+                        sort_key = coalesce(?7 * 1000, sort_key), digest = ?17, guid = ?18,
+                        feed_url = coalesce(?19, feed_url), url_key = ?20, text_key = ?21
+                     WHERE id = ?1",
+                )?
+                .execute(values)?;
+                old.key
+            }
+            None => {
+                conn.prepare_cached(
+                    "INSERT INTO articles (id, title, title_key, source, url, byline, published,
+                        standfirst, category, lang, body, related, links, origin, added,
+                        sort_key, digest, guid, feed_url, url_key, text_key)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                        ?15, coalesce(?7 * 1000, ?16), ?17, ?18, ?19, ?20, ?21)",
+                )?
+                .execute(values)?;
+                inserted += 1;
+                conn.last_insert_rowid()
+            }
+        };
+        // The search index follows from the queue (see index.rs).
+        conn.prepare_cached(
+            "INSERT INTO index_queue (key, fresh) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET version = version + 1",
+        )?
+        .execute(params![key, i64::from(existing.is_none())])?;
+    }
+    if inserted > 0 {
+        conn.prepare_cached(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + ?1 WHERE key = 'articles'",
+        )?
+        .execute([inserted])?;
+    }
+    if origin == Origin::User && !articles.is_empty() && !clock.samples_dropped {
+        drop_samples(conn)?;
+        clock.samples_dropped = true;
+    }
+
+    Ok(stats)
 }
 
 /// Writes up to this many articles index them before returning.
@@ -386,7 +405,7 @@ struct Existing {
 /// The earlier version of an article: the one with its id, else one with
 /// its URL key, else one with its text key. One statement (three index
 /// probes): an import asks this of every article.
-fn find_existing(tx: &Transaction, a: &Article, keys: &Keys) -> rusqlite::Result<Option<Existing>> {
+fn find_existing(tx: &Connection, a: &Article, keys: &Keys) -> rusqlite::Result<Option<Existing>> {
     tx.prepare_cached(
         "SELECT key, id, digest, origin FROM (
              SELECT 0 AS rank, key, id, digest, origin FROM articles WHERE id = ?1
@@ -411,7 +430,7 @@ fn find_existing(tx: &Transaction, a: &Article, keys: &Keys) -> rusqlite::Result
 
 /// The user's first import replaces the samples, except bookmarked ones,
 /// which become the user's.
-fn drop_samples(tx: &Transaction) -> rusqlite::Result<()> {
+fn drop_samples(tx: &Connection) -> rusqlite::Result<()> {
     tx.execute(
         "DELETE FROM articles WHERE origin = 'embedded' AND id NOT IN
             (SELECT article_id FROM marks WHERE bookmarked = 1)",

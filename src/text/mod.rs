@@ -12,21 +12,90 @@ pub use stopwords::is_stopword;
 
 /// Lower-cases and strips accents: `Perché` -> `perche`.
 pub fn fold(s: &str) -> String {
-    // Decomposing char by char equals NFD here: NFD only adds the
-    // reordering of combining marks, and they are all dropped.
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            });
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Runs of ASCII, most of any Latin text, are copied and lower-cased
+        // in place.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        if let Some(tail) = out.get_mut(start..) {
+            tail.make_ascii_lowercase();
+        }
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            match FoldTable::get().lookup(c) {
+                Some(folded) => out.push_str(folded),
+                None => fold_char(c, &mut out),
+            }
+            rest = chars.as_str();
         }
     }
     out
+}
+
+/// One character folded: decomposed (char by char equals NFD here: NFD
+/// only adds the reordering of combining marks, and they are all dropped),
+/// marks dropped, lower-cased.
+fn fold_char(c: char, out: &mut String) {
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    });
+}
+
+/// `fold_char` worked out once for the characters of Latin, Greek and
+/// Cyrillic text (U+0080..U+07FF: two bytes in UTF-8) and for general
+/// punctuation (U+2000..U+206F: quotes, dashes), so folding them is a
+/// lookup.
+struct FoldTable {
+    /// Where each character's folded form ends in `text`; it starts where
+    /// the previous one ends.
+    ends: Vec<u32>,
+    text: String,
+}
+
+impl FoldTable {
+    const RANGES: [(u32, u32); 2] = [(0x80, 0x800), (0x2000, 0x2070)];
+
+    fn get() -> &'static FoldTable {
+        static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut table = FoldTable {
+                ends: Vec::new(),
+                text: String::new(),
+            };
+            for (from, to) in Self::RANGES {
+                for code in from..to {
+                    if let Some(c) = char::from_u32(code) {
+                        fold_char(c, &mut table.text);
+                    }
+                    table.ends.push(table.text.len() as u32);
+                }
+            }
+            table
+        })
+    }
+
+    fn lookup(&self, c: char) -> Option<&str> {
+        let code = u32::from(c);
+        let mut offset = 0;
+        for (from, to) in Self::RANGES {
+            if (from..to).contains(&code) {
+                let i = (offset + code - from) as usize;
+                let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                return self.text.get(start..self.ends[i] as usize);
+            }
+            offset += to - from;
+        }
+        None
+    }
 }
 
 /// A key under which two spellings of one title are equal: folded, with
@@ -196,6 +265,15 @@ mod tests {
         }
 
         #[test]
+        fn fold_is_fold_char_by_char(text in "\\PC{0,30}") {
+            let mut expected = String::new();
+            for c in text.chars() {
+                fold_char(c, &mut expected);
+            }
+            proptest::prop_assert_eq!(fold(&text), expected);
+        }
+
+        #[test]
         fn squash_is_split_whitespace_joined(text in "[a\\u{e8} \\t\\n\\u{a0}\\u{2003}\\u{3000}\\u{2019}\\u{e1}\\u{85}]{0,40}") {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(squash(&text), expected);
@@ -205,6 +283,19 @@ mod tests {
     #[test]
     fn folds_accents_and_case() {
         assert_eq!(fold("Perché Così"), "perche cosi");
+        assert_eq!(
+            fold("ÀÉÎÕÜ Ǆ ΆΣ Ёж c’è ﬁ"),
+            "aeiou ǆ ασ еж c’è ﬁ".replace('è', "e")
+        );
+        // The lookup table agrees with folding each character.
+        for code in 0..0x3000 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut expected = String::new();
+            fold_char(c, &mut expected);
+            assert_eq!(fold(&c.to_string()), expected, "U+{code:04X}");
+        }
         assert_eq!(fold_key("  Ecco perché — la Cina!"), "ecco perche la cina");
     }
 
