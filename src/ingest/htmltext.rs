@@ -96,18 +96,20 @@ fn simple_html(html: &str) -> Option<Vec<String>> {
     ];
     use crate::text::squash_into;
     let mut paragraphs = Vec::new();
-    // The paragraph so far, its whitespace already collapsed.
-    let mut current = String::new();
+    // The paragraph so far, its whitespace already collapsed: one buffer,
+    // each paragraph copied out of it at its exact size.
+    let mut current = String::with_capacity(html.len().min(4096));
     let mut space = false;
     let mut rest = html;
     let flush = |current: &mut String, space: &mut bool, paragraphs: &mut Vec<String>| {
         *space = false;
         if !current.is_empty() {
-            paragraphs.push(std::mem::take(current));
+            paragraphs.push(current.as_str().to_owned());
+            current.clear();
         }
     };
     while !rest.is_empty() {
-        let stop = rest.find(['<', '&']).unwrap_or(rest.len());
+        let stop = memchr::memchr2(b'<', b'&', rest.as_bytes()).unwrap_or(rest.len());
         squash_into(&mut current, &rest[..stop], &mut space);
         rest = &rest[stop..];
         if let Some(tag) = rest.strip_prefix('<') {

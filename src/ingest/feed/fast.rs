@@ -37,6 +37,7 @@ pub fn parse(text: &str, base: Option<&str>) -> Option<Feed> {
         None => None,
     };
     let mut r = Rss {
+        doc: text,
         reader: Reader::from_str(text),
         prefixes: Vec::new(),
         base,
@@ -58,6 +59,8 @@ enum Ns {
 }
 
 struct Rss<'a> {
+    /// The whole document, which events borrow from.
+    doc: &'a str,
     reader: Reader<&'a [u8]>,
     /// Prefixes declared on `<rss>`, with their namespaces.
     prefixes: Vec<(Vec<u8>, Ns)>,
@@ -138,9 +141,9 @@ impl<'a> Rss<'a> {
         }
         while let Some((e, empty)) = self.child()? {
             match self.name(&e)? {
-                (Ns::Rss, b"title") => feed.title = Some(text(self.string(empty)?, plain())),
+                (Ns::Rss, b"title") => feed.title = Some(text(self.string(&e, empty)?, plain())),
                 (Ns::Rss, b"link") => {
-                    if let Some(href) = self.first_text(empty)? {
+                    if let Some(href) = self.first_text(&e, empty)? {
                         feed.links.push(self.link(&href));
                     }
                 }
@@ -149,7 +152,7 @@ impl<'a> Rss<'a> {
                     self.skip(&e, empty)?;
                 }
                 (Ns::Rss, b"language") => {
-                    feed.language = self.first_text(empty)?.map(|l| l.to_lowercase());
+                    feed.language = self.first_text(&e, empty)?.map(|l| l.to_lowercase());
                 }
                 (Ns::Rss, b"item") => feed.entries.push(self.item(empty)?),
                 _ => self.skip(&e, empty)?,
@@ -189,17 +192,17 @@ impl<'a> Rss<'a> {
                     self.enclosure(&e, &mut media)?;
                     self.skip(&e, empty)?;
                 }
-                (Ns::Rss, b"title") => entry.title = Some(text(self.string(empty)?, plain())),
+                (Ns::Rss, b"title") => entry.title = Some(text(self.string(&e, empty)?, plain())),
                 (Ns::Rss, b"link") => {
-                    if let Some(href) = self.first_text(empty)? {
+                    if let Some(href) = self.first_text(&e, empty)? {
                         entry.links.push(self.link(&href));
                     }
                 }
                 (Ns::Rss, b"description") => {
-                    entry.summary = Some(text(self.string(empty)?, html()));
+                    entry.summary = Some(text(self.string(&e, empty)?, html()));
                 }
                 (Ns::Rss, b"author") => {
-                    if let Some(email) = self.first_text(empty)? {
+                    if let Some(email) = self.first_text(&e, empty)? {
                         entry.authors.push(Person {
                             name: "author".into(),
                             uri: None,
@@ -209,23 +212,23 @@ impl<'a> Rss<'a> {
                 }
                 (Ns::Rss, b"category") => {
                     let scheme = attr(&e, b"domain")?;
-                    let mut category = Category::new(&self.string(empty)?);
+                    let mut category = Category::new(&self.string(&e, empty)?);
                     category.scheme = scheme;
                     entry.categories.push(category);
                 }
                 (Ns::Rss, b"guid") => {
-                    if let Some(guid) = self.first_text(empty)? {
+                    if let Some(guid) = self.first_text(&e, empty)? {
                         entry.id = guid.trim().to_string();
                     }
                 }
                 (Ns::Rss, b"pubDate") | (Ns::Dc, b"date") => {
-                    entry.published = match self.first_text(empty)? {
+                    entry.published = match self.first_text(&e, empty)? {
                         Some(t) => Some(timestamp(&t)?),
                         None => None,
                     };
                 }
                 (Ns::Content, b"encoded") => {
-                    let body = self.string(empty)?;
+                    let body = self.string(&e, empty)?;
                     entry.content = (!body.is_empty()).then(|| Content {
                         body: Some(body),
                         content_type: html(),
@@ -234,7 +237,7 @@ impl<'a> Rss<'a> {
                     });
                 }
                 (Ns::Dc, b"creator") => entry.authors.push(Person {
-                    name: self.string(empty)?.trim().to_string(),
+                    name: self.string(&e, empty)?.trim().to_string(),
                     uri: None,
                     email: None,
                 }),
@@ -253,40 +256,34 @@ impl<'a> Rss<'a> {
     /// Like `feed-rs`'s `children_as_string` for an element holding only
     /// text: its text, CDATA and references joined, unknown entities kept
     /// as written. Markup inside gives up.
-    fn string(&mut self, empty: bool) -> Option<String> {
-        let mut out = String::new();
+    fn string(&mut self, start: &BytesStart, empty: bool) -> Option<String> {
         if empty {
-            return Some(out);
+            return Some(String::new());
         }
+        let raw = self.reader.read_text(start.name()).ok()?;
+        let raw = within(self.doc, &raw)?;
+        if !raw.contains('<') {
+            // Text and references only, the common case: one pass.
+            return unescape(raw);
+        }
+        // CDATA, comments or markup: read as events.
+        let mut out = String::new();
+        let mut inner = Reader::from_str(raw);
         loop {
-            match self.event()? {
-                Event::Text(t) => out.push_str(std::str::from_utf8(&t).ok()?),
-                Event::CData(t) => out.push_str(std::str::from_utf8(&t).ok()?),
-                Event::GeneralRef(r) => match r.resolve_char_ref().ok()? {
-                    Some(c) => out.push(c),
-                    None => {
-                        let name = std::str::from_utf8(&r).ok()?;
-                        match quick_xml::escape::resolve_predefined_entity(name) {
-                            Some(s) => out.push_str(s),
-                            None => {
-                                out.push('&');
-                                out.push_str(name);
-                                out.push(';');
-                            }
-                        }
-                    }
-                },
-                Event::End(_) => break,
+            match inner.read_event().ok()? {
+                Event::Text(t) => out.push_str(within(raw, &t)?),
+                Event::CData(t) => out.push_str(within(raw, &t)?),
+                Event::GeneralRef(r) => push_reference(&mut out, within(raw, &r)?)?,
                 Event::Comment(_) | Event::PI(_) => {}
+                Event::Eof => return Some(out),
                 _ => return None,
             }
         }
-        Some(out)
     }
 
     /// Like `feed-rs`'s `child_as_text`: the text, if the element has any.
-    fn first_text(&mut self, empty: bool) -> Option<Option<String>> {
-        let s = self.string(empty)?;
+    fn first_text(&mut self, start: &BytesStart, empty: bool) -> Option<Option<String>> {
+        let s = self.string(start, empty)?;
         Some((!s.is_empty()).then_some(s))
     }
 
@@ -378,6 +375,50 @@ impl<'a> Rss<'a> {
         }
         self.reader.read_to_end(start.name()).ok().map(drop)
     }
+}
+
+/// `bytes` as the part of `doc` they are (events borrow from the
+/// document): no copy and no second UTF-8 check. `None` for bytes from
+/// elsewhere.
+fn within<'a>(doc: &'a str, bytes: &[u8]) -> Option<&'a str> {
+    let offset = (bytes.as_ptr() as usize).checked_sub(doc.as_ptr() as usize)?;
+    doc.get(offset..offset.checked_add(bytes.len())?)
+}
+
+/// Text with references (`&amp;`, `&#233;`, `&name;`) resolved as
+/// `feed-rs` does; `None` where quick-xml would fail.
+fn unescape(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
+        out.push_str(&rest[..amp]);
+        let name_and_rest = &rest[amp + 1..];
+        let semicolon = memchr::memchr(b';', name_and_rest.as_bytes())?;
+        push_reference(&mut out, &name_and_rest[..semicolon])?;
+        rest = &name_and_rest[semicolon + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// One reference, by name: a character, a predefined entity, or an unknown
+/// entity kept as written.
+fn push_reference(out: &mut String, name: &str) -> Option<()> {
+    match quick_xml::events::BytesRef::new(name)
+        .resolve_char_ref()
+        .ok()?
+    {
+        Some(c) => out.push(c),
+        None => match quick_xml::escape::resolve_predefined_entity(name) {
+            Some(s) => out.push_str(s),
+            None => {
+                out.push('&');
+                out.push_str(name);
+                out.push(';');
+            }
+        },
+    }
+    Some(())
 }
 
 /// An attribute's value, unescaped (as written when that fails, as in

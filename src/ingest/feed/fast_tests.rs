@@ -90,6 +90,8 @@ fn unusual_feeds_are_left_to_feed_rs() {
         TRICKY.replace("version=\"2.0\"", "version=\"0.91\""),
         TRICKY.replace("<rss version=\"2.0\"", "<rss version=\"2.0\" xmlns=\"http://example.org/\""),
         TRICKY.replace("</channel>", ""),
+        TRICKY.replace("<item/>", "<item><title>AT&T</title></item>"),
+        TRICKY.replace("<item/>", "<item><title>bad &#0; reference</title></item>"),
         TRICKY.replace("<!-- a comment -->", "<!DOCTYPE rss [<!ENTITY unknown \"x\">]>"),
     ];
     for case in &cases {
