@@ -161,7 +161,21 @@ pub fn squash_into(out: &mut String, s: &str, space: &mut bool) {
     // Start of the stretch of text not yet copied.
     let mut start = 0;
     let mut i = 0;
+    // Bytes up to here are judged one at a time.
+    let mut slow_until = 0;
     while i < bytes.len() {
+        if i >= slow_until {
+            match bytes
+                .get(i..i + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                Some(chunk) if plain8(u64::from_le_bytes(chunk), i == start) => {
+                    i += 8;
+                    continue;
+                }
+                _ => slow_until = i + 8,
+            }
+        }
         let b = bytes[i];
         if !MAYBE_SPACE[usize::from(b)] {
             i += 1;
@@ -187,6 +201,29 @@ pub fn squash_into(out: &mut String, s: &str, space: &mut bool) {
         start = i;
     }
     emit(&s[start..], space);
+}
+
+/// True when eight bytes of text (little-endian) can be copied as they
+/// are: all ASCII, no control characters, and no space next to another or
+/// at the end (the next byte is unknown), nor at the start of a stretch.
+#[inline]
+fn plain8(w: u64, at_start: bool) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    if w & HIGH != 0 {
+        return false;
+    }
+    // ASCII bytes below 0x20 are the ones that stay below 0x80 after
+    // adding 0x60 (no carry crosses bytes: each sum is under 0xE0).
+    if w.wrapping_add(0x6060_6060_6060_6060) & HIGH != HIGH {
+        return false;
+    }
+    // The high bit of each byte that is a space, exactly.
+    let x = w ^ 0x2020_2020_2020_2020;
+    let spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+    let first = spaces & 0x80 != 0;
+    let last = spaces >> 63 != 0;
+    spaces & (spaces << 8) == 0 && !last && !(at_start && first)
 }
 
 /// The first byte at or after `i` that does not begin whitespace.
@@ -277,6 +314,29 @@ mod tests {
         fn squash_is_split_whitespace_joined(text in "[a\\u{e8} \\t\\n\\u{a0}\\u{2003}\\u{3000}\\u{2019}\\u{e1}\\u{85}]{0,40}") {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(squash(&text), expected);
+        }
+    }
+
+    #[test]
+    fn eight_byte_chunks_are_judged_like_single_bytes() {
+        let chunk = |s: &str| u64::from_le_bytes(s.as_bytes().try_into().expect("8 bytes"));
+        assert!(plain8(chunk("ab cd ef"), true));
+        assert!(plain8(chunk("a!b c!d?"), false));
+        for not_plain in ["ab  cd e", "abcdefg ", "ab\tcdefg", "ab\ncdefg", "abcdé12"] {
+            let mut bytes = [b'x'; 8];
+            bytes[..not_plain.len().min(8)]
+                .copy_from_slice(&not_plain.as_bytes()[..not_plain.len().min(8)]);
+            assert!(!plain8(u64::from_le_bytes(bytes), false), "{not_plain:?}");
+        }
+        assert!(!plain8(chunk(" abcdefg"), true));
+        assert!(plain8(chunk(" abcdefg"), false));
+        for text in [
+            "parole  e   spazi\tdoppi ",
+            "  inizio con spazi e fine  ",
+            "c’è\u{a0}\u{a0}più testo qui, e ancora",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash(text), expected, "{text:?}");
         }
     }
 
