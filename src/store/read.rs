@@ -71,7 +71,7 @@ impl Store {
                  {from} ({cond}) ORDER BY articles_fts.rank, a.sort_key DESC LIMIT ? OFFSET ?"
             )
         } else {
-            time_window(from, &cond, "a.sort_key DESC, a.id, a.title")
+            time_window(from, &cond, "a.sort_key DESC, a.id")
         };
         self.summaries(&sql, values)
     }
@@ -96,7 +96,7 @@ impl Store {
         let (from, _) = from_clause(None, Vec::new());
         values.push(Value::Integer(limit as i64));
         values.push(Value::Integer(offset as i64));
-        let sql = time_window(from, &cond, "a.sort_key, a.id DESC, a.title DESC");
+        let sql = time_window(from, &cond, "a.sort_key, a.id DESC");
         self.summaries(&sql, values)
     }
 
@@ -417,11 +417,10 @@ impl Store {
         Ok(user.is_none())
     }
 }
+
 /// A list window read from the time index (`articles_list`, which holds the
 /// columns a row shows): OFFSET skips index entries, and no article row is
-/// read. Rows come newest first; `order` is the direction to walk the index,
-/// naming the title after the (unique) time and id only so that SQLite
-/// picks this index over the narrower `articles_by_time` (kept for counts).
+/// read. Rows come newest first; `order` is the direction to walk the index.
 fn time_window(from: &str, cond: &str, order: &str) -> String {
     format!(
         "SELECT w.id, w.title, w.source, w.published,
