@@ -292,6 +292,7 @@ fn parse_in_parallel(
             let tx = tx.clone();
             let next = &next;
             scope.spawn(move || {
+                yield_to_writer();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(i) else { break };
@@ -333,6 +334,18 @@ fn parse_in_parallel(
         }
         Ok(())
     })
+}
+
+/// Lowers the calling thread's priority (Linux: a nice value per thread),
+/// so that on a busy machine the thread that stores articles runs as soon
+/// as it has work: it alone cannot be spread over cores, and the parsing
+/// threads use whatever time it leaves.
+fn yield_to_writer() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: plain system calls on the calling thread, no memory involved.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+    }
 }
 
 fn is_url(s: &str) -> bool {
