@@ -120,6 +120,32 @@ mod tests {
         assert_eq!(unpack(bytes).unwrap(), json);
     }
 
+    proptest::proptest! {
+        /// The body's JSON is byte for byte what `serde_json` writes (the
+        /// content digest of stored articles depends on it).
+        #[test]
+        fn body_json_is_serde_json(items in proptest::collection::vec("(\\PC|[\\x00-\\x1f\"\\\\/\u{7f}])*", 0..4)) {
+            proptest::prop_assert_eq!(
+                crate::store::json_strings(&items),
+                serde_json::to_string(&items).unwrap_or_default()
+            );
+        }
+    }
+
+    #[test]
+    fn body_json_escapes_at_every_position_of_a_chunk() {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1f}", "é", "\u{7f}"] {
+            for at in 0..20 {
+                let items = vec![format!("{}{special}{}", "a".repeat(at), "b c".repeat(7))];
+                assert_eq!(
+                    crate::store::json_strings(&items),
+                    serde_json::to_string(&items).unwrap_or_default(),
+                    "{items:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn short_and_incompressible_bodies_stay_text() {
         let short = r#"["Breve."]"#.to_string();

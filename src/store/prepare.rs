@@ -3,7 +3,7 @@
 //! content hash; and the sort keys of undated articles.
 
 use super::body::StoredBody;
-use super::json;
+use super::{json, json_strings};
 use crate::model::Article;
 use crate::text::{fnv1a, fold_key};
 use crate::urlnorm::url_key;
@@ -47,7 +47,7 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(article: Article) -> Prepared {
-        let body = json(&article.body);
+        let body = json_strings(&article.body);
         let related = json(&article.related);
         let links = json(&article.links);
         let keys = Keys::of(&article);
