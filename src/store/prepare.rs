@@ -5,7 +5,7 @@
 use super::body::StoredBody;
 use super::{json, json_strings};
 use crate::model::Article;
-use crate::text::{fnv1a, fold_key};
+use crate::text::fold_key;
 use crate::urlnorm::url_key;
 
 /// Sort keys for undated articles: the import's start time, minus one
@@ -101,33 +101,12 @@ pub(super) struct Keys {
 impl Keys {
     fn of(a: &Article) -> Keys {
         // The first 120 content words (as `terms` finds them), joined by
-        // spaces; only paragraphs up to there are read.
-        let mut joined = String::new();
-        let mut count = 0;
-        'paragraphs: for p in &a.body {
-            let folded = if p.is_ascii() {
-                p.to_ascii_lowercase()
-            } else {
-                crate::text::fold(p)
-            };
-            for w in crate::text::words(&folded) {
-                if w.chars().nth(1).is_none() || crate::text::is_stopword(w) {
-                    continue;
-                }
-                if count == 120 {
-                    break 'paragraphs;
-                }
-                if count > 0 {
-                    joined.push(' ');
-                }
-                joined.push_str(w);
-                count += 1;
-            }
-        }
+        // spaces, hashed; only paragraphs up to there are read.
+        let (hash, count) = crate::text::first_terms_hash(&a.body, 120);
         Keys {
             url: a.url.as_deref().map(url_key),
             // Only long texts: short summaries repeat across articles.
-            text: (count >= 40).then(|| format!("{:016x}", fnv1a(joined.as_bytes()))),
+            text: (count >= 40).then(|| format!("{hash:016x}")),
         }
     }
 }

@@ -283,6 +283,11 @@ fn write_rows(
     let mut stats = UpsertStats::default();
     let added_at = now();
     let mut inserted: i64 = 0;
+    // New rows get keys above every stored one (integer primary key):
+    // they are queued for the index together, after the loop.
+    let last_key: i64 = conn.query_row("SELECT coalesce(max(key), 0) FROM articles", [], |r| {
+        r.get(0)
+    })?;
     for p in articles {
         let undated_key = clock.next();
         let a = &p.article;
@@ -342,7 +347,7 @@ fn write_rows(
             keys.url,
             keys.text,
         ];
-        let key: i64 = match &existing {
+        match &existing {
             Some(old) => {
                 conn.prepare_cached(
                     "UPDATE articles SET title = ?2, title_key = ?3, source = ?4,
@@ -353,7 +358,12 @@ fn write_rows(
                      WHERE id = ?1",
                 )?
                 .execute(values)?;
-                old.key
+                // The search index follows from the queue (see index.rs).
+                conn.prepare_cached(
+                    "INSERT INTO index_queue (key, fresh) VALUES (?1, 0)
+                     ON CONFLICT (key) DO UPDATE SET version = version + 1",
+                )?
+                .execute([old.key])?;
             }
             None => {
                 conn.prepare_cached(
@@ -365,17 +375,15 @@ fn write_rows(
                 )?
                 .execute(values)?;
                 inserted += 1;
-                conn.last_insert_rowid()
             }
-        };
-        // The search index follows from the queue (see index.rs).
-        conn.prepare_cached(
-            "INSERT INTO index_queue (key, fresh) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET version = version + 1",
-        )?
-        .execute(params![key, i64::from(existing.is_none())])?;
+        }
     }
     if inserted > 0 {
+        conn.prepare_cached(
+            "INSERT INTO index_queue (key, fresh) SELECT key, 1 FROM articles WHERE key > ?1
+             ON CONFLICT (key) DO UPDATE SET version = version + 1",
+        )?
+        .execute([last_key])?;
         conn.prepare_cached(
             "UPDATE meta SET value = CAST(value AS INTEGER) + ?1 WHERE key = 'articles'",
         )?

@@ -4,15 +4,23 @@
 pub mod neardup;
 pub mod stem;
 mod stopwords;
+mod terms;
 pub mod wrap;
 
 use unicode_normalization::char::is_combining_mark;
 
 pub use stopwords::is_stopword;
+pub use terms::first_terms_hash;
 
 /// Lower-cases and strips accents: `Perché` -> `perche`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// Appends `s` folded to `out`.
+pub fn fold_into(out: &mut String, s: &str) {
     let mut rest = s;
     while !rest.is_empty() {
         // Runs of ASCII, most of any Latin text, are copied and lower-cased
@@ -31,12 +39,11 @@ pub fn fold(s: &str) -> String {
         if let Some(c) = chars.next() {
             match FoldTable::get().lookup(c) {
                 Some(folded) => out.push_str(folded),
-                None => fold_char(c, &mut out),
+                None => fold_char(c, out),
             }
             rest = chars.as_str();
         }
     }
-    out
 }
 
 /// One character folded: decomposed (char by char equals NFD here: NFD
@@ -127,12 +134,14 @@ pub fn terms(s: &str) -> Vec<String> {
 /// 64-bit FNV-1a: a stable hash for ids and digests (never changes between
 /// versions, unlike `std`'s hasher).
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    bytes.iter().fold(FNV_OFFSET, |h, &b| fnv1a_step(h, b))
+}
+
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+pub(crate) fn fnv1a_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Collapses runs of whitespace (including no-break spaces) to one space.
@@ -299,6 +308,20 @@ mod tests {
                 squash_into(&mut out, p, &mut space);
             }
             proptest::prop_assert_eq!(out, squash(&pieces.concat()));
+        }
+
+        #[test]
+        fn first_terms_hash_is_the_hash_of_the_joined_terms(
+            paragraphs in proptest::collection::vec(
+                "([A-Za-z0-9]{1,6}|[ ,.’'\\-]|È|perché|\u{301}|\u{2019}|ß|Σ|σ|東京|\u{a0}|il|the|di|[a-z]{60,70}){0,30}", 0..4),
+            limit in 1usize..12,
+        ) {
+            let all: Vec<String> = paragraphs.iter().flat_map(|p| terms(p)).collect();
+            let taken = &all[..all.len().min(limit)];
+            proptest::prop_assert_eq!(
+                first_terms_hash(&paragraphs, limit),
+                (fnv1a(taken.join(" ").as_bytes()), taken.len())
+            );
         }
 
         #[test]

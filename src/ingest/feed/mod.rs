@@ -8,6 +8,7 @@
 mod fast;
 mod item;
 mod repair;
+mod xmltext;
 
 use url::Url;
 
