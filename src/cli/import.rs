@@ -38,7 +38,7 @@ pub struct ImportOptions {
 
 /// Articles written per statement run (a savepoint each): what parsing
 /// may hold in memory ahead of the store.
-const BATCH: usize = 5000;
+const BATCH: usize = 2000;
 
 /// Articles per commit. Between commits, a kill loses the articles since
 /// the last one (the next import stores them again); a store always holds
