@@ -36,13 +36,12 @@ pub struct ImportOptions {
     pub no_index: bool,
 }
 
-/// Articles written per statement run (a savepoint each): what parsing
-/// may hold in memory ahead of the store.
+/// Articles handed to the store at a time: what parsing may hold in
+/// memory ahead of it.
 const BATCH: usize = 2000;
 
-/// Articles per commit. Between commits, a kill loses the articles since
-/// the last one (the next import stores them again); a store always holds
-/// whole batches.
+/// Articles per commit. A kill loses the articles since the last commit
+/// (the next import stores them again); a store always holds whole commits.
 const COMMIT_EVERY: usize = 25_000;
 
 enum Input {

@@ -234,8 +234,9 @@ impl Store {
         let _ = self.conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB);
     }
 
-    /// Opens a transaction that the next `upsert_batch` calls join (each
-    /// stays atomic on its own, as a savepoint) until `commit_bulk`. Fewer
+    /// Opens a transaction that the next `upsert_batch` calls join until
+    /// `commit_bulk` (it is atomic as a whole; a failed batch ends the
+    /// import, and closing the store rolls the transaction back). Fewer
     /// commits write the pages of the article indexes fewer times: their
     /// keys are random, so every batch touches most of their pages.
     ///
@@ -306,28 +307,16 @@ pub(crate) fn json_strings(items: &[String]) -> String {
 /// backslashes and control characters (short forms where JSON has them,
 /// else `\u00xx`); nothing else.
 fn json_escape_into(out: &mut String, s: &str) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    // The high bit of every byte of `w` equal to `b`.
-    let equal = |w: u64, b: u8| {
-        let x = w ^ (u64::from(b) * 0x0101_0101_0101_0101);
-        !(((x & LOW7) + LOW7) | x | LOW7)
-    };
+    use crate::text::swar;
     let bytes = s.as_bytes();
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes
-            .get(i..i + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        if let Some(w) = swar::chunk_at(bytes, i)
+            && swar::controls(w) | swar::equal(w, b'"') | swar::equal(w, b'\\') == 0
         {
-            let w = u64::from_le_bytes(chunk);
-            // Controls: ASCII bytes that stay below 0x80 after adding 0x60.
-            let control = !(w | (w & LOW7).wrapping_add(0x6060_6060_6060_6060)) & HIGH;
-            if control | equal(w, b'"') | equal(w, b'\\') == 0 {
-                i += 8;
-                continue;
-            }
+            i += 8;
+            continue;
         }
         let b = bytes[i];
         let short = match b {

@@ -4,6 +4,7 @@
 pub mod neardup;
 pub mod stem;
 mod stopwords;
+pub(crate) mod swar;
 mod terms;
 pub mod wrap;
 
@@ -174,11 +175,8 @@ pub fn squash_into(out: &mut String, s: &str, space: &mut bool) {
     let mut slow_until = 0;
     while i < bytes.len() {
         if i >= slow_until {
-            match bytes
-                .get(i..i + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            {
-                Some(chunk) if plain8(u64::from_le_bytes(chunk), i == start) => {
+            match swar::chunk_at(bytes, i) {
+                Some(chunk) if plain8(chunk, i == start) => {
                     i += 8;
                     continue;
                 }
@@ -217,19 +215,10 @@ pub fn squash_into(out: &mut String, s: &str, space: &mut bool) {
 /// at the end (the next byte is unknown), nor at the start of a stretch.
 #[inline]
 fn plain8(w: u64, at_start: bool) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    if w & HIGH != 0 {
+    if swar::non_ascii(w) | swar::controls(w) != 0 {
         return false;
     }
-    // ASCII bytes below 0x20 are the ones that stay below 0x80 after
-    // adding 0x60 (no carry crosses bytes: each sum is under 0xE0).
-    if w.wrapping_add(0x6060_6060_6060_6060) & HIGH != HIGH {
-        return false;
-    }
-    // The high bit of each byte that is a space, exactly.
-    let x = w ^ 0x2020_2020_2020_2020;
-    let spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+    let spaces = swar::equal(w, b' ');
     let first = spaces & 0x80 != 0;
     let last = spaces >> 63 != 0;
     spaces & (spaces << 8) == 0 && !last && !(at_start && first)
@@ -342,7 +331,7 @@ mod tests {
 
     #[test]
     fn eight_byte_chunks_are_judged_like_single_bytes() {
-        let chunk = |s: &str| u64::from_le_bytes(s.as_bytes().try_into().expect("8 bytes"));
+        let chunk = |s: &str| swar::chunk_at(s.as_bytes(), 0).expect("8 bytes");
         assert!(plain8(chunk("ab cd ef"), true));
         assert!(plain8(chunk("a!b c!d?"), false));
         for not_plain in ["ab  cd e", "abcdefg ", "ab\tcdefg", "ab\ncdefg", "abcdé12"] {

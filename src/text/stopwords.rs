@@ -463,7 +463,7 @@ const LONGEST: usize = 16;
 #[cfg(test)]
 mod tests {
     #[test]
-    fn list_is_sorted_for_binary_search() {
+    fn list_is_sorted_and_every_word_is_found() {
         assert!(super::STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(super::STOPWORDS.iter().all(|w| w.len() <= super::LONGEST));
         assert!(super::is_stopword("perche"));
