@@ -79,9 +79,7 @@ impl Prepared {
             article,
         }
     }
-}
 
-impl Prepared {
     /// Drops the article's paragraphs, links and related entries, which
     /// storing reads in their prepared form: called where the article was
     /// prepared, their memory is freed there and not by the writing thread.

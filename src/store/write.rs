@@ -1,5 +1,6 @@
 //! Changes: imports (with duplicate detection), marks, removal, and the
-//! inverse operations that undo uses. Each is one committed transaction.
+//! inverse operations that undo uses. Each is one committed transaction,
+//! except the batches of an import's bulk transaction (`begin_bulk`).
 
 use rusqlite::{Connection, OptionalExtension, params};
 

@@ -363,14 +363,9 @@ const STOPWORDS: &[&str] = &[
 
 /// True for a folded word that is a stopword.
 pub fn is_stopword(word: &str) -> bool {
-    is_stopword_bytes(word.as_bytes())
-}
-
-/// `is_stopword` for the bytes of a word.
-pub(super) fn is_stopword_bytes(word: &[u8]) -> bool {
     // Stopwords are short: longer words are not looked up at all, and the
     // rest are looked up as one number (their bytes), not as strings.
-    packed(word).is_some_and(is_stopword_key)
+    packed(word.as_bytes()).is_some_and(is_stopword_key)
 }
 
 /// The stopwords' numbers in buckets of four, a bucket picked by a hash

@@ -291,15 +291,9 @@ impl<'a> Rss<'a> {
 
     /// `feed-rs`'s `Link::new`: resolved against the base, trimmed.
     fn link(&self, href: &str) -> Link {
-        let href = match Url::parse(href) {
-            Ok(url) => url.to_string(),
-            Err(url::ParseError::RelativeUrlWithoutBase) => self
-                .base
-                .as_ref()
-                .and_then(|b| b.join(href).ok())
-                .map_or_else(|| href.to_string(), |u| u.to_string()),
-            Err(_) => href.to_string(),
-        };
+        let href = self
+            .parse_uri(href)
+            .map_or_else(|| href.to_string(), |u| u.to_string());
         Link {
             href: href.trim().to_string(),
             rel: None,
@@ -307,6 +301,18 @@ impl<'a> Rss<'a> {
             href_lang: None,
             title: None,
             length: None,
+        }
+    }
+
+    /// `feed-rs`'s `parse_uri`: an absolute URL, or a relative one
+    /// resolved against the base.
+    fn parse_uri(&self, href: &str) -> Option<Url> {
+        match Url::parse(href) {
+            Ok(url) => Some(url),
+            Err(url::ParseError::RelativeUrlWithoutBase) => {
+                self.base.as_ref().and_then(|b| b.join(href).ok())
+            }
+            Err(_) => None,
         }
     }
 
@@ -346,15 +352,7 @@ impl<'a> Rss<'a> {
             let a = a.ok()?;
             let value = attr_text(&a.value)?;
             match a.key.as_ref() {
-                b"url" => {
-                    content.url = match Url::parse(&value) {
-                        Ok(u) => Some(u),
-                        Err(url::ParseError::RelativeUrlWithoutBase) => {
-                            self.base.as_ref().and_then(|b| b.join(&value).ok())
-                        }
-                        Err(_) => None,
-                    };
-                }
+                b"url" => content.url = self.parse_uri(&value),
                 b"length" => content.size = value.parse().ok(),
                 b"type" => {
                     if let Ok(t) = value.parse::<MediaTypeBuf>() {
