@@ -15,6 +15,13 @@ const SNIFF_LEN: usize = 4096;
 pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
     let encoding = detect(bytes, content_type);
+    // Valid UTF-8, most feeds: checked with SIMD (several times faster than
+    // `encoding_rs` on accented text, which is most of an import's bytes).
+    if encoding == UTF_8
+        && let Ok(text) = simdutf8::basic::from_utf8(bytes)
+    {
+        return Cow::Borrowed(text.trim_start_matches('\u{feff}'));
+    }
     match encoding.decode(bytes).0 {
         Cow::Borrowed(text) => Cow::Borrowed(text.trim_start_matches('\u{feff}')),
         Cow::Owned(text) if text.starts_with('\u{feff}') => {
@@ -41,7 +48,7 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
             return encoding;
         }
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if simdutf8::basic::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);

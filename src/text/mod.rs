@@ -2,6 +2,7 @@
 //! tokens, stopwords, hashing, near-duplicate texts and wrapping.
 
 pub mod neardup;
+mod squash;
 pub mod stem;
 mod stopwords;
 pub(crate) mod swar;
@@ -10,6 +11,7 @@ pub mod wrap;
 
 use unicode_normalization::char::is_combining_mark;
 
+pub use squash::{squash, squash_into};
 pub use stopwords::is_stopword;
 pub use terms::first_terms_hash;
 
@@ -145,160 +147,11 @@ pub(crate) fn fnv1a_step(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// Collapses runs of whitespace (including no-break spaces) to one space.
-pub fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    squash_into(&mut out, s, &mut false);
-    out
-}
-
-/// Appends `s` to `out` with whitespace collapsed as `squash` does, for
-/// text that arrives in pieces: `space` carries a run of whitespace from
-/// one piece to the next (start with `false`; the space is written only
-/// before more text, so `out` never ends with one). Text between single
-/// ASCII spaces, which is most of it, is copied in long stretches.
-pub fn squash_into(out: &mut String, s: &str, space: &mut bool) {
-    let bytes = s.as_bytes();
-    let mut emit = |part: &str, space: &mut bool| {
-        if !part.is_empty() {
-            if *space && !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(part);
-            *space = false;
-        }
-    };
-    // Start of the stretch of text not yet copied.
-    let mut start = 0;
-    let mut i = 0;
-    // Bytes up to here are judged one at a time.
-    let mut slow_until = 0;
-    while i < bytes.len() {
-        if i >= slow_until {
-            match swar::chunk_at(bytes, i) {
-                Some(chunk) if plain8(chunk, i == start) => {
-                    i += 8;
-                    continue;
-                }
-                _ => slow_until = i + 8,
-            }
-        }
-        let b = bytes[i];
-        if !MAYBE_SPACE[usize::from(b)] {
-            i += 1;
-            continue;
-        }
-        // One space between words, the common case, stays in the stretch.
-        if b == b' '
-            && i > start
-            && bytes
-                .get(i + 1)
-                .is_some_and(|n| !MAYBE_SPACE[usize::from(*n)])
-        {
-            i += 1;
-            continue;
-        }
-        if space_at(s, i) == 0 {
-            i += 1;
-            continue;
-        }
-        emit(&s[start..i], space);
-        i = skip_spaces(s, i);
-        *space = true;
-        start = i;
-    }
-    emit(&s[start..], space);
-}
-
-/// True when eight bytes of text (little-endian) can be copied as they
-/// are: all ASCII, no control characters, and no space next to another or
-/// at the end (the next byte is unknown), nor at the start of a stretch.
-#[inline]
-fn plain8(w: u64, at_start: bool) -> bool {
-    if swar::non_ascii(w) | swar::controls(w) != 0 {
-        return false;
-    }
-    let spaces = swar::equal(w, b' ');
-    let first = spaces & 0x80 != 0;
-    let last = spaces >> 63 != 0;
-    spaces & (spaces << 8) == 0 && !last && !(at_start && first)
-}
-
-/// The first byte at or after `i` that does not begin whitespace.
-fn skip_spaces(s: &str, mut i: usize) -> usize {
-    while i < s.len() {
-        match space_at(s, i) {
-            0 => break,
-            len => i += len,
-        }
-    }
-    i
-}
-
-/// Bytes that may begin whitespace: ASCII spaces and controls, and the
-/// lead bytes of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000..,
-/// U+3000).
-static MAYBE_SPACE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-        b += 1;
-    }
-    table
-};
-
-/// The length in bytes of the whitespace character at byte `i` of `s`, or
-/// 0 when there is none there (including in the middle of a character).
-/// Only three lead bytes begin non-ASCII whitespace, so most text is
-/// judged by one comparison a byte.
-#[inline]
-fn space_at(s: &str, i: usize) -> usize {
-    let b = s.as_bytes()[i];
-    if !MAYBE_SPACE[usize::from(b)] {
-        0
-    } else if b.is_ascii() {
-        1
-    } else {
-        s.get(i..)
-            .and_then(|rest| rest.chars().next())
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn squash_matches_split_whitespace() {
-        for text in [
-            "",
-            "   ",
-            "a",
-            " a  b\t\nc ",
-            "perché\u{a0}\u{a0}così\u{3000}东京 ",
-            "\u{2028}x\u{85}y\u{b}z",
-        ] {
-            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(squash(text), expected, "{text:?}");
-        }
-    }
-
     proptest::proptest! {
-        #[test]
-        fn squash_in_pieces_is_squash_of_the_whole(
-            pieces in proptest::collection::vec("[a\\u{e8} \\t\\n\\u{a0}\\u{2003}\\u{2019}]{0,12}", 0..6)
-        ) {
-            let mut out = String::new();
-            let mut space = false;
-            for p in &pieces {
-                squash_into(&mut out, p, &mut space);
-            }
-            proptest::prop_assert_eq!(out, squash(&pieces.concat()));
-        }
-
         #[test]
         fn first_terms_hash_is_the_hash_of_the_joined_terms(
             paragraphs in proptest::collection::vec(
@@ -322,34 +175,6 @@ mod tests {
             proptest::prop_assert_eq!(fold(&text), expected);
         }
 
-        #[test]
-        fn squash_is_split_whitespace_joined(text in "[a\\u{e8} \\t\\n\\u{a0}\\u{2003}\\u{3000}\\u{2019}\\u{e1}\\u{85}]{0,40}") {
-            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(squash(&text), expected);
-        }
-    }
-
-    #[test]
-    fn eight_byte_chunks_are_judged_like_single_bytes() {
-        let chunk = |s: &str| swar::chunk_at(s.as_bytes(), 0).expect("8 bytes");
-        assert!(plain8(chunk("ab cd ef"), true));
-        assert!(plain8(chunk("a!b c!d?"), false));
-        for not_plain in ["ab  cd e", "abcdefg ", "ab\tcdefg", "ab\ncdefg", "abcdé12"] {
-            let mut bytes = [b'x'; 8];
-            bytes[..not_plain.len().min(8)]
-                .copy_from_slice(&not_plain.as_bytes()[..not_plain.len().min(8)]);
-            assert!(!plain8(u64::from_le_bytes(bytes), false), "{not_plain:?}");
-        }
-        assert!(!plain8(chunk(" abcdefg"), true));
-        assert!(plain8(chunk(" abcdefg"), false));
-        for text in [
-            "parole  e   spazi\tdoppi ",
-            "  inizio con spazi e fine  ",
-            "c’è\u{a0}\u{a0}più testo qui, e ancora",
-        ] {
-            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(squash(text), expected, "{text:?}");
-        }
     }
 
     #[test]

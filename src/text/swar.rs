@@ -28,12 +28,6 @@ pub fn controls(w: u64) -> u64 {
     !(w | (w & LOW7).wrapping_add(0x6060_6060_6060_6060)) & HIGH
 }
 
-/// Bytes of 0x80 and above (not ASCII).
-#[inline]
-pub fn non_ascii(w: u64) -> u64 {
-    w & HIGH
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -45,7 +39,6 @@ mod tests {
                 let bit = |mask: u64| mask >> (8 * j + 7) & 1 == 1;
                 assert_eq!(bit(super::equal(w, b'"')), b == b'"', "{b}");
                 assert_eq!(bit(super::controls(w)), b < 0x20, "{b}");
-                assert_eq!(bit(super::non_ascii(w)), b >= 0x80, "{b}");
             }
         }
     }
