@@ -112,7 +112,7 @@ fn candidates16(window: &[u8]) -> u32 {
     let special = _mm_movemask_epi8(_mm_or_si128(controls, leads)) as u32;
     let spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(x, byte(b' '))) as u32;
     let last = window.get(16).copied().unwrap_or(0);
-    let last_breaks = last == b' ' || last < 0x20 || last == 0xC2 || last & 0xFC == 0xE0;
+    let last_breaks = last <= b' ' || last == 0xC2 || last & 0xFC == 0xE0;
     let next = ((special | spaces) >> 1) | (u32::from(last_breaks) << 15);
     special | (spaces & next)
 }
