@@ -28,9 +28,7 @@ pub fn fold_into(out: &mut String, s: &str) {
     while !rest.is_empty() {
         // Runs of ASCII, most of any Latin text, are copied and lower-cased
         // in place.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
+        let ascii = swar::position(rest.as_bytes(), swar::non_ascii, |b| !b.is_ascii())
             .unwrap_or(rest.len());
         let start = out.len();
         out.push_str(&rest[..ascii]);

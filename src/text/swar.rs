@@ -14,6 +14,40 @@ pub fn chunk_at(bytes: &[u8], i: usize) -> Option<u64> {
         .map(u64::from_le_bytes)
 }
 
+/// The first byte of `bytes` whose high bit is set in `mask` of the eight
+/// bytes around it (`mask` gives the high bit of each byte that is wanted,
+/// as the masks here do) and for which `wanted` holds: eight bytes a step,
+/// then the last few one at a time.
+#[inline]
+pub fn position(
+    bytes: &[u8],
+    mask: impl Fn(u64) -> u64,
+    wanted: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut i = 0;
+    while let Some(w) = chunk_at(bytes, i) {
+        let m = mask(w);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| wanted(b)).map(|at| i + at)
+}
+
+/// Bytes of 0x80 and above (not ASCII).
+#[inline]
+pub fn non_ascii(w: u64) -> u64 {
+    w & HIGH
+}
+
+/// Bytes of 0xC0 and above: those that begin a character of two or more
+/// bytes in UTF-8.
+#[inline]
+pub fn lead_bytes(w: u64) -> u64 {
+    w & (w << 1) & HIGH
+}
+
 /// Bytes equal to `b`.
 #[inline]
 pub fn equal(w: u64, b: u8) -> u64 {
@@ -39,6 +73,8 @@ mod tests {
                 let bit = |mask: u64| mask >> (8 * j + 7) & 1 == 1;
                 assert_eq!(bit(super::equal(w, b'"')), b == b'"', "{b}");
                 assert_eq!(bit(super::controls(w)), b < 0x20, "{b}");
+                assert_eq!(bit(super::non_ascii(w)), b >= 0x80, "{b}");
+                assert_eq!(bit(super::lead_bytes(w)), b >= 0xC0, "{b}");
             }
         }
     }

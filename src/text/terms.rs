@@ -1,6 +1,6 @@
 //! The text key of an article: a hash of its first content terms.
 
-use super::{FNV_OFFSET, fnv1a_step, fold_into, stopwords};
+use super::{FNV_OFFSET, fnv1a_step, fold_into, stopwords, swar};
 
 /// FNV-1a of the first `limit` content terms of the paragraphs (as `terms`
 /// finds them) joined by single spaces, and how many there are (at most
@@ -84,7 +84,7 @@ fn word_mask(text: &str, mask: &mut Vec<u64>) {
     let mut i = 0;
     while let Some(offset) = bytes
         .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b >= 0xC0))
+        .and_then(|rest| swar::position(rest, swar::lead_bytes, |b| b >= 0xC0))
     {
         i += offset;
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
