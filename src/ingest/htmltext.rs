@@ -113,7 +113,7 @@ fn simple_html(html: &str) -> Option<Vec<String>> {
         squash_into(&mut current, &rest[..stop], &mut space);
         rest = &rest[stop..];
         if let Some(tag) = rest.strip_prefix('<') {
-            let end = tag.find('>')?;
+            let end = memchr::memchr(b'>', tag.as_bytes())?;
             let inner = &tag[..end];
             let name = inner
                 .strip_prefix('/')
@@ -132,7 +132,7 @@ fn simple_html(html: &str) -> Option<Vec<String>> {
             }
             rest = &tag[end + 1..];
         } else if let Some(entity) = rest.strip_prefix('&') {
-            let end = entity.find(';').filter(|e| *e <= 10)?;
+            let end = memchr::memchr(b';', entity.as_bytes()).filter(|e| *e <= 10)?;
             let c = decode_entity(&entity[..end])?;
             squash_into(&mut current, c.encode_utf8(&mut [0; 4]), &mut space);
             rest = &entity[end + 1..];
@@ -183,7 +183,7 @@ pub fn squash(text: &str) -> String {
 
 /// A title or name that may carry markup or entities, as plain text.
 pub fn plain_text(text: &str) -> String {
-    if text.contains('<') || text.contains('&') {
+    if memchr::memchr2(b'<', b'&', text.as_bytes()).is_some() {
         squash(&html_to_text(text, None).paragraphs.join(" "))
     } else {
         squash(text)

@@ -264,7 +264,7 @@ impl<'a> Rss<'a> {
         }
         let raw = self.reader.read_text(start.name()).ok()?;
         let raw = within(self.doc, &raw)?;
-        if !raw.contains('<') {
+        if memchr::memchr(b'<', raw.as_bytes()).is_none() {
             // Text and references only, the common case: one pass.
             return unescape(raw);
         }
