@@ -165,6 +165,28 @@ fn killed_imports_leave_a_sound_store_that_the_next_import_completes() {
 }
 
 #[test]
+fn the_last_commit_of_an_import_is_checkpointed_when_the_store_closes() {
+    // An import does not wait for the copy of its last commit from the
+    // write-ahead log into the store file (Store::defer_checkpoints): the
+    // articles are visible at once, and closing the store makes the copy.
+    let dir = tempfile::tempdir().expect("tmp");
+    let feeds = write_feeds(dir.path(), 0, 4, 500);
+    let data = dir.path().join("data");
+    run_ok(edicola(&data).args(["import", "--no-index"]).arg(&feeds));
+    let wal = data.join("edicola.db-wal");
+    let wal_len = std::fs::metadata(&wal).map_or(0, |m| m.len());
+    assert_eq!(wal_len, 0, "the log was copied into the store and emptied");
+    assert_eq!(count(&data), 2000);
+    assert_intact(&data);
+    // The store file alone (its log is empty) holds every article.
+    let conn = rusqlite::Connection::open(store_file(&data)).expect("open");
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(n, 2000);
+}
+
+#[test]
 fn a_killed_index_build_resumes_and_ends_complete() {
     let dir = tempfile::tempdir().expect("tmp");
     let feeds = write_feeds(dir.path(), 0, 10, 500);

@@ -133,6 +133,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
     if let Some(s) = session.as_mut() {
         s.store.record_files(&stamps).map_err(fatal)?;
         let stored = started.elapsed();
+        s.store.defer_checkpoints(false).map_err(fatal)?;
         if !opts.json {
             let unchanged_files = if skipped > 0 {
                 format!(
@@ -256,10 +257,13 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// Writes and commits what is left.
+    /// Writes and commits what is left, deferring that commit's checkpoint
+    /// (see `Store::defer_checkpoints`; `import` ends the deferral once the
+    /// articles are stored).
     fn finish(&mut self) -> Result<(), Failure> {
         self.flush()?;
         if let Some(store) = self.store.as_deref_mut() {
+            store.defer_checkpoints(true).map_err(fatal)?;
             store.commit_bulk().map_err(fatal)?;
         }
         Ok(())

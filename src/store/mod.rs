@@ -257,6 +257,21 @@ impl Store {
         Ok(())
     }
 
+    /// While `deferred`, commits leave what they wrote in the write-ahead
+    /// log and skip SQLite's automatic checkpoint (the copy of the log into
+    /// the store file): other processes see the articles, and they are as
+    /// durable, as soon as the commit returns. The copy is then made by the
+    /// next commit after checkpoints are no longer deferred, or when the
+    /// store is closed. An import defers the checkpoint of its last commit,
+    /// so that its articles are stored without waiting for it.
+    pub fn defer_checkpoints(&self, deferred: bool) -> Result<()> {
+        // SQLite's default: a checkpoint once the log passes 1,000 pages.
+        let pages = if deferred { 0 } else { 1000 };
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", pages)
+            .map_err(|e| self.err(e))
+    }
+
     /// Commits what the batches since `begin_bulk` wrote.
     pub fn commit_bulk(&mut self) -> Result<()> {
         self.known = None;
