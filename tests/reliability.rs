@@ -83,6 +83,16 @@ fn write_feeds(dir: &Path, first: usize, files: usize, items: usize) -> PathBuf 
     feeds
 }
 
+/// A store in a new temporary directory holding `files` feeds of 500
+/// articles each, imported without indexing them.
+fn imported_without_index(files: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let feeds = write_feeds(dir.path(), 0, files, 500);
+    let data = dir.path().join("data");
+    run_ok(edicola(&data).args(["import", "--no-index"]).arg(&feeds));
+    (dir, data)
+}
+
 fn store_file(data: &Path) -> PathBuf {
     data.join("edicola.db")
 }
@@ -169,10 +179,7 @@ fn the_last_commit_of_an_import_is_checkpointed_when_the_store_closes() {
     // An import does not wait for the copy of its last commit from the
     // write-ahead log into the store file (Store::defer_checkpoints): the
     // articles are visible at once, and closing the store makes the copy.
-    let dir = tempfile::tempdir().expect("tmp");
-    let feeds = write_feeds(dir.path(), 0, 4, 500);
-    let data = dir.path().join("data");
-    run_ok(edicola(&data).args(["import", "--no-index"]).arg(&feeds));
+    let (_dir, data) = imported_without_index(4);
     let wal = data.join("edicola.db-wal");
     let wal_len = std::fs::metadata(&wal).map_or(0, |m| m.len());
     assert_eq!(wal_len, 0, "the log was copied into the store and emptied");
@@ -188,10 +195,7 @@ fn the_last_commit_of_an_import_is_checkpointed_when_the_store_closes() {
 
 #[test]
 fn a_killed_index_build_resumes_and_ends_complete() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let feeds = write_feeds(dir.path(), 0, 10, 500);
-    let data = dir.path().join("data");
-    run_ok(edicola(&data).args(["import", "--no-index"]).arg(&feeds));
+    let (_dir, data) = imported_without_index(10);
     assert_eq!(search_count(&data, "m4x"), 0, "nothing indexed yet");
     let child = edicola(&data)
         .arg("index")
@@ -256,10 +260,7 @@ fn marks_made_by_a_second_process_during_an_import_are_kept() {
 
 #[test]
 fn two_index_builds_at_once_index_each_article_once() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let feeds = write_feeds(dir.path(), 0, 8, 500);
-    let data = dir.path().join("data");
-    run_ok(edicola(&data).args(["import", "--no-index"]).arg(&feeds));
+    let (_dir, data) = imported_without_index(8);
     let spawn = || {
         edicola(&data)
             .arg("index")
