@@ -109,19 +109,40 @@ impl ToSql for StoredBody {
     }
 }
 
+impl StoredBody {
+    /// The body's JSON text (decompressed when it is stored compressed).
+    pub fn json(&self) -> Result<String, String> {
+        match self {
+            StoredBody::Text(text) => Ok(text.clone()),
+            StoredBody::Zstd(bytes) => unpack(bytes),
+        }
+    }
+}
+
+/// Reads the column as it is stored, to decompress later (an index build
+/// does that on its tokenizing thread).
+impl FromSql for StoredBody {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        match value {
+            ValueRef::Text(t) => String::from_utf8(t.to_vec())
+                .map(StoredBody::Text)
+                .map_err(FromSqlError::other),
+            ValueRef::Blob(b) => Ok(StoredBody::Zstd(b.to_vec())),
+            _ => Err(FromSqlError::InvalidType),
+        }
+    }
+}
+
 /// Reads either form of the column as JSON text.
 pub struct BodyJson(pub String);
 
 impl FromSql for BodyJson {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        match value {
-            ValueRef::Text(t) => String::from_utf8(t.to_vec())
-                .map(BodyJson)
-                .map_err(FromSqlError::other),
-            ValueRef::Blob(b) => unpack(b)
+        match StoredBody::column_result(value)? {
+            StoredBody::Text(text) => Ok(BodyJson(text)),
+            StoredBody::Zstd(bytes) => unpack(&bytes)
                 .map(BodyJson)
                 .map_err(|e| FromSqlError::Other(e.into())),
-            _ => Err(FromSqlError::InvalidType),
         }
     }
 }

@@ -57,7 +57,8 @@ struct Queued {
     version: i64,
     title: String,
     standfirst: String,
-    body: String,
+    /// As stored: decompressed by the thread that tokenizes it.
+    body: super::body::StoredBody,
     lang: Option<String>,
 }
 
@@ -237,7 +238,7 @@ impl Store {
                 version: r.get(2)?,
                 title: r.get(3)?,
                 standfirst: r.get(4)?,
-                body: r.get::<_, super::body::BodyJson>(5)?.0,
+                body: r.get(5)?,
                 lang: r.get(6)?,
             })
         })
@@ -320,7 +321,8 @@ fn tokenize_all(queued: &[Queued], analyzers: &mut [Analyzer]) -> Vec<Tokens> {
 }
 
 fn tokenize(q: &Queued, analyzer: &mut Analyzer) -> Tokens {
-    let paragraphs: Vec<String> = serde_json::from_str(&q.body).unwrap_or_default();
+    let json = q.body.json().unwrap_or_default();
+    let paragraphs: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
     let detected = match &q.lang {
         Some(_) => None,
         None => {
@@ -340,7 +342,7 @@ fn tokenize(q: &Queued, analyzer: &mut Analyzer) -> Tokens {
     analyzer.index_into(&q.title, lang, &mut title);
     let mut standfirst = String::new();
     analyzer.index_into(&q.standfirst, lang, &mut standfirst);
-    let mut body = String::with_capacity(q.body.len());
+    let mut body = String::with_capacity(json.len());
     for p in &paragraphs {
         analyzer.index_into(p, lang, &mut body);
     }
