@@ -58,6 +58,14 @@ impl StoredBody {
             _ => StoredBody::Text(json),
         }
     }
+
+    /// The body's JSON text (decompressed when it is stored compressed).
+    pub fn json(&self) -> Result<String, String> {
+        match self {
+            StoredBody::Text(text) => Ok(text.clone()),
+            StoredBody::Zstd(bytes) => unpack(bytes),
+        }
+    }
 }
 
 /// The JSON text of a compressed body. A decompression context is kept
@@ -76,15 +84,13 @@ fn unpack(bytes: &[u8]) -> Result<String, String> {
         .and_then(|n| usize::try_from(n).ok())
         .filter(|&n| n <= MAX_BODY);
     let raw = match size {
-        Some(size) => DECOMPRESSOR.with(|d| {
-            let mut d = d.borrow_mut();
-            if d.is_none() {
-                *d = Some(zstd::bulk::Decompressor::new().map_err(error)?);
-            }
-            match d.as_mut() {
-                Some(d) => d.decompress(bytes, size).map_err(error),
-                None => Err("compressed body: no decompressor".to_string()),
-            }
+        Some(size) => DECOMPRESSOR.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            let d = match &mut *slot {
+                Some(d) => d,
+                None => slot.insert(zstd::bulk::Decompressor::new().map_err(error)?),
+            };
+            d.decompress(bytes, size).map_err(error)
         })?,
         None => zstd::stream::decode_all(bytes).map_err(error)?,
     };
@@ -106,16 +112,6 @@ impl ToSql for StoredBody {
             StoredBody::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
             StoredBody::Zstd(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
         })
-    }
-}
-
-impl StoredBody {
-    /// The body's JSON text (decompressed when it is stored compressed).
-    pub fn json(&self) -> Result<String, String> {
-        match self {
-            StoredBody::Text(text) => Ok(text.clone()),
-            StoredBody::Zstd(bytes) => unpack(bytes),
-        }
     }
 }
 

@@ -409,8 +409,6 @@ struct Existing {
     origin: String,
 }
 
-/// The stored article this one is a new version of: same id, else same
-/// normalised URL, else the same text.
 /// The earlier version of an article: the one with its id, else one with
 /// its URL key, else one with its text key. One statement (three index
 /// probes): an import asks this of every article.

@@ -28,8 +28,7 @@ pub fn fold_into(out: &mut String, s: &str) {
     while !rest.is_empty() {
         // Runs of ASCII, most of any Latin text, are copied and lower-cased
         // in place.
-        let ascii = swar::position(rest.as_bytes(), swar::non_ascii, |b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = swar::position(rest.as_bytes(), swar::non_ascii).unwrap_or(rest.len());
         let start = out.len();
         out.push_str(&rest[..ascii]);
         if let Some(tail) = out.get_mut(start..) {
@@ -121,11 +120,7 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// The content terms of a text, folded, without stopwords or one-letter words.
 pub fn terms(s: &str) -> Vec<String> {
-    let folded = if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        fold(s)
-    };
+    let folded = fold(s);
     words(&folded)
         .filter(|w| w.chars().count() > 1 && !is_stopword(w))
         .map(str::to_string)

@@ -153,7 +153,7 @@ impl Analyzer {
     /// Appends the index tokens of `text` to `out`, space-separated. Every
     /// word is kept (phrases need their positions), stemmed.
     pub fn index_into(&mut self, text: &str, lang: Lang, out: &mut String) {
-        let folded = fold_fast(text);
+        let folded = fold(text);
         for w in words(&folded) {
             if !out.is_empty() {
                 out.push(' ');
@@ -165,20 +165,11 @@ impl Analyzer {
     /// The content terms of a text (no stopwords, no one-letter words),
     /// stemmed, each with the first spelling met (for display).
     pub fn terms(&mut self, text: &str, lang: Lang) -> Vec<(String, String)> {
-        let folded = fold_fast(text);
+        let folded = fold(text);
         words(&folded)
             .filter(|w| w.chars().count() > 1 && !is_stopword(w))
             .map(|w| (self.stem(lang, w), w.to_string()))
             .collect()
-    }
-}
-
-/// `fold`, with a shortcut for ASCII text.
-fn fold_fast(text: &str) -> String {
-    if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        fold(text)
     }
 }
 

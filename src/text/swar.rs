@@ -16,23 +16,27 @@ pub fn chunk_at(bytes: &[u8], i: usize) -> Option<u64> {
 
 /// The first byte of `bytes` whose high bit is set in `mask` of the eight
 /// bytes around it (`mask` gives the high bit of each byte that is wanted,
-/// as the masks here do) and for which `wanted` holds: eight bytes a step,
-/// then the last few one at a time.
+/// as the masks here do, and must not want a NUL byte): eight bytes a
+/// step, the last few padded with NUL bytes.
 #[inline]
-pub fn position(
-    bytes: &[u8],
-    mask: impl Fn(u64) -> u64,
-    wanted: impl Fn(u8) -> bool,
-) -> Option<usize> {
+pub fn position(bytes: &[u8], mask: impl Fn(u64) -> u64) -> Option<usize> {
     let mut i = 0;
-    while let Some(w) = chunk_at(bytes, i) {
+    loop {
+        let w = match chunk_at(bytes, i) {
+            Some(w) => w,
+            None if i < bytes.len() => {
+                let mut tail = [0u8; 8];
+                tail[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+                u64::from_le_bytes(tail)
+            }
+            None => return None,
+        };
         let m = mask(w);
         if m != 0 {
             return Some(i + (m.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
-    bytes[i..].iter().position(|&b| wanted(b)).map(|at| i + at)
 }
 
 /// Bytes of 0x80 and above (not ASCII).
@@ -76,6 +80,23 @@ mod tests {
                 assert_eq!(bit(super::non_ascii(w)), b >= 0x80, "{b}");
                 assert_eq!(bit(super::lead_bytes(w)), b >= 0xC0, "{b}");
             }
+        }
+    }
+
+    #[test]
+    fn position_reads_every_byte_including_the_last_few() {
+        for len in 0..20 {
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = 0xC3;
+                assert_eq!(
+                    super::position(&bytes, super::lead_bytes),
+                    Some(at),
+                    "{len} {at}"
+                );
+                assert_eq!(super::position(&bytes, super::non_ascii), Some(at));
+            }
+            assert_eq!(super::position(&vec![b'a'; len], super::non_ascii), None);
         }
     }
 }

@@ -84,7 +84,7 @@ fn word_mask(text: &str, mask: &mut Vec<u64>) {
     let mut i = 0;
     while let Some(offset) = bytes
         .get(i..)
-        .and_then(|rest| swar::position(rest, swar::lead_bytes, |b| b >= 0xC0))
+        .and_then(|rest| swar::position(rest, swar::lead_bytes))
     {
         i += offset;
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
