@@ -4,13 +4,13 @@
 use super::lookup::LookupAnswer;
 use super::{App, Effect, Overlay, Severity};
 use crate::model::Article;
-use crate::store::{Filter, MarkState, Removed, StoreError};
+use crate::store::{Filter, Mark, MarkChange, Removed, StoreError};
 
 /// A change that `Undo` can reverse.
 #[derive(Debug, Clone)]
 pub enum Undo {
     Marks {
-        states: Vec<MarkState>,
+        changes: Vec<MarkChange>,
         what: String,
     },
     Removed(Box<Removed>),
@@ -51,16 +51,16 @@ pub struct SourceEntry {
 const UNDO_DEPTH: usize = 100;
 
 impl App {
-    /// Remembers the marks of the open article before changing them.
-    pub(super) fn push_marks_undo(&mut self, what: &str) {
+    /// Remembers a change of one of the open article's marks.
+    pub(super) fn push_mark_undo(&mut self, mark: Mark, before: bool, what: &str) {
         if let Some(o) = &self.opened {
-            let state = MarkState {
+            let change = MarkChange {
                 id: o.article.id.clone(),
-                bookmarked: o.bookmarked,
-                read: o.read,
+                mark,
+                before,
             };
             self.push_undo(Undo::Marks {
-                states: vec![state],
+                changes: vec![change],
                 what: what.to_string(),
             });
         }
@@ -81,7 +81,7 @@ impl App {
             return Ok(());
         }
         self.push_undo(Undo::Marks {
-            states: before,
+            changes: before,
             what: format!("marking {n} articles read"),
         });
         self.reload_keeping_selection()?;
@@ -114,9 +114,14 @@ impl App {
             return Ok(());
         };
         let message = match &undo {
-            Undo::Marks { states, what } => {
-                self.store.restore_marks(states)?;
-                format!("Undid {what}")
+            Undo::Marks { changes, what } => {
+                let undone = self.store.undo_marks(changes)?;
+                if undone < changes.len() {
+                    let kept = changes.len() - undone;
+                    format!("Undid {what} (except {kept} changed since elsewhere)")
+                } else {
+                    format!("Undid {what}")
+                }
             }
             Undo::Removed(removed) => {
                 self.store.restore(removed)?;

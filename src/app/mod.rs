@@ -106,6 +106,9 @@ pub struct App {
     pub status: Option<(String, Severity)>,
     /// True while the store holds only the built-in sample articles.
     pub samples: bool,
+    /// False when changes cannot be saved (the data directory cannot be
+    /// written and the store lives in memory): messages never claim a save.
+    pub saving: bool,
     pub area: Rect,
     pub quit: bool,
     /// The search being typed, while the prompt is open.
@@ -133,6 +136,7 @@ impl App {
             overlay: None,
             status: None,
             samples,
+            saving: true,
             area,
             quit: false,
             prompt: None,

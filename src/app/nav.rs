@@ -2,7 +2,7 @@
 
 use super::{App, Effect, Focus, Overlay, Severity};
 use crate::action::Action;
-use crate::store::{Filter, StoreError};
+use crate::store::{Filter, Mark, StoreError};
 
 type Outcome = Result<Option<Effect>, StoreError>;
 
@@ -254,20 +254,19 @@ impl App {
             return Ok(());
         };
         let (id, on) = (o.article.id.clone(), !o.bookmarked);
-        self.push_marks_undo("the bookmark");
         self.store.set_bookmarked(&id, on)?;
+        self.push_mark_undo(Mark::Bookmarked, !on, "the bookmark");
         if let Some(o) = self.opened.as_mut() {
             o.bookmarked = on;
             self.list.set_marks(&id, on, o.read);
         }
-        self.notify(
-            Severity::Info,
-            if on {
-                "Bookmarked (saved)"
-            } else {
-                "Bookmark removed (saved)"
-            },
-        );
+        let what = if on { "Bookmarked" } else { "Bookmark removed" };
+        let saved = if self.saving {
+            "saved"
+        } else {
+            "not saved: the data directory cannot be written"
+        };
+        self.notify(Severity::Info, format!("{what} ({saved})"));
         if self.list.filter.bookmarked {
             self.reload_keeping_selection()?;
         }
@@ -276,8 +275,8 @@ impl App {
 
     fn toggle_read(&mut self) -> Result<(), StoreError> {
         let on = !self.opened.as_ref().is_some_and(|o| o.read);
-        self.push_marks_undo("the read mark");
         self.mark_read(on)?;
+        self.push_mark_undo(Mark::Read, !on, "the read mark");
         self.notify(
             Severity::Info,
             if on { "Marked read" } else { "Marked unread" },

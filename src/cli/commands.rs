@@ -21,6 +21,7 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
     let area = ratatui::layout::Rect::new(0, 0, 80, 24);
     let mut app = App::new(session.store, keymap, session.samples, area).map_err(fatal)?;
     if let Some(warning) = session.warning {
+        app.saving = false;
         app.notify(crate::app::Severity::Error, warning);
     }
     let env = crate::tui::Env {
@@ -31,9 +32,19 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
     crate::tui::run(&mut app, &theme, &env).map_err(fatal)
 }
 
+/// Opens the store for a command that only reads, saying on stderr when
+/// it is read-only (the output itself stays the same).
+fn for_reading(paths: &Paths) -> Result<super::open::Session, Failure> {
+    let session = session(paths).map_err(fatal)?;
+    if let Some(warning) = &session.warning {
+        eprintln!("edicola: {warning}");
+    }
+    Ok(session)
+}
+
 /// Prints search results, best first.
 pub fn search(paths: &Paths, query: &str, json: bool, limit: usize) -> Result<(), Failure> {
-    let session = session(paths).map_err(fatal)?;
+    let session = for_reading(paths)?;
     let filter = Filter {
         query: Some(query.to_string()),
         ..Filter::default()
@@ -48,7 +59,7 @@ pub fn search(paths: &Paths, query: &str, json: bool, limit: usize) -> Result<()
 
 /// Lists articles (all, or bookmarked), newest first.
 pub fn list(paths: &Paths, filter: &Filter, json: bool) -> Result<(), Failure> {
-    let session = session(paths).map_err(fatal)?;
+    let session = for_reading(paths)?;
     let store = &session.store;
     let mut out = output::Lister::new(json);
     let mut offset = 0;
@@ -90,7 +101,7 @@ pub fn bookmark(paths: &Paths, id: &str, on: bool) -> Result<(), Failure> {
 
 /// Shows one article.
 pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
-    let session = session(paths).map_err(fatal)?;
+    let session = for_reading(paths)?;
     let store = &session.store;
     let full_id = resolve(store, id)?;
     let Some(article) = store.get(&full_id).map_err(fatal)? else {

@@ -15,8 +15,9 @@ pub struct Session {
 }
 
 /// Opens the user's store. A store that cannot be written is opened
-/// read-only, or replaced by an in-memory one with the samples; a damaged
-/// or unreadable one is an error (and is left untouched).
+/// read-only; only when there is no store yet does the reader fall back to
+/// an in-memory one with the samples. A damaged or unreadable store is an
+/// error (and is left untouched).
 pub fn session(paths: &Paths) -> Result<Session, StoreError> {
     let file = paths.store_file();
     match Store::open(&file) {
@@ -33,15 +34,17 @@ pub fn session(paths: &Paths) -> Result<Session, StoreError> {
             }),
             Err(e) => Err(e),
         },
+        // Asking for the file's metadata opens no descriptor of it.
+        Err(e) if e.is_unwritable() && std::fs::metadata(&file).is_ok() => {
+            let store = Store::open_read_only(&file)?;
+            let samples = store.only_embedded().unwrap_or(false);
+            Ok(Session {
+                store,
+                samples,
+                warning: Some(cannot_save(&e)),
+            })
+        }
         Err(e) if e.is_unwritable() => {
-            if let Ok(store) = Store::open_read_only(&file) {
-                let samples = store.only_embedded().unwrap_or(false);
-                return Ok(Session {
-                    store,
-                    samples,
-                    warning: Some(cannot_save(&e)),
-                });
-            }
             let mut store = Store::open_in_memory()?;
             store.ensure_defaults(ingest::defaults)?;
             Ok(Session {
@@ -55,5 +58,5 @@ pub fn session(paths: &Paths) -> Result<Session, StoreError> {
 }
 
 fn cannot_save(e: &StoreError) -> String {
-    format!("Changes will not be saved: {e}")
+    format!("Read-only: changes will not be saved ({e})")
 }

@@ -25,7 +25,7 @@ pub use index::{IndexState, Indexer};
 pub use neardup::AlsoIn;
 pub use prepare::{Prepared, Undated};
 pub use similar::Similar;
-pub use write::{MarkState, Removed};
+pub use write::{Mark, MarkChange, MarkState, Removed};
 
 /// A row of the list pane: what is needed to draw it and nothing more.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,16 +64,28 @@ pub struct UpsertStats {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: cannot read the store: {source}", path.display())]
-    Unreadable {
-        path: PathBuf,
-        source: std::io::Error,
-    },
     #[error(
         "{}: not an Edicola store (not an SQLite database). It was left untouched; move it away or use --data to choose another directory",
         path.display()
     )]
     NotADatabase { path: PathBuf },
+    #[error(
+        "{}: an SQLite database of another program, not an Edicola store. It was left untouched; move it away or use --data to choose another directory",
+        path.display()
+    )]
+    Foreign { path: PathBuf },
+    #[error(
+        "{}: the store is damaged ({source}). It was left untouched. To save what can be read: `sqlite3 {0} .recover | sqlite3 recovered.db`, then put recovered.db in its place; or move the file away to start a new store",
+        path.display()
+    )]
+    Corrupt {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("{}: the disk is full: the change was not saved. Free some space and try again", path.display())]
+    DiskFull { path: PathBuf },
+    #[error("{}: the store is open read-only: the change was not saved", path.display())]
+    ReadOnly { path: PathBuf },
     #[error(
         "{}: written by a newer Edicola (schema {found}, this build knows {known}). It was left untouched; upgrade Edicola",
         path.display()
@@ -103,17 +115,19 @@ pub enum StoreError {
 
 impl StoreError {
     /// True for errors that mean "this directory cannot be written", after
-    /// which the reader may still run on an in-memory store.
+    /// which the reader may still run read-only (or, with no store yet, on
+    /// an in-memory one).
     pub fn is_unwritable(&self) -> bool {
         match self {
-            StoreError::CreateDir { .. } => true,
+            StoreError::CreateDir { .. }
+            | StoreError::DiskFull { .. }
+            | StoreError::ReadOnly { .. } => true,
             StoreError::Sqlite { source, .. } => matches!(
                 source.sqlite_error_code(),
                 Some(
                     rusqlite::ErrorCode::CannotOpen
                         | rusqlite::ErrorCode::ReadOnly
                         | rusqlite::ErrorCode::PermissionDenied
-                        | rusqlite::ErrorCode::DiskFull
                 )
             ),
             _ => false,
@@ -132,14 +146,20 @@ pub struct Store {
     known: Option<known::KnownKeys>,
 }
 
-const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+/// `PRAGMA application_id` of Edicola's stores ("EDIC"): an SQLite file
+/// without it is another program's, unless it has Edicola's tables (a
+/// store from before the mark).
+const APPLICATION_ID: i64 = 0x4544_4943;
 
 impl Store {
     /// Opens (creating if needed) the store at `path`. A file that is not an
-    /// SQLite database, or one from a newer schema, is reported and never
-    /// written to.
+    /// SQLite database, another program's database, a damaged store or one
+    /// from a newer schema is reported and never written to.
+    ///
+    /// The file is read only through SQLite: its locks belong to the
+    /// process, and closing any other descriptor of the file would drop
+    /// them while this process's connections still rely on them.
     pub fn open(path: &Path) -> Result<Store> {
-        check_header(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
                 path: dir.to_path_buf(),
@@ -156,11 +176,15 @@ impl Store {
     /// Opens an existing store without writing to it (for a data directory
     /// that cannot be written). Every change then fails with an error.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        check_header(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-        let found = schema::version(&conn).map_err(|e| classify(path, e))?;
-        schema::register_functions(&conn).map_err(|e| classify(path, e))?;
+        let err = |e| sql_err(path, e);
+        let (conn, kind) = read_only_connection(path).map_err(err)?;
+        if kind == Kind::Foreign {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+            });
+        }
+        let found = schema::version(&conn).map_err(err)?;
+        schema::register_functions(&conn).map_err(err)?;
         if found != schema::VERSION {
             return Err(StoreError::TooNew {
                 path: path.to_path_buf(),
@@ -184,12 +208,13 @@ impl Store {
     }
 
     fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
-        let err = |e| classify(&path, e);
-        // Read before anything writes: a damaged file fails here, untouched.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .map_err(err)?;
+        let err = |e| sql_err(&path, e);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        // Read before anything writes: a file that is not a store, or a
+        // damaged one, fails here, untouched.
+        if identify(&conn).map_err(err)? == Kind::Foreign {
+            return Err(StoreError::Foreign { path });
+        }
         let found = schema::version(&conn).map_err(err)?;
         if found > schema::VERSION {
             return Err(StoreError::TooNew {
@@ -198,8 +223,6 @@ impl Store {
                 known: schema::VERSION,
             });
         }
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(err)?;
         schema::register_functions(&conn).map_err(err)?;
         // A new store gets 16 KiB pages (SQLite's default is 4 KiB): a
         // compressed body of a few KiB shares a page with others instead
@@ -217,7 +240,7 @@ impl Store {
         // for another process's (busy timeout): a deferred one that read
         // first could not wait and would fail with "database is locked".
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
-        schema::migrate(&mut conn).map_err(err)?;
+        schema::migrate(&mut conn, APPLICATION_ID).map_err(err)?;
         let mut store = Store {
             conn,
             path,
@@ -384,66 +407,92 @@ pub(crate) fn now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
+/// How long a statement waits for another process's lock.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn sql_err(path: &Path, source: rusqlite::Error) -> StoreError {
-    StoreError::Sqlite {
-        path: path.to_path_buf(),
-        source,
+    let path = path.to_path_buf();
+    match source.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, source },
+        Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull { path },
+        Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+        _ => StoreError::Sqlite { path, source },
     }
 }
 
-fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
-            StoreError::NotADatabase {
-                path: path.to_path_buf(),
-            }
-        }
-        _ => sql_err(path, e),
-    }
-}
-
-/// Refuses, before SQLite opens it, a file that exists, is not empty and
-/// does not start with SQLite's header: it is someone's data, not ours.
-fn check_header(path: &Path) -> Result<()> {
-    use std::io::Read;
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
+/// A read-only connection that has read the file. A store in WAL mode
+/// needs its `-shm` file even to be read; in a directory that cannot be
+/// written, where it cannot be made, the file is opened as immutable
+/// (changes another process might make are then not seen).
+fn read_only_connection(path: &Path) -> rusqlite::Result<(Connection, Kind)> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match identify(&conn) {
         Err(e)
             if matches!(
-                e.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
             ) =>
         {
-            return Ok(());
+            drop(conn);
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?;
+            let kind = identify(&conn)?;
+            Ok((conn, kind))
         }
-        Err(source) => {
-            return Err(StoreError::Unreadable {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
-    let mut head = [0u8; 16];
-    let mut n = 0;
-    while n < head.len() {
-        match file.read(&mut head[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(source) => {
-                return Err(StoreError::Unreadable {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
+        Err(e) => Err(e),
+        Ok(kind) => Ok((conn, kind)),
+    }
+}
+
+/// A path as the path of a `file:` URI: the characters a URI gives a
+/// meaning to are percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'%' | b'?' | b'#' | 0..=0x20 | 0x7F.. => out.push_str(&format!("%{b:02X}")),
+            _ => out.push(char::from(*b)),
         }
     }
-    if n == 0 || head[..n] == SQLITE_MAGIC[..n] && n == SQLITE_MAGIC.len() {
-        Ok(())
+    out
+}
+
+/// What an SQLite file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Nothing yet: a new store.
+    Empty,
+    /// An Edicola store (marked, or with Edicola's tables).
+    Edicola,
+    /// Another program's database.
+    Foreign,
+}
+
+/// Tells what the file holds by reading it (a file that is not an SQLite
+/// database, or a damaged one, fails here with SQLite's error).
+fn identify(conn: &Connection) -> rusqlite::Result<Kind> {
+    let id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if id == APPLICATION_ID {
+        Kind::Edicola
+    } else if id != 0 {
+        Kind::Foreign
+    } else if tables.is_empty() {
+        Kind::Empty
+    } else if ["articles", "marks", "meta"]
+        .iter()
+        .all(|t| tables.iter().any(|n| n == t))
+    {
+        Kind::Edicola
     } else {
-        Err(StoreError::NotADatabase {
-            path: path.to_path_buf(),
-        })
-    }
+        Kind::Foreign
+    })
 }
 
 #[cfg(test)]

@@ -180,19 +180,33 @@ pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
-/// Applies the migrations the store lacks, each in its own transaction.
-pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
-    let mut current = version(conn)?;
-    while current < VERSION {
+/// Applies the migrations the store lacks, each in its own transaction,
+/// and marks the file as Edicola's (`application_id`). The version is read
+/// again inside each transaction: another process opening the same new
+/// store may have applied the migration first.
+pub fn migrate(conn: &mut Connection, application_id: i64) -> rusqlite::Result<()> {
+    let marked: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if version(conn)? >= VERSION && marked == application_id {
+        // Up to date: no write lock to wait for.
+        return Ok(());
+    }
+    loop {
         let tx = conn.transaction()?;
+        let current = version(&tx)?;
+        if current >= VERSION {
+            let marked: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            if marked != application_id {
+                tx.pragma_update(None, "application_id", application_id)?;
+            }
+            return tx.commit();
+        }
         let script = MIGRATIONS[usize::try_from(current).unwrap_or(0)];
         tx.execute_batch(script)?;
         after(&tx, current + 1)?;
         tx.pragma_update(None, "user_version", current + 1)?;
+        tx.pragma_update(None, "application_id", application_id)?;
         tx.commit()?;
-        current += 1;
     }
-    Ok(())
 }
 
 /// The full-text index's rowid for an article id: the id's own 64 bits

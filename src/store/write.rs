@@ -10,7 +10,33 @@ use super::{Filter, Origin, Result, Store, UpsertStats, now, sql_err};
 use crate::model::Article;
 use xxhash_rust::xxh3::xxh3_64;
 
-/// An article's marks, as saved for undo.
+/// One of an article's marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Bookmarked,
+    Read,
+}
+
+impl Mark {
+    fn column(self) -> &'static str {
+        match self {
+            Mark::Bookmarked => "bookmarked",
+            Mark::Read => "read",
+        }
+    }
+}
+
+/// A change of one mark, as undo needs it: undone only while the mark is
+/// still what the change left, so that another process's later change of
+/// the same mark, or of the other one, is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkChange {
+    pub id: String,
+    pub mark: Mark,
+    pub before: bool,
+}
+
+/// An article's marks, as a removal keeps them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkState {
     pub id: String,
@@ -49,46 +75,51 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Puts marks back as they were (undo).
-    pub fn restore_marks(&mut self, states: &[MarkState]) -> Result<()> {
+    /// Undoes changes of marks: each mark goes back to its value before
+    /// the change where it still has the value the change left. Returns how
+    /// many were undone (the others were changed since, by another process).
+    pub fn undo_marks(&mut self, changes: &[MarkChange]) -> Result<usize> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
+        let mut undone = 0;
         {
-            let mut stmt = tx
-                .prepare_cached(
-                    "INSERT INTO marks (article_id, bookmarked, read, updated) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (article_id) DO UPDATE SET bookmarked = ?2, read = ?3, updated = ?4",
-                )
-                .map_err(err)?;
             let t = now();
-            for s in states {
-                stmt.execute(params![s.id, i64::from(s.bookmarked), i64::from(s.read), t])
+            for c in changes {
+                let column = c.mark.column();
+                let sql = format!(
+                    "UPDATE marks SET {column} = ?2, updated = ?3
+                     WHERE article_id = ?1 AND {column} = ?4"
+                );
+                let mut stmt = tx.prepare_cached(&sql).map_err(err)?;
+                undone += stmt
+                    .execute(params![c.id, i64::from(c.before), t, i64::from(!c.before)])
                     .map_err(err)?;
             }
         }
-        tx.commit().map_err(err)
+        tx.commit().map_err(err)?;
+        Ok(undone)
     }
 
-    /// Marks every unread article the filter covers as read; returns their
-    /// previous marks (for undo).
-    pub fn mark_all_read(&mut self, filter: &Filter) -> Result<Vec<MarkState>> {
+    /// Marks every unread article the filter covers as read; returns the
+    /// changes (for undo).
+    pub fn mark_all_read(&mut self, filter: &Filter) -> Result<Vec<MarkChange>> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
         let (cond, values) = filter.conditions();
         let tx = self.conn.transaction().map_err(err)?;
-        let before: Vec<MarkState> = {
+        let before: Vec<MarkChange> = {
             let sql = format!(
-                "SELECT a.id, coalesce(m.bookmarked, 0) FROM articles a
+                "SELECT a.id FROM articles a
                  LEFT JOIN marks m ON m.article_id = a.id
                  WHERE ({cond}) AND coalesce(m.read, 0) = 0"
             );
             let mut stmt = tx.prepare(&sql).map_err(err)?;
             stmt.query_map(rusqlite::params_from_iter(values), |r| {
-                Ok(MarkState {
+                Ok(MarkChange {
                     id: r.get(0)?,
-                    bookmarked: r.get::<_, i64>(1)? != 0,
-                    read: false,
+                    mark: Mark::Read,
+                    before: false,
                 })
             })
             .map_err(err)?
@@ -153,7 +184,17 @@ impl Store {
             removed.origin,
             removed.feed_url.as_deref(),
         )?;
-        self.restore_marks(std::slice::from_ref(&removed.marks))
+        // Marks outlive their article; they are put back only where none
+        // are left, so that changes made since (elsewhere) are kept.
+        let m = &removed.marks;
+        self.conn
+            .execute(
+                "INSERT INTO marks (article_id, bookmarked, read, updated) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (article_id) DO NOTHING",
+                params![m.id, i64::from(m.bookmarked), i64::from(m.read), now()],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
     }
 
     /// Puts the built-in samples in a store that has no articles of the

@@ -331,7 +331,7 @@ fn mark_all_read_and_undo() {
     let before = store.mark_all_read(&Filter::all()).expect("mark all");
     assert_eq!(before.len(), 3);
     assert_eq!(store.count(&unread).expect("count"), 0);
-    store.restore_marks(&before).expect("undo");
+    assert_eq!(store.undo_marks(&before).expect("undo"), 3);
     assert_eq!(store.count(&unread).expect("count"), 3);
     assert_eq!(store.marks("a2").expect("marks"), (true, false));
     assert_eq!(store.marks("a1").expect("marks"), (false, true));
@@ -434,3 +434,107 @@ mod dedupe;
 mod neardup;
 mod search;
 mod windows;
+
+#[test]
+fn another_programs_database_is_refused_and_untouched() {
+    let (_dir, path) = temp_store();
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    {
+        let conn = Connection::open(&path).expect("raw");
+        conn.execute_batch(
+            "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('pesto');",
+        )
+        .expect("foreign schema");
+    }
+    let before = std::fs::read(&path).expect("read");
+    for err in [
+        Store::open(&path).err().expect("refused"),
+        Store::open_read_only(&path)
+            .err()
+            .expect("refused read-only"),
+    ] {
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+        assert!(err.to_string().contains("edicola.db"), "{err}");
+    }
+    assert_eq!(std::fs::read(&path).expect("read"), before, "untouched");
+    let names: Vec<_> = std::fs::read_dir(path.parent().expect("parent"))
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no wal or journal: {names:?}");
+}
+
+#[test]
+fn stores_are_marked_and_unmarked_old_ones_are_recognised() {
+    let (_dir, path) = temp_store();
+    let app_id = |conn: &Connection| -> i64 {
+        conn.query_row("PRAGMA application_id", [], |r| r.get(0))
+            .expect("application_id")
+    };
+    {
+        let store = Store::open(&path).expect("new store");
+        assert_eq!(app_id(&store.conn), super::APPLICATION_ID);
+        // A store written before stores were marked.
+        store
+            .conn
+            .pragma_update(None, "application_id", 0)
+            .expect("unmark");
+    }
+    let store = Store::open(&path).expect("an old store is still ours");
+    assert_eq!(app_id(&store.conn), super::APPLICATION_ID);
+    drop(store);
+    let conn = Connection::open(&path).expect("raw");
+    conn.pragma_update(None, "application_id", 7)
+        .expect("other id");
+    drop(conn);
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+}
+
+#[test]
+fn a_truncated_store_is_called_damaged_with_a_way_to_recover() {
+    let (_dir, path) = temp_store();
+    {
+        let mut store = Store::open(&path).expect("open");
+        let many: Vec<Article> = (0..300)
+            .map(|i| Article {
+                body: long_body(&format!("t{i}x")),
+                ..article(&format!("a{i}"), &format!("Title {i}"), Some(i))
+            })
+            .collect();
+        store.upsert(&many, Origin::User).expect("upsert");
+    }
+    let bytes = std::fs::read(&path).expect("read");
+    let cut = &bytes[..bytes.len() / 3];
+    std::fs::write(&path, cut).expect("truncate");
+    let err = match Store::open(&path) {
+        Err(e) => e,
+        Ok(store) => store
+            .page(&Filter::all(), 0, 500)
+            .err()
+            .expect("a read fails"),
+    };
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("damaged") && message.contains(".recover"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), cut, "untouched");
+}
+
+#[test]
+fn a_full_disk_and_a_read_only_store_are_said_plainly() {
+    let error = |code| {
+        super::sql_err(
+            std::path::Path::new("/data/edicola.db"),
+            rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None),
+        )
+    };
+    let full = error(rusqlite::ffi::SQLITE_FULL);
+    assert!(full.to_string().contains("the disk is full"), "{full}");
+    assert!(full.is_unwritable());
+    let read_only = error(rusqlite::ffi::SQLITE_READONLY);
+    assert!(read_only.to_string().contains("read-only"), "{read_only}");
+}

@@ -1,0 +1,171 @@
+//! The reader and other commands on one store at the same time. SQLite's
+//! locks belong to the process: closing any descriptor of the database
+//! file drops them all, after which another process may delete the
+//! write-ahead log under a connection that still writes to it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use edicola::model::Article;
+use edicola::store::{Filter, Origin, Store};
+
+fn edicola(data: &Path) -> Command {
+    let mut cmd = Command::new(PathBuf::from(env!("CARGO_BIN_EXE_edicola")));
+    cmd.env("EDICOLA_DATA", data)
+        .env("EDICOLA_CONFIG", data.join("config"))
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn articles(n: usize) -> Vec<Article> {
+    (0..n)
+        .map(|i| Article {
+            id: format!("art{i:02}"),
+            title: format!("Article number {i}"),
+            url: Some(format!("https://example.org/{i}")),
+            body: vec![format!("Body of article {i} about trains and ports.")],
+            ..Article::default()
+        })
+        .collect()
+}
+
+/// The reader's store stays open while a second connection of the same
+/// process opens and closes (as the reader's background jobs do) and a CLI
+/// command runs beside it: every mark set afterwards is kept.
+#[test]
+fn marks_survive_a_cli_command_beside_the_reader() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("edicola.db");
+    let mut reader = Store::open(&file).expect("open");
+    reader.upsert(&articles(10), Origin::User).expect("upsert");
+    // The reader's background jobs open their own connections: the
+    // sidebar's lookups for as long as the reader runs, the index build
+    // and refreshes for a while.
+    let lookups = Store::open_read_only(&file).expect("lookups connection");
+    drop(Store::open(&file).expect("job connection"));
+    let out = edicola(dir.path()).arg("list").output().expect("run list");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for i in 0..10 {
+        reader
+            .set_bookmarked(&format!("art{i:02}"), true)
+            .expect("bookmark");
+    }
+    drop(reader);
+    drop(lookups);
+    let after = Store::open(&file).expect("reopen");
+    assert_eq!(after.count(&Filter::bookmarks()).expect("count"), 10);
+}
+
+fn app_on(file: &Path) -> edicola::app::App {
+    let mut app = edicola::app::App::new(
+        Store::open(file).expect("open"),
+        edicola::keymap::Keymap::builtin().expect("keymap"),
+        false,
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    )
+    .expect("app");
+    app.idle_work();
+    app
+}
+
+fn press(app: &mut edicola::app::App, keys: &str) {
+    for spec in keys.split_whitespace() {
+        let key = edicola::keymap::parse_key(spec).expect("key name");
+        if let Some(action) = app.keymap.lookup(app.context(), &key) {
+            app.update(action);
+        }
+        app.idle_work();
+    }
+}
+
+/// Undo reverts only the mark its action changed, and only while it is
+/// still what the action left: a bookmark set by another reader stays.
+#[test]
+fn undo_keeps_what_another_reader_changed_since() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("edicola.db");
+    Store::open(&file)
+        .expect("open")
+        .upsert(&articles(3), Origin::User)
+        .expect("upsert");
+    let mut first = app_on(&file);
+    let mut second = app_on(&file);
+    let id = first.opened.as_ref().expect("opened").article.id.clone();
+    assert_eq!(second.opened.as_ref().expect("opened").article.id, id);
+    let before = Store::open(&file).expect("open").marks(&id).expect("marks");
+    press(&mut first, "u");
+    press(&mut second, "b");
+    press(&mut first, "ctrl-z");
+    let after = Store::open(&file).expect("open").marks(&id).expect("marks");
+    assert_eq!(after, (true, before.1), "bookmark kept, read mark undone");
+    // Undoing a mark that another reader changed back leaves it alone.
+    press(&mut second, "u");
+    press(&mut first, "u");
+    let marks = Store::open(&file).expect("open").marks(&id).expect("marks");
+    press(&mut second, "b");
+    press(&mut first, "ctrl-z");
+    let last = Store::open(&file).expect("open").marks(&id).expect("marks");
+    assert_eq!(last.0, !marks.0, "second's bookmark change kept");
+}
+
+/// Commands started at the same moment on a new data directory all
+/// succeed: each creates or migrates the store, or finds it done.
+#[test]
+fn commands_started_together_on_a_new_store_all_succeed() {
+    for round in 0..3 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let children: Vec<_> = (0..6)
+            .map(|_| {
+                edicola(dir.path())
+                    .arg("list")
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("spawn")
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().expect("wait");
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
+/// An SQLite file of another program is refused by every command, named,
+/// and left byte for byte as it was.
+#[test]
+fn another_programs_database_is_left_alone_by_every_command() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("edicola.db");
+    {
+        let conn = rusqlite::Connection::open(&file).expect("raw");
+        conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');")
+            .expect("foreign");
+    }
+    let before = std::fs::read(&file).expect("read");
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><title>T</title><body><p>Some text here.</p></body></html>",
+    )
+    .expect("page");
+    for args in [vec!["list"], vec!["import", page.to_str().expect("utf-8")]] {
+        let out = edicola(dir.path()).args(&args).output().expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("edicola.db") && stderr.contains("another program"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+    assert!(!dir.path().join("edicola.db-wal").exists());
+}
