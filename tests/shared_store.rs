@@ -169,3 +169,118 @@ fn another_programs_database_is_left_alone_by_every_command() {
     assert_eq!(std::fs::read(&file).expect("read"), before);
     assert!(!dir.path().join("edicola.db-wal").exists());
 }
+
+/// Importing the data directory never reads the store's own files.
+#[test]
+fn import_of_the_data_directory_skips_the_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = edicola(dir.path()).arg("list").output().expect("create");
+    assert!(out.status.success());
+    let out = edicola(dir.path())
+        .arg("import")
+        .arg(dir.path())
+        .output()
+        .expect("import");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("edicola.db: skipped: Edicola's own store"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("could not be imported"), "{stderr}");
+}
+
+/// As root, permissions do not stop writes: the command then runs as
+/// `nobody`, for whom the directory is read-only.
+fn as_reader_without_write_access(cmd: &mut Command) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        cmd.uid(65534).gid(65534);
+    }
+    cmd
+}
+
+/// A data directory that cannot be written: the user's store is shown
+/// read-only (never the samples), the commands say so, and a change is
+/// refused instead of claimed.
+#[test]
+fn a_read_only_data_dir_shows_its_store_and_saves_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let top = tempfile::tempdir().expect("temp dir");
+    let data = top.path().join("data");
+    std::fs::create_dir(&data).expect("data dir");
+    let feed = top.path().join("feed.xml");
+    let items: String = (0..5)
+        .map(|i| {
+            format!(
+                "<item><title>Own article {i}</title><link>https://example.org/{i}</link>\
+                 <description>Text of article {i}.</description></item>"
+            )
+        })
+        .collect();
+    std::fs::write(
+        &feed,
+        format!("<rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
+    )
+    .expect("feed");
+    let out = edicola(&data)
+        .arg("import")
+        .arg(&feed)
+        .output()
+        .expect("import");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = data.join("edicola.db");
+    let before = std::fs::read(&store).expect("read");
+    for (path, mode) in [
+        (top.path(), 0o755),
+        (data.as_path(), 0o555),
+        (&store, 0o644),
+    ] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+    let out = as_reader_without_write_access(&mut edicola(&data))
+        .env("EDICOLA_CONFIG", top.path().join("config"))
+        .arg("list")
+        .output()
+        .expect("list");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout.matches("Own article").count(), 5, "{stdout}");
+    assert!(stderr.contains("Read-only"), "{stderr}");
+    let id = stdout.split_whitespace().next().expect("an id").to_string();
+    let out = as_reader_without_write_access(&mut edicola(&data))
+        .env("EDICOLA_CONFIG", top.path().join("config"))
+        .args(["bookmark", &id])
+        .output()
+        .expect("bookmark");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("bookmarked"));
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    assert_eq!(std::fs::read(&store).expect("read"), before);
+}
+
+/// When changes cannot be saved (no store could be opened on disk), the
+/// reader never claims a save.
+#[test]
+fn a_reader_that_cannot_save_never_says_saved() {
+    let mut store = Store::open_in_memory().expect("store");
+    store.upsert(&articles(2), Origin::User).expect("upsert");
+    let mut app = edicola::app::App::new(
+        store,
+        edicola::keymap::Keymap::builtin().expect("keymap"),
+        false,
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+    )
+    .expect("app");
+    app.saving = false;
+    press(&mut app, "b");
+    let (status, _) = app.status.clone().expect("a status");
+    assert!(status.contains("not saved"), "{status}");
+}

@@ -62,6 +62,11 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
             Some(url) => inputs.push(Input::Url(url.to_string())),
             None => {
                 let (files, errors) = ingest::list_files(f);
+                let (own, files): (Vec<_>, Vec<_>) =
+                    files.into_iter().partition(|f| is_store_file(paths, f));
+                for f in own {
+                    eprintln!("edicola: {}: skipped: Edicola's own store", f.display());
+                }
                 inputs.extend(files.into_iter().map(Input::File));
                 unreadable.extend(errors);
             }
@@ -167,6 +172,29 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         )));
     }
     Ok(())
+}
+
+/// True for the store and its companion files. They are never read as an
+/// import: closing a descriptor of them would drop the locks this
+/// process's connection holds.
+fn is_store_file(paths: &Paths, file: &std::path::Path) -> bool {
+    let store = paths.store_file();
+    let (Ok(dir), Some(name)) = (
+        store
+            .parent()
+            .map_or(Ok(PathBuf::from(".")), std::fs::canonicalize),
+        store.file_name(),
+    ) else {
+        return false;
+    };
+    let Ok(file) = std::fs::canonicalize(file) else {
+        return false;
+    };
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut own = name.to_os_string();
+        own.push(suffix);
+        file == dir.join(own)
+    })
 }
 
 /// The state of one import as parsed files arrive, in order.

@@ -30,7 +30,7 @@ pub fn session(paths: &Paths) -> Result<Session, StoreError> {
             Err(e) if e.is_unwritable() => Ok(Session {
                 samples: store.only_embedded().unwrap_or(true),
                 store,
-                warning: Some(cannot_save(&e)),
+                warning: Some(cannot_save(&file, &e)),
             }),
             Err(e) => Err(e),
         },
@@ -41,7 +41,7 @@ pub fn session(paths: &Paths) -> Result<Session, StoreError> {
             Ok(Session {
                 store,
                 samples,
-                warning: Some(cannot_save(&e)),
+                warning: Some(cannot_save(&file, &e)),
             })
         }
         Err(e) if e.is_unwritable() => {
@@ -50,13 +50,23 @@ pub fn session(paths: &Paths) -> Result<Session, StoreError> {
             Ok(Session {
                 store,
                 samples: true,
-                warning: Some(cannot_save(&e)),
+                warning: Some(cannot_save(&file, &e)),
             })
         }
         Err(e) => Err(e),
     }
 }
 
-fn cannot_save(e: &StoreError) -> String {
-    format!("Read-only: changes will not be saved ({e})")
+fn cannot_save(file: &std::path::Path, e: &StoreError) -> String {
+    let why = match e {
+        StoreError::DiskFull { .. } => "the disk is full".to_string(),
+        StoreError::CreateDir { path, source } => {
+            format!("cannot create {}: {source}", path.display())
+        }
+        _ => "the data directory cannot be written".to_string(),
+    };
+    format!(
+        "Read-only: {why}; changes will not be saved ({})",
+        file.display()
+    )
 }
