@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
 };
@@ -42,14 +43,50 @@ pub fn run(app: &mut App, theme: &Theme, env: &Env) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        restore();
         previous(info);
     }));
+    restore_on_signals().context("cannot watch for signals")?;
     let _ = execute!(stdout(), EnableMouseCapture);
+    #[cfg(debug_assertions)]
+    if std::env::var_os("EDICOLA_TEST_PANIC").is_some() {
+        // Lets the end-to-end tests check the panic path in a real terminal.
+        panic!("EDICOLA_TEST_PANIC is set");
+    }
     let result = event_loop(&mut terminal, app, theme, env);
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    restore();
     result
+}
+
+/// Puts the terminal back as the reader found it: mouse reporting off,
+/// cursor shown, main screen, cooked mode. Safe to call more than once.
+fn restore() {
+    let mut out = stdout();
+    // CAN ends an escape sequence that a draw may have left half written.
+    let _ = out.write_all(b"\x18");
+    let _ = execute!(out, DisableMouseCapture, Show);
+    ratatui::restore();
+}
+
+/// A thread that, when a signal asks the process to end (SIGTERM, SIGINT,
+/// SIGHUP, SIGQUIT), restores the terminal and then ends the process as
+/// that signal would (the exit status still tells which).
+fn restore_on_signals() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // Held until the end: the UI thread can no longer draw over
+                // the restored terminal.
+                let _stdout = stdout().lock();
+                restore();
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
 }
 
 fn event_loop(

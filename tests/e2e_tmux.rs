@@ -225,3 +225,89 @@ fn refresh_in_the_background_keeps_the_selection() {
     assert!(screen.contains("Reading ★"), "{screen}");
     tmux.keys("r", &["q"]);
 }
+
+/// Waits until the reader ended and returns its exit code.
+fn wait_for_exit(tmux: &Tmux, name: &str, data: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let exit_file = data.join("exit-code");
+    while std::fs::read_to_string(&exit_file).map_or(true, |s| !s.ends_with('\n')) {
+        assert!(
+            Instant::now() < deadline,
+            "the reader did not end:\n{}",
+            tmux.screen(name)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::fs::read_to_string(&exit_file)
+        .expect("exit code")
+        .trim()
+        .to_string()
+}
+
+/// The terminal modes the reader turns on, as tmux sees them after it ended.
+fn assert_restored(tmux: &Tmux, name: &str, how: &str) {
+    let modes = tmux.format(name, "#{alternate_on} #{mouse_any_flag} #{cursor_flag}");
+    assert_eq!(
+        modes, "0 0 1",
+        "after {how}: main screen, no mouse reporting, cursor shown"
+    );
+}
+
+/// Every signal that ends the reader, and a panic, leave the terminal as
+/// it was: main screen, no mouse reporting, cursor shown.
+#[test]
+fn signals_and_panics_restore_the_terminal() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_edicola");
+    let tmux = Tmux {
+        socket: format!("edicola-e2e-s-{}", std::process::id()),
+    };
+    for (signal, name) in [
+        (libc::SIGTERM, "term"),
+        (libc::SIGINT, "int"),
+        (libc::SIGHUP, "hup"),
+        (libc::SIGQUIT, "quit"),
+    ] {
+        let dir = tempfile::tempdir().expect("tmp");
+        // The shell stays: tmux reports a dead pane's modes differently.
+        let command = format!("{}; sleep 60", reader_command(bin, dir.path()));
+        tmux.start(name, &command);
+        tmux.wait_for(name, "the list", |s| s.contains("Articles 1/2"));
+        assert_eq!(
+            tmux.format(name, "#{alternate_on} #{mouse_any_flag}"),
+            "1 1"
+        );
+        let shell = tmux.format(name, "#{pane_pid}");
+        let out = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep");
+        let pid: i32 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("the reader's pid");
+        // SAFETY: sends a signal to the reader this test started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let code = wait_for_exit(&tmux, name, dir.path());
+        assert_eq!(code, (128 + signal).to_string(), "ended by the signal");
+        assert_restored(&tmux, name, name);
+    }
+    if cfg!(debug_assertions) {
+        let dir = tempfile::tempdir().expect("tmp");
+        let command = format!(
+            "EDICOLA_TEST_PANIC=1 {}; sleep 60",
+            reader_command(bin, dir.path())
+        );
+        tmux.start("panic", &command);
+        let code = wait_for_exit(&tmux, "panic", dir.path());
+        assert_eq!(code, "101", "a panic's exit code");
+        assert_restored(&tmux, "panic", "a panic");
+    }
+}

@@ -512,8 +512,7 @@ fn a_truncated_store_is_called_damaged_with_a_way_to_recover() {
         Err(e) => e,
         Ok(store) => store
             .page(&Filter::all(), 0, 500)
-            .err()
-            .expect("a read fails"),
+            .expect_err("a read fails"),
     };
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     let message = err.to_string();
