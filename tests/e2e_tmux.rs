@@ -311,3 +311,110 @@ fn signals_and_panics_restore_the_terminal() {
         assert_restored(&tmux, "panic", "a panic");
     }
 }
+
+/// The reader, building its search index in the background and taking
+/// bookmarks, beside `edicola bookmark` run again and again: every
+/// bookmark either side reported is on disk afterwards, and the store is
+/// intact.
+#[test]
+fn the_reader_beside_a_cli_bookmark_loop_loses_nothing() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_edicola");
+    let dir = tempfile::tempdir().expect("tmp");
+    let feed = dir.path().join("feed.xml");
+    let items: String = (0..3000)
+        .map(|i| {
+            format!(
+                "<item><title>Story {i} about ports and trains</title>\
+                 <link>https://example.org/{i}</link>\
+                 <description>Text {i}: harbour cranes, rail freight, tariffs and {i} more words \
+                 about the economy of the coast.</description></item>"
+            )
+        })
+        .collect();
+    std::fs::write(
+        &feed,
+        format!("<rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
+    )
+    .expect("feed");
+    let cli = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .env("EDICOLA_DATA", dir.path())
+            .env("EDICOLA_CONFIG", dir.path().join("config"))
+            .output()
+            .expect("edicola runs")
+    };
+    let out = cli(&["import", "--no-index", feed.to_str().expect("utf-8")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: serde_json::Value =
+        serde_json::from_slice(&cli(&["list", "--json"]).stdout).expect("json");
+    let ids: Vec<String> = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .skip(10)
+        .take(25)
+        .map(|a| a["id"].as_str().expect("id").to_string())
+        .collect();
+
+    let tmux = Tmux {
+        socket: format!("edicola-e2e-l-{}", std::process::id()),
+    };
+    tmux.start("l", &reader_command(bin, dir.path()));
+    tmux.wait_for("l", "the list", |s| s.contains("Articles 1/3000"));
+    for (n, id) in ids.iter().enumerate() {
+        let out = cli(&["bookmark", id]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if n % 5 == 0 {
+            // The reader bookmarks the next of the first ten articles.
+            tmux.keys("l", &["b", "j"]);
+        }
+    }
+    tmux.wait_for("l", "the reader's bookmarks", |s| {
+        s.contains("Bookmarked (saved)")
+    });
+    tmux.keys("l", &["q"]);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !dir.path().join("exit-code").exists() {
+        assert!(Instant::now() < deadline, "{}", tmux.screen("l"));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let conn = rusqlite::Connection::open(dir.path().join("edicola.db")).expect("open");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity check");
+    assert_eq!(check, "ok");
+    drop(conn);
+    let marks: serde_json::Value =
+        serde_json::from_slice(&cli(&["bookmarks", "--json"]).stdout).expect("json");
+    let marked: Vec<&str> = marks
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    for id in &ids {
+        assert!(marked.contains(&id.as_str()), "bookmark of {id} lost");
+    }
+    assert_eq!(
+        marked.len(),
+        ids.len() + 5,
+        "the reader's five bookmarks too"
+    );
+}
