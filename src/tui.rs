@@ -16,7 +16,7 @@ use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Effect, JobEvent, Severity};
-use crate::jobs::Lookups;
+use crate::jobs::{Lookups, Writer};
 use crate::ui::{render, theme::Theme};
 
 /// How long input must pause before the sidebar's lookups start: longer
@@ -108,6 +108,12 @@ fn event_loop(
     let lookups = app
         .store_file()
         .and_then(|file| Lookups::spawn(file, jobs_tx.clone()));
+    if let Some(writer) = app
+        .store_file()
+        .and_then(|file| Writer::spawn(file, jobs_tx.clone()))
+    {
+        app.set_writer(writer);
+    }
     let mut dirty = true;
     while !app.quit {
         if dirty {
@@ -133,7 +139,8 @@ fn event_loop(
         let wait = if app.awaiting_lookups() {
             Some(Duration::from_millis(10))
         } else {
-            (app.busy.is_some() || app.indexing.is_some()).then(|| Duration::from_millis(100))
+            (app.busy.is_some() || app.indexing.is_some() || app.writing())
+                .then(|| Duration::from_millis(100))
         };
         if let Some(wait) = wait {
             if !event::poll(wait)? {

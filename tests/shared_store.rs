@@ -284,3 +284,50 @@ fn a_reader_that_cannot_save_never_says_saved() {
     let (status, _) = app.status.clone().expect("a status");
     assert!(status.contains("not saved"), "{status}");
 }
+
+/// Another process holding the write lock never stops a key: the mark is
+/// shown at once, the status bar says it waits, and it is saved (and said
+/// so) once the lock is free.
+#[test]
+fn a_write_lock_held_elsewhere_never_blocks_a_key() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("edicola.db");
+    Store::open(&file)
+        .expect("open")
+        .upsert(&articles(3), Origin::User)
+        .expect("upsert");
+    let mut app = app_on(&file);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.set_writer(edicola::jobs::Writer::spawn(&file, tx).expect("writer"));
+    let other = rusqlite::Connection::open(&file).expect("another process's connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("write lock");
+
+    let started = Instant::now();
+    press(&mut app, "b");
+    assert!(started.elapsed() < Duration::from_secs(1), "the key waited");
+    assert!(
+        app.opened.as_ref().expect("opened").bookmarked,
+        "shown at once"
+    );
+    assert!(app.writing());
+    let status = |app: &edicola::app::App| app.status.clone().expect("status").0;
+    assert!(status(&app).contains("saving"), "{}", status(&app));
+    let event = rx.recv_timeout(Duration::from_secs(30)).expect("an event");
+    app.on_job(event);
+    assert!(status(&app).contains("waiting"), "{}", status(&app));
+
+    other.execute_batch("COMMIT").expect("lock released");
+    let event = rx.recv_timeout(Duration::from_secs(30)).expect("written");
+    app.on_job(event);
+    assert!(!app.writing());
+    assert_eq!(status(&app), "Bookmarked (saved)");
+    let id = app.opened.as_ref().expect("opened").article.id.clone();
+    assert!(
+        Store::open(&file)
+            .expect("open")
+            .marks(&id)
+            .expect("marks")
+            .0
+    );
+}

@@ -3,6 +3,7 @@
 
 use super::lookup::LookupAnswer;
 use super::{App, Effect, Overlay, Severity};
+use crate::jobs::WriteRequest;
 use crate::model::Article;
 use crate::store::{Filter, Mark, MarkChange, Removed, StoreError};
 
@@ -39,6 +40,13 @@ pub enum JobEvent {
     Indexed { error: Option<String> },
     /// Sidebar lookups answered on another thread.
     Lookup(LookupAnswer),
+    /// A queued write waits for another process's write lock.
+    WriteWaiting { seq: u64 },
+    /// A queued write landed (how many marks it changed) or failed.
+    Written {
+        seq: u64,
+        result: Result<usize, String>,
+    },
 }
 
 /// An entry of the sources popup: a label and the filter it applies.
@@ -115,12 +123,21 @@ impl App {
         };
         let message = match &undo {
             Undo::Marks { changes, what } => {
-                let undone = self.store.undo_marks(changes)?;
-                if undone < changes.len() {
-                    let kept = changes.len() - undone;
-                    format!("Undid {what} (except {kept} changed since elsewhere)")
-                } else {
-                    format!("Undid {what}")
+                let message = format!("Undid {what}");
+                let request = WriteRequest::Undo {
+                    changes: changes.clone(),
+                };
+                match self.write(request, Some(message.clone()))? {
+                    None => {
+                        // The list and marks are read again once it is saved.
+                        self.notify(Severity::Info, format!("{message} (saving)"));
+                        return Ok(());
+                    }
+                    Some(undone) if undone < changes.len() => {
+                        let kept = changes.len() - undone;
+                        format!("{message} (except {kept} changed since elsewhere)")
+                    }
+                    Some(_) => message,
                 }
             }
             Undo::Removed(removed) => {
@@ -254,6 +271,8 @@ impl App {
     fn apply_job(&mut self, event: JobEvent) -> Result<(), StoreError> {
         match event {
             JobEvent::Lookup(answer) => self.on_lookup(answer),
+            JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
+            JobEvent::Written { seq, result } => self.on_written(seq, result)?,
             JobEvent::Progress { done, total, name } => {
                 self.busy = Some(format!("Refreshing {done}/{total}: {name}"));
             }

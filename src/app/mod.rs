@@ -8,6 +8,7 @@ mod mouse;
 mod nav;
 pub mod prompt;
 pub mod reading;
+mod saving;
 pub mod sidebar;
 
 use std::collections::HashMap;
@@ -120,6 +121,7 @@ pub struct App {
     /// While the search index is built in the background: (done, total).
     pub indexing: Option<(usize, usize)>,
     undo: Vec<Undo>,
+    saving_queue: saving::Saving,
     wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
     openings: u64,
 }
@@ -144,6 +146,7 @@ impl App {
             busy: None,
             indexing: None,
             undo: Vec::new(),
+            saving_queue: saving::Saving::default(),
             wrap_cache: HashMap::new(),
             openings: 0,
         };

@@ -2,6 +2,7 @@
 
 use super::{App, Effect, Focus, Overlay, Severity};
 use crate::action::Action;
+use crate::jobs::WriteRequest;
 use crate::store::{Filter, Mark, StoreError};
 
 type Outcome = Result<Option<Effect>, StoreError>;
@@ -254,20 +255,24 @@ impl App {
             return Ok(());
         };
         let (id, on) = (o.article.id.clone(), !o.bookmarked);
-        self.store.set_bookmarked(&id, on)?;
-        self.push_mark_undo(Mark::Bookmarked, !on, "the bookmark");
-        if let Some(o) = self.opened.as_mut() {
-            o.bookmarked = on;
-            self.list.set_marks(&id, on, o.read);
-        }
         let what = if on { "Bookmarked" } else { "Bookmark removed" };
-        let saved = if self.saving {
+        let request = WriteRequest::Mark {
+            id: id.clone(),
+            mark: Mark::Bookmarked,
+            on,
+        };
+        let queued = self.write(request, Some(what.to_string()))?.is_none();
+        self.show_mark(&id, Mark::Bookmarked, on);
+        self.push_mark_undo(Mark::Bookmarked, !on, "the bookmark");
+        let saved = if queued {
+            "saving"
+        } else if self.saving {
             "saved"
         } else {
             "not saved: the data directory cannot be written"
         };
         self.notify(Severity::Info, format!("{what} ({saved})"));
-        if self.list.filter.bookmarked {
+        if self.list.filter.bookmarked && !queued {
             self.reload_keeping_selection()?;
         }
         Ok(())
@@ -275,28 +280,36 @@ impl App {
 
     fn toggle_read(&mut self) -> Result<(), StoreError> {
         let on = !self.opened.as_ref().is_some_and(|o| o.read);
-        self.mark_read(on)?;
+        let what = if on { "Marked read" } else { "Marked unread" };
+        if self.set_read_mark(on, Some(what))? {
+            self.notify(Severity::Info, format!("{what} (saving)"));
+        } else {
+            self.notify(Severity::Info, what);
+        }
         self.push_mark_undo(Mark::Read, !on, "the read mark");
-        self.notify(
-            Severity::Info,
-            if on { "Marked read" } else { "Marked unread" },
-        );
         Ok(())
     }
 
     fn mark_read(&mut self, on: bool) -> Result<(), StoreError> {
+        self.set_read_mark(on, None).map(drop)
+    }
+
+    /// Sets the open article's read mark; true when the write was queued.
+    fn set_read_mark(&mut self, on: bool, what: Option<&str>) -> Result<bool, StoreError> {
         let Some(o) = self.opened.as_ref() else {
-            return Ok(());
+            return Ok(false);
         };
         if o.read == on {
-            return Ok(());
+            return Ok(false);
         }
         let id = o.article.id.clone();
-        self.store.set_read(&id, on)?;
-        if let Some(o) = self.opened.as_mut() {
-            o.read = on;
-            self.list.set_marks(&id, o.bookmarked, on);
-        }
-        Ok(())
+        let request = WriteRequest::Mark {
+            id: id.clone(),
+            mark: Mark::Read,
+            on,
+        };
+        let queued = self.write(request, what.map(str::to_string))?.is_none();
+        self.show_mark(&id, Mark::Read, on);
+        Ok(queued)
     }
 }

@@ -135,6 +135,14 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// True when another connection held the lock past the busy timeout.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite { source, .. }
+            if matches!(source.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)))
+    }
+}
+
 type Result<T> = std::result::Result<T, StoreError>;
 
 /// An open article store.

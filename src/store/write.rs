@@ -56,15 +56,17 @@ pub struct Removed {
 impl Store {
     /// Sets the bookmark mark; committed before it returns.
     pub fn set_bookmarked(&self, id: &str, on: bool) -> Result<()> {
-        self.set_mark(id, "bookmarked", on)
+        self.set_mark(id, Mark::Bookmarked, on)
     }
 
     /// Sets the read mark; committed before it returns.
     pub fn set_read(&self, id: &str, on: bool) -> Result<()> {
-        self.set_mark(id, "read", on)
+        self.set_mark(id, Mark::Read, on)
     }
 
-    fn set_mark(&self, id: &str, column: &str, on: bool) -> Result<()> {
+    /// Sets one mark; committed before it returns.
+    pub fn set_mark(&self, id: &str, mark: Mark, on: bool) -> Result<()> {
+        let column = mark.column();
         let sql = format!(
             "INSERT INTO marks (article_id, {column}, updated) VALUES (?1, ?2, ?3)
              ON CONFLICT (article_id) DO UPDATE SET {column} = ?2, updated = ?3"

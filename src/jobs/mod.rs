@@ -1,6 +1,11 @@
 //! Background work for the reader, run on its own thread with its own store
 //! connection; it reports through a channel and never touches the UI.
 
+mod writer;
+
+pub(crate) use writer::apply as apply_write;
+pub use writer::{WriteRequest, Writer};
+
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
 

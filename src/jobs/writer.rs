@@ -1,0 +1,73 @@
+//! The thread that writes the reader's marks with its own connection, in
+//! the order they were made, so that a key never waits for another
+//! process's write lock (an import holds it for seconds at a time).
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use crate::app::JobEvent;
+use crate::store::{Mark, MarkChange, Store, StoreError};
+
+/// A change for the writer thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteRequest {
+    Mark { id: String, mark: Mark, on: bool },
+    Undo { changes: Vec<MarkChange> },
+}
+
+/// How long a write may wait for other processes' write locks before it
+/// is reported as failed.
+const GIVE_UP_AFTER: Duration = Duration::from_secs(120);
+
+/// The writer thread's end of the queue.
+pub struct Writer {
+    requests: Sender<(u64, WriteRequest)>,
+}
+
+impl Writer {
+    /// Starts the thread on the store at `store_file`; None when the store
+    /// cannot be opened a second time (the app then writes by itself).
+    pub fn spawn(store_file: &std::path::Path, events: Sender<JobEvent>) -> Option<Writer> {
+        let store = Store::open(store_file).ok()?;
+        let (requests, rx) = channel();
+        std::thread::Builder::new()
+            .name("writer".into())
+            .spawn(move || serve(store, &rx, &events))
+            .ok()?;
+        Some(Writer { requests })
+    }
+
+    /// Queues a write; gives it back if the thread is gone.
+    pub fn send(&self, seq: u64, request: WriteRequest) -> Result<(), WriteRequest> {
+        self.requests.send((seq, request)).map_err(|e| e.0.1)
+    }
+}
+
+fn serve(mut store: Store, rx: &Receiver<(u64, WriteRequest)>, events: &Sender<JobEvent>) {
+    for (seq, request) in rx {
+        let started = Instant::now();
+        let mut told = false;
+        let result = loop {
+            match apply(&mut store, &request) {
+                Err(e) if e.is_busy() && started.elapsed() < GIVE_UP_AFTER => {
+                    if !told {
+                        told = true;
+                        let _ = events.send(JobEvent::WriteWaiting { seq });
+                    }
+                }
+                other => break other.map_err(|e| e.to_string()),
+            }
+        };
+        if events.send(JobEvent::Written { seq, result }).is_err() {
+            return;
+        }
+    }
+}
+
+/// Applies one request; returns how many marks it changed.
+pub(crate) fn apply(store: &mut Store, request: &WriteRequest) -> Result<usize, StoreError> {
+    match request {
+        WriteRequest::Mark { id, mark, on } => store.set_mark(id, *mark, *on).map(|()| 1),
+        WriteRequest::Undo { changes } => store.undo_marks(changes),
+    }
+}
