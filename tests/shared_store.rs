@@ -331,3 +331,82 @@ fn a_write_lock_held_elsewhere_never_blocks_a_key() {
             .0
     );
 }
+
+/// A small file system of its own, mounted for one test (root only).
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(dir: &Path, size: &str) -> Option<SmallDisk> {
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| SmallDisk(dir.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// A full disk is called a full disk, and what was stored before stays.
+#[test]
+fn a_full_disk_is_said_plainly_and_loses_nothing() {
+    let top = tempfile::tempdir().expect("temp dir");
+    let data = top.path().join("data");
+    std::fs::create_dir(&data).expect("data dir");
+    let Some(_disk) = SmallDisk::mount(&data, "3m") else {
+        eprintln!("skipped: cannot mount a small file system here (needs root)");
+        return;
+    };
+    let write_feed = |name: &str, n: usize, words: usize| {
+        let items: String = (0..n)
+            .map(|i| {
+                format!(
+                    "<item><title>{name} story {i}</title><link>https://example.org/{name}/{i}</link>\
+                     <description>{}</description></item>",
+                    format!("{name}{i} harbour ").repeat(words)
+                )
+            })
+            .collect();
+        let path = top.path().join(format!("{name}.xml"));
+        std::fs::write(
+            &path,
+            format!("<rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
+        )
+        .expect("feed");
+        path
+    };
+    let small = write_feed("small", 5, 5);
+    let out = edicola(&data)
+        .arg("import")
+        .arg(&small)
+        .output()
+        .expect("import");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let big = write_feed("big", 8000, 80);
+    let out = edicola(&data)
+        .arg("import")
+        .arg(&big)
+        .output()
+        .expect("import");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("the disk is full"), "{stderr}");
+    let out = edicola(&data).args(["list"]).output().expect("list");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.matches("small story").count(), 5, "{stdout}");
+}

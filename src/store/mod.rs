@@ -424,6 +424,11 @@ fn sql_err(path: &Path, source: rusqlite::Error) -> StoreError {
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, source },
         Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull { path },
+        // A write that fails for want of space can also come back as an
+        // I/O error (the log or its index growing): the disk is asked.
+        Some(rusqlite::ErrorCode::SystemIoFailure) if nearly_full(&path) => {
+            StoreError::DiskFull { path }
+        }
         Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
         _ => StoreError::Sqlite { path, source },
     }
@@ -466,6 +471,23 @@ fn uri_path(path: &Path) -> String {
         }
     }
     out
+}
+
+/// True when the file system holding `path` has less than a page left.
+fn nearly_full(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let Ok(dir) = std::ffi::CString::new(dir.unwrap_or(Path::new(".")).as_os_str().as_bytes())
+    else {
+        return false;
+    };
+    // SAFETY: statvfs only writes the struct it is given; the path is a
+    // NUL-terminated string that outlives the call.
+    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(dir.as_ptr(), &mut stat) } != 0 {
+        return false;
+    }
+    stat.f_bavail.saturating_mul(stat.f_frsize) < PAGE_SIZE as u64 * 4
 }
 
 /// What an SQLite file holds.
