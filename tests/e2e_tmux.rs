@@ -87,11 +87,21 @@ impl Drop for Tmux {
     }
 }
 
+/// True when tmux runs here; without it a test is skipped, except under
+/// CI, where `.ci/run` installs it and its absence is a failure.
 fn tmux_available() -> bool {
-    Command::new("tmux")
+    let found = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI"
+        );
+        eprintln!("skipped: tmux is not installed");
+    }
+    found
 }
 
 /// The shell command tmux runs: the reader, then its exit code to a file.
@@ -106,11 +116,6 @@ fn reader_command(bin: &str, data: &Path) -> String {
 #[test]
 fn navigate_open_bookmark_quit_and_find_the_bookmark_again() {
     if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required under CI"
-        );
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let bin = env!("CARGO_BIN_EXE_edicola");
@@ -184,11 +189,6 @@ fn navigate_open_bookmark_quit_and_find_the_bookmark_again() {
 #[test]
 fn refresh_in_the_background_keeps_the_selection() {
     if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required under CI"
-        );
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let server = common::http::start();
@@ -258,11 +258,6 @@ fn assert_restored(tmux: &Tmux, name: &str, how: &str) {
 #[test]
 fn signals_and_panics_restore_the_terminal() {
     if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required under CI"
-        );
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let bin = env!("CARGO_BIN_EXE_edicola");
@@ -319,11 +314,6 @@ fn signals_and_panics_restore_the_terminal() {
 #[test]
 fn the_reader_beside_a_cli_bookmark_loop_loses_nothing() {
     if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required under CI"
-        );
-        eprintln!("skipped: tmux is not installed");
         return;
     }
     let bin = env!("CARGO_BIN_EXE_edicola");

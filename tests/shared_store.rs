@@ -60,6 +60,17 @@ fn marks_survive_a_cli_command_beside_the_reader() {
     assert_eq!(after.count(&Filter::bookmarks()).expect("count"), 10);
 }
 
+/// A store of `n` articles in a new temporary directory.
+fn store_of(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("edicola.db");
+    Store::open(&file)
+        .expect("open")
+        .upsert(&articles(n), Origin::User)
+        .expect("upsert");
+    (dir, file)
+}
+
 fn app_on(file: &Path) -> edicola::app::App {
     let mut app = edicola::app::App::new(
         Store::open(file).expect("open"),
@@ -86,12 +97,7 @@ fn press(app: &mut edicola::app::App, keys: &str) {
 /// still what the action left: a bookmark set by another reader stays.
 #[test]
 fn undo_keeps_what_another_reader_changed_since() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("edicola.db");
-    Store::open(&file)
-        .expect("open")
-        .upsert(&articles(3), Origin::User)
-        .expect("upsert");
+    let (_dir, file) = store_of(3);
     let mut first = app_on(&file);
     let mut second = app_on(&file);
     let id = first.opened.as_ref().expect("opened").article.id.clone();
@@ -291,12 +297,7 @@ fn a_reader_that_cannot_save_never_says_saved() {
 #[test]
 fn a_write_lock_held_elsewhere_never_blocks_a_key() {
     use std::time::{Duration, Instant};
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("edicola.db");
-    Store::open(&file)
-        .expect("open")
-        .upsert(&articles(3), Origin::User)
-        .expect("upsert");
+    let (_dir, file) = store_of(3);
     let mut app = app_on(&file);
     let (tx, rx) = std::sync::mpsc::channel();
     app.set_writer(edicola::jobs::Writer::spawn(&file, tx).expect("writer"));
