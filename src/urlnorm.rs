@@ -44,6 +44,28 @@ pub fn url_key(url: &str) -> String {
     key
 }
 
+/// Whether following `url` would run code or open a document made up by
+/// whoever wrote it (`javascript:`, `vbscript:`, `data:`), read as
+/// browsers read it: leading spaces and control characters skipped, tabs
+/// and line breaks ignored, any case.
+pub fn is_script_url(url: &str) -> bool {
+    const LONGEST: usize = "javascript".len();
+    let mut scheme = [0u8; LONGEST];
+    let mut len = 0;
+    for b in url.bytes().skip_while(|b| *b <= b' ') {
+        match b {
+            b'\t' | b'\n' | b'\r' => {}
+            b':' => return matches!(&scheme[..len], b"javascript" | b"vbscript" | b"data"),
+            _ if len == LONGEST => return false,
+            _ => {
+                scheme[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+    }
+    false
+}
+
 fn is_tracking(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     name.starts_with("utm_")
@@ -55,7 +77,35 @@ fn is_tracking(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::url_key;
+    use super::{is_script_url, url_key};
+
+    #[test]
+    fn script_urls_in_any_spelling() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " \u{1}\u{1b}javascript:x",
+            "java\tscr\nipt:x",
+            "vbscript:msgbox",
+            "data:text/html,<b>x</b>",
+            "DATA:,x",
+            "\r\ndata:,x",
+        ] {
+            assert!(is_script_url(url), "{url:?}");
+        }
+        for url in [
+            "https://example.com/javascript:x",
+            "/data:x",
+            "javascript",
+            "datax:y",
+            "xjavascript:y",
+            "",
+            "mailto:a@example.com",
+            "https://example.com/?u=data:x",
+        ] {
+            assert!(!is_script_url(url), "{url:?}");
+        }
+    }
 
     #[test]
     fn equal_urls_in_many_spellings() {

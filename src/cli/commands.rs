@@ -93,8 +93,9 @@ pub fn bookmark(paths: &Paths, id: &str, on: bool) -> Result<(), Failure> {
     let full_id = resolve(&session.store, id)?;
     session.store.set_bookmarked(&full_id, on).map_err(fatal)?;
     println!(
-        "{} {full_id}",
-        if on { "bookmarked" } else { "unbookmarked" }
+        "{} {}",
+        if on { "bookmarked" } else { "unbookmarked" },
+        output::line(&full_id)
     );
     Ok(())
 }
@@ -131,7 +132,7 @@ pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
                 serde_json::to_value(&similar).map_err(fatal)?,
             );
         }
-        println!("{}", serde_json::to_string_pretty(&value).map_err(fatal)?);
+        println!("{}", output::json_text(&value, true).map_err(fatal)?);
     } else {
         print!("{}", output::article_text(&article, marks, &related_ids));
     }

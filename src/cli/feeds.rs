@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::Failure;
 use super::open::session;
+use super::output::{json_text, line, lines};
 use crate::config::Paths;
 use crate::fetch;
 use crate::ingest::{self, Format};
@@ -42,7 +43,7 @@ pub fn add(
             let first = found.first().cloned().ok_or_else(|| {
                 Failure::input(format!("{url}: a web page that advertises no feed"))
             })?;
-            println!("found feed {first}");
+            println!("found feed {}", line(&first));
             (first, None)
         }
         other => {
@@ -60,9 +61,12 @@ pub fn add(
     };
     if subs.add(&sub) {
         subs.save().map_err(fatal)?;
-        println!("subscribed to {feed_url}; run `edicola fetch` to get its articles");
+        println!(
+            "subscribed to {}; run `edicola fetch` to get its articles",
+            line(&feed_url)
+        );
     } else {
-        println!("already subscribed to {feed_url}");
+        println!("already subscribed to {}", line(&feed_url));
     }
     Ok(())
 }
@@ -71,7 +75,7 @@ pub fn add(
 pub fn list(paths: &Paths, json_out: bool, opml: bool) -> Result<(), Failure> {
     let subs = load_subs(paths)?;
     if opml {
-        print!("{}", ingest::opml::export(&subs.subscriptions()));
+        print!("{}", lines(&ingest::opml::export(&subs.subscriptions())));
         return Ok(());
     }
     let session = session(paths).map_err(fatal)?;
@@ -100,7 +104,7 @@ pub fn list(paths: &Paths, json_out: bool, opml: bool) -> Result<(), Failure> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&values).map_err(fatal)?);
+        println!("{}", json_text(&values, true).map_err(fatal)?);
     } else if rows.is_empty() {
         println!("No subscriptions. Add one with: edicola add URL");
     } else {
@@ -116,7 +120,12 @@ pub fn list(paths: &Paths, json_out: bool, opml: bool) -> Result<(), Failure> {
             } else {
                 format!(" [{}]", f.tags.join(", "))
             };
-            println!("{}  {title}{tags}  {n} articles  ({status})", f.url);
+            println!(
+                "{}  {}  {n} articles  ({})",
+                line(&f.url),
+                line(&format!("{title}{tags}")),
+                line(&status)
+            );
         }
     }
     Ok(())
@@ -138,7 +147,10 @@ pub fn remove(paths: &Paths, which: &str) -> Result<(), Failure> {
     subs.save().map_err(fatal)?;
     let mut session = session(paths).map_err(fatal)?;
     let removed = session.store.forget_feed(&url).map_err(fatal)?;
-    println!("unsubscribed from {url} ({removed} articles removed)");
+    println!(
+        "unsubscribed from {} ({removed} articles removed)",
+        line(&url)
+    );
     Ok(())
 }
 
@@ -171,11 +183,11 @@ pub fn fetch_all(paths: &Paths, force: bool) -> Result<(), Failure> {
                     "\r\x1b[2K[{}{}] {done}/{total} {}",
                     "=".repeat(filled),
                     " ".repeat(width - filled),
-                    crate::text::wrap::truncate(&report.name, 40)
+                    crate::text::wrap::truncate(&line(&report.name), 40)
                 );
                 let _ = err.flush();
             } else {
-                println!("{}", report.line());
+                println!("{}", line(&report.line()));
             }
         },
     )
@@ -183,7 +195,7 @@ pub fn fetch_all(paths: &Paths, force: bool) -> Result<(), Failure> {
     if bar {
         eprint!("\r\x1b[2K");
         for r in &reports {
-            println!("{}", r.line());
+            println!("{}", line(&r.line()));
         }
     }
     if subs.feeds.iter().map(|f| &f.url).ne(before.iter()) {

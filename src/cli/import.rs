@@ -130,10 +130,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
     } = run;
 
     if opts.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json_values).map_err(fatal)?
-        );
+        println!("{}", output::json_text(&json_values, true).map_err(fatal)?);
     }
     if let Some(s) = session.as_mut() {
         s.store.record_files(&stamps).map_err(fatal)?;
@@ -218,7 +215,7 @@ impl Run<'_> {
         let Done { parsed, prepared } = match result {
             Ok(done) => done,
             Err(e) => {
-                eprintln!("edicola: {e}");
+                eprintln!("edicola: {}", output::lines(&e.to_string()));
                 self.failed += 1;
                 return Ok(());
             }
@@ -227,7 +224,7 @@ impl Run<'_> {
         if self.opts.dry_run {
             eprintln!(
                 "{}: {format}, {} articles, {} subscriptions",
-                file.display(),
+                output::line(&file.to_string_lossy()),
                 prepared.len(),
                 parsed.subscriptions.len()
             );
@@ -243,11 +240,20 @@ impl Run<'_> {
         } else {
             // One write per source, not per line (stdout is line-buffered).
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let name = file.to_string_lossy();
+            let name = output::line(&name);
             for a in prepared.iter().map(|p| &p.article) {
-                let _ = writeln!(out, "{}  {}  ({})", a.id, a.title, file.display());
+                let (id, title) = (output::line(&a.id), output::line(&a.title));
+                let _ = writeln!(out, "{id}  {title}  ({name})");
             }
             for s in &parsed.subscriptions {
-                let _ = writeln!(out, "feed  {}  {}", s.url, s.title.as_deref().unwrap_or(""));
+                let title = s.title.as_deref().unwrap_or("");
+                let _ = writeln!(
+                    out,
+                    "feed  {}  {}",
+                    output::line(&s.url),
+                    output::line(title)
+                );
             }
             let _ = out.flush();
         }

@@ -188,7 +188,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("edicola: {}", failure.message);
+                // Messages quote file names, addresses and what servers
+                // and files said.
+                eprintln!("edicola: {}", output::lines(&failure.message));
             }
             ExitCode::from(failure.code)
         }

@@ -1,5 +1,11 @@
 //! What the scripting commands print: plain text for people, JSON for
 //! programs (a stable interface: fields are only ever added).
+//!
+//! Everything printed that came from outside (the store, files, servers,
+//! errors) goes through [`line`] or [`lines`] (text) or [`json_text`]
+//! (JSON), so no escape sequence or bidi override reaches the terminal.
+
+use std::borrow::Cow;
 
 use serde_json::{Value, json};
 
@@ -7,6 +13,29 @@ use crate::app::reading::meta_line;
 use crate::date::{format_date, format_rfc3339};
 use crate::model::Article;
 use crate::store::Summary;
+use crate::text::controls::{Layout, escape_json, for_terminal};
+
+/// Text for one line of output: controls, tabs, line breaks and bidi
+/// overrides become U+FFFD.
+pub fn line(s: &str) -> Cow<'_, str> {
+    for_terminal(s, Layout::Line)
+}
+
+/// Text of several lines (paragraphs, messages): as [`line`], but tabs and
+/// line breaks stay.
+pub fn lines(s: &str) -> Cow<'_, str> {
+    for_terminal(s, Layout::Lines)
+}
+
+/// JSON text of `value`, C1 and bidi controls escaped too.
+pub fn json_text(value: &impl serde::Serialize, pretty: bool) -> serde_json::Result<String> {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)?
+    } else {
+        serde_json::to_string(value)?
+    };
+    Ok(escape_json(text))
+}
 
 /// Prints list rows as they come, as text lines or one JSON array.
 pub struct Lister {
@@ -32,6 +61,7 @@ impl Lister {
                 "bookmarked": row.bookmarked,
                 "read": row.read,
             });
+            let value = escape_json(value.to_string());
             print!("{}\n  {value}", if self.first { "" } else { "," });
         } else {
             let marks = format!(
@@ -44,7 +74,12 @@ impl Lister {
                 .map(format_date)
                 .unwrap_or_else(|| "          ".into());
             let source = row.source.as_deref().unwrap_or("");
-            println!("{} {marks} {date}  {}  [{source}]", row.id, row.title);
+            println!(
+                "{} {marks} {date}  {}  [{}]",
+                line(&row.id),
+                line(&row.title),
+                line(source)
+            );
         }
         self.first = false;
     }
@@ -109,22 +144,22 @@ pub fn article_text(
     (bookmarked, _): (bool, bool),
     related_ids: &[Option<String>],
 ) -> String {
-    let mut out = format!("{}\n", a.title);
+    let mut out = format!("{}\n", line(&a.title));
     let meta = meta_line(a);
     if !meta.is_empty() {
-        out.push_str(&format!("{meta}\n"));
+        out.push_str(&format!("{}\n", line(&meta)));
     }
     if let Some(url) = &a.url {
-        out.push_str(&format!("{url}\n"));
+        out.push_str(&format!("{}\n", line(url)));
     }
     if bookmarked {
         out.push_str("★ bookmarked\n");
     }
     if let Some(s) = &a.standfirst {
-        out.push_str(&format!("\n{s}\n"));
+        out.push_str(&format!("\n{}\n", lines(s)));
     }
     for p in &a.body {
-        out.push_str(&format!("\n{p}\n"));
+        out.push_str(&format!("\n{}\n", lines(p)));
     }
     if !a.related.is_empty() {
         out.push_str("\nRelated:\n");
@@ -132,19 +167,19 @@ pub fn article_text(
             let category = r
                 .category
                 .as_deref()
-                .map(|c| format!("[{c}] "))
+                .map(|c| format!("[{}] ", line(c)))
                 .unwrap_or_default();
             let stored = id
                 .as_deref()
-                .map(|i| format!("  (id {i})"))
+                .map(|i| format!("  (id {})", line(i)))
                 .unwrap_or_default();
-            out.push_str(&format!("- {category}{}{stored}\n", r.title));
+            out.push_str(&format!("- {category}{}{stored}\n", line(&r.title)));
         }
     }
     if !a.links.is_empty() {
         out.push_str("\nLinks:\n");
         for (n, l) in a.links.iter().enumerate() {
-            out.push_str(&format!("[{}] {} {}\n", n + 1, l.text, l.url));
+            out.push_str(&format!("[{}] {} {}\n", n + 1, line(&l.text), line(&l.url)));
         }
     }
     out

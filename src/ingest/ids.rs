@@ -4,6 +4,7 @@ use url::Url;
 
 use crate::model::Article;
 use crate::text::{fnv1a, fold_key};
+use crate::urlnorm::is_script_url;
 
 /// Gives an article its stable id (see [`article_id`]) unless it has one.
 pub fn with_id(mut article: Article) -> Article {
@@ -64,10 +65,11 @@ fn is_tracking_param(key: &str) -> bool {
 }
 
 /// `href` resolved against `base` (when there is one); `None` for links that
-/// lead nowhere useful (`javascript:`, empty, bare fragments without a base).
+/// lead nowhere useful (scripts and `data:`, see [`is_script_url`]; empty;
+/// bare fragments without a base).
 pub fn resolve_url(base: Option<&Url>, href: &str) -> Option<String> {
     let href = href.trim();
-    if href.is_empty() || href.to_ascii_lowercase().starts_with("javascript:") {
+    if href.is_empty() || is_script_url(href) {
         return None;
     }
     match base {
@@ -117,6 +119,8 @@ mod tests {
             Some("https://example.com/img/a.png")
         );
         assert_eq!(resolve_url(None, "/x"), None);
-        assert_eq!(resolve_url(base.as_ref(), "javascript:void(0)"), None);
+        for script in ["javascript:void(0)", " DATA:text/html,x", "vbscript:x"] {
+            assert_eq!(resolve_url(base.as_ref(), script), None, "{script}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! subscription lists) into articles and subscriptions. Knows nothing of
 //! the UI or the store, and never touches the network.
 
+pub mod clean;
 mod decode;
 mod detect;
 mod discover;
@@ -139,6 +140,8 @@ pub fn parse_bytes(bytes: &[u8], source: &Source) -> Result<Parsed, String> {
             parsed.articles = vec![with_id(article)];
         }
     }
+    // Articles are cleaned on their way into the store (`Prepared::new`).
+    clean::parsed(&mut parsed);
     Ok(parsed)
 }
 

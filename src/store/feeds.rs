@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, sql_err};
+use crate::text::controls::without_controls;
 
 /// What the store remembers of a subscription between fetches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,7 +49,8 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Saves the state after a fetch attempt.
+    /// Saves the state after a fetch attempt. Its texts come from the feed
+    /// and the server: control characters are not kept.
     pub fn save_feed_state(&self, s: &FeedState) -> Result<()> {
         self.conn
             .execute(
@@ -60,13 +62,13 @@ impl Store {
                     new_articles = ?9",
                 params![
                     s.url,
-                    s.title,
-                    s.site_url,
+                    clean(&s.title),
+                    clean(&s.site_url),
                     s.etag,
                     s.last_modified,
                     s.last_fetch,
                     s.last_status,
-                    s.last_error,
+                    clean(&s.last_error),
                     s.new_articles
                 ],
             )
@@ -148,4 +150,8 @@ impl Store {
             .map_err(|e| self.err(e))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
+}
+
+fn clean(text: &Option<String>) -> Option<std::borrow::Cow<'_, str>> {
+    text.as_deref().map(without_controls)
 }

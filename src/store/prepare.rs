@@ -46,7 +46,9 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    pub fn new(article: Article) -> Prepared {
+    pub fn new(mut article: Article) -> Prepared {
+        // Every article stored passes here, whichever importer read it.
+        crate::ingest::clean::article(&mut article);
         let body = json_strings(&article.body);
         let related = json(&article.related);
         let links = json(&article.links);

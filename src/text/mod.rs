@@ -1,6 +1,7 @@
 //! Text utilities shared by the store, the importers and the UI: folding,
 //! tokens, stopwords, hashing, near-duplicate texts and wrapping.
 
+pub mod controls;
 pub mod neardup;
 mod squash;
 pub mod stem;

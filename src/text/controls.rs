@@ -1,0 +1,244 @@
+//! Control characters (C0 but tab and line feed, DEL, C1) and bidi
+//! overrides: text from outside (feeds, pages, servers, file names) may
+//! carry terminal escape sequences (`ESC ] 52` writes the clipboard) or
+//! reorder a printed line. The store never keeps the controls
+//! ([`strip_controls`]) and the command line prints neither
+//! ([`for_terminal`], [`escape_json`]). Clean text, the common case, is
+//! checked eight bytes at a time and neither copied nor allocated.
+
+use std::borrow::Cow;
+
+use super::swar;
+
+/// What is printed instead of a character that must not reach a terminal.
+pub const PLACEHOLDER: char = '\u{FFFD}';
+
+/// How printed text is laid out: on one line, tab and line feed are
+/// neutralised too; in multi-line text they are layout and stay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Line,
+    Lines,
+}
+
+/// Whether `c` is a control character other than tab and line feed.
+pub fn is_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// The explicit bidi embeddings, overrides and isolates (U+202A..U+202E,
+/// U+2066..U+2069), which reorder the rest of a line.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Bytes that may begin a control: ASCII controls (tab and line feed are
+/// told apart later), DEL, and 0xC2, the lead byte of C1 (and of other
+/// characters: « » ° are C2 too).
+#[inline]
+fn maybe_control(w: u64) -> u64 {
+    swar::controls(w) | swar::equal(w, 0x7F) | swar::equal(w, 0xC2)
+}
+
+/// `maybe_control` and 0xE2, the lead byte of the bidi controls.
+#[inline]
+fn maybe_unprintable(w: u64) -> u64 {
+    maybe_control(w) | swar::equal(w, 0xE2)
+}
+
+/// The first byte at or after `from` that `mask` picks.
+#[inline]
+fn next_candidate(bytes: &[u8], from: usize, mask: fn(u64) -> u64) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    // The last bytes are padded with NUL bytes, which `controls` picks:
+    // a hit past the end is no hit.
+    swar::position(rest, mask)
+        .map(|at| from + at)
+        .filter(|&at| at < bytes.len())
+}
+
+/// The byte offset of the first character in `s` that `bad` rejects,
+/// looking only at bytes `mask` picks (`s[at..]` is a char boundary there:
+/// every byte a mask picks is ASCII or a lead byte).
+fn first(s: &str, mask: fn(u64) -> u64, bad: impl Fn(char) -> bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(at) = next_candidate(bytes, from, mask) {
+        if s[at..].chars().next().is_some_and(&bad) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Whether `s` holds a control character other than tab and line feed.
+pub fn has_controls(s: &str) -> bool {
+    first(s, maybe_control, is_control).is_some()
+}
+
+/// Removes control characters (but tab and line feed) from `s` in place:
+/// those that are whitespace (CR, VT, FF, NEL) become a space, so the
+/// words around them stay apart; the others are dropped. Clean text is
+/// left as it is, with no allocation.
+pub fn strip_controls(s: &mut String) {
+    let Some(at) = first(s, maybe_control, is_control) else {
+        return;
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..at]);
+    for c in s[at..].chars() {
+        if !is_control(c) {
+            out.push(c);
+        } else if c.is_whitespace() {
+            out.push(' ');
+        }
+    }
+    *s = out;
+}
+
+/// `s` without control characters, as [`strip_controls`] leaves it;
+/// borrowed when it has none.
+pub fn without_controls(s: &str) -> Cow<'_, str> {
+    if !has_controls(s) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = s.to_string();
+    strip_controls(&mut out);
+    Cow::Owned(out)
+}
+
+/// `s` safe to print on a terminal: control characters (on a single line,
+/// tab and line feed too) and bidi controls each become [`PLACEHOLDER`],
+/// so that nothing is hidden and nothing can drive the terminal. Borrowed
+/// when there is nothing to replace.
+pub fn for_terminal(s: &str, layout: Layout) -> Cow<'_, str> {
+    let unsafe_char = |c: char| match c {
+        '\t' | '\n' => layout == Layout::Line,
+        _ => c.is_control() || is_bidi_control(c),
+    };
+    let Some(at) = first(s, maybe_unprintable, unsafe_char) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(&s[..at]);
+    out.extend(
+        s[at..]
+            .chars()
+            .map(|c| if unsafe_char(c) { PLACEHOLDER } else { c }),
+    );
+    Cow::Owned(out)
+}
+
+/// JSON text with DEL, C1 controls and bidi controls written as `\uXXXX`
+/// escapes, which serde_json leaves raw. Outside strings JSON is ASCII,
+/// so these characters can only be inside strings, where the escape reads
+/// as the same character: the JSON means the same and stays valid.
+pub fn escape_json(json: String) -> String {
+    // Not C0: serde_json escapes it inside strings, and outside them it is
+    // layout (pretty printing's line breaks).
+    let escaped = |c: char| ('\u{7f}'..='\u{9f}').contains(&c) || is_bidi_control(c);
+    let mask: fn(u64) -> u64 =
+        |w| swar::equal(w, 0x7F) | swar::equal(w, 0xC2) | swar::equal(w, 0xE2);
+    let Some(at) = first(&json, mask, escaped) else {
+        return json;
+    };
+    let mut out = String::with_capacity(json.len() + 16);
+    out.push_str(&json[..at]);
+    for c in json[at..].chars() {
+        if escaped(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character the rules name, and neighbours that must pass.
+    const HOSTILE: &[char] = &[
+        '\0', '\u{7}', '\u{8}', '\r', '\u{b}', '\u{c}', '\u{1b}', '\u{1f}', '\u{7f}', '\u{80}',
+        '\u{85}', '\u{9b}', '\u{9f}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+    ];
+    const HARMLESS: &[char] = &[
+        'a', ' ', '«', '»', '\u{a0}', '°', '\u{a0}', '\u{2019}', '\u{2028}', '\u{200f}',
+        '\u{2065}', '\u{206a}', '\u{2029}', 'è', '東',
+    ];
+
+    /// Text with `c` at every position of a window (and of the padded tail).
+    fn placed(c: char) -> Vec<String> {
+        (0..20)
+            .map(|at| {
+                let mut s = "x".repeat(at);
+                s.push(c);
+                s.push_str(&"y".repeat(19 - at));
+                s
+            })
+            .chain([c.to_string(), format!("ab{c}")])
+            .collect()
+    }
+
+    #[test]
+    fn every_control_is_found_at_every_position() {
+        for &c in HOSTILE.iter().chain(HARMLESS).chain(&['\t', '\n']) {
+            for s in placed(c) {
+                assert_eq!(has_controls(&s), is_control(c), "{s:?}");
+                let mut stripped = s.clone();
+                strip_controls(&mut stripped);
+                assert!(!stripped.chars().any(is_control), "{stripped:?}");
+                let expected: String = s
+                    .chars()
+                    .filter(|&x| !is_control(x) || x.is_whitespace())
+                    .map(|x| if is_control(x) { ' ' } else { x })
+                    .collect();
+                assert_eq!(stripped, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn terminal_text_keeps_layout_only_where_it_is_layout() {
+        for &c in HOSTILE {
+            for s in placed(c) {
+                for layout in [Layout::Line, Layout::Lines] {
+                    let shown = for_terminal(&s, layout);
+                    assert!(!shown.contains(c), "{s:?}");
+                    assert_eq!(shown.matches(PLACEHOLDER).count(), 1, "{s:?}");
+                }
+            }
+        }
+        for &c in HARMLESS {
+            for s in placed(c) {
+                assert!(matches!(for_terminal(&s, Layout::Line), Cow::Borrowed(_)));
+            }
+        }
+        assert_eq!(for_terminal("a\tb\nc", Layout::Lines), "a\tb\nc");
+        assert_eq!(for_terminal("a\tb\nc", Layout::Line), "a\u{fffd}b\u{fffd}c");
+        assert_eq!(
+            for_terminal("t\u{1b}]52;c;SGVsbG8=\u{7}", Layout::Line),
+            "t\u{fffd}]52;c;SGVsbG8=\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn json_escapes_c1_del_and_bidi_and_nothing_else() {
+        let value = serde_json::json!({"t": "a\u{9b}b\u{7f}c\u{202e}d «è» \u{1b}"});
+        let json = escape_json(value.to_string());
+        assert_eq!(json, r#"{"t":"a\u009bb\u007fc\u202ed «è» \u001b"}"#);
+        let back: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(back, value);
+        let plain = serde_json::json!({"t": "perché «così» 東京"}).to_string();
+        assert_eq!(escape_json(plain.clone()), plain);
+        let pretty = serde_json::to_string_pretty(&value).expect("json");
+        let escaped = escape_json(pretty.clone());
+        assert_eq!(escaped.lines().count(), pretty.lines().count());
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&escaped).ok(),
+            Some(value)
+        );
+    }
+}
