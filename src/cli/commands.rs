@@ -37,7 +37,7 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
 fn for_reading(paths: &Paths) -> Result<super::open::Session, Failure> {
     let session = session(paths).map_err(fatal)?;
     if let Some(warning) = &session.warning {
-        eprintln!("edicola: {warning}");
+        eprintln!("edicola: {}", output::lines(warning));
     }
     Ok(session)
 }

@@ -65,7 +65,10 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
                 let (own, files): (Vec<_>, Vec<_>) =
                     files.into_iter().partition(|f| is_store_file(paths, f));
                 for f in own {
-                    eprintln!("edicola: {}: skipped: Edicola's own store", f.display());
+                    eprintln!(
+                        "edicola: {}: skipped: Edicola's own store",
+                        output::line(&f.to_string_lossy())
+                    );
                 }
                 inputs.extend(files.into_iter().map(Input::File));
                 unreadable.extend(errors);
