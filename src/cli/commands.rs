@@ -33,6 +33,13 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
 
 /// Prints search results, best first.
 pub fn search(paths: &Paths, query: &str, json: bool, limit: usize) -> Result<(), Failure> {
+    use crate::search::{MAX_QUERY_BYTES, MAX_TERMS, Query};
+    if Query::parse(query).cut {
+        eprintln!(
+            "edicola: the query was cut: searching its first {MAX_TERMS} different terms \
+             within its first {MAX_QUERY_BYTES} bytes"
+        );
+    }
     let session = session(paths).map_err(fatal)?;
     let filter = Filter {
         query: Some(query.to_string()),

@@ -24,7 +24,7 @@ fn fatal(e: impl std::fmt::Display) -> Failure {
 }
 
 /// How `import` runs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct ImportOptions {
     /// Parse and print, store nothing.
     pub dry_run: bool,
@@ -34,6 +34,8 @@ pub struct ImportOptions {
     pub force: bool,
     /// Leave the search index to catch up later.
     pub no_index: bool,
+    /// Files larger than this many bytes are refused.
+    pub max_size: u64,
 }
 
 /// Articles handed to the store at a time: what parsing may hold in
@@ -108,12 +110,13 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         failed: 0,
         sources: 0,
         uncommitted: 0,
+        oversized: Vec::new(),
     };
     for (path, e) in unreadable {
         run.take(path, Err(e))?;
     }
     // Only JSON output shows the articles' texts.
-    parse_in_parallel(&inputs, opts.json, |file, result| run.take(file, result))?;
+    parse_in_parallel(&inputs, opts, |file, result| run.take(file, result))?;
     run.finish()?;
     let Run {
         stats,
@@ -121,8 +124,11 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         subscriptions,
         failed,
         sources,
+        oversized,
         ..
     } = run;
+    // A file refused for its size is read again by an import with a higher cap.
+    stamps.retain(|s| !oversized.contains(&s.path));
 
     if opts.json {
         println!(
@@ -182,6 +188,8 @@ struct Run<'a> {
     sources: usize,
     /// Articles written since the last commit.
     uncommitted: usize,
+    /// Files refused for their size (canonical paths, as stamps hold them).
+    oversized: Vec<String>,
 }
 
 impl Run<'_> {
@@ -190,7 +198,19 @@ impl Run<'_> {
         let Done { parsed, prepared } = match result {
             Ok(done) => done,
             Err(e) => {
-                eprintln!("edicola: {e}");
+                match &e {
+                    ImportError::TooLarge { size, path, .. } => {
+                        let at_least = size.unwrap_or(self.opts.max_size.saturating_add(1));
+                        eprintln!(
+                            "edicola: {e}; to import it, raise the cap with --max-size {}",
+                            ingest::cap_admitting(at_least)
+                        );
+                        if let Ok(full) = std::fs::canonicalize(path) {
+                            self.oversized.push(full.to_string_lossy().into_owned());
+                        }
+                    }
+                    _ => eprintln!("edicola: {e}"),
+                }
                 self.failed += 1;
                 return Ok(());
             }
@@ -277,17 +297,18 @@ struct Done {
 }
 
 /// Parses inputs on every core; `take` sees the results in input order,
-/// with the articles' texts only if `keep_texts` (else only their stored
+/// with the articles' texts only for JSON output (else only their stored
 /// form).
 fn parse_in_parallel(
     inputs: &[Input],
-    keep_texts: bool,
+    opts: ImportOptions,
     mut take: impl FnMut(PathBuf, Result<Done, ImportError>) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
+    let keep_texts = opts.json;
     std::thread::scope(|scope| {
         // Bounded: parsing never runs far ahead of storing (memory stays flat).
         let (tx, rx) = sync_channel::<(usize, PathBuf, Result<Done, ImportError>)>(4);
@@ -301,7 +322,9 @@ fn parse_in_parallel(
                     let Some(input) = inputs.get(i) else { break };
                     let (path, result) = match input {
                         Input::Url(url) => (PathBuf::from(url), import_url(url)),
-                        Input::File(path) => (path.clone(), ingest::import_one(path)),
+                        Input::File(path) => {
+                            (path.clone(), ingest::import_one(path, opts.max_size))
+                        }
                     };
                     let done = result.map(|mut parsed| Done {
                         prepared: parsed

@@ -62,6 +62,11 @@ pub enum Command {
         /// (the reader builds it in the background; or run `edicola index`)
         #[arg(long)]
         no_index: bool,
+        /// Refuse files larger than this (e.g. 200M, 1G); URLs are capped
+        /// at 20 MB
+        #[arg(long, value_name = "SIZE", default_value = "64M",
+              value_parser = crate::ingest::parse_size)]
+        max_size: u64,
     },
     /// Build the search index now (imports and the reader otherwise build it
     /// as articles arrive)
@@ -209,6 +214,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             json,
             force,
             no_index,
+            max_size,
         } => import::import(
             &paths,
             &files,
@@ -217,6 +223,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 json,
                 force,
                 no_index,
+                max_size,
             },
         ),
         Command::Index { rebuild } => import::index(&paths, rebuild),
