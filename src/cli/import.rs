@@ -1,11 +1,11 @@
-//! `edicola import` and `edicola index`. Files are parsed on every core
+//! `edicola import`. Files are parsed on every core
 //! while the main thread stores finished ones in batches (one transaction
 //! each), in the order given; the search index is built afterwards from the
 //! queue the batches leave (Ctrl-C or a kill loses nothing: the next import,
 //! `edicola index` or the reader's background job goes on from there).
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
@@ -157,7 +157,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
             );
         }
         if !opts.no_index {
-            build_index(&mut s.store)?;
+            super::index::build_index(&mut s.store)?;
         }
     }
     if !opts.dry_run && !subscriptions.is_empty() {
@@ -386,52 +386,4 @@ fn import_url(url: &str) -> Result<Parsed, ImportError> {
     };
     let doc = crate::fetch::get_document(&crate::fetch::default_http(), url).map_err(problem)?;
     ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(problem)
-}
-
-/// Builds what is queued of the search index, with progress on stderr.
-pub fn build_index(store: &mut Store) -> Result<(), Failure> {
-    let pending = store.index_state().map_err(fatal)?.pending;
-    if pending == 0 {
-        return Ok(());
-    }
-    let started = Instant::now();
-    let bar = std::io::stderr().is_terminal();
-    let indexed = store
-        .index_all(|done, total| {
-            if bar {
-                let mut err = std::io::stderr();
-                let _ = write!(
-                    err,
-                    "\r\x1b[2Ksearch index: {done}/{total} ({}%)",
-                    done * 100 / total.max(1)
-                );
-                let _ = err.flush();
-            }
-        })
-        .map_err(fatal)?;
-    if bar {
-        eprint!("\r\x1b[2K");
-    }
-    eprintln!(
-        "search index: {indexed} articles indexed in {:.2} s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
-}
-
-/// `edicola index`: builds the search index now (or from scratch).
-pub fn index(paths: &Paths, rebuild: bool) -> Result<(), Failure> {
-    let mut session = session(paths).map_err(fatal)?;
-    if let Some(warning) = session.warning {
-        return Err(Failure::fatal(warning));
-    }
-    if rebuild {
-        session.store.rebuild_index().map_err(fatal)?;
-    }
-    let state = session.store.index_state().map_err(fatal)?;
-    if state.pending == 0 {
-        eprintln!("search index: complete ({} articles)", state.total);
-        return Ok(());
-    }
-    build_index(&mut session.store)
 }

@@ -7,6 +7,7 @@
 mod commands;
 mod feeds;
 mod import;
+mod index;
 mod open;
 mod output;
 
@@ -226,7 +227,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 max_size,
             },
         ),
-        Command::Index { rebuild } => import::index(&paths, rebuild),
+        Command::Index { rebuild } => index::index(&paths, rebuild),
         Command::List { json } => commands::list(&paths, &crate::store::Filter::all(), json),
         Command::Bookmarks { json } => {
             commands::list(&paths, &crate::store::Filter::bookmarks(), json)
