@@ -200,10 +200,13 @@ impl Run<'_> {
             Err(e) => {
                 match &e {
                     ImportError::TooLarge { size, path, .. } => {
-                        let at_least = size.unwrap_or(self.opts.max_size.saturating_add(1));
+                        // A pipe's size is unknown: the suggestion is a guess.
+                        let cap = size.map_or_else(
+                            || ingest::cap_admitting(self.opts.max_size.saturating_mul(4)),
+                            ingest::cap_admitting,
+                        );
                         eprintln!(
-                            "edicola: {e}; to import it, raise the cap with --max-size {}",
-                            ingest::cap_admitting(at_least)
+                            "edicola: {e}; to import it, raise the cap with --max-size {cap}"
                         );
                         if let Ok(full) = std::fs::canonicalize(path) {
                             self.oversized.push(full.to_string_lossy().into_owned());
