@@ -2,6 +2,13 @@
 //! prefix while typing), "quoted phrases", -excluded words, and filters
 //! `source:NAME`, `tag:NAME`, `is:bookmarked`, `is:unread`.
 
+/// Words, phrases and excluded words a query keeps: each is a lookup in
+/// the index, and past a few dozen they no longer change the results.
+pub const MAX_TERMS: usize = 32;
+
+/// Bytes of query text read (a long paste is cut at a character).
+pub const MAX_QUERY_BYTES: usize = 1024;
+
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
@@ -12,17 +19,25 @@ pub struct Query {
     pub tag: Option<String>,
     pub bookmarked: bool,
     pub unread: bool,
+    /// Text or terms were left out (`MAX_QUERY_BYTES`, `MAX_TERMS`).
+    pub cut: bool,
 }
 
 impl Query {
+    /// Repeated terms count once.
     pub fn parse(text: &str) -> Query {
         let mut q = Query::default();
-        let mut rest = text;
+        let mut end = text.len().min(MAX_QUERY_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        q.cut = end < text.len();
+        let mut rest = &text[..end];
         while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
             rest = &rest[start..];
             let (token, tail) = if let Some(inner) = rest.strip_prefix('"') {
                 let end = inner.find('"').unwrap_or(inner.len());
-                q.phrases.push(inner[..end].to_string());
+                q.add_term(Term::Phrase, &inner[..end]);
                 ("", inner.get(end + 1..).unwrap_or(""))
             } else {
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -42,12 +57,33 @@ impl Query {
             } else if lower == "is:unread" {
                 q.unread = true;
             } else if let Some(word) = token.strip_prefix('-').filter(|w| !w.is_empty()) {
-                q.excluded.push(word.to_string());
+                q.add_term(Term::Excluded, word);
             } else {
-                q.words.push(token.to_string());
+                q.add_term(Term::Word, token);
             }
         }
         q
+    }
+
+    fn add_term(&mut self, kind: Term, text: &str) {
+        let list = match kind {
+            Term::Word => &self.words,
+            Term::Phrase => &self.phrases,
+            Term::Excluded => &self.excluded,
+        };
+        if list.iter().any(|t| t == text) {
+            return;
+        }
+        if self.words.len() + self.phrases.len() + self.excluded.len() >= MAX_TERMS {
+            self.cut = true;
+            return;
+        }
+        match kind {
+            Term::Word => &mut self.words,
+            Term::Phrase => &mut self.phrases,
+            Term::Excluded => &mut self.excluded,
+        }
+        .push(text.to_string());
     }
 
     /// The FTS5 match expression, or None when there is nothing to match
@@ -65,6 +101,11 @@ impl Query {
                     .collect::<Vec<_>>()
             })
             .collect();
+        // A word can fold into several ("l'art-déco"): repeats and excess
+        // go here too.
+        let mut seen = std::collections::HashSet::new();
+        words.retain(|w| seen.insert(w.clone()));
+        words.truncate(MAX_TERMS);
         // A prefix of one or two letters matches most of the store: only
         // longer prefixes are expanded while typing.
         let prefix = prefix_last
@@ -102,6 +143,13 @@ impl Query {
         }
         Some(expr)
     }
+}
+
+#[derive(Clone, Copy)]
+enum Term {
+    Word,
+    Phrase,
+    Excluded,
 }
 
 fn quote(s: &str) -> String {
@@ -218,5 +266,27 @@ mod tests {
         // Long stopwords stay; a lone letter being typed goes.
         let expr = Query::parse("stati u").fts(true).unwrap_or_default();
         assert_eq!(expr, r#"("stati" OR "stat")"#);
+    }
+
+    #[test]
+    fn repeated_terms_count_once_and_long_queries_are_cut() {
+        let q = Query::parse("deep deep \"a b\" \"a b\" -x -x deep");
+        assert_eq!(
+            (q.words.len(), q.phrases.len(), q.excluded.len()),
+            (1, 1, 1)
+        );
+        assert!(!q.cut);
+        let many: String = (0..100).map(|i| format!("w{i} ")).collect();
+        let q = Query::parse(&many);
+        assert_eq!(q.words.len(), MAX_TERMS);
+        assert!(q.cut);
+        let long = "è".repeat(MAX_QUERY_BYTES);
+        let q = Query::parse(&long);
+        assert!(q.cut && q.words[0].len() <= MAX_QUERY_BYTES);
+        let glued = "-a".repeat(MAX_QUERY_BYTES / 2);
+        let expr = Query::parse(&format!("x{glued}"))
+            .fts(false)
+            .unwrap_or_default();
+        assert_eq!(expr, r#""x" AND "a""#, "one word, repeated");
     }
 }

@@ -136,6 +136,10 @@ impl SubsFile {
     /// Removes a subscription by URL; returns it if it was there.
     pub fn remove(&mut self, url: &str) -> Option<Feed> {
         let index = self.feeds.iter().position(|f| f.url == url)?;
+        Some(self.remove_at(index))
+    }
+
+    fn remove_at(&mut self, index: usize) -> Feed {
         if let Some(list) = self
             .doc
             .get_mut("feed")
@@ -143,14 +147,25 @@ impl SubsFile {
         {
             list.remove(index);
         }
-        Some(self.feeds.remove(index))
+        self.feeds.remove(index)
     }
 
-    /// Changes a subscription's URL (after a permanent redirect).
+    /// Changes a subscription's URL (after a permanent redirect). When
+    /// another subscription has the new URL already, the two become one:
+    /// that one, with the tags of both.
     pub fn set_url(&mut self, old: &str, new: &str) {
         let Some(index) = self.feeds.iter().position(|f| f.url == old) else {
             return;
         };
+        if old == new {
+            return;
+        }
+        if let Some(kept) = self.feeds.iter().position(|f| f.url == new) {
+            let gone = self.remove_at(index);
+            let kept = if kept > index { kept - 1 } else { kept };
+            self.add_tags(kept, &gone.tags);
+            return;
+        }
         if let Some(t) = self
             .doc
             .get_mut("feed")
@@ -160,6 +175,28 @@ impl SubsFile {
             t["url"] = value(new);
         }
         self.feeds[index].url = new.to_string();
+    }
+
+    fn add_tags(&mut self, index: usize, tags: &[String]) {
+        let feed = &mut self.feeds[index];
+        let before = feed.tags.len();
+        for tag in tags {
+            if !feed.tags.contains(tag) {
+                feed.tags.push(tag.clone());
+            }
+        }
+        if feed.tags.len() == before {
+            return;
+        }
+        let list: Array = feed.tags.iter().map(String::as_str).collect();
+        if let Some(t) = self
+            .doc
+            .get_mut("feed")
+            .and_then(Item::as_array_of_tables_mut)
+            .and_then(|l| l.get_mut(index))
+        {
+            t["tags"] = value(list);
+        }
     }
 
     /// Saves atomically.
@@ -296,6 +333,25 @@ mod tests {
         assert_eq!(last.feeds.len(), 1);
         assert_eq!(last.feeds[0].url, "https://b.example/rss");
         assert_eq!(last.feeds[0].tags, ["news"]);
+    }
+
+    #[test]
+    fn a_redirect_onto_another_subscription_merges_the_two() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("subscriptions.toml");
+        std::fs::write(
+            &path,
+            "[[feed]]\nurl = \"http://old/\"\ntags = [\"a\", \"b\"]\n\n[[feed]]\nurl = \"http://x/\"\n\n[[feed]]\nurl = \"http://new/\"\ntags = [\"b\"]\n",
+        )
+        .expect("write");
+        let mut subs = SubsFile::load(&path).expect("load");
+        subs.set_url("http://old/", "http://new/");
+        subs.save().expect("save");
+        let again = SubsFile::load(&path).expect("reload");
+        let urls: Vec<&str> = again.feeds.iter().map(|f| f.url.as_str()).collect();
+        assert_eq!(urls, ["http://x/", "http://new/"]);
+        assert_eq!(again.feeds[1].tags, ["b", "a"]);
+        assert_eq!(again.feeds, subs.feeds);
     }
 
     #[test]

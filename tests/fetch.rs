@@ -55,6 +55,11 @@ fn client_conditional_requests_redirects_and_errors() {
     assert_eq!(err("/missing"), "HTTP 404 Not Found");
     assert_eq!(err("/error"), "HTTP 500 Internal Server Error");
     assert!(err("/loop").contains("redirects"));
+    let local = err("/to-file");
+    assert!(
+        local.contains("file:///etc/passwd") && local.contains("file: address"),
+        "{local}"
+    );
     let slow =
         Http::new(Duration::from_millis(500)).get(&format!("{base}/slow"), &Validators::default());
     assert_eq!(slow.expect_err("timeout"), "timed out");
@@ -262,4 +267,31 @@ fn min_interval_skips_recent_feeds_unless_forced_and_keep_prunes() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Renamed: not modified"));
+}
+
+#[test]
+fn a_permanent_redirect_onto_a_subscribed_url_leaves_one_subscription() {
+    let server = http::start();
+    let base = &server.base;
+    let dir = tempfile::tempdir().expect("tmp");
+    let subs = dir.path().join("config/subscriptions.toml");
+    std::fs::create_dir_all(dir.path().join("config")).expect("config dir");
+    std::fs::write(
+        &subs,
+        format!(
+            "[[feed]]\nurl = \"{base}/other\"\n\n[[feed]]\nurl = \"{base}/moved\"\ntags = [\"t\"]\n"
+        ),
+    )
+    .expect("write");
+    edicola(dir.path()).arg("fetch").assert().success();
+    let feeds = json(edicola(dir.path()).args(["feeds", "--json"]));
+    let urls: Vec<&str> = feeds
+        .as_array()
+        .expect("feeds")
+        .iter()
+        .filter_map(|f| f["url"].as_str())
+        .collect();
+    assert_eq!(urls, [format!("{base}/other")]);
+    let text = std::fs::read_to_string(&subs).expect("subs");
+    assert!(text.contains("\"t\""), "tags kept: {text}");
 }

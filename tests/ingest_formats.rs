@@ -357,7 +357,7 @@ fn folders_import_recursively_in_order_without_hidden_files() {
     std::fs::write(dir.path().join(".secret"), "x").expect("write");
     std::fs::write(dir.path().join("b/.hidden/x.xml"), "x").expect("write");
     std::fs::write(dir.path().join("b/empty.txt"), "").expect("write");
-    let results = ingest::import_path(dir.path());
+    let results = ingest::import_path(dir.path(), ingest::DEFAULT_MAX_SIZE);
     let names: Vec<_> = results
         .iter()
         .map(|(p, _)| {

@@ -44,6 +44,13 @@ fn for_reading(paths: &Paths) -> Result<super::open::Session, Failure> {
 
 /// Prints search results, best first.
 pub fn search(paths: &Paths, query: &str, json: bool, limit: usize) -> Result<(), Failure> {
+    use crate::search::{MAX_QUERY_BYTES, MAX_TERMS, Query};
+    if Query::parse(query).cut {
+        eprintln!(
+            "edicola: the query was cut: searching its first {MAX_TERMS} different terms \
+             within its first {MAX_QUERY_BYTES} bytes"
+        );
+    }
     let session = for_reading(paths)?;
     let filter = Filter {
         query: Some(query.to_string()),

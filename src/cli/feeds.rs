@@ -202,7 +202,7 @@ pub fn fetch_all(paths: &Paths, force: bool) -> Result<(), Failure> {
         subs.save().map_err(fatal)?;
     }
     // Large feeds leave their articles to the index queue: build it now.
-    super::import::build_index(&mut session.store)?;
+    super::index::build_index(&mut session.store)?;
     let added: usize = reports
         .iter()
         .map(|r| match r.outcome {

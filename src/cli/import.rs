@@ -1,11 +1,11 @@
-//! `edicola import` and `edicola index`. Files are parsed on every core
+//! `edicola import`. Files are parsed on every core
 //! while the main thread stores finished ones in batches (one transaction
 //! each), in the order given; the search index is built afterwards from the
 //! queue the batches leave (Ctrl-C or a kill loses nothing: the next import,
 //! `edicola index` or the reader's background job goes on from there).
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
@@ -24,7 +24,7 @@ fn fatal(e: impl std::fmt::Display) -> Failure {
 }
 
 /// How `import` runs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct ImportOptions {
     /// Parse and print, store nothing.
     pub dry_run: bool,
@@ -34,6 +34,8 @@ pub struct ImportOptions {
     pub force: bool,
     /// Leave the search index to catch up later.
     pub no_index: bool,
+    /// Files larger than this many bytes are refused.
+    pub max_size: u64,
 }
 
 /// Articles handed to the store at a time: what parsing may hold in
@@ -116,12 +118,13 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         failed: 0,
         sources: 0,
         uncommitted: 0,
+        oversized: Vec::new(),
     };
     for (path, e) in unreadable {
         run.take(path, Err(e))?;
     }
     // Only JSON output shows the articles' texts.
-    parse_in_parallel(&inputs, opts.json, |file, result| run.take(file, result))?;
+    parse_in_parallel(&inputs, opts, |file, result| run.take(file, result))?;
     run.finish()?;
     let Run {
         stats,
@@ -129,8 +132,11 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         subscriptions,
         failed,
         sources,
+        oversized,
         ..
     } = run;
+    // A file refused for its size is read again by an import with a higher cap.
+    stamps.retain(|s| !oversized.contains(&s.path));
 
     if opts.json {
         println!("{}", output::json_text(&json_values, true).map_err(fatal)?);
@@ -156,7 +162,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
             );
         }
         if !opts.no_index {
-            build_index(&mut s.store)?;
+            super::index::build_index(&mut s.store)?;
         }
     }
     if !opts.dry_run && !subscriptions.is_empty() {
@@ -210,6 +216,8 @@ struct Run<'a> {
     sources: usize,
     /// Articles written since the last commit.
     uncommitted: usize,
+    /// Files refused for their size (canonical paths, as stamps hold them).
+    oversized: Vec<String>,
 }
 
 impl Run<'_> {
@@ -218,7 +226,23 @@ impl Run<'_> {
         let Done { parsed, prepared } = match result {
             Ok(done) => done,
             Err(e) => {
-                eprintln!("edicola: {}", output::lines(&e.to_string()));
+                match &e {
+                    ImportError::TooLarge { size, path, .. } => {
+                        // A pipe's size is unknown: the suggestion is a guess.
+                        let cap = size.map_or_else(
+                            || ingest::cap_admitting(self.opts.max_size.saturating_mul(4)),
+                            ingest::cap_admitting,
+                        );
+                        eprintln!(
+                            "edicola: {}; to import it, raise the cap with --max-size {cap}",
+                            output::lines(&e.to_string())
+                        );
+                        if let Ok(full) = std::fs::canonicalize(path) {
+                            self.oversized.push(full.to_string_lossy().into_owned());
+                        }
+                    }
+                    _ => eprintln!("edicola: {}", output::lines(&e.to_string())),
+                }
                 self.failed += 1;
                 return Ok(());
             }
@@ -314,17 +338,18 @@ struct Done {
 }
 
 /// Parses inputs on every core; `take` sees the results in input order,
-/// with the articles' texts only if `keep_texts` (else only their stored
+/// with the articles' texts only for JSON output (else only their stored
 /// form).
 fn parse_in_parallel(
     inputs: &[Input],
-    keep_texts: bool,
+    opts: ImportOptions,
     mut take: impl FnMut(PathBuf, Result<Done, ImportError>) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
+    let keep_texts = opts.json;
     std::thread::scope(|scope| {
         // Bounded: parsing never runs far ahead of storing (memory stays flat).
         let (tx, rx) = sync_channel::<(usize, PathBuf, Result<Done, ImportError>)>(4);
@@ -338,7 +363,9 @@ fn parse_in_parallel(
                     let Some(input) = inputs.get(i) else { break };
                     let (path, result) = match input {
                         Input::Url(url) => (PathBuf::from(url), import_url(url)),
-                        Input::File(path) => (path.clone(), ingest::import_one(path)),
+                        Input::File(path) => {
+                            (path.clone(), ingest::import_one(path, opts.max_size))
+                        }
                     };
                     let done = result.map(|mut parsed| Done {
                         prepared: parsed
@@ -400,52 +427,4 @@ fn import_url(url: &str) -> Result<Parsed, ImportError> {
     };
     let doc = crate::fetch::get_document(&crate::fetch::default_http(), url).map_err(problem)?;
     ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(problem)
-}
-
-/// Builds what is queued of the search index, with progress on stderr.
-pub fn build_index(store: &mut Store) -> Result<(), Failure> {
-    let pending = store.index_state().map_err(fatal)?.pending;
-    if pending == 0 {
-        return Ok(());
-    }
-    let started = Instant::now();
-    let bar = std::io::stderr().is_terminal();
-    let indexed = store
-        .index_all(|done, total| {
-            if bar {
-                let mut err = std::io::stderr();
-                let _ = write!(
-                    err,
-                    "\r\x1b[2Ksearch index: {done}/{total} ({}%)",
-                    done * 100 / total.max(1)
-                );
-                let _ = err.flush();
-            }
-        })
-        .map_err(fatal)?;
-    if bar {
-        eprint!("\r\x1b[2K");
-    }
-    eprintln!(
-        "search index: {indexed} articles indexed in {:.2} s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
-}
-
-/// `edicola index`: builds the search index now (or from scratch).
-pub fn index(paths: &Paths, rebuild: bool) -> Result<(), Failure> {
-    let mut session = session(paths).map_err(fatal)?;
-    if let Some(warning) = session.warning {
-        return Err(Failure::fatal(warning));
-    }
-    if rebuild {
-        session.store.rebuild_index().map_err(fatal)?;
-    }
-    let state = session.store.index_state().map_err(fatal)?;
-    if state.pending == 0 {
-        eprintln!("search index: complete ({} articles)", state.total);
-        return Ok(());
-    }
-    build_index(&mut session.store)
 }

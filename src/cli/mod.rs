@@ -7,6 +7,7 @@
 mod commands;
 mod feeds;
 mod import;
+mod index;
 mod open;
 mod output;
 
@@ -62,6 +63,11 @@ pub enum Command {
         /// (the reader builds it in the background; or run `edicola index`)
         #[arg(long)]
         no_index: bool,
+        /// Refuse files larger than this (e.g. 200M, 1G); URLs are capped
+        /// at 20 MB
+        #[arg(long, value_name = "SIZE", default_value = "64M",
+              value_parser = crate::ingest::parse_size)]
+        max_size: u64,
     },
     /// Build the search index now (imports and the reader otherwise build it
     /// as articles arrive)
@@ -211,6 +217,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             json,
             force,
             no_index,
+            max_size,
         } => import::import(
             &paths,
             &files,
@@ -219,9 +226,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 json,
                 force,
                 no_index,
+                max_size,
             },
         ),
-        Command::Index { rebuild } => import::index(&paths, rebuild),
+        Command::Index { rebuild } => index::index(&paths, rebuild),
         Command::List { json } => commands::list(&paths, &crate::store::Filter::all(), json),
         Command::Bookmarks { json } => {
             commands::list(&paths, &crate::store::Filter::bookmarks(), json)

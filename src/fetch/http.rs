@@ -103,6 +103,13 @@ impl Http {
                 let next = url::Url::parse(&current)
                     .and_then(|base| base.join(&location))
                     .map_err(|e| format!("bad redirect to {location:?}: {e}"))?;
+                // A server may not send the reader to local files or other
+                // protocols.
+                web_scheme(&next).map_err(|scheme| {
+                    format!(
+                        "redirect to {next} refused: it is a {scheme}: address; only http: and https: are followed"
+                    )
+                })?;
                 permanent &= matches!(
                     status,
                     StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT
@@ -147,6 +154,16 @@ impl Http {
             });
         }
         Err(format!("more than {MAX_REDIRECTS} redirects"))
+    }
+}
+
+/// Ok for http and https URLs, else the scheme (without its colon).
+fn web_scheme(url: &url::Url) -> Result<(), String> {
+    let scheme = url.scheme();
+    if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
+        Ok(())
+    } else {
+        Err(scheme.to_string())
     }
 }
 

@@ -19,7 +19,7 @@ const FEED_TYPES: &[&str] = &[
 /// duplicates.
 pub fn discover_feeds(html: &[u8], base_url: &str) -> Vec<String> {
     let text = super::decode::decode(html, None);
-    discover_in(&Document::from(text.as_ref()), base_url)
+    discover_in(&Document::from(&*super::nesting::flatten(&text)), base_url)
 }
 
 /// As [`discover_feeds`], on an already parsed page.

@@ -1,19 +1,28 @@
 //! Reading files and folders of files to import.
 
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{ImportError, Parsed, Source, parse_bytes};
+use super::{ImportError, Parsed, Source, parse_bytes, refuse_binary};
+
+/// Files larger than this are refused unless the caller raises the cap:
+/// a parsed file takes several times its size in memory.
+pub const DEFAULT_MAX_SIZE: u64 = 64 << 20;
+
+/// How much of a file is read first, to refuse a binary file unread.
+const SNIFF_LEN: u64 = 8192;
 
 /// Imports a file, or every file under a folder (recursively, in sorted
 /// order, skipping hidden files and folders).
-pub fn import_path(path: &Path) -> Vec<(PathBuf, Result<Parsed, ImportError>)> {
+pub fn import_path(path: &Path, max_size: u64) -> Vec<(PathBuf, Result<Parsed, ImportError>)> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     collect(path, &mut files, &mut errors);
     let mut results: Vec<_> = files
         .into_iter()
         .map(|file| {
-            let parsed = import_one(&file);
+            let parsed = import_one(&file, max_size);
             (file, parsed)
         })
         .collect();
@@ -21,17 +30,52 @@ pub fn import_path(path: &Path) -> Vec<(PathBuf, Result<Parsed, ImportError>)> {
     results
 }
 
-/// Reads and parses one file.
-pub fn import_one(path: &Path) -> Result<Parsed, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+/// Reads and parses one file of at most `max_size` bytes.
+pub fn import_one(path: &Path, max_size: u64) -> Result<Parsed, ImportError> {
+    let bytes = read_capped(path, max_size)?;
     let source = Source::default();
     parse_bytes(&bytes, &source).map_err(|problem| ImportError::Content {
         path: path.to_path_buf(),
         problem,
     })
+}
+
+/// The bytes of a file, refused without reading further when its size is
+/// over `max_size` or its first bytes are binary.
+fn read_capped(path: &Path, max_size: u64) -> Result<Vec<u8>, ImportError> {
+    let read_error = |source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let too_large = |size| ImportError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        max: max_size,
+    };
+    let file = File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > max_size {
+        return Err(too_large(Some(size)));
+    }
+    // The length is only a hint: pipes and devices have none, and a file
+    // may grow while it is read.
+    let mut reader = file.take(max_size.saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    (&mut reader)
+        .take(SNIFF_LEN)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if let Some(problem) = refuse_binary(&bytes) {
+        return Err(ImportError::Content {
+            path: path.to_path_buf(),
+            problem,
+        });
+    }
+    reader.read_to_end(&mut bytes).map_err(read_error)?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large(None));
+    }
+    Ok(bytes)
 }
 
 /// The files a path names: itself, or every file under a folder

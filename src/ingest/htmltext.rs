@@ -81,7 +81,7 @@ pub fn html_to_text(html: &str, base: Option<&Url>) -> HtmlText {
             links: Vec::new(),
         };
     }
-    let doc = Document::from(html);
+    let doc = Document::from(&*super::nesting::flatten(html));
     let root = doc.body().unwrap_or_else(|| doc.root());
     node_to_text(&root, base)
 }

@@ -10,16 +10,19 @@ mod feed;
 mod files;
 pub mod htmltext;
 mod ids;
+mod nesting;
 pub mod opml;
 mod page;
+mod size;
 pub mod textpage;
 
 use std::path::{Path, PathBuf};
 
 pub use discover::discover_feeds;
-pub use files::{import_one, import_path, list_files};
+pub use files::{DEFAULT_MAX_SIZE, import_one, import_path, list_files};
 pub use ids::{article_id, normalise_url, with_id};
 pub use page::extract_article;
+pub use size::{SizeError, cap_admitting, human_size, parse_size};
 
 use crate::model::{Article, Subscription};
 
@@ -33,6 +36,21 @@ pub enum ImportError {
     },
     #[error("{}: {problem}", path.display())]
     Content { path: PathBuf, problem: String },
+    /// `size` is the file's length; None when it had none (a pipe) and
+    /// reading stopped at the cap.
+    #[error("{}: too large to import ({})", path.display(), over_cap(*size, *max))]
+    TooLarge {
+        path: PathBuf,
+        size: Option<u64>,
+        max: u64,
+    },
+}
+
+fn over_cap(size: Option<u64>, max: u64) -> String {
+    match size {
+        Some(size) => format!("{}, over the {} cap", human_size(size), human_size(max)),
+        None => format!("over the {} cap", human_size(max)),
+    }
 }
 
 /// What is known about where some bytes came from.
@@ -108,11 +126,8 @@ pub fn parse_bytes(bytes: &[u8], source: &Source) -> Result<Parsed, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("the file is empty".to_string());
     }
-    let is_utf16 = encoding_rs::Encoding::for_bom(bytes)
-        .is_some_and(|(e, _)| e != encoding_rs::UTF_8)
-        || matches!(bytes.get(..2), Some([b'<', 0] | [0, b'<']));
-    if !is_utf16 && looks_binary(bytes) {
-        return Err("this is a binary file, not a feed, a web page or a text copy".to_string());
+    if let Some(problem) = refuse_binary(bytes) {
+        return Err(problem);
     }
     let text = decode::decode(bytes, source.content_type);
     if text.trim().is_empty() {
@@ -147,7 +162,7 @@ pub fn parse_bytes(bytes: &[u8], source: &Source) -> Result<Parsed, String> {
 
 /// Reads one file and returns the articles in it.
 pub fn import_file(path: &Path) -> Result<Vec<Article>, ImportError> {
-    import_path(path)
+    import_path(path, DEFAULT_MAX_SIZE)
         .into_iter()
         .next()
         .map_or(Ok(Vec::new()), |(_, parsed)| parsed.map(|p| p.articles))
@@ -164,6 +179,16 @@ pub fn defaults() -> Vec<Article> {
         .filter_map(|text| textpage::parse_text_page(text).ok())
         .map(with_id)
         .collect()
+}
+
+/// Why bytes cannot be a feed or a page, judged from their first 8 KB:
+/// they are binary (UTF-16 text aside).
+fn refuse_binary(bytes: &[u8]) -> Option<String> {
+    let is_utf16 = encoding_rs::Encoding::for_bom(bytes)
+        .is_some_and(|(e, _)| e != encoding_rs::UTF_8)
+        || matches!(bytes.get(..2), Some([b'<', 0] | [0, b'<']));
+    (!is_utf16 && looks_binary(bytes))
+        .then(|| "this is a binary file, not a feed, a web page or a text copy".to_string())
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {

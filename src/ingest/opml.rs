@@ -8,6 +8,11 @@ use quick_xml::events::{BytesStart, Event};
 use super::htmltext::plain_text;
 use crate::model::Subscription;
 
+/// Tags a subscription takes from its folders and categories: the outer
+/// ones. Without a cap, feeds inside folders nested n deep would cost n
+/// each.
+const MAX_TAGS: usize = 16;
+
 /// The subscriptions in an OPML document, in document order.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, String> {
     let text = super::decode::strip_xml_encoding(&super::decode::decode(bytes, None)).into_owned();
@@ -94,13 +99,16 @@ fn read_outline(
         .iter()
         .flatten()
         .filter(|t| !t.is_empty())
+        .take(MAX_TAGS)
         .cloned()
         .collect();
-    for path in category.iter().flat_map(|c| c.split(',')) {
-        for tag in path.split('/').map(str::trim).filter(|t| !t.is_empty()) {
-            if !tags.iter().any(|t| t == tag) {
-                tags.push(tag.to_string());
-            }
+    let categories = category.iter().flat_map(|c| c.split(','));
+    for tag in categories.flat_map(|path| path.split('/').map(str::trim)) {
+        if tags.len() >= MAX_TAGS {
+            break;
+        }
+        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
         }
     }
     subs.push(Subscription {

@@ -38,6 +38,8 @@ impl Store {
     /// A window of the list: newest first, or best match first when the
     /// filter holds a search.
     pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
+        // SQL counts in i64; a larger window is the whole list anyway.
+        let (offset, limit) = (offset.min(i64::MAX as usize), limit.min(i64::MAX as usize));
         let (filter, fts) = filter.split_query();
         if let (true, Some(expr)) = (filter.is_all(), &fts) {
             let keys = self.ranked_keys(expr, offset, limit)?;
@@ -123,7 +125,7 @@ impl Store {
             .prepare_cached("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1")
             .and_then(|mut s| s.query_row([&in_title], |r| r.get::<_, i64>(0)))
             .map_err(|e| self.err(e))? as usize;
-        let mut out = Vec::with_capacity(limit);
+        let mut out = Vec::with_capacity(limit.min(RANKED));
         if offset < titles {
             let first = keys(
                 "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1

@@ -118,6 +118,12 @@ fn handle(mut stream: TcpStream, base: &str) {
             &[("Location", "/other".into())],
             b"",
         ),
+        "/to-file" => respond(
+            &mut stream,
+            "301 Moved Permanently",
+            &[("Location", "file:///etc/passwd".into())],
+            b"",
+        ),
         "/loop" => respond(
             &mut stream,
             "302 Found",

@@ -52,6 +52,7 @@ pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
 }
 
 fn parse_with_feed_rs(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed, String> {
+    let text = super::nesting::flatten_xml(text);
     feed_rs::parser::Builder::new()
         .base_uri(base)
         // No invented ids: an empty id means the item had no guid.

@@ -29,6 +29,7 @@ pub fn extract_article(html: &[u8], source: &Source) -> Result<Article, String> 
 
 /// The article of a decoded page, and the feeds the page advertises.
 pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<String>), String> {
+    let text = &*super::nesting::flatten(text);
     let doc = Document::from(text);
     let meta = meta::PageMeta::read(&doc, source.url);
     let base = source
