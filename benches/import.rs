@@ -1,7 +1,8 @@
 //! The parsing half of an import, per 200 articles of about 550 words: an
 //! RSS 2.0 file like `../shared/bench/gen_corpus.py` writes (HTML bodies in
 //! escaped `<description>`s) parsed to articles, the text key, and all of
-//! `Prepared::new` (JSON columns, keys, content hash, compressed body).
+//! `Prepared::new` (control characters checked, JSON columns, keys, content
+//! hash, compressed body), and the control-character check alone.
 #![allow(clippy::expect_used)]
 
 mod common;
@@ -9,7 +10,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use edicola::ingest::{Source, parse_bytes};
+use edicola::ingest::{Source, clean, parse_bytes};
 use edicola::model::Article;
 use edicola::store::Prepared;
 use edicola::text::first_terms_hash;
@@ -64,6 +65,20 @@ fn import(c: &mut Criterion) {
                 black_box(first_terms_hash(black_box(&a.body), 120));
             }
         })
+    });
+    // The control-character check `Prepared::new` starts with, alone: on
+    // clean text a scan that copies nothing.
+    group.bench_function("clean", |b| {
+        b.iter_batched(
+            || parsed.articles.clone(),
+            |mut articles| {
+                for a in &mut articles {
+                    clean::article(black_box(a));
+                }
+                articles
+            },
+            BatchSize::LargeInput,
+        )
     });
     group.bench_function("prepare", |b| {
         b.iter_batched(

@@ -267,20 +267,14 @@ impl Run<'_> {
         } else {
             // One write per source, not per line (stdout is line-buffered).
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            let name = file.to_string_lossy();
-            let name = output::line(&name);
+            let name = output::line(&file.to_string_lossy()).into_owned();
             for a in prepared.iter().map(|p| &p.article) {
                 let (id, title) = (output::line(&a.id), output::line(&a.title));
                 let _ = writeln!(out, "{id}  {title}  ({name})");
             }
             for s in &parsed.subscriptions {
-                let title = s.title.as_deref().unwrap_or("");
-                let _ = writeln!(
-                    out,
-                    "feed  {}  {}",
-                    output::line(&s.url),
-                    output::line(title)
-                );
+                let title = output::line(s.title.as_deref().unwrap_or(""));
+                let _ = writeln!(out, "feed  {}  {title}", output::line(&s.url));
             }
             let _ = out.flush();
         }

@@ -152,6 +152,7 @@ impl Store {
     }
 }
 
+/// `text` without control characters (borrowed when it has none).
 fn clean(text: &Option<String>) -> Option<std::borrow::Cow<'_, str>> {
     text.as_deref().map(without_controls)
 }

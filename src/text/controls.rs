@@ -32,38 +32,90 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Bytes that may begin a control: ASCII controls (tab and line feed are
-/// told apart later), DEL, and 0xC2, the lead byte of C1 (and of other
-/// characters: « » ° are C2 too).
-#[inline]
-fn maybe_control(w: u64) -> u64 {
-    swar::controls(w) | swar::equal(w, 0x7F) | swar::equal(w, 0xC2)
+/// Which bytes a scan stops at: always DEL and 0xC2, the lead byte of C1
+/// (and of other characters: « » ° are C2 too); `c0`: ASCII controls (tab
+/// and line feed are told apart later); `e2`: 0xE2, the lead byte of the
+/// bidi controls. Every such byte is ASCII or a lead byte, so a scan stops
+/// on a char boundary.
+#[derive(Clone, Copy)]
+struct Wanted {
+    c0: bool,
+    e2: bool,
 }
 
-/// `maybe_control` and 0xE2, the lead byte of the bidi controls.
+const CONTROLS: Wanted = Wanted {
+    c0: true,
+    e2: false,
+};
+const UNPRINTABLE: Wanted = Wanted { c0: true, e2: true };
+/// C0 is left to serde_json.
+const JSON_RAW: Wanted = Wanted {
+    c0: false,
+    e2: true,
+};
+
 #[inline]
-fn maybe_unprintable(w: u64) -> u64 {
-    maybe_control(w) | swar::equal(w, 0xE2)
+fn mask8(w: u64, wanted: Wanted) -> u64 {
+    let mut m = swar::equal(w, 0x7F) | swar::equal(w, 0xC2);
+    if wanted.c0 {
+        m |= swar::controls(w);
+    }
+    if wanted.e2 {
+        m |= swar::equal(w, 0xE2);
+    }
+    m
 }
 
-/// The first byte at or after `from` that `mask` picks.
+/// `mask8` for 16 bytes (`lo`, then `hi`) with SSE2 (every x86-64
+/// processor has it), as one bit a byte.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn mask16(lo: u64, hi: u64, wanted: Wanted) -> u32 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
+        _mm_set1_epi8,
+    };
+    let x = _mm_set_epi64x(hi as i64, lo as i64);
+    let byte = |b: u8| _mm_set1_epi8(b as i8);
+    let mut m = _mm_or_si128(_mm_cmpeq_epi8(x, byte(0x7F)), _mm_cmpeq_epi8(x, byte(0xC2)));
+    if wanted.c0 {
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(x, byte(0x1F)), x));
+    }
+    if wanted.e2 {
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, byte(0xE2)));
+    }
+    _mm_movemask_epi8(m) as u32
+}
+
+/// The first byte at or after `from` that `wanted` picks: 16 bytes a step
+/// with SSE2, then eight.
 #[inline]
-fn next_candidate(bytes: &[u8], from: usize, mask: fn(u64) -> u64) -> Option<usize> {
+fn next_candidate(bytes: &[u8], mut from: usize, wanted: Wanted) -> Option<usize> {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    while let (Some(lo), Some(hi)) = (swar::chunk_at(bytes, from), swar::chunk_at(bytes, from + 8))
+    {
+        // SAFETY: compiled only where SSE2 is enabled for the whole build
+        // (all of x86-64 has it), so the processor has it.
+        let m = unsafe { mask16(lo, hi, wanted) };
+        if m != 0 {
+            return Some(from + m.trailing_zeros() as usize);
+        }
+        from += 16;
+    }
     let rest = bytes.get(from..)?;
     // The last bytes are padded with NUL bytes, which `controls` picks:
     // a hit past the end is no hit.
-    swar::position(rest, mask)
+    swar::position(rest, |w| mask8(w, wanted))
         .map(|at| from + at)
         .filter(|&at| at < bytes.len())
 }
 
 /// The byte offset of the first character in `s` that `bad` rejects,
-/// looking only at bytes `mask` picks (`s[at..]` is a char boundary there:
-/// every byte a mask picks is ASCII or a lead byte).
-fn first(s: &str, mask: fn(u64) -> u64, bad: impl Fn(char) -> bool) -> Option<usize> {
+/// looking only at the bytes `wanted` picks.
+fn first(s: &str, wanted: Wanted, bad: impl Fn(char) -> bool) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(at) = next_candidate(bytes, from, mask) {
+    while let Some(at) = next_candidate(bytes, from, wanted) {
         if s[at..].chars().next().is_some_and(&bad) {
             return Some(at);
         }
@@ -74,7 +126,7 @@ fn first(s: &str, mask: fn(u64) -> u64, bad: impl Fn(char) -> bool) -> Option<us
 
 /// Whether `s` holds a control character other than tab and line feed.
 pub fn has_controls(s: &str) -> bool {
-    first(s, maybe_control, is_control).is_some()
+    first(s, CONTROLS, is_control).is_some()
 }
 
 /// Removes control characters (but tab and line feed) from `s` in place:
@@ -82,7 +134,7 @@ pub fn has_controls(s: &str) -> bool {
 /// words around them stay apart; the others are dropped. Clean text is
 /// left as it is, with no allocation.
 pub fn strip_controls(s: &mut String) {
-    let Some(at) = first(s, maybe_control, is_control) else {
+    let Some(at) = first(s, CONTROLS, is_control) else {
         return;
     };
     let mut out = String::with_capacity(s.len());
@@ -117,7 +169,7 @@ pub fn for_terminal(s: &str, layout: Layout) -> Cow<'_, str> {
         '\t' | '\n' => layout == Layout::Line,
         _ => c.is_control() || is_bidi_control(c),
     };
-    let Some(at) = first(s, maybe_unprintable, unsafe_char) else {
+    let Some(at) = first(s, UNPRINTABLE, unsafe_char) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);
@@ -138,9 +190,7 @@ pub fn escape_json(json: String) -> String {
     // Not C0: serde_json escapes it inside strings, and outside them it is
     // layout (pretty printing's line breaks).
     let escaped = |c: char| ('\u{7f}'..='\u{9f}').contains(&c) || is_bidi_control(c);
-    let mask: fn(u64) -> u64 =
-        |w| swar::equal(w, 0x7F) | swar::equal(w, 0xC2) | swar::equal(w, 0xE2);
-    let Some(at) = first(&json, mask, escaped) else {
+    let Some(at) = first(&json, JSON_RAW, escaped) else {
         return json;
     };
     let mut out = String::with_capacity(json.len() + 16);
@@ -169,16 +219,12 @@ mod tests {
         '\u{2065}', '\u{206a}', '\u{2029}', 'è', '東',
     ];
 
-    /// Text with `c` at every position of a window (and of the padded tail).
+    /// Text with `c` at every position of every length up to 40 (two
+    /// 16-byte windows and every tail after them).
     fn placed(c: char) -> Vec<String> {
-        (0..20)
-            .map(|at| {
-                let mut s = "x".repeat(at);
-                s.push(c);
-                s.push_str(&"y".repeat(19 - at));
-                s
-            })
-            .chain([c.to_string(), format!("ab{c}")])
+        (0..40)
+            .flat_map(|len| (0..=len).map(move |at| (len, at)))
+            .map(|(len, at)| format!("{}{c}{}", "x".repeat(at), "y".repeat(len - at)))
             .collect()
     }
 
