@@ -61,6 +61,55 @@ const NOT_COUNTED: &[&[u8]] = &[
     b"image",
 ];
 
+/// HTML elements that end SVG or MathML content where they start.
+const BREAKOUT: &[&[u8]] = &[
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strong",
+    b"strike",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+    b"font",
+];
+
 /// Elements whose content is text up to their end tag.
 const RAW_TEXT: &[&[u8]] = &[
     b"script",
@@ -71,7 +120,6 @@ const RAW_TEXT: &[&[u8]] = &[
     b"iframe",
     b"noembed",
     b"noframes",
-    b"noscript",
 ];
 
 /// Elements kept open in XML: feeds nest a few levels, and past 65,535 the
@@ -80,6 +128,8 @@ pub const MAX_XML_DEPTH: usize = 1024;
 
 /// How tags count towards the depth.
 struct Rules {
+    /// XML: CDATA sections, and comments end only at `-->`.
+    xml: bool,
     max_depth: usize,
     not_counted: &'static [&'static [u8]],
     raw_text: &'static [&'static [u8]],
@@ -89,6 +139,7 @@ struct Rules {
 /// none (nearly always).
 pub fn flatten(html: &str) -> Cow<'_, str> {
     let rules = Rules {
+        xml: false,
         max_depth: MAX_DEPTH,
         not_counted: NOT_COUNTED,
         raw_text: RAW_TEXT,
@@ -108,6 +159,7 @@ pub fn flatten_xml(xml: &str) -> Cow<'_, str> {
         return Cow::Borrowed(xml);
     }
     let rules = Rules {
+        xml: true,
         max_depth: MAX_XML_DEPTH,
         not_counted: &[],
         raw_text: &[],
@@ -122,9 +174,11 @@ fn flatten_with<'a>(html: &'a str, rules: &Rules) -> Cow<'a, str> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut at = 0;
+    // In HTML, the depth at which SVG or MathML started, if inside.
+    let mut foreign: Option<usize> = None;
     while let Some(found) = memchr(b'<', &bytes[at..]) {
         let start = at + found;
-        let Some(tag) = Tag::read(bytes, start) else {
+        let Some(tag) = Tag::read(bytes, start, rules.xml) else {
             break;
         };
         at = tag.end;
@@ -133,7 +187,12 @@ fn flatten_with<'a>(html: &'a str, rules: &Rules) -> Cow<'a, str> {
         // At the cap, only text and raw-text elements are kept: every tag
         // would cost the parser a look through the whole stack.
         let full = depth >= rules.max_depth;
-        let drop = match tag.kind {
+        let kind = if rules.xml {
+            tag.kind
+        } else {
+            html_kind(&tag, &mut foreign)
+        };
+        let drop = match kind {
             Kind::Other => false,
             Kind::Start | Kind::SelfClosed if raw => {
                 at = raw_text_end(bytes, tag.end, tag.name);
@@ -145,6 +204,9 @@ fn flatten_with<'a>(html: &'a str, rules: &Rules) -> Cow<'a, str> {
             }
             Kind::End if counted => {
                 depth = depth.saturating_sub(1);
+                if foreign.is_some_and(|from| depth <= from) {
+                    foreign = None;
+                }
                 false
             }
             Kind::Start if counted && full => {
@@ -152,6 +214,9 @@ fn flatten_with<'a>(html: &'a str, rules: &Rules) -> Cow<'a, str> {
                 true
             }
             Kind::Start if counted => {
+                if foreign.is_none() && is_one_of(tag.name, &[b"svg", b"math"]) {
+                    foreign = Some(depth);
+                }
                 depth += 1;
                 false
             }
@@ -193,18 +258,19 @@ struct Tag<'a> {
 impl<'a> Tag<'a> {
     /// The markup starting at `bytes[start] == b'<'`; None when it runs to
     /// the end of the text unclosed.
-    fn read(bytes: &'a [u8], start: usize) -> Option<Tag<'a>> {
+    fn read(bytes: &'a [u8], start: usize, xml: bool) -> Option<Tag<'a>> {
         let rest = &bytes[start + 1..];
         let other = |end| Tag {
             kind: Kind::Other,
             name: b"",
             end,
         };
-        for (open, close) in [(&b"!--"[..], &b"-->"[..]), (b"![CDATA[", b"]]>")] {
-            if rest.starts_with(open) {
-                let end = memchr::memmem::find(&rest[open.len()..], close)?;
-                return Some(other(start + 1 + open.len() + end + close.len()));
-            }
+        if let Some(body) = rest.strip_prefix(b"!--") {
+            return Some(other(start + 4 + comment_length(body, xml)?));
+        }
+        if let Some(body) = rest.strip_prefix(b"![CDATA[").filter(|_| xml) {
+            let end = memchr::memmem::find(body, b"]]>")?;
+            return Some(other(start + 9 + end + 3));
         }
         if rest.first().is_some_and(|&b| b == b'!' || b == b'?') {
             return Some(other(start + 1 + memchr(b'>', rest)? + 1));
@@ -233,6 +299,42 @@ impl<'a> Tag<'a> {
             name,
             end: start + 1 + close + 1,
         })
+    }
+}
+
+/// How the HTML parser takes a tag: `/>` closes an element only inside
+/// SVG or MathML (`<div/>` elsewhere opens a `div`), and an HTML tag such as
+/// `<div>` or `<b>` there ends them.
+fn html_kind(tag: &Tag, foreign: &mut Option<usize>) -> Kind {
+    if foreign.is_some() && tag.kind != Kind::End && is_one_of(tag.name, BREAKOUT) {
+        *foreign = None;
+    }
+    match tag.kind {
+        Kind::SelfClosed if foreign.is_none() => Kind::Start,
+        kind => kind,
+    }
+}
+
+/// The length of a comment's text and end, after its `<!--`. HTML ends
+/// comments in more ways than XML: `<!-->`, `<!--->`, `--!>`. (Counting
+/// tags that the parser reads as a comment is harmless; the reverse would
+/// hide them from the count.)
+fn comment_length(body: &[u8], xml: bool) -> Option<usize> {
+    if !xml {
+        if body.starts_with(b">") {
+            return Some(1);
+        }
+        if body.starts_with(b"->") {
+            return Some(2);
+        }
+    }
+    let dashes = memchr::memmem::find(body, b"-->").map(|at| at + 3);
+    let bang = memchr::memmem::find(body, b"--!>")
+        .filter(|_| !xml)
+        .map(|at| at + 4);
+    match (dashes, bang) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
@@ -278,87 +380,5 @@ fn is_one_of(name: &[u8], set: &[&[u8]]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn depth_of(html: &str) -> usize {
-        let doc = dom_query::Document::from(html);
-        let mut deepest = 0;
-        let mut stack = vec![(doc.root(), 0)];
-        while let Some((node, depth)) = stack.pop() {
-            deepest = deepest.max(depth);
-            stack.extend(
-                node.children_it(false)
-                    .filter(|c| c.is_element())
-                    .map(|c| (c, depth + 1)),
-            );
-        }
-        deepest
-    }
-
-    #[test]
-    fn ordinary_markup_is_left_alone() {
-        let page = "<!DOCTYPE html><html><head><title>a <b> c</title>\
-            <script>if (a<b && c>d) { x = '</div>'; }</script></head>\
-            <body><!-- <div><div> --><p>one<p>two<ul><li>x<li>y</ul>\
-            <img src=x><br/><svg><path d='M0>1'/></svg>\
-            <a href=\"x>y\" title='q'>link</a><div class=a><div>in</div></div></body></html>";
-        assert!(matches!(flatten(page), Cow::Borrowed(_)));
-        let unclosed_paragraphs = "<p>para".repeat(10 * MAX_DEPTH);
-        assert!(matches!(flatten(&unclosed_paragraphs), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn deep_nesting_is_cut_and_its_text_kept() {
-        let deep = format!("<body>{}end</body>", "<div><span><b>x".repeat(10_000));
-        let flat = flatten(&deep);
-        assert!(flat.len() < deep.len());
-        assert_eq!(flat.matches('x').count(), 10_000);
-        assert!(
-            flat.ends_with("end"),
-            "the body end tag is in the flattened part"
-        );
-        let depth = depth_of(&flat);
-        assert!(
-            (MAX_DEPTH..=MAX_DEPTH + 8).contains(&depth),
-            "depth {depth}"
-        );
-    }
-
-    #[test]
-    fn closed_nesting_past_the_cap_keeps_what_follows() {
-        let n = 2 * MAX_DEPTH;
-        let deep = format!(
-            "<section>{}deep{}</section><p>after</p>",
-            "<div>".repeat(n),
-            "</div>".repeat(n)
-        );
-        let flat = flatten(&deep);
-        assert_eq!(flat.matches("<div>").count(), MAX_DEPTH - 1);
-        assert_eq!(flat.matches("</div>").count(), MAX_DEPTH - 1);
-        assert!(flat.ends_with("</section><p>after</p>"));
-    }
-
-    #[test]
-    fn deep_xml_is_cut_past_its_own_cap() {
-        let n = 3 * MAX_XML_DEPTH;
-        let shallow = "<a>x</a><![CDATA[<b><b>]]><c/>".repeat(n);
-        assert!(matches!(flatten_xml(&shallow), Cow::Borrowed(_)));
-        let deep = format!("<r>{}x{}</r>", "<p>".repeat(n), "</p>".repeat(n));
-        let flat = flatten_xml(&deep);
-        assert_eq!(flat.matches("<p>").count(), MAX_XML_DEPTH - 1);
-        assert_eq!(flat.matches("</p>").count(), MAX_XML_DEPTH - 1);
-        assert!(flat.ends_with("x</p></r>") || flat.ends_with("</p></r>"));
-    }
-
-    #[test]
-    fn unclosed_markup_at_the_end_is_kept() {
-        let text = "<div>a <b class=\"never closed";
-        assert_eq!(flatten(text), text);
-        assert_eq!(flatten("a < b <"), "a < b <");
-        assert_eq!(
-            flatten("<script>never closed <div>"),
-            "<script>never closed <div>"
-        );
-    }
-}
+#[path = "nesting_tests.rs"]
+mod tests;
