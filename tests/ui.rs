@@ -384,3 +384,16 @@ fn copies_of_a_story_fold_into_one_similar_entry() {
         draw(&app);
     }
 }
+
+#[test]
+fn a_query_cut_for_its_length_says_so() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let mut app = app(100, 30);
+    press(&mut app, "/");
+    let query: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+    for c in query.join(" ").chars() {
+        app.prompt_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let (status, _) = app.status.clone().expect("a status");
+    assert!(status.starts_with("Query cut"), "{status}");
+}

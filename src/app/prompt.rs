@@ -62,8 +62,20 @@ impl App {
             query,
             ..self.list.filter.clone()
         };
+        let cut = filter
+            .query
+            .as_deref()
+            .is_some_and(|q| crate::search::Query::parse(q).cut);
         if let Err(e) = self.set_filter(filter) {
             self.notify(Severity::Error, e.to_string());
+        } else if cut {
+            use crate::search::{MAX_QUERY_BYTES, MAX_TERMS};
+            self.notify(
+                Severity::Info,
+                format!(
+                    "Query cut: its first {MAX_TERMS} different terms within {MAX_QUERY_BYTES} bytes are searched"
+                ),
+            );
         }
     }
 
