@@ -2,12 +2,14 @@
 //! versioned schema). Nothing outside this module knows it is SQLite.
 
 mod body;
+mod error;
 mod feeds;
 mod files;
 mod filter;
 mod index;
 mod known;
 mod neardup;
+mod open;
 mod prepare;
 mod read;
 mod schema;
@@ -16,8 +18,10 @@ mod write;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
+pub use error::StoreError;
+use error::sql_err;
 pub use feeds::FeedState;
 pub use files::FileStamp;
 pub use filter::Filter;
@@ -62,87 +66,6 @@ pub struct UpsertStats {
     pub unchanged: usize,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error(
-        "{}: not an Edicola store (not an SQLite database). It was left untouched; move it away or use --data to choose another directory",
-        path.display()
-    )]
-    NotADatabase { path: PathBuf },
-    #[error(
-        "{}: an SQLite database of another program, not an Edicola store. It was left untouched; move it away or use --data to choose another directory",
-        path.display()
-    )]
-    Foreign { path: PathBuf },
-    #[error(
-        "{}: the store is damaged ({source}). It was left untouched. To save what can be read: `sqlite3 {0} .recover | sqlite3 recovered.db`, then put recovered.db in its place; or move the file away to start a new store",
-        path.display()
-    )]
-    Corrupt {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
-    #[error("{}: the disk is full: the change was not saved. Free some space and try again", path.display())]
-    DiskFull { path: PathBuf },
-    #[error("{}: the store is open read-only: the change was not saved", path.display())]
-    ReadOnly { path: PathBuf },
-    #[error(
-        "{}: written by a newer Edicola (schema {found}, this build knows {known}). It was left untouched; upgrade Edicola",
-        path.display()
-    )]
-    TooNew {
-        path: PathBuf,
-        found: i64,
-        known: i64,
-    },
-    #[error("{}: cannot create the data directory: {source}", path.display())]
-    CreateDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}: {source}", path.display())]
-    Sqlite {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
-    #[error("{}: a stored article is damaged ({what}): {source}", path.display())]
-    Damaged {
-        path: PathBuf,
-        what: String,
-        source: serde_json::Error,
-    },
-}
-
-impl StoreError {
-    /// True for errors that mean "this directory cannot be written", after
-    /// which the reader may still run read-only (or, with no store yet, on
-    /// an in-memory one).
-    pub fn is_unwritable(&self) -> bool {
-        match self {
-            StoreError::CreateDir { .. }
-            | StoreError::DiskFull { .. }
-            | StoreError::ReadOnly { .. } => true,
-            StoreError::Sqlite { source, .. } => matches!(
-                source.sqlite_error_code(),
-                Some(
-                    rusqlite::ErrorCode::CannotOpen
-                        | rusqlite::ErrorCode::ReadOnly
-                        | rusqlite::ErrorCode::PermissionDenied
-                )
-            ),
-            _ => false,
-        }
-    }
-}
-
-impl StoreError {
-    /// True when another connection held the lock past the busy timeout.
-    pub fn is_busy(&self) -> bool {
-        matches!(self, StoreError::Sqlite { source, .. }
-            if matches!(source.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)))
-    }
-}
-
 type Result<T> = std::result::Result<T, StoreError>;
 
 /// An open article store.
@@ -154,110 +77,7 @@ pub struct Store {
     known: Option<known::KnownKeys>,
 }
 
-/// `PRAGMA application_id` of Edicola's stores ("EDIC"): an SQLite file
-/// without it is another program's, unless it has Edicola's tables (a
-/// store from before the mark).
-const APPLICATION_ID: i64 = 0x4544_4943;
-
 impl Store {
-    /// Opens (creating if needed) the store at `path`. A file that is not an
-    /// SQLite database, another program's database, a damaged store or one
-    /// from a newer schema is reported and never written to.
-    ///
-    /// The file is read only through SQLite: its locks belong to the
-    /// process, and closing any other descriptor of the file would drop
-    /// them while this process's connections still rely on them.
-    pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_err(path, e))?;
-        Store::init(conn, path.to_path_buf())
-    }
-
-    /// Opens an existing store without writing to it (for a data directory
-    /// that cannot be written). Every change then fails with an error.
-    pub fn open_read_only(path: &Path) -> Result<Store> {
-        let err = |e| sql_err(path, e);
-        let (conn, kind) = read_only_connection(path).map_err(err)?;
-        if kind == Kind::Foreign {
-            return Err(StoreError::Foreign {
-                path: path.to_path_buf(),
-            });
-        }
-        let found = schema::version(&conn).map_err(err)?;
-        schema::register_functions(&conn).map_err(err)?;
-        if found != schema::VERSION {
-            return Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                found,
-                known: schema::VERSION,
-            });
-        }
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            known: None,
-        })
-    }
-
-    /// A store that lives only in memory: used when the data directory
-    /// cannot be written, and by tests.
-    pub fn open_in_memory() -> Result<Store> {
-        let path = PathBuf::from(":memory:");
-        let conn = Connection::open_in_memory().map_err(|e| sql_err(&path, e))?;
-        Store::init(conn, path)
-    }
-
-    fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
-        let err = |e| sql_err(&path, e);
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
-        // Read before anything writes: a file that is not a store, or a
-        // damaged one, fails here, untouched.
-        if identify(&conn).map_err(err)? == Kind::Foreign {
-            return Err(StoreError::Foreign { path });
-        }
-        let found = schema::version(&conn).map_err(err)?;
-        if found > schema::VERSION {
-            return Err(StoreError::TooNew {
-                path,
-                found,
-                known: schema::VERSION,
-            });
-        }
-        schema::register_functions(&conn).map_err(err)?;
-        // A new store gets 16 KiB pages (SQLite's default is 4 KiB): a
-        // compressed body of a few KiB shares a page with others instead
-        // of leaving most of one empty, and imports write less (README,
-        // Design: compressed bodies). Ignored for a store that has pages.
-        conn.pragma_update(None, "page_size", PAGE_SIZE)
-            .map_err(err)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(err)?;
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(err)?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(err)?;
-        // Write transactions take the write lock when they begin, waiting
-        // for another process's (busy timeout): a deferred one that read
-        // first could not wait and would fail with "database is locked".
-        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
-        schema::migrate(&mut conn, APPLICATION_ID).map_err(err)?;
-        let mut store = Store {
-            conn,
-            path,
-            known: None,
-        };
-        store.check_index_version()?;
-        Ok(store)
-    }
-
     /// Prepares the connection for a large write (import, fetch): a page
     /// cache big enough that the batch's index pages stay in memory.
     /// The cache is an upper bound: pages are only held once read.
@@ -413,116 +233,6 @@ pub(crate) fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
-/// How long a statement waits for another process's lock.
-const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
-
-fn sql_err(path: &Path, source: rusqlite::Error) -> StoreError {
-    let path = path.to_path_buf();
-    match source.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
-        Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, source },
-        Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull { path },
-        // A write that fails for want of space can also come back as an
-        // I/O error (the log or its index growing): the disk is asked.
-        Some(rusqlite::ErrorCode::SystemIoFailure) if nearly_full(&path) => {
-            StoreError::DiskFull { path }
-        }
-        Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
-        _ => StoreError::Sqlite { path, source },
-    }
-}
-
-/// A read-only connection that has read the file. A store in WAL mode
-/// needs its `-shm` file even to be read; in a directory that cannot be
-/// written, where it cannot be made, the file is opened as immutable
-/// (changes another process might make are then not seen).
-fn read_only_connection(path: &Path) -> rusqlite::Result<(Connection, Kind)> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    match identify(&conn) {
-        Err(e)
-            if matches!(
-                e.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
-            ) =>
-        {
-            drop(conn);
-            let uri = format!("file:{}?immutable=1", uri_path(path));
-            let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?;
-            let kind = identify(&conn)?;
-            Ok((conn, kind))
-        }
-        Err(e) => Err(e),
-        Ok(kind) => Ok((conn, kind)),
-    }
-}
-
-/// A path as the path of a `file:` URI: the characters a URI gives a
-/// meaning to are percent-encoded.
-fn uri_path(path: &Path) -> String {
-    let mut out = String::new();
-    for b in path.as_os_str().as_encoded_bytes() {
-        match b {
-            b'%' | b'?' | b'#' | 0..=0x20 | 0x7F.. => out.push_str(&format!("%{b:02X}")),
-            _ => out.push(char::from(*b)),
-        }
-    }
-    out
-}
-
-/// True when the file system holding `path` has less than a page left.
-fn nearly_full(path: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    let Ok(dir) = std::ffi::CString::new(dir.unwrap_or(Path::new(".")).as_os_str().as_bytes())
-    else {
-        return false;
-    };
-    // SAFETY: statvfs only writes the struct it is given; the path is a
-    // NUL-terminated string that outlives the call.
-    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
-    if unsafe { libc::statvfs(dir.as_ptr(), &mut stat) } != 0 {
-        return false;
-    }
-    stat.f_bavail.saturating_mul(stat.f_frsize) < PAGE_SIZE as u64 * 4
-}
-
-/// What an SQLite file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// Nothing yet: a new store.
-    Empty,
-    /// An Edicola store (marked, or with Edicola's tables).
-    Edicola,
-    /// Another program's database.
-    Foreign,
-}
-
-/// Tells what the file holds by reading it (a file that is not an SQLite
-/// database, or a damaged one, fails here with SQLite's error).
-fn identify(conn: &Connection) -> rusqlite::Result<Kind> {
-    let id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(if id == APPLICATION_ID {
-        Kind::Edicola
-    } else if id != 0 {
-        Kind::Foreign
-    } else if tables.is_empty() {
-        Kind::Empty
-    } else if ["articles", "marks", "meta"]
-        .iter()
-        .all(|t| tables.iter().any(|n| n == t))
-    {
-        Kind::Edicola
-    } else {
-        Kind::Foreign
-    })
 }
 
 #[cfg(test)]

@@ -474,7 +474,7 @@ fn stores_are_marked_and_unmarked_old_ones_are_recognised() {
     };
     {
         let store = Store::open(&path).expect("new store");
-        assert_eq!(app_id(&store.conn), super::APPLICATION_ID);
+        assert_eq!(app_id(&store.conn), super::open::APPLICATION_ID);
         // A store written before stores were marked.
         store
             .conn
@@ -482,7 +482,7 @@ fn stores_are_marked_and_unmarked_old_ones_are_recognised() {
             .expect("unmark");
     }
     let store = Store::open(&path).expect("an old store is still ours");
-    assert_eq!(app_id(&store.conn), super::APPLICATION_ID);
+    assert_eq!(app_id(&store.conn), super::open::APPLICATION_ID);
     drop(store);
     let conn = Connection::open(&path).expect("raw");
     conn.pragma_update(None, "application_id", 7)
