@@ -66,6 +66,11 @@ impl SubsFile {
                 });
             }
         };
+        SubsFile::parse(path, &text)
+    }
+
+    /// Reads the text of the file at `path` (named in errors).
+    pub fn parse(path: &Path, text: &str) -> Result<SubsFile, SubsError> {
         let parse_err = |message: String| SubsError::Parse {
             path: path.into(),
             message,
@@ -164,12 +169,17 @@ impl SubsFile {
 
     /// Saves atomically.
     pub fn save(&self) -> Result<(), SubsError> {
-        crate::fsutil::write_atomic(&self.path, self.doc.to_string().as_bytes()).map_err(|source| {
+        crate::fsutil::write_atomic(&self.path, self.to_toml().as_bytes()).map_err(|source| {
             SubsError::Write {
                 path: self.path.clone(),
                 source,
             }
         })
+    }
+
+    /// The file's text as `save` writes it.
+    pub fn to_toml(&self) -> String {
+        self.doc.to_string()
     }
 
     /// The subscriptions as plain data (for OPML).

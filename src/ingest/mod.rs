@@ -2,10 +2,10 @@
 //! subscription lists) into articles and subscriptions. Knows nothing of
 //! the UI or the store, and never touches the network.
 
-mod decode;
-mod detect;
+pub(crate) mod decode;
+pub(crate) mod detect;
 mod discover;
-mod feed;
+pub(crate) mod feed;
 mod files;
 pub mod htmltext;
 mod ids;
