@@ -256,7 +256,8 @@ pub fn parse_interval(s: &str) -> Option<i64> {
         "d" => 86_400,
         _ => return None,
     };
-    Some(n * factor)
+    // Too long to be meant (and past i64) reads as no interval, not a panic.
+    n.checked_mul(factor)
 }
 
 #[cfg(test)]
@@ -332,5 +333,6 @@ mod tests {
         assert_eq!(parse_interval("2h"), Some(7200));
         assert_eq!(parse_interval("1d"), Some(86_400));
         assert_eq!(parse_interval("x"), None);
+        assert_eq!(parse_interval("999999999999999999d"), None);
     }
 }
