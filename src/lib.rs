@@ -13,6 +13,8 @@ pub mod config;
 pub mod date;
 pub mod fetch;
 pub mod fsutil;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod jobs;
 pub mod keymap;

@@ -66,6 +66,11 @@ impl SubsFile {
                 });
             }
         };
+        SubsFile::parse(path, &text)
+    }
+
+    /// Reads the text of the file at `path` (named in errors).
+    pub fn parse(path: &Path, text: &str) -> Result<SubsFile, SubsError> {
         let parse_err = |message: String| SubsError::Parse {
             path: path.into(),
             message,
@@ -201,12 +206,17 @@ impl SubsFile {
 
     /// Saves atomically.
     pub fn save(&self) -> Result<(), SubsError> {
-        crate::fsutil::write_atomic(&self.path, self.doc.to_string().as_bytes()).map_err(|source| {
+        crate::fsutil::write_atomic(&self.path, self.to_toml().as_bytes()).map_err(|source| {
             SubsError::Write {
                 path: self.path.clone(),
                 source,
             }
         })
+    }
+
+    /// The file's text as `save` writes it.
+    pub fn to_toml(&self) -> String {
+        self.doc.to_string()
     }
 
     /// The subscriptions as plain data (for OPML).
@@ -283,7 +293,8 @@ pub fn parse_interval(s: &str) -> Option<i64> {
         "d" => 86_400,
         _ => return None,
     };
-    Some(n * factor)
+    // Too long to be meant (and past i64) reads as no interval, not a panic.
+    n.checked_mul(factor)
 }
 
 #[cfg(test)]
@@ -378,5 +389,6 @@ mod tests {
         assert_eq!(parse_interval("2h"), Some(7200));
         assert_eq!(parse_interval("1d"), Some(86_400));
         assert_eq!(parse_interval("x"), None);
+        assert_eq!(parse_interval("999999999999999999d"), None);
     }
 }

@@ -3,10 +3,10 @@
 //! the UI or the store, and never touches the network.
 
 pub mod clean;
-mod decode;
-mod detect;
+pub(crate) mod decode;
+pub(crate) mod detect;
 mod discover;
-mod feed;
+pub(crate) mod feed;
 mod files;
 pub mod htmltext;
 mod ids;

@@ -92,14 +92,28 @@ fn unpack(bytes: &[u8]) -> Result<String, String> {
             };
             d.decompress(bytes, size).map_err(error)
         })?,
-        None => zstd::stream::decode_all(bytes).map_err(error)?,
+        None => decode_bounded(bytes).map_err(error)?,
     };
     String::from_utf8(raw).map_err(|e| format!("compressed body: {e}"))
 }
 
-/// The largest body size taken from a frame header as it stands (a
-/// corrupt header must not make a huge allocation): 64 MiB.
+/// The largest body read (a corrupt header must not make a huge
+/// allocation, nor a small hostile frame a huge output): 64 MiB.
 const MAX_BODY: usize = 64 << 20;
+
+/// A frame that does not say its size, decoded up to `MAX_BODY` bytes
+/// (zstd expands a few kilobytes to gigabytes of one repeated byte).
+fn decode_bounded(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    zstd::stream::Decoder::new(bytes)?
+        .take(MAX_BODY as u64 + 1)
+        .read_to_end(&mut raw)?;
+    if raw.len() > MAX_BODY {
+        return Err(std::io::Error::other("larger than 64 MiB"));
+    }
+    Ok(raw)
+}
 
 /// Compression must save a tenth: reading a blob costs a decompression.
 fn worth_it(packed: usize, plain: usize) -> bool {
@@ -192,6 +206,14 @@ mod tests {
         flipped[last / 2] ^= 0xFF;
         assert!(unpack(&flipped).map_or(true, |text| text != json));
         assert!(unpack(b"not zstd at all").is_err());
+    }
+
+    #[test]
+    fn a_small_frame_of_a_huge_body_is_refused() {
+        // 3.5 KB that a stream decoder would expand to 100 MiB of zeros.
+        let bomb = include_bytes!("../../tests/fixtures/fuzz/body/streamed-frame-of-100-mib.zst");
+        let error = unpack(bomb).expect_err("over MAX_BODY");
+        assert!(error.contains("64 MiB"), "{error}");
     }
 
     proptest::proptest! {

@@ -1,7 +1,7 @@
 //! The article store: one SQLite database in the data directory (WAL mode,
 //! versioned schema). Nothing outside this module knows it is SQLite.
 
-mod body;
+pub(crate) mod body;
 mod error;
 mod feeds;
 mod files;

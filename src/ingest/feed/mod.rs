@@ -5,9 +5,9 @@
 //! prefixes used without a declaration; if parsing still fails, a feed cut
 //! short is closed after its last complete item and parsed again.
 
-mod fast;
+pub(crate) mod fast;
 mod item;
-mod repair;
+pub(crate) mod repair;
 mod xmltext;
 
 use url::Url;
@@ -29,9 +29,18 @@ pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
     if let Some(feed) = fast::parse(&patched, source.url) {
         return Ok(convert(feed, source));
     }
-    let feed = match parse_with_feed_rs(&patched, source.url) {
+    parse_patched_with_feed_rs(&patched, source)
+}
+
+/// The `feed-rs` path of `parse_feed`, for text already through
+/// `repair::patch`: the fallback when the fast RSS reader gives up.
+pub(crate) fn parse_patched_with_feed_rs(
+    patched: &str,
+    source: &Source,
+) -> Result<FeedData, String> {
+    let feed = match parse_with_feed_rs(patched, source.url) {
         Ok(feed) => feed,
-        Err(_) if repair::is_itemless(&patched) => {
+        Err(_) if repair::is_itemless(patched) => {
             let format = if patched.contains("<feed") {
                 Format::Atom
             } else {
@@ -43,7 +52,7 @@ pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
                 articles: Vec::new(),
             });
         }
-        Err(first) => match repair::close_truncated(&patched) {
+        Err(first) => match repair::close_truncated(patched) {
             Some(closed) => parse_with_feed_rs(&closed, source.url).map_err(|_| first)?,
             None => return Err(first),
         },
@@ -51,7 +60,10 @@ pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
     Ok(convert(feed, source))
 }
 
-fn parse_with_feed_rs(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed, String> {
+pub(crate) fn parse_with_feed_rs(
+    text: &str,
+    base: Option<&str>,
+) -> Result<feed_rs::model::Feed, String> {
     let text = super::nesting::flatten_xml(text);
     feed_rs::parser::Builder::new()
         .base_uri(base)
@@ -62,7 +74,7 @@ fn parse_with_feed_rs(text: &str, base: Option<&str>) -> Result<feed_rs::model::
         .map_err(|e| format!("not a valid feed: {e}"))
 }
 
-fn convert(feed: feed_rs::model::Feed, source: &Source) -> FeedData {
+pub(crate) fn convert(feed: feed_rs::model::Feed, source: &Source) -> FeedData {
     use feed_rs::model::FeedType;
     let format = match feed.feed_type {
         FeedType::Atom => Format::Atom,

@@ -1,0 +1,4 @@
+#![no_main]
+//! Runs `edicola::fuzzing::targets::decode`; see CONTRIBUTING.md, "Fuzzing".
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| edicola::fuzzing::targets::decode(data));
