@@ -34,8 +34,20 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_err(path, e))?;
-        Store::init(conn, path.to_path_buf())
+        // Two processes that both set up a new store can each hold a read
+        // lock and want the other's: SQLite then answers "busy" at once,
+        // without waiting. The loser tries again.
+        let mut attempt = 0;
+        loop {
+            let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_err(path, e))?;
+            match Store::init(conn, path.to_path_buf()) {
+                Err(e) if e.is_busy() && attempt < 5 => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20 * attempt));
+                }
+                result => return result,
+            }
+        }
     }
 
     /// Opens an existing store without writing to it (for a data directory
