@@ -206,6 +206,41 @@ fn as_reader_without_write_access(cmd: &mut Command) -> &mut Command {
     cmd
 }
 
+/// An RSS file in `dir` of `n` items titled "`title` N", each with a
+/// description of `words` repetitions of its own words.
+fn write_feed(dir: &Path, title: &str, n: usize, words: usize) -> PathBuf {
+    let items: String = (0..n)
+        .map(|i| {
+            format!(
+                "<item><title>{title} {i}</title><link>https://example.org/{title}/{i}</link>\
+                 <description>{}</description></item>",
+                format!("text{i} harbour ").repeat(words)
+            )
+        })
+        .collect();
+    let path = dir.join(format!("{}.xml", title.replace(' ', "-")));
+    std::fs::write(
+        &path,
+        format!("<rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
+    )
+    .expect("feed");
+    path
+}
+
+/// Imports `feed` into the store in `data`; the import must succeed.
+fn import_ok(data: &Path, feed: &Path) {
+    let out = edicola(data)
+        .arg("import")
+        .arg(feed)
+        .output()
+        .expect("import");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A data directory that cannot be written: the user's store is shown
 /// read-only (never the samples), the commands say so, and a change is
 /// refused instead of claimed.
@@ -215,30 +250,8 @@ fn a_read_only_data_dir_shows_its_store_and_saves_nothing() {
     let top = tempfile::tempdir().expect("temp dir");
     let data = top.path().join("data");
     std::fs::create_dir(&data).expect("data dir");
-    let feed = top.path().join("feed.xml");
-    let items: String = (0..5)
-        .map(|i| {
-            format!(
-                "<item><title>Own article {i}</title><link>https://example.org/{i}</link>\
-                 <description>Text of article {i}.</description></item>"
-            )
-        })
-        .collect();
-    std::fs::write(
-        &feed,
-        format!("<rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
-    )
-    .expect("feed");
-    let out = edicola(&data)
-        .arg("import")
-        .arg(&feed)
-        .output()
-        .expect("import");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let feed = write_feed(top.path(), "Own article", 5, 1);
+    import_ok(&data, &feed);
     let store = data.join("edicola.db");
     let before = std::fs::read(&store).expect("read");
     for (path, mode) in [
@@ -364,36 +377,8 @@ fn a_full_disk_is_said_plainly_and_loses_nothing() {
         eprintln!("skipped: cannot mount a small file system here (needs root)");
         return;
     };
-    let write_feed = |name: &str, n: usize, words: usize| {
-        let items: String = (0..n)
-            .map(|i| {
-                format!(
-                    "<item><title>{name} story {i}</title><link>https://example.org/{name}/{i}</link>\
-                     <description>{}</description></item>",
-                    format!("{name}{i} harbour ").repeat(words)
-                )
-            })
-            .collect();
-        let path = top.path().join(format!("{name}.xml"));
-        std::fs::write(
-            &path,
-            format!("<rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
-        )
-        .expect("feed");
-        path
-    };
-    let small = write_feed("small", 5, 5);
-    let out = edicola(&data)
-        .arg("import")
-        .arg(&small)
-        .output()
-        .expect("import");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let big = write_feed("big", 8000, 80);
+    import_ok(&data, &write_feed(top.path(), "small story", 5, 5));
+    let big = write_feed(top.path(), "big story", 8000, 80);
     let out = edicola(&data)
         .arg("import")
         .arg(&big)
