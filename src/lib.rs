@@ -15,6 +15,7 @@ pub mod fetch;
 pub mod fsutil;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod index;
 pub mod ingest;
 pub mod jobs;
 pub mod keymap;
