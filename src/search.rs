@@ -133,15 +133,24 @@ impl Query {
         if parts.is_empty() {
             return None;
         }
-        let mut expr = parts.join(" AND ");
+        let expr = parts.join(" AND ");
+        // One NOT over a flat OR: an excluded token can split into many
+        // words, and nesting a NOT per word overflows FTS5's parser stack.
+        let mut excluded: Vec<String> = Vec::new();
         for word in self.excluded.iter().flat_map(|w| {
             crate::text::words(w)
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         }) {
-            expr = format!("({expr}) NOT {}", any_form(&word));
+            if excluded.len() < MAX_TERMS && !excluded.contains(&word) {
+                excluded.push(word);
+            }
         }
-        Some(expr)
+        if excluded.is_empty() {
+            return Some(expr);
+        }
+        let forms: Vec<String> = excluded.iter().map(|w| any_form(w)).collect();
+        Some(format!("({expr}) NOT ({})", forms.join(" OR ")))
     }
 }
 
@@ -233,7 +242,7 @@ mod tests {
         assert!(expr.starts_with(r#"(("perche" OR"#), "{expr}");
         assert!(expr.contains(r#"("cina" OR "cin")"#), "{expr}");
         assert!(expr.contains(r#""big tech""#), "{expr}");
-        assert!(expr.ends_with(r#"NOT "usa""#), "{expr}");
+        assert!(expr.ends_with(r#"NOT ("usa")"#), "{expr}");
     }
 
     #[test]
@@ -288,5 +297,16 @@ mod tests {
             .fts(false)
             .unwrap_or_default();
         assert_eq!(expr, r#""x" AND "a""#, "one word, repeated");
+    }
+
+    #[test]
+    fn excluded_words_stay_flat_and_bounded_whatever_they_split_into() {
+        let glued: String = (0..200).map(|i| format!("w{i}`")).collect();
+        let expr = Query::parse(&format!("x -{glued}"))
+            .fts(false)
+            .unwrap_or_default();
+        assert_eq!(expr.matches("NOT").count(), 1, "{expr}");
+        assert_eq!(expr.matches(" OR ").count(), MAX_TERMS - 1, "{expr}");
+        assert!(expr.starts_with(r#"("x") NOT ("w0" OR "w1" OR"#), "{expr}");
     }
 }
