@@ -2,34 +2,100 @@
 
 use std::process::{Command, Stdio};
 
+/// The platform's way of opening an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Platform {
+    MacOs,
+    Windows,
+    Other,
+}
+
+impl Platform {
+    fn current() -> Platform {
+        if cfg!(target_os = "macos") {
+            Platform::MacOs
+        } else if cfg!(windows) {
+            Platform::Windows
+        } else {
+            Platform::Other
+        }
+    }
+}
+
 /// Starts the browser on `url`: `$BROWSER` when set, else the platform's
 /// opener. Returns a message for the status bar when it cannot.
 pub fn open(url: &str, browser_env: Option<String>) -> Result<(), String> {
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(format!("Not a web address: {url}"));
-    }
-    let mut command = match browser_env.filter(|b| !b.trim().is_empty()) {
-        Some(browser) => {
-            let mut parts = browser.split_whitespace();
-            let program = parts.next().unwrap_or("xdg-open");
-            let mut c = Command::new(program);
-            c.args(parts);
-            c
-        }
-        None if cfg!(target_os = "macos") => Command::new("open"),
-        None if cfg!(windows) => {
-            let mut c = Command::new("cmd");
-            c.args(["/C", "start", ""]);
-            c
-        }
-        None => Command::new("xdg-open"),
-    };
-    command
-        .arg(url)
+    let (program, args) = command_line(url, browser_env.as_deref(), Platform::current())?;
+    Command::new(&program)
+        .args(&args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .map(drop)
-        .map_err(|e| format!("Cannot start the browser: {e}"))
+        .map_err(|e| format!("Cannot start the browser ({program}): {e}"))
+}
+
+/// The program and its arguments; the address is always one argument of
+/// its own, handed to a program that is not a shell. On Windows that rules
+/// out `cmd /C start`, which would read a `&` in a feed's address as the
+/// start of another command: `url.dll`'s handler opens it directly.
+fn command_line(
+    url: &str,
+    browser_env: Option<&str>,
+    platform: Platform,
+) -> Result<(String, Vec<String>), String> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(format!("Not a web address: {url}"));
+    }
+    let (program, mut args): (String, Vec<String>) =
+        match browser_env.filter(|b| !b.trim().is_empty()) {
+            Some(browser) => {
+                let mut parts = browser.split_whitespace().map(str::to_string);
+                let program = parts.next().unwrap_or_else(|| "xdg-open".into());
+                (program, parts.collect())
+            }
+            None => match platform {
+                Platform::MacOs => ("open".into(), Vec::new()),
+                Platform::Windows => (
+                    "rundll32".into(),
+                    vec!["url.dll,FileProtocolHandler".into()],
+                ),
+                Platform::Other => ("xdg-open".into(), Vec::new()),
+            },
+        };
+    args.push(url.to_string());
+    Ok((program, args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_with_shell_characters_is_one_argument_and_no_shell_runs() {
+        let url = "https://example.org/a?x=1&calc.exe&y=|whoami";
+        for platform in [Platform::Windows, Platform::MacOs, Platform::Other] {
+            let (program, args) = command_line(url, None, platform).expect("a web address");
+            assert!(
+                !["cmd", "cmd.exe", "sh", "bash", "powershell"].contains(&program.as_str()),
+                "{platform:?} runs {program}"
+            );
+            assert_eq!(args.last().map(String::as_str), Some(url), "{platform:?}");
+            assert_eq!(args.iter().filter(|a| a.contains('&')).count(), 1);
+        }
+        let (program, args) = command_line(url, None, Platform::Windows).expect("windows");
+        assert_eq!((program.as_str(), args.len()), ("rundll32", 2));
+    }
+
+    #[test]
+    fn browser_setting_splits_into_program_and_arguments() {
+        let (program, args) =
+            command_line("https://x.org", Some("firefox --new-tab"), Platform::Other)
+                .expect("browser");
+        assert_eq!(program, "firefox");
+        assert_eq!(args, ["--new-tab", "https://x.org"]);
+        assert!(command_line("javascript:alert(1)", None, Platform::Other).is_err());
+        assert!(command_line("file:///etc/passwd", None, Platform::Other).is_err());
+    }
 }

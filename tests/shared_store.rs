@@ -261,6 +261,16 @@ fn a_read_only_data_dir_shows_its_store_and_saves_nothing() {
     ] {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
     }
+    // The unprivileged user may not reach the build's binary (a clone
+    // under a private directory): it runs a copy beside the data.
+    let binary = top.path().join("edicola");
+    std::fs::copy(env!("CARGO_BIN_EXE_edicola"), &binary).expect("copy the binary");
+    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let edicola = |data: &Path| {
+        let mut cmd = Command::new(&binary);
+        cmd.env("EDICOLA_DATA", data).stdin(Stdio::null());
+        cmd
+    };
     let out = as_reader_without_write_access(&mut edicola(&data))
         .env("EDICOLA_CONFIG", top.path().join("config"))
         .arg("list")
