@@ -15,7 +15,6 @@ pub mod fetch;
 pub mod fsutil;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod index;
 pub mod ingest;
 pub mod jobs;
 pub mod keymap;

@@ -10,7 +10,11 @@ use edicola::model::Article;
 use edicola::store::{Filter, Origin, Store};
 
 fn edicola(data: &Path) -> Command {
-    let mut cmd = Command::new(PathBuf::from(env!("CARGO_BIN_EXE_edicola")));
+    edicola_at(Path::new(env!("CARGO_BIN_EXE_edicola")), data)
+}
+
+fn edicola_at(binary: &Path, data: &Path) -> Command {
+    let mut cmd = Command::new(binary);
     cmd.env("EDICOLA_DATA", data)
         .env("EDICOLA_CONFIG", data.join("config"))
         .stdin(Stdio::null());
@@ -266,11 +270,7 @@ fn a_read_only_data_dir_shows_its_store_and_saves_nothing() {
     let binary = top.path().join("edicola");
     std::fs::copy(env!("CARGO_BIN_EXE_edicola"), &binary).expect("copy the binary");
     std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let edicola = |data: &Path| {
-        let mut cmd = Command::new(&binary);
-        cmd.env("EDICOLA_DATA", data).stdin(Stdio::null());
-        cmd
-    };
+    let edicola = |data: &Path| edicola_at(&binary, data);
     let out = as_reader_without_write_access(&mut edicola(&data))
         .env("EDICOLA_CONFIG", top.path().join("config"))
         .arg("list")
