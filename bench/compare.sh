@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
 # Edicola and newsboat side by side on the same synthetic corpora, in one run:
 # loading the articles, start-up (first frame, memory), key-to-frame latency in
-# the reader, and command-line search. Writes BENCHMARKS.md at the repo root.
+# the reader, typing a search letter by letter, and command-line search.
+# Writes BENCHMARKS.md at the repo root, keeping the part of the old file below
+# its line "<!-- Below this line: kept ... -->" (figures measured by hand).
 #
 # usage: bench/compare.sh [-r RUNS] [-i IMPORT_RUNS] [-w WORKDIR] [-p PORT]
-#                         [-q QUERY] [-o FILE] [SIZES...]
-#   SIZES          articles per corpus (default: 1000 10000 100000; at least 100)
+#                         [-q QUERY] [-t WORD] [-m] [-n MAX] [-o FILE] [SIZES...]
+#   SIZES          articles per corpus (default: 1000 10000 100000; at least 100).
+#                  Up to 100000, 50 feed files (reader_setup.sh); above, 200, so that
+#                  no file passes Edicola's 20 MB cap on an HTTP response
+#                  (BENCH_MANY_FEEDS_ABOVE changes 100000, to test that layout small).
+#   -m, --million  add the size 1000000 (Edicola only, unless -n says otherwise; the
+#                  corpus takes about 10 min to generate, 3.6 GB, and the run about
+#                  12 GB of disk in all)
+#   -n, --newsboat-max  largest size newsboat is measured at (default 100000;
+#                  BENCH_NEWSBOAT_MAX): its start-up reads every article (about 6 s
+#                  at 100000) and a reload fetches one feed at a time, so above this
+#                  size the report has Edicola's figures only
 #   -r, --runs     runs of every start-up and key measurement, medians (default 5; BENCH_RUNS)
 #   -i, --import-runs  runs of every import/reload from an empty store (default: RUNS;
 #                  BENCH_IMPORT_RUNS)
@@ -13,10 +25,13 @@
 #                  Corpora already laid out there are reused, so a second run skips generation.
 #   -p, --port     loopback port of the feed server (default: BENCH_PORT, else a free one)
 #   -q, --query    two-word search query found in the corpus (default: BENCH_QUERY or "stati uniti")
+#   -t, --type     word typed letter by letter in Edicola's search prompt, to time the
+#                  frame of each key and the results after the last one (default:
+#                  BENCH_TYPE, else the query's first word); letters and digits only
 #   -o, --out      report file (default: BENCHMARKS.md at the repo root)
 #
-# Needs python3 and tmux; installs newsboat (and tmux) from Debian when missing
-# (apt-get, through sudo when not root). Builds Edicola with cargo build --release.
+# Needs python3 and tmux; installs newsboat (when a size is at most -n) and tmux
+# from Debian when missing (apt-get, through sudo when not root). Builds Edicola with cargo build --release.
 # Readers run with HOME and XDG dirs inside the work dir, so the user's own
 # configuration and stores are never read or touched.
 set -eu
@@ -34,6 +49,10 @@ IMPORT_RUNS=${BENCH_IMPORT_RUNS:-}
 WORK=${BENCH_WORK:-}
 PORT=${BENCH_PORT:-}
 QUERY=${BENCH_QUERY:-stati uniti}
+TYPE=${BENCH_TYPE:-}
+NB_MAX=${BENCH_NEWSBOAT_MAX:-100000}
+MANY_ABOVE=${BENCH_MANY_FEEDS_ABOVE:-100000}
+MILLION=0
 OUT="$REPO/BENCHMARKS.md"
 SIZES=()
 while [ $# -gt 0 ]; do
@@ -43,6 +62,9 @@ while [ $# -gt 0 ]; do
     -w|--work) [ $# -ge 2 ] || die "$1 needs a value"; WORK=$2; shift 2 ;;
     -p|--port) [ $# -ge 2 ] || die "$1 needs a value"; PORT=$2; shift 2 ;;
     -q|--query) [ $# -ge 2 ] || die "$1 needs a value"; QUERY=$2; shift 2 ;;
+    -t|--type) [ $# -ge 2 ] || die "$1 needs a value"; TYPE=$2; shift 2 ;;
+    -n|--newsboat-max) [ $# -ge 2 ] || die "$1 needs a value"; NB_MAX=$2; shift 2 ;;
+    -m|--million) MILLION=1; shift ;;
     -o|--out) [ $# -ge 2 ] || die "$1 needs a value"; OUT=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     --) shift; SIZES+=("$@"); break ;;
@@ -51,6 +73,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
+if [ "$MILLION" -eq 1 ] && [[ " ${SIZES[*]} " != *" 1000000 "* ]]; then SIZES+=(1000000); fi
 IMPORT_RUNS=${IMPORT_RUNS:-$RUNS}
 is_int() { case $1 in ''|*[!0-9]*) return 1 ;; *) return 0 ;; esac; }
 for n in "${SIZES[@]}"; do
@@ -59,11 +82,24 @@ done
 if ! is_int "$RUNS" || [ "$RUNS" -lt 1 ]; then die "runs '$RUNS' is not a positive number"; fi
 if ! is_int "$IMPORT_RUNS" || [ "$IMPORT_RUNS" -lt 1 ]; then die "import runs '$IMPORT_RUNS' is not a positive number"; fi
 [ -z "$PORT" ] || is_int "$PORT" || die "port '$PORT' is not a number"
+is_int "$NB_MAX" || die "newsboat's largest size '$NB_MAX' is not a whole number"
+is_int "$MANY_ABOVE" || die "BENCH_MANY_FEEDS_ABOVE '$MANY_ABOVE' is not a whole number"
 case $QUERY in
   *\'*|*\"*|*\\*) die "the query must not contain quotes or backslashes" ;;
   *" "*) ;;
   *) die "the query should be two words (got '$QUERY')" ;;
 esac
+TYPE=${TYPE:-${QUERY%% *}}
+case $TYPE in
+  ''|*[!A-Za-z0-9]*) die "the typed word must be letters and digits only (got '$TYPE'; see -t)" ;;
+esac
+[ ${#TYPE} -ge 3 ] || die "the typed word should have 3 letters or more (got '$TYPE'; see -t)"
+# with_nb N: true when newsboat is measured at size N.
+with_nb() { [ "$1" -le "$NB_MAX" ]; }
+# feeds_for N: feed files of the corpus of size N.
+feeds_for() { if [ "$1" -le "$MANY_ABOVE" ]; then echo 50; else echo 200; fi; }
+NB_ANY=0
+for n in "${SIZES[@]}"; do if with_nb "$n"; then NB_ANY=1; fi; done
 [ -d "$BENCH" ] || die "no benchmark tools at $BENCH (the shared folder beside the repo)"
 for t in reader_setup.sh first_frame.py tui_latency.py gen_corpus.py; do
   [ -f "$BENCH/$t" ] || die "missing $BENCH/$t"
@@ -82,9 +118,9 @@ apt_install() {
   fi
 }
 command -v tmux >/dev/null || apt_install tmux
-command -v newsboat >/dev/null || apt_install newsboat
+if [ "$NB_ANY" -eq 1 ]; then command -v newsboat >/dev/null || apt_install newsboat; fi
 command -v tmux >/dev/null || die "tmux is still missing"
-command -v newsboat >/dev/null || die "newsboat is still missing"
+if [ "$NB_ANY" -eq 1 ]; then command -v newsboat >/dev/null || die "newsboat is still missing"; fi
 
 log "building Edicola (cargo build --release)"
 cargo build --release --manifest-path "$REPO/Cargo.toml" >&2 || die "cargo build --release failed"
@@ -157,6 +193,12 @@ timed() {
   fi
   t1=$(now_ns)
   echo $(((t1 - t0) / 1000000))
+}
+# ed_hits DIR QUERY: how many articles Edicola's store in DIR finds for QUERY
+# (the last word a prefix, as in the reader's prompt).
+ed_hits() {
+  "$BIN" --data "$1/data" --config "$1/config" search --json --limit 100000000 "$2" \
+    | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'
 }
 nb_count() { python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from rss_item where deleted = 0").fetchone()[0])' "$1"; }
 nb_search_count() {
@@ -254,6 +296,7 @@ tl_runs() {
 }
 
 declare -A R=()
+KEEP_MARK='<!-- Below this line: kept as it is when bench/compare.sh rewrites this file. -->'
 STARTED=$(date '+%Y-%m-%d %H:%M %Z')
 T_START=$(date +%s)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -262,23 +305,49 @@ io_pressure() { sed -n 's/^some avg10=[0-9.]* avg60=\([0-9.]*\).*/\1 %/p' /proc/
 IO_START=$(io_pressure)
 
 # ---------------------------------------------------------------- corpora and server
-# About 40 KB of disk per article: the feed files, two Edicola stores, newsboat's cache.
+# About 40 KB of disk per article: the feed files, two Edicola stores, newsboat's cache;
+# 12 KB without newsboat.
 need_kb=0
-for N in "${SIZES[@]}"; do need_kb=$((need_kb + N * 40)); done
+for N in "${SIZES[@]}"; do
+  if with_nb "$N"; then need_kb=$((need_kb + N * 40)); else need_kb=$((need_kb + N * 12)); fi
+done
 avail_kb=$(df -Pk "$WORK" | awk 'NR == 2 {print $4}')
 if [ -n "$avail_kb" ] && [ "$avail_kb" -lt "$need_kb" ]; then
   die "about $((need_kb / 1024)) MB of disk are needed in $WORK, $((avail_kb / 1024)) MB are free"
 fi
+# setup_many W PORT N FEEDS: what reader_setup.sh lays out (it always writes 50 feed
+# files), with FEEDS files: the corpus, newsboat's urls and config, an OPML list.
+setup_many() {
+  local w=$1 port=$2 n=$3 feeds=$4 d
+  python3 "$BENCH/gen_corpus.py" --out "$w/corpus-$n" --articles "$n" --feeds "$feeds" \
+    --learn "$BENCH"/../seeds/*.txt || return 1
+  d="$w/run-$n"; mkdir -p "$d"
+  for i in $(seq -f %03g 0 $((feeds - 1))); do echo "http://127.0.0.1:$port/corpus-$n/feed-$i.xml"; done >"$d/urls"
+  printf 'auto-reload no\nreload-threads 1\nshow-read-feeds yes\nconfirm-exit no\n' >"$d/config"
+  { echo '<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>bench</title></head><body>'
+    sed 's|.*|<outline type="rss" text="f" xmlUrl="&"/>|' "$d/urls"
+    echo '</body></opml>'; } >"$d/feeds.opml"
+}
 for N in "${SIZES[@]}"; do
-  if [ -f "$WORK/.complete-$N" ] && [ -f "$WORK/run-$N/urls" ] && [ -d "$WORK/corpus-$N" ]; then
+  F=$(feeds_for "$N")
+  # .complete-N holds the number of feed files (empty: 50, from an earlier version)
+  had=
+  if [ -f "$WORK/.complete-$N" ]; then had=$(cat "$WORK/.complete-$N"); had=${had:-50}; fi
+  if [ "$had" = "$F" ] && [ -f "$WORK/run-$N/urls" ] && [ -d "$WORK/corpus-$N" ]; then
     log "corpus of $N articles: reusing $WORK/corpus-$N"
     sed -i "s|127\.0\.0\.1:[0-9]*/|127.0.0.1:$PORT/|" "$WORK/run-$N/urls" "$WORK/run-$N/feeds.opml"
   else
-    log "corpus of $N articles: generating (reader_setup.sh)"
     rm -rf "$WORK/corpus-$N" "$WORK/run-$N" "$WORK/.complete-$N"
-    sh "$BENCH/reader_setup.sh" "$WORK" "$PORT" "$N" >"$LOGS/setup-$N.log" 2>&1 \
-      || { cat "$LOGS/setup-$N.log" >&2; die "reader_setup.sh failed for $N"; }
-    touch "$WORK/.complete-$N"
+    if [ "$F" -eq 50 ]; then
+      log "corpus of $N articles: generating (reader_setup.sh)"
+      sh "$BENCH/reader_setup.sh" "$WORK" "$PORT" "$N" >"$LOGS/setup-$N.log" 2>&1 \
+        || { cat "$LOGS/setup-$N.log" >&2; die "reader_setup.sh failed for $N"; }
+    else
+      log "corpus of $N articles: generating ($F feed files, gen_corpus.py)"
+      setup_many "$WORK" "$PORT" "$N" "$F" >"$LOGS/setup-$N.log" 2>&1 \
+        || { cat "$LOGS/setup-$N.log" >&2; die "generating the corpus of $N failed"; }
+    fi
+    echo "$F" >"$WORK/.complete-$N"
   fi
 done
 
@@ -331,6 +400,7 @@ for N in "${SIZES[@]}"; do
     grep -q "feeds, 0 new articles, 0 failed" "$LOGS/ef-refetch-$N.log" \
       || { tail -n 5 "$LOGS/ef-refetch-$N.log" >&2; die "edicola re-fetch of $N: unexpected summary"; }
 
+    with_nb "$N" || continue
     rm -rf "$NB"; mkdir -p "$NB"
     e+=("$(timed "$LOGS/nb-reload-$N.log" newsboat -u "$RUN/urls" -C "$RUN/config" -c "$NB/cache.db" -x reload)")
     got=$(nb_count "$NB/cache.db")
@@ -346,18 +416,28 @@ for N in "${SIZES[@]}"; do
   R[ed_import,$N]=$(median "${a[@]}"); R[ed_reimport,$N]=$(median "${b[@]}")
   R[ed_reforce,$N]=$(median "${h[@]}"); R[ed_stored,$N]=$(median "${st[@]}"); R[ed_index,$N]=$(median "${ix[@]}")
   R[ef_fetch,$N]=$(median "${c[@]}"); R[ef_refetch,$N]=$(median "${d[@]}")
-  R[nb_reload,$N]=$(median "${e[@]}"); R[nb_rereload,$N]=$(median "${f[@]}")
-  R[nb_rereload2,$N]=$(median "${g[@]}")
-  log "  import ms: edicola ${a[*]} (stored ${st[*]}, index ${ix[*]}) | re-import ${b[*]} | --force ${h[*]} | fetch ${c[*]} | re-fetch ${d[*]} | newsboat reload ${e[*]} | again ${f[*]} | third ${g[*]}"
   R[ed_store,$N]=$(du -sk "$ED/data" | cut -f1)
-  R[nb_store,$N]=$(du -sk "$NB/cache.db" | cut -f1)
+  if with_nb "$N"; then
+    R[nb_reload,$N]=$(median "${e[@]}"); R[nb_rereload,$N]=$(median "${f[@]}")
+    R[nb_rereload2,$N]=$(median "${g[@]}")
+    R[nb_store,$N]=$(du -sk "$NB/cache.db" | cut -f1)
+  fi
+  log "  import ms: edicola ${a[*]} (stored ${st[*]}, index ${ix[*]}) | re-import ${b[*]} | --force ${h[*]} | fetch ${c[*]} | re-fetch ${d[*]} | newsboat reload ${e[*]:-not run} | again ${f[*]:-} | third ${g[*]:-}"
 
   # -- what the search finds, for the patterns
-  R[ed_hits,$N]=$("$BIN" --data "$ED/data" --config "$ED/config" search --json --limit 100000000 "$QUERY" \
-    | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')
-  R[nb_hits,$N]=$(nb_search_count "$NB/cache.db" "$QUERY")
+  R[ed_hits,$N]=$(ed_hits "$ED" "$QUERY")
   [ "${R[ed_hits,$N]}" -gt 0 ] || die "edicola finds nothing for '$QUERY' at $N: choose another query (-q)"
-  [ "${R[nb_hits,$N]}" -gt 0 ] || die "newsboat would find nothing for '$QUERY' at $N (it searches the exact text): choose another query (-q)"
+  # The typed word, and the same without its last letter: the results step waits
+  # for the word's count, which must not already be on screen.
+  R[ty_hits,$N]=$(ed_hits "$ED" "$TYPE")
+  ty_before=$(ed_hits "$ED" "${TYPE%?}")
+  [ "${R[ty_hits,$N]}" -gt 0 ] || die "edicola finds nothing for '$TYPE' at $N: choose another word to type (-t)"
+  [ "${R[ty_hits,$N]}" -ne "$ty_before" ] \
+    || die "'$TYPE' and '${TYPE%?}' find as many articles ($ty_before) at $N: the results step cannot tell them apart; choose another word to type (-t)"
+  if with_nb "$N"; then
+    R[nb_hits,$N]=$(nb_search_count "$NB/cache.db" "$QUERY")
+    [ "${R[nb_hits,$N]}" -gt 0 ] || die "newsboat would find nothing for '$QUERY' at $N (it searches the exact text): choose another query (-q)"
+  fi
 
   # -- command-line search, whole process
   s=()
@@ -369,7 +449,7 @@ for N in "${SIZES[@]}"; do
 
   # -- first frame and memory
   ff_runs "ed$N" - "Articles 1/" "$BIN" --data "$ED/data" --config "$ED/config"
-  ff_runs "nb$N" "$NB/cache.db" "Your feeds (" newsboat -u "$RUN/urls" -C "$RUN/config" -c "$NB/cache.db"
+  with_nb "$N" && ff_runs "nb$N" "$NB/cache.db" "Your feeds (" newsboat -u "$RUN/urls" -C "$RUN/config" -c "$NB/cache.db"
 
   # -- keys
   tl_runs "ed$N" - "1 2 3 4 5" --quit "q" --ready "Articles 1/" \
@@ -380,6 +460,30 @@ for N in "${SIZES[@]}"; do
     --step "'$QUERY' Enter" "${R[ed_hits,$N]} results (Esc" \
     -- "$BIN" --data "$ED/data" --config "$ED/config"
 
+  # -- typing in the search prompt, letter by letter: each key until the prompt
+  # shows it; then, in a run of its own (a new process: nothing remembered from
+  # the first), the last key until the results for the whole word are shown.
+  ty_keys=(--step / "results · Enter keep") ty_res=(--step / "results · Enter keep")
+  typed=
+  for ((k = 0; k < ${#TYPE}; k++)); do
+    letter=${TYPE:k:1}
+    typed+=$letter
+    ty_keys+=(--step "$letter" "/$typed█")
+    if [ $((k + 1)) -lt ${#TYPE} ]; then
+      ty_res+=(--step "$letter" "/$typed█")
+    else
+      ty_res+=(--step "$letter" "  ${R[ty_hits,$N]} results ·")
+    fi
+  done
+  tl_runs "ty$N" - "$(seq -s ' ' 1 $((${#TYPE} + 1)))" --quit "Escape q" --ready "Articles 1/" \
+    "${ty_keys[@]}" -- "$BIN" --data "$ED/data" --config "$ED/config"
+  tl_runs "tr$N" - "$((${#TYPE} + 1))" --quit "Escape q" --ready "Articles 1/" \
+    "${ty_res[@]}" -- "$BIN" --data "$ED/data" --config "$ED/config"
+
+  if ! with_nb "$N"; then
+    log "  newsboat: not run at $N articles (above $NB_MAX, see -n)"
+    continue
+  fi
   titles=$(corpus_titles "$C" "$N") || die "could not read article titles from $C"
   oldest=$(sed -n 1p <<<"$titles") newest=$(sed -n 2p <<<"$titles") second=$(sed -n 3p <<<"$titles")
   if [ -z "$oldest" ] || [ -z "$newest" ] || [ -z "$second" ]; then die "could not read article titles from $C"; fi
@@ -402,12 +506,31 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 IO_END=$(io_pressure)
 
 # ---------------------------------------------------------------- report
-secs() { awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}'; }
+# Newsboat's figures are empty at the sizes it was not run at: the cells say so.
+for N in "${SIZES[@]}"; do
+  with_nb "$N" && continue
+  for k in reload rereload rereload2 store hits; do R[nb_$k,$N]=; done
+  for k in ms rss rss2 ready s1 s2 s3 s4 s5 s8 s9; do R[nb${N}_$k]=; done
+done
+NOT_RUN="not run"
+secs() { if [ -z "$1" ]; then echo "$NOT_RUN"; else awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}'; fi; }
+ms() { if [ -z "$1" ]; then echo "$NOT_RUN"; else printf '%s ms' "$1"; fi; }
 rate() { awk -v ms="$1" -v n="$2" 'BEGIN {if (ms > 0) printf "%d", n * 1000 / ms; else print "-"}'; }
-load() { printf '%s (%s articles/s)' "$(secs "$1")" "$(rate "$1" "$2")"; }
-ratio() { awk -v nb="$1" -v ed="$2" 'BEGIN {if (ed > 0) printf "%.1f×", nb / ed; else print "-"}'; }
-mbk() { awk -v k="$1" 'BEGIN {printf "%.1f MB", k / 1024}'; }
+load() { if [ -z "$1" ]; then echo "$NOT_RUN"; else printf '%s (%s articles/s)' "$(secs "$1")" "$(rate "$1" "$2")"; fi; }
+ratio() { if [ -z "$1" ] || [ -z "$2" ]; then echo "-"; else awk -v nb="$1" -v ed="$2" 'BEGIN {if (ed > 0) printf "%.1f×", nb / ed; else print "-"}'; fi; }
+mbk() { if [ -z "$1" ]; then echo "$NOT_RUN"; else awk -v k="$1" 'BEGIN {printf "%.1f MB", k / 1024}'; fi; }
+mem() { if [ -z "$1" ]; then echo "$NOT_RUN"; else printf '%s MB (%s)' "$1" "$2"; fi; }
 row() { local out='|' cell; for cell in "$@"; do out+=" $cell |"; done; printf '%s\n' "$out"; }
+
+NB_NOTE=
+for N in "${SIZES[@]}"; do
+  with_nb "$N" && continue
+  NB_NOTE="
+newsboat is not run above $NB_MAX articles (\`-n\`): its start-up loads every article from its
+cache (about 6 s at 100000) and its reload fetches one feed at a time, so its cells there say
+\"not run\"."
+  break
+done
 
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
 # The report itself does not count as a change.
@@ -416,7 +539,11 @@ CPU=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 RAM=$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 OS=$(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release 2>/dev/null || true)
 [ -n "$OS" ] || OS=$(uname -s)
-NBV=$(newsboat -v 2>/dev/null | head -n 1 | sed 's/ - .*//')
+if [ "$NB_ANY" -eq 1 ]; then
+  NBV="$(newsboat -v 2>/dev/null | head -n 1 | sed 's/ - .*//') (Debian package)"
+else
+  NBV="newsboat: not run at these sizes"
+fi
 EDV=$("$BIN" --version)
 TMUXV=$(tmux -V)
 PYV=$(python3 --version)
@@ -428,7 +555,7 @@ cat <<EOF
 
 Written by \`bench/compare.sh\` (do not edit by hand: run it again; it overwrites this file).
 Run of $STARTED, $TOOK min; sizes: ${SIZES[*]} articles; $RUNS runs per start-up and key
-measurement, $IMPORT_RUNS per load, medians.
+measurement, $IMPORT_RUNS per load, medians.$NB_NOTE
 
 Figures are medians, but the machine may be shared: steps near the harness floors (about 15 ms
 for a first frame, 7 ms for a key) can move by half between runs, and newsboat's start-up, which
@@ -443,7 +570,7 @@ averages below).
 - Disk pressure (share of the last minute with a task waiting for I/O, \`/proc/pressure/io\`) at the
   start: ${IO_START:-unknown}; at the end: ${IO_END:-unknown}.
 - $EDV at commit $COMMIT, \`cargo build --release\`
-- $NBV (Debian package)
+- $NBV
 - $TMUXV, $PYV; terminal: a 160x48 tmux pane, \`LC_ALL=${LC_ALL:-unset}\`
 
 ## Corpus
@@ -451,12 +578,14 @@ averages below).
 \`../shared/bench/reader_setup.sh W PORT N\` writes N articles as 50 RSS 2.0 files
 (\`gen_corpus.py\`, seed 7, about 550 words per article from an Italian vocabulary), newsboat's
 \`urls\` and \`config\` (\`auto-reload no\`, \`reload-threads 1\`) and an OPML file, and
-\`python3 -m http.server PORT --bind 127.0.0.1\` serves them on loopback.
+\`python3 -m http.server PORT --bind 127.0.0.1\` serves them on loopback. Above $MANY_ABOVE articles
+the script lays out the same with 200 files (\`gen_corpus.py --feeds 200\`, same seed and
+vocabulary), so that no file passes Edicola's 20 MB cap on an HTTP response.
 
-| Articles | Feed files on disk |
-| ---: | ---: |
+| Articles | Feed files | On disk |
+| ---: | ---: | ---: |
 EOF
-for N in "${SIZES[@]}"; do row "$N" "${R[mb,$N]} MB"; done
+for N in "${SIZES[@]}"; do row "$N" "$(feeds_for "$N")" "${R[mb,$N]} MB"; done
 cat <<EOF
 
 **Ratio** columns are newsboat ÷ Edicola of a time or a size: above 1×, Edicola is faster or
@@ -537,7 +666,7 @@ EOF
 row "Articles" "Edicola" "newsboat" "Ratio"
 row "---:" "---:" "---:" "---:"
 for N in "${SIZES[@]}"; do
-  row "$N" "${R[ed${N}_ms]} ms" "${R[nb${N}_ms]} ms" "$(ratio "${R[nb${N}_ms]}" "${R[ed${N}_ms]}")"
+  row "$N" "$(ms "${R[ed${N}_ms]}")" "$(ms "${R[nb${N}_ms]}")" "$(ratio "${R[nb${N}_ms]}" "${R[ed${N}_ms]}")"
 done
 cat <<EOF
 
@@ -549,7 +678,7 @@ EOF
 row "Articles" "Edicola" "newsboat" "Ratio"
 row "---:" "---:" "---:" "---:"
 for N in "${SIZES[@]}"; do
-  row "$N" "${R[ed${N}_rss]} MB (${R[ed${N}_rss2]})" "${R[nb${N}_rss]} MB (${R[nb${N}_rss2]})" "$(ratio "${R[nb${N}_rss2]}" "${R[ed${N}_rss2]}")"
+  row "$N" "$(mem "${R[ed${N}_rss]}" "${R[ed${N}_rss2]}")" "$(mem "${R[nb${N}_rss]}" "${R[nb${N}_rss2]}")" "$(ratio "${R[nb${N}_rss2]}" "${R[ed${N}_rss2]}")"
 done
 cat <<EOF
 
@@ -585,7 +714,7 @@ step_table() { # TITLE EDKEY NBKEY
   row "Articles" "Edicola" "newsboat" "Ratio"
   row "---:" "---:" "---:" "---:"
   for N in "${SIZES[@]}"; do
-    row "$N" "${R[ed${N}_$2]} ms" "${R[nb${N}_$3]} ms" "$(ratio "${R[nb${N}_$3]}" "${R[ed${N}_$2]}")"
+    row "$N" "$(ms "${R[ed${N}_$2]}")" "$(ms "${R[nb${N}_$3]}")" "$(ratio "${R[nb${N}_$3]}" "${R[ed${N}_$2]}")"
   done
   echo
 }
@@ -597,7 +726,7 @@ printf '### Search: type the query, Enter\n\n'
 row "Articles" "Edicola" "Edicola results" "newsboat" "newsboat results" "Ratio"
 row "---:" "---:" "---:" "---:" "---:" "---:"
 for N in "${SIZES[@]}"; do
-  row "$N" "${R[ed${N}_s5]} ms" "${R[ed_hits,$N]}" "${R[nb${N}_s9]} ms" "${R[nb_hits,$N]}" "$(ratio "${R[nb${N}_s9]}" "${R[ed${N}_s5]}")"
+  row "$N" "$(ms "${R[ed${N}_s5]}")" "${R[ed_hits,$N]}" "$(ms "${R[nb${N}_s9]}")" "${R[nb_hits,$N]:-$NOT_RUN}" "$(ratio "${R[nb${N}_s9]}" "${R[ed${N}_s5]}")"
 done
 cat <<EOF
 
@@ -611,7 +740,7 @@ EOF
 row "Articles" "Edicola ready" "newsboat ready" "newsboat: open all articles (Enter)" "newsboat: open an article (Enter)"
 row "---:" "---:" "---:" "---:" "---:"
 for N in "${SIZES[@]}"; do
-  row "$N" "${R[ed${N}_ready]} ms" "${R[nb${N}_ready]} ms" "${R[nb${N}_s1]} ms" "${R[nb${N}_s4]} ms"
+  row "$N" "$(ms "${R[ed${N}_ready]}")" "$(ms "${R[nb${N}_ready]}")" "$(ms "${R[nb${N}_s1]}")" "$(ms "${R[nb${N}_s4]}")"
 done
 cat <<EOF
 
@@ -627,14 +756,45 @@ row "---:" "---:" "---"
 for N in "${SIZES[@]}"; do row "$N" "${R[ed_cli_search,$N]} ms" "none"; done
 cat <<EOF
 
+## Typing a search (Edicola)
+
+\`tui_latency.py\`, in runs of their own: \`/\` opens the prompt, then the letters of
+\`$TYPE\` are typed one at a time (0.5 s apart), each timed until the prompt shows the letters
+typed so far (\`/${TYPE:0:1}█\`, \`/${TYPE:0:2}█\`...): the frame that answers the key. A second
+run (a new process) types the same letters and times the last one until the results for the
+whole word are on screen: the status bar's count \`K results\` of the final query (the count and
+the first page of the list are drawn together). The last word of a search is a prefix while
+typing, in \`edicola search\` too, which gives K. Harness floor about 7 ms.
+
+EOF
+ty_head=("Articles" "/")
+ty_align=("---:" "---:")
+typed=
+for ((k = 0; k < ${#TYPE}; k++)); do typed+=${TYPE:k:1}; ty_head+=("$typed"); ty_align+=("---:"); done
+row "${ty_head[@]}" "Slowest letter" "Results after the last key" "Results (K)"
+row "${ty_align[@]}" "---:" "---:" "---:"
+for N in "${SIZES[@]}"; do
+  cells=() worst=0
+  for ((k = 1; k <= ${#TYPE} + 1; k++)); do
+    v=${R[ty${N}_s$k]}
+    cells+=("$(ms "$v")")
+    [ "$k" -eq 1 ] || worst=$(awk -v a="$worst" -v b="$v" 'BEGIN {print (b > a) ? b : a}')
+  done
+  row "$N" "${cells[@]}" "$(ms "$worst")" "$(ms "${R[tr${N}_s$((${#TYPE} + 1))]}")" "${R[ty_hits,$N]}"
+done
+cat <<EOF
+
+"Slowest letter" is the largest of the letters' medians (the prompt's \`/\` left out).
+
 ## Commands
 
 \`W\` is the work dir, \`N\` the size, \`PORT\` the server's port; \`HOME\` and the \`XDG_*\` dirs
 point inside \`W\`. Each load runs from an empty store (the stores are deleted first).
 
 \`\`\`sh
-bench/compare.sh -r $RUNS -i $IMPORT_RUNS ${SIZES[*]}      # this report
-../shared/bench/reader_setup.sh W PORT N
+bench/compare.sh -r $RUNS -i $IMPORT_RUNS -n $NB_MAX -t $TYPE ${SIZES[*]}      # this report
+../shared/bench/reader_setup.sh W PORT N            # up to $MANY_ABOVE articles
+../shared/bench/gen_corpus.py --out W/corpus-N --articles N --feeds 200 --learn ../shared/seeds/*.txt   # above
 python3 -m http.server PORT --bind 127.0.0.1 --directory W
 # loading (timed: whole command)
 edicola --data W/edicola-N/data --config W/edicola-N/config import W/corpus-N/        # twice
@@ -654,8 +814,21 @@ edicola --data W/edicola-N/data --config W/edicola-N/config search $QUERY
   --step Enter "Articles in feed 'Tutti gli articoli'" --step End "OLDEST" --step Home "NEWEST" \\
   --step Enter "Title: NEWEST" --step J "Title: SECOND" --step q - --step q - --step / "Search for:" \\
   --step "'$QUERY' Enter" "Search results (" -- newsboat -u W/newsboat-N/urls-all -C W/run-N/config -c W/newsboat-N/cache.db
+# typing (K: Edicola's result count for $TYPE), a letter per step; then the last letter until the results show
+../shared/bench/tui_latency.py --runs 1 --timeout 600 --quit "Escape q" --ready "Articles 1/" --step / "results · Enter keep" \\
+$(typed=; for ((k = 0; k < ${#TYPE}; k++)); do typed+=${TYPE:k:1}; printf '  --step %s "/%s█"' "${TYPE:k:1}" "$typed"; done) \\
+  -- edicola --data W/edicola-N/data --config W/edicola-N/config
+../shared/bench/tui_latency.py --runs 1 --timeout 600 --quit "Escape q" --ready "Articles 1/" --step / "results · Enter keep" \\
+$(typed=; for ((k = 0; k < ${#TYPE} - 1; k++)); do typed+=${TYPE:k:1}; printf '  --step %s "/%s█"' "${TYPE:k:1}" "$typed"; done)  --step ${TYPE: -1} "  K results ·" \\
+  -- edicola --data W/edicola-N/data --config W/edicola-N/config
 \`\`\`
 EOF
+# Figures measured by hand or by other tools, below the marker line of the
+# file being replaced, are kept as they are.
+if [ -f "$OUT" ] && grep -qxF "$KEEP_MARK" "$OUT"; then
+  echo
+  awk -v m="$KEEP_MARK" 'kept || $0 == m {kept = 1; print}' "$OUT"
+fi
 } >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 log "wrote $OUT"

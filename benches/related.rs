@@ -1,5 +1,5 @@
 //! The related sidebar's lookups: similar articles in the store
-//! (`Store::similar`, as the sidebar asks: 5 above 0.05) and matching the
+//! (`index::related`, as the sidebar asks: 5) and matching the
 //! headlines a page listed to stored titles (`Store::find_by_title`; exact,
 //! shortened and unknown headlines).
 #![allow(clippy::expect_used)]
@@ -31,7 +31,7 @@ fn related(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("similar", bench.size), &store, |b, s| {
             b.iter(|| {
                 turn = (turn + 1) % ids.len();
-                black_box(s.similar(&ids[turn], 5, 0.05).expect("similar"))
+                black_box(edicola::index::related(s, &ids[turn], 5).expect("similar"))
             })
         });
         let headlines: Vec<String> = (0..8)

@@ -1,27 +1,22 @@
-//! The terminal side: set-up and restore (also on panic), and the event loop
-//! that turns terminal events into actions and redraws when state changed.
+//! The terminal side: set-up and restore (also on panic and signals), the
+//! threads the event loop listens to, and the effects it performs (I/O
+//! outside the app: browser, clipboard, network).
 
 use std::io::{IsTerminal, Write, stdout};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
+use std::sync::mpsc::channel;
 
 use anyhow::Context as _;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
-};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Effect, JobEvent, Severity};
-use crate::jobs::{Lookups, Writer};
+use crate::app::{App, Effect, Severity};
+use crate::event_loop;
+use crate::jobs::{Lookups, Reporter, Searches, Writer, spawn_input};
 use crate::ui::{render, theme::Theme};
-
-/// How long input must pause before the sidebar's lookups start: longer
-/// than the interval of a held key's auto-repeat.
-const LOOKUP_DELAY: Duration = Duration::from_millis(50);
 
 /// What the loop needs from outside the app: the browser command, and the
 /// files background work opens for itself.
@@ -97,92 +92,54 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.resize(Rect::new(0, 0, size.width, size.height));
-    let (jobs_tx, jobs_rx): (Sender<JobEvent>, Receiver<JobEvent>) = channel();
+    let (tx, rx) = channel();
+    let reporter = Reporter::new(tx.clone());
+    spawn_input(tx).context("cannot read the terminal")?;
     if let Some(pending) = app.index_pending(&env.store_file) {
         // The search index catches up (after an import with --no-index,
         // an interrupted build, or an upgrade) while the user reads.
-        app.indexing = Some((0, pending));
-        let (tx, file) = (jobs_tx.clone(), env.store_file.clone());
-        std::thread::spawn(move || crate::jobs::build_index(&file, &tx));
+        app.running.indexing = Some((0, pending));
+        let (reporter, file) = (reporter.clone(), env.store_file.clone());
+        std::thread::spawn(move || crate::jobs::build_index(&file, &reporter));
     }
-    let lookups = app
-        .store_file()
-        .and_then(|file| Lookups::spawn(file, jobs_tx.clone()));
-    if let Some(writer) = app
-        .store_file()
-        .and_then(|file| Writer::spawn(file, jobs_tx.clone()))
-    {
-        app.set_writer(writer);
-    }
-    let mut dirty = true;
-    while !app.quit {
-        if dirty {
+    let workers = Workers::start(app, &reporter);
+    event_loop::run(
+        app,
+        &rx,
+        workers.lookups.as_ref(),
+        |effect, app| perform(effect, app, env, &reporter),
+        |app| {
             terminal.draw(|frame| render(frame, app, theme))?;
-            dirty = false;
-        }
-        // The sidebar's lookups start once input pauses, so that keys held
-        // down (or pressed in a burst) are not slowed by work they discard.
-        if app.has_idle_work() && !event::poll(LOOKUP_DELAY)? {
-            if let Some(request) = app.lookup_request() {
-                let unsent = match &lookups {
-                    Some(worker) => worker.ask(request).err(),
-                    None => Some(request),
-                };
-                if let Some(request) = unsent {
-                    app.answer_now(&request);
-                    dirty = true;
-                }
-            }
-            continue;
-        }
-        // Block on input, except while background work may report.
-        let wait = if app.awaiting_lookups() {
-            Some(Duration::from_millis(10))
-        } else {
-            (app.busy.is_some() || app.indexing.is_some() || app.writing())
-                .then(|| Duration::from_millis(100))
+            Ok(())
+        },
+    )
+}
+
+/// The threads that answer the app's requests, each with its own
+/// connection to the store file (none for a store held in memory).
+struct Workers {
+    lookups: Option<Lookups>,
+}
+
+impl Workers {
+    fn start(app: &mut App, reporter: &Reporter) -> Workers {
+        let file = app.store_file().map(std::path::Path::to_path_buf);
+        let Some(file) = file else {
+            return Workers { lookups: None };
         };
-        if let Some(wait) = wait {
-            if !event::poll(wait)? {
-                dirty |= drain(&jobs_rx, app);
-                continue;
-            }
+        if let Some(writer) = Writer::spawn(&file, reporter.clone()) {
+            app.set_writer(writer);
         }
-        match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press && app.prompt.is_some() => {
-                dirty |= app.prompt_key(&key);
-            }
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                if let Some(action) = app.keymap.lookup(app.context(), &key) {
-                    if let Some(effect) = app.update(action) {
-                        perform(effect, app, env, &jobs_tx);
-                    }
-                    dirty = true;
-                }
-            }
-            Event::Mouse(mouse) => dirty = app.on_mouse(mouse),
-            Event::Resize(width, height) => {
-                app.resize(Rect::new(0, 0, width, height));
-                dirty = true;
-            }
-            Event::FocusGained | Event::Paste(_) => dirty = true,
-            _ => {}
+        if let Some(searches) = Searches::spawn(&file, reporter.clone()) {
+            app.set_searcher(searches);
         }
-        dirty |= drain(&jobs_rx, app);
+        Workers {
+            lookups: Lookups::spawn(&file, reporter.clone()),
+        }
     }
-    Ok(())
 }
 
-fn drain(rx: &Receiver<JobEvent>, app: &mut App) -> bool {
-    let mut changed = false;
-    while let Ok(event) = rx.try_recv() {
-        app.on_job(event);
-        changed = true;
-    }
-    changed
-}
-
-fn perform(effect: Effect, app: &mut App, env: &Env, jobs: &Sender<JobEvent>) {
+fn perform(effect: Effect, app: &mut App, env: &Env, reporter: &Reporter) {
     match effect {
         Effect::OpenUrl(url) => match crate::browser::open(&url, env.browser.clone()) {
             Ok(()) => app.notify(Severity::Info, format!("Opened {url}")),
@@ -197,17 +154,16 @@ fn perform(effect: Effect, app: &mut App, env: &Env, jobs: &Sender<JobEvent>) {
             app.notify(Severity::Info, format!("Copied {text}"));
         }
         Effect::Refresh => {
-            let (tx, env) = (jobs.clone(), env.clone());
+            let (reporter, env) = (reporter.clone(), env.clone());
             std::thread::spawn(move || {
-                crate::jobs::refresh(&env.store_file, &env.subscriptions_file, &tx)
+                crate::jobs::refresh(&env.store_file, &env.subscriptions_file, &reporter)
             });
         }
         Effect::FullText { id, url } => {
-            let tx = jobs.clone();
+            let reporter = reporter.clone();
+            let file = app.store_file().map(std::path::Path::to_path_buf);
             std::thread::spawn(move || {
-                let result =
-                    crate::fetch::full_text(&crate::fetch::default_http(), &url).map(Box::new);
-                let _ = tx.send(JobEvent::FullText { id, result });
+                crate::jobs::full_text::fetch(file.as_deref(), id, &url, &reporter)
             });
         }
     }

@@ -223,6 +223,15 @@ fn refresh_in_the_background_keeps_the_selection() {
         "selection kept on the bookmarked article:\n{screen}"
     );
     assert!(screen.contains("Reading ★"), "{screen}");
+    // Search runs on its own thread here (the store is a file): the typed
+    // text shows, then the results.
+    tmux.keys("r", &["/", "s", "e", "c", "o", "n"]);
+    let screen = tmux.wait_for("r", "the search results", |s| {
+        s.contains("/secon█") && s.contains(" 1 result ")
+    });
+    assert!(screen.contains("Second story"), "{screen}");
+    tmux.keys("r", &["Enter"]);
+    tmux.wait_for("r", "the results kept", |s| s.contains("1 result (Esc"));
     tmux.keys("r", &["q"]);
 }
 

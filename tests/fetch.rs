@@ -3,6 +3,7 @@
 
 mod common;
 
+use edicola::fetch::FetchError;
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -51,6 +52,7 @@ fn client_conditional_requests_redirects_and_errors() {
         client()
             .get(&format!("{base}{path}"), &Validators::default())
             .expect_err(path)
+            .to_string()
     };
     assert_eq!(err("/missing"), "HTTP 404 Not Found");
     assert_eq!(err("/error"), "HTTP 500 Internal Server Error");
@@ -62,21 +64,28 @@ fn client_conditional_requests_redirects_and_errors() {
     );
     let slow =
         Http::new(Duration::from_millis(500)).get(&format!("{base}/slow"), &Validators::default());
-    assert_eq!(slow.expect_err("timeout"), "timed out");
+    assert_eq!(slow.expect_err("timeout"), FetchError::TimedOut);
     let capped = client()
         .with_max_body(1024 * 1024)
         .get(&format!("{base}/big"), &Validators::default());
-    assert!(capped.expect_err("too big").contains("larger than"));
+    assert!(matches!(
+        capped.expect_err("too big"),
+        FetchError::TooLarge(_)
+    ));
     let bomb = client()
         .with_max_body(1024 * 1024)
         .get(&format!("{base}/bomb"), &Validators::default());
     assert!(
         bomb.expect_err("decompression bomb")
+            .to_string()
             .contains("larger than"),
         "the cap applies after decompression"
     );
     let dead = client().get("http://127.0.0.1:9/x", &Validators::default());
-    assert!(dead.expect_err("refused").contains("connection failed"));
+    assert!(matches!(
+        dead.expect_err("refused"),
+        FetchError::Connection(_)
+    ));
 
     let zipped = client()
         .get(&format!("{base}/gzip"), &Validators::default())

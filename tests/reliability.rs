@@ -4,8 +4,7 @@
 //! new state of every batch, and finish the interrupted work by itself.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
@@ -125,17 +124,17 @@ fn search_count(data: &Path, query: &str) -> usize {
     found.as_array().expect("array").len()
 }
 
-fn kill_after(mut child: Child, after: Duration) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < after {
-        if child.try_wait().expect("wait").is_some() {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    true
+/// Runs a command that the debug build kills (SIGKILL) the `n`th time it
+/// reaches `point` (see `edicola::crashpoint`); asserts it was so killed.
+fn killed_at(mut command: Command, point: &str, n: usize) {
+    let status = command
+        .env("EDICOLA_TEST_KILL_AT", format!("{point}:{n}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run");
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(9), "not killed at {point}:{n}");
 }
 
 #[test]
@@ -143,35 +142,27 @@ fn killed_imports_leave_a_sound_store_that_the_next_import_completes() {
     let dir = tempfile::tempdir().expect("tmp");
     let feeds = write_feeds(dir.path(), 0, 12, 500);
     let total = 12 * 500;
-    let mut killed = 0;
-    for (trial, ms) in [40u64, 250, 700, 1500].into_iter().enumerate() {
+    // Killed with one batch written, with all three written but not
+    // committed, and right after the commit (its checkpoint not made).
+    let trials = [
+        ("import-batch", 1, 2),
+        ("import-batch", 3, 2),
+        ("import-commit", 1, total),
+    ];
+    for (trial, (point, n, expected)) in trials.into_iter().enumerate() {
         let data = dir.path().join(format!("data-{trial}"));
-        let child = edicola(&data)
-            .arg("import")
-            .arg(&feeds)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn import");
-        killed += usize::from(kill_after(child, Duration::from_millis(ms)));
-        if store_file(&data).exists() {
-            // Killed between two migrations, the store is at the older
-            // version: opening it (count) finishes them.
-            let n = count(&data);
-            assert_intact(&data);
-            // Whole batches or nothing (samples when none landed).
-            assert!(n == 2 || n % 5000 == 0 || n == total, "{n} articles");
-        }
+        let mut import = edicola(&data);
+        import.arg("import").arg(&feeds);
+        killed_at(import, point, n);
+        // Whole commits or nothing (the samples when none landed).
+        assert_eq!(count(&data), expected, "after a kill at {point}:{n}");
+        assert_intact(&data);
         // The next import finishes the job: every article once, all indexed.
         run_ok(edicola(&data).arg("import").arg(&feeds));
         assert_intact(&data);
         assert_eq!(count(&data), total);
         assert_eq!(search_count(&data, "m3x"), 500);
     }
-    assert!(
-        killed > 0,
-        "no import was interrupted: make the corpus bigger"
-    );
 }
 
 #[test]
@@ -197,16 +188,16 @@ fn the_last_commit_of_an_import_is_checkpointed_when_the_store_closes() {
 fn a_killed_index_build_resumes_and_ends_complete() {
     let (_dir, data) = imported_without_index(10);
     assert_eq!(search_count(&data, "m4x"), 0, "nothing indexed yet");
-    let child = edicola(&data)
-        .arg("index")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn index");
-    kill_after(child, Duration::from_millis(300));
+    let mut index = edicola(&data);
+    index.arg("index");
+    killed_at(index, "index-batch", 2);
     assert_intact(&data);
-    let partial = search_count(&data, "m4x");
-    assert!(partial <= 500);
+    let state = edicola::store::Store::open_read_only(&store_file(&data))
+        .expect("open")
+        .index_state()
+        .expect("index state");
+    assert_eq!(state.pending, 1000, "two batches of 2000 were committed");
+    assert!(search_count(&data, "m4x") <= 500);
     let out = edicola(&data).arg("index").output().expect("index");
     assert!(out.status.success());
     assert_intact(&data);

@@ -323,7 +323,8 @@ fn a_write_lock_held_elsewhere_never_blocks_a_key() {
     let (_dir, file) = store_of(3);
     let mut app = app_on(&file);
     let (tx, rx) = std::sync::mpsc::channel();
-    app.set_writer(edicola::jobs::Writer::spawn(&file, tx).expect("writer"));
+    let reporter = edicola::jobs::Reporter::new(tx);
+    app.set_writer(edicola::jobs::Writer::spawn(&file, reporter).expect("writer"));
     let other = rusqlite::Connection::open(&file).expect("another process's connection");
     other.execute_batch("BEGIN IMMEDIATE").expect("write lock");
 
@@ -337,13 +338,11 @@ fn a_write_lock_held_elsewhere_never_blocks_a_key() {
     assert!(app.writing());
     let status = |app: &edicola::app::App| app.status.clone().expect("status").0;
     assert!(status(&app).contains("saving"), "{}", status(&app));
-    let event = rx.recv_timeout(Duration::from_secs(30)).expect("an event");
-    app.on_job(event);
+    app.on_job(job(&rx));
     assert!(status(&app).contains("waiting"), "{}", status(&app));
 
     other.execute_batch("COMMIT").expect("lock released");
-    let event = rx.recv_timeout(Duration::from_secs(30)).expect("written");
-    app.on_job(event);
+    app.on_job(job(&rx));
     assert!(!app.writing());
     assert_eq!(status(&app), "Bookmarked (saved)");
     let id = app.opened.as_ref().expect("opened").article.id.clone();
@@ -354,6 +353,129 @@ fn a_write_lock_held_elsewhere_never_blocks_a_key() {
             .expect("marks")
             .0
     );
+}
+
+/// The next report of a background job (within 30 s).
+fn job(rx: &std::sync::mpsc::Receiver<edicola::jobs::Msg>) -> edicola::jobs::JobEvent {
+    match rx.recv_timeout(std::time::Duration::from_secs(30)) {
+        Ok(edicola::jobs::Msg::Job(event)) => event,
+        other => panic!("expected a job's report, got {other:?}"),
+    }
+}
+
+/// Typing in the search prompt never waits for the search: each key
+/// returns with the old results still shown and "searching…"; answers to
+/// queries typed over are never shown, the last query's answer is.
+#[test]
+fn typing_a_search_never_waits_and_the_last_query_wins() {
+    use edicola::jobs::{JobEvent, Reporter, Searches};
+    let (_dir, file) = store_of(3);
+    let mut app = app_on(&file);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.set_searcher(Searches::spawn(&file, Reporter::new(tx)).expect("search thread"));
+    let total = app.list.total;
+    press(&mut app, "/");
+    for c in "zzzz".chars() {
+        let key =
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
+        assert!(app.prompt_key(&key));
+        assert!(app.searching(), "the key returned before the search ran");
+        assert_eq!(app.list.total, total, "the old list stays until the answer");
+    }
+    // Answers come for the last query only, or for older ones first; each
+    // older one is dropped, and the list then shows the last query's.
+    loop {
+        let event = job(&rx);
+        let JobEvent::Search(answer) = &event else {
+            continue;
+        };
+        let last = answer.filter.query.as_deref() == Some("zzzz");
+        app.on_job(event);
+        assert_eq!(app.searching(), !last);
+        if last {
+            break;
+        }
+        assert_eq!(app.list.total, total, "a stale answer was shown");
+    }
+    assert_eq!(app.list.total, 0);
+    assert_eq!(app.list.filter.query.as_deref(), Some("zzzz"));
+}
+
+/// Search results read again after a change (here a refresh's end) come
+/// from the search thread too, and keep the selection.
+#[test]
+fn search_results_read_again_after_a_refresh_keep_the_selection() {
+    use edicola::jobs::{JobEvent, Reporter, Searches};
+    let (_dir, file) = store_of(6);
+    let mut app = app_on(&file);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.set_searcher(Searches::spawn(&file, Reporter::new(tx)).expect("search thread"));
+    press(&mut app, "/");
+    for c in "trains".chars() {
+        let key =
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
+        app.prompt_key(&key);
+    }
+    let answer = || loop {
+        if let event @ JobEvent::Search(_) = job(&rx) {
+            return event;
+        }
+    };
+    while app.searching() {
+        app.on_job(answer());
+    }
+    assert_eq!(app.list.total, 6);
+    app.prompt_key(&ratatui::crossterm::event::KeyEvent::from(
+        ratatui::crossterm::event::KeyCode::Enter,
+    ));
+    press(&mut app, "j j j");
+    assert_eq!(app.list.selected, 3);
+    let selected = app.opened.as_ref().expect("opened").article.id.clone();
+    app.on_job(JobEvent::Refreshed {
+        added: 0,
+        failed: Vec::new(),
+        error: None,
+    });
+    assert!(app.searching(), "read again off the UI thread");
+    while app.searching() {
+        app.on_job(answer());
+    }
+    assert_eq!(app.list.selected, 3);
+    assert_eq!(app.opened.as_ref().expect("opened").article.id, selected);
+}
+
+/// Mark-all-read goes through the writer thread too: the key returns at
+/// once, the list and the undo step follow the save.
+#[test]
+fn mark_all_read_is_written_off_the_key_and_undone_after() {
+    let (_dir, file) = store_of(3);
+    let mut app = app_on(&file);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reporter = edicola::jobs::Reporter::new(tx);
+    app.set_writer(edicola::jobs::Writer::spawn(&file, reporter).expect("writer"));
+    press(&mut app, "A");
+    let status = |app: &edicola::app::App| app.status.clone().expect("status").0;
+    assert!(status(&app).contains("Marking"), "{}", status(&app));
+    app.on_job(job(&rx));
+    assert!(
+        status(&app).contains("Marked 3 articles read"),
+        "{}",
+        status(&app)
+    );
+    let unread = |file: &Path| {
+        let filter = edicola::store::Filter {
+            unread: true,
+            ..edicola::store::Filter::all()
+        };
+        Store::open(file)
+            .expect("open")
+            .count(&filter)
+            .expect("count")
+    };
+    assert_eq!(unread(&file), 0);
+    press(&mut app, "ctrl-z");
+    app.on_job(job(&rx));
+    assert_eq!(unread(&file), 3, "undone");
 }
 
 /// A small file system of its own, mounted for one test (root only).

@@ -263,7 +263,7 @@ fn background_results_keep_the_selection() {
     };
     app.on_job(JobEvent::FullText {
         id: id.clone().unwrap_or_default(),
-        result: Ok(Box::new(page)),
+        result: Ok(edicola::jobs::FullText::Page(Box::new(page))),
     });
     let opened = app.opened.as_ref().expect("opened");
     assert_eq!(opened.article.body[0], "The whole text of the page.");
@@ -309,6 +309,38 @@ fn search_prompt_narrows_as_you_type_and_highlights() {
 }
 
 #[test]
+fn one_or_two_letters_that_find_nothing_get_a_hint_not_zero_results() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let mut app = app(120, 30);
+    press(&mut app, "/");
+    let status_line = |app: &edicola::app::App| {
+        let terminal = draw(app);
+        let buffer = terminal.backend().buffer();
+        let y = app.area.height - 1;
+        (0..app.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect::<String>()
+    };
+    app.prompt_key(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert_eq!(app.list.total, 0);
+    let line = status_line(&app);
+    assert!(line.contains("keep typing"), "{line}");
+    assert!(!line.contains("0 results"), "{line}");
+    // A whole word of three letters or more that finds nothing says so.
+    for c in "qzx".chars() {
+        app.prompt_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let line = status_line(&app);
+    assert!(line.contains("0 results"), "{line}");
+    // A filter the language does not know is reported while typing.
+    for c in " foo:x".chars() {
+        app.prompt_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let line = status_line(&app);
+    assert!(line.contains("unknown filter"), "{line}");
+}
+
+#[test]
 fn sidebar_lookups_wait_for_idle_input_and_stale_answers_are_dropped() {
     let mut app = app(100, 30);
     act(&mut app, Action::MoveDown);
@@ -328,6 +360,8 @@ fn sidebar_lookups_wait_for_idle_input_and_stale_answers_are_dropped() {
     assert!(app.has_idle_work() && !app.awaiting_lookups());
     let request = app.lookup_request().expect("a request");
     assert!(!app.has_idle_work() && app.awaiting_lookups());
+    let screen = format!("{:?}", draw(&app).backend());
+    assert!(screen.contains("Related · looking up…"), "{screen}");
     assert_eq!(app.lookup_request(), None, "asked once per opening");
     // Answers for an article no longer open change nothing.
     act(&mut app, Action::MoveDown);
@@ -338,6 +372,8 @@ fn sidebar_lookups_wait_for_idle_input_and_stale_answers_are_dropped() {
     app.idle_work();
     assert_eq!(stored(&app), Some(1));
     assert!(!app.has_idle_work() && !app.awaiting_lookups());
+    let screen = format!("{:?}", draw(&app).backend());
+    assert!(!screen.contains("looking up"), "{screen}");
 }
 
 #[test]

@@ -1,10 +1,8 @@
 //! Changes with undo (marks, mark-all-read, removal), list filters, and the
 //! results of background work (refresh, full text).
 
-use super::lookup::LookupAnswer;
 use super::{App, Effect, Overlay, Severity};
-use crate::jobs::WriteRequest;
-use crate::model::Article;
+use crate::jobs::{FullText, JobError, JobEvent, WriteRequest};
 use crate::store::{Filter, Mark, MarkChange, Removed, StoreError};
 
 /// A change that `Undo` can reverse.
@@ -15,38 +13,6 @@ pub enum Undo {
         what: String,
     },
     Removed(Box<Removed>),
-}
-
-/// A report from work running off the UI thread.
-#[derive(Debug, Clone, PartialEq)]
-pub enum JobEvent {
-    Progress {
-        done: usize,
-        total: usize,
-        name: String,
-    },
-    Refreshed {
-        added: usize,
-        failed: Vec<String>,
-        error: Option<String>,
-    },
-    FullText {
-        id: String,
-        result: Result<Box<Article>, String>,
-    },
-    /// The search index is being built: `done` of `total` queued articles.
-    Indexing { done: usize, total: usize },
-    /// The index build ended (complete, or stopped by an error).
-    Indexed { error: Option<String> },
-    /// Sidebar lookups answered on another thread.
-    Lookup(LookupAnswer),
-    /// A queued write waits for another process's write lock.
-    WriteWaiting { seq: u64 },
-    /// A queued write landed (how many marks it changed) or failed.
-    Written {
-        seq: u64,
-        result: Result<usize, String>,
-    },
 }
 
 /// An entry of the sources popup: a label and the filter it applies.
@@ -81,8 +47,24 @@ impl App {
         }
     }
 
+    /// Marks the whole list read: through the writer thread when there is
+    /// one (thousands of rows), the list and the undo step following when
+    /// it is saved (`marked_all_read`).
     pub(super) fn mark_all_read(&mut self) -> Result<(), StoreError> {
-        let before = self.store.mark_all_read(&self.list.filter)?;
+        let request = WriteRequest::MarkAllRead {
+            filter: self.list.filter.clone(),
+        };
+        match self.write(request, Some("Marking everything read".into()))? {
+            Some(applied) => self.marked_all_read(applied.before),
+            None => {
+                self.notify(Severity::Info, "Marking everything here read…");
+                Ok(())
+            }
+        }
+    }
+
+    /// Mark-all-read was saved: the list shows it, and it can be undone.
+    pub(super) fn marked_all_read(&mut self, before: Vec<MarkChange>) -> Result<(), StoreError> {
         let n = before.len();
         if n == 0 {
             self.notify(Severity::Info, "Nothing unread here");
@@ -133,8 +115,8 @@ impl App {
                         self.notify(Severity::Info, format!("{message} (saving)"));
                         return Ok(());
                     }
-                    Some(undone) if undone < changes.len() => {
-                        let kept = changes.len() - undone;
+                    Some(undone) if undone.changed < changes.len() => {
+                        let kept = changes.len() - undone.changed;
                         format!("{message} (except {kept} changed since elsewhere)")
                     }
                     Some(_) => message,
@@ -159,7 +141,11 @@ impl App {
 
     /// Reloads the list after a change, keeping the open article selected
     /// when it is still in the list.
+    /// Search results are read again on the search thread when there is one.
     pub(super) fn reload_keeping_selection(&mut self) -> Result<(), StoreError> {
+        if self.list.filter.query.is_some() && self.search_again() {
+            return Ok(());
+        }
         let current = self.opened.as_ref().map(|o| o.article.id.clone());
         if let Some(id) = &current {
             if let Some(position) = self.store.position(&self.list.filter, id)? {
@@ -170,16 +156,22 @@ impl App {
         }
         let height = self.list_height();
         self.list.reload(&self.store, height)?;
-        if let Some(id) = current {
-            // Refresh the marks shown, keeping the scroll position.
-            let (bookmarked, read) = self.store.marks(&id)?;
-            if let Some(o) = self.opened.as_mut().filter(|o| o.article.id == id) {
-                o.bookmarked = bookmarked;
-                o.read = read;
-            }
-        }
+        self.refresh_open_marks()?;
         if self.opened.is_none() {
             self.open_selected()?;
+        }
+        Ok(())
+    }
+
+    /// Reads the open article's marks again, keeping its scroll position.
+    pub(super) fn refresh_open_marks(&mut self) -> Result<(), StoreError> {
+        let Some(id) = self.opened.as_ref().map(|o| o.article.id.clone()) else {
+            return Ok(());
+        };
+        let (bookmarked, read) = self.store.marks(&id)?;
+        if let Some(o) = self.opened.as_mut() {
+            o.bookmarked = bookmarked;
+            o.read = read;
         }
         Ok(())
     }
@@ -245,10 +237,15 @@ impl App {
 
     /// Asks the loop to fetch the open article's page.
     pub(super) fn full_text_effect(&mut self) -> Option<Effect> {
+        if let Some(title) = &self.running.full_text {
+            let message = format!("Already fetching the full text of “{title}”");
+            self.notify(Severity::Info, message);
+            return None;
+        }
         let o = self.opened.as_ref()?;
         match &o.article.url {
             Some(url) => {
-                self.busy = Some("Fetching the full text…".into());
+                self.running.full_text = Some(o.article.title.clone());
                 Some(Effect::FullText {
                     id: o.article.id.clone(),
                     url: url.clone(),
@@ -259,6 +256,18 @@ impl App {
                 None
             }
         }
+    }
+
+    /// Merges a fetched page here when the job could not save it itself
+    /// (a store held in memory).
+    fn merge_full_text(&mut self, id: &str, done: FullText) -> Result<(), JobError> {
+        let FullText::Page(page) = done else {
+            return Ok(());
+        };
+        let mut article = self.store.get(id)?.ok_or(JobError::Removed)?;
+        crate::jobs::full_text::merge(&mut article, *page)?;
+        self.store.upsert(&[article], crate::store::Origin::User)?;
+        Ok(())
     }
 
     /// Applies a report from background work.
@@ -273,20 +282,21 @@ impl App {
             JobEvent::Lookup(answer) => self.on_lookup(answer),
             JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
             JobEvent::Written { seq, result } => self.on_written(seq, result)?,
+            JobEvent::Search(answer) => self.on_search(answer)?,
             JobEvent::Progress { done, total, name } => {
-                self.busy = Some(format!("Refreshing {done}/{total}: {name}"));
+                self.running.refresh = Some(format!("Refreshing {done}/{total}: {name}"));
             }
-            JobEvent::Indexing { done, total } => self.indexing = Some((done, total)),
+            JobEvent::Indexing { done, total } => self.running.indexing = Some((done, total)),
             JobEvent::Indexed { error } => {
-                self.indexing = None;
+                self.running.indexing = None;
                 match error {
-                    Some(e) => self.notify(Severity::Error, format!("Search index: {e}")),
+                    Some(e) => self.report(Severity::Error, format!("Search index: {e}")),
                     None if self.list.filter.query.is_some() => {
                         // Results found while the index was incomplete.
                         self.reload_keeping_selection()?;
-                        self.notify(Severity::Info, "Search index complete");
+                        self.report(Severity::Info, "Search index complete");
                     }
-                    None => self.notify(Severity::Info, "Search index complete"),
+                    None => self.report(Severity::Info, "Search index complete"),
                 }
             }
             JobEvent::Refreshed {
@@ -294,12 +304,12 @@ impl App {
                 failed,
                 error,
             } => {
-                self.busy = None;
+                self.running.refresh = None;
                 self.reload_keeping_selection()?;
                 match (error, failed.is_empty()) {
-                    (Some(e), _) => self.notify(Severity::Error, format!("Refresh failed: {e}")),
-                    (None, true) => self.notify(Severity::Info, format!("{added} new articles")),
-                    (None, false) => self.notify(
+                    (Some(e), _) => self.report(Severity::Error, format!("Refresh failed: {e}")),
+                    (None, true) => self.report(Severity::Info, format!("{added} new articles")),
+                    (None, false) => self.report(
                         Severity::Error,
                         format!(
                             "{added} new articles; {} feeds failed: {}",
@@ -313,38 +323,18 @@ impl App {
                 }
             }
             JobEvent::FullText { id, result } => {
-                self.busy = None;
-                match result {
-                    Ok(page) => {
-                        let Some(mut article) = self.store.get(&id)? else {
-                            return Ok(());
-                        };
-                        if page.body.is_empty() {
-                            self.notify(Severity::Error, "The page had no article text");
-                            return Ok(());
-                        }
-                        let summary = article.body.join(" ");
-                        article.standfirst = article
-                            .standfirst
-                            .or(Some(summary).filter(|s| !s.is_empty()));
-                        article.body = page.body;
-                        article.links = page.links;
-                        if !page.related.is_empty() {
-                            article.related = page.related;
-                        }
-                        article.byline = article.byline.or(page.byline);
-                        self.store.upsert(&[article], crate::store::Origin::User)?;
+                self.running.full_text = None;
+                match result.and_then(|done| self.merge_full_text(&id, done)) {
+                    Ok(()) => {
                         self.wrap_cache.retain(|(cached, _), _| *cached != id);
                         if self.opened.as_ref().is_some_and(|o| o.article.id == id) {
                             self.opened = None;
                             self.open_id(&id)?;
                         }
-                        self.notify(
-                            Severity::Info,
-                            "Full text saved: it stays available offline",
-                        );
+                        let message = "Full text saved: it stays available offline";
+                        self.report(Severity::Info, message);
                     }
-                    Err(e) => self.notify(Severity::Error, format!("Full text failed: {e}")),
+                    Err(e) => self.report(Severity::Error, format!("Full text failed: {e}")),
                 }
             }
         }

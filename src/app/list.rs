@@ -1,6 +1,7 @@
 //! The list pane's model: a window of rows over the store, so that only the
 //! visible rows (plus a margin) are ever loaded.
 
+use crate::jobs::Found;
 use crate::store::{Filter, Store, StoreError, Summary};
 
 /// Selection, scroll offset and the loaded rows of the article list.
@@ -25,6 +26,16 @@ impl ListWindow {
         self.selected = self.selected.min(self.total.saturating_sub(1));
         self.rows.clear();
         self.ensure_visible(store, height)
+    }
+
+    /// Shows a search's results from their top, with the rows it found.
+    pub fn show_found(&mut self, filter: Filter, found: Found) {
+        self.filter = filter;
+        self.total = found.total;
+        self.selected = 0;
+        self.offset = 0;
+        self.rows = found.rows;
+        self.rows_start = 0;
     }
 
     /// Moves the selection by `delta` rows, clamped to the list.

@@ -1,78 +1,13 @@
-//! The sidebar's lookups in the store, kept off the keypress path: which
-//! headlines the page listed and which links are stored articles (a fuzzy
-//! title query each, milliseconds apiece in a large store), then the similar
-//! articles (the costliest). Opening an article shows its sidebar without
-//! them; the event loop asks for them once input pauses and has them
-//! answered on another thread (`jobs::Lookups`), so a key pressed meanwhile
-//! is handled at once. `idle_work` answers them on this thread instead
-//! (tests, stores held in memory).
+//! The sidebar's lookups, kept off the keypress path (see `jobs::lookups`).
+//! Opening an article shows its sidebar without them; the event loop asks
+//! for them once input pauses and has them answered on another thread, so a
+//! key pressed meanwhile is handled at once. `idle_work` answers them on
+//! this thread instead (tests, stores held in memory).
 
 use super::sidebar::Section;
 use super::{App, Opened, Severity, page_item};
-use crate::store::{Similar, Store, StoreError};
 
-/// What the open article's sidebar needs from the store.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LookupRequest {
-    /// The opening it is for (`Opened::opening`).
-    pub opening: u64,
-    pub id: String,
-    /// Titles of the related entries the page listed, in order.
-    pub titles: Vec<String>,
-    /// Addresses of the article's links, in order.
-    pub urls: Vec<String>,
-}
-
-/// The stored articles the related entries and the links open, in order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct StoredIds {
-    pub related: Vec<Option<String>>,
-    pub links: Vec<Option<String>>,
-}
-
-/// An answer to a `LookupRequest`, in two parts so that the cheap one shows
-/// first. Errors are messages for the status bar.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LookupAnswer {
-    Stored {
-        opening: u64,
-        result: Result<StoredIds, String>,
-    },
-    Similar {
-        opening: u64,
-        result: Result<Vec<Similar>, String>,
-    },
-}
-
-impl LookupRequest {
-    /// Matches the page's headlines (by title) and the links (by address)
-    /// to stored articles.
-    pub fn stored(&self, store: &Store) -> LookupAnswer {
-        let find = || -> Result<StoredIds, StoreError> {
-            let mut ids = StoredIds::default();
-            for title in &self.titles {
-                let found = store.find_by_title(title)?;
-                ids.related.push(found.filter(|id| *id != self.id));
-            }
-            for url in &self.urls {
-                ids.links.push(store.find_by_url(url)?);
-            }
-            Ok(ids)
-        };
-        LookupAnswer::Stored {
-            opening: self.opening,
-            result: find().map_err(|e| e.to_string()),
-        }
-    }
-
-    /// The articles most similar to this one.
-    pub fn similar(&self, store: &Store) -> LookupAnswer {
-        LookupAnswer::Similar {
-            opening: self.opening,
-            result: store.similar(&self.id, 5, 0.05).map_err(|e| e.to_string()),
-        }
-    }
-}
+pub use crate::jobs::{LookupAnswer, LookupRequest, StoredIds};
 
 impl Opened {
     /// True once every lookup of the sidebar was answered.
@@ -155,7 +90,7 @@ impl App {
                         }
                         self.layout_opened();
                     }
-                    Err(e) => self.notify(Severity::Error, e),
+                    Err(e) => self.notify(Severity::Error, e.to_string()),
                 }
             }
             LookupAnswer::Similar { result, .. } if !o.similar_loaded => {
@@ -163,7 +98,7 @@ impl App {
                 match result {
                     Ok(similar) => self.insert_similar(similar),
                     Err(e) => {
-                        self.notify(Severity::Error, e);
+                        self.notify(Severity::Error, e.to_string());
                         self.insert_similar(Vec::new());
                     }
                 }

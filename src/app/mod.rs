@@ -2,6 +2,7 @@
 //! `App::update` (keys) or `App::on_mouse`; drawing only reads `App`.
 
 mod edit;
+pub mod layout;
 pub mod list;
 pub mod lookup;
 mod mouse;
@@ -9,6 +10,7 @@ mod nav;
 pub mod prompt;
 pub mod reading;
 mod saving;
+mod search;
 pub mod sidebar;
 
 use std::collections::HashMap;
@@ -17,11 +19,12 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+pub use crate::jobs::JobEvent;
 use crate::keymap::{Context, Keymap};
 use crate::model::{Article, RelatedEntry};
 use crate::store::{Filter, Similar, Store, StoreError};
-use crate::ui::layout::{Panes, inner, panes};
-pub use edit::{JobEvent, SourceEntry, Undo};
+pub use edit::{SourceEntry, Undo};
+use layout::{Panes, inner, panes};
 use list::ListWindow;
 use reading::{ReadLine, article_lines};
 use sidebar::{Section, SideItem, SideLine, sidebar_lines};
@@ -63,6 +66,36 @@ pub enum Effect {
         id: String,
         url: String,
     },
+}
+
+/// Background work in progress, for the status bar. Each kind has its own
+/// field, so that one finishing never hides another's progress.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Running {
+    /// A refresh, with its progress line.
+    pub refresh: Option<String>,
+    /// The title of the article whose full text is being fetched.
+    pub full_text: Option<String>,
+    /// The search index build: (done, total) queued articles.
+    pub indexing: Option<(usize, usize)>,
+}
+
+impl Running {
+    /// What is running, for the status bar ("" when nothing is).
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.refresh.clone());
+        if let Some(title) = &self.full_text {
+            parts.push(format!("Fetching the full text of “{title}”…"));
+        }
+        if let Some((done, total)) = self.indexing {
+            parts.push(format!(
+                "Building the search index: {}% ({done}/{total})",
+                done * 100 / total.max(1)
+            ));
+        }
+        parts.join(" · ")
+    }
 }
 
 /// How a status message is shown.
@@ -116,10 +149,12 @@ pub struct App {
     pub prompt: Option<String>,
     /// Folded search terms to highlight in the reading pane.
     pub highlight: Vec<String>,
-    /// What background work is doing, for the status bar.
-    pub busy: Option<String>,
-    /// While the search index is built in the background: (done, total).
-    pub indexing: Option<(usize, usize)>,
+    /// Background work in progress, each kind with its own state.
+    pub running: Running,
+    /// True while the status message reports a job's result (another
+    /// job's result is then added to it, not put in its place).
+    status_from_job: bool,
+    search: search::Searching,
     undo: Vec<Undo>,
     saving_queue: saving::Saving,
     wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
@@ -143,8 +178,9 @@ impl App {
             quit: false,
             prompt: None,
             highlight: Vec::new(),
-            busy: None,
-            indexing: None,
+            running: Running::default(),
+            status_from_job: false,
+            search: search::Searching::default(),
             undo: Vec::new(),
             saving_queue: saving::Saving::default(),
             wrap_cache: HashMap::new(),
@@ -159,6 +195,25 @@ impl App {
     /// Shows a message in the status bar until the next one.
     pub fn notify(&mut self, severity: Severity, message: impl Into<String>) {
         self.status = Some((message.into(), severity));
+        self.status_from_job = false;
+    }
+
+    /// Shows the result of background work: added to another job's result
+    /// still shown, so that two finishing close together are both seen.
+    pub fn report(&mut self, severity: Severity, message: impl Into<String>) {
+        let message = message.into();
+        self.status = match self.status.take() {
+            Some((before, was)) if self.status_from_job => {
+                let severity = if was == Severity::Error {
+                    was
+                } else {
+                    severity
+                };
+                Some((format!("{message} · {before}"), severity))
+            }
+            _ => Some((message, severity)),
+        };
+        self.status_from_job = true;
     }
 
     /// The panes for the current size and focus.
@@ -452,9 +507,25 @@ fn page_item(entry: &RelatedEntry, stored: Option<String>) -> SideItem {
     }
 }
 
+/// Under a similar article's title: its source, how alike it is (a
+/// percentage), its language when not the open article's, and the words
+/// the two share most.
+fn similar_detail(s: &Similar) -> String {
+    let mut parts: Vec<String> = s.source.iter().cloned().collect();
+    parts.push(format!("{}%", s.percent));
+    if !s.same_lang {
+        parts.extend(s.lang.iter().cloned());
+    }
+    if !s.shared.is_empty() {
+        parts.push(s.shared.join(", "));
+    }
+    parts.join(" · ")
+}
+
 /// A similar stored article as a sidebar entry: source, score and shared
 /// terms under the title, and where else the story appeared.
 fn similar_item(s: Similar) -> SideItem {
+    let detail = similar_detail(&s);
     let mut also_in: Vec<String> = Vec::new();
     for copy in s.also_in {
         let name = copy.source.unwrap_or_else(|| "another copy".into());
@@ -464,10 +535,7 @@ fn similar_item(s: Similar) -> SideItem {
     }
     SideItem {
         section: Some(Section::Similar),
-        detail: match &s.source {
-            Some(source) => format!("{source} · {:.2} · {}", s.score, s.shared.join(", ")),
-            None => format!("{:.2} · {}", s.score, s.shared.join(", ")),
-        },
+        detail,
         title: s.title,
         article_id: Some(s.id),
         also_in,

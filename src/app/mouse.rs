@@ -3,8 +3,8 @@
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
+use super::layout::inner;
 use super::{App, Focus};
-use crate::ui::layout::inner;
 
 const WHEEL_STEP: isize = 3;
 

@@ -52,11 +52,12 @@ impl App {
             Action::RemoveArticle => self.remove_selected()?,
             Action::Undo => self.undo()?,
             Action::Refresh => {
-                if self.busy.is_some() {
-                    self.notify(Severity::Info, "Already working in the background");
+                if let Some(progress) = &self.running.refresh {
+                    let message = format!("A refresh is already running ({progress})");
+                    self.notify(Severity::Info, message);
                     return Ok(None);
                 }
-                self.busy = Some("Refreshing…".into());
+                self.running.refresh = Some("Refreshing…".into());
                 return Ok(Some(Effect::Refresh));
             }
             Action::FullText => return Ok(self.full_text_effect()),

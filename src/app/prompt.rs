@@ -23,13 +23,7 @@ impl App {
         match key.code {
             KeyCode::Enter => {
                 self.set_focus(Focus::List);
-                let n = self.list.total;
-                if self.list.filter.query.is_some() {
-                    self.notify(
-                        Severity::Info,
-                        format!("{n} results (Esc in / clears the search)"),
-                    );
-                }
+                self.announce_results();
                 return true;
             }
             KeyCode::Esc => {
@@ -65,11 +59,11 @@ impl App {
         let cut = filter
             .query
             .as_deref()
-            .is_some_and(|q| crate::search::Query::parse(q).cut);
-        if let Err(e) = self.set_filter(filter) {
+            .is_some_and(|q| crate::index::query::Query::parse(q).cut);
+        if let Err(e) = self.search_for(filter) {
             self.notify(Severity::Error, e.to_string());
         } else if cut {
-            use crate::search::{MAX_QUERY_BYTES, MAX_TERMS};
+            use crate::index::query::{MAX_QUERY_BYTES, MAX_TERMS};
             self.notify(
                 Severity::Info,
                 format!(
@@ -102,9 +96,51 @@ impl App {
     }
 }
 
+/// The prompt's summary of the results: a count, "searching…" while the
+/// query typed last runs, or a hint when a word of one or two letters
+/// (matched whole, not as a prefix) finds nothing yet.
+pub fn prompt_summary(app: &App) -> String {
+    let text = app.prompt.as_deref().unwrap_or_default();
+    if app.searching() {
+        return "searching…".into();
+    }
+    let n = app.list.total;
+    // What the query language could not use is said, the rest searched.
+    if let Some(problem) = crate::index::query::Query::parse(text).problem() {
+        return format!("{problem} · {}", results(n));
+    }
+    let last = text.split_whitespace().next_back().unwrap_or_default();
+    let short = !text.ends_with(' ')
+        && !last.contains(':')
+        && !last.starts_with(['"', '-'])
+        && (1..=2).contains(&last.chars().count())
+        && last.chars().all(char::is_alphanumeric)
+        && !last.chars().any(unspaced_script);
+    if n == 0 && short {
+        return "keep typing: words of 3+ letters match as prefixes".into();
+    }
+    results(n)
+}
+
+/// "1 result", "12 results".
+pub fn results(n: usize) -> String {
+    if n == 1 {
+        "1 result".into()
+    } else {
+        format!("{n} results")
+    }
+}
+
+/// True for letters of scripts written without spaces between words (Thai,
+/// Chinese, Japanese; Korean too, whose words are short): there two
+/// characters are a word, not the start of one.
+fn unspaced_script(c: char) -> bool {
+    matches!(u32::from(c), 0x0E00..=0x0EFF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
 /// The folded words of a query to highlight (not excluded words, not filters).
 pub fn highlight_terms(query: &str) -> Vec<String> {
-    let q = crate::search::Query::parse(query);
+    let q = crate::index::query::Query::parse(query);
     q.words
         .iter()
         .chain(q.phrases.iter())

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::{App, Severity};
-use crate::jobs::{WriteRequest, Writer};
+use crate::jobs::{Applied, WriteRequest, Writer};
 use crate::store::{Mark, StoreError};
 
 /// A write sent to the writer thread and not yet reported.
@@ -21,6 +21,8 @@ pub(super) struct Pending {
     /// Whether the list must be read again once it is saved (the list
     /// shows only bookmarked or unread articles).
     reload: bool,
+    /// A mark-all-read, whose undo step and message follow its save.
+    all_read: bool,
 }
 
 /// The queue of writes in flight.
@@ -49,7 +51,7 @@ impl App {
         &mut self,
         request: WriteRequest,
         what: Option<String>,
-    ) -> Result<Option<usize>, StoreError> {
+    ) -> Result<Option<Applied>, StoreError> {
         let Some(writer) = &self.saving_queue.writer else {
             return crate::jobs::apply_write(&mut self.store, &request).map(Some);
         };
@@ -62,7 +64,9 @@ impl App {
                 self.list.filter.bookmarked || self.list.filter.unread,
             ),
             WriteRequest::Undo { changes } => (None, changes.len(), true),
+            WriteRequest::MarkAllRead { .. } => (None, 0, false),
         };
+        let all_read = matches!(request, WriteRequest::MarkAllRead { .. });
         match writer.send(seq, request) {
             Ok(()) => {
                 self.saving_queue.next += 1;
@@ -71,6 +75,7 @@ impl App {
                     before,
                     expected,
                     reload,
+                    all_read,
                 };
                 self.saving_queue.pending.insert(seq, pending);
                 Ok(None)
@@ -97,13 +102,14 @@ impl App {
     pub(super) fn on_written(
         &mut self,
         seq: u64,
-        result: Result<usize, String>,
+        result: Result<Applied, crate::jobs::JobError>,
     ) -> Result<(), StoreError> {
         let Some(pending) = self.saving_queue.pending.remove(&seq) else {
             return Ok(());
         };
         match result {
-            Ok(changed) => {
+            Ok(applied) if pending.all_read => self.marked_all_read(applied.before)?,
+            Ok(Applied { changed, .. }) => {
                 if pending.reload {
                     self.reload_keeping_selection()?;
                 }

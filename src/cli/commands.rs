@@ -42,26 +42,69 @@ fn for_reading(paths: &Paths) -> Result<super::open::Session, Failure> {
     Ok(session)
 }
 
-/// Prints search results, best first.
+/// Prints search results, best first. A query with a problem (an unknown
+/// filter, an unclosed quote) is refused; results cut at `limit` are
+/// counted on stderr.
 pub fn search(paths: &Paths, query: &str, json: bool, limit: usize) -> Result<(), Failure> {
-    use crate::search::{MAX_QUERY_BYTES, MAX_TERMS, Query};
-    if Query::parse(query).cut {
+    use crate::index::query::{MAX_QUERY_BYTES, MAX_TERMS, Query};
+    let parsed = Query::parse(query);
+    if let Some(problem) = parsed.problem() {
+        return Err(Failure::fatal(format!("search: {problem}")));
+    }
+    if parsed.cut {
         eprintln!(
             "edicola: the query was cut: searching its first {MAX_TERMS} different terms \
              within its first {MAX_QUERY_BYTES} bytes"
         );
     }
     let session = for_reading(paths)?;
+    let store = &session.store;
+    let index = match store.index_behind().map_err(fatal)? {
+        true => Some(store.index_state().map_err(fatal)?),
+        false => None,
+    };
+    if let Some(index) = index.filter(|i| !i.complete()) {
+        eprintln!(
+            "edicola: the search index is at {}% ({} articles not indexed yet): \
+             results may be missing; `edicola index` builds it now",
+            index.percent(),
+            thousands(index.pending)
+        );
+    }
     let filter = Filter {
         query: Some(query.to_string()),
         ..Filter::default()
     };
+    let rows = store.page(&filter, 0, limit).map_err(fatal)?;
     let mut out = output::Lister::new(json);
-    for row in session.store.page(&filter, 0, limit).map_err(fatal)? {
-        out.row(&row);
+    for row in &rows {
+        out.row(row);
     }
     out.finish();
+    if rows.len() == limit {
+        let total = store.count(&filter).map_err(fatal)?;
+        if total > limit {
+            eprintln!(
+                "{} of {}; --limit N for more",
+                thousands(limit),
+                thousands(total)
+            );
+        }
+    }
     Ok(())
+}
+
+/// `14480` as `14,480`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Lists articles (all, or bookmarked), newest first.
@@ -132,7 +175,7 @@ pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
             related_ids: &related_ids,
         };
         let mut value = output::article_json(&article, Some(&info));
-        let similar = store.similar(&full_id, 5, 0.05).map_err(fatal)?;
+        let similar = crate::index::related(store, &full_id, 5).map_err(fatal)?;
         if let Some(map) = value.as_object_mut() {
             map.insert(
                 "similar".into(),
@@ -144,4 +187,16 @@ pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
         print!("{}", output::article_text(&article, marks, &related_ids));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        let shown: Vec<String> = [0, 999, 1000, 14480, 1_000_000]
+            .into_iter()
+            .map(super::thousands)
+            .collect();
+        assert_eq!(shown, ["0", "999", "1,000", "14,480", "1,000,000"]);
+    }
 }

@@ -4,6 +4,7 @@
 //! queue the batches leave (Ctrl-C or a kill loses nothing: the next import,
 //! `edicola index` or the reader's background job goes on from there).
 
+use crate::crashpoint::{self, Point};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -305,9 +306,11 @@ impl Run<'_> {
         self.stats.unchanged += s.unchanged;
         self.uncommitted += self.batch.len();
         self.batch.clear();
+        crashpoint::reached(Point::ImportBatch);
         if self.uncommitted >= COMMIT_EVERY {
             store.commit_bulk().map_err(fatal)?;
             self.uncommitted = 0;
+            crashpoint::reached(Point::ImportCommit);
         }
         Ok(())
     }
@@ -320,6 +323,7 @@ impl Run<'_> {
         if let Some(store) = self.store.as_deref_mut() {
             store.defer_checkpoints(true).map_err(fatal)?;
             store.commit_bulk().map_err(fatal)?;
+            crashpoint::reached(Point::ImportCommit);
         }
         Ok(())
     }
@@ -419,6 +423,7 @@ fn import_url(url: &str) -> Result<Parsed, ImportError> {
         path: PathBuf::from(url),
         problem,
     };
-    let doc = crate::fetch::get_document(&crate::fetch::default_http(), url).map_err(problem)?;
+    let doc = crate::fetch::get_document(&crate::fetch::default_http(), url)
+        .map_err(|e| problem(e.to_string()))?;
     ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(problem)
 }

@@ -10,6 +10,7 @@ mod import;
 mod index;
 mod open;
 mod output;
+mod safe_json;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -130,8 +131,10 @@ pub enum Command {
         off: bool,
     },
     /// Search all articles, best match first: words (accents and case do not
-    /// matter), "exact phrases", -excluded words, source:NAME, tag:NAME,
-    /// is:unread, is:bookmarked
+    /// matter; Chinese, Japanese, Korean, Thai: any run of characters),
+    /// "exact phrases", -excluded words, source:NAME and tag:NAME (the start
+    /// of a word of the name: source:bbc, source:"BBC News"), is:unread,
+    /// is:bookmarked. An unknown filter or an unclosed quote exits with 2
     Search {
         /// The query (several words are one query)
         #[arg(required = true)]
@@ -139,8 +142,9 @@ pub enum Command {
         /// Print JSON, like `list --json`
         #[arg(long)]
         json: bool,
-        /// How many results at most
-        #[arg(long, default_value_t = 50)]
+        /// How many results at most (stderr says how many there are when
+        /// there are more)
+        #[arg(long, default_value_t = 50, value_name = "N")]
         limit: usize,
     },
     /// List the bookmarked articles, newest first

@@ -13,7 +13,7 @@ use crate::app::reading::meta_line;
 use crate::date::{format_date, format_rfc3339};
 use crate::model::Article;
 use crate::store::Summary;
-use crate::text::controls::{Layout, escape_json, for_terminal};
+use crate::text::controls::{Layout, for_terminal};
 
 /// Text for one line of output: controls, tabs, line breaks and bidi
 /// overrides become U+FFFD.
@@ -29,12 +29,7 @@ pub fn lines(s: &str) -> Cow<'_, str> {
 
 /// JSON text of `value`, C1 and bidi controls escaped too.
 pub fn json_text(value: &impl serde::Serialize, pretty: bool) -> serde_json::Result<String> {
-    let text = if pretty {
-        serde_json::to_string_pretty(value)?
-    } else {
-        serde_json::to_string(value)?
-    };
-    Ok(escape_json(text))
+    super::safe_json::to_string(value, pretty)
 }
 
 /// Prints list rows as they come, as text lines or one JSON array.
@@ -61,7 +56,8 @@ impl Lister {
                 "bookmarked": row.bookmarked,
                 "read": row.read,
             });
-            let value = escape_json(value.to_string());
+            // A `Value` of strings and numbers always serializes.
+            let value = json_text(&value, false).unwrap_or_default();
             print!("{}\n  {value}", if self.first { "" } else { "," });
         } else {
             let marks = format!(

@@ -6,6 +6,8 @@
 use std::time::Duration;
 
 use ureq::Agent;
+
+use super::FetchError;
 use ureq::http::StatusCode;
 
 /// At most this many bytes of (decompressed) body are read.
@@ -74,7 +76,7 @@ impl Http {
     }
 
     /// GETs `url`, following up to five redirects.
-    pub fn get(&self, url: &str, validators: &Validators) -> Result<Response, String> {
+    pub fn get(&self, url: &str, validators: &Validators) -> Result<Response, FetchError> {
         let mut current = url.to_string();
         let mut permanent = true;
         for _ in 0..=MAX_REDIRECTS {
@@ -88,7 +90,7 @@ impl Http {
             if let Some(lm) = &validators.last_modified {
                 request = request.header("If-Modified-Since", lm);
             }
-            let mut response = request.call().map_err(describe)?;
+            let mut response = request.call()?;
             let status = response.status();
             let header = |name: &str| {
                 response
@@ -99,16 +101,18 @@ impl Http {
             };
             if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
                 let location = header("location")
-                    .ok_or_else(|| format!("HTTP {status} without a Location"))?;
+                    .ok_or_else(|| FetchError::RedirectWithoutLocation(status.to_string()))?;
                 let next = url::Url::parse(&current)
                     .and_then(|base| base.join(&location))
-                    .map_err(|e| format!("bad redirect to {location:?}: {e}"))?;
+                    .map_err(|e| FetchError::BadRedirect {
+                        location: location.clone(),
+                        reason: e.to_string(),
+                    })?;
                 // A server may not send the reader to local files or other
                 // protocols.
-                web_scheme(&next).map_err(|scheme| {
-                    format!(
-                        "redirect to {next} refused: it is a {scheme}: address; only http: and https: are followed"
-                    )
+                web_scheme(&next).map_err(|scheme| FetchError::RedirectScheme {
+                    to: next.to_string(),
+                    scheme,
                 })?;
                 permanent &= matches!(
                     status,
@@ -125,7 +129,7 @@ impl Http {
                 });
             }
             if !status.is_success() {
-                return Err(format!("HTTP {}", status_text(status)));
+                return Err(FetchError::Status(status_text(status)));
             }
             let validators = Validators {
                 etag: header("etag"),
@@ -139,9 +143,9 @@ impl Http {
                 .read_to_vec()
                 .map_err(|e| match e {
                     ureq::Error::BodyExceedsLimit(_) => {
-                        format!("response larger than {} MB", self.max_body / (1024 * 1024))
+                        FetchError::TooLarge(self.max_body / (1024 * 1024))
                     }
-                    other => describe(other),
+                    other => other.into(),
                 })?;
             return Ok(Response {
                 fetched: Fetched::Body {
@@ -153,7 +157,7 @@ impl Http {
                 moved_to,
             });
         }
-        Err(format!("more than {MAX_REDIRECTS} redirects"))
+        Err(FetchError::TooManyRedirects(MAX_REDIRECTS))
     }
 }
 
@@ -171,16 +175,5 @@ fn status_text(status: StatusCode) -> String {
     match status.canonical_reason() {
         Some(reason) => format!("{} {reason}", status.as_u16()),
         None => status.as_u16().to_string(),
-    }
-}
-
-/// A user-facing reason for a failed request.
-fn describe(e: ureq::Error) -> String {
-    match e {
-        ureq::Error::Timeout(_) => "timed out".to_string(),
-        ureq::Error::HostNotFound => "host not found (DNS)".to_string(),
-        ureq::Error::Io(io) => format!("connection failed: {io}"),
-        ureq::Error::BodyExceedsLimit(n) => format!("response larger than {n} bytes"),
-        other => other.to_string(),
     }
 }

@@ -3,6 +3,7 @@
 //! one transaction. Used by `edicola fetch` and the reader's background
 //! refresh alike.
 
+mod error;
 pub mod http;
 
 use std::sync::Mutex;
@@ -13,6 +14,7 @@ use crate::ingest::{self, Format, Source};
 use crate::model::Article;
 use crate::store::{FeedState, Prepared, Store, StoreError};
 use crate::subs::{Feed, SubsFile};
+pub use error::FetchError;
 pub use http::{Fetched, Http, Validators};
 
 /// How many feeds are fetched at once.
@@ -35,7 +37,7 @@ pub enum Outcome {
     NotModified,
     /// Fetched more recently than its `min_interval`.
     Skipped,
-    Failed(String),
+    Failed(FetchError),
 }
 
 impl Report {
@@ -58,7 +60,7 @@ impl Report {
 /// The result of fetching and parsing, before anything is written.
 struct Downloaded {
     index: usize,
-    result: Result<(Option<Parsed>, Option<String>), String>,
+    result: Result<(Option<Parsed>, Option<String>), FetchError>,
 }
 
 struct Parsed {
@@ -143,7 +145,7 @@ pub fn update_all(
             let outcome = match got.result {
                 Err(why) => {
                     state.last_status = Some("error".into());
-                    state.last_error = Some(why.clone());
+                    state.last_error = Some(why.to_string());
                     Outcome::Failed(why)
                 }
                 Ok((None, moved)) => {
@@ -201,7 +203,7 @@ fn download(
     http: &Http,
     feed: &Feed,
     state: &FeedState,
-) -> Result<(Option<Parsed>, Option<String>), String> {
+) -> Result<(Option<Parsed>, Option<String>), FetchError> {
     let validators = Validators {
         etag: state.etag.clone(),
         last_modified: state.last_modified.clone(),
@@ -220,12 +222,9 @@ fn download(
         url: Some(&final_url),
         content_type: content_type.as_deref(),
     };
-    let parsed = ingest::parse_bytes(&bytes, &source)?;
+    let parsed = ingest::parse_bytes(&bytes, &source).map_err(FetchError::Unreadable)?;
     if !matches!(parsed.format, Format::Rss | Format::Atom | Format::JsonFeed) {
-        return Err(format!(
-            "not a feed (the server sent {})",
-            parsed.format.name()
-        ));
+        return Err(FetchError::NotAFeed(parsed.format.name()));
     }
     let (title, site_url) = parsed
         .feed
@@ -275,7 +274,7 @@ impl Document {
 }
 
 /// GETs a document (a feed, a page, an OPML file) unconditionally.
-pub fn get_document(http: &Http, url: &str) -> Result<Document, String> {
+pub fn get_document(http: &Http, url: &str) -> Result<Document, FetchError> {
     let response = http.get(url, &Validators::default())?;
     match response.fetched {
         Fetched::Body {
@@ -289,15 +288,15 @@ pub fn get_document(http: &Http, url: &str) -> Result<Document, String> {
             final_url,
             moved_to: response.moved_to,
         }),
-        Fetched::NotModified => Err("the server sent nothing".into()),
+        Fetched::NotModified => Err(FetchError::Empty),
     }
 }
 
 /// Fetches a web page and extracts its full text (for `f` on a feed item
 /// that carries only a summary).
-pub fn full_text(http: &Http, url: &str) -> Result<Article, String> {
+pub fn full_text(http: &Http, url: &str) -> Result<Article, FetchError> {
     let doc = get_document(http, url)?;
-    ingest::extract_article(&doc.bytes, &doc.source())
+    ingest::extract_article(&doc.bytes, &doc.source()).map_err(FetchError::Unreadable)
 }
 
 /// The default client: 30 s per request.

@@ -6,10 +6,10 @@
 use std::cell::RefCell;
 use std::path::Path;
 
+use crate::index::query::Query;
 use crate::ingest::{Source, opml, textpage};
 use crate::keymap::{Context, Keymap, key_name, parse_key};
 use crate::model::Subscription;
-use crate::search::Query;
 use crate::subs::SubsFile;
 
 use super::{
@@ -212,6 +212,17 @@ pub fn search(data: &[u8]) {
         return;
     };
     let query = Query::parse(text);
+    if let Some(problem) = query.problem() {
+        assert!(!problem.to_string().is_empty());
+    }
+    for name in query.source.iter().chain(&query.tag) {
+        // A name names itself whole, and so only itself.
+        let names = vec![name.clone(), format!("{name} News")];
+        let matched = crate::index::query::matching_names(name, names);
+        if !crate::text::fold_key(name).is_empty() {
+            assert_eq!(matched, std::slice::from_ref(name), "{text:?}");
+        }
+    }
     for prefix_last in [false, true] {
         if let Some(expr) = query.fts(prefix_last) {
             FTS.with(|conn| {

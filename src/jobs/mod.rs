@@ -1,22 +1,103 @@
-//! Background work for the reader, run on its own thread with its own store
-//! connection; it reports through a channel and never touches the UI.
+//! Work for the reader that runs off the UI thread, each on its own thread
+//! (with its own store connection where it needs one): terminal input,
+//! refresh, the index build, full text, sidebar lookups, search, writes.
+//! All of them report into one channel of `Msg`, the only thing the
+//! reader's event loop waits on; none touches the UI.
 
+mod error;
+pub mod full_text;
+mod input;
+pub mod lookups;
+pub mod search;
 mod writer;
 
+pub use error::JobError;
+pub use full_text::FullText;
+pub use input::spawn_input;
+pub use lookups::{LookupAnswer, LookupRequest, Lookups, StoredIds};
+pub use search::{Found, SearchAnswer, SearchRequest, Searches};
 pub(crate) use writer::apply as apply_write;
-pub use writer::{WriteRequest, Writer};
+pub use writer::{Applied, WriteRequest, Writer};
 
 use std::path::Path;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::Sender;
 
-use crate::app::JobEvent;
-use crate::app::lookup::LookupRequest;
+use ratatui::crossterm::event::Event;
+
 use crate::fetch::{self, Outcome};
 use crate::store::Store;
 use crate::subs::SubsFile;
 
+/// What reaches the reader's event loop.
+#[derive(Debug)]
+pub enum Msg {
+    /// A terminal event (key, mouse, resize…).
+    Input(Event),
+    /// The terminal can no longer be read: the reader ends with this error.
+    InputFailed(String),
+    /// A report from background work.
+    Job(JobEvent),
+}
+
+/// A report from work running off the UI thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobEvent {
+    /// A refresh fetched `done` of `total` feeds, the last one `name`.
+    Progress {
+        done: usize,
+        total: usize,
+        name: String,
+    },
+    /// A refresh ended: how many articles it added, the lines of the feeds
+    /// that failed, or why it could not run.
+    Refreshed {
+        added: usize,
+        failed: Vec<String>,
+        error: Option<JobError>,
+    },
+    /// A full-text fetch for article `id` ended.
+    FullText {
+        id: String,
+        result: Result<FullText, JobError>,
+    },
+    /// The search index is being built: `done` of `total` queued articles.
+    Indexing { done: usize, total: usize },
+    /// The index build ended (complete, or stopped by an error).
+    Indexed { error: Option<JobError> },
+    /// Sidebar lookups answered on another thread.
+    Lookup(LookupAnswer),
+    /// A search answered on another thread.
+    Search(SearchAnswer),
+    /// A queued write waits for another process's write lock.
+    WriteWaiting { seq: u64 },
+    /// A queued write landed (how many marks it changed) or failed.
+    Written {
+        seq: u64,
+        result: Result<Applied, JobError>,
+    },
+}
+
+/// The sending end that background work reports through.
+#[derive(Debug, Clone)]
+pub struct Reporter(Sender<Msg>);
+
+/// The event loop is gone (the reader is closing): work can stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closed;
+
+impl Reporter {
+    pub fn new(tx: Sender<Msg>) -> Reporter {
+        Reporter(tx)
+    }
+
+    /// Reports to the loop.
+    pub fn send(&self, event: JobEvent) -> Result<(), Closed> {
+        self.0.send(Msg::Job(event)).map_err(|_| Closed)
+    }
+}
+
 /// Fetches every subscription, reporting progress and the outcome.
-pub fn refresh(store_file: &Path, subs_file: &Path, tx: &Sender<JobEvent>) {
+pub fn refresh(store_file: &Path, subs_file: &Path, tx: &Reporter) {
     let event = match run_refresh(store_file, subs_file, tx) {
         Ok((added, failed)) => JobEvent::Refreshed {
             added,
@@ -35,13 +116,13 @@ pub fn refresh(store_file: &Path, subs_file: &Path, tx: &Sender<JobEvent>) {
 fn run_refresh(
     store_file: &Path,
     subs_file: &Path,
-    tx: &Sender<JobEvent>,
-) -> Result<(usize, Vec<String>), String> {
-    let mut subs = SubsFile::load(subs_file).map_err(|e| e.to_string())?;
+    tx: &Reporter,
+) -> Result<(usize, Vec<String>), JobError> {
+    let mut subs = SubsFile::load(subs_file)?;
     if subs.feeds.is_empty() {
-        return Err("no subscriptions: add one with `edicola add URL`".into());
+        return Err(JobError::NoSubscriptions);
     }
-    let mut store = Store::open(store_file).map_err(|e| e.to_string())?;
+    let mut store = Store::open(store_file)?;
     let before: Vec<String> = subs.feeds.iter().map(|f| f.url.clone()).collect();
     let reports = fetch::update_all(
         &mut store,
@@ -55,18 +136,15 @@ fn run_refresh(
                 name: r.name.clone(),
             });
         },
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     if subs.feeds.iter().map(|f| &f.url).ne(before.iter()) {
-        subs.save().map_err(|e| e.to_string())?;
+        subs.save()?;
     }
     // Large feeds leave their articles to the index queue.
-    if store.index_state().map_err(|e| e.to_string())?.pending > 0 {
-        store
-            .index_all(|done, total| {
-                let _ = tx.send(JobEvent::Indexing { done, total });
-            })
-            .map_err(|e| e.to_string())?;
+    if store.index_state()?.pending > 0 {
+        store.index_all(|done, total| {
+            let _ = tx.send(JobEvent::Indexing { done, total });
+        })?;
         let _ = tx.send(JobEvent::Indexed { error: None });
     }
     let added = reports
@@ -85,131 +163,13 @@ fn run_refresh(
 }
 
 /// Builds the queued part of the search index, reporting progress.
-pub fn build_index(store_file: &Path, tx: &Sender<JobEvent>) {
+pub fn build_index(store_file: &Path, tx: &Reporter) {
     let result = Store::open(store_file).and_then(|mut store| {
         store.index_all(|done, total| {
             let _ = tx.send(JobEvent::Indexing { done, total });
         })
     });
     let _ = tx.send(JobEvent::Indexed {
-        error: result.err().map(|e| e.to_string()),
+        error: result.err().map(JobError::from),
     });
-}
-
-/// The thread that answers the sidebar's lookups (stored titles and links,
-/// similar articles) with its own read-only connection, so that the reader
-/// never waits for them. Only the newest request is answered.
-pub struct Lookups {
-    requests: Sender<LookupRequest>,
-}
-
-impl Lookups {
-    /// Starts the thread on the store at `store_file`; None when the store
-    /// cannot be opened a second time (the app then answers by itself).
-    pub fn spawn(store_file: &Path, events: Sender<JobEvent>) -> Option<Lookups> {
-        let store = Store::open_read_only(store_file).ok()?;
-        let (requests, rx) = channel();
-        std::thread::Builder::new()
-            .name("lookups".into())
-            .spawn(move || serve(&store, &rx, &events))
-            .ok()?;
-        Some(Lookups { requests })
-    }
-
-    /// Hands a request over; gives it back if the thread is gone.
-    pub fn ask(&self, request: LookupRequest) -> Result<(), LookupRequest> {
-        self.requests.send(request).map_err(|e| e.0)
-    }
-}
-
-fn serve(store: &Store, rx: &Receiver<LookupRequest>, events: &Sender<JobEvent>) {
-    let mut next = None;
-    loop {
-        let Some(mut request) = next.take().or_else(|| rx.recv().ok()) else {
-            return;
-        };
-        while let Ok(newer) = rx.try_recv() {
-            request = newer;
-        }
-        if events
-            .send(JobEvent::Lookup(request.stored(store)))
-            .is_err()
-        {
-            return;
-        }
-        // A newer article makes this one's similar articles useless.
-        if let Ok(newer) = rx.try_recv() {
-            next = Some(newer);
-            continue;
-        }
-        if events
-            .send(JobEvent::Lookup(request.similar(store)))
-            .is_err()
-        {
-            return;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::JobEvent::Lookup;
-    use crate::app::lookup::LookupAnswer;
-    use crate::model::{Article, Link, RelatedEntry};
-    use crate::store::Origin;
-    use std::time::Duration;
-
-    #[test]
-    fn lookups_are_answered_on_their_own_connection() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("edicola.db");
-        let mut store = Store::open(&file).expect("store");
-        let article = |id: &str, title: &str, url: &str| Article {
-            id: id.into(),
-            title: title.into(),
-            url: Some(url.into()),
-            body: vec!["Nvidia chip export rules for China and Alibaba data centres.".into()],
-            ..Article::default()
-        };
-        let mut first = article("a", "Chip war with China", "https://x.org/a");
-        first.related = vec![RelatedEntry {
-            title: "Nvidia rules".into(),
-            ..RelatedEntry::default()
-        }];
-        first.links = vec![Link {
-            url: "https://x.org/b".into(),
-            text: "b".into(),
-        }];
-        store
-            .upsert(
-                &[
-                    first,
-                    article("b", "Nvidia rules", "https://x.org/b"),
-                    article("c", "Nvidia and China", "https://x.org/c"),
-                ],
-                Origin::User,
-            )
-            .expect("upsert");
-        let (tx, rx) = channel();
-        let lookups = Lookups::spawn(&file, tx).expect("worker");
-        let request = LookupRequest {
-            opening: 7,
-            id: "a".into(),
-            titles: vec!["Nvidia rules".into()],
-            urls: vec!["https://x.org/b".into()],
-        };
-        lookups.ask(request).expect("asked");
-        let wait = || rx.recv_timeout(Duration::from_secs(10)).expect("answer");
-        let Lookup(LookupAnswer::Stored { opening: 7, result }) = wait() else {
-            panic!("stored ids first");
-        };
-        let ids = result.expect("stored ids");
-        assert_eq!(ids.related, [Some("b".to_string())]);
-        assert_eq!(ids.links, [Some("b".to_string())]);
-        let Lookup(LookupAnswer::Similar { opening: 7, result }) = wait() else {
-            panic!("then similar articles");
-        };
-        assert!(result.expect("similar").iter().any(|s| s.id == "c"));
-    }
 }

@@ -5,14 +5,33 @@
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-use crate::app::JobEvent;
-use crate::store::{Mark, MarkChange, Store, StoreError};
+use super::{JobError, JobEvent, Reporter};
+use crate::store::{Filter, Mark, MarkChange, Store, StoreError};
 
 /// A change for the writer thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteRequest {
-    Mark { id: String, mark: Mark, on: bool },
-    Undo { changes: Vec<MarkChange> },
+    Mark {
+        id: String,
+        mark: Mark,
+        on: bool,
+    },
+    Undo {
+        changes: Vec<MarkChange>,
+    },
+    /// Marks every unread article the filter covers read.
+    MarkAllRead {
+        filter: Filter,
+    },
+}
+
+/// What a write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// How many marks it changed.
+    pub changed: usize,
+    /// The marks as they were before, for undo (mark-all-read only).
+    pub before: Vec<MarkChange>,
 }
 
 /// How long a write may wait for other processes' write locks before it
@@ -27,7 +46,7 @@ pub struct Writer {
 impl Writer {
     /// Starts the thread on the store at `store_file`; None when the store
     /// cannot be opened a second time (the app then writes by itself).
-    pub fn spawn(store_file: &std::path::Path, events: Sender<JobEvent>) -> Option<Writer> {
+    pub fn spawn(store_file: &std::path::Path, events: Reporter) -> Option<Writer> {
         let store = Store::open(store_file).ok()?;
         let (requests, rx) = channel();
         std::thread::Builder::new()
@@ -43,7 +62,7 @@ impl Writer {
     }
 }
 
-fn serve(mut store: Store, rx: &Receiver<(u64, WriteRequest)>, events: &Sender<JobEvent>) {
+fn serve(mut store: Store, rx: &Receiver<(u64, WriteRequest)>, events: &Reporter) {
     for (seq, request) in rx {
         let started = Instant::now();
         let mut told = false;
@@ -55,7 +74,7 @@ fn serve(mut store: Store, rx: &Receiver<(u64, WriteRequest)>, events: &Sender<J
                         let _ = events.send(JobEvent::WriteWaiting { seq });
                     }
                 }
-                other => break other.map_err(|e| e.to_string()),
+                other => break other.map_err(JobError::from),
             }
         };
         if events.send(JobEvent::Written { seq, result }).is_err() {
@@ -64,10 +83,21 @@ fn serve(mut store: Store, rx: &Receiver<(u64, WriteRequest)>, events: &Sender<J
     }
 }
 
-/// Applies one request; returns how many marks it changed.
-pub(crate) fn apply(store: &mut Store, request: &WriteRequest) -> Result<usize, StoreError> {
+/// Applies one request.
+pub(crate) fn apply(store: &mut Store, request: &WriteRequest) -> Result<Applied, StoreError> {
+    let changed = |changed| Applied {
+        changed,
+        before: Vec::new(),
+    };
     match request {
-        WriteRequest::Mark { id, mark, on } => store.set_mark(id, *mark, *on).map(|()| 1),
-        WriteRequest::Undo { changes } => store.undo_marks(changes),
+        WriteRequest::Mark { id, mark, on } => store.set_mark(id, *mark, *on).map(|()| changed(1)),
+        WriteRequest::Undo { changes } => store.undo_marks(changes).map(changed),
+        WriteRequest::MarkAllRead { filter } => {
+            let before = store.mark_all_read(filter)?;
+            Ok(Applied {
+                changed: before.len(),
+                before,
+            })
+        }
     }
 }

@@ -84,11 +84,22 @@ impl StoreError {
         matches!(self, StoreError::Sqlite { source, .. }
             if matches!(source.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)))
     }
+
+    /// True when the query was stopped through `Store::interrupt_handle`.
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, StoreError::Sqlite { source, .. }
+            if source.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted))
+    }
 }
 
 pub(super) fn sql_err(path: &Path, source: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
     match source.sqlite_error_code() {
+        // SQLite says "not a database" of a store whose header is damaged
+        // too; a file that starts as SQLite files do is a damaged one.
+        Some(rusqlite::ErrorCode::NotADatabase) if has_sqlite_header(&path) => {
+            StoreError::Corrupt { path, source }
+        }
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, source },
         Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull { path },
@@ -100,6 +111,17 @@ pub(super) fn sql_err(path: &Path, source: rusqlite::Error) -> StoreError {
         Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
         _ => StoreError::Sqlite { path, source },
     }
+}
+
+/// True when the file at `path` begins with SQLite's header string. Read
+/// only after SQLite refused the file, when this process has no working
+/// connection to it whose locks closing this descriptor could drop.
+fn has_sqlite_header(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
 }
 
 /// True when the file system holding `path` has less than a page left.

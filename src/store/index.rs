@@ -11,7 +11,7 @@ use super::{Result, Store, sql_err};
 use crate::text::stem::{Analyzer, Lang, detect};
 
 /// Bump when index tokens change: stores rebuild their index on open.
-pub const INDEX_VERSION: &str = "1";
+pub const INDEX_VERSION: &str = "2";
 
 /// How far the search index is behind the articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -159,6 +159,7 @@ impl Store {
                 }
                 if let Some(tokens) = ready {
                     done += self.insert_batch(&tokens)?;
+                    crate::crashpoint::reached(crate::crashpoint::Point::IndexBatch);
                     progress(done, total.max(done));
                 }
                 if in_flight.is_none() {

@@ -8,12 +8,11 @@ mod files;
 mod filter;
 mod index;
 mod known;
-mod neardup;
 mod open;
 mod prepare;
 mod read;
 mod schema;
-mod similar;
+mod texts;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -26,9 +25,10 @@ pub use feeds::FeedState;
 pub use files::FileStamp;
 pub use filter::Filter;
 pub use index::{IndexState, Indexer};
-pub use neardup::AlsoIn;
 pub use prepare::{Prepared, Undated};
-pub use similar::Similar;
+pub use texts::ArticleText;
+// Where the sidebar and the CLI have always found them.
+pub use crate::index::{AlsoIn, Similar};
 pub use write::{Mark, MarkChange, MarkState, Removed};
 
 /// A row of the list pane: what is needed to draw it and nothing more.
@@ -135,6 +135,12 @@ impl Store {
     /// True when the store was opened read-only.
     pub fn is_read_only(&self) -> bool {
         self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
+    /// A handle that stops, from another thread, the query this store's
+    /// connection is running (it then fails as interrupted).
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
     }
 
     /// The database file (or `:memory:`).

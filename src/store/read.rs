@@ -10,7 +10,8 @@ use crate::text::fold_key;
 impl Store {
     /// Number of articles the filter covers.
     pub fn count(&self, filter: &Filter) -> Result<usize> {
-        let (filter, fts) = filter.split_query();
+        let filter = self.narrow(filter)?;
+        let fts = filter.fts.clone();
         let n: i64 = if filter.is_all() && fts.is_none() {
             self.conn.query_row(
                 "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'articles'),
@@ -26,7 +27,9 @@ impl Store {
             )
         } else {
             let (cond, values) = filter.conditions();
-            let (from, values) = from_clause(fts, values);
+            // Marks only when asked for: joining them costs a lookup per article.
+            let marks = filter.bookmarked || filter.unread;
+            let (from, values) = from_clause(fts, values, marks);
             let sql = format!("SELECT count(*) {from} ({cond})");
             self.conn
                 .query_row(&sql, params_from_iter(values), |r| r.get(0))
@@ -40,7 +43,8 @@ impl Store {
     pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
         // SQL counts in i64; a larger window is the whole list anyway.
         let (offset, limit) = (offset.min(i64::MAX as usize), limit.min(i64::MAX as usize));
-        let (filter, fts) = filter.split_query();
+        let mut filter = self.narrow(filter)?;
+        let fts = filter.fts.clone();
         if let (true, Some(expr)) = (filter.is_all(), &fts) {
             let keys = self.ranked_keys(expr, offset, limit)?;
             let mut stmt = self
@@ -62,8 +66,11 @@ impl Store {
             }
             return Ok(rows);
         }
+        if fts.is_none() {
+            self.choose_walk(&mut filter)?;
+        }
         let (cond, values) = filter.conditions();
-        let (from, mut values) = from_clause(fts.clone(), values);
+        let (from, mut values) = from_clause(fts.clone(), values, true);
         values.push(Value::Integer(limit as i64));
         values.push(Value::Integer(offset as i64));
         let sql = if fts.is_some() {
@@ -95,7 +102,7 @@ impl Store {
             return self.page(filter, start, end - start);
         }
         let (cond, mut values) = filter.conditions();
-        let (from, _) = from_clause(None, Vec::new());
+        let (from, _) = from_clause(None, Vec::new(), true);
         values.push(Value::Integer(limit as i64));
         values.push(Value::Integer(offset as i64));
         let sql = time_window(from, &cond, "a.sort_key, a.id DESC");
@@ -326,13 +333,20 @@ impl Store {
             return Ok(None);
         }
         // Candidates: titles holding at least the two longest words (in
-        // any of the forms the index may hold them).
-        let mut longest = words.clone();
+        // any of the forms the index may hold them), taken as written:
+        // the index keeps what `fold_key` drops in some scripts (kana's
+        // voicing marks).
+        let mut longest: Vec<&str> = crate::text::words(title)
+            .filter(|w| w.chars().count() > 2)
+            .collect();
+        if longest.len() < 2 {
+            return Ok(None);
+        }
         longest.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         let expr = format!(
             "{} AND {}",
-            crate::search::any_form_in("title", longest[0]),
-            crate::search::any_form_in("title", longest[1])
+            crate::index::compile::any_form_in("title", longest[0]),
+            crate::index::compile::any_form_in("title", longest[1])
         );
         let mut stmt = self
             .conn
@@ -447,19 +461,26 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
     })
 }
 
-/// The FROM clause: the articles with their marks, joined to the full-text
-/// index when there is a match expression (whose value goes first).
-fn from_clause(fts: Option<String>, values: Vec<Value>) -> (&'static str, Vec<Value>) {
-    match fts {
-        Some(expr) => (
-            "FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid
-             LEFT JOIN marks m ON m.article_id = a.id
-             WHERE articles_fts MATCH ? AND",
+/// The FROM clause: the articles (with their marks when `marks`), joined
+/// to the full-text index when there is a match expression (whose value
+/// goes first).
+fn from_clause(fts: Option<String>, values: Vec<Value>, marks: bool) -> (&'static str, Vec<Value>) {
+    match (fts, marks) {
+        (Some(expr), marks) => (
+            if marks {
+                "FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid
+                 LEFT JOIN marks m ON m.article_id = a.id
+                 WHERE articles_fts MATCH ? AND"
+            } else {
+                "FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid
+                 WHERE articles_fts MATCH ? AND"
+            },
             std::iter::once(Value::Text(expr)).chain(values).collect(),
         ),
-        None => (
+        (None, true) => (
             "FROM articles a LEFT JOIN marks m ON m.article_id = a.id WHERE 1 AND",
             values,
         ),
+        (None, false) => ("FROM articles a WHERE 1 AND", values),
     }
 }

@@ -3,8 +3,9 @@
 //! carry terminal escape sequences (`ESC ] 52` writes the clipboard) or
 //! reorder a printed line. The store never keeps the controls
 //! ([`strip_controls`]) and the command line prints neither
-//! ([`for_terminal`], [`escape_json`]). Clean text, the common case, is
-//! checked eight bytes at a time and neither copied nor allocated.
+//! ([`for_terminal`]; JSON output escapes them, in `cli::safe_json`).
+//! Clean text, the common case, is checked eight bytes at a time and
+//! neither copied nor allocated.
 
 use std::borrow::Cow;
 
@@ -48,11 +49,6 @@ const CONTROLS: Wanted = Wanted {
     e2: false,
 };
 const UNPRINTABLE: Wanted = Wanted { c0: true, e2: true };
-/// C0 is left to serde_json.
-const JSON_RAW: Wanted = Wanted {
-    c0: false,
-    e2: true,
-};
 
 #[inline]
 fn mask8(w: u64, wanted: Wanted) -> u64 {
@@ -182,29 +178,6 @@ pub fn for_terminal(s: &str, layout: Layout) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// JSON text with DEL, C1 controls and bidi controls written as `\uXXXX`
-/// escapes, which serde_json leaves raw. Outside strings JSON is ASCII,
-/// so these characters can only be inside strings, where the escape reads
-/// as the same character: the JSON means the same and stays valid.
-pub fn escape_json(json: String) -> String {
-    // Not C0: serde_json escapes it inside strings, and outside them it is
-    // layout (pretty printing's line breaks).
-    let escaped = |c: char| ('\u{7f}'..='\u{9f}').contains(&c) || is_bidi_control(c);
-    let Some(at) = first(&json, JSON_RAW, escaped) else {
-        return json;
-    };
-    let mut out = String::with_capacity(json.len() + 16);
-    out.push_str(&json[..at]);
-    for c in json[at..].chars() {
-        if escaped(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,24 +240,6 @@ mod tests {
         assert_eq!(
             for_terminal("t\u{1b}]52;c;SGVsbG8=\u{7}", Layout::Line),
             "t\u{fffd}]52;c;SGVsbG8=\u{fffd}"
-        );
-    }
-
-    #[test]
-    fn json_escapes_c1_del_and_bidi_and_nothing_else() {
-        let value = serde_json::json!({"t": "a\u{9b}b\u{7f}c\u{202e}d «è» \u{1b}"});
-        let json = escape_json(value.to_string());
-        assert_eq!(json, r#"{"t":"a\u009bb\u007fc\u202ed «è» \u001b"}"#);
-        let back: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-        assert_eq!(back, value);
-        let plain = serde_json::json!({"t": "perché «così» 東京"}).to_string();
-        assert_eq!(escape_json(plain.clone()), plain);
-        let pretty = serde_json::to_string_pretty(&value).expect("json");
-        let escaped = escape_json(pretty.clone());
-        assert_eq!(escaped.lines().count(), pretty.lines().count());
-        assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&escaped).ok(),
-            Some(value)
         );
     }
 }

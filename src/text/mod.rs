@@ -3,6 +3,7 @@
 
 pub mod controls;
 pub mod neardup;
+pub mod scripts;
 mod squash;
 pub mod stem;
 mod stopwords;

@@ -7,6 +7,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
+use super::scripts::{self, Tokens};
 use super::{fold, is_stopword, words};
 
 /// The stemming language of an article.
@@ -151,8 +152,26 @@ impl Analyzer {
     }
 
     /// Appends the index tokens of `text` to `out`, space-separated. Every
-    /// word is kept (phrases need their positions), stemmed.
+    /// word is kept (phrases need their positions), stemmed; runs of
+    /// unspaced scripts become character pairs (see `scripts`).
     pub fn index_into(&mut self, text: &str, lang: Lang, out: &mut String) {
+        self.tokens_into(text, lang, Tokens::Index, out);
+    }
+
+    fn tokens_into(&mut self, text: &str, lang: Lang, kind: Tokens, out: &mut String) {
+        if !scripts::may_have_unspaced(text) {
+            return self.words_into(text, lang, out);
+        }
+        for (unspaced, run) in scripts::runs(text) {
+            if unspaced {
+                scripts::run_tokens_into(run, kind, out);
+            } else {
+                self.words_into(run, lang, out);
+            }
+        }
+    }
+
+    fn words_into(&mut self, text: &str, lang: Lang, out: &mut String) {
         let folded = fold(text);
         for w in words(&folded) {
             if !out.is_empty() {
@@ -163,8 +182,24 @@ impl Analyzer {
     }
 
     /// The content terms of a text (no stopwords, no one-letter words),
-    /// stemmed, each with the first spelling met (for display).
+    /// stemmed, each with the first spelling met (for display). Runs of
+    /// unspaced scripts give their character pairs.
     pub fn terms(&mut self, text: &str, lang: Lang) -> Vec<(String, String)> {
+        if !scripts::may_have_unspaced(text) {
+            return self.word_terms(text, lang);
+        }
+        let mut out = Vec::new();
+        for (unspaced, run) in scripts::runs(text) {
+            if unspaced {
+                out.extend(scripts::pairs(run).into_iter().map(|p| (p.clone(), p)));
+            } else {
+                out.extend(self.word_terms(run, lang));
+            }
+        }
+        out
+    }
+
+    fn word_terms(&mut self, text: &str, lang: Lang) -> Vec<(String, String)> {
         let folded = fold(text);
         words(&folded)
             .filter(|w| w.chars().count() > 1 && !is_stopword(w))
@@ -190,11 +225,12 @@ pub fn query_forms(word: &str) -> Vec<String> {
     forms
 }
 
-/// Stems a whole phrase in one language, for phrase queries.
+/// Stems a whole phrase in one language, for phrase queries (a run of
+/// unspaced script gives the pairs that find it inside a longer run).
 pub fn stem_phrase(phrase: &str, lang: Lang) -> String {
     let mut analyzer = Analyzer::default();
     let mut out = String::new();
-    analyzer.index_into(phrase, lang, &mut out);
+    analyzer.tokens_into(phrase, lang, Tokens::Query, &mut out);
     out
 }
 

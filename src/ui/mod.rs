@@ -1,7 +1,6 @@
 //! Drawing: a pure function of `App` (and the theme). Never changes state,
 //! never does I/O.
 
-pub mod layout;
 mod list;
 mod overlay;
 mod reader;
@@ -19,7 +18,7 @@ use theme::Theme;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let panes = layout::panes(area, app.focus);
+    let panes = crate::app::layout::panes(area, app.focus);
     if let Some(rect) = panes.list {
         list::render(frame, rect, app, theme);
     }

@@ -15,7 +15,18 @@ use crate::text::wrap::width;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let is_focused = focused(app, Focus::Sidebar);
-    let block = pane_block(" Related ".to_string(), is_focused, theme);
+    // Lookups in flight are said in the title, so that an empty section
+    // reads as "not yet", not as "nothing".
+    let looking = app
+        .opened
+        .as_ref()
+        .is_some_and(|o| o.lookups_sent && !o.lookups_done());
+    let title = if looking {
+        " Related · looking up… "
+    } else {
+        " Related "
+    };
+    let block = pane_block(title.to_string(), is_focused, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let Some(opened) = &app.opened else { return };

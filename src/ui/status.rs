@@ -30,13 +30,13 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         format!(" [{label}] ")
     };
     if let Some(text) = &app.prompt {
-        let partial = match app.indexing {
+        let partial = match app.running.indexing {
             Some((done, total)) => format!(" (index {}%)", done * 100 / total.max(1)),
             None => String::new(),
         };
         let count = format!(
-            "  {} results{partial} · Enter keep · Esc clear ",
-            app.list.total
+            "  {}{partial} · Enter keep · Esc clear ",
+            crate::app::prompt::prompt_summary(app)
         );
         let input = truncate(&format!("/{text}█"), w.saturating_sub(width(&count)));
         let pad = " ".repeat(w.saturating_sub(width(&input) + width(&count)));
@@ -48,21 +48,15 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(line).style(theme.status), rect);
         return;
     }
+    let running = app.running.describe();
     let (text, style) = match &app.status {
         Some((message, Severity::Error)) => (message.clone(), theme.status_error),
-        Some((message, Severity::Info)) if app.busy.is_none() => (message.clone(), theme.status),
-        _ if app.busy.is_some() => (app.busy.clone().unwrap_or_default(), theme.status),
-        Some((message, Severity::Info)) => (message.clone(), theme.status),
-        None if app.indexing.is_some() => {
-            let (done, total) = app.indexing.unwrap_or_default();
-            (
-                format!(
-                    "Building the search index: {}% ({done}/{total})",
-                    done * 100 / total.max(1)
-                ),
-                theme.status,
-            )
+        // Progress first: a message stays readable after it.
+        Some((message, Severity::Info)) if !running.is_empty() => {
+            (format!("{running} · {message}"), theme.status)
         }
+        Some((message, Severity::Info)) => (message.clone(), theme.status),
+        None if !running.is_empty() => (running, theme.status),
         None if app.samples => (
             "Sample articles. Import your own: edicola import FILE…".to_string(),
             theme.status,

@@ -188,22 +188,13 @@ fn attach(out: &mut [(Tok, String)], sep: &mut String) {
     }
 }
 
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
 /// Seconds since the epoch of UTC midnight on the given day, if the day exists.
 pub(super) fn to_unix(year: i64, month: u32, day: u32) -> Option<i64> {
-    if !(1900..=2100).contains(&year) || day == 0 || day > days_in_month(year, month) {
+    if !(1900..=2100).contains(&year) {
         return None;
     }
-    Some(crate::date::days_from_civil(year, month, day) * 86_400)
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
 }
 
 fn num(t: &Tok) -> Option<(u32, usize)> {

@@ -5,7 +5,6 @@
 //! section markers, and the title is the nearby headline whose words overlap the body most.
 
 mod dates;
-mod lang;
 mod lines;
 mod meta;
 mod phrases;
@@ -117,7 +116,7 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         published,
         standfirst: standfirst.map(|j| lines[j].text.clone()),
         category,
-        lang: lang::guess(&lang_sample),
+        lang: crate::text::stem::detect(&lang_sample).map(str::to_string),
         body,
         related,
         ..Article::default()

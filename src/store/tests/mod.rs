@@ -185,6 +185,20 @@ fn a_damaged_database_is_refused_and_untouched() {
 }
 
 #[test]
+fn a_store_with_a_damaged_header_is_called_damaged_not_foreign() {
+    let (_dir, path) = temp_store();
+    drop(Store::open(&path).expect("open"));
+    let mut bytes = std::fs::read(&path).expect("read");
+    // The page size and file format fields become nonsense.
+    bytes[16..24].fill(0xEE);
+    std::fs::write(&path, &bytes).expect("write");
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("damaged"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), bytes);
+}
+
+#[test]
 fn a_store_from_a_newer_version_is_refused() {
     let (_dir, path) = temp_store();
     drop(Store::open(&path).expect("open"));
@@ -431,7 +445,6 @@ fn feed_state_round_trips_and_follows_renames() {
 
 mod counts;
 mod dedupe;
-mod neardup;
 mod search;
 mod windows;
 

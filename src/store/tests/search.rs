@@ -1,4 +1,4 @@
-//! Full-text search, similar articles and title matching.
+//! Full-text search and title matching.
 
 use super::*;
 
@@ -9,59 +9,6 @@ fn text_article(id: &str, title: &str, body: &str) -> Article {
         body: vec![body.into()],
         ..Article::default()
     }
-}
-
-#[test]
-fn similar_articles_come_from_the_index() {
-    let mut store = Store::open_in_memory().expect("store");
-    let mut items = vec![
-        text_article(
-            "a",
-            "Chip Nvidia in Cina",
-            "La Cina addestra modelli con i chip Nvidia in Malesia.",
-        ),
-        text_article(
-            "b",
-            "Nvidia e i chip",
-            "I chip di Nvidia arrivano in Cina e in Malesia.",
-        ),
-        text_article(
-            "c",
-            "Calcio, il derby",
-            "La partita di calcio si gioca domenica allo stadio.",
-        ),
-        text_article(
-            "d",
-            "Meteo",
-            "Pioggia e vento su tutta la Cina settentrionale.",
-        ),
-    ];
-    for n in 0..12 {
-        items.push(text_article(
-            &format!("f{n}"),
-            &format!("Filler {n}"),
-            "Parole diverse riempiono il giornale ogni giorno.",
-        ));
-    }
-    store.upsert(&items, Origin::User).expect("upsert");
-    let similar = store.similar("a", 5, 0.0).expect("similar");
-    assert_eq!(similar[0].id, "b", "{similar:?}");
-    assert!(
-        similar[0].shared.contains(&"nvidia".to_string()),
-        "{similar:?}"
-    );
-    assert!(similar.iter().all(|s| s.id != "c" && s.id != "a"));
-    assert!(similar.windows(2).all(|w| w[0].score >= w[1].score));
-    assert!(store.similar("nope", 5, 0.0).expect("unknown").is_empty());
-    // Removing an article removes it from the index too.
-    store.remove("b").expect("remove");
-    assert!(
-        store
-            .similar("a", 5, 0.0)
-            .expect("similar")
-            .iter()
-            .all(|s| s.id != "b")
-    );
 }
 
 #[test]
@@ -118,11 +65,17 @@ fn related_headlines_match_stored_titles_fuzzily() {
                     "x",
                 ),
                 text_article("b", "Calcio, il derby di domenica", "y"),
+                text_article("ja", "東京都知事選挙、投票率が上昇 前回を上回る", "z"),
             ],
             Origin::User,
         )
         .expect("upsert");
     let found = |t: &str| store.find_by_title(t).expect("find");
+    assert_eq!(
+        found("【速報】東京都知事選挙 投票率が上昇 前回を上回る"),
+        Some("ja".into()),
+        "unspaced words are found by their character pairs"
+    );
     assert_eq!(
         found("Regno Unito: sciopero della fame dei detenuti per la Palestina al limite"),
         Some("a".into())
@@ -189,4 +142,129 @@ fn search_pages_list_title_matches_first_and_every_match_once() {
         "{paged:?}"
     );
     assert_eq!(store.page(&f, 0, 100).expect("all").len(), total);
+}
+
+fn ids_for(store: &Store, query: &str) -> Vec<String> {
+    let f = Filter {
+        query: Some(query.into()),
+        ..Filter::default()
+    };
+    let mut ids: Vec<String> = store
+        .page(&f, 0, 50)
+        .expect("page")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(store.count(&f).expect("count"), ids.len(), "{query}");
+    ids.sort();
+    ids
+}
+
+#[test]
+fn chinese_japanese_korean_and_thai_are_found_by_any_run_of_characters() {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .upsert(
+            &[
+                text_article(
+                    "zh",
+                    "国务院发布新一代人工智能发展规划",
+                    "新华社北京电 国务院近日印发《新一代人工智能发展规划》。",
+                ),
+                text_article(
+                    "ja",
+                    "東京都知事選挙の投票率が上昇",
+                    "東京都選挙管理委員会によると、投票率は前回を上回った。",
+                ),
+                text_article("ko", "서울에서 열린 정상회의", "정상들이 서울에 모였다."),
+                text_article(
+                    "th",
+                    "รัฐบาลไทยประกาศมาตรการใหม่",
+                    "นายกรัฐมนตรีประกาศมาตรการช่วยเหลือเกษตรกรผู้ปลูกข้าว",
+                ),
+                text_article("it", "Il governo a Pechino", "Nessun ideogramma qui."),
+            ],
+            Origin::User,
+        )
+        .expect("upsert");
+    let one = |id: &str| vec![id.to_string()];
+    // Two-character words inside longer unspaced runs.
+    assert_eq!(ids_for(&store, "智能"), one("zh"));
+    assert_eq!(ids_for(&store, "北京"), one("zh"));
+    assert_eq!(ids_for(&store, "人工智能 规划"), one("zh"));
+    assert_eq!(ids_for(&store, "選挙"), one("ja"));
+    assert_eq!(ids_for(&store, "投票率"), one("ja"));
+    assert_eq!(ids_for(&store, "서울"), one("ko"));
+    assert_eq!(ids_for(&store, "ไทย"), one("th"));
+    assert_eq!(ids_for(&store, "มาตรการ"), one("th"));
+    assert_eq!(ids_for(&store, "ข้าว"), one("th"));
+    // One character: every run holding it, at its end too.
+    assert_eq!(
+        ids_for(&store, "京"),
+        vec!["ja".to_string(), "zh".to_string()]
+    );
+    assert_eq!(ids_for(&store, "划"), one("zh"));
+    // Runs must be whole and in order; phrases and exclusions work too.
+    assert!(ids_for(&store, "智人").is_empty());
+    assert!(ids_for(&store, "大学").is_empty());
+    assert_eq!(ids_for(&store, "\"人工智能发展\""), one("zh"));
+    assert_eq!(ids_for(&store, "京 -東京"), one("zh"));
+    assert_eq!(ids_for(&store, "governo"), one("it"));
+}
+
+#[test]
+fn source_and_tag_filters_fold_and_match_a_prefix_of_a_word() {
+    let mut store = Store::open_in_memory().expect("store");
+    let feeds = [
+        ("https://bbc/news", "a", "BBC News"),
+        ("https://bbc/sport", "b", "BBC Sport"),
+        ("https://post", "c", "Il Post"),
+        ("https://corriere", "d", "Corrière"),
+    ];
+    for (url, id, source) in feeds {
+        let mut article = text_article(id, "La Cina", "Notizie dalla Cina.");
+        article.source = Some(source.into());
+        store.upsert_feed(url, &[article], None).expect("feed");
+    }
+    store
+        .sync_tags(&[
+            ("https://bbc/news".into(), vec!["Tech News".into()]),
+            ("https://post".into(), vec!["italia".into()]),
+        ])
+        .expect("tags");
+    let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    for query in ["source:bbc_news", "source:\"BBC News\"", "source:BBC_News"] {
+        assert_eq!(ids_for(&store, query), ids(&["a"]), "{query}");
+    }
+    assert_eq!(ids_for(&store, "source:bbc cina"), ids(&["a", "b"]));
+    assert_eq!(ids_for(&store, "source:BBC"), ids(&["a", "b"]));
+    assert_eq!(ids_for(&store, "source:post"), ids(&["c"]));
+    assert_eq!(ids_for(&store, "source:corriere"), ids(&["d"]));
+    assert!(ids_for(&store, "source:zzz").is_empty());
+    assert_eq!(ids_for(&store, "tag:tech_news"), ids(&["a"]));
+    assert_eq!(ids_for(&store, "tag:ITALIA cina"), ids(&["c"]));
+    assert!(ids_for(&store, "tag:sport").is_empty());
+}
+
+#[test]
+fn an_index_made_by_another_tokenizer_version_is_rebuilt() {
+    let (_dir, path) = temp_store();
+    {
+        let mut store = Store::open(&path).expect("store");
+        store
+            .upsert(&[text_article("zh", "人工智能发展规划", "")], Origin::User)
+            .expect("upsert");
+        store.index_all(|_, _| {}).expect("index");
+        store
+            .conn
+            .execute(
+                "UPDATE meta SET value = '1' WHERE key = 'index_version'",
+                [],
+            )
+            .expect("old version");
+    }
+    let mut store = Store::open(&path).expect("reopen");
+    assert_eq!(store.index_state().expect("state").pending, 1);
+    store.index_all(|_, _| {}).expect("index");
+    assert_eq!(ids_for(&store, "智能"), ["zh".to_string()]);
 }

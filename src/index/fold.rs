@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::similar::Similar;
+use super::related::Similar;
 use crate::text::neardup::Shingles;
 
 /// Another copy of a similar entry's story, folded into it.
@@ -67,6 +67,9 @@ mod tests {
             title: format!("Title {id}"),
             source: Some(source.into()),
             score,
+            percent: (score * 100.0) as u8,
+            lang: None,
+            same_lang: true,
             shared: Vec::new(),
             also_in: Vec::new(),
             same_story: false,

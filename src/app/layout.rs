@@ -1,9 +1,10 @@
-//! Where each pane goes for a given terminal size and focus. Shared by the
-//! app (to size lists and wrap text) and the renderer, so they always agree.
+//! Where each pane goes for a given terminal size and focus. The app owns
+//! it (it sizes lists and wraps text by it); the renderer draws into the
+//! same rectangles, so the two always agree.
 
 use ratatui::layout::Rect;
 
-use crate::app::Focus;
+use super::Focus;
 
 /// Below this width the sidebar hides.
 pub const SIDEBAR_MIN_WIDTH: u16 = 90;

@@ -1,0 +1,143 @@
+//! Search results arrive asynchronously: each key in the prompt sends a
+//! request to the search thread (`jobs::search`) and draws at once; the
+//! answer replaces the list when it comes, unless a newer request was sent
+//! meanwhile. Without a search thread (tests, stores held in memory) the
+//! request is answered on this thread, through the same path.
+
+use super::{App, Severity};
+use crate::jobs::{SearchAnswer, SearchRequest, Searches};
+use crate::store::{Filter, StoreError};
+
+/// The app's side of searching.
+#[derive(Default)]
+pub(super) struct Searching {
+    worker: Option<Searches>,
+    /// The latest request sent; answers to older ones are dropped.
+    seq: u64,
+    /// True while the latest request is unanswered.
+    pending: bool,
+    /// Enter was pressed before the answer came: its count is announced.
+    announce: bool,
+    /// The list position to select again when the answer comes (the same
+    /// search read again after a change), instead of the top.
+    keep: Option<usize>,
+}
+
+/// Rows a search read again after a change sends at most: the selection
+/// is kept when it is among them, and the list loads the rest as it scrolls.
+const RELOAD_ROWS: usize = 1000;
+
+impl std::fmt::Debug for Searching {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searching")
+            .field("worker", &self.worker.is_some())
+            .field("seq", &self.seq)
+            .field("pending", &self.pending)
+            .finish()
+    }
+}
+
+impl App {
+    /// From now on searches run on `worker`'s thread.
+    pub fn set_searcher(&mut self, worker: Searches) {
+        self.search.worker = Some(worker);
+    }
+
+    /// True while the results of the query typed last are being computed.
+    pub fn searching(&self) -> bool {
+        self.search.pending
+    }
+
+    /// Shows `filter`'s results: at once when it has no query (cheap), else
+    /// when the search thread answers. Answers to earlier requests, still
+    /// on their way, are dropped either way.
+    pub(super) fn search_for(&mut self, filter: Filter) -> Result<(), StoreError> {
+        self.search.seq += 1;
+        self.search.pending = false;
+        self.search.keep = None;
+        if filter.query.is_none() {
+            return self.set_filter(filter);
+        }
+        let request = SearchRequest {
+            seq: self.search.seq,
+            filter,
+            rows: self.list_height(),
+        };
+        let unsent = match &self.search.worker {
+            Some(worker) => worker.ask(request).err(),
+            None => Some(request),
+        };
+        match unsent {
+            None => self.search.pending = true,
+            Some(request) => {
+                self.search.worker = None;
+                let answer = request.answer(&self.store);
+                self.on_search(answer)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the list's search again on the search thread after a change
+    /// (a refresh, a save, the index completed), keeping the selection.
+    /// False when there is no search thread: the caller reads it here.
+    pub(super) fn search_again(&mut self) -> bool {
+        let Some(worker) = &self.search.worker else {
+            return false;
+        };
+        let request = SearchRequest {
+            seq: self.search.seq + 1,
+            filter: self.list.filter.clone(),
+            rows: (self.list.selected + self.list_height()).min(RELOAD_ROWS),
+        };
+        if worker.ask(request).is_err() {
+            self.search.worker = None;
+            return false;
+        }
+        self.search.seq += 1;
+        self.search.pending = true;
+        self.search.keep = Some(self.list.selected);
+        true
+    }
+
+    /// Enter in the prompt: the count is announced now, or when it comes.
+    pub(super) fn announce_results(&mut self) {
+        if self.search.pending {
+            self.search.announce = true;
+        } else if self.list.filter.query.is_some() {
+            let found = super::prompt::results(self.list.total);
+            self.notify(
+                Severity::Info,
+                format!("{found} (Esc in / clears the search)"),
+            );
+        }
+    }
+
+    /// Shows a search's answer, if it is for the latest request.
+    pub fn on_search(&mut self, answer: SearchAnswer) -> Result<(), StoreError> {
+        if answer.seq != self.search.seq {
+            return Ok(());
+        }
+        self.search.pending = false;
+        match answer.result {
+            Ok(found) => {
+                self.list.show_found(answer.filter, found);
+                if let Some(index) = self.search.keep.take() {
+                    let height = self.list_height();
+                    self.list.select(index, &self.store, height)?;
+                    self.refresh_open_marks()?;
+                }
+                self.open_selected()?;
+                if std::mem::take(&mut self.search.announce) {
+                    self.announce_results();
+                }
+            }
+            Err(e) => {
+                self.search.announce = false;
+                self.search.keep = None;
+                self.notify(Severity::Error, e.to_string());
+            }
+        }
+        Ok(())
+    }
+}

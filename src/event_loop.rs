@@ -1,0 +1,113 @@
+//! The reader's event loop: one wait on one channel that terminal input and
+//! every background job report into (`jobs::Msg`). It blocks until a message
+//! comes, with a timeout only while the sidebar's lookups wait for input to
+//! pause; it never polls. Messages that arrived together are all handled
+//! before the next frame is drawn, so a burst of keys costs one draw.
+
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use anyhow::anyhow;
+use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::layout::Rect;
+
+use crate::app::{App, Effect};
+use crate::jobs::{Lookups, Msg};
+
+/// How long input must pause before the sidebar's lookups start: longer
+/// than the interval of a held key's auto-repeat.
+pub const LOOKUP_DELAY: Duration = Duration::from_millis(50);
+
+/// Runs until the app quits, the terminal fails, or every sender is gone.
+/// `perform` carries out the app's effects; `draw` shows the app.
+pub fn run(
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    lookups: Option<&Lookups>,
+    mut perform: impl FnMut(Effect, &mut App),
+    mut draw: impl FnMut(&App) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            draw(app)?;
+            dirty = false;
+        }
+        let msg = if app.has_idle_work() {
+            match rx.recv_timeout(LOOKUP_DELAY) {
+                Ok(msg) => msg,
+                Err(RecvTimeoutError::Timeout) => {
+                    dirty |= start_lookups(app, lookups);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        } else {
+            match rx.recv() {
+                Ok(msg) => msg,
+                Err(_) => return Ok(()),
+            }
+        };
+        dirty |= handle(msg, app, &mut perform)?;
+        while !app.quit {
+            let Ok(msg) = rx.try_recv() else { break };
+            dirty |= handle(msg, app, &mut perform)?;
+        }
+    }
+    Ok(())
+}
+
+/// Sends the open article's lookups to their thread, or answers them here
+/// when there is none. True when the app changed.
+fn start_lookups(app: &mut App, lookups: Option<&Lookups>) -> bool {
+    let Some(request) = app.lookup_request() else {
+        return false;
+    };
+    let unsent = match lookups {
+        Some(worker) => worker.ask(request).err(),
+        None => Some(request),
+    };
+    match unsent {
+        Some(request) => {
+            app.answer_now(&request);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Applies one message; true when the screen needs drawing.
+fn handle(
+    msg: Msg,
+    app: &mut App,
+    perform: &mut impl FnMut(Effect, &mut App),
+) -> anyhow::Result<bool> {
+    let event = match msg {
+        Msg::Job(event) => {
+            app.on_job(event);
+            return Ok(true);
+        }
+        Msg::InputFailed(e) => return Err(anyhow!("cannot read the terminal: {e}")),
+        Msg::Input(event) => event,
+    };
+    Ok(match event {
+        Event::Key(key) if key.kind != KeyEventKind::Press => false,
+        Event::Key(key) if app.prompt.is_some() => app.prompt_key(&key),
+        Event::Key(key) => match app.keymap.lookup(app.context(), &key) {
+            Some(action) => {
+                if let Some(effect) = app.update(action) {
+                    perform(effect, app);
+                }
+                true
+            }
+            None => false,
+        },
+        Event::Mouse(mouse) => app.on_mouse(mouse),
+        Event::Resize(width, height) => {
+            app.resize(Rect::new(0, 0, width, height));
+            true
+        }
+        Event::FocusGained | Event::Paste(_) => true,
+        Event::FocusLost => false,
+    })
+}

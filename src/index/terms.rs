@@ -1,0 +1,95 @@
+//! An article as related scoring sees it: stemmed content terms with their
+//! counts (headline terms counted twice), the first spelling of each (to
+//! show shared words), which terms are in the headline, and the shingles of
+//! the text (for near-duplicates).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::store::ArticleText;
+use crate::text::neardup::Shingles;
+use crate::text::stem::{Analyzer, Lang};
+
+/// Terms of one article, stemmed in one language.
+#[derive(Debug, Default)]
+pub struct Terms {
+    pub counts: HashMap<String, u32>,
+    pub spelled: HashMap<String, String>,
+    pub headline: HashSet<String>,
+    /// Content words in the text (headline once).
+    pub words: usize,
+}
+
+impl Terms {
+    /// The terms of `text` stemmed as `lang`.
+    pub fn of(analyzer: &mut Analyzer, text: &ArticleText, lang: Lang) -> Terms {
+        Terms::with_shingles(analyzer, text, lang).0
+    }
+
+    /// The terms and, from the same words, the shingles of the standfirst
+    /// and body.
+    pub fn with_shingles(
+        analyzer: &mut Analyzer,
+        text: &ArticleText,
+        lang: Lang,
+    ) -> (Terms, Shingles) {
+        let mut terms = Terms::default();
+        let mut hashes: Vec<u64> = Vec::new();
+        for (stem, word) in analyzer.terms(&text.title, lang) {
+            terms.headline.insert(stem.clone());
+            terms.add(stem.clone(), word.clone(), 2);
+        }
+        let paragraphs = std::iter::once(&text.standfirst).chain(&text.body);
+        for p in paragraphs {
+            for (stem, word) in analyzer.terms(p, lang) {
+                hashes.push(crate::text::fnv1a(word.as_bytes()));
+                terms.add(stem, word, 1);
+            }
+        }
+        (terms, Shingles::from_term_hashes(&hashes))
+    }
+
+    fn add(&mut self, stem: String, word: String, times: u32) {
+        self.words += 1;
+        self.spelled.entry(stem.clone()).or_insert(word);
+        *self.counts.entry(stem).or_insert(0) += times;
+    }
+
+    /// The word to show for a term.
+    pub fn spelling<'a>(&'a self, term: &'a str) -> &'a str {
+        self.spelled.get(term).map_or(term, String::as_str)
+    }
+}
+
+/// Sublinear term frequency: the tenth mention adds less than the second.
+pub fn tf_weight(count: u32) -> f64 {
+    1.0 + f64::from(count.max(1)).ln()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(title: &str, body: &str) -> ArticleText {
+        ArticleText {
+            title: title.into(),
+            body: vec![body.into()],
+            ..ArticleText::default()
+        }
+    }
+
+    #[test]
+    fn headline_terms_count_twice_and_are_marked() {
+        let mut analyzer = Analyzer::default();
+        let t = Terms::of(
+            &mut analyzer,
+            &text("Flooding in Valencia", "Valencia counts the damage."),
+            Lang::English,
+        );
+        assert_eq!(t.counts.get("valencia"), Some(&3));
+        assert!(t.headline.contains("flood"));
+        assert!(!t.headline.contains("damag"));
+        assert_eq!(t.spelling("flood"), "flooding");
+        // Stopwords ("in", "the") are not terms.
+        assert_eq!(t.words, 5);
+    }
+}

@@ -1,0 +1,116 @@
+//! Searches run on their own thread with a read-only connection, so that
+//! typing in the search prompt never waits for a query. Only the newest
+//! request matters: a newer one interrupts the query in progress, and
+//! requests queued behind a newer one are skipped.
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::{JobError, JobEvent, Reporter};
+use crate::store::{Filter, Store, StoreError, Summary};
+
+/// A search for the list: its count and first rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    /// Increases with every request: the app shows only its latest.
+    pub seq: u64,
+    pub filter: Filter,
+    /// How many rows from the top of the results to send with the count.
+    pub rows: usize,
+}
+
+/// What a search found: how many articles, and the first rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub total: usize,
+    pub rows: Vec<Summary>,
+}
+
+/// The answer to a `SearchRequest`; an error is a message for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchAnswer {
+    pub seq: u64,
+    pub filter: Filter,
+    pub result: Result<Found, JobError>,
+}
+
+impl SearchRequest {
+    /// Runs the search on `store`.
+    pub fn run(&self, store: &Store) -> Result<Found, StoreError> {
+        let total = store.count(&self.filter)?;
+        let rows = store.page(&self.filter, 0, self.rows.min(total))?;
+        Ok(Found { total, rows })
+    }
+
+    /// Runs the search and wraps the outcome as an answer.
+    pub fn answer(&self, store: &Store) -> SearchAnswer {
+        SearchAnswer {
+            seq: self.seq,
+            filter: self.filter.clone(),
+            result: self.run(store).map_err(JobError::from),
+        }
+    }
+}
+
+/// The search thread's end of the queue, and the handle that stops the
+/// query it is running.
+pub struct Searches {
+    requests: Sender<SearchRequest>,
+    interrupt: rusqlite::InterruptHandle,
+}
+
+impl Searches {
+    /// Starts the thread on the store at `store_file`; None when the store
+    /// cannot be opened a second time (the app then searches by itself).
+    pub fn spawn(store_file: &Path, events: Reporter) -> Option<Searches> {
+        let store = Store::open_read_only(store_file).ok()?;
+        let interrupt = store.interrupt_handle();
+        let (requests, rx) = channel();
+        std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || serve(&store, &rx, &events))
+            .ok()?;
+        Some(Searches {
+            requests,
+            interrupt,
+        })
+    }
+
+    /// Hands a request over, stopping the query of any older one; gives
+    /// the request back if the thread is gone.
+    pub fn ask(&self, request: SearchRequest) -> Result<(), SearchRequest> {
+        self.requests.send(request).map_err(|e| e.0)?;
+        self.interrupt.interrupt();
+        Ok(())
+    }
+}
+
+fn serve(store: &Store, rx: &Receiver<SearchRequest>, events: &Reporter) {
+    let mut next = None;
+    while let Some(mut request) = next.take().or_else(|| rx.recv().ok()) {
+        while let Ok(newer) = rx.try_recv() {
+            request = newer;
+        }
+        let result = request.run(store);
+        // An interrupted query was stopped for a newer request, or (when the
+        // interrupt came as this one started) is run again.
+        if let Err(e) = &result
+            && e.is_interrupted()
+        {
+            next = Some(rx.try_recv().unwrap_or(request));
+            continue;
+        }
+        if let Ok(newer) = rx.try_recv() {
+            next = Some(newer);
+            continue;
+        }
+        let answer = SearchAnswer {
+            seq: request.seq,
+            filter: request.filter,
+            result: result.map_err(JobError::from),
+        };
+        if events.send(JobEvent::Search(answer)).is_err() {
+            return;
+        }
+    }
+}
