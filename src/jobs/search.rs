@@ -37,8 +37,7 @@ pub struct SearchAnswer {
 impl SearchRequest {
     /// Runs the search on `store`.
     pub fn run(&self, store: &Store) -> Result<Found, StoreError> {
-        let total = store.count(&self.filter)?;
-        let rows = store.page(&self.filter, 0, self.rows.min(total))?;
+        let (total, rows) = store.count_and_page(&self.filter, self.rows)?;
         Ok(Found { total, rows })
     }
 

@@ -7,6 +7,17 @@ use super::{Filter, Result, Store, Summary};
 use crate::model::{Article, Link, RelatedEntry};
 use crate::text::fold_key;
 
+/// Search results ranked by BM25: the newest this many matches.
+pub(super) const RANKED: usize = 2000;
+
+/// A match among the newest, with what ranks it.
+struct Ranked {
+    key: i64,
+    in_title: bool,
+    /// BM25 as FTS5 gives it: lower is better.
+    rank: f64,
+}
+
 impl Store {
     /// Number of articles the filter covers.
     pub fn count(&self, filter: &Filter) -> Result<usize> {
@@ -47,24 +58,7 @@ impl Store {
         let fts = filter.fts.clone();
         if let (true, Some(expr)) = (filter.is_all(), &fts) {
             let keys = self.ranked_keys(expr, offset, limit)?;
-            let mut stmt = self
-                .conn
-                .prepare_cached(
-                    "SELECT a.id, a.title, a.source, a.published,
-                            coalesce(m.bookmarked, 0), coalesce(m.read, 0)
-                     FROM articles a LEFT JOIN marks m ON m.article_id = a.id
-                     WHERE a.key = ?1",
-                )
-                .map_err(|e| self.err(e))?;
-            let mut rows = Vec::with_capacity(keys.len());
-            for key in keys {
-                let row = stmt
-                    .query_row([key], summary_row)
-                    .optional()
-                    .map_err(|e| self.err(e))?;
-                rows.extend(row);
-            }
-            return Ok(rows);
+            return self.summaries_by_keys(keys);
         }
         if fts.is_none() {
             self.choose_walk(&mut filter)?;
@@ -83,6 +77,43 @@ impl Store {
             time_window(from, &cond, "a.sort_key DESC, a.id")
         };
         self.summaries(&sql, values)
+    }
+
+    /// `count` and the first `limit` rows of `page` together: for a search
+    /// with fewer matches than it ranks, one read of the index gives both.
+    pub fn count_and_page(&self, filter: &Filter, limit: usize) -> Result<(usize, Vec<Summary>)> {
+        let narrowed = self.narrow(filter)?;
+        if let (true, Some(expr)) = (narrowed.is_all(), &narrowed.fts) {
+            let newest = self.newest_ranked(expr)?;
+            if newest.len() < RANKED {
+                let keys = newest.iter().take(limit).map(|r| r.key).collect();
+                return Ok((newest.len(), self.summaries_by_keys(keys)?));
+            }
+        }
+        let total = self.count(filter)?;
+        Ok((total, self.page(filter, 0, limit.min(total))?))
+    }
+
+    /// List rows of the articles with these keys, in this order.
+    fn summaries_by_keys(&self, keys: Vec<i64>) -> Result<Vec<Summary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.title, a.source, a.published,
+                        coalesce(m.bookmarked, 0), coalesce(m.read, 0)
+                 FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                 WHERE a.key = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = Vec::with_capacity(keys.len());
+        for key in keys {
+            let row = stmt
+                .query_row([key], summary_row)
+                .optional()
+                .map_err(|e| self.err(e))?;
+            rows.extend(row);
+        }
+        Ok(rows)
     }
 
     /// The same rows as `page`, but `offset` counts from the end of the
@@ -111,70 +142,77 @@ impl Store {
 
     /// Keys of a window of search results. BM25 over every match costs
     /// about a microsecond per matching article: too slow while typing a
-    /// query that matches most of 100,000. So results come in two tiers,
-    /// each cheap to page through: first the articles whose title matches,
-    /// ranked by BM25 of the title; then the others, the newest `RANKED`
-    /// of them ranked by BM25 over title, standfirst and body, and after
-    /// those, older ones newest first.
+    /// query that matches most of a large store. So only the newest
+    /// `RANKED` matches are ranked: those with a match in the title first,
+    /// then the others, each by BM25 over title, standfirst and body; older
+    /// matches follow, newest first. Every window costs at most `RANKED`
+    /// scores plus the rows skipped before it.
     fn ranked_keys(&self, expr: &str, offset: usize, limit: usize) -> Result<Vec<i64>> {
-        const RANKED: usize = 5000;
-        let keys = |sql: &str, values: Vec<Value>| -> Result<Vec<(i64, f64)>> {
-            let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-            let rows = stmt
-                .query_map(params_from_iter(values), |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(|e| self.err(e))?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(|e| self.err(e))
-        };
-        let in_title = format!("{{title}} : ({expr})");
-        let titles: usize = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1")
-            .and_then(|mut s| s.query_row([&in_title], |r| r.get::<_, i64>(0)))
-            .map_err(|e| self.err(e))? as usize;
         let mut out = Vec::with_capacity(limit.min(RANKED));
-        if offset < titles {
-            let first = keys(
-                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
-                 ORDER BY rank, rowid DESC LIMIT ?2 OFFSET ?3",
-                vec![
-                    Value::Text(in_title.clone()),
-                    Value::Integer(limit as i64),
-                    Value::Integer(offset as i64),
-                ],
-            )?;
-            out.extend(first.into_iter().map(|r| r.0));
-        }
-        if out.len() == limit {
+        let newest = self.newest_ranked(expr)?;
+        out.extend(newest.iter().skip(offset).take(limit).map(|r| r.key));
+        if out.len() == limit || newest.len() < RANKED {
             return Ok(out);
         }
-        // The second tier, from its own start.
-        let from = offset.saturating_sub(titles);
-        let want = limit - out.len();
-        let rest = format!("({expr}) NOT ({in_title})");
-        if from < RANKED {
-            let mut newest = keys(
-                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
-                 ORDER BY rowid DESC LIMIT ?2",
-                vec![Value::Text(rest.clone()), Value::Integer(RANKED as i64)],
-            )?;
-            newest.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            out.extend(newest.iter().skip(from).take(want).map(|r| r.0));
-        }
-        if out.len() < limit {
-            let older_from = from.max(RANKED);
-            let older = keys(
-                "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ?1
-                 ORDER BY rowid DESC LIMIT ?2 OFFSET ?3",
-                vec![
-                    Value::Text(rest),
+        let oldest = newest.iter().map(|r| r.key).min().unwrap_or(i64::MIN);
+        let from = offset.saturating_sub(RANKED);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid < ?2
+                 ORDER BY rowid DESC LIMIT ?3 OFFSET ?4",
+            )
+            .map_err(|e| self.err(e))?;
+        let older = stmt
+            .query_map(
+                params_from_iter([
+                    Value::Text(expr.to_string()),
+                    Value::Integer(oldest),
                     Value::Integer((limit - out.len()) as i64),
-                    Value::Integer(older_from as i64),
-                ],
-            )?;
-            out.extend(older.into_iter().map(|r| r.0));
+                    Value::Integer(from as i64),
+                ]),
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        for key in older {
+            out.push(key.map_err(|e| self.err(e))?);
         }
         Ok(out)
+    }
+
+    /// The newest `RANKED` matches of `expr` in result order. A match in
+    /// the title is told by BM25 weighing the title alone: nonzero when a
+    /// term of the query is there.
+    fn newest_ranked(&self, expr: &str) -> Result<Vec<Ranked>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, bm25(articles_fts, 1.0, 0.0, 0.0) < 0.0, rank
+                 FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(
+                params_from_iter([Value::Text(expr.to_string()), Value::Integer(RANKED as i64)]),
+                |r| {
+                    Ok(Ranked {
+                        key: r.get(0)?,
+                        in_title: r.get(1)?,
+                        rank: r.get(2)?,
+                    })
+                },
+            )
+            .map_err(|e| self.err(e))?;
+        let mut ranked = rows
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        ranked.sort_by(|a, b| {
+            b.in_title
+                .cmp(&a.in_title)
+                .then(a.rank.total_cmp(&b.rank))
+                .then(b.key.cmp(&a.key))
+        });
+        Ok(ranked)
     }
 
     fn summaries(&self, sql: &str, values: Vec<Value>) -> Result<Vec<Summary>> {

@@ -144,6 +144,44 @@ fn search_pages_list_title_matches_first_and_every_match_once() {
     assert_eq!(store.page(&f, 0, 100).expect("all").len(), total);
 }
 
+#[test]
+fn a_search_with_more_matches_than_it_ranks_pages_through_every_match_once() {
+    let mut store = Store::open_in_memory().expect("store");
+    let n = super::super::read::RANKED + 150;
+    let items: Vec<Article> = (0..n)
+        .map(|i| {
+            let title = if i % 7 == 0 { "Porto aperto" } else { "Notizia" };
+            text_article(&format!("a{i:05}"), title, &format!("Il porto {i} resta chiuso."))
+        })
+        .collect();
+    store.upsert(&items, Origin::User).expect("upsert");
+    store.index_all(|_, _| {}).expect("index");
+    let f = Filter {
+        query: Some("porto".into()),
+        ..Filter::default()
+    };
+    let (total, first) = store.count_and_page(&f, 40).expect("count and page");
+    assert_eq!(total, n);
+    assert_eq!(store.count(&f).expect("count"), n);
+    assert_eq!(first, store.page(&f, 0, 40).expect("page"));
+    assert!(first.iter().all(|s| s.title.starts_with("Porto")));
+    let mut seen = std::collections::HashSet::new();
+    for offset in (0..n + 300).step_by(300) {
+        for row in store.page(&f, offset, 300).expect("page") {
+            assert!(seen.insert(row.id), "listed twice at offset {offset}");
+        }
+    }
+    assert_eq!(seen.len(), n);
+    // Fewer matches than ranked: the count comes from the same read.
+    let few = Filter {
+        query: Some("aperto".into()),
+        ..Filter::default()
+    };
+    let (total, rows) = store.count_and_page(&few, 10).expect("few");
+    assert_eq!(total, store.count(&few).expect("count"));
+    assert_eq!(rows.len(), 10);
+}
+
 fn ids_for(store: &Store, query: &str) -> Vec<String> {
     let f = Filter {
         query: Some(query.into()),
