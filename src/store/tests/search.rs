@@ -150,8 +150,16 @@ fn a_search_with_more_matches_than_it_ranks_pages_through_every_match_once() {
     let n = super::super::read::RANKED + 150;
     let items: Vec<Article> = (0..n)
         .map(|i| {
-            let title = if i % 7 == 0 { "Porto aperto" } else { "Notizia" };
-            text_article(&format!("a{i:05}"), title, &format!("Il porto {i} resta chiuso."))
+            let title = if i % 7 == 0 {
+                "Porto aperto"
+            } else {
+                "Notizia"
+            };
+            text_article(
+                &format!("a{i:05}"),
+                title,
+                &format!("Il porto {i} resta chiuso."),
+            )
         })
         .collect();
     store.upsert(&items, Origin::User).expect("upsert");
