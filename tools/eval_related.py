@@ -8,6 +8,8 @@ then asks `edicola show ID --json` for each labelled article's "similar" list an
 * P@5: same-story articles among the first 5 entries (a shorter list scores its missing
   places as misses), averaged over labelled articles that have at least one same-story
   article; folded copies (also_in) take the places right after their entry;
+* P@5/best: the same divided by the best a list can do (an article with two same-story
+  articles scores at most 2/5), and MRR@5, the reciprocal rank of the first same-story entry;
 * other-language share: list entries whose language (the set's, else detected by the
   store) differs from the open article's;
 * the same for a TF-IDF cosine over title + text computed here: words are \\w+ casefolded,
@@ -115,13 +117,16 @@ def tfidf_lists(articles: list[dict], short: bool) -> dict:
 
 def score(name: str, result: dict, articles: list[dict], truth: dict, verbose: bool) -> str:
     langs = {a["id"]: a["lang"] or result["lang"].get(a["id"]) for a in articles}
-    precisions, other, entries, empty = [], 0, 0, 0
+    precisions, normalised, reciprocal, other, entries, empty = [], [], [], 0, 0, 0
     for a in articles:
         if not truth.get(a["id"]):
             continue
         got = result["lists"].get(a["id"], [])[:K]
         hits = sum(1 for g in got if g in truth[a["id"]])
         precisions.append(hits / K)
+        normalised.append(hits / min(K, len(truth[a["id"]])))
+        first = next((n for n, g in enumerate(got) if g in truth[a["id"]]), None)
+        reciprocal.append(0.0 if first is None else 1.0 / (first + 1))
         empty += not got
         for g in got:
             entries += 1
@@ -130,8 +135,11 @@ def score(name: str, result: dict, articles: list[dict], truth: dict, verbose: b
         if verbose and hits < min(K, len(truth[a["id"]])):
             print(f"  {name}: {a['title'][:60]!r}: {hits}/{len(truth[a['id']])}")
     p = sum(precisions) / max(len(precisions), 1)
+    n = sum(normalised) / max(len(normalised), 1)
+    mrr = sum(reciprocal) / max(len(reciprocal), 1)
     share = other / max(entries, 1)
-    return (f"{name:<40} P@5 {p:.3f}  other-language {share:5.1%}  "
+    return (f"{name:<40} P@5 {p:.3f}  P@5/best {n:.3f}  MRR@5 {mrr:.3f}  "
+            f"other-language {share:5.1%}  "
             f"entries {entries}  empty lists {empty}/{len(precisions)}")
 
 
@@ -151,8 +159,10 @@ def main() -> None:
         truth.setdefault(x, set()).add(y)
         truth.setdefault(y, set()).add(x)
     labelled = sum(a["labelled"] for a in articles)
+    best = sum(min(K, len(t)) / K for t in truth.values()) / max(len(truth), 1)
     print(f"{len(articles)} articles ({labelled} labelled, {len(truth)} with a same-story "
-          f"article, {len(dev['pairs'])} pairs){' [title + lead]' if args.short else ''}")
+          f"article, {len(dev['pairs'])} pairs){' [title + lead]' if args.short else ''}; "
+          f"the best possible P@5 is {best:.3f}")
     with tempfile.TemporaryDirectory() as tmp:
         for n, binary in enumerate(args.bin or ["target/release/edicola"]):
             lister = args.lists if n == 0 else None
