@@ -89,6 +89,7 @@ fn jobs_reporting_late_and_out_of_order_each_keep_their_own_state() {
                 filter: edicola::store::Filter::all(),
                 result: Ok(Found {
                     total: 0,
+                    counted: true,
                     rows: Vec::new(),
                 }),
             }),

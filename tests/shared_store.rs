@@ -401,6 +401,47 @@ fn typing_a_search_never_waits_and_the_last_query_wins() {
     assert_eq!(app.list.filter.query.as_deref(), Some("zzzz"));
 }
 
+/// A search with more matches than the reader ranks shows its first rows
+/// with a lower bound ("2000+ results") before it has counted them all; the
+/// count follows and replaces it, the rows and selection staying.
+#[test]
+fn a_search_with_many_matches_shows_its_rows_before_its_count() {
+    use edicola::jobs::{JobEvent, Reporter, Searches};
+    let (_dir, file) = store_of(2100);
+    Store::open(&file)
+        .expect("open")
+        .index_all(|_, _| {})
+        .expect("index");
+    let mut app = app_on(&file);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.set_searcher(Searches::spawn(&file, Reporter::new(tx)).expect("search thread"));
+    press(&mut app, "/");
+    for c in "trains".chars() {
+        let key =
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
+        app.prompt_key(&key);
+    }
+    while app.searching() {
+        app.on_job(job(&rx));
+    }
+    assert!(app.counting());
+    assert_eq!(app.list.total, 2000);
+    assert_eq!(edicola::app::prompt::prompt_summary(&app), "2000+ results");
+    let first = app.list.row(0).expect("first row").id.clone();
+    loop {
+        let event = job(&rx);
+        let total = matches!(event, JobEvent::SearchTotal(_));
+        app.on_job(event);
+        if total {
+            break;
+        }
+    }
+    assert!(!app.counting());
+    assert_eq!(app.list.total, 2100);
+    assert_eq!(edicola::app::prompt::prompt_summary(&app), "2100 results");
+    assert_eq!(app.list.row(0).expect("first row").id, first);
+}
+
 /// Search results read again after a change (here a refresh's end) come
 /// from the search thread too, and keep the selection.
 #[test]

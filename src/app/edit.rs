@@ -283,6 +283,7 @@ impl App {
             JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
             JobEvent::Written { seq, result } => self.on_written(seq, result)?,
             JobEvent::Search(answer) => self.on_search(answer)?,
+            JobEvent::SearchTotal(total) => self.on_search_total(total),
             JobEvent::Progress { done, total, name } => {
                 self.running.refresh = Some(format!("Refreshing {done}/{total}: {name}"));
             }

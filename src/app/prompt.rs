@@ -105,6 +105,9 @@ pub fn prompt_summary(app: &App) -> String {
         return "searching…".into();
     }
     let n = app.list.total;
+    if app.counting() {
+        return format!("{n}+ results");
+    }
     // What the query language could not use is said, the rest searched.
     if let Some(problem) = crate::index::query::Query::parse(text).problem() {
         return format!("{problem} · {}", results(n));

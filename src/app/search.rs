@@ -5,7 +5,7 @@
 //! request is answered on this thread, through the same path.
 
 use super::{App, Severity};
-use crate::jobs::{SearchAnswer, SearchRequest, Searches};
+use crate::jobs::{SearchAnswer, SearchRequest, SearchTotal, Searches};
 use crate::store::{Filter, StoreError};
 
 /// The app's side of searching.
@@ -18,6 +18,9 @@ pub(super) struct Searching {
     pending: bool,
     /// Enter was pressed before the answer came: its count is announced.
     announce: bool,
+    /// The list shows the latest answer's first rows, its count still
+    /// coming (`list.total` is a lower bound meanwhile).
+    counting: bool,
     /// The list position to select again when the answer comes (the same
     /// search read again after a change), instead of the top.
     keep: Option<usize>,
@@ -33,6 +36,7 @@ impl std::fmt::Debug for Searching {
             .field("worker", &self.worker.is_some())
             .field("seq", &self.seq)
             .field("pending", &self.pending)
+            .field("counting", &self.counting)
             .finish()
     }
 }
@@ -48,12 +52,18 @@ impl App {
         self.search.pending
     }
 
+    /// True while the list's total is a lower bound, its count coming.
+    pub fn counting(&self) -> bool {
+        self.search.counting
+    }
+
     /// Shows `filter`'s results: at once when it has no query (cheap), else
     /// when the search thread answers. Answers to earlier requests, still
     /// on their way, are dropped either way.
     pub(super) fn search_for(&mut self, filter: Filter) -> Result<(), StoreError> {
         self.search.seq += 1;
         self.search.pending = false;
+        self.search.counting = false;
         self.search.keep = None;
         if filter.query.is_none() {
             return self.set_filter(filter);
@@ -96,13 +106,14 @@ impl App {
         }
         self.search.seq += 1;
         self.search.pending = true;
+        self.search.counting = false;
         self.search.keep = Some(self.list.selected);
         true
     }
 
     /// Enter in the prompt: the count is announced now, or when it comes.
     pub(super) fn announce_results(&mut self) {
-        if self.search.pending {
+        if self.search.pending || self.search.counting {
             self.search.announce = true;
         } else if self.list.filter.query.is_some() {
             let found = super::prompt::results(self.list.total);
@@ -121,6 +132,7 @@ impl App {
         self.search.pending = false;
         match answer.result {
             Ok(found) => {
+                self.search.counting = !found.counted;
                 self.list.show_found(answer.filter, found);
                 if let Some(index) = self.search.keep.take() {
                     let height = self.list_height();
@@ -128,7 +140,7 @@ impl App {
                     self.refresh_open_marks()?;
                 }
                 self.open_selected()?;
-                if std::mem::take(&mut self.search.announce) {
+                if !self.search.counting && std::mem::take(&mut self.search.announce) {
                     self.announce_results();
                 }
             }
@@ -139,5 +151,20 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// The count of the list's search, when it came with a lower bound.
+    pub fn on_search_total(&mut self, total: SearchTotal) {
+        if total.seq != self.search.seq || !self.search.counting {
+            return;
+        }
+        self.search.counting = false;
+        self.list.total = total.total;
+        // Fewer only when articles went meanwhile.
+        self.list.selected = self.list.selected.min(total.total.saturating_sub(1));
+        self.list.offset = self.list.offset.min(self.list.selected);
+        if std::mem::take(&mut self.search.announce) {
+            self.announce_results();
+        }
     }
 }

@@ -15,7 +15,7 @@ pub use error::JobError;
 pub use full_text::FullText;
 pub use input::spawn_input;
 pub use lookups::{LookupAnswer, LookupRequest, Lookups, StoredIds};
-pub use search::{Found, SearchAnswer, SearchRequest, Searches};
+pub use search::{Found, SearchAnswer, SearchRequest, SearchTotal, Searches};
 pub(crate) use writer::apply as apply_write;
 pub use writer::{Applied, WriteRequest, Writer};
 
@@ -68,6 +68,8 @@ pub enum JobEvent {
     Lookup(LookupAnswer),
     /// A search answered on another thread.
     Search(SearchAnswer),
+    /// The count of a search answered with a lower bound.
+    SearchTotal(SearchTotal),
     /// A queued write waits for another process's write lock.
     WriteWaiting { seq: u64 },
     /// A queued write landed (how many marks it changed) or failed.

@@ -1,7 +1,10 @@
 //! Searches run on their own thread with a read-only connection, so that
 //! typing in the search prompt never waits for a query. Only the newest
 //! request matters: a newer one interrupts the query in progress, and
-//! requests queued behind a newer one are skipped.
+//! requests queued behind a newer one are skipped. A search with many
+//! matches is answered in two steps: its first rows with a lower bound of
+//! the count at once, then the count (`SearchTotal`), which reads every
+//! match.
 
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -22,8 +25,18 @@ pub struct SearchRequest {
 /// What a search found: how many articles, and the first rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
+    /// How many articles, or at least how many while `counted` is false (a
+    /// `SearchTotal` follows).
     pub total: usize,
+    pub counted: bool,
     pub rows: Vec<Summary>,
+}
+
+/// The count of a search whose answer came with a lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchTotal {
+    pub seq: u64,
+    pub total: usize,
 }
 
 /// The answer to a `SearchRequest`; an error is a message for the user.
@@ -35,18 +48,31 @@ pub struct SearchAnswer {
 }
 
 impl SearchRequest {
-    /// Runs the search on `store`.
+    /// Runs the search on `store`: the first rows, with a count that may
+    /// be a lower bound.
     pub fn run(&self, store: &Store) -> Result<Found, StoreError> {
-        let (total, rows) = store.count_and_page(&self.filter, self.rows)?;
-        Ok(Found { total, rows })
+        let first = store.first_page(&self.filter, self.rows)?;
+        Ok(Found {
+            total: first.total,
+            counted: first.complete,
+            rows: first.rows,
+        })
     }
 
-    /// Runs the search and wraps the outcome as an answer.
+    /// Runs the search, counted, and wraps the outcome as an answer (for a
+    /// caller that waits for it anyway).
     pub fn answer(&self, store: &Store) -> SearchAnswer {
+        let result = self.run(store).and_then(|mut found| {
+            if !found.counted {
+                found.total = store.count(&self.filter)?;
+                found.counted = true;
+            }
+            Ok(found)
+        });
         SearchAnswer {
             seq: self.seq,
             filter: self.filter.clone(),
-            result: self.run(store).map_err(JobError::from),
+            result: result.map_err(JobError::from),
         }
     }
 }
@@ -103,13 +129,53 @@ fn serve(store: &Store, rx: &Receiver<SearchRequest>, events: &Reporter) {
             next = Some(newer);
             continue;
         }
+        let uncounted = matches!(&result, Ok(found) if !found.counted);
         let answer = SearchAnswer {
             seq: request.seq,
-            filter: request.filter,
+            filter: request.filter.clone(),
             result: result.map_err(JobError::from),
         };
         if events.send(JobEvent::Search(answer)).is_err() {
             return;
         }
+        if uncounted {
+            match count(store, rx, events, &request) {
+                Counted::Sent => {}
+                Counted::Newer(newer) => next = Some(newer),
+                Counted::Closed => return,
+            }
+        }
+    }
+}
+
+enum Counted {
+    Sent,
+    /// A newer request came first (its count no longer matters).
+    Newer(SearchRequest),
+    Closed,
+}
+
+/// Counts `request`'s matches and reports the count, unless a newer
+/// request interrupts it; an error leaves the lower bound shown.
+fn count(
+    store: &Store,
+    rx: &Receiver<SearchRequest>,
+    events: &Reporter,
+    request: &SearchRequest,
+) -> Counted {
+    let counted = store.count(&request.filter);
+    if let Ok(newer) = rx.try_recv() {
+        return Counted::Newer(newer);
+    }
+    let Ok(total) = counted else {
+        return Counted::Sent;
+    };
+    let event = JobEvent::SearchTotal(SearchTotal {
+        seq: request.seq,
+        total,
+    });
+    match events.send(event) {
+        Ok(()) => Counted::Sent,
+        Err(_) => Counted::Closed,
     }
 }

@@ -26,6 +26,7 @@ pub use files::FileStamp;
 pub use filter::Filter;
 pub use index::{IndexState, Indexer};
 pub use prepare::{Prepared, Undated};
+pub use read::FirstPage;
 pub use texts::ArticleText;
 // Where the sidebar and the CLI have always found them.
 pub use crate::index::{AlsoIn, Similar};

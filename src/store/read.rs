@@ -10,6 +10,15 @@ use crate::text::fold_key;
 /// Search results ranked by BM25: the newest this many matches.
 pub(super) const RANKED: usize = 2000;
 
+/// The top of a list (see `Store::first_page`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstPage {
+    /// How many rows the list has, or at least has when not `complete`.
+    pub total: usize,
+    pub complete: bool,
+    pub rows: Vec<Summary>,
+}
+
 /// A match among the newest, with what ranks it.
 struct Ranked {
     key: i64,
@@ -79,19 +88,30 @@ impl Store {
         self.summaries(&sql, values)
     }
 
-    /// `count` and the first `limit` rows of `page` together: for a search
-    /// with fewer matches than it ranks, one read of the index gives both.
-    pub fn count_and_page(&self, filter: &Filter, limit: usize) -> Result<(usize, Vec<Summary>)> {
+    /// The first `limit` rows of `page` and how many rows there are. A
+    /// search with more matches than it ranks is not counted here: counting
+    /// reads every match, too slow at a million articles to wait for before
+    /// showing the first rows; its `total` is then the matches ranked, a
+    /// lower bound (`complete` false), and `count` gives the rest.
+    pub fn first_page(&self, filter: &Filter, limit: usize) -> Result<FirstPage> {
         let narrowed = self.narrow(filter)?;
-        if let (true, Some(expr)) = (narrowed.is_all(), &narrowed.fts) {
+        if let (true, Some(expr)) = (narrowed.is_all(), &narrowed.fts)
+            && limit <= RANKED
+        {
             let newest = self.newest_ranked(expr)?;
-            if newest.len() < RANKED {
-                let keys = newest.iter().take(limit).map(|r| r.key).collect();
-                return Ok((newest.len(), self.summaries_by_keys(keys)?));
-            }
+            let keys = newest.iter().take(limit).map(|r| r.key).collect();
+            return Ok(FirstPage {
+                total: newest.len(),
+                complete: newest.len() < RANKED,
+                rows: self.summaries_by_keys(keys)?,
+            });
         }
         let total = self.count(filter)?;
-        Ok((total, self.page(filter, 0, limit.min(total))?))
+        Ok(FirstPage {
+            total,
+            complete: true,
+            rows: self.page(filter, 0, limit.min(total))?,
+        })
     }
 
     /// List rows of the articles with these keys, in this order.
@@ -140,13 +160,11 @@ impl Store {
         self.summaries(&sql, values)
     }
 
-    /// Keys of a window of search results. BM25 over every match costs
-    /// about a microsecond per matching article: too slow while typing a
-    /// query that matches most of a large store. So only the newest
-    /// `RANKED` matches are ranked: those with a match in the title first,
-    /// then the others, each by BM25 over title, standfirst and body; older
-    /// matches follow, newest first. Every window costs at most `RANKED`
-    /// scores plus the rows skipped before it.
+    /// Keys of a window of search results: the newest `RANKED` matches in
+    /// the order `newest_ranked` gives, then older matches newest first.
+    /// Ranking every match costs too much while typing a query that matches
+    /// most of a large store; this costs at most `RANKED` rows plus the
+    /// rows skipped before the window.
     fn ranked_keys(&self, expr: &str, offset: usize, limit: usize) -> Result<Vec<i64>> {
         let mut out = Vec::with_capacity(limit.min(RANKED));
         let newest = self.newest_ranked(expr)?;
@@ -156,52 +174,77 @@ impl Store {
         }
         let oldest = newest.iter().map(|r| r.key).min().unwrap_or(i64::MIN);
         let from = offset.saturating_sub(RANKED);
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid < ?2
-                 ORDER BY rowid DESC LIMIT ?3 OFFSET ?4",
-            )
-            .map_err(|e| self.err(e))?;
-        let older = stmt
-            .query_map(
-                params_from_iter([
-                    Value::Text(expr.to_string()),
-                    Value::Integer(oldest),
-                    Value::Integer((limit - out.len()) as i64),
-                    Value::Integer(from as i64),
-                ]),
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))?;
-        for key in older {
-            out.push(key.map_err(|e| self.err(e))?);
-        }
+        out.extend(self.keys(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid < ?2
+             ORDER BY rowid DESC LIMIT ?3 OFFSET ?4",
+            vec![
+                Value::Text(expr.to_string()),
+                Value::Integer(oldest),
+                Value::Integer((limit - out.len()) as i64),
+                Value::Integer(from as i64),
+            ],
+        )?);
         Ok(out)
     }
 
-    /// The newest `RANKED` matches of `expr` in result order. A match in
-    /// the title is told by BM25 weighing the title alone: nonzero when a
-    /// term of the query is there.
+    /// The newest `RANKED` matches of `expr` in result order: those with a
+    /// match in the title first. Fewer than `RANKED` are ranked by BM25
+    /// (a match in the title told by BM25 weighing the title alone:
+    /// nonzero when a term of the query is there). More are listed newest
+    /// first: BM25 begins by reading every match of each term to weigh it,
+    /// which at a million articles costs more than a keypress may.
     fn newest_ranked(&self, expr: &str) -> Result<Vec<Ranked>> {
+        let newest = self.keys(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
+             ORDER BY rowid DESC LIMIT ?2",
+            vec![Value::Text(expr.to_string()), Value::Integer(RANKED as i64)],
+        )?;
+        let Some(&oldest) = newest.last() else {
+            return Ok(Vec::new());
+        };
+        if newest.len() < RANKED {
+            return self.ranked_by_bm25(expr);
+        }
+        let in_title: std::collections::HashSet<i64> = self
+            .keys(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2",
+                vec![
+                    Value::Text(format!("{{title}} : ({expr})")),
+                    Value::Integer(oldest),
+                ],
+            )?
+            .into_iter()
+            .collect();
+        let mut ranked: Vec<Ranked> = newest
+            .into_iter()
+            .map(|key| Ranked {
+                key,
+                in_title: in_title.contains(&key),
+                rank: 0.0,
+            })
+            .collect();
+        // Stable: newest first within each tier.
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.in_title));
+        Ok(ranked)
+    }
+
+    /// Every match of `expr`, ranked by BM25, title matches first.
+    fn ranked_by_bm25(&self, expr: &str) -> Result<Vec<Ranked>> {
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT rowid, bm25(articles_fts, 1.0, 0.0, 0.0) < 0.0, rank
-                 FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+                 FROM articles_fts WHERE articles_fts MATCH ?1",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(
-                params_from_iter([Value::Text(expr.to_string()), Value::Integer(RANKED as i64)]),
-                |r| {
-                    Ok(Ranked {
-                        key: r.get(0)?,
-                        in_title: r.get(1)?,
-                        rank: r.get(2)?,
-                    })
-                },
-            )
+            .query_map([expr], |r| {
+                Ok(Ranked {
+                    key: r.get(0)?,
+                    in_title: r.get(1)?,
+                    rank: r.get(2)?,
+                })
+            })
             .map_err(|e| self.err(e))?;
         let mut ranked = rows
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -213,6 +256,16 @@ impl Store {
                 .then(b.key.cmp(&a.key))
         });
         Ok(ranked)
+    }
+
+    /// The first column of a query's rows, as keys.
+    fn keys(&self, sql: &str, values: Vec<Value>) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params_from_iter(values), |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
     }
 
     fn summaries(&self, sql: &str, values: Vec<Value>) -> Result<Vec<Summary>> {

@@ -24,7 +24,8 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let position = if list.total == 0 {
         String::new()
     } else {
-        format!(" {}/{}", list.selected + 1, list.total)
+        let more = if app.counting() { "+" } else { "" };
+        format!(" {}/{}{more}", list.selected + 1, list.total)
     };
     let is_focused = focused(app, Focus::List);
     let block = pane_block(format!(" {name}{position} "), is_focused, theme);

@@ -147,7 +147,8 @@ fn search_pages_list_title_matches_first_and_every_match_once() {
 #[test]
 fn a_search_with_more_matches_than_it_ranks_pages_through_every_match_once() {
     let mut store = Store::open_in_memory().expect("store");
-    let n = super::super::read::RANKED + 150;
+    const RANKED: usize = super::super::read::RANKED;
+    let n = RANKED + 150;
     let items: Vec<Article> = (0..n)
         .map(|i| {
             let title = if i % 7 == 0 {
@@ -168,11 +169,12 @@ fn a_search_with_more_matches_than_it_ranks_pages_through_every_match_once() {
         query: Some("porto".into()),
         ..Filter::default()
     };
-    let (total, first) = store.count_and_page(&f, 40).expect("count and page");
-    assert_eq!(total, n);
+    // More matches than ranked: the first rows come with a lower bound.
+    let first = store.first_page(&f, 40).expect("first page");
+    assert_eq!((first.total, first.complete), (RANKED, false));
     assert_eq!(store.count(&f).expect("count"), n);
-    assert_eq!(first, store.page(&f, 0, 40).expect("page"));
-    assert!(first.iter().all(|s| s.title.starts_with("Porto")));
+    assert_eq!(first.rows, store.page(&f, 0, 40).expect("page"));
+    assert!(first.rows.iter().all(|s| s.title.starts_with("Porto")));
     let mut seen = std::collections::HashSet::new();
     for offset in (0..n + 300).step_by(300) {
         for row in store.page(&f, offset, 300).expect("page") {
@@ -180,14 +182,15 @@ fn a_search_with_more_matches_than_it_ranks_pages_through_every_match_once() {
         }
     }
     assert_eq!(seen.len(), n);
-    // Fewer matches than ranked: the count comes from the same read.
+    // Fewer matches than ranked: counted in the same read.
     let few = Filter {
         query: Some("aperto".into()),
         ..Filter::default()
     };
-    let (total, rows) = store.count_and_page(&few, 10).expect("few");
-    assert_eq!(total, store.count(&few).expect("count"));
-    assert_eq!(rows.len(), 10);
+    let first = store.first_page(&few, 10).expect("few");
+    assert!(first.complete);
+    assert_eq!(first.total, store.count(&few).expect("count"));
+    assert_eq!(first.rows, store.page(&few, 0, 10).expect("page"));
 }
 
 fn ids_for(store: &Store, query: &str) -> Vec<String> {
