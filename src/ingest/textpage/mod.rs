@@ -5,6 +5,7 @@
 //! section markers, and the title is the nearby headline whose words overlap the body most.
 
 mod body;
+mod boilerplate;
 mod dates;
 mod fields;
 mod lines;
