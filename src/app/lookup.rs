@@ -4,8 +4,9 @@
 //! key pressed meanwhile is handled at once. `idle_work` answers them on
 //! this thread instead (tests, stores held in memory).
 
+use super::opening::page_item;
 use super::sidebar::Section;
-use super::{App, Opened, Severity, page_item};
+use super::{App, Opened, Severity};
 
 pub use crate::jobs::{LookupAnswer, LookupRequest, StoredIds};
 

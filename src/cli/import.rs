@@ -4,21 +4,20 @@
 //! queue the batches leave (Ctrl-C or a kill loses nothing: the next import,
 //! `edicola index` or the reader's background job goes on from there).
 
-use crate::crashpoint::{self, Point};
-use std::collections::BTreeMap;
-use std::io::Write;
+mod parallel;
+mod run;
+
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
 use super::Failure;
 use super::open::session;
 use super::output;
 use crate::config::Paths;
-use crate::ingest::{self, ImportError, Parsed};
-use crate::model::Subscription;
-use crate::store::{FileStamp, Origin, Prepared, Store, Undated, UpsertStats};
+use crate::ingest;
+use crate::store::FileStamp;
+use parallel::parse_in_parallel;
+use run::Run;
 
 fn fatal(e: impl std::fmt::Display) -> Failure {
     Failure::fatal(e.to_string())
@@ -38,14 +37,6 @@ pub struct ImportOptions {
     /// Files larger than this many bytes are refused.
     pub max_size: u64,
 }
-
-/// Articles handed to the store at a time: what parsing may hold in
-/// memory ahead of it.
-const BATCH: usize = 2000;
-
-/// Articles per commit. A kill loses the articles since the last commit
-/// (the next import stores them again); a store always holds whole commits.
-const COMMIT_EVERY: usize = 25_000;
 
 enum Input {
     Url(String),
@@ -108,19 +99,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         inputs = kept;
     }
 
-    let mut run = Run {
-        opts,
-        store: session.as_mut().map(|s| &mut s.store),
-        clock: Undated::now(),
-        batch: Vec::new(),
-        stats: UpsertStats::default(),
-        json_values: Vec::new(),
-        subscriptions: Vec::new(),
-        failed: 0,
-        sources: 0,
-        uncommitted: 0,
-        oversized: Vec::new(),
-    };
+    let mut run = Run::new(opts, session.as_mut().map(|s| &mut s.store));
     for (path, e) in unreadable {
         run.take(path, Err(e))?;
     }
@@ -204,226 +183,6 @@ fn is_store_file(paths: &Paths, file: &std::path::Path) -> bool {
     })
 }
 
-/// The state of one import as parsed files arrive, in order.
-struct Run<'a> {
-    opts: ImportOptions,
-    store: Option<&'a mut Store>,
-    clock: Undated,
-    batch: Vec<Prepared>,
-    stats: UpsertStats,
-    json_values: Vec<serde_json::Value>,
-    subscriptions: Vec<Subscription>,
-    failed: usize,
-    sources: usize,
-    /// Articles written since the last commit.
-    uncommitted: usize,
-    /// Files refused for their size (canonical paths, as stamps hold them).
-    oversized: Vec<String>,
-}
-
-impl Run<'_> {
-    fn take(&mut self, file: PathBuf, result: Result<Done, ImportError>) -> Result<(), Failure> {
-        self.sources += 1;
-        let Done { parsed, prepared } = match result {
-            Ok(done) => done,
-            Err(e) => {
-                match &e {
-                    ImportError::TooLarge { size, path, .. } => {
-                        // A pipe's size is unknown: the suggestion is a guess.
-                        let cap = size.map_or_else(
-                            || ingest::cap_admitting(self.opts.max_size.saturating_mul(4)),
-                            ingest::cap_admitting,
-                        );
-                        eprintln!(
-                            "edicola: {}; to import it, raise the cap with --max-size {cap}",
-                            output::lines(&e.to_string())
-                        );
-                        if let Ok(full) = std::fs::canonicalize(path) {
-                            self.oversized.push(full.to_string_lossy().into_owned());
-                        }
-                    }
-                    _ => eprintln!("edicola: {}", output::lines(&e.to_string())),
-                }
-                self.failed += 1;
-                return Ok(());
-            }
-        };
-        let format = parsed.format.name();
-        if self.opts.dry_run {
-            eprintln!(
-                "{}: {format}, {} articles, {} subscriptions",
-                output::line(&file.to_string_lossy()),
-                prepared.len(),
-                parsed.subscriptions.len()
-            );
-        }
-        if self.opts.json {
-            self.json_values.extend(prepared.iter().map(|p| {
-                let mut value = output::article_json(&p.article, None);
-                if let Some(map) = value.as_object_mut() {
-                    map.insert("format".into(), format.into());
-                }
-                value
-            }));
-        } else {
-            // One write per source, not per line (stdout is line-buffered).
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            let name = output::line(&file.to_string_lossy()).into_owned();
-            for a in prepared.iter().map(|p| &p.article) {
-                let (id, title) = (output::line(&a.id), output::line(&a.title));
-                let _ = writeln!(out, "{id}  {title}  ({name})");
-            }
-            for s in &parsed.subscriptions {
-                let title = output::line(s.title.as_deref().unwrap_or(""));
-                let _ = writeln!(out, "feed  {}  {title}", output::line(&s.url));
-            }
-            let _ = out.flush();
-        }
-        self.subscriptions.extend(parsed.subscriptions);
-        if self.store.is_some() {
-            self.batch.extend(prepared);
-            if self.batch.len() >= BATCH {
-                self.flush()?;
-            }
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> Result<(), Failure> {
-        let Some(store) = self.store.as_deref_mut() else {
-            return Ok(());
-        };
-        if self.batch.is_empty() {
-            return Ok(());
-        }
-        let written = self.stats.added + self.stats.updated + self.stats.unchanged;
-        store.begin_bulk(written).map_err(fatal)?;
-        let s = store
-            .upsert_batch(&self.batch, Origin::User, &mut self.clock)
-            .map_err(fatal)?;
-        self.stats.added += s.added;
-        self.stats.updated += s.updated;
-        self.stats.unchanged += s.unchanged;
-        self.uncommitted += self.batch.len();
-        self.batch.clear();
-        crashpoint::reached(Point::ImportBatch);
-        if self.uncommitted >= COMMIT_EVERY {
-            store.commit_bulk().map_err(fatal)?;
-            self.uncommitted = 0;
-            crashpoint::reached(Point::ImportCommit);
-        }
-        Ok(())
-    }
-
-    /// Writes and commits what is left, deferring that commit's checkpoint
-    /// (see `Store::defer_checkpoints`; `import` ends the deferral once the
-    /// articles are stored).
-    fn finish(&mut self) -> Result<(), Failure> {
-        self.flush()?;
-        if let Some(store) = self.store.as_deref_mut() {
-            store.defer_checkpoints(true).map_err(fatal)?;
-            store.commit_bulk().map_err(fatal)?;
-            crashpoint::reached(Point::ImportCommit);
-        }
-        Ok(())
-    }
-}
-
-/// A parsed source, its articles ready to store.
-struct Done {
-    parsed: Parsed,
-    prepared: Vec<Prepared>,
-}
-
-/// Parses inputs on every core; `take` sees the results in input order,
-/// with the articles' texts only for JSON output (else only their stored
-/// form).
-fn parse_in_parallel(
-    inputs: &[Input],
-    opts: ImportOptions,
-    mut take: impl FnMut(PathBuf, Result<Done, ImportError>) -> Result<(), Failure>,
-) -> Result<(), Failure> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len().max(1));
-    let next = AtomicUsize::new(0);
-    let keep_texts = opts.json;
-    std::thread::scope(|scope| {
-        // Bounded: parsing never runs far ahead of storing (memory stays flat).
-        let (tx, rx) = sync_channel::<(usize, PathBuf, Result<Done, ImportError>)>(4);
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let next = &next;
-            scope.spawn(move || {
-                yield_to_writer();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(i) else { break };
-                    let (path, result) = match input {
-                        Input::Url(url) => (PathBuf::from(url), import_url(url)),
-                        Input::File(path) => {
-                            (path.clone(), ingest::import_one(path, opts.max_size))
-                        }
-                    };
-                    let done = result.map(|mut parsed| Done {
-                        prepared: parsed
-                            .articles
-                            .drain(..)
-                            .map(|a| {
-                                let mut p = Prepared::new(a);
-                                if !keep_texts {
-                                    p.drop_texts();
-                                }
-                                p
-                            })
-                            .collect(),
-                        parsed,
-                    });
-                    if tx.send((i, path, done)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut waiting = BTreeMap::new();
-        let mut expected = 0;
-        for (i, path, result) in rx {
-            waiting.insert(i, (path, result));
-            while let Some((path, result)) = waiting.remove(&expected) {
-                expected += 1;
-                // On a store error, stop taking: the workers end when the
-                // channel closes.
-                take(path, result)?;
-            }
-        }
-        Ok(())
-    })
-}
-
-/// Lowers the calling thread's priority (Linux: a nice value per thread),
-/// so that on a busy machine the thread that stores articles runs as soon
-/// as it has work: it alone cannot be spread over cores, and the parsing
-/// threads use whatever time it leaves.
-fn yield_to_writer() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: plain system calls on the calling thread, no memory involved.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
-    }
-}
-
 fn is_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://")
-}
-
-/// Fetches a URL and parses what it holds (feed, page, OPML...).
-fn import_url(url: &str) -> Result<Parsed, ImportError> {
-    let problem = |problem: String| ImportError::Content {
-        path: PathBuf::from(url),
-        problem,
-    };
-    let doc = crate::fetch::get_document(&crate::fetch::default_http(), url)
-        .map_err(|e| problem(e.to_string()))?;
-    ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(problem)
 }

@@ -1,6 +1,7 @@
 //! "Similar in your store" on small stores: the ranking rules, and
 //! near-duplicate folding (no wrong folds).
 
+use super::key::idf;
 use super::*;
 use crate::model::Article;
 use crate::store::Origin;

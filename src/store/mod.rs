@@ -8,9 +8,11 @@ mod files;
 mod filter;
 mod index;
 mod known;
+mod marks;
 mod open;
 mod prepare;
 mod read;
+mod removal;
 mod schema;
 mod texts;
 mod write;
@@ -30,7 +32,8 @@ pub use read::FirstPage;
 pub use texts::ArticleText;
 // Where the sidebar and the CLI have always found them.
 pub use crate::index::{AlsoIn, Similar};
-pub use write::{Mark, MarkChange, MarkState, Removed};
+pub use marks::{Mark, MarkChange, MarkState};
+pub use removal::Removed;
 
 /// A row of the list pane: what is needed to draw it and nothing more.
 #[derive(Debug, Clone, PartialEq)]

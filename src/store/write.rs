@@ -1,6 +1,6 @@
-//! Changes: imports (with duplicate detection), marks, removal, and the
-//! inverse operations that undo uses. Each is one committed transaction,
-//! except the batches of an import's bulk transaction (`begin_bulk`).
+//! Imports: adding or updating articles (with duplicate detection), and
+//! the built-in samples. Each is one committed transaction, except the
+//! batches of an import's bulk transaction (`begin_bulk`).
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -10,195 +10,7 @@ use super::{Filter, Origin, Result, Store, UpsertStats, now, sql_err};
 use crate::model::Article;
 use xxhash_rust::xxh3::xxh3_64;
 
-/// One of an article's marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    Bookmarked,
-    Read,
-}
-
-impl Mark {
-    fn column(self) -> &'static str {
-        match self {
-            Mark::Bookmarked => "bookmarked",
-            Mark::Read => "read",
-        }
-    }
-}
-
-/// A change of one mark, as undo needs it: undone only while the mark is
-/// still what the change left, so that another process's later change of
-/// the same mark, or of the other one, is kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkChange {
-    pub id: String,
-    pub mark: Mark,
-    pub before: bool,
-}
-
-/// An article's marks, as a removal keeps them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkState {
-    pub id: String,
-    pub bookmarked: bool,
-    pub read: bool,
-}
-
-/// A removed article with its marks, enough to put it back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Removed {
-    pub article: Article,
-    pub marks: MarkState,
-    pub feed_url: Option<String>,
-    pub origin: Origin,
-}
-
 impl Store {
-    /// Sets the bookmark mark; committed before it returns.
-    pub fn set_bookmarked(&self, id: &str, on: bool) -> Result<()> {
-        self.set_mark(id, Mark::Bookmarked, on)
-    }
-
-    /// Sets the read mark; committed before it returns.
-    pub fn set_read(&self, id: &str, on: bool) -> Result<()> {
-        self.set_mark(id, Mark::Read, on)
-    }
-
-    /// Sets one mark; committed before it returns.
-    pub fn set_mark(&self, id: &str, mark: Mark, on: bool) -> Result<()> {
-        let column = mark.column();
-        let sql = format!(
-            "INSERT INTO marks (article_id, {column}, updated) VALUES (?1, ?2, ?3)
-             ON CONFLICT (article_id) DO UPDATE SET {column} = ?2, updated = ?3"
-        );
-        self.conn
-            .execute(&sql, params![id, i64::from(on), now()])
-            .map(drop)
-            .map_err(|e| self.err(e))
-    }
-
-    /// Undoes changes of marks: each mark goes back to its value before
-    /// the change where it still has the value the change left. Returns how
-    /// many were undone (the others were changed since, by another process).
-    pub fn undo_marks(&mut self, changes: &[MarkChange]) -> Result<usize> {
-        let path = self.path.clone();
-        let err = |e| sql_err(&path, e);
-        let tx = self.conn.transaction().map_err(err)?;
-        let mut undone = 0;
-        {
-            let t = now();
-            for c in changes {
-                let column = c.mark.column();
-                let sql = format!(
-                    "UPDATE marks SET {column} = ?2, updated = ?3
-                     WHERE article_id = ?1 AND {column} = ?4"
-                );
-                let mut stmt = tx.prepare_cached(&sql).map_err(err)?;
-                undone += stmt
-                    .execute(params![c.id, i64::from(c.before), t, i64::from(!c.before)])
-                    .map_err(err)?;
-            }
-        }
-        tx.commit().map_err(err)?;
-        Ok(undone)
-    }
-
-    /// Marks every unread article the filter covers as read; returns the
-    /// changes (for undo).
-    pub fn mark_all_read(&mut self, filter: &Filter) -> Result<Vec<MarkChange>> {
-        let path = self.path.clone();
-        let err = |e| sql_err(&path, e);
-        let (cond, values) = filter.conditions();
-        let tx = self.conn.transaction().map_err(err)?;
-        let before: Vec<MarkChange> = {
-            let sql = format!(
-                "SELECT a.id FROM articles a
-                 LEFT JOIN marks m ON m.article_id = a.id
-                 WHERE ({cond}) AND coalesce(m.read, 0) = 0"
-            );
-            let mut stmt = tx.prepare(&sql).map_err(err)?;
-            stmt.query_map(rusqlite::params_from_iter(values), |r| {
-                Ok(MarkChange {
-                    id: r.get(0)?,
-                    mark: Mark::Read,
-                    before: false,
-                })
-            })
-            .map_err(err)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(err)?
-        };
-        {
-            let mut stmt = tx
-                .prepare_cached(
-                    "INSERT INTO marks (article_id, read, updated) VALUES (?1, 1, ?2)
-                     ON CONFLICT (article_id) DO UPDATE SET read = 1, updated = ?2",
-                )
-                .map_err(err)?;
-            let t = now();
-            for s in &before {
-                stmt.execute(params![s.id, t]).map_err(err)?;
-            }
-        }
-        tx.commit().map_err(err)?;
-        Ok(before)
-    }
-
-    /// Removes an article; returns what undo needs to put it back.
-    pub fn remove(&mut self, id: &str) -> Result<Option<Removed>> {
-        let Some(article) = self.get(id)? else {
-            return Ok(None);
-        };
-        let (bookmarked, read) = self.marks(id)?;
-        let (feed_url, origin): (Option<String>, String) = self
-            .conn
-            .query_row(
-                "SELECT feed_url, origin FROM articles WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(|e| self.err(e))?;
-        self.conn
-            .execute("DELETE FROM articles WHERE id = ?1", [id])
-            .map_err(|e| self.err(e))?;
-
-        let origin = if origin == Origin::Embedded.as_str() {
-            Origin::Embedded
-        } else {
-            Origin::User
-        };
-        Ok(Some(Removed {
-            article,
-            marks: MarkState {
-                id: id.to_string(),
-                bookmarked,
-                read,
-            },
-            feed_url,
-            origin,
-        }))
-    }
-
-    /// Puts a removed article back with its marks (undo).
-    pub fn restore(&mut self, removed: &Removed) -> Result<()> {
-        self.write(
-            std::slice::from_ref(&removed.article),
-            removed.origin,
-            removed.feed_url.as_deref(),
-        )?;
-        // Marks outlive their article; they are put back only where none
-        // are left, so that changes made since (elsewhere) are kept.
-        let m = &removed.marks;
-        self.conn
-            .execute(
-                "INSERT INTO marks (article_id, bookmarked, read, updated) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (article_id) DO NOTHING",
-                params![m.id, i64::from(m.bookmarked), i64::from(m.read), now()],
-            )
-            .map(drop)
-            .map_err(|e| self.err(e))
-    }
-
     /// Puts the built-in samples in a store that has no articles of the
     /// user's. Returns true when the samples are what the store shows.
     pub fn ensure_defaults(&mut self, defaults: impl FnOnce() -> Vec<Article>) -> Result<bool> {
@@ -253,7 +65,7 @@ impl Store {
         Ok(stats)
     }
 
-    fn write(
+    pub(super) fn write(
         &mut self,
         articles: &[Article],
         origin: Origin,

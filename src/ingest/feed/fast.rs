@@ -11,16 +11,15 @@
 //! RFC 2822 nor RFC 3339, malformed XML. Tests check that both readers give
 //! the same articles on every feed fixture (`tests::same_as_feed_rs`).
 
-use chrono::{DateTime, Utc};
-use feed_rs::model::{
-    Category, Content, Entry, Feed, FeedType, Link, MediaContent, MediaObject, Person, Text,
-};
-use mediatype::{MediaTypeBuf, names};
+mod values;
+
+use feed_rs::model::{Category, Content, Entry, Feed, MediaObject, Person};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use url::Url;
 
-use super::xmltext::{attr, attr_text, push_reference, unescape, within};
+use super::xmltext::attr;
+use values::{empty_feed, html, plain, text, timestamp};
 
 const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
 const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
@@ -255,119 +254,6 @@ impl<'a> Rss<'a> {
         Some(entry)
     }
 
-    /// Like `feed-rs`'s `children_as_string` for an element holding only
-    /// text: its text, CDATA and references joined, unknown entities kept
-    /// as written. Markup inside gives up.
-    fn string(&mut self, start: &BytesStart, empty: bool) -> Option<String> {
-        if empty {
-            return Some(String::new());
-        }
-        let raw = self.reader.read_text(start.name()).ok()?;
-        let raw = within(self.doc, &raw)?;
-        if memchr::memchr(b'<', raw.as_bytes()).is_none() {
-            // Text and references only, the common case: one pass.
-            return unescape(raw);
-        }
-        // CDATA, comments or markup: read as events.
-        let mut out = String::new();
-        let mut inner = Reader::from_str(raw);
-        loop {
-            match inner.read_event().ok()? {
-                Event::Text(t) => out.push_str(within(raw, &t)?),
-                Event::CData(t) => out.push_str(within(raw, &t)?),
-                Event::GeneralRef(r) => push_reference(&mut out, within(raw, &r)?)?,
-                Event::Comment(_) | Event::PI(_) => {}
-                Event::Eof => return Some(out),
-                _ => return None,
-            }
-        }
-    }
-
-    /// Like `feed-rs`'s `child_as_text`: the text, if the element has any.
-    fn first_text(&mut self, start: &BytesStart, empty: bool) -> Option<Option<String>> {
-        let s = self.string(start, empty)?;
-        Some((!s.is_empty()).then_some(s))
-    }
-
-    /// `feed-rs`'s `Link::new`: resolved against the base, trimmed.
-    fn link(&self, href: &str) -> Link {
-        let href = self
-            .parse_uri(href)
-            .map_or_else(|| href.to_string(), |u| u.to_string());
-        Link {
-            href: href.trim().to_string(),
-            rel: None,
-            media_type: None,
-            href_lang: None,
-            title: None,
-            length: None,
-        }
-    }
-
-    /// `feed-rs`'s `parse_uri`: an absolute URL, or a relative one
-    /// resolved against the base.
-    fn parse_uri(&self, href: &str) -> Option<Url> {
-        match Url::parse(href) {
-            Ok(url) => Some(url),
-            Err(url::ParseError::RelativeUrlWithoutBase) => {
-                self.base.as_ref().and_then(|b| b.join(href).ok())
-            }
-            Err(_) => None,
-        }
-    }
-
-    /// `<atom:link>` in a channel, as `feed-rs` reads it.
-    fn atom_link(&self, e: &BytesStart) -> Option<Option<Link>> {
-        let Some(href) = attr(e, b"href")? else {
-            return Some(None);
-        };
-        let mut link = self.link(&href);
-        for a in e.attributes() {
-            let a = a.ok()?;
-            let value = Some(attr_text(&a.value)?);
-            match a.key.as_ref() {
-                b"rel" => link.rel = value,
-                b"type" => link.media_type = value,
-                b"hreflang" => link.href_lang = value,
-                b"title" => link.title = value,
-                b"length" => link.length = value.and_then(|v| v.parse().ok()),
-                _ => {}
-            }
-        }
-        link.rel.get_or_insert_with(|| "alternate".to_string());
-        Some(Some(link))
-    }
-
-    fn enclosure(&self, e: &BytesStart, media: &mut MediaObject) -> Option<()> {
-        let mut content = MediaContent {
-            url: None,
-            content_type: None,
-            height: None,
-            width: None,
-            duration: None,
-            size: None,
-            rating: None,
-        };
-        for a in e.attributes() {
-            let a = a.ok()?;
-            let value = attr_text(&a.value)?;
-            match a.key.as_ref() {
-                b"url" => content.url = self.parse_uri(&value),
-                b"length" => content.size = value.parse().ok(),
-                b"type" => {
-                    if let Ok(t) = value.parse::<MediaTypeBuf>() {
-                        content.content_type = Some(t);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if content.url.is_some() {
-            media.content.push(content);
-        }
-        Some(())
-    }
-
     /// Skips an element and everything in it.
     fn skip(&mut self, start: &BytesStart, empty: bool) -> Option<()> {
         if empty {
@@ -384,59 +270,6 @@ fn ns_of(uri: &str) -> Ns {
         ATOM_NS => Ns::Atom,
         _ if MEDIA_NAMESPACES.contains(&uri) => Ns::Media,
         _ => Ns::Other,
-    }
-}
-
-fn plain() -> MediaTypeBuf {
-    MediaTypeBuf::new(names::TEXT, names::PLAIN)
-}
-
-fn html() -> MediaTypeBuf {
-    MediaTypeBuf::new(names::TEXT, names::HTML)
-}
-
-/// `feed-rs`'s `Text::new` and `Text::html`: trimmed.
-fn text(mut content: String, content_type: MediaTypeBuf) -> Text {
-    let end = content.trim_end().len();
-    content.truncate(end);
-    let start = content.len() - content.trim_start().len();
-    content.drain(..start);
-    Text {
-        content_type,
-        src: None,
-        content,
-    }
-}
-
-/// Dates `feed-rs` reads the same way: strict RFC 2822 or RFC 3339.
-fn timestamp(t: &str) -> Option<DateTime<Utc>> {
-    let t = t.trim();
-    DateTime::parse_from_rfc2822(t)
-        .or_else(|_| DateTime::parse_from_rfc3339(t))
-        .ok()
-        .map(|d| d.with_timezone(&Utc))
-}
-
-fn empty_feed() -> Feed {
-    Feed {
-        feed_type: FeedType::RSS2,
-        id: String::new(),
-        title: None,
-        updated: None,
-        authors: Vec::new(),
-        description: None,
-        links: Vec::new(),
-        categories: Vec::new(),
-        contributors: Vec::new(),
-        generator: None,
-        icon: None,
-        language: None,
-        logo: None,
-        published: None,
-        rating: None,
-        rights: None,
-        ttl: None,
-        entries: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::boilerplate;
 use super::dates;
 use super::meta;
 use super::phrases;
@@ -252,10 +253,10 @@ fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
     if phrases::is_soft_marker(text) {
         return Kind::Soft;
     }
-    if phrases::is_noise(text, eff) || (repeated >= 3 && words >= 4 && eff <= 100) {
+    if boilerplate::is_noise(text, eff) || (repeated >= 3 && words >= 4 && eff <= 100) {
         return Kind::Noise;
     }
-    if phrases::is_boilerplate(text, eff) {
+    if boilerplate::is_boilerplate(text, eff) {
         return Kind::Boiler;
     }
     let period = ends_with_period(text);

@@ -1,0 +1,119 @@
+//! Where the body is: the densest run of prose between section markers,
+//! the standfirst before it, and the paragraphs it keeps.
+
+use super::lines::{Barrier, Kind, Line};
+use super::{is_lead, next_content};
+
+/// Prose lines that are blurbs in a list of headline + blurb pairs (two pairs or more).
+fn teaser_flags(lines: &[Line]) -> Vec<bool> {
+    let n = lines.len();
+    let prev_content = |i: usize| {
+        (i.saturating_sub(6)..i)
+            .rev()
+            .find(|&j| !lines[j].is_meta())
+    };
+    let next_content = |i: usize| (i + 1..n.min(i + 7)).find(|&j| !lines[j].is_meta());
+    let paired: Vec<Option<usize>> = (0..n)
+        .map(|i| {
+            if !lines[i].is_text() || next_content(i).is_some_and(|j| lines[j].is_text()) {
+                return None;
+            }
+            prev_content(i).filter(|&h| lines[h].kind == Kind::Heading)
+        })
+        .collect();
+    (0..n)
+        .map(|i| {
+            let Some(h) = paired[i] else {
+                return false;
+            };
+            let pair_before = prev_content(h).is_some_and(|p| paired[p].is_some());
+            let pair_after = next_content(i)
+                .and_then(next_content)
+                .is_some_and(|q| paired[q].is_some_and(|qh| qh > i));
+            pair_before || pair_after
+        })
+        .collect()
+}
+
+/// The highest-scoring run of lines between section markers (maximum-sum subarray).
+pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
+    let teaser = teaser_flags(lines);
+    let mut good_before: i64 = 0;
+    let mut decay = false;
+    let mut best: Option<(i64, usize, usize)> = None;
+    let mut run: Option<(i64, usize)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let weight = match line.kind {
+            Kind::Barrier(b) => {
+                if matches!(b, Barrier::Related | Barrier::Comments) && good_before >= 800 {
+                    decay = true;
+                }
+                run = None;
+                continue;
+            }
+            Kind::Text if teaser[i] => -10,
+            Kind::Text => {
+                let w = i64::try_from(line.eff.min(1000)).unwrap_or(1000);
+                good_before += w;
+                if decay { w * 35 / 100 } else { w }
+            }
+            Kind::Heading | Kind::Short => -20,
+            Kind::Noise => -5,
+            Kind::Boiler => -80,
+            Kind::Soft => -60,
+        };
+        let (sum, s) = match run {
+            Some((sum, s)) if sum > 0 => (sum + weight, s),
+            _ => (weight, i),
+        };
+        run = Some((sum, s));
+        if sum > 0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, s, i));
+        }
+    }
+    let (score, s, e) = best?;
+    (score >= 120 && lines[s..=e].iter().any(|l| l.is_text() && l.eff >= 80)).then_some((s, e))
+}
+
+/// The lead paragraph between a title and the body, if the page has one.
+pub(super) fn standfirst_before_body(lines: &[Line], title: usize, start: usize) -> Option<usize> {
+    let j = next_content(lines, title + 1)?;
+    if j < start {
+        let l = &lines[j];
+        let ok = (l.is_text() || is_lead(l)) && l.byline.is_none() && l.date.is_none();
+        return ok.then_some(j);
+    }
+    if j == start && start - title <= 2 {
+        let after = (start + 1..lines.len()).find(|&i| lines[i].kind != Kind::Noise)?;
+        return (!lines[after].is_text()).then_some(start);
+    }
+    None
+}
+
+pub(super) fn body_paragraphs(
+    lines: &[Line],
+    start: usize,
+    end: usize,
+    standfirst: Option<usize>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in start..=end.min(lines.len().saturating_sub(1)) {
+        if Some(i) == standfirst {
+            continue;
+        }
+        let l = &lines[i];
+        let keep = l.is_text()
+            || (matches!(l.kind, Kind::Heading | Kind::Short)
+                && l.date.is_none()
+                && l.byline.is_none()
+                && next_content(lines, i + 1).is_some_and(|j| j <= end && lines[j].is_text())
+                && (start..i)
+                    .rev()
+                    .find(|&j| lines[j].kind != Kind::Noise)
+                    .is_some_and(|j| lines[j].is_text()));
+        if keep {
+            out.push(l.text.clone());
+        }
+    }
+    out
+}

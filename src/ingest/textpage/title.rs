@@ -1,0 +1,149 @@
+//! The title: the headline near the body whose content words overlap the
+//! body's most, else the body's first sentence.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lines::{self, Kind, Line};
+use super::{is_lead, meta, next_content};
+
+const EXTRA_STOPWORDS: &[&str] = &[
+    "the", "and", "that", "this", "with", "from", "have", "has", "was", "were", "are", "for",
+    "not", "but", "you", "your", "they", "their", "them", "what", "which", "who", "how", "why",
+    "when", "will", "would", "can", "could", "about", "into", "than", "then", "there", "these",
+    "those", "been", "also", "more", "most", "some", "such", "only", "other", "even", "though",
+    "just", "its", "our", "out", "all", "any", "one", "new", "says", "said", "don", "doesn", "isn",
+    "didn", "won", "can't", "che", "per", "non", "una", "della", "delle", "dello", "degli", "del",
+    "dei", "con", "sono", "anche", "nel", "nella", "alla", "alle", "allo", "agli", "più", "come",
+    "questo", "questa", "perché", "ecco", "gli", "dal", "dalla", "tra", "fra", "sul", "sulla",
+    "suo", "sua", "loro", "les", "des", "une", "dans", "pour", "pas", "sur", "avec", "sont",
+    "plus", "est", "qui", "que", "los", "las", "por", "para", "como", "más", "del", "una", "der",
+    "die", "das", "und", "ist", "nicht", "ein", "eine", "den", "mit", "von", "sich", "auf", "für",
+    "dem", "auch",
+];
+
+/// Content-word keys of a text: a 5-character prefix of each word, or CJK bigrams.
+fn keys(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in text.split(|c: char| !c.is_alphanumeric()) {
+        if token.is_empty() {
+            continue;
+        }
+        let chars: Vec<char> = token.chars().collect();
+        if chars.iter().any(|&c| lines::is_cjk(c)) {
+            out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+            continue;
+        }
+        let lower = token.to_lowercase();
+        if lower.chars().count() < 3 || EXTRA_STOPWORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        out.push(lower.chars().take(5).collect());
+    }
+    out
+}
+
+pub(super) fn keys_of<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for k in texts.flat_map(keys) {
+        *counts.entry(k).or_default() += 1;
+    }
+    counts
+}
+
+/// Share of a line's words found in the body; words frequent in the body count fully.
+fn overlap(text: &str, body: &HashMap<String, usize>) -> Option<f64> {
+    let own: HashSet<String> = keys(text).into_iter().collect();
+    if own.is_empty() {
+        return None;
+    }
+    let hits: f64 = own
+        .iter()
+        .map(|k| match body.get(k).copied().unwrap_or(0) {
+            0 => 0.0,
+            1 | 2 => 0.5,
+            _ => 1.0,
+        })
+        .sum();
+    Some(hits / own.len() as f64)
+}
+
+/// A date or credit line just after a headline marks it as an article's own title.
+fn has_meta_after(lines: &[Line], i: usize) -> bool {
+    (i + 1..lines.len().min(i + 6)).any(|j| {
+        lines[j].date.is_some() || lines[j].byline.is_some() || meta::bare_name(&lines[j]).is_some()
+    })
+}
+
+fn is_duplicated(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.to_lowercase();
+    lines.iter().enumerate().any(|(j, l)| {
+        j != i
+            && (l.text.to_lowercase() == t
+                || (l.eff > lines[i].eff && l.text.to_lowercase().starts_with(&t)))
+    })
+}
+
+/// The headline closest to the body whose words (with its standfirst) overlap the body most.
+pub(super) fn pick_title(
+    lines: &[Line],
+    start: usize,
+    end: usize,
+    body: &HashMap<String, usize>,
+) -> Option<usize> {
+    let mut candidates: Vec<(usize, f64)> = Vec::new();
+    let mut dist = 0usize;
+    for i in (start.saturating_sub(60)..start).rev() {
+        if lines[i].kind == Kind::Noise {
+            continue;
+        }
+        dist += 1;
+        if lines[i].is_title_like() {
+            candidates.push((i, 1.0 / (1.0 + (dist - 1) as f64 / 6.0)));
+        }
+    }
+    for (d, i) in (end + 1..lines.len().min(end + 14)).enumerate() {
+        if matches!(lines[i].kind, Kind::Barrier(_) | Kind::Soft) {
+            break;
+        }
+        if lines[i].is_title_like() {
+            candidates.push((i, 0.4 / (1.0 + d as f64 / 3.0)));
+        }
+    }
+    let mut best: Option<(f64, usize)> = None;
+    for (i, proximity) in candidates {
+        if meta::bare_name(&lines[i]).is_some() {
+            continue;
+        }
+        let Some(own) = overlap(&lines[i].text, body) else {
+            continue;
+        };
+        let lead = next_content(lines, i + 1)
+            .filter(|&j| (j < start || j > end) && (lines[j].is_text() || is_lead(&lines[j])))
+            .and_then(|j| overlap(&lines[j].text, body));
+        let ov = lead.map_or(own, |l| 0.6 * own + 0.4 * l);
+        let size = (lines[i].words.max(lines::cjk_count(&lines[i].text) / 2) as f64 / 5.0).min(1.0);
+        let dup = if is_duplicated(lines, i) { 0.3 } else { 0.0 };
+        let near = if has_meta_after(lines, i) {
+            0.6
+        } else if next_content(lines, i + 1) == Some(start) {
+            -0.4
+        } else {
+            0.0
+        };
+        let score = 2.0 * ov * size + proximity + dup + near;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+pub(super) fn fallback_title(body: &[String]) -> String {
+    let first = body.first().map(String::as_str).unwrap_or_default();
+    let sentence_end = first
+        .char_indices()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '。'))
+        .map_or(first.len(), |(p, c)| p + c.len_utf8());
+    let words: Vec<&str> = first[..sentence_end].split_whitespace().take(14).collect();
+    words.join(" ")
+}
