@@ -123,8 +123,8 @@ impl ListWindow {
     }
 }
 
-/// Rows `start..end` of the list; a window in the older half is read from
-/// the end of the list, which is cheaper there.
+/// Rows `start..end` of the list; a window in the older half of a list
+/// without a search is read from the end, which is cheaper there.
 fn window(
     store: &Store,
     filter: &Filter,
@@ -132,7 +132,9 @@ fn window(
     start: usize,
     end: usize,
 ) -> Result<Vec<Summary>, StoreError> {
-    if start > total / 2 {
+    // A search's rows have no cheaper order from the end (and counting
+    // them again, as `page_from_end` would, reads every match).
+    if start > total / 2 && filter.query.is_none() {
         store.page_from_end(filter, total.saturating_sub(end), end - start)
     } else {
         store.page(filter, start, end - start)
