@@ -118,7 +118,7 @@ pub fn prompt_summary(app: &App) -> String {
         && !last.starts_with(['"', '-'])
         && (1..=2).contains(&last.chars().count())
         && last.chars().all(char::is_alphanumeric)
-        && !last.chars().any(unspaced_script);
+        && !last.chars().any(crate::text::scripts::is_unspaced);
     if n == 0 && short {
         return "keep typing: words of 3+ letters match as prefixes".into();
     }
@@ -132,13 +132,6 @@ pub fn results(n: usize) -> String {
     } else {
         format!("{n} results")
     }
-}
-
-/// True for letters of scripts written without spaces between words (Thai,
-/// Chinese, Japanese; Korean too, whose words are short): there two
-/// characters are a word, not the start of one.
-fn unspaced_script(c: char) -> bool {
-    matches!(u32::from(c), 0x0E00..=0x0EFF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 /// The folded words of a query to highlight (not excluded words, not filters).
