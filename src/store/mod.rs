@@ -11,6 +11,7 @@ mod known;
 mod marks;
 mod open;
 mod prepare;
+mod ranking;
 mod read;
 mod removal;
 mod schema;
@@ -28,7 +29,7 @@ pub use files::FileStamp;
 pub use filter::Filter;
 pub use index::{IndexState, Indexer};
 pub use prepare::{Prepared, Undated};
-pub use read::FirstPage;
+pub use ranking::FirstPage;
 pub use texts::ArticleText;
 // Where the sidebar and the CLI have always found them.
 pub use crate::index::{AlsoIn, Similar};

@@ -147,7 +147,7 @@ fn search_pages_list_title_matches_first_and_every_match_once() {
 #[test]
 fn a_search_with_more_matches_than_it_ranks_pages_through_every_match_once() {
     let mut store = Store::open_in_memory().expect("store");
-    const RANKED: usize = super::super::read::RANKED;
+    const RANKED: usize = super::super::ranking::RANKED;
     let n = RANKED + 150;
     let items: Vec<Article> = (0..n)
         .map(|i| {
