@@ -139,7 +139,7 @@ fn serve(store: &Store, rx: &Receiver<SearchRequest>, events: &Reporter) {
             return;
         }
         if uncounted {
-            match count(store, rx, events, &request) {
+            match count(|| store.count(&request.filter), rx, events, request.seq) {
                 Counted::Sent => {}
                 Counted::Newer(newer) => next = Some(newer),
                 Counted::Closed => return,
@@ -155,27 +155,88 @@ enum Counted {
     Closed,
 }
 
-/// Counts `request`'s matches and reports the count, unless a newer
-/// request interrupts it; an error leaves the lower bound shown.
+/// Counts a request's matches (`counting`) and reports the count, unless a newer
+/// request interrupts it; an error leaves the lower bound shown. An
+/// interrupt with no newer request is the late one of `request`'s own
+/// `ask` (sent, then interrupted): the count runs again.
 fn count(
-    store: &Store,
+    mut counting: impl FnMut() -> Result<usize, StoreError>,
     rx: &Receiver<SearchRequest>,
     events: &Reporter,
-    request: &SearchRequest,
+    seq: u64,
 ) -> Counted {
-    let counted = store.count(&request.filter);
-    if let Ok(newer) = rx.try_recv() {
-        return Counted::Newer(newer);
-    }
-    let Ok(total) = counted else {
-        return Counted::Sent;
+    let total = loop {
+        let counted = counting();
+        if let Ok(newer) = rx.try_recv() {
+            return Counted::Newer(newer);
+        }
+        match counted {
+            Ok(total) => break total,
+            Err(e) if e.is_interrupted() => continue,
+            Err(_) => return Counted::Sent,
+        }
     };
-    let event = JobEvent::SearchTotal(SearchTotal {
-        seq: request.seq,
-        total,
-    });
+    let event = JobEvent::SearchTotal(SearchTotal { seq, total });
     match events.send(event) {
         Ok(()) => Counted::Sent,
         Err(_) => Counted::Closed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jobs::Msg;
+
+    fn interrupted() -> StoreError {
+        let code = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERRUPT);
+        StoreError::Sqlite {
+            path: "edicola.db".into(),
+            source: rusqlite::Error::SqliteFailure(code, None),
+        }
+    }
+
+    /// The interrupt of a request's own `ask` (sent, then interrupted) can
+    /// land after its rows were read, on its count: the count runs again
+    /// rather than leaving "2000+" shown.
+    #[test]
+    fn a_count_stopped_by_a_late_interrupt_is_counted_again() {
+        let (events, reports) = std::sync::mpsc::channel();
+        let (_requests, rx) = channel();
+        let mut calls = 0;
+        let counting = || {
+            calls += 1;
+            if calls == 1 {
+                Err(interrupted())
+            } else {
+                Ok(30)
+            }
+        };
+        assert!(matches!(
+            count(counting, &rx, &Reporter::new(events), 7),
+            Counted::Sent
+        ));
+        match reports.try_recv() {
+            Ok(Msg::Job(JobEvent::SearchTotal(total))) => {
+                assert_eq!(total, SearchTotal { seq: 7, total: 30 });
+            }
+            other => panic!("expected the count, got {other:?}"),
+        }
+    }
+
+    /// A count stopped for a newer request is dropped: the newer one runs.
+    #[test]
+    fn a_count_stopped_for_a_newer_request_gives_way_to_it() {
+        let (events, reports) = std::sync::mpsc::channel();
+        let (requests, rx) = channel();
+        let newer = SearchRequest {
+            seq: 8,
+            filter: crate::store::Filter::all(),
+            rows: 10,
+        };
+        requests.send(newer.clone()).expect("send");
+        let counted = count(|| Err(interrupted()), &rx, &Reporter::new(events), 7);
+        assert!(matches!(counted, Counted::Newer(r) if r == newer));
+        assert!(reports.try_recv().is_err(), "nothing reported");
     }
 }
