@@ -762,8 +762,9 @@ cat <<EOF
 \`$TYPE\` are typed one at a time (0.5 s apart), each timed until the prompt shows the letters
 typed so far (\`/${TYPE:0:1}█\`, \`/${TYPE:0:2}█\`...): the frame that answers the key. A second
 run (a new process) types the same letters and times the last one until the results for the
-whole word are on screen: the status bar's count \`K results\` of the final query (the count and
-the first page of the list are drawn together). The last word of a search is a prefix while
+whole word are on screen: the status bar's exact count \`K results\` of the final query (a query
+with more than 2,000 matches shows its first rows sooner, with \`2000+ results\`; this waits for the
+count). The last word of a search is a prefix while
 typing, in \`edicola search\` too, which gives K. Harness floor about 7 ms.
 
 EOF
