@@ -483,6 +483,18 @@ fn search_results_read_again_after_a_refresh_keep_the_selection() {
     }
     assert_eq!(app.list.selected, 3);
     assert_eq!(app.opened.as_ref().expect("opened").article.id, selected);
+
+    // Removing from search results reads them again there too; the
+    // article that took the removed one's place opens.
+    press(&mut app, "d");
+    assert!(app.searching(), "read again off the UI thread");
+    while app.searching() {
+        app.on_job(answer());
+    }
+    assert_eq!((app.list.total, app.list.selected), (5, 3));
+    let opened = app.opened.as_ref().expect("opened").article.id.clone();
+    assert_ne!(opened, selected);
+    assert_eq!(app.list.row(3).expect("row").id, opened);
 }
 
 /// Mark-all-read goes through the writer thread too: the key returns at

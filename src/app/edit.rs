@@ -90,9 +90,14 @@ impl App {
             let title = removed.article.title.clone();
             self.push_undo(Undo::Removed(Box::new(removed)));
             self.opened = None;
-            let height = self.list_height();
-            self.list.reload(&self.store, height)?;
-            self.open_selected()?;
+            // Search results are read again on the search thread (counting
+            // them can take longer than a key may); the answer opens the
+            // article that took the removed one's place.
+            if self.list.filter.query.is_none() || !self.search_again() {
+                let height = self.list_height();
+                self.list.reload(&self.store, height)?;
+                self.open_selected()?;
+            }
             self.notify(Severity::Info, format!("Removed “{title}” (ctrl-z undoes)"));
         }
         Ok(())
