@@ -4,16 +4,9 @@
 mod common;
 
 use assert_cmd::Command;
+use common::edicola;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn edicola(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("edicola").expect("binary");
-    cmd.env("EDICOLA_DATA", data)
-        .env("EDICOLA_CONFIG", data.join("config"))
-        .env_remove("NO_COLOR");
-    cmd
-}
 
 fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,17 +1,12 @@
 //! `edicola search` as a black box: the query language from the shell,
 //! its problems and its cut results.
 
+mod common;
+
 use assert_cmd::Command;
+use common::edicola;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn edicola(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("edicola").expect("binary");
-    cmd.env("EDICOLA_DATA", data)
-        .env("EDICOLA_CONFIG", data.join("config"))
-        .env_remove("NO_COLOR");
-    cmd
-}
 
 fn json_out(cmd: &mut Command) -> Value {
     let out = cmd.assert().success().get_output().stdout.clone();

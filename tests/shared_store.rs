@@ -355,6 +355,15 @@ fn a_write_lock_held_elsewhere_never_blocks_a_key() {
     );
 }
 
+/// Types `text` into the open prompt, a key at a time.
+fn type_in_prompt(app: &mut edicola::app::App, text: &str) {
+    for c in text.chars() {
+        let key =
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
+        app.prompt_key(&key);
+    }
+}
+
 /// The next report of a background job (within 30 s).
 fn job(rx: &std::sync::mpsc::Receiver<edicola::jobs::Msg>) -> edicola::jobs::JobEvent {
     match rx.recv_timeout(std::time::Duration::from_secs(30)) {
@@ -416,11 +425,7 @@ fn a_search_with_many_matches_shows_its_rows_before_its_count() {
     let (tx, rx) = std::sync::mpsc::channel();
     app.set_searcher(Searches::spawn(&file, Reporter::new(tx)).expect("search thread"));
     press(&mut app, "/");
-    for c in "trains".chars() {
-        let key =
-            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
-        app.prompt_key(&key);
-    }
+    type_in_prompt(&mut app, "trains");
     while app.searching() {
         app.on_job(job(&rx));
     }
@@ -452,11 +457,7 @@ fn search_results_read_again_after_a_refresh_keep_the_selection() {
     let (tx, rx) = std::sync::mpsc::channel();
     app.set_searcher(Searches::spawn(&file, Reporter::new(tx)).expect("search thread"));
     press(&mut app, "/");
-    for c in "trains".chars() {
-        let key =
-            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
-        app.prompt_key(&key);
-    }
+    type_in_prompt(&mut app, "trains");
     let answer = || loop {
         if let event @ JobEvent::Search(_) = job(&rx) {
             return event;

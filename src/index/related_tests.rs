@@ -130,6 +130,19 @@ fn text_article(id: &str, title: &str, body: &str, lang: &str) -> Article {
     }
 }
 
+/// Stores `items` and asks for the list of article "open", which must
+/// start with article "story".
+fn related_led_by_story(store: &mut Store, items: &[Article]) -> Vec<Similar> {
+    store.upsert(items, Origin::User).expect("upsert");
+    let similar = related(store, "open", 5).expect("similar");
+    assert_eq!(
+        similar.first().map(|s| s.id.as_str()),
+        Some("story"),
+        "{similar:?}"
+    );
+    similar
+}
+
 fn fillers(items: &mut Vec<Article>, n: usize, lang: &str) {
     for k in 0..n {
         items.push(text_article(
@@ -209,13 +222,7 @@ fn a_one_word_headline_overlap_does_not_rank() {
         ));
     }
     fillers(&mut items, 10, "en");
-    store.upsert(&items, Origin::User).expect("upsert");
-    let similar = related(&store, "open", 5).expect("similar");
-    assert_eq!(
-        similar.first().map(|s| s.id.as_str()),
-        Some("story"),
-        "{similar:?}"
-    );
+    let similar = related_led_by_story(&mut store, &items);
     assert!(
         similar.iter().all(|s| !s.id.starts_with("quip")),
         "one shared word is no reason: {similar:?}"
@@ -312,13 +319,7 @@ fn ordinary_words_of_a_minority_language_do_not_outweigh_names() {
         ));
     }
     fillers(&mut items, 300, "en");
-    store.upsert(&items, Origin::User).expect("upsert");
-    let similar = related(&store, "open", 5).expect("similar");
-    assert_eq!(
-        similar.first().map(|s| s.id.as_str()),
-        Some("story"),
-        "{similar:?}"
-    );
+    let similar = related_led_by_story(&mut store, &items);
     assert!(similar.iter().all(|s| s.id != "ordinary"), "{similar:?}");
 }
 

@@ -14,6 +14,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
+/// The binary with its store in `data` and its config in `data/config`
+/// (colours not turned off by the environment).
+pub fn edicola(data: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("edicola").expect("binary");
+    cmd.env("EDICOLA_DATA", data)
+        .env("EDICOLA_CONFIG", data.join("config"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+
 /// Hand-made articles in three languages, one of which the page of another
 /// lists as related.
 pub fn fixture_articles() -> Vec<Article> {
