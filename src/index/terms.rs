@@ -3,7 +3,7 @@
 //! show shared words), which terms are in the headline, and the shingles of
 //! the text (for near-duplicates).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::store::ArticleText;
 use crate::text::neardup::Shingles;
@@ -12,9 +12,9 @@ use crate::text::stem::{Analyzer, Lang};
 /// Terms of one article, stemmed in one language.
 #[derive(Debug, Default)]
 pub struct Terms {
-    pub counts: HashMap<String, u32>,
-    pub spelled: HashMap<String, String>,
-    pub headline: HashSet<String>,
+    pub counts: FxHashMap<String, u32>,
+    pub spelled: FxHashMap<String, String>,
+    pub headline: FxHashSet<String>,
     /// Content words in the text (headline once).
     pub words: usize,
 }
@@ -34,24 +34,30 @@ impl Terms {
     ) -> (Terms, Shingles) {
         let mut terms = Terms::default();
         let mut hashes: Vec<u64> = Vec::new();
-        for (stem, word) in analyzer.terms(&text.title, lang) {
-            terms.headline.insert(stem.clone());
-            terms.add(stem.clone(), word.clone(), 2);
-        }
+        analyzer.each_term(&text.title, lang, |stem, word| {
+            if !terms.headline.contains(stem) {
+                terms.headline.insert(stem.to_string());
+            }
+            terms.add(stem, word, 2);
+        });
         let paragraphs = std::iter::once(&text.standfirst).chain(&text.body);
         for p in paragraphs {
-            for (stem, word) in analyzer.terms(p, lang) {
+            analyzer.each_term(p, lang, |stem, word| {
                 hashes.push(crate::text::fnv1a(word.as_bytes()));
                 terms.add(stem, word, 1);
-            }
+            });
         }
         (terms, Shingles::from_term_hashes(&hashes))
     }
 
-    fn add(&mut self, stem: String, word: String, times: u32) {
+    fn add(&mut self, stem: &str, word: &str, times: u32) {
         self.words += 1;
-        self.spelled.entry(stem.clone()).or_insert(word);
-        *self.counts.entry(stem).or_insert(0) += times;
+        if let Some(count) = self.counts.get_mut(stem) {
+            *count += times;
+            return;
+        }
+        self.spelled.insert(stem.to_string(), word.to_string());
+        self.counts.insert(stem.to_string(), times);
     }
 
     /// The word to show for a term.

@@ -181,30 +181,35 @@ impl Analyzer {
         }
     }
 
-    /// The content terms of a text (no stopwords, no one-letter words),
-    /// stemmed, each with the first spelling met (for display). Runs of
-    /// unspaced scripts give their character pairs.
-    pub fn terms(&mut self, text: &str, lang: Lang) -> Vec<(String, String)> {
+    /// Calls `f(term, word)` for each content term of `text` (no stopwords,
+    /// no one-letter words): the term stemmed, the word as it was folded
+    /// (for display). Runs of unspaced scripts give their character pairs.
+    /// Nothing is allocated per word: scoring reads thousands of words per
+    /// article it opens.
+    pub fn each_term(&mut self, text: &str, lang: Lang, mut f: impl FnMut(&str, &str)) {
         if !scripts::may_have_unspaced(text) {
-            return self.word_terms(text, lang);
+            self.each_word_term(text, lang, &mut f);
+            return;
         }
-        let mut out = Vec::new();
         for (unspaced, run) in scripts::runs(text) {
             if unspaced {
-                out.extend(scripts::pairs(run).into_iter().map(|p| (p.clone(), p)));
+                for pair in scripts::pairs(run) {
+                    f(&pair, &pair);
+                }
             } else {
-                out.extend(self.word_terms(run, lang));
+                self.each_word_term(run, lang, &mut f);
             }
         }
-        out
     }
 
-    fn word_terms(&mut self, text: &str, lang: Lang) -> Vec<(String, String)> {
+    fn each_word_term(&mut self, text: &str, lang: Lang, f: &mut impl FnMut(&str, &str)) {
         let folded = fold(text);
-        words(&folded)
-            .filter(|w| w.chars().count() > 1 && !is_stopword(w))
-            .map(|w| (self.stem(lang, w), w.to_string()))
-            .collect()
+        let mut stem = String::new();
+        for word in words(&folded).filter(|w| w.chars().count() > 1 && !is_stopword(w)) {
+            stem.clear();
+            self.stem_into(lang, word, &mut stem);
+            f(&stem, word);
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Candidates: the stored articles holding the open one's strongest terms,
 //! found through their postings, those in its language first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::key::{Key, index_forms, min_shared};
 use super::{SHORT_WORDS, same_language};
@@ -28,7 +28,7 @@ pub(super) fn candidates(
     open: &ArticleText,
 ) -> Result<Vec<i64>, StoreError> {
     let (own, lang) = (open.key, open.lang.as_deref());
-    let mut hits: HashMap<i64, (f64, usize)> = HashMap::new();
+    let mut hits: FxHashMap<i64, (f64, usize)> = FxHashMap::default();
     let seeds = if terms.words < SHORT_WORDS {
         SHORT_SEED_TERMS
     } else {

@@ -2,7 +2,7 @@
 //! TF-IDF, with document frequencies from the store and from its language
 //! (`langdf`); terms in no other article or in most articles drop.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::index::langdf;
 use crate::index::terms::{Terms, tf_weight};
@@ -20,7 +20,7 @@ const TOO_COMMON: f64 = 0.5;
 #[derive(Debug, Default)]
 pub(super) struct Key {
     /// Term to (weight in the open article, idf).
-    pub(super) weights: HashMap<String, (f64, f64)>,
+    pub(super) weights: FxHashMap<String, (f64, f64)>,
     /// The terms, strongest first.
     pub(super) ordered: Vec<String>,
     /// Length of the open article's whole term vector.
@@ -47,7 +47,7 @@ pub(super) fn key_terms(
     let mut frequent: Vec<(&String, &u32)> = terms.counts.iter().collect();
     frequent.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let mut key = Key::default();
-    let mut looked_up = HashSet::new();
+    let mut looked_up = FxHashSet::default();
     let mut weighted = Vec::new();
     frequent.truncate(LOOKUPS);
     let forms: Vec<Vec<String>> = frequent
