@@ -45,6 +45,10 @@ impl Paths {
         self.config_dir.join("subscriptions.toml")
     }
 
+    pub fn searches_file(&self) -> PathBuf {
+        self.config_dir.join("searches.toml")
+    }
+
     pub fn keymap_file(&self) -> PathBuf {
         self.config_dir.join("keymap.toml")
     }

@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod keymap;
 pub mod model;
+pub mod searches;
 pub mod store;
 pub mod subs;
 pub mod text;

@@ -34,7 +34,7 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
 
 /// Opens the store for a command that only reads, saying on stderr when
 /// it is read-only (the output itself stays the same).
-fn for_reading(paths: &Paths) -> Result<super::open::Session, Failure> {
+pub(super) fn for_reading(paths: &Paths) -> Result<super::open::Session, Failure> {
     let session = session(paths).map_err(fatal)?;
     if let Some(warning) = &session.warning {
         eprintln!("edicola: {}", output::lines(warning));

@@ -11,6 +11,7 @@ mod index;
 mod open;
 mod output;
 mod safe_json;
+mod searches;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -147,6 +148,13 @@ pub enum Command {
         #[arg(long, default_value_t = 50, value_name = "N")]
         limit: usize,
     },
+    /// List the saved searches (searches.toml in the config directory) with
+    /// their unread and total counts
+    Searches {
+        /// Print JSON: name, query, unread, total
+        #[arg(long)]
+        json: bool,
+    },
     /// List the bookmarked articles, newest first
     Bookmarks {
         /// Print JSON, like `list --json`
@@ -241,6 +249,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Search { query, json, limit } => {
             commands::search(&paths, &query.join(" "), json, limit)
         }
+        Command::Searches { json } => searches::list(&paths, json),
         Command::Show { id, json } => commands::show(&paths, &id, json),
         Command::Add { url, title, tag } => feeds::add(&paths, &url, title, tag),
         Command::Feeds { json, opml } => feeds::list(&paths, json, opml),

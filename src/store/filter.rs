@@ -14,6 +14,11 @@ pub struct Filter {
     pub source: Option<String>,
     /// Only articles from subscriptions with this tag.
     pub tag: Option<String>,
+    /// Only articles from this subscription (its feed URL).
+    pub feed: Option<String>,
+    /// Only articles that came from no subscription (imported pages, text
+    /// copies, files).
+    pub local: bool,
     /// A search (see `crate::index::query`): matches ranked best first.
     pub query: Option<String>,
 }
@@ -58,6 +63,12 @@ impl Filter {
         if let Some(t) = &self.tag {
             parts.push(format!("tag: {t}"));
         }
+        if let Some(f) = &self.feed {
+            parts.push(format!("feed: {f}"));
+        }
+        if self.local {
+            parts.push("imported".to_string());
+        }
         if let Some(q) = &self.query {
             parts.push(format!("search: {q}"));
         }
@@ -76,6 +87,10 @@ pub(crate) struct Narrowed {
     pub sources: Option<Vec<String>>,
     /// Articles from subscriptions with one of these tags (None: any).
     pub tags: Option<Vec<String>>,
+    /// Articles from this subscription only.
+    pub feed: Option<String>,
+    /// Articles from no subscription only.
+    pub local: bool,
     pub fts: Option<String>,
     /// Sources and tags are tested on each article met in time order,
     /// not looked up by their indexes (see `Store::choose_walk`).
@@ -90,13 +105,20 @@ impl Narrowed {
             unread: filter.unread,
             sources: filter.source.clone().map(|s| vec![s]),
             tags: filter.tag.clone().map(|t| vec![t]),
+            feed: filter.feed.clone(),
+            local: filter.local,
             ..Narrowed::default()
         }
     }
 
     /// True when nothing but the match expression narrows the list.
     pub fn is_all(&self) -> bool {
-        !self.bookmarked && !self.unread && self.sources.is_none() && self.tags.is_none()
+        !self.bookmarked
+            && !self.unread
+            && self.sources.is_none()
+            && self.tags.is_none()
+            && self.feed.is_none()
+            && !self.local
     }
 
     /// `WHERE` conditions over `articles a LEFT JOIN marks m` (without the
@@ -125,6 +147,13 @@ impl Narrowed {
                 "{walk}a.feed_url IN (SELECT feed_url FROM feed_tags WHERE tag IN ({}))",
                 placeholders(tags.len())
             ));
+        }
+        if let Some(feed) = &self.feed {
+            values.push(Value::Text(feed.clone()));
+            clauses.push(format!("{walk}a.feed_url = ?"));
+        }
+        if self.local {
+            clauses.push(format!("{walk}a.feed_url IS NULL"));
         }
         if clauses.is_empty() {
             (String::from("1"), values)

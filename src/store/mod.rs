@@ -2,6 +2,7 @@
 //! versioned schema). Nothing outside this module knows it is SQLite.
 
 pub(crate) mod body;
+mod counts;
 mod error;
 mod feeds;
 mod files;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use counts::{FeedCounts, GroupCount};
 pub use error::StoreError;
 use error::sql_err;
 pub use feeds::FeedState;

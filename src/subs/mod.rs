@@ -12,6 +12,8 @@
 //! min_interval = "30m"       # `fetch` skips it if fetched more recently (s, m, h, d)
 //! ```
 
+mod edit;
+
 use std::path::{Path, PathBuf};
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
