@@ -4,8 +4,21 @@ use serde::Deserialize;
 
 /// An action a key or mouse gesture asks for. Its meaning depends on the
 /// focused pane where noted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     /// Next article, next sidebar entry, or scroll the text down a line.
     MoveDown,
@@ -45,6 +58,23 @@ pub enum Action {
     ToggleUnreadView,
     /// Choose a source or tag to show (a popup).
     Sources,
+    /// Show the feeds pane (subscriptions by tag, saved searches, imported
+    /// sources, with counts), focus it, or close it when it has focus.
+    Feeds,
+    /// Feeds pane: fold or unfold the selected heading.
+    ToggleFold,
+    /// Feeds pane: subscribe to a feed (asks for its address).
+    AddFeed,
+    /// Feeds pane: rename the selected feed or saved search.
+    Rename,
+    /// Feeds pane: change the selected feed's tags.
+    EditTags,
+    /// Feeds pane: show why the selected feed's last fetch failed.
+    ShowError,
+    /// Save the current search under a name (a saved search).
+    SaveSearch,
+    /// Type the name of any action and run it (Tab completes).
+    CommandLine,
     /// Mark every article in the list as read.
     MarkAllRead,
     /// Remove the selected article from the store.
@@ -96,6 +126,14 @@ impl Action {
             Action::ToggleRead => "Read/unread",
             Action::ToggleUnreadView => "Unread only",
             Action::Sources => "Filter by source or tag",
+            Action::Feeds => "Feeds pane",
+            Action::ToggleFold => "Fold or unfold a heading",
+            Action::AddFeed => "Add a feed",
+            Action::Rename => "Rename feed or saved search",
+            Action::EditTags => "Change a feed's tags",
+            Action::ShowError => "Show a feed's error",
+            Action::SaveSearch => "Save this search",
+            Action::CommandLine => "Command line",
             Action::MarkAllRead => "Mark all in view read",
             Action::RemoveArticle => "Remove article",
             Action::Undo => "Undo",
@@ -124,7 +162,30 @@ impl Action {
             Action::Close => "close",
             Action::Refresh => "refresh",
             Action::Search => "search",
+            Action::Feeds => "feeds",
+            Action::AddFeed => "add",
+            Action::Rename => "rename",
+            Action::EditTags => "tags",
+            Action::ShowError => "error",
+            Action::MarkAllRead => "mark read",
+            Action::RemoveArticle => "remove",
             other => other.describe(),
         }
+    }
+
+    /// The action's name in the keymap file and on the command line.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Every action a key or the command line can run.
+    pub fn all() -> impl Iterator<Item = Action> {
+        use strum::IntoEnumIterator;
+        Action::iter().filter(|a| *a != Action::None)
+    }
+
+    /// The action called `name` (as in the keymap file).
+    pub fn named(name: &str) -> Option<Action> {
+        Action::all().find(|a| a.name() == name)
     }
 }

@@ -92,7 +92,12 @@ fn handle(
     };
     Ok(match event {
         Event::Key(key) if key.kind != KeyEventKind::Press => false,
-        Event::Key(key) if app.prompt.is_some() => app.prompt_key(&key),
+        Event::Key(key) if app.typing() => {
+            if let Some(effect) = app.text_key(&key) {
+                perform(effect, app);
+            }
+            true
+        }
         Event::Key(key) => match app.keymap.lookup(app.context(), &key) {
             Some(action) => {
                 if let Some(effect) = app.update(action) {

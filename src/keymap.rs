@@ -18,6 +18,7 @@ pub enum Context {
     List,
     Reader,
     Sidebar,
+    Feeds,
     Overlay,
 }
 
@@ -28,6 +29,7 @@ impl Context {
             Context::List => "Article list",
             Context::Reader => "Reading pane",
             Context::Sidebar => "Related sidebar",
+            Context::Feeds => "Feeds pane",
             Context::Overlay => "Help and popups",
         }
     }

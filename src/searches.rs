@@ -104,9 +104,8 @@ impl SearchesFile {
                 Some(tables) => {
                     for t in tables {
                         match read_search(t) {
-                            Ok(s) if searches.iter().any(|o| o.name == s.name) => problems.push(
-                                at(t.span(), format!("a second search called “{}”", s.name)),
-                            ),
+                            Ok(s) if searches.iter().any(|o| o.name == s.name) => problems
+                                .push(at(t.span(), format!("a second search called “{}”", s.name))),
                             Ok(s) => searches.push(s),
                             Err((span, m)) => problems.push(at(span.or(t.span()), m)),
                         }
@@ -114,14 +113,14 @@ impl SearchesFile {
                 }
             },
         }
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            SearchesError::Parse {
-                path: path.into(),
-                line: 1,
-                column: 1,
-                message: e.message().to_string(),
-            }
-        })?;
+        let doc: DocumentMut =
+            text.parse()
+                .map_err(|e: toml_edit::TomlError| SearchesError::Parse {
+                    path: path.into(),
+                    line: 1,
+                    column: 1,
+                    message: e.message().to_string(),
+                })?;
         Ok(SearchesFile {
             path: path.into(),
             doc,
@@ -218,12 +217,12 @@ impl SearchesFile {
 
     /// Saves atomically.
     pub fn save(&self) -> Result<(), SearchesError> {
-        crate::fsutil::write_atomic(&self.path, self.doc.to_string().as_bytes()).map_err(
-            |source| SearchesError::Write {
+        crate::fsutil::write_atomic(&self.path, self.doc.to_string().as_bytes()).map_err(|source| {
+            SearchesError::Write {
                 path: self.path.clone(),
                 source,
-            },
-        )
+            }
+        })
     }
 }
 
@@ -295,9 +294,17 @@ mod tests {
             }]
         );
         assert_eq!(f.problems.len(), 2, "{:?}", f.problems);
-        assert!(f.problems[0].starts_with("searches.toml:8:9:"), "{:?}", f.problems);
+        assert!(
+            f.problems[0].starts_with("searches.toml:8:9:"),
+            "{:?}",
+            f.problems
+        );
         assert!(f.problems[0].contains("colour"), "{:?}", f.problems);
-        assert!(f.problems[1].starts_with("searches.toml:11:8:"), "{:?}", f.problems);
+        assert!(
+            f.problems[1].starts_with("searches.toml:11:8:"),
+            "{:?}",
+            f.problems
+        );
     }
 
     #[test]
@@ -324,7 +331,10 @@ mod tests {
         ));
         f.rename("A", "Alpha").expect("renames");
         let text = f.doc.to_string();
-        assert!(text.contains("# my searches") && text.contains("# first"), "{text}");
+        assert!(
+            text.contains("# my searches") && text.contains("# first"),
+            "{text}"
+        );
         let again = parse(&text);
         let names: Vec<_> = again.searches.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Alpha", "B"]);

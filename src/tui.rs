@@ -133,6 +133,11 @@ impl Workers {
         if let Some(searches) = Searches::spawn(&file, reporter.clone()) {
             app.set_searcher(searches);
         }
+        if let Some(files) = app.config_files().cloned() {
+            if let Some(worker) = crate::jobs::FeedsWorker::spawn(&file, files, reporter.clone()) {
+                app.set_feeds_worker(worker);
+            }
+        }
         Workers {
             lookups: Lookups::spawn(&file, reporter.clone()),
         }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{act, app, draw, press};
+use common::{act, app, draw, press, type_text};
 use edicola::action::Action;
 use edicola::app::{Focus, Overlay};
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -217,7 +217,10 @@ fn remove_article_and_undo() {
 #[test]
 fn sources_popup_filters_the_list() {
     let mut app = app(100, 30);
-    press(&mut app, "s");
+    // Unbound by default: the command line runs it by name.
+    press(&mut app, ":");
+    type_text(&mut app, "sources");
+    press(&mut app, "enter");
     assert!(matches!(app.overlay, Some(Overlay::Sources { .. })));
     insta::assert_snapshot!("sources_popup", draw(&app).backend());
     // Entries: All, then sources by name: Asahi, Il Quotidiano, InfoAut, Tech Daily.
@@ -227,7 +230,8 @@ fn sources_popup_filters_the_list() {
         app.list.current().map(|r| r.title.as_str()),
         Some("東京の朝: 電車と雨")
     );
-    press(&mut app, "s g enter");
+    act(&mut app, Action::Sources);
+    press(&mut app, "g enter");
     assert_eq!(app.list.total, 5);
 }
 

@@ -51,9 +51,13 @@ impl App {
     /// one (thousands of rows), the list and the undo step following when
     /// it is saved (`marked_all_read`).
     pub(super) fn mark_all_read(&mut self) -> Result<(), StoreError> {
-        let request = WriteRequest::MarkAllRead {
-            filter: self.list.filter.clone(),
-        };
+        self.mark_read_where(self.list.filter.clone())
+    }
+
+    /// Marks every article a filter covers read (a feed, tag or search
+    /// from the feeds pane, or the list), with undo.
+    pub(super) fn mark_read_where(&mut self, filter: Filter) -> Result<(), StoreError> {
+        let request = WriteRequest::MarkAllRead { filter };
         match self.write(request, Some("Marking everything read".into()))? {
             Some(applied) => self.marked_all_read(applied.before),
             None => {
@@ -99,6 +103,7 @@ impl App {
                 self.open_selected()?;
             }
             self.notify(Severity::Info, format!("Removed “{title}” (ctrl-z undoes)"));
+            self.request_feeds();
         }
         Ok(())
     }
@@ -165,6 +170,7 @@ impl App {
         if self.opened.is_none() {
             self.open_selected()?;
         }
+        self.request_feeds();
         Ok(())
     }
 
@@ -286,9 +292,15 @@ impl App {
         match event {
             JobEvent::Lookup(answer) => self.on_lookup(answer),
             JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
-            JobEvent::Written { seq, result } => self.on_written(seq, result)?,
+            JobEvent::Written { seq, result } => {
+                self.on_written(seq, result)?;
+                self.request_feeds();
+            }
             JobEvent::Search(answer) => self.on_search(answer)?,
             JobEvent::SearchTotal(total) => self.on_search_total(total),
+            JobEvent::Feeds(data) => self.on_feeds(Ok(data)),
+            JobEvent::FeedsFailed(e) => self.on_feeds(Err(e)),
+            JobEvent::FeedEdited(result) => self.on_feed_edited(result),
             JobEvent::Progress { done, total, name } => {
                 self.running.refresh = Some(format!("Refreshing {done}/{total}: {name}"));
             }

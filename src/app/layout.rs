@@ -17,6 +17,7 @@ pub struct Panes {
     pub list: Option<Rect>,
     pub reader: Option<Rect>,
     pub sidebar: Option<Rect>,
+    pub feeds: Option<Rect>,
     pub status: Option<Rect>,
 }
 
@@ -26,16 +27,63 @@ impl Panes {
             Focus::List => self.list,
             Focus::Reader => self.reader,
             Focus::Sidebar => self.sidebar,
+            Focus::Feeds => self.feeds,
         }
     }
 
     /// The pane under a screen position.
     pub fn at(&self, x: u16, y: u16) -> Option<Focus> {
         let pos = ratatui::layout::Position { x, y };
-        [Focus::List, Focus::Reader, Focus::Sidebar]
+        [Focus::Feeds, Focus::List, Focus::Reader, Focus::Sidebar]
             .into_iter()
             .find(|f| self.get(*f).is_some_and(|r| r.contains(pos)))
     }
+}
+
+/// Splits the screen with the feeds pane open (`feeds`) or not. Open, it
+/// takes the sidebar's place on wide screens (feeds, list, reader; the
+/// sidebar comes back while it has focus), and the list's place while it
+/// has focus on medium ones; narrow screens show the focused pane only.
+pub fn panes_with(area: Rect, focus: Focus, feeds: bool) -> Panes {
+    if !feeds || focus == Focus::Sidebar {
+        let focus = if focus == Focus::Feeds {
+            Focus::List
+        } else {
+            focus
+        };
+        return panes(area, focus);
+    }
+    let wide = area.width >= SIDEBAR_MIN_WIDTH;
+    if !wide && focus != Focus::Feeds {
+        return panes(area, focus);
+    }
+    let mut p = panes(area, Focus::List);
+    if wide {
+        // feeds | list | reader, in the columns the three panes had.
+        let (Some(list), Some(reader), Some(side)) = (p.list, p.reader, p.sidebar) else {
+            return p;
+        };
+        let feeds_w = list.width * 3 / 4;
+        p.feeds = Some(Rect {
+            width: feeds_w,
+            ..list
+        });
+        p.list = Some(Rect {
+            x: list.x + feeds_w,
+            width: list.width - feeds_w + reader.width / 3,
+            ..list
+        });
+        let list_end = list.x + feeds_w + (list.width - feeds_w + reader.width / 3);
+        p.reader = Some(Rect {
+            x: list_end,
+            width: side.x + side.width - list_end,
+            ..reader
+        });
+        p.sidebar = None;
+    } else {
+        p.feeds = p.list.take();
+    }
+    p
 }
 
 /// Splits the screen: three panes when wide, two when medium (the sidebar
@@ -102,6 +150,7 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
             Focus::List => panes.list = Some(main),
             Focus::Reader => panes.reader = Some(main),
             Focus::Sidebar => panes.sidebar = Some(main),
+            Focus::Feeds => panes.feeds = Some(main),
         }
     }
     panes
@@ -141,6 +190,29 @@ mod tests {
         assert!(p.sidebar.is_some() && p.list.is_none());
         let p = panes(Rect::new(0, 0, 40, 20), Focus::Reader);
         assert!(p.list.is_none() && p.sidebar.is_none() && p.reader.is_some());
+    }
+
+    #[test]
+    fn feeds_pane_takes_the_sidebars_place_when_wide_and_the_lists_when_focused() {
+        let p = panes_with(Rect::new(0, 0, 120, 40), Focus::Feeds, true);
+        let (f, l, r) = (
+            p.feeds.unwrap_or_default(),
+            p.list.unwrap_or_default(),
+            p.reader.unwrap_or_default(),
+        );
+        assert!(p.sidebar.is_none());
+        assert_eq!(f.width + l.width + r.width, 120);
+        assert_eq!((l.x, r.x), (f.x + f.width, l.x + l.width));
+        let p = panes_with(Rect::new(0, 0, 120, 40), Focus::Sidebar, true);
+        assert!(p.feeds.is_none() && p.sidebar.is_some());
+        let p = panes_with(Rect::new(0, 0, 70, 20), Focus::Feeds, true);
+        assert!(p.feeds.is_some() && p.list.is_none() && p.reader.is_some());
+        let p = panes_with(Rect::new(0, 0, 70, 20), Focus::List, true);
+        assert!(p.feeds.is_none() && p.list.is_some());
+        let p = panes_with(Rect::new(0, 0, 30, 10), Focus::Feeds, true);
+        assert!(p.feeds.is_some() && p.list.is_none() && p.reader.is_none());
+        let p = panes_with(Rect::new(0, 0, 1, 1), Focus::Feeds, true);
+        assert!(p.feeds.is_some());
     }
 
     #[test]

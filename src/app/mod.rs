@@ -2,6 +2,8 @@
 //! `App::update` (keys) or `App::on_mouse`; drawing only reads `App`.
 
 mod edit;
+pub mod feeds;
+pub mod input;
 pub mod layout;
 pub mod list;
 pub mod lookup;
@@ -26,7 +28,7 @@ use crate::keymap::{Context, Keymap};
 use crate::model::Article;
 use crate::store::{Filter, Store, StoreError};
 pub use edit::{SourceEntry, Undo};
-use layout::{Panes, panes};
+use layout::Panes;
 use list::ListWindow;
 use reading::ReadLine;
 use sidebar::{SideItem, SideLine};
@@ -38,6 +40,8 @@ pub enum Focus {
     List,
     Reader,
     Sidebar,
+    /// The feeds pane (only while it is open).
+    Feeds,
 }
 
 /// A window drawn over the panes.
@@ -149,6 +153,16 @@ pub struct App {
     pub quit: bool,
     /// The search being typed, while the prompt is open.
     pub prompt: Option<String>,
+    /// A question in the status bar (command line, names, confirmations).
+    pub input: Option<input::Input>,
+    /// The feeds pane, while it is open.
+    pub feeds: Option<feeds::FeedsPane>,
+    /// The list's title when the feeds pane chose what it shows, with the
+    /// filter it chose (the title holds while the list shows that).
+    pub shown: Option<(String, Filter)>,
+    /// The config files the feeds pane reads and edits.
+    config_files: Option<crate::jobs::ConfigFiles>,
+    feeds_worker: Option<crate::jobs::FeedsWorker>,
     /// Folded search terms to highlight in the reading pane.
     pub highlight: Vec<String>,
     /// Background work in progress, each kind with its own state.
@@ -179,6 +193,11 @@ impl App {
             area,
             quit: false,
             prompt: None,
+            input: None,
+            feeds: None,
+            shown: None,
+            config_files: None,
+            feeds_worker: None,
             highlight: Vec::new(),
             running: Running::default(),
             status_from_job: false,
@@ -220,7 +239,38 @@ impl App {
 
     /// The panes for the current size and focus.
     pub fn panes(&self) -> Panes {
-        panes(self.area, self.focus)
+        layout::panes_with(self.area, self.focus, self.feeds.is_some())
+    }
+
+    /// Where the feeds pane reads and saves subscriptions and searches.
+    pub fn set_config_files(&mut self, files: crate::jobs::ConfigFiles) {
+        self.config_files = Some(files);
+    }
+
+    /// Where the feeds pane reads and saves its files.
+    pub fn config_files(&self) -> Option<&crate::jobs::ConfigFiles> {
+        self.config_files.as_ref()
+    }
+
+    /// Hands the feeds pane's work to its thread.
+    pub fn set_feeds_worker(&mut self, worker: crate::jobs::FeedsWorker) {
+        self.feeds_worker = Some(worker);
+    }
+
+    /// True while a key goes to typed text (the search prompt or a
+    /// question) rather than the keymap.
+    pub fn typing(&self) -> bool {
+        self.prompt.is_some() || self.input.is_some()
+    }
+
+    /// A key while typing; the effect of a command it ran, if any.
+    pub fn text_key(&mut self, key: &ratatui::crossterm::event::KeyEvent) -> Option<Effect> {
+        if self.input.is_some() {
+            self.input_key(key)
+        } else {
+            self.prompt_key(key);
+            None
+        }
     }
 
     /// The keymap context for the current focus and overlay.
@@ -232,6 +282,7 @@ impl App {
             Focus::List => Context::List,
             Focus::Reader => Context::Reader,
             Focus::Sidebar => Context::Sidebar,
+            Focus::Feeds => Context::Feeds,
         }
     }
 
@@ -258,6 +309,25 @@ impl App {
             return None;
         }
         Some(self.store.index_state().ok()?.pending)
+    }
+
+    /// The list's title: what the feeds pane chose, else what the filter
+    /// shows.
+    pub fn list_title(&self) -> String {
+        let f = &self.list.filter;
+        let same = |chosen: &Filter| {
+            Filter {
+                bookmarked: f.bookmarked,
+                unread: f.unread,
+                ..chosen.clone()
+            } == *f
+        };
+        match &self.shown {
+            Some((title, chosen)) if same(chosen) => title.clone(),
+            _ if f.query.is_some() => "Results".into(),
+            _ if f.bookmarked => "Bookmarks".into(),
+            _ => "Articles".into(),
+        }
     }
 
     /// The store filter in use.

@@ -58,6 +58,14 @@ impl App {
                             o.side_selected = item;
                         }
                     }
+                    Focus::Feeds => {
+                        if let Some(pane) = self.feeds.as_mut() {
+                            let index = pane.scroll + row;
+                            if index < pane.rows.len() {
+                                pane.selected = index;
+                            }
+                        }
+                    }
                     Focus::Reader => {}
                 }
                 true

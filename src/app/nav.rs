@@ -12,6 +12,11 @@ impl App {
         if self.overlay.is_some() {
             return Ok(self.apply_overlay(action));
         }
+        if self.focus == Focus::Feeds {
+            if let Some(outcome) = self.feeds_action(action) {
+                return outcome;
+            }
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -19,7 +24,12 @@ impl App {
             Action::FocusNext => self.set_focus(self.focus_step(1)),
             Action::FocusPrev => self.set_focus(self.focus_step(-1)),
             Action::FocusLeft => {
-                if self.focus != Focus::List {
+                let first = if self.feeds.is_some() {
+                    Focus::Feeds
+                } else {
+                    Focus::List
+                };
+                if self.focus != first {
                     self.set_focus(self.focus_step(-1));
                 }
             }
@@ -45,6 +55,17 @@ impl App {
                 self.set_filter(filter)?;
             }
             Action::Sources => self.open_sources()?,
+            Action::Feeds => self.toggle_feeds(),
+            Action::CommandLine => self.start_command_line(),
+            Action::SaveSearch => self.start_save_search(),
+            Action::AddFeed
+            | Action::Rename
+            | Action::EditTags
+            | Action::ShowError
+            | Action::ToggleFold => {
+                let message = format!("{}: open the feeds pane first", action.describe());
+                self.notify(Severity::Info, message);
+            }
             Action::Search => self.start_search(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
@@ -143,9 +164,13 @@ impl App {
     }
 
     fn focus_step(&self, delta: isize) -> Focus {
-        const ORDER: [Focus; 3] = [Focus::List, Focus::Reader, Focus::Sidebar];
-        let at = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        ORDER[(at as isize + delta).rem_euclid(3) as usize]
+        let order: &[Focus] = if self.feeds.is_some() {
+            &[Focus::Feeds, Focus::List, Focus::Reader, Focus::Sidebar]
+        } else {
+            &[Focus::List, Focus::Reader, Focus::Sidebar]
+        };
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        order[(at as isize + delta).rem_euclid(order.len() as isize) as usize]
     }
 
     /// Moves focus; the layout may change (narrow screens), so re-lay out.
@@ -179,6 +204,7 @@ impl App {
                 }
                 self.keep_side_selection_visible();
             }
+            Focus::Feeds => {}
         }
         Ok(())
     }
@@ -188,6 +214,7 @@ impl App {
             Focus::List => self.list_height(),
             Focus::Reader => self.reader_height().saturating_sub(1).max(1),
             Focus::Sidebar => (self.sidebar_height() / 3).max(1),
+            Focus::Feeds => 1,
         };
         self.step(direction * height as isize)
     }
@@ -201,7 +228,7 @@ impl App {
                     self.set_focus(Focus::Reader);
                 }
             }
-            Focus::Reader => {}
+            Focus::Reader | Focus::Feeds => {}
             Focus::Sidebar => {
                 let item = self
                     .opened

@@ -24,6 +24,17 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
         app.saving = false;
         app.notify(crate::app::Severity::Error, warning);
     }
+    app.set_config_files(crate::jobs::ConfigFiles {
+        subscriptions: paths.subscriptions_file(),
+        searches: paths.searches_file(),
+    });
+    // Saved searches that cannot be used are said at once, not only when
+    // the feeds pane opens.
+    if let Ok(file) = crate::searches::SearchesFile::load(&paths.searches_file()) {
+        if !file.problems.is_empty() {
+            app.notify(crate::app::Severity::Error, file.problems.join("; "));
+        }
+    }
     let env = crate::tui::Env {
         browser: std::env::var("BROWSER").ok(),
         store_file: paths.store_file(),

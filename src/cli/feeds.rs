@@ -9,7 +9,7 @@ use super::open::session;
 use super::output::{json_text, line, lines};
 use crate::config::Paths;
 use crate::fetch;
-use crate::ingest::{self, Format};
+use crate::ingest;
 use crate::model::Subscription;
 use crate::subs::SubsFile;
 
@@ -29,30 +29,11 @@ pub fn add(
     tags: Vec<String>,
 ) -> Result<(), Failure> {
     let mut subs = load_subs(paths)?;
-    let doc = fetch::get_document(&fetch::default_http(), url)
-        .map_err(|why| Failure::input(format!("{url}: {why}")))?;
-    let parsed = ingest::parse_bytes(&doc.bytes, &doc.source())
-        .map_err(|why| Failure::input(format!("{url}: {why}")))?;
-    let (feed_url, feed_title) = match parsed.format {
-        Format::Rss | Format::Atom | Format::JsonFeed => (
-            doc.moved_to.clone().unwrap_or_else(|| url.to_string()),
-            parsed.feed.and_then(|f| f.title),
-        ),
-        Format::Html => {
-            let found = ingest::discover_feeds(&doc.bytes, &doc.final_url);
-            let first = found.first().cloned().ok_or_else(|| {
-                Failure::input(format!("{url}: a web page that advertises no feed"))
-            })?;
-            println!("found feed {}", line(&first));
-            (first, None)
-        }
-        other => {
-            return Err(Failure::input(format!(
-                "{url}: not a feed or web page ({})",
-                other.name()
-            )));
-        }
-    };
+    let found = fetch::discover(&fetch::default_http(), url).map_err(Failure::input)?;
+    if found.from_page {
+        println!("found feed {}", line(&found.url));
+    }
+    let (feed_url, feed_title) = (found.url, found.title);
     let sub = Subscription {
         url: feed_url.clone(),
         title: title.or(feed_title),

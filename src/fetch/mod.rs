@@ -3,9 +3,11 @@
 //! one transaction. Used by `edicola fetch` and the reader's background
 //! refresh alike.
 
+mod discover;
 mod error;
 pub mod http;
 
+pub use discover::{Found, discover};
 use std::sync::Mutex;
 use std::sync::mpsc;
 use std::time::Duration;

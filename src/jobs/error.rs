@@ -16,6 +16,10 @@ pub enum JobError {
     Fetch(#[from] FetchError),
     #[error(transparent)]
     Subscriptions(Arc<SubsError>),
+    #[error(transparent)]
+    Searches(Arc<crate::searches::SearchesError>),
+    #[error("{0}")]
+    Refused(String),
     #[error("no subscriptions: add one with `edicola add URL`")]
     NoSubscriptions,
     #[error("the article was removed meanwhile")]
@@ -27,6 +31,12 @@ pub enum JobError {
 impl From<StoreError> for JobError {
     fn from(e: StoreError) -> JobError {
         JobError::Store(Arc::new(e))
+    }
+}
+
+impl From<crate::searches::SearchesError> for JobError {
+    fn from(e: crate::searches::SearchesError) -> JobError {
+        JobError::Searches(Arc::new(e))
     }
 }
 

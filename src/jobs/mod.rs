@@ -5,6 +5,7 @@
 //! reader's event loop waits on; none touches the UI.
 
 mod error;
+pub mod feeds;
 pub mod full_text;
 mod input;
 pub mod lookups;
@@ -12,6 +13,7 @@ pub mod search;
 mod writer;
 
 pub use error::JobError;
+pub use feeds::{ConfigFiles, Edited, FeedEdit, FeedRow, FeedsData, FeedsRequest, FeedsWorker};
 pub use full_text::FullText;
 pub use input::spawn_input;
 pub use lookups::{LookupAnswer, LookupRequest, Lookups, StoredIds};
@@ -70,6 +72,12 @@ pub enum JobEvent {
     Search(SearchAnswer),
     /// The count of a search answered with a lower bound.
     SearchTotal(SearchTotal),
+    /// The feeds pane's data, read on the feeds thread.
+    Feeds(std::sync::Arc<FeedsData>),
+    /// The feeds pane's data could not be read.
+    FeedsFailed(JobError),
+    /// An edit from the feeds pane ended.
+    FeedEdited(Result<Edited, JobError>),
     /// A queued write waits for another process's write lock.
     WriteWaiting { seq: u64 },
     /// A queued write landed (how many marks it changed) or failed.

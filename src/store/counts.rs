@@ -11,6 +11,7 @@ use super::{Filter, Result, Store};
 pub struct GroupCount {
     pub unread: usize,
     pub total: usize,
+    pub bookmarked: usize,
     /// Publication time (Unix seconds) of the newest dated article.
     pub newest: Option<i64>,
 }
@@ -20,6 +21,7 @@ impl GroupCount {
     pub fn add(&mut self, other: &GroupCount) {
         self.unread += other.unread;
         self.total += other.total;
+        self.bookmarked += other.bookmarked;
         self.newest = self.newest.max(other.newest);
     }
 }
@@ -57,20 +59,20 @@ impl Store {
                     total: r.get::<_, i64>(2)?.max(0) as usize,
                     unread: r.get::<_, i64>(3)?.max(0) as usize,
                     newest: r.get(4)?,
+                    bookmarked: r.get::<_, i64>(5)?.max(0) as usize,
                 };
                 Ok((
                     r.get::<_, Option<String>>(0)?,
                     r.get::<_, Option<String>>(1)?,
                     count,
-                    r.get::<_, i64>(5)?.max(0) as usize,
                 ))
             })
             .map_err(|e| self.err(e))?;
         let mut counts = FeedCounts::default();
         for row in rows {
-            let (feed, source, count, bookmarks) = row.map_err(|e| self.err(e))?;
+            let (feed, source, count) = row.map_err(|e| self.err(e))?;
             counts.all.add(&count);
-            counts.bookmarks += bookmarks;
+            counts.bookmarks += count.bookmarked;
             match feed {
                 Some(url) => {
                     counts.feeds.insert(url, count);
@@ -98,7 +100,7 @@ impl Store {
         Ok(GroupCount {
             unread,
             total,
-            newest: None,
+            ..GroupCount::default()
         })
     }
 }

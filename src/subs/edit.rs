@@ -68,10 +68,16 @@ mod tests {
         let text = "# mine\n[[feed]]\nurl = \"https://a.example/rss\" # the A feed\n\n[[feed]]\nurl = \"https://b.example/rss\"\ntags = [\"x\"]\n";
         let mut subs = SubsFile::parse(Path::new("s.toml"), text).expect("parses");
         assert!(subs.set_title("https://a.example/rss", Some(" Alpha ")));
-        assert!(subs.set_tags("https://b.example/rss", &["news".into(), " ".into(), "news".into(), "it".into()]));
+        assert!(subs.set_tags(
+            "https://b.example/rss",
+            &["news".into(), " ".into(), "news".into(), "it".into()]
+        ));
         assert!(!subs.set_title("https://c.example/rss", Some("C")));
         let out = subs.to_toml();
-        assert!(out.contains("# the A feed") && out.contains("# mine"), "{out}");
+        assert!(
+            out.contains("# the A feed") && out.contains("# mine"),
+            "{out}"
+        );
         let back = SubsFile::parse(Path::new("s.toml"), &out).expect("parses");
         assert_eq!(back.feeds[0].title.as_deref(), Some("Alpha"));
         assert_eq!(back.feeds[1].tags, ["news", "it"]);

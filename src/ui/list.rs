@@ -14,13 +14,7 @@ use crate::text::wrap::{truncate, width};
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let list = &app.list;
-    let name = if list.filter.query.is_some() {
-        "Results"
-    } else if list.filter.bookmarked {
-        "Bookmarks"
-    } else {
-        "Articles"
-    };
+    let name = crate::text::controls::without_controls(&app.list_title()).into_owned();
     let position = if list.total == 0 {
         String::new()
     } else {

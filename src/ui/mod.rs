@@ -1,6 +1,7 @@
 //! Drawing: a pure function of `App` (and the theme). Never changes state,
 //! never does I/O.
 
+mod feeds;
 mod list;
 mod overlay;
 mod reader;
@@ -18,7 +19,10 @@ use theme::Theme;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let panes = crate::app::layout::panes(area, app.focus);
+    let panes = crate::app::layout::panes_with(area, app.focus, app.feeds.is_some());
+    if let Some(rect) = panes.feeds {
+        feeds::render(frame, rect, app, theme);
+    }
     if let Some(rect) = panes.list {
         list::render(frame, rect, app, theme);
     }

@@ -9,9 +9,18 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::app::{App, Severity};
 use crate::keymap::{Context, pretty};
-use crate::text::wrap::{truncate, width};
+use crate::text::wrap::{sanitize, truncate, width};
 
 const OVERLAY_HINTS: [Action; 2] = [Action::Close, Action::OpenInBrowser];
+const FEEDS_HINTS: [Action; 7] = [
+    Action::Open,
+    Action::AddFeed,
+    Action::MarkAllRead,
+    Action::Rename,
+    Action::EditTags,
+    Action::RemoveArticle,
+    Action::Help,
+];
 const HINTS: [Action; 6] = [
     Action::Help,
     Action::Open,
@@ -29,6 +38,31 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     } else {
         format!(" [{label}] ")
     };
+    if let Some(input) = &app.input {
+        let hint = if input.completions().is_empty() || input.text.is_empty() {
+            match input.ask {
+                crate::app::input::Ask::Confirm(_) => String::new(),
+                crate::app::input::Ask::Command => " Tab completes · Esc cancel ".into(),
+                _ => " Enter · Esc cancel ".into(),
+            }
+        } else {
+            format!(" {} ", input.completions().join(" "))
+        };
+        let typed = sanitize(&format!("{}{}", input.question, input.text));
+        let shown = truncate(
+            &format!("{typed}█"),
+            w.saturating_sub(width(&hint).min(w / 2)),
+        );
+        let hint = truncate(&hint, w.saturating_sub(width(&shown)));
+        let pad = " ".repeat(w.saturating_sub(width(&shown) + width(&hint)));
+        let line = Line::from(vec![
+            Span::styled(shown, theme.key),
+            Span::styled(pad, theme.status),
+            Span::styled(hint, theme.status),
+        ]);
+        frame.render_widget(Paragraph::new(line).style(theme.status), rect);
+        return;
+    }
     if let Some(text) = &app.prompt {
         let partial = match app.running.indexing {
             Some((done, total)) => format!(" (index {}%)", done * 100 / total.max(1)),
@@ -67,10 +101,10 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let mut used = width(&message) + width(&right);
     let mut spans = vec![Span::styled(message, style)];
     let context = app.context();
-    let hinted: &[Action] = if context == Context::Overlay {
-        &OVERLAY_HINTS
-    } else {
-        &HINTS
+    let hinted: &[Action] = match context {
+        Context::Overlay => &OVERLAY_HINTS,
+        Context::Feeds => &FEEDS_HINTS,
+        _ => &HINTS,
     };
     let mut hints: Vec<Span> = Vec::new();
     for action in hinted {

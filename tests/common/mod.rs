@@ -94,15 +94,27 @@ pub fn app(width: u16, height: u16) -> App {
     app
 }
 
-/// Presses keys given as keymap names separated by spaces.
+/// Presses keys by name, as the event loop would: to the text being typed
+/// when the search prompt or a question is open, else through the keymap.
 pub fn press(app: &mut App, keys: &str) {
     for spec in keys.split_whitespace() {
         let key = parse_key(spec).expect("key name");
-        if let Some(action) = app.keymap.lookup(app.context(), &key) {
+        if app.typing() {
+            app.text_key(&key);
+        } else if let Some(action) = app.keymap.lookup(app.context(), &key) {
             app.update(action);
         }
         // As the event loop does when no key is waiting.
         app.idle_work();
+    }
+}
+
+/// Types text into the open prompt or question, a character at a time.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let key =
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
+        app.text_key(&key);
     }
 }
 
