@@ -39,10 +39,8 @@ pub enum Confirm {
     RemoveSearch {
         name: String,
     },
-    /// Keep a subscription whose address could not be read.
-    KeepFailed {
-        url: String,
-    },
+    /// Keep a subscription whose address could not be read, and why.
+    KeepFailed { url: String, error: String },
 }
 
 /// An open question.
@@ -165,7 +163,7 @@ impl App {
         let edit = match confirm {
             Confirm::RemoveFeed { url } => FeedEdit::Remove { url },
             Confirm::RemoveSearch { name } => FeedEdit::RemoveSearch { name },
-            Confirm::KeepFailed { url } => FeedEdit::Subscribe { url },
+            Confirm::KeepFailed { url, error } => FeedEdit::Subscribe { url, error },
         };
         self.feeds_edit(edit);
     }

@@ -163,6 +163,8 @@ pub struct App {
     /// The config files the feeds pane reads and edits.
     config_files: Option<crate::jobs::ConfigFiles>,
     feeds_worker: Option<crate::jobs::FeedsWorker>,
+    /// The feeds pane's last data, while it is closed.
+    feeds_seen: Option<std::sync::Arc<crate::jobs::FeedsData>>,
     /// Folded search terms to highlight in the reading pane.
     pub highlight: Vec<String>,
     /// Background work in progress, each kind with its own state.
@@ -198,6 +200,7 @@ impl App {
             shown: None,
             config_files: None,
             feeds_worker: None,
+            feeds_seen: None,
             highlight: Vec::new(),
             running: Running::default(),
             status_from_job: false,

@@ -41,6 +41,11 @@ impl App {
             KeyCode::Char(c) if !ctrl => text.push(c),
             _ => {
                 self.prompt = Some(text);
+                let save = crate::action::Action::SaveSearch;
+                if self.keymap.lookup(crate::keymap::Context::Global, key) == Some(save) {
+                    self.start_save_search();
+                    return true;
+                }
                 return false;
             }
         }

@@ -52,11 +52,9 @@ pub enum FeedEdit {
     Add {
         url: String,
     },
-    /// Subscribe to an address without checking it (after a failed `Add`
-    /// the user chose to keep).
-    Subscribe {
-        url: String,
-    },
+    /// Subscribe to an address that could not be read (after a failed
+    /// `Add` the user chose to keep); the pane shows why.
+    Subscribe { url: String, error: String },
     Rename {
         url: String,
         title: String,
@@ -154,13 +152,20 @@ pub fn edit(store: &mut Store, files: &ConfigFiles, edit: FeedEdit) -> Result<Ed
     let subs = || SubsFile::load(&files.subscriptions).map_err(JobError::from);
     let message = match edit {
         FeedEdit::Add { url } => return add(store, files, &url),
-        FeedEdit::Subscribe { url } => {
+        FeedEdit::Subscribe { url, error } => {
             let mut subs = subs()?;
             subs.add(&Subscription {
                 url: url.clone(),
                 ..Subscription::default()
             });
             subs.save()?;
+            store.save_feed_state(&crate::store::FeedState {
+                url: url.clone(),
+                last_fetch: Some(crate::store::now()),
+                last_status: Some("error".into()),
+                last_error: Some(error),
+                ..crate::store::FeedState::default()
+            })?;
             format!("Subscribed to {url}: it is fetched again at each refresh")
         }
         FeedEdit::Rename { url, title } => {
@@ -249,8 +254,7 @@ fn add(store: &mut Store, files: &ConfigFiles, url: &str) -> Result<Edited, JobE
     one.add(&sub);
     let reports = fetch::update_all(store, &mut one, &http, true, |_, _, _| {})?;
     let line = reports.first().map(fetch::Report::line).unwrap_or_default();
-    let name = found.title.unwrap_or(found.url);
-    Ok(Edited::Done(format!("Subscribed to {name}: {line}")))
+    Ok(Edited::Done(format!("Subscribed: {line}")))
 }
 
 /// A request to the feeds thread.

@@ -55,12 +55,18 @@ impl App {
     pub(super) fn toggle_feeds(&mut self) {
         match (&self.feeds, self.focus) {
             (Some(_), Focus::Feeds) => {
-                self.feeds = None;
+                // Kept to show at once when the pane opens again.
+                self.feeds_seen = self.feeds.take().and_then(|p| p.data);
                 self.set_focus(Focus::List);
             }
             (Some(_), _) => self.set_focus(Focus::Feeds),
             (None, _) => {
-                self.feeds = Some(FeedsPane::default());
+                let mut pane = FeedsPane {
+                    data: self.feeds_seen.take(),
+                    ..FeedsPane::default()
+                };
+                pane.rebuild();
+                self.feeds = Some(pane);
                 self.set_focus(Focus::Feeds);
                 self.request_feeds();
             }
@@ -136,9 +142,10 @@ impl App {
             }
             Ok(Edited::AddFailed { url, error }) => {
                 self.report(Severity::Error, error.clone());
+                let question = format!("{error}. Subscribe anyway? (y/n) ");
                 self.ask(
-                    Ask::Confirm(Confirm::KeepFailed { url }),
-                    format!("{error}. Subscribe anyway? (y/n) "),
+                    Ask::Confirm(Confirm::KeepFailed { url, error }),
+                    question,
                     String::new(),
                 );
             }
