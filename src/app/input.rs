@@ -40,7 +40,10 @@ pub enum Confirm {
         name: String,
     },
     /// Keep a subscription whose address could not be read, and why.
-    KeepFailed { url: String, error: String },
+    KeepFailed {
+        url: String,
+        error: String,
+    },
 }
 
 /// An open question.
@@ -119,11 +122,9 @@ impl App {
                 let keep = input.text.trim_end().rfind([' ', ',']).map_or(0, |i| i + 1);
                 input.text.truncate(keep);
             }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                // A bound on what a paste of anything can make us hold.
-                if input.text.len() < 4096 {
-                    input.text.push(c);
-                }
+            // A bound on what a paste of anything can make us hold.
+            KeyCode::Char(c) if !ctrl && !c.is_control() && input.text.len() < 4096 => {
+                input.text.push(c);
             }
             _ => {}
         }

@@ -54,7 +54,10 @@ pub enum FeedEdit {
     },
     /// Subscribe to an address that could not be read (after a failed
     /// `Add` the user chose to keep); the pane shows why.
-    Subscribe { url: String, error: String },
+    Subscribe {
+        url: String,
+        error: String,
+    },
     Rename {
         url: String,
         title: String,
@@ -91,7 +94,9 @@ pub enum Edited {
 
 /// Reads the pane's data: the subscriptions with their state and counts,
 /// the saved searches with theirs, and the local sources.
-pub fn load(store: &Store, files: &ConfigFiles) -> Result<FeedsData, JobError> {
+/// The store's copy of the tags (which tag filters read) follows the
+/// subscriptions file, which the user may have edited by hand.
+pub fn load(store: &mut Store, files: &ConfigFiles) -> Result<FeedsData, JobError> {
     let mut problems = Vec::new();
     let subs = match SubsFile::load(&files.subscriptions) {
         Ok(s) => s.feeds,
@@ -110,6 +115,13 @@ pub fn load(store: &Store, files: &ConfigFiles) -> Result<FeedsData, JobError> {
             Vec::new()
         }
     };
+    let tags: Vec<(String, Vec<String>)> = subs
+        .iter()
+        .map(|f| (f.url.clone(), f.tags.clone()))
+        .collect();
+    if !store.is_read_only() && !store.tags_match(&tags)? {
+        store.sync_tags(&tags)?;
+    }
     let counts = store.feed_counts()?;
     let mut feeds = Vec::with_capacity(subs.len());
     for f in subs {
@@ -312,7 +324,7 @@ fn serve(mut store: Store, files: &ConfigFiles, rx: &Receiver<FeedsRequest>, eve
                 }
             }
         }
-        let answer = load_event(&store, files);
+        let answer = load_event(&mut store, files);
         if events.send(answer).is_err() {
             return;
         }
@@ -320,7 +332,7 @@ fn serve(mut store: Store, files: &ConfigFiles, rx: &Receiver<FeedsRequest>, eve
 }
 
 /// The pane's data as a report.
-pub fn load_event(store: &Store, files: &ConfigFiles) -> JobEvent {
+pub fn load_event(store: &mut Store, files: &ConfigFiles) -> JobEvent {
     match load(store, files) {
         Ok(data) => JobEvent::Feeds(Arc::new(data)),
         Err(e) => JobEvent::FeedsFailed(e),

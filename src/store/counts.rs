@@ -80,9 +80,7 @@ impl Store {
                 None => counts.local.push((source.unwrap_or_default(), count)),
             }
         }
-        counts
-            .local
-            .sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()));
+        counts.local.sort_by_key(|(name, _)| name.to_lowercase());
         Ok(counts)
     }
 

@@ -99,6 +99,30 @@ impl Store {
         tx.commit().map_err(err)
     }
 
+    /// True when the tag table holds exactly these subscriptions' tags.
+    pub fn tags_match(&self, tags: &[(String, Vec<String>)]) -> Result<bool> {
+        let mut want: Vec<(&str, &str)> = tags
+            .iter()
+            .flat_map(|(url, list)| list.iter().map(move |t| (url.as_str(), t.as_str())))
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT feed_url, tag FROM feed_tags ORDER BY feed_url, tag")
+            .map_err(|e| self.err(e))?;
+        let have = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        Ok(have.len() == want.len()
+            && have
+                .iter()
+                .zip(&want)
+                .all(|((u, t), (wu, wt))| u == wu && t == wt))
+    }
+
     /// Replaces the tag table with the subscriptions' tags.
     pub fn sync_tags(&mut self, tags: &[(String, Vec<String>)]) -> Result<()> {
         let path = self.path.clone();

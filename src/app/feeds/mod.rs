@@ -84,7 +84,10 @@ impl App {
         };
         if unsent.is_some() {
             let event = match &self.config_files {
-                Some(files) => crate::jobs::feeds::load_event(&self.store, files),
+                Some(files) => {
+                    let files = files.clone();
+                    crate::jobs::feeds::load_event(&mut self.store, &files)
+                }
                 None => crate::jobs::JobEvent::FeedsFailed(JobError::Refused(
                     "no config directory".into(),
                 )),
@@ -135,7 +138,7 @@ impl App {
     pub(super) fn on_feed_edited(&mut self, result: Result<Edited, JobError>) {
         match result {
             Ok(Edited::Done(message)) => {
-                self.report(Severity::Info, message);
+                self.notify(Severity::Info, message);
                 if let Err(e) = self.reload_keeping_selection() {
                     self.notify(Severity::Error, e.to_string());
                 }
