@@ -225,3 +225,31 @@ fn the_command_line_completes_and_runs_actions_by_name() {
     let (message, _) = app.status.clone().expect("a message");
     assert!(message.contains("No command called"), "{message}");
 }
+
+#[test]
+fn reading_an_article_updates_its_feeds_count_at_once() {
+    let (mut app, _dir) = setup(110, 24);
+    press(&mut app, "s");
+    let unread_of = |app: &App, label: &str| {
+        app.feeds
+            .as_ref()
+            .and_then(|p| p.rows.iter().find(|r| r.label == label))
+            .and_then(|r| r.count)
+            .map(|c| c.unread)
+    };
+    assert_eq!(unread_of(&app, "World Report"), Some(1));
+    assert_eq!(unread_of(&app, "All articles"), Some(4));
+    // Tab to the list; Enter reads its first article (World Report's).
+    press(&mut app, "tab enter");
+    assert_eq!(unread_of(&app, "World Report"), Some(0));
+    assert_eq!(unread_of(&app, "All articles"), Some(3));
+    press(&mut app, "u b");
+    assert_eq!(unread_of(&app, "World Report"), Some(1));
+    let bookmarks = app
+        .feeds
+        .as_ref()
+        .and_then(|p| p.rows.iter().find(|r| r.label == "Bookmarks"))
+        .and_then(|r| r.count)
+        .map(|c| c.total);
+    assert_eq!(bookmarks, Some(1));
+}

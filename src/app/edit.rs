@@ -292,10 +292,7 @@ impl App {
         match event {
             JobEvent::Lookup(answer) => self.on_lookup(answer),
             JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
-            JobEvent::Written { seq, result } => {
-                self.on_written(seq, result)?;
-                self.request_feeds();
-            }
+            JobEvent::Written { seq, result } => self.on_written(seq, result)?,
             JobEvent::Search(answer) => self.on_search(answer)?,
             JobEvent::SearchTotal(total) => self.on_search_total(total),
             JobEvent::Feeds(data) => self.on_feeds(Ok(data)),

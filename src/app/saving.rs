@@ -137,11 +137,14 @@ impl App {
     /// Shows a mark's value in the reading pane and the list.
     pub(super) fn show_mark(&mut self, id: &str, mark: Mark, on: bool) {
         if let Some(o) = self.opened.as_mut().filter(|o| o.article.id == id) {
-            match mark {
-                Mark::Bookmarked => o.bookmarked = on,
-                Mark::Read => o.read = on,
-            }
+            let was = match mark {
+                Mark::Bookmarked => std::mem::replace(&mut o.bookmarked, on),
+                Mark::Read => std::mem::replace(&mut o.read, on),
+            };
             self.list.set_marks(id, o.bookmarked, o.read);
+            if was != on {
+                self.count_mark(id, mark, on);
+            }
         }
     }
 }

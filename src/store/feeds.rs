@@ -99,6 +99,19 @@ impl Store {
         tx.commit().map_err(err)
     }
 
+    /// The feed an article came from (None for none) and its source ("" for
+    /// none); None when there is no such article.
+    pub fn feed_of(&self, id: &str) -> Result<Option<(Option<String>, String)>> {
+        self.conn
+            .query_row(
+                "SELECT feed_url, coalesce(source, '') FROM articles WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
     /// True when the tag table holds exactly these subscriptions' tags.
     pub fn tags_match(&self, tags: &[(String, Vec<String>)]) -> Result<bool> {
         let mut want: Vec<(&str, &str)> = tags

@@ -11,7 +11,7 @@ use super::input::{Ask, Confirm};
 use super::{App, Effect, Focus, Severity};
 use crate::action::Action;
 use crate::jobs::{Edited, FeedEdit, FeedsData, FeedsRequest, JobError};
-use crate::store::StoreError;
+use crate::store::{GroupCount, Mark, StoreError};
 pub use tree::{Entry, Row};
 
 /// The pane's state while it is open.
@@ -154,6 +154,48 @@ impl App {
             }
             Err(e) => self.report(Severity::Error, e.to_string()),
         }
+    }
+
+    /// One article's mark changed: its groups' counts follow at once
+    /// (counting everything again is for bulk changes).
+    pub(super) fn count_mark(&mut self, id: &str, mark: Mark, on: bool) {
+        if self.feeds.as_ref().and_then(|p| p.data.as_ref()).is_none() {
+            return;
+        }
+        let Ok(Some((feed, source))) = self.store.feed_of(id) else {
+            return;
+        };
+        let Some(pane) = self.feeds.as_mut() else {
+            return;
+        };
+        let Some(data) = pane.data.as_mut() else {
+            return;
+        };
+        let data = Arc::make_mut(data);
+        let change = |c: &mut GroupCount| match (mark, on) {
+            (Mark::Read, true) => c.unread = c.unread.saturating_sub(1),
+            (Mark::Read, false) => c.unread += 1,
+            (Mark::Bookmarked, true) => c.bookmarked += 1,
+            (Mark::Bookmarked, false) => c.bookmarked = c.bookmarked.saturating_sub(1),
+        };
+        change(&mut data.counts.all);
+        if mark == Mark::Bookmarked {
+            data.counts.bookmarks = data.counts.all.bookmarked;
+        }
+        match feed {
+            Some(url) => {
+                data.counts.feeds.get_mut(&url).map(change);
+                data.feeds
+                    .iter_mut()
+                    .filter(|f| f.url == url)
+                    .for_each(|f| change(&mut f.count));
+            }
+            None => {
+                let local = data.counts.local.iter_mut().find(|(s, _)| *s == source);
+                local.map(|(_, c)| change(c));
+            }
+        }
+        pane.rebuild();
     }
 
     /// An action while the pane has focus; None for those it leaves to the
