@@ -6,7 +6,7 @@
 //! ```toml
 //! [[search]]
 //! name = "Chips"
-//! query = 'nvidia OR tsmc -rumour source:reuters'
+//! query = 'nvidia chips -rumour source:reuters'
 //! ```
 
 use std::path::{Path, PathBuf};
