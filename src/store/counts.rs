@@ -41,47 +41,80 @@ pub struct FeedCounts {
 
 impl Store {
     /// Counts every article once, grouped by feed, and local articles by
-    /// source.
+    /// source: totals from the `articles_by_feed_source` index, then the
+    /// marks (fewer than the articles) subtracted.
     pub fn feed_counts(&self) -> Result<FeedCounts> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT a.feed_url, CASE WHEN a.feed_url IS NULL THEN coalesce(a.source, '') END,
-                        count(*), sum(coalesce(m.read, 0) = 0), max(a.published),
-                        sum(coalesce(m.bookmarked, 0))
-                 FROM articles a LEFT JOIN marks m ON m.article_id = a.id
-                 GROUP BY 1, 2",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                let count = GroupCount {
-                    total: r.get::<_, i64>(2)?.max(0) as usize,
-                    unread: r.get::<_, i64>(3)?.max(0) as usize,
-                    newest: r.get(4)?,
-                    bookmarked: r.get::<_, i64>(5)?.max(0) as usize,
-                };
-                Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    count,
-                ))
-            })
-            .map_err(|e| self.err(e))?;
         let mut counts = FeedCounts::default();
-        for row in rows {
-            let (feed, source, count) = row.map_err(|e| self.err(e))?;
-            counts.all.add(&count);
-            counts.bookmarks += count.bookmarked;
-            match feed {
-                Some(url) => {
-                    counts.feeds.insert(url, count);
+        let mut local: HashMap<String, GroupCount> = HashMap::new();
+        self.each_group(
+            "SELECT feed_url, coalesce(source, ''), count(*), max(sort_key) / 1000
+             FROM articles GROUP BY feed_url, source",
+            |group, total, newest| {
+                let c = GroupCount {
+                    unread: total,
+                    total,
+                    newest: Some(newest),
+                    bookmarked: 0,
+                };
+                counts.all.add(&c);
+                group.add(&c);
+            },
+            &mut counts.feeds,
+            &mut local,
+        )?;
+        // CROSS JOIN keeps marks the outer loop: one probe per mark.
+        self.each_group(
+            "SELECT a.feed_url, coalesce(a.source, ''), sum(m.read), sum(m.bookmarked)
+             FROM marks m CROSS JOIN articles a ON a.id = m.article_id
+             GROUP BY a.feed_url, a.source",
+            |group, read, bookmarked| {
+                let c = GroupCount {
+                    unread: read,
+                    bookmarked: usize::try_from(bookmarked).unwrap_or(0),
+                    ..GroupCount::default()
+                };
+                for g in [&mut counts.all, group] {
+                    g.unread = g.unread.saturating_sub(c.unread);
+                    g.bookmarked += c.bookmarked;
                 }
-                None => counts.local.push((source.unwrap_or_default(), count)),
-            }
-        }
+            },
+            &mut counts.feeds,
+            &mut local,
+        )?;
+        counts.bookmarks = counts.all.bookmarked;
+        counts.local = local.into_iter().collect();
         counts.local.sort_by_key(|(name, _)| name.to_lowercase());
         Ok(counts)
+    }
+
+    /// Runs a grouped query of `feed_url, source, a, b` and hands each row
+    /// to `apply` with its group: the feed's, or for articles from no feed
+    /// the source's.
+    fn each_group(
+        &self,
+        sql: &str,
+        mut apply: impl FnMut(&mut GroupCount, usize, i64),
+        feeds: &mut HashMap<String, GroupCount>,
+        local: &mut HashMap<String, GroupCount>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let read =
+                |i| -> rusqlite::Result<i64> { Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0)) };
+            let (feed, source): (Option<String>, String) = (
+                r.get(0).map_err(|e| self.err(e))?,
+                r.get(1).map_err(|e| self.err(e))?,
+            );
+            let a = usize::try_from(read(2).map_err(|e| self.err(e))?).unwrap_or(0);
+            let b = read(3).map_err(|e| self.err(e))?;
+            let group = match feed {
+                Some(url) => feeds.entry(url).or_default(),
+                None => local.entry(source).or_default(),
+            };
+            apply(group, a, b);
+        }
+        Ok(())
     }
 
     /// Unread and total counts of what a filter covers (a saved search).
