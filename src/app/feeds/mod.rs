@@ -184,7 +184,9 @@ impl App {
         }
         match feed {
             Some(url) => {
-                data.counts.feeds.get_mut(&url).map(change);
+                if let Some(c) = data.counts.feeds.get_mut(&url) {
+                    change(c);
+                }
                 data.feeds
                     .iter_mut()
                     .filter(|f| f.url == url)
@@ -192,7 +194,9 @@ impl App {
             }
             None => {
                 let local = data.counts.local.iter_mut().find(|(s, _)| *s == source);
-                local.map(|(_, c)| change(c));
+                if let Some((_, c)) = local {
+                    change(c);
+                }
             }
         }
         pane.rebuild();
