@@ -460,6 +460,14 @@ for N in "${SIZES[@]}"; do
     --step "'$QUERY' Enter" "${R[ed_hits,$N]} results (Esc" \
     -- "$BIN" --data "$ED/data" --config "$ED/config"
 
+  # -- the feeds pane: open it until its counts show (read on the feeds
+  # thread), close it, open it again (the last counts show at once).
+  tl_runs "edf$N" - "1 2 3" --quit "q" --ready "Articles 1/" \
+    --step s "All articles" \
+    --step Escape "Related" \
+    --step s "All articles" \
+    -- "$BIN" --data "$ED/data" --config "$ED/config"
+
   # -- typing in the search prompt, letter by letter: each key until the prompt
   # shows it; then, in a run of its own (a new process: nothing remembered from
   # the first), the last key until the results for the whole word are shown.
@@ -741,6 +749,20 @@ row "Articles" "Edicola ready" "newsboat ready" "newsboat: open all articles (En
 row "---:" "---:" "---:" "---:" "---:"
 for N in "${SIZES[@]}"; do
   row "$N" "$(ms "${R[ed${N}_ready]}")" "$(ms "${R[nb${N}_ready]}")" "$(ms "${R[nb${N}_s1]}")" "$(ms "${R[nb${N}_s4]}")"
+done
+cat <<EOF
+
+### The feeds pane (Edicola only)
+
+\`s\` until the pane shows its counts (per feed and source, counted on a thread of its own from an
+index and the marks), \`Esc\` until the sidebar is back, \`s\` again (the last counts show at
+once, new ones follow). newsboat starts on its feed list, so it has no step to compare.
+
+EOF
+row "Articles" "Open (s)" "Close (Esc)" "Open again (s)"
+row "---:" "---:" "---:" "---:"
+for N in "${SIZES[@]}"; do
+  row "$N" "$(ms "${R[edf${N}_s1]}")" "$(ms "${R[edf${N}_s2]}")" "$(ms "${R[edf${N}_s3]}")"
 done
 cat <<EOF
 
