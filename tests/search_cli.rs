@@ -130,3 +130,49 @@ fn search_refuses_unknown_filters_and_unclosed_quotes() {
         .assert()
         .success();
 }
+
+#[test]
+fn saved_searches_are_listed_with_counts_and_a_bad_one_is_named() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let feed = write_feed(
+        dir.path(),
+        "Daily",
+        &[
+            ("Rain in London", "Rain fell all day."),
+            ("Sun in Rome", "No rain at all."),
+            ("Markets", "Shares rose."),
+        ],
+    );
+    edicola(dir.path())
+        .arg("import")
+        .arg(&feed)
+        .assert()
+        .success();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("config");
+    std::fs::write(
+        config.join("searches.toml"),
+        "# mine\n[[search]]\nname = \"Weather\"\nquery = \"rain\"\n",
+    )
+    .expect("searches");
+    let list = json_out(edicola(dir.path()).args(["searches", "--json"]));
+    assert_eq!(list[0]["name"], "Weather");
+    assert_eq!(list[0]["total"], 2);
+    assert_eq!(list[0]["unread"], 2);
+    edicola(dir.path())
+        .arg("searches")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Weather\t2/2\train"));
+    std::fs::write(
+        config.join("searches.toml"),
+        "[[search]]\nname = \"Weather\"\nquery = \"rain\"\n\n[[search]]\nname = \"Odd\"\nquery = \"color:red\"\n",
+    )
+    .expect("searches");
+    edicola(dir.path())
+        .arg("searches")
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains("Weather"))
+        .stderr(predicates::str::contains("searches.toml:7:9"));
+}
