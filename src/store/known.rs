@@ -1,7 +1,8 @@
-//! The keys stored articles are found by (id, URL key, text key), as
-//! hashes, held while an import's bulk transaction is open: an article
-//! none of whose keys is among them is new, and storing it needs no
-//! lookup in the indexes. A hash shared by chance only costs that lookup.
+//! The keys stored articles are found by (id, URL key, text key), and
+//! those of removed articles' tombstones, as hashes, held while an
+//! import's bulk transaction is open: an article none of whose keys is
+//! among them is new, and storing it needs no lookup in the indexes. A
+//! hash shared by chance only costs that lookup.
 //!
 //! The set is loaded inside the transaction, which holds the write lock,
 //! and every key written is added to it, so it misses no stored key; it is
@@ -50,6 +51,16 @@ impl KnownKeys {
             (
                 Column::Text,
                 "SELECT text_key FROM articles WHERE text_key IS NOT NULL",
+            ),
+            // Removed articles' keys: a match is looked up (and skipped).
+            (Column::Id, "SELECT id FROM tombstones"),
+            (
+                Column::Url,
+                "SELECT url_key FROM tombstones WHERE url_key IS NOT NULL",
+            ),
+            (
+                Column::Text,
+                "SELECT text_key FROM tombstones WHERE text_key IS NOT NULL",
             ),
         ] {
             let mut stmt = conn.prepare(sql)?;

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::known::KnownKeys;
 use super::prepare::{Keys, Prepared, Undated};
+use super::tombstones;
 use super::{Filter, Origin, Result, Store, UpsertStats, now, sql_err};
 use crate::model::Article;
 use xxhash_rust::xxh3::xxh3_64;
@@ -19,7 +20,14 @@ impl Store {
             return Ok(false);
         }
         let defaults = defaults();
-        if self.count(&Filter::all())? < defaults.len() {
+        // Samples the user removed stay removed (and are not counted).
+        let mut wanted = 0;
+        for a in &defaults {
+            if !self.was_removed(&a.id)? {
+                wanted += 1;
+            }
+        }
+        if self.count(&Filter::all())? < wanted {
             self.upsert(&defaults, Origin::Embedded)?;
         }
         Ok(true)
@@ -62,6 +70,7 @@ impl Store {
                 )
                 .map_err(|e| self.err(e))?;
         }
+        self.drop_unseen_tombstones(feed_url)?;
         Ok(stats)
     }
 
@@ -127,8 +136,9 @@ impl Store {
     }
 }
 
-/// Adds or updates articles on a connection inside a transaction.
-fn write_rows(
+/// Adds or updates articles on a connection inside a transaction; articles
+/// removed earlier (a tombstone has one of their keys) are skipped.
+pub(super) fn write_rows(
     conn: &Connection,
     mut known: Option<&mut KnownKeys>,
     articles: &[Prepared],
@@ -138,6 +148,7 @@ fn write_rows(
 ) -> rusqlite::Result<UpsertStats> {
     let mut stats = UpsertStats::default();
     let added_at = now();
+    let tombstoned = tombstones::any(conn)?;
     let mut inserted: i64 = 0;
     // New rows get keys above every stored one (integer primary key):
     // they are queued for the index together, after the loop.
@@ -160,9 +171,16 @@ fn write_rows(
                 .as_bytes()
             )
         );
-        let existing = match known.as_deref() {
-            Some(known) if !known.may_know(&a.id, keys) => None,
-            _ => find_existing(conn, a, keys)?,
+        // The known keys include the tombstones': an article none of
+        // whose keys is among them is neither stored nor removed.
+        let may_know = known.as_deref().is_none_or(|k| k.may_know(&a.id, keys));
+        if may_know && tombstoned && tombstones::offered(conn, &a.id, keys, added_at)? {
+            stats.removed_skipped += 1;
+            continue;
+        }
+        let existing = match may_know {
+            false => None,
+            true => find_existing(conn, a, keys)?,
         };
         match &existing {
             Some(old) if old.digest == digest => {
