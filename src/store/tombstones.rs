@@ -47,16 +47,27 @@ pub(super) fn any(conn: &Connection) -> rusqlite::Result<bool> {
 }
 
 /// True when an incoming article is one that was removed (same id, URL key
-/// or text key); its tombstones are marked as seen at `at`. One statement,
-/// three index probes.
+/// or text key); its tombstones are then marked as seen at `at`. Looking
+/// is one statement of three index probes; only a match writes.
 pub(super) fn offered(conn: &Connection, id: &str, keys: &Keys, at: i64) -> rusqlite::Result<bool> {
-    let changed = conn
+    let found = conn
         .prepare_cached(
+            "SELECT 1 FROM tombstones WHERE id = ?1
+             UNION ALL SELECT 1 FROM tombstones WHERE ?2 IS NOT NULL AND url_key = ?2
+             UNION ALL SELECT 1 FROM tombstones WHERE ?3 IS NOT NULL AND text_key = ?3
+             LIMIT 1",
+        )?
+        .query_row(params![id, keys.url, keys.text], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if found {
+        conn.prepare_cached(
             "UPDATE tombstones SET seen = max(seen, ?4)
              WHERE id = ?1 OR url_key = ?2 OR text_key = ?3",
         )?
         .execute(params![id, keys.url, keys.text, at])?;
-    Ok(changed > 0)
+    }
+    Ok(found)
 }
 
 /// Takes an article's tombstone away (undo).

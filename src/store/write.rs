@@ -171,10 +171,11 @@ pub(super) fn write_rows(
                 .as_bytes()
             )
         );
-        // The known keys include the tombstones': an article none of
-        // whose keys is among them is neither stored nor removed.
-        let may_know = known.as_deref().is_none_or(|k| k.may_know(&a.id, keys));
-        if may_know && tombstoned && tombstones::offered(conn, &a.id, keys, added_at)? {
+        let (may_know, may_be_removed) = match known.as_deref() {
+            Some(k) => (k.may_know(&a.id, keys), k.may_be_removed(&a.id, keys)),
+            None => (true, tombstoned),
+        };
+        if may_be_removed && tombstones::offered(conn, &a.id, keys, added_at)? {
             stats.removed_skipped += 1;
             continue;
         }
