@@ -144,3 +144,13 @@ fn a_fetched_article_once_removed_is_not_fetched_back() {
         ));
     assert_eq!(titles(&data), ["Compressed story"]);
 }
+
+#[test]
+fn remove_article_has_help() {
+    Command::cargo_bin("edicola")
+        .expect("binary")
+        .args(["remove-article", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: edicola remove-article"));
+}
