@@ -79,9 +79,11 @@ impl Store {
         let tx = self.conn.transaction().map_err(err)?;
         tombstones::forget(&tx, &removed.article.id).map_err(err)?;
         let prepared = Prepared::new(removed.article.clone());
+        // Not held back by another tombstone that shares one of its keys.
         write_rows(
             &tx,
             None,
+            true,
             std::slice::from_ref(&prepared),
             removed.origin,
             removed.feed_url.as_deref(),

@@ -127,20 +127,23 @@ impl Store {
             // atomic as a whole, so no savepoint (which would copy every
             // page it changes first).
             let known = self.known.as_mut();
-            return write_rows(&self.conn, known, articles, origin, feed_url, clock).map_err(err);
+            return write_rows(&self.conn, known, false, articles, origin, feed_url, clock)
+                .map_err(err);
         }
         let tx = self.conn.transaction().map_err(err)?;
-        let stats = write_rows(&tx, None, articles, origin, feed_url, clock).map_err(err)?;
+        let stats = write_rows(&tx, None, false, articles, origin, feed_url, clock).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(stats)
     }
 }
 
-/// Adds or updates articles on a connection inside a transaction; articles
-/// removed earlier (a tombstone has one of their keys) are skipped.
+/// Adds or updates articles on a connection inside a transaction; unless
+/// `restoring` (undo), articles removed earlier (a tombstone has one of
+/// their keys) are skipped.
 pub(super) fn write_rows(
     conn: &Connection,
     mut known: Option<&mut KnownKeys>,
+    restoring: bool,
     articles: &[Prepared],
     origin: Origin,
     feed_url: Option<&str>,
@@ -148,7 +151,7 @@ pub(super) fn write_rows(
 ) -> rusqlite::Result<UpsertStats> {
     let mut stats = UpsertStats::default();
     let added_at = now();
-    let tombstoned = tombstones::any(conn)?;
+    let tombstoned = !restoring && tombstones::any(conn)?;
     let mut inserted: i64 = 0;
     // New rows get keys above every stored one (integer primary key):
     // they are queued for the index together, after the loop.
@@ -172,7 +175,10 @@ pub(super) fn write_rows(
             )
         );
         let (may_know, may_be_removed) = match known.as_deref() {
-            Some(k) => (k.may_know(&a.id, keys), k.may_be_removed(&a.id, keys)),
+            Some(k) => (
+                k.may_know(&a.id, keys),
+                !restoring && k.may_be_removed(&a.id, keys),
+            ),
             None => (true, tombstoned),
         };
         if may_be_removed && tombstones::offered(conn, &a.id, keys, added_at)? {

@@ -114,6 +114,34 @@ fn undo_takes_the_tombstone_away_and_updates_apply_again() {
     );
 }
 
+/// Undo puts an article back even when another removed article shares
+/// one of its keys (stored before keys found copies, say).
+#[test]
+fn undo_is_not_held_back_by_another_tombstone() {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .upsert(
+            &[
+                story("a", "https://example.com/a", "alpha"),
+                story("b", "https://example.com/b", "beta"),
+            ],
+            Origin::User,
+        )
+        .expect("upsert");
+    store
+        .conn
+        .execute(
+            "UPDATE articles SET text_key = (SELECT text_key FROM articles WHERE id = 'b')",
+            [],
+        )
+        .expect("shared key");
+    store.remove("a").expect("remove");
+    let b = store.remove("b").expect("remove").expect("was there");
+    store.restore(&b).expect("restore");
+    assert_eq!(ids(&store), ["b"]);
+    assert!(store.was_removed("a").expect("a stays removed"));
+}
+
 /// The bulk import path skips removed articles whether or not it holds
 /// the stored keys in memory (`known.rs`, which also holds tombstones').
 #[test]
