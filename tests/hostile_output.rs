@@ -293,10 +293,16 @@ fn output_neutralises_what_is_already_stored() {
         run_safe("bookmark", edicola(dir).args(["bookmark", id]));
     }
     run_safe("bookmarks", edicola(dir).arg("bookmarks"));
+    let (removed, _) = run_safe(
+        "remove-article",
+        edicola(dir).args(["remove-article", &ids[2]]),
+    );
+    assert!(removed.contains("owned"), "{removed}");
     for args in [
         vec!["list", "--json"],
         vec!["show", &ids[0], "--json"],
         vec!["feeds", "--json"],
+        vec!["remove-article", &ids[1], "--json"],
     ] {
         let out = edicola(dir).args(&args).output().expect("run");
         let text = String::from_utf8(out.stdout).expect("UTF-8");

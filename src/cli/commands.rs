@@ -138,7 +138,7 @@ pub fn list(paths: &Paths, filter: &Filter, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn resolve(store: &crate::store::Store, id: &str) -> Result<String, Failure> {
+pub(super) fn resolve(store: &crate::store::Store, id: &str) -> Result<String, Failure> {
     store
         .resolve_id(id)
         .map_err(fatal)?

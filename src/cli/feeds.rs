@@ -184,17 +184,22 @@ pub fn fetch_all(paths: &Paths, force: bool) -> Result<(), Failure> {
     }
     // Large feeds leave their articles to the index queue: build it now.
     super::index::build_index(&mut session.store)?;
-    let added: usize = reports
+    let (added, skipped) = reports
         .iter()
         .map(|r| match r.outcome {
-            fetch::Outcome::Updated { added, .. } => added,
-            _ => 0,
+            fetch::Outcome::Updated {
+                added,
+                removed_skipped,
+                ..
+            } => (added, removed_skipped),
+            _ => (0, 0),
         })
-        .sum();
+        .fold((0, 0), |(a, s), (added, skipped)| (a + added, s + skipped));
     let failed = reports.iter().filter(|r| r.failed()).count();
     eprintln!(
-        "{} feeds, {added} new articles, {failed} failed",
-        reports.len()
+        "{} feeds, {added} new articles{}, {failed} failed",
+        reports.len(),
+        super::import::removed_skipped(skipped)
     );
     if failed > 0 {
         return Err(Failure::input(format!(

@@ -134,10 +134,11 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
                 String::new()
             };
             eprintln!(
-                "{} added, {} updated, {} unchanged, {failed} failed in {:.2} s{unchanged_files}",
+                "{} added, {} updated, {} unchanged{}, {failed} failed in {:.2} s{unchanged_files}",
                 stats.added,
                 stats.updated,
                 stats.unchanged,
+                removed_skipped(stats.removed_skipped),
                 stored.as_secs_f64()
             );
         }
@@ -181,6 +182,14 @@ fn is_store_file(paths: &Paths, file: &std::path::Path) -> bool {
         own.push(suffix);
         file == dir.join(own)
     })
+}
+
+/// ", N removed earlier, skipped" when some were; else nothing.
+pub(super) fn removed_skipped(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => format!(", {n} removed earlier, skipped"),
+    }
 }
 
 fn is_url(s: &str) -> bool {

@@ -10,6 +10,7 @@ mod import;
 mod index;
 mod open;
 mod output;
+mod removal;
 mod safe_json;
 mod searches;
 
@@ -130,6 +131,15 @@ pub enum Command {
         /// Remove the bookmark instead
         #[arg(long)]
         off: bool,
+    },
+    /// Remove an article by id (or a unique prefix of its id), as `d` does in
+    /// the reader: fetches and imports do not bring it back
+    RemoveArticle {
+        /// The article's id, or a unique prefix of it
+        id: String,
+        /// Print JSON: the removed article's id and title
+        #[arg(long)]
+        json: bool,
     },
     /// Search all articles, best match first: words (accents and case do not
     /// matter; Chinese, Japanese, Korean, Thai: any run of characters),
@@ -256,5 +266,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Remove { feed } => feeds::remove(&paths, &feed),
         Command::Fetch { force } => feeds::fetch_all(&paths, force),
         Command::Bookmark { id, off } => commands::bookmark(&paths, &id, !off),
+        Command::RemoveArticle { id, json } => removal::remove_article(&paths, &id, json),
     }
 }

@@ -35,6 +35,8 @@ pub enum Outcome {
     Updated {
         added: usize,
         updated: usize,
+        /// Articles the user removed earlier, not stored again.
+        removed_skipped: usize,
     },
     NotModified,
     /// Fetched more recently than its `min_interval`.
@@ -50,7 +52,7 @@ impl Report {
     /// One line for people: "Name: 3 new", "Name: failed: HTTP 404 Not Found".
     pub fn line(&self) -> String {
         let what = match &self.outcome {
-            Outcome::Updated { added, updated } => format!("{added} new, {updated} updated"),
+            Outcome::Updated { added, updated, .. } => format!("{added} new, {updated} updated"),
             Outcome::NotModified => "not modified".to_string(),
             Outcome::Skipped => "skipped (fetched recently)".to_string(),
             Outcome::Failed(why) => format!("failed: {why}"),
@@ -171,6 +173,7 @@ pub fn update_all(
                     Outcome::Updated {
                         added: stats.added,
                         updated: stats.updated,
+                        removed_skipped: stats.removed_skipped,
                     }
                 }
             };

@@ -96,6 +96,11 @@ impl Store {
             [old, new],
         )
         .map_err(err)?;
+        tx.execute(
+            "UPDATE tombstones SET feed_url = ?2 WHERE feed_url = ?1",
+            [old, new],
+        )
+        .map_err(err)?;
         tx.commit().map_err(err)
     }
 
@@ -155,12 +160,15 @@ impl Store {
         tx.commit().map_err(err)
     }
 
-    /// Removes a subscription's state and, unless bookmarked, its articles.
+    /// Removes a subscription's state, the tombstones of its removed
+    /// articles and, unless bookmarked, its articles.
     pub fn forget_feed(&mut self, url: &str) -> Result<usize> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
         tx.execute("DELETE FROM feeds WHERE url = ?1", [url])
+            .map_err(err)?;
+        tx.execute("DELETE FROM tombstones WHERE feed_url = ?1", [url])
             .map_err(err)?;
         tx.execute("DELETE FROM feed_tags WHERE feed_url = ?1", [url])
             .map_err(err)?;

@@ -1,11 +1,13 @@
-//! The keys stored articles are found by (id, URL key, text key), as
-//! hashes, held while an import's bulk transaction is open: an article
-//! none of whose keys is among them is new, and storing it needs no
-//! lookup in the indexes. A hash shared by chance only costs that lookup.
+//! The keys stored articles are found by (id, URL key, text key), and
+//! those of removed articles' tombstones, as hashes, held while an
+//! import's bulk transaction is open: an article none of whose keys is
+//! among the stored ones is new, and storing it needs no lookup in the
+//! indexes; one none of whose keys is a tombstone's was not removed. A
+//! hash shared by chance only costs that lookup.
 //!
-//! The set is loaded inside the transaction, which holds the write lock,
-//! and every key written is added to it, so it misses no stored key; it is
-//! dropped at commit, when other processes may write again.
+//! The sets are loaded inside the transaction, which holds the write lock,
+//! and every key written is added to them, so they miss no stored key;
+//! they are dropped at commit, when other processes may write again.
 
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
@@ -14,7 +16,11 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use super::prepare::Keys;
 
-pub(super) struct KnownKeys(FxHashSet<u64>);
+pub(super) struct KnownKeys {
+    stored: FxHashSet<u64>,
+    /// The keys of removed articles' tombstones.
+    removed: FxHashSet<u64>,
+}
 
 /// Stored keys read in the time of one lookup.
 const KEYS_PER_LOOKUP: usize = 10;
@@ -38,39 +44,28 @@ enum Column {
 }
 
 impl KnownKeys {
-    /// The keys of every stored article, read from the indexes on them.
+    /// The keys of every stored article and tombstone, read from the
+    /// indexes on them.
     pub(super) fn load(conn: &Connection) -> rusqlite::Result<KnownKeys> {
-        let mut set = FxHashSet::default();
-        for (column, sql) in [
-            (Column::Id, "SELECT id FROM articles"),
-            (
-                Column::Url,
-                "SELECT url_key FROM articles WHERE url_key IS NOT NULL",
-            ),
-            (
-                Column::Text,
-                "SELECT text_key FROM articles WHERE text_key IS NOT NULL",
-            ),
-        ] {
-            let mut stmt = conn.prepare(sql)?;
-            let mut rows = stmt.query([])?;
-            while let Some(row) = rows.next()? {
-                if let ValueRef::Text(key) = row.get_ref(0)? {
-                    set.insert(hash(column, key));
-                }
-            }
-        }
-        Ok(KnownKeys(set))
+        Ok(KnownKeys {
+            stored: read_keys(conn, "articles")?,
+            removed: read_keys(conn, "tombstones")?,
+        })
     }
 
     /// False when no stored article has any of these keys.
     pub(super) fn may_know(&self, id: &str, keys: &Keys) -> bool {
-        Self::hashes(id, keys).any(|h| self.0.contains(&h))
+        Self::hashes(id, keys).any(|h| self.stored.contains(&h))
+    }
+
+    /// False when no tombstone has any of these keys.
+    pub(super) fn may_be_removed(&self, id: &str, keys: &Keys) -> bool {
+        !self.removed.is_empty() && Self::hashes(id, keys).any(|h| self.removed.contains(&h))
     }
 
     /// Records the keys of an article just written.
     pub(super) fn add(&mut self, id: &str, keys: &Keys) {
-        self.0.extend(Self::hashes(id, keys));
+        self.stored.extend(Self::hashes(id, keys));
     }
 
     fn hashes<'a>(id: &'a str, keys: &'a Keys) -> impl Iterator<Item = u64> + 'a {
@@ -83,6 +78,27 @@ impl KnownKeys {
         .flatten()
         .map(|(column, key)| hash(column, key.as_bytes()))
     }
+}
+
+/// The id, URL key and text key hashes of every row of `table` (both
+/// tables have the three columns, indexed).
+fn read_keys(conn: &Connection, table: &str) -> rusqlite::Result<FxHashSet<u64>> {
+    let mut set = FxHashSet::default();
+    for (column, name) in [
+        (Column::Id, "id"),
+        (Column::Url, "url_key"),
+        (Column::Text, "text_key"),
+    ] {
+        let sql = format!("SELECT {name} FROM {table} WHERE {name} IS NOT NULL");
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            if let ValueRef::Text(key) = row.get_ref(0)? {
+                set.insert(hash(column, key));
+            }
+        }
+    }
+    Ok(set)
 }
 
 fn hash(column: Column, key: &[u8]) -> u64 {

@@ -17,6 +17,7 @@ mod read;
 mod removal;
 mod schema;
 mod texts;
+mod tombstones;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ pub use index::{IndexState, Indexer};
 pub use prepare::{Prepared, Undated};
 pub use ranking::FirstPage;
 pub use texts::ArticleText;
+pub use tombstones::{MAX_TOMBSTONES, UNSEEN_DAYS};
 // Where the sidebar and the CLI have always found them.
 pub use crate::index::{AlsoIn, Similar};
 pub use marks::{Mark, MarkChange, MarkState};
@@ -71,6 +73,8 @@ pub struct UpsertStats {
     pub added: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Articles not stored because they were removed earlier (tombstones).
+    pub removed_skipped: usize,
 }
 
 type Result<T> = std::result::Result<T, StoreError>;

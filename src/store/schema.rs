@@ -173,6 +173,22 @@ const MIGRATIONS: &[&str] = &[
     // 6: the feeds pane counts articles per feed and per local source from
     // this index alone (no article row is read).
     "CREATE INDEX articles_by_feed_source ON articles (feed_url, source, sort_key);",
+    // 7: removed articles leave a tombstone with the keys that find an article
+    // (id, URL key, text key), so that a fetch or import does not bring
+    // them back; `seen` is the last time a write was offered one (see
+    // tombstones.rs for when they are dropped).
+    "CREATE TABLE tombstones (
+        id       TEXT PRIMARY KEY,
+        url_key  TEXT,
+        text_key TEXT,
+        feed_url TEXT,
+        removed  INTEGER NOT NULL,
+        seen     INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX tombstones_by_url_key ON tombstones (url_key) WHERE url_key IS NOT NULL;
+    CREATE INDEX tombstones_by_text_key ON tombstones (text_key) WHERE text_key IS NOT NULL;
+    CREATE INDEX tombstones_by_feed ON tombstones (feed_url, seen) WHERE feed_url IS NOT NULL;
+    CREATE INDEX tombstones_by_seen ON tombstones (seen);",
 ];
 
 /// The schema version this build writes.

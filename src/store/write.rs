@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::known::KnownKeys;
 use super::prepare::{Keys, Prepared, Undated};
+use super::tombstones;
 use super::{Filter, Origin, Result, Store, UpsertStats, now, sql_err};
 use crate::model::Article;
 use xxhash_rust::xxh3::xxh3_64;
@@ -19,7 +20,14 @@ impl Store {
             return Ok(false);
         }
         let defaults = defaults();
-        if self.count(&Filter::all())? < defaults.len() {
+        // Samples the user removed stay removed (and are not counted).
+        let mut wanted = 0;
+        for a in &defaults {
+            if !self.was_removed(&a.id)? {
+                wanted += 1;
+            }
+        }
+        if self.count(&Filter::all())? < wanted {
             self.upsert(&defaults, Origin::Embedded)?;
         }
         Ok(true)
@@ -62,6 +70,7 @@ impl Store {
                 )
                 .map_err(|e| self.err(e))?;
         }
+        self.drop_unseen_tombstones(feed_url)?;
         Ok(stats)
     }
 
@@ -118,19 +127,23 @@ impl Store {
             // atomic as a whole, so no savepoint (which would copy every
             // page it changes first).
             let known = self.known.as_mut();
-            return write_rows(&self.conn, known, articles, origin, feed_url, clock).map_err(err);
+            return write_rows(&self.conn, known, false, articles, origin, feed_url, clock)
+                .map_err(err);
         }
         let tx = self.conn.transaction().map_err(err)?;
-        let stats = write_rows(&tx, None, articles, origin, feed_url, clock).map_err(err)?;
+        let stats = write_rows(&tx, None, false, articles, origin, feed_url, clock).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(stats)
     }
 }
 
-/// Adds or updates articles on a connection inside a transaction.
-fn write_rows(
+/// Adds or updates articles on a connection inside a transaction; unless
+/// `restoring` (undo), articles removed earlier (a tombstone has one of
+/// their keys) are skipped.
+pub(super) fn write_rows(
     conn: &Connection,
     mut known: Option<&mut KnownKeys>,
+    restoring: bool,
     articles: &[Prepared],
     origin: Origin,
     feed_url: Option<&str>,
@@ -138,6 +151,7 @@ fn write_rows(
 ) -> rusqlite::Result<UpsertStats> {
     let mut stats = UpsertStats::default();
     let added_at = now();
+    let tombstoned = !restoring && tombstones::any(conn)?;
     let mut inserted: i64 = 0;
     // New rows get keys above every stored one (integer primary key):
     // they are queued for the index together, after the loop.
@@ -160,9 +174,20 @@ fn write_rows(
                 .as_bytes()
             )
         );
-        let existing = match known.as_deref() {
-            Some(known) if !known.may_know(&a.id, keys) => None,
-            _ => find_existing(conn, a, keys)?,
+        let (may_know, may_be_removed) = match known.as_deref() {
+            Some(k) => (
+                k.may_know(&a.id, keys),
+                !restoring && k.may_be_removed(&a.id, keys),
+            ),
+            None => (true, tombstoned),
+        };
+        if may_be_removed && tombstones::offered(conn, &a.id, keys, added_at)? {
+            stats.removed_skipped += 1;
+            continue;
+        }
+        let existing = match may_know {
+            false => None,
+            true => find_existing(conn, a, keys)?,
         };
         match &existing {
             Some(old) if old.digest == digest => {

@@ -141,6 +141,7 @@ impl<'a> Run<'a> {
         self.stats.added += s.added;
         self.stats.updated += s.updated;
         self.stats.unchanged += s.unchanged;
+        self.stats.removed_skipped += s.removed_skipped;
         self.uncommitted += self.batch.len();
         self.batch.clear();
         crashpoint::reached(Point::ImportBatch);

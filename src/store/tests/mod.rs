@@ -10,6 +10,7 @@ mod feeds;
 mod marks;
 mod opening;
 mod search;
+mod tombstones;
 mod windows;
 
 fn article(id: &str, title: &str, published: Option<i64>) -> Article {
