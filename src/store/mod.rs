@@ -10,11 +10,13 @@ mod index;
 mod known;
 mod marks;
 mod open;
+mod order;
 mod prepare;
 mod ranking;
 mod read;
 mod removal;
 mod schema;
+mod stops;
 mod texts;
 mod write;
 
@@ -34,6 +36,7 @@ pub use texts::ArticleText;
 // Where the sidebar and the CLI have always found them.
 pub use crate::index::{AlsoIn, Similar};
 pub use marks::{Mark, MarkChange, MarkState};
+pub use order::{Anchor, Order, ReadingStop, Seek};
 pub use removal::Removed;
 
 /// A row of the list pane: what is needed to draw it and nothing more.

@@ -43,6 +43,9 @@ impl Store {
     pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
         // SQL counts in i64; a larger window is the whole list anyway.
         let (offset, limit) = (offset.min(i64::MAX as usize), limit.min(i64::MAX as usize));
+        if filter.query.is_none() && filter.order != super::Order::Newest {
+            return self.page_in_order(filter, offset, limit, false);
+        }
         let mut filter = self.narrow(filter)?;
         let fts = filter.fts.clone();
         if let (true, Some(expr)) = (filter.is_all(), &fts) {
@@ -84,6 +87,9 @@ impl Store {
             let start = end.saturating_sub(limit);
             return self.page(filter, start, end - start);
         }
+        if filter.order != super::Order::Newest {
+            return self.page_in_order(filter, offset, limit, true);
+        }
         let (cond, mut values) = filter.conditions();
         let (from, _) = from_clause(None, Vec::new(), true);
         values.push(Value::Integer(limit as i64));
@@ -106,6 +112,9 @@ impl Store {
         if filter.query.is_some() {
             // Search results are ranked, not ordered by time: no cheap position.
             return Ok(None);
+        }
+        if filter.order != super::Order::Newest {
+            return self.position_in_order(filter, id);
         }
         let (cond, mut values) = filter.conditions();
         let key: Option<i64> = self
