@@ -98,9 +98,7 @@ pub fn app(width: u16, height: u16) -> App {
 pub fn press(app: &mut App, keys: &str) {
     for spec in keys.split_whitespace() {
         let key = parse_key(spec).expect("key name");
-        if let Some(action) = app.keymap.lookup(app.context(), &key) {
-            app.update(action);
-        }
+        app.on_key(&key);
         // As the event loop does when no key is waiting.
         app.idle_work();
     }
