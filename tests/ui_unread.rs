@@ -18,7 +18,10 @@ fn selected_id(app: &App) -> String {
 }
 
 fn status(app: &App) -> String {
-    app.status.as_ref().map(|(m, _)| m.clone()).unwrap_or_default()
+    app.status
+        .as_ref()
+        .map(|(m, _)| m.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -31,7 +34,10 @@ fn next_unread_opens_and_marks_read_across_sources() {
     // The second one is read: n skips it, opens the third and reads it.
     assert_eq!(app.list.selected, 2);
     assert!(app.opened.as_ref().is_some_and(|o| o.read));
-    assert_eq!(app.opened.as_ref().map(|o| o.article.id.clone()), Some(selected_id(&app)));
+    assert_eq!(
+        app.opened.as_ref().map(|o| o.article.id.clone()),
+        Some(selected_id(&app))
+    );
     press(&mut app, "n");
     insta::assert_snapshot!(draw(&app).backend());
     press(&mut app, "n n");
@@ -90,11 +96,15 @@ fn count_prefixes_repeat_and_go_to_a_number() {
 #[test]
 fn sort_orders_cycle_and_show_in_the_title() {
     let mut app = app(100, 30);
-    let newest: Vec<String> = (0..5).filter_map(|i| app.list.row(i).map(|r| r.id.clone())).collect();
+    let newest: Vec<String> = (0..5)
+        .filter_map(|i| app.list.row(i).map(|r| r.id.clone()))
+        .collect();
     press(&mut app, "O");
     assert!(status(&app).contains("oldest"));
     press(&mut app, "g");
-    let oldest: Vec<String> = (0..5).filter_map(|i| app.list.row(i).map(|r| r.id.clone())).collect();
+    let oldest: Vec<String> = (0..5)
+        .filter_map(|i| app.list.row(i).map(|r| r.id.clone()))
+        .collect();
     assert_eq!(oldest, newest.iter().rev().cloned().collect::<Vec<_>>());
     press(&mut app, "O O");
     insta::assert_snapshot!(draw(&app).backend());
@@ -155,7 +165,11 @@ fn where_you_stopped_survives_other_articles_resizes_and_sessions() {
     let place = top_text(&app);
     assert!(place.starts_with("Paragraph"), "{place}");
     press(&mut app, "h j");
-    assert_eq!(app.opened.as_ref().map(|o| o.scroll), Some(0), "another opens at its top");
+    assert_eq!(
+        app.opened.as_ref().map(|o| o.scroll),
+        Some(0),
+        "another opens at its top"
+    );
     insta::assert_snapshot!(draw(&app).backend());
     press(&mut app, "k");
     assert_eq!(top_text(&app), place, "reopened where it was left");
@@ -164,7 +178,10 @@ fn where_you_stopped_survives_other_articles_resizes_and_sessions() {
     app.resize(Rect::new(0, 0, 70, 30));
     assert_ne!(app.opened.as_ref().map(|o| o.scroll), before);
     let narrow = top_text(&app);
-    assert!(place.contains(narrow.split(',').next().unwrap_or("?")), "{place} / {narrow}");
+    assert!(
+        place.contains(narrow.split(',').next().unwrap_or("?")),
+        "{place} / {narrow}"
+    );
     app.resize(Rect::new(0, 0, 100, 30));
     assert_eq!(top_text(&app), place);
     app.update(Action::Quit);
@@ -173,7 +190,10 @@ fn where_you_stopped_survives_other_articles_resizes_and_sessions() {
     let app = file_app(&file, 100);
     assert_eq!(top_text(&app), place, "kept in the store");
     let shown = draw(&app).backend().to_string();
-    assert!(shown.contains("•»A long read") || shown.contains(" »A long read"), "{shown}");
+    assert!(
+        shown.contains("•»A long read") || shown.contains(" »A long read"),
+        "{shown}"
+    );
     let app = file_app(&file, 60);
     assert!(top_text(&app).starts_with("Paragraph"));
 }
@@ -185,7 +205,10 @@ fn scrolled_to_the_end_is_not_begun() {
     press(&mut app, "enter G h j k");
     let shown = draw(&app).backend().to_string();
     assert!(!shown.contains("»A long read"), "{shown}");
-    assert!(app.opened.as_ref().is_some_and(|o| o.scroll > 0), "still where it was left");
+    assert!(
+        app.opened.as_ref().is_some_and(|o| o.scroll > 0),
+        "still where it was left"
+    );
 }
 
 #[test]
@@ -205,7 +228,10 @@ fn articles_a_refresh_brings_are_marked_new_and_n_jumps_to_them() {
             ..Article::default()
         })
     };
-    let late = vec![new("Fresh but dated long ago", 1_000_000_000), new("Fresh news", 1_750_000_000)];
+    let late = vec![
+        new("Fresh but dated long ago", 1_000_000_000),
+        new("Fresh news", 1_750_000_000),
+    ];
     other.upsert(&late, Origin::User).expect("upsert");
     app.on_job(JobEvent::Refreshed {
         added: 2,
@@ -226,10 +252,11 @@ fn articles_a_refresh_brings_are_marked_new_and_n_jumps_to_them() {
     // Looked at: the next session has nothing new.
     let mut app = file_app(&file, 100);
     assert_eq!(app.fresh.len(), 0);
-    drop(other);
-    let mut other = Store::open(&file).expect("store");
-    other.upsert(&[new("Came while away", 1_760_000_000)], Origin::User).expect("upsert");
+    app.update(Action::Quit);
     drop(app);
+    other
+        .upsert(&[new("Came while away", 1_760_000_000)], Origin::User)
+        .expect("upsert");
     let app = file_app(&file, 100);
     assert_eq!(app.fresh.len(), 1, "stored after the last session");
 }

@@ -121,7 +121,10 @@ impl App {
             .filter(|a| self.fresh.is_new(&a.id))
             .collect();
         if new.is_empty() {
-            self.notify(Severity::Info, "Nothing new in this list since you last looked");
+            self.notify(
+                Severity::Info,
+                "Nothing new in this list since you last looked",
+            );
             return Ok(());
         }
         new.sort_by(|a, b| a.cmp_in(b, order));

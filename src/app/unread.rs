@@ -20,9 +20,9 @@ impl App {
         let mut at = self.anchor_here()?;
         let mut found = None;
         for _ in 0..count.max(1) {
-            let next = self
-                .store
-                .neighbour(&self.list.filter, at.as_ref(), forward, &Seek::Unread)?;
+            let next =
+                self.store
+                    .neighbour(&self.list.filter, at.as_ref(), forward, &Seek::Unread)?;
             match next {
                 Some(next) => {
                     at = Some(next.clone());
@@ -65,9 +65,9 @@ impl App {
                 Some(_) => Seek::UnreadElsewhere(source),
                 None => Seek::Unread,
             };
-            let Some(mut next) = self
-                .store
-                .neighbour(&self.list.filter, at.as_ref(), forward, &seek)?
+            let Some(mut next) =
+                self.store
+                    .neighbour(&self.list.filter, at.as_ref(), forward, &seek)?
             else {
                 break;
             };

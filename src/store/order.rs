@@ -201,7 +201,11 @@ fn order_by(levels: &[Level], forward: bool) -> String {
         .iter()
         .map(|l| {
             let descending = l.descending == forward;
-            format!("{} {}", l.column.sql(), if descending { "DESC" } else { "ASC" })
+            format!(
+                "{} {}",
+                l.column.sql(),
+                if descending { "DESC" } else { "ASC" }
+            )
         })
         .collect::<Vec<_>>()
         .join(", ")

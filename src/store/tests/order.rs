@@ -36,7 +36,9 @@ fn store() -> Store {
         store.set_read(&format!("id{i:02}"), true).expect("read");
     }
     for i in [3, 8, 21] {
-        store.set_bookmarked(&format!("id{i:02}"), true).expect("bookmark");
+        store
+            .set_bookmarked(&format!("id{i:02}"), true)
+            .expect("bookmark");
     }
     store
 }
@@ -109,8 +111,14 @@ fn orders_sort_as_they_say() {
     };
     let titles: Vec<String> = page(Order::Title).iter().map(|r| r.title.clone()).collect();
     assert!(titles[0].starts_with("alfa") && titles[39].starts_with("Zeta"));
-    assert!(titles[20].starts_with("Èpsilon"), "accents folded: {titles:?}");
-    let sources: Vec<Option<String>> = page(Order::Source).iter().map(|r| r.source.clone()).collect();
+    assert!(
+        titles[20].starts_with("Èpsilon"),
+        "accents folded: {titles:?}"
+    );
+    let sources: Vec<Option<String>> = page(Order::Source)
+        .iter()
+        .map(|r| r.source.clone())
+        .collect();
     let mut sorted = sources.clone();
     sorted.sort();
     assert_eq!(sources, sorted);
@@ -150,7 +158,11 @@ fn next_and_previous_unread_agree_with_walking_the_list() {
                         .neighbour(&filter, anchor.as_ref(), forward, &Seek::Unread)
                         .expect("neighbour")
                         .map(|a: Anchor| a.id);
-                    assert_eq!(found, walk(&all, Some(i), forward), "{order:?} {forward} {i}");
+                    assert_eq!(
+                        found,
+                        walk(&all, Some(i), forward),
+                        "{order:?} {forward} {i}"
+                    );
                 }
             }
         }
@@ -167,7 +179,9 @@ fn unread_from_another_source_skips_the_current_one() {
     let all = store.page(&filter, 0, 1000).expect("page");
     let from = store.anchor(&all[0].id).expect("anchor");
     let seek = Seek::UnreadElsewhere(all[0].source.clone());
-    let next = store.neighbour(&filter, from.as_ref(), true, &seek).expect("next");
+    let next = store
+        .neighbour(&filter, from.as_ref(), true, &seek)
+        .expect("next");
     let expected = all
         .iter()
         .find(|r| !r.read && r.source != all[0].source)
@@ -199,10 +213,21 @@ fn the_read_copy_follows_marks_undo_mark_all_and_reimport() {
     // Removed and imported again: its read mark comes back with it.
     store.set_read("id05", true).expect("read");
     let removed = store.remove("id05").expect("remove").expect("removed");
-    store.upsert(&[removed.article], Origin::User).expect("again");
+    store
+        .upsert(&[removed.article], Origin::User)
+        .expect("again");
     assert!(is_read(&store, "id05"));
     // A reading position leaves the marks as they are.
-    store.set_reading_stop("id05", Some(ReadingStop { block: 3, offset: 9 }), true).expect("stop");
+    store
+        .set_reading_stop(
+            "id05",
+            Some(ReadingStop {
+                block: 3,
+                offset: 9,
+            }),
+            true,
+        )
+        .expect("stop");
     assert_eq!(store.marks("id05").expect("marks"), (false, true));
     assert!(is_read(&store, "id05"));
 }
@@ -211,9 +236,16 @@ fn the_read_copy_follows_marks_undo_mark_all_and_reimport() {
 fn reading_stops_and_begun_articles_round_trip() {
     let store = store();
     assert_eq!(store.reading_stop("id02").expect("stop"), None);
-    let stop = ReadingStop { block: 4, offset: 120 };
-    store.set_reading_stop("id02", Some(stop), true).expect("set");
-    store.set_reading_stop("id03", Some(stop), false).expect("set");
+    let stop = ReadingStop {
+        block: 4,
+        offset: 120,
+    };
+    store
+        .set_reading_stop("id02", Some(stop), true)
+        .expect("set");
+    store
+        .set_reading_stop("id03", Some(stop), false)
+        .expect("set");
     assert_eq!(store.reading_stop("id02").expect("stop"), Some(stop));
     assert_eq!(store.begun_ids().expect("begun"), vec!["id02".to_string()]);
     store.set_reading_stop("id02", None, false).expect("clear");
@@ -226,12 +258,18 @@ fn reading_stops_and_begun_articles_round_trip() {
 fn stored_after_lists_what_came_later() {
     let mut store = store();
     let last = store.last_key().expect("last");
-    let later = vec![article("new1", "Nuovo", Some(5)), article("new2", "Altro", Some(90))];
+    let later = vec![
+        article("new1", "Nuovo", Some(5)),
+        article("new2", "Altro", Some(90)),
+    ];
     store.upsert(&later, Origin::User).expect("upsert");
     let after = store.stored_after(&Filter::all(), last, 10).expect("after");
     let ids: Vec<&str> = after.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["new1", "new2"]);
     assert_eq!(store.reader_state("looked").expect("state"), None);
     store.set_reader_state("looked", "12").expect("set");
-    assert_eq!(store.reader_state("looked").expect("state").as_deref(), Some("12"));
+    assert_eq!(
+        store.reader_state("looked").expect("state").as_deref(),
+        Some("12")
+    );
 }
