@@ -248,6 +248,16 @@ fn ranges(levels: &[Level], anchor: &Anchor, forward: bool) -> Vec<(String, Vec<
     parts
 }
 
+/// The join of the marks, for a filter that tests them: SQLite would
+/// otherwise look up every row's marks even where nothing reads them.
+pub(super) fn marks_join(filter: &Filter) -> &'static str {
+    if filter.bookmarked || filter.unread {
+        "LEFT JOIN marks m ON m.article_id = a.id"
+    } else {
+        ""
+    }
+}
+
 impl Store {
     /// Where article `id` stands in every order, if it is stored.
     pub fn anchor(&self, id: &str) -> Result<Option<Anchor>> {
@@ -280,11 +290,12 @@ impl Store {
             None => vec![("1".to_string(), Vec::new())],
         };
         let (cond, values) = filter.conditions();
+        let marks = marks_join(filter);
         let (wanted, wanted_values) = seek.condition();
         let ord = order_by(levels, forward);
         for (part, part_values) in parts {
             let sql = format!(
-                "SELECT {ANCHOR_COLUMNS} FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                "SELECT {ANCHOR_COLUMNS} FROM articles a {marks}
                  WHERE ({cond}) AND {wanted} AND {part} ORDER BY {ord} LIMIT 1"
             );
             let all = values
@@ -308,10 +319,11 @@ impl Store {
     /// stored have the highest keys) that the filter covers, at most `limit`.
     pub fn stored_after(&self, filter: &Filter, after: i64, limit: usize) -> Result<Vec<Anchor>> {
         let (cond, mut values) = filter.conditions();
+        let marks = marks_join(filter);
         values.insert(0, Value::Integer(after));
         values.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
         let sql = format!(
-            "SELECT {ANCHOR_COLUMNS} FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+            "SELECT {ANCHOR_COLUMNS} FROM articles a {marks}
              WHERE a.key > ? AND ({cond}) ORDER BY a.key LIMIT ?"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
@@ -356,6 +368,7 @@ impl Store {
         }
         let levels = filter.order.levels();
         let (cond, mut values) = filter.conditions();
+        let marks = marks_join(filter);
         values.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
         values.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         // The window's keys come from the order's index alone; only its
@@ -363,7 +376,7 @@ impl Store {
         let sql = format!(
             "SELECT a.id, a.title, a.source, a.published,
                     coalesce(m.bookmarked, 0), coalesce(m.read, 0)
-             FROM (SELECT a.key AS k FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+             FROM (SELECT a.key AS k FROM articles a {marks}
                    WHERE ({cond}) ORDER BY {} LIMIT ? OFFSET ?) w
              JOIN articles a ON a.key = w.k LEFT JOIN marks m ON m.article_id = a.id
              ORDER BY {}",
@@ -385,8 +398,9 @@ impl Store {
             return Ok(None);
         };
         let (cond, values) = filter.conditions();
+        let marks = marks_join(filter);
         let inside = format!(
-            "SELECT 1 FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+            "SELECT 1 FROM articles a {marks}
              WHERE ({cond}) AND a.id = ?"
         );
         let listed = self
@@ -404,7 +418,7 @@ impl Store {
         let mut before = 0i64;
         for (part, part_values) in ranges(filter.order.levels(), &anchor, false) {
             let sql = format!(
-                "SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                "SELECT count(*) FROM articles a {marks}
                  WHERE ({cond}) AND {part}"
             );
             let all = values.iter().chain(&part_values).cloned();
