@@ -93,6 +93,23 @@ pub enum Action {
     NextMatch,
     /// Scroll the reading pane to the previous search match.
     PrevMatch,
+    /// Select and open the next unread article in the list's order (across
+    /// sources), marking it read.
+    NextUnread,
+    /// Select and open the previous unread article, marking it read.
+    PrevUnread,
+    /// Jump to the first unread article of the next source with unread ones.
+    NextFeedUnread,
+    /// Jump to the unread articles of the previous source with unread ones.
+    PrevFeedUnread,
+    /// Jump to the first article new since you last looked (again: the next).
+    NextNew,
+    /// Sort the list another way: newest, oldest, by source, by title,
+    /// unread first.
+    CycleOrder,
+    /// A digit of a count: the next key is repeated that many times
+    /// (`5j`), or goes to that number (`20G`).
+    Count,
     /// Show the keys.
     Help,
     /// Close the overlay.
@@ -143,6 +160,13 @@ impl Action {
             Action::Search => "Search",
             Action::NextMatch => "Next match in the article",
             Action::PrevMatch => "Previous match in the article",
+            Action::NextUnread => "Next unread article (opens it)",
+            Action::PrevUnread => "Previous unread article (opens it)",
+            Action::NextFeedUnread => "Next source with unread articles",
+            Action::PrevFeedUnread => "Previous source with unread articles",
+            Action::NextNew => "First (then next) article new since you last looked",
+            Action::CycleOrder => "Sort: newest, oldest, source, title, unread first",
+            Action::Count => "Count: repeat the next key (5j), go to number (20G)",
             Action::Help => "Help",
             Action::Close => "Close",
             Action::Quit => "Quit",
@@ -169,6 +193,10 @@ impl Action {
             Action::ShowError => "error",
             Action::MarkAllRead => "mark read",
             Action::RemoveArticle => "remove",
+            Action::NextUnread => "next unread",
+            Action::PrevUnread => "previous unread",
+            Action::NextNew => "new",
+            Action::CycleOrder => "sort",
             other => other.describe(),
         }
     }

@@ -54,7 +54,25 @@ pub fn run(
             dirty |= handle(msg, app, &mut perform)?;
         }
     }
+    finish_writes(app, rx);
     Ok(())
+}
+
+/// How long quitting waits for the writer thread to save what is queued
+/// (marks, where the user stopped).
+const FINISH_WRITES: Duration = Duration::from_secs(3);
+
+/// Lets the writes still queued land before the reader ends.
+fn finish_writes(app: &mut App, rx: &Receiver<Msg>) {
+    let deadline = std::time::Instant::now() + FINISH_WRITES;
+    while app.writing() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(Msg::Job(event)) => app.on_job(event),
+            Ok(_) => {}
+            Err(_) => return,
+        }
+    }
 }
 
 /// Sends the open article's lookups to their thread, or answers them here
@@ -98,9 +116,9 @@ fn handle(
             }
             true
         }
-        Event::Key(key) => match app.keymap.lookup(app.context(), &key) {
-            Some(action) => {
-                if let Some(effect) = app.update(action) {
+        Event::Key(key) => match app.on_key(&key) {
+            Some(effect) => {
+                if let Some(effect) = effect {
                     perform(effect, app);
                 }
                 true

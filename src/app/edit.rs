@@ -321,6 +321,7 @@ impl App {
             } => {
                 self.running.refresh = None;
                 self.reload_keeping_selection()?;
+                self.refreshed(added)?;
                 match (error, failed.is_empty()) {
                     (Some(e), _) => self.report(Severity::Error, format!("Refresh failed: {e}")),
                     (None, true) => self.report(Severity::Info, format!("{added} new articles")),

@@ -1,8 +1,10 @@
 //! Application state and its update function. All state changes go through
 //! `App::update` (keys) or `App::on_mouse`; drawing only reads `App`.
 
+mod count;
 mod edit;
 pub mod feeds;
+pub mod fresh;
 pub mod input;
 pub mod layout;
 pub mod list;
@@ -16,6 +18,8 @@ mod saving;
 mod search;
 pub mod sidebar;
 mod sizing;
+pub mod stops;
+mod unread;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -177,6 +181,12 @@ pub struct App {
     saving_queue: saving::Saving,
     wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
     openings: u64,
+    /// Digits typed before a key (`5j`), while it waits for the key.
+    pub count: Option<usize>,
+    /// Articles new since the user last looked.
+    pub fresh: fresh::Fresh,
+    /// Where the user stopped in each article.
+    pub stops: stops::Stops,
 }
 
 impl App {
@@ -209,7 +219,12 @@ impl App {
             saving_queue: saving::Saving::default(),
             wrap_cache: HashMap::new(),
             openings: 0,
+            count: None,
+            fresh: fresh::Fresh::default(),
+            stops: stops::Stops::default(),
         };
+        app.load_fresh()?;
+        app.load_stops()?;
         let height = app.list_height();
         app.list.reload(&app.store, height)?;
         app.open_selected()?;

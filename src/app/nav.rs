@@ -18,7 +18,7 @@ impl App {
             }
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.leave(),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close => self.status = None,
             Action::FocusNext => self.set_focus(self.focus_step(1)),
@@ -69,6 +69,13 @@ impl App {
             Action::Search => self.start_search(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
+            Action::NextUnread => self.next_unread(true, 1)?,
+            Action::PrevUnread => self.next_unread(false, 1)?,
+            Action::NextFeedUnread => self.next_feed_unread(true, 1)?,
+            Action::PrevFeedUnread => self.next_feed_unread(false, 1)?,
+            Action::NextNew => self.next_new(1)?,
+            Action::CycleOrder => self.cycle_order()?,
+            Action::Count => {}
             Action::MarkAllRead => self.mark_all_read()?,
             Action::RemoveArticle => self.remove_selected()?,
             Action::Undo => self.undo()?,
@@ -79,6 +86,7 @@ impl App {
                     return Ok(None);
                 }
                 self.running.refresh = Some("Refreshing…".into());
+                self.refresh_starting()?;
                 return Ok(Some(Effect::Refresh));
             }
             Action::FullText => return Ok(self.full_text_effect()),
@@ -118,7 +126,7 @@ impl App {
                 return None;
             }
             Action::Quit => {
-                self.quit = true;
+                self.leave();
                 return None;
             }
             Action::OpenInBrowser => {
@@ -204,7 +212,7 @@ impl App {
                 }
                 self.keep_side_selection_visible();
             }
-            Focus::Feeds => {}
+            Focus::Feeds => self.feeds_move(delta),
         }
         Ok(())
     }
@@ -318,7 +326,7 @@ impl App {
         Ok(())
     }
 
-    fn mark_read(&mut self, on: bool) -> Result<(), StoreError> {
+    pub(super) fn mark_read(&mut self, on: bool) -> Result<(), StoreError> {
         self.set_read_mark(on, None).map(drop)
     }
 

@@ -26,6 +26,7 @@ impl App {
     /// Loads an article by id into the reading pane, scrolled to the top.
     /// Its sidebar's lookups in the store wait until input pauses.
     pub(super) fn open_id(&mut self, id: &str) -> Result<(), StoreError> {
+        self.save_stop()?;
         let Some(article) = self.store.get(id)? else {
             self.opened = None;
             return Ok(());
@@ -49,7 +50,7 @@ impl App {
             side_scroll: 0,
         });
         self.layout_opened();
-        Ok(())
+        self.restore_stop()
     }
 
     /// Adds "similar in your store" to the open article's sidebar.

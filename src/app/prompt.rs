@@ -1,6 +1,6 @@
 //! The search prompt: typing narrows the list at once (ranked results);
 //! Enter keeps the results, Esc clears the search. Matched terms are
-//! highlighted in the reading pane, and n/N jump between them.
+//! highlighted in the reading pane, and `]`/`[` jump between them.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -22,46 +22,62 @@ pub enum LineKind {
 pub struct ReadLine {
     pub kind: LineKind,
     pub text: String,
+    /// The block of the article it shows (see `ReadingStop`): 0 the title,
+    /// 1 the line under it, 2 the standfirst, 3 + n the body's paragraph n.
+    pub block: usize,
+    /// About where in its block it starts, in characters (the same at any
+    /// width); a blank line starts the block after it.
+    pub start: usize,
 }
 
 /// The article as lines no wider than `width`: title, a source/byline/date
 /// line, the standfirst, then the body paragraphs separated by blank lines.
 pub fn article_lines(article: &Article, width: usize) -> Vec<ReadLine> {
     let mut lines = Vec::new();
-    let push = |kind, text: &str, lines: &mut Vec<ReadLine>| {
-        lines.extend(
-            wrap(text, width)
-                .into_iter()
-                .map(|text| ReadLine { kind, text }),
-        );
-    };
-    push(LineKind::Title, &article.title, &mut lines);
+    push(&mut lines, LineKind::Title, 0, wrap(&article.title, width));
     let meta = meta_line(article);
     if !meta.is_empty() {
-        push(LineKind::Meta, &meta, &mut lines);
+        push(&mut lines, LineKind::Meta, 1, wrap(&meta, width));
     }
     if let Some(standfirst) = article
         .standfirst
         .as_deref()
         .filter(|s| !s.trim().is_empty())
     {
-        lines.push(blank());
-        push(LineKind::Standfirst, standfirst, &mut lines);
+        lines.push(blank(2));
+        push(&mut lines, LineKind::Standfirst, 2, wrap(standfirst, width));
     }
-    for paragraph in article.body.iter().filter(|p| !p.trim().is_empty()) {
-        lines.push(blank());
+    for (n, paragraph) in article.body.iter().enumerate() {
+        if paragraph.trim().is_empty() {
+            continue;
+        }
+        let block = 3 + n;
+        lines.push(blank(block));
         if paragraph.contains('\n') {
             // Preformatted (code, tables): the importer kept its line breaks.
             let pre = wrap_preformatted(paragraph, width);
-            lines.extend(pre.into_iter().map(|text| ReadLine {
-                kind: LineKind::Pre,
-                text,
-            }));
+            push(&mut lines, LineKind::Pre, block, pre);
         } else {
-            push(LineKind::Body, paragraph, &mut lines);
+            push(&mut lines, LineKind::Body, block, wrap(paragraph, width));
         }
     }
     lines
+}
+
+/// Adds a block's wrapped lines, each with where it starts in the block
+/// (a break counted as the one space or newline it took).
+fn push(lines: &mut Vec<ReadLine>, kind: LineKind, block: usize, wrapped: Vec<String>) {
+    let mut start = 0;
+    for text in wrapped {
+        let next = start + text.chars().count() + 1;
+        lines.push(ReadLine {
+            kind,
+            text,
+            block,
+            start,
+        });
+        start = next;
+    }
 }
 
 /// "Source · byline · date · category", leaving out what is unknown.
@@ -80,10 +96,12 @@ pub fn meta_line(article: &Article) -> String {
     .join(" · ")
 }
 
-fn blank() -> ReadLine {
+fn blank(block: usize) -> ReadLine {
     ReadLine {
         kind: LineKind::Blank,
         text: String::new(),
+        block,
+        start: 0,
     }
 }
 

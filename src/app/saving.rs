@@ -65,6 +65,7 @@ impl App {
             ),
             WriteRequest::Undo { changes } => (None, changes.len(), true),
             WriteRequest::MarkAllRead { .. } => (None, 0, false),
+            WriteRequest::Stop { .. } | WriteRequest::ReaderState { .. } => (None, 1, false),
         };
         let all_read = matches!(request, WriteRequest::MarkAllRead { .. });
         match writer.send(seq, request) {

@@ -83,12 +83,17 @@ impl App {
         if self.wrap_cache.len() > 64 {
             self.wrap_cache.clear();
         }
+        // The same place in the text at the new width.
+        let stop = super::stops::stop_at(&opened.lines, opened.scroll);
         let lines = self
             .wrap_cache
             .entry(key)
             .or_insert_with(|| Rc::new(article_lines(&opened.article, width)))
             .clone();
         opened.lines = lines;
+        if let Some(stop) = stop {
+            opened.scroll = super::stops::line_of(&opened.lines, stop);
+        }
         opened.scroll = opened
             .scroll
             .min(opened.lines.len().saturating_sub(reader_height));

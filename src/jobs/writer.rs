@@ -6,7 +6,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use super::{JobError, JobEvent, Reporter};
-use crate::store::{Filter, Mark, MarkChange, Store, StoreError};
+use crate::store::{Filter, Mark, MarkChange, ReadingStop, Store, StoreError};
 
 /// A change for the writer thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,17 @@ pub enum WriteRequest {
     /// Marks every unread article the filter covers read.
     MarkAllRead {
         filter: Filter,
+    },
+    /// Keeps where the reader stopped in an article (None: at its top).
+    Stop {
+        id: String,
+        stop: Option<ReadingStop>,
+        begun: bool,
+    },
+    /// Keeps a value of the reader's own state.
+    ReaderState {
+        key: String,
+        value: String,
     },
 }
 
@@ -98,6 +109,12 @@ pub(crate) fn apply(store: &mut Store, request: &WriteRequest) -> Result<Applied
                 changed: before.len(),
                 before,
             })
+        }
+        WriteRequest::Stop { id, stop, begun } => store
+            .set_reading_stop(id, *stop, *begun)
+            .map(|()| changed(1)),
+        WriteRequest::ReaderState { key, value } => {
+            store.set_reader_state(key, value).map(|()| changed(1))
         }
     }
 }

@@ -21,6 +21,8 @@ pub struct Filter {
     pub local: bool,
     /// A search (see `crate::index::query`): matches ranked best first.
     pub query: Option<String>,
+    /// The list's order; a search keeps its ranking whatever it is.
+    pub order: super::Order,
 }
 
 impl Filter {
@@ -39,7 +41,11 @@ impl Filter {
 
     /// True when nothing narrows the list.
     pub fn is_all(&self) -> bool {
-        *self == Filter::default()
+        !self.bookmarked
+            && !self.unread
+            && self.source.is_none()
+            && self.tag.is_none()
+            && self.query.is_none()
     }
 
     /// `WHERE` conditions over `articles a LEFT JOIN marks m`, with the

@@ -11,11 +11,13 @@ mod index;
 mod known;
 mod marks;
 mod open;
+mod order;
 mod prepare;
 mod ranking;
 mod read;
 mod removal;
 mod schema;
+mod stops;
 mod texts;
 mod tombstones;
 mod write;
@@ -38,6 +40,7 @@ pub use tombstones::{MAX_TOMBSTONES, UNSEEN_DAYS};
 // Where the sidebar and the CLI have always found them.
 pub use crate::index::{AlsoIn, Similar};
 pub use marks::{Mark, MarkChange, MarkState};
+pub use order::{Anchor, Order, ReadingStop, Seek};
 pub use removal::Removed;
 
 /// A row of the list pane: what is needed to draw it and nothing more.

@@ -43,6 +43,9 @@ impl Store {
     pub fn page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Vec<Summary>> {
         // SQL counts in i64; a larger window is the whole list anyway.
         let (offset, limit) = (offset.min(i64::MAX as usize), limit.min(i64::MAX as usize));
+        if filter.query.is_none() && filter.order != super::Order::Newest {
+            return self.page_in_order(filter, offset, limit, false);
+        }
         let mut filter = self.narrow(filter)?;
         let fts = filter.fts.clone();
         if let (true, Some(expr)) = (filter.is_all(), &fts) {
@@ -53,7 +56,9 @@ impl Store {
             self.choose_walk(&mut filter)?;
         }
         let (cond, values) = filter.conditions();
-        let (from, mut values) = from_clause(fts.clone(), values, true);
+        // A time window joins the marks of its rows only (see `time_window`).
+        let marks = fts.is_some() || filter.bookmarked || filter.unread;
+        let (from, mut values) = from_clause(fts.clone(), values, marks);
         values.push(Value::Integer(limit as i64));
         values.push(Value::Integer(offset as i64));
         let sql = if fts.is_some() {
@@ -84,8 +89,11 @@ impl Store {
             let start = end.saturating_sub(limit);
             return self.page(filter, start, end - start);
         }
+        if filter.order != super::Order::Newest {
+            return self.page_in_order(filter, offset, limit, true);
+        }
         let (cond, mut values) = filter.conditions();
-        let (from, _) = from_clause(None, Vec::new(), true);
+        let (from, _) = from_clause(None, Vec::new(), filter.bookmarked || filter.unread);
         values.push(Value::Integer(limit as i64));
         values.push(Value::Integer(offset as i64));
         let sql = time_window(from, &cond, "a.sort_key, a.id DESC");
@@ -107,12 +115,16 @@ impl Store {
             // Search results are ranked, not ordered by time: no cheap position.
             return Ok(None);
         }
+        if filter.order != super::Order::Newest {
+            return self.position_in_order(filter, id);
+        }
         let (cond, mut values) = filter.conditions();
+        let marks = super::order::marks_join(filter);
         let key: Option<i64> = self
             .conn
             .query_row(
                 &format!(
-                    "SELECT a.sort_key FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                    "SELECT a.sort_key FROM articles a {marks}
                      WHERE ({cond}) AND a.id = ?"
                 ),
                 params_from_iter(values.iter().cloned().chain([Value::Text(id.into())])),
@@ -128,9 +140,9 @@ impl Store {
         values.extend(second);
         values.extend([Value::Integer(key), Value::Text(id.into())]);
         let sql = format!(
-            "SELECT (SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+            "SELECT (SELECT count(*) FROM articles a {marks}
                      WHERE ({cond}) AND a.sort_key > ?)
-                  + (SELECT count(*) FROM articles a LEFT JOIN marks m ON m.article_id = a.id
+                  + (SELECT count(*) FROM articles a {marks}
                      WHERE ({cond}) AND a.sort_key = ? AND a.id < ?)"
         );
         let n: i64 = self

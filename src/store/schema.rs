@@ -189,6 +189,35 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX tombstones_by_text_key ON tombstones (text_key) WHERE text_key IS NOT NULL;
     CREATE INDEX tombstones_by_feed ON tombstones (feed_url, seen) WHERE feed_url IS NOT NULL;
     CREATE INDEX tombstones_by_seen ON tombstones (seen);",
+    // 8: unread articles in list order, and where the reader stopped. The
+    // read mark is copied onto its article (`is_read`, kept by triggers on
+    // marks; new rows by the writer), so that the next unread article is
+    // an index seek whichever list order is shown, not a walk through
+    // every read one. A reading position is kept per article on marks
+    // (block of the article and character offset in it: the same place
+    // at any width); `begun` marks the ones left before their end.
+    "ALTER TABLE articles ADD COLUMN is_read INTEGER NOT NULL DEFAULT 0;
+    UPDATE articles SET is_read = 1
+     WHERE id IN (SELECT article_id FROM marks WHERE read = 1);
+    CREATE INDEX articles_by_read ON articles (is_read, sort_key DESC, id);
+    CREATE INDEX articles_unread_by_source ON articles (source, sort_key DESC)
+     WHERE is_read = 0;
+    CREATE INDEX articles_unread_by_title ON articles (title_key) WHERE is_read = 0;
+    CREATE TRIGGER marks_read_insert AFTER INSERT ON marks BEGIN
+        UPDATE articles SET is_read = NEW.read
+         WHERE id = NEW.article_id AND is_read <> NEW.read;
+    END;
+    CREATE TRIGGER marks_read_update AFTER UPDATE OF read ON marks BEGIN
+        UPDATE articles SET is_read = NEW.read
+         WHERE id = NEW.article_id AND is_read <> NEW.read;
+    END;
+    CREATE TRIGGER marks_read_delete AFTER DELETE ON marks BEGIN
+        UPDATE articles SET is_read = 0 WHERE id = OLD.article_id AND is_read <> 0;
+    END;
+    ALTER TABLE marks ADD COLUMN stop_block INTEGER;
+    ALTER TABLE marks ADD COLUMN stop_offset INTEGER;
+    ALTER TABLE marks ADD COLUMN begun INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX marks_begun ON marks (article_id) WHERE begun = 1;",
 ];
 
 /// The schema version this build writes.

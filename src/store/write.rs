@@ -269,6 +269,12 @@ pub(super) fn write_rows(
             "UPDATE meta SET value = CAST(value AS INTEGER) + ?1 WHERE key = 'articles'",
         )?
         .execute([inserted])?;
+        // Marks outlive their articles: one read before comes back read.
+        conn.prepare_cached(
+            "UPDATE articles SET is_read = 1 WHERE key > ?1 AND EXISTS
+                (SELECT 1 FROM marks m WHERE m.article_id = articles.id AND m.read = 1)",
+        )?
+        .execute([last_key])?;
     }
     if origin == Origin::User && !articles.is_empty() && !clock.samples_dropped {
         drop_samples(conn)?;

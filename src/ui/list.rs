@@ -9,7 +9,7 @@ use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::{App, Focus};
 use crate::date::format_date;
-use crate::store::Summary;
+use crate::store::{Order, Summary};
 use crate::text::wrap::{truncate, width};
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
@@ -20,6 +20,12 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     } else {
         let more = if app.counting() { "+" } else { "" };
         format!(" {}/{}{more}", list.selected + 1, list.total)
+    };
+    let order = list.filter.order;
+    let position = if order != Order::Newest && list.filter.query.is_none() {
+        format!("{position} · {}", order.label())
+    } else {
+        position
     };
     let is_focused = focused(app, Focus::List);
     let block = pane_block(format!(" {name}{position} "), is_focused, theme);
@@ -37,7 +43,14 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
                 _ if row.read => theme.read,
                 _ => theme.unread,
             };
-            Some(row_line(row, w, theme, selected).style(style))
+            let note = if app.stops.is_begun(&row.id) {
+                BEGUN
+            } else if app.fresh.is_new(&row.id) {
+                NEW
+            } else {
+                " "
+            };
+            Some(row_line(row, note, w, theme, selected).style(style))
         })
         .collect();
     if lines.is_empty() && height > 0 {
@@ -57,8 +70,14 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// "★• Title …… Source 2025-01-31", fitted to `w` columns.
-fn row_line<'a>(row: &Summary, w: usize, theme: &Theme, selected: bool) -> Line<'a> {
+/// The third mark of a row: an article begun and left before its end.
+const BEGUN: &str = "»";
+/// The third mark of a row: an article new since the user last looked.
+const NEW: &str = "+";
+
+/// "★•» Title …… Source 2025-01-31", fitted to `w` columns; `note` is the
+/// begun or new mark.
+fn row_line<'a>(row: &Summary, note: &str, w: usize, theme: &Theme, selected: bool) -> Line<'a> {
     let bookmark = if row.bookmarked { "★" } else { " " };
     let unread = if row.read { " " } else { "•" };
     let marks_w = 3.min(w);
@@ -95,7 +114,7 @@ fn row_line<'a>(row: &Summary, w: usize, theme: &Theme, selected: bool) -> Line<
             spans.push(Span::raw(unread.to_string()));
         }
         if marks_w > 2 {
-            spans.push(Span::raw(" "));
+            spans.push(Span::raw(note.to_string()));
         }
     }
     spans.push(Span::raw(title));

@@ -97,6 +97,10 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         ),
         None => (String::new(), theme.status),
     };
+    let text = match app.count {
+        Some(n) => format!("{n}… (Esc clears) {text}"),
+        None => text,
+    };
     let message = truncate(&format!(" {text} "), w.saturating_sub(width(&right)));
     let mut used = width(&message) + width(&right);
     let mut spans = vec![Span::styled(message, style)];

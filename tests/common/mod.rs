@@ -101,8 +101,8 @@ pub fn press(app: &mut App, keys: &str) {
         let key = parse_key(spec).expect("key name");
         if app.typing() {
             app.text_key(&key);
-        } else if let Some(action) = app.keymap.lookup(app.context(), &key) {
-            app.update(action);
+        } else {
+            app.on_key(&key);
         }
         // As the event loop does when no key is waiting.
         app.idle_work();

@@ -235,7 +235,7 @@ impl App {
             .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1))
     }
 
-    fn feeds_move(&mut self, delta: isize) {
+    pub(super) fn feeds_move(&mut self, delta: isize) {
         let height = self.feeds_height();
         if let Some(pane) = self.feeds.as_mut() {
             let last = pane.rows.len().saturating_sub(1);

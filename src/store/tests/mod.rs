@@ -9,6 +9,7 @@ mod dedupe;
 mod feeds;
 mod marks;
 mod opening;
+mod order;
 mod search;
 mod tombstones;
 mod windows;
