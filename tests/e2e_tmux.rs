@@ -417,3 +417,60 @@ fn the_reader_beside_a_cli_bookmark_loop_loses_nothing() {
         "the reader's five bookmarks too"
     );
 }
+
+#[test]
+fn add_a_feed_from_the_pane_read_with_next_unread_remove_refresh_and_it_stays_gone() {
+    if !tmux_available() {
+        return;
+    }
+    let server = common::http::start();
+    let bin = env!("CARGO_BIN_EXE_edicola");
+    let dir = tempfile::tempdir().expect("tmp");
+    let tmux = Tmux {
+        socket: format!("edicola-e2e-f-{}", std::process::id()),
+    };
+    tmux.start("f", &reader_command(bin, dir.path()));
+    tmux.wait_for("f", "the samples", |s| s.contains("Articles 1/2"));
+    tmux.keys("f", &["s"]);
+    tmux.wait_for("f", "the feeds pane", |s| s.contains("All articles"));
+    tmux.keys("f", &["a"]);
+    tmux.wait_for("f", "the address question", |s| {
+        s.contains("Feed or page address")
+    });
+    tmux.run(&[
+        "send-keys",
+        "-t",
+        "f",
+        "-l",
+        &format!("{}/daily", server.base),
+    ]);
+    tmux.keys("f", &["Enter"]);
+    let screen = tmux.wait_for("f", "the new feed", |s| {
+        s.contains("Daily Feed") && s.contains("3/3")
+    });
+    assert!(screen.contains("Subscribed"), "{screen}");
+    let subs = std::fs::read_to_string(dir.path().join("config/subscriptions.toml")).expect("subs");
+    assert!(subs.contains("/daily"), "{subs}");
+    // The feed is the pane's last row: show its articles.
+    tmux.keys("f", &["G", "Enter"]);
+    tmux.wait_for("f", "the feed's articles", |s| s.contains("Daily Feed 1/3"));
+    // Next unread twice: each opens (and so reads) the next article.
+    tmux.keys("f", &["n"]);
+    tmux.wait_for("f", "the second article", |s| s.contains("Daily Feed 2/3"));
+    tmux.keys("f", &["n"]);
+    let screen = tmux.wait_for("f", "the third article", |s| s.contains("Daily Feed 3/3"));
+    assert!(screen.contains("Reading ─"), "read on opening: {screen}");
+    tmux.keys("f", &["d"]);
+    tmux.wait_for("f", "the removal", |s| s.contains("Removed “Gamma news”"));
+    tmux.keys("f", &["r"]);
+    let screen = tmux.wait_for("f", "the refresh", |s| s.contains("0 new articles"));
+    assert!(
+        !screen.contains("Gamma news"),
+        "removed, and not back:\n{screen}"
+    );
+    assert!(
+        screen.contains("Daily Feed") && screen.contains("/2"),
+        "{screen}"
+    );
+    tmux.keys("f", &["q"]);
+}

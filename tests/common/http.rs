@@ -99,6 +99,18 @@ fn handle(mut stream: TcpStream, base: &str) {
                 respond(&mut stream, "200 OK", &h, &body);
             }
         }
+        // No validators: every fetch gets the whole feed again.
+        "/daily" => {
+            let (body, h) = xml(rss(
+                "Daily Feed",
+                &[
+                    ("Alpha news", "http://example.com/d1"),
+                    ("Beta news", "http://example.com/d2"),
+                    ("Gamma news", "http://example.com/d3"),
+                ],
+            ));
+            respond(&mut stream, "200 OK", &h, &body);
+        }
         "/other" => {
             let (body, h) = xml(rss(
                 "Other Feed",
