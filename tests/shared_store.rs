@@ -582,3 +582,46 @@ fn a_full_disk_is_said_plainly_and_loses_nothing() {
     );
     assert_eq!(stdout.matches("small story").count(), 5, "{stdout}");
 }
+
+/// A removal and its undo go through the writer too: with the write lock
+/// held elsewhere, `d` returns at once and the list follows once saved.
+#[test]
+fn a_removal_waits_for_the_write_lock_off_the_ui_thread() {
+    use std::time::{Duration, Instant};
+    let (_dir, file) = store_of(3);
+    let mut app = app_on(&file);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reporter = edicola::jobs::Reporter::new(tx);
+    app.set_writer(edicola::jobs::Writer::spawn(&file, reporter).expect("writer"));
+    let first = app.opened.as_ref().expect("opened").article.id.clone();
+    let other = rusqlite::Connection::open(&file).expect("another process's connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("write lock");
+
+    let started = Instant::now();
+    press(&mut app, "d");
+    assert!(started.elapsed() < Duration::from_secs(1), "the key waited");
+    assert!(app.writing());
+    assert_eq!(app.list.total, 3, "not removed until saved");
+    app.on_job(job(&rx));
+    other.execute_batch("COMMIT").expect("lock released");
+    app.on_job(job(&rx));
+    assert!(!app.writing());
+    assert_eq!(app.list.total, 2);
+    let status = app.status.clone().expect("status").0;
+    assert!(status.starts_with("Removed"), "{status}");
+    assert!(
+        Store::open(&file)
+            .expect("open")
+            .get(&first)
+            .expect("get")
+            .is_none()
+    );
+
+    press(&mut app, "ctrl-z");
+    app.on_job(job(&rx));
+    assert_eq!(app.list.total, 3);
+    assert_eq!(
+        app.opened.as_ref().map(|o| o.article.id.clone()),
+        Some(first)
+    );
+}

@@ -40,7 +40,7 @@ impl App {
         }
     }
 
-    fn push_undo(&mut self, undo: Undo) {
+    pub(super) fn push_undo(&mut self, undo: Undo) {
         self.undo.push(undo);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
@@ -86,28 +86,6 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn remove_selected(&mut self) -> Result<(), StoreError> {
-        let Some(id) = self.opened.as_ref().map(|o| o.article.id.clone()) else {
-            return Ok(());
-        };
-        if let Some(removed) = self.store.remove(&id)? {
-            let title = removed.article.title.clone();
-            self.push_undo(Undo::Removed(Box::new(removed)));
-            self.opened = None;
-            // Search results are read again on the search thread (counting
-            // them can take longer than a key may); the answer opens the
-            // article that took the removed one's place.
-            if self.list.filter.query.is_none() || !self.search_again() {
-                let height = self.list_height();
-                self.list.reload(&self.store, height)?;
-                self.open_selected()?;
-            }
-            self.notify(Severity::Info, format!("Removed “{title}” (ctrl-z undoes)"));
-            self.request_feeds();
-        }
-        Ok(())
-    }
-
     pub(super) fn undo(&mut self) -> Result<(), StoreError> {
         let Some(undo) = self.undo.pop() else {
             self.notify(Severity::Info, "Nothing to undo");
@@ -132,18 +110,14 @@ impl App {
                     Some(_) => message,
                 }
             }
-            Undo::Removed(removed) => {
-                self.store.restore(removed)?;
-                format!("Restored “{}”", removed.article.title)
-            }
+            Undo::Removed(removed) => return self.restore_removed(removed.clone()),
         };
         let reopen = self.opened.as_ref().map(|o| o.article.id.clone());
         self.opened = None;
         self.reload_keeping_selection()?;
-        match (&undo, reopen) {
-            (Undo::Removed(r), _) => self.go_to_article(&r.article.id.clone())?,
-            (_, Some(id)) => self.go_to_article(&id)?,
-            _ => self.open_selected()?,
+        match reopen {
+            Some(id) => self.go_to_article(&id)?,
+            None => self.open_selected()?,
         }
         self.notify(Severity::Info, message);
         Ok(())

@@ -14,6 +14,7 @@ mod nav;
 mod opening;
 pub mod prompt;
 pub mod reading;
+mod removal;
 mod saving;
 mod search;
 pub mod sidebar;

@@ -23,6 +23,8 @@ pub(super) struct Pending {
     reload: bool,
     /// A mark-all-read, whose undo step and message follow its save.
     all_read: bool,
+    /// A removal or a restore, whose list change and message follow it.
+    removal: Option<WriteRequest>,
 }
 
 /// The queue of writes in flight.
@@ -66,8 +68,14 @@ impl App {
             WriteRequest::Undo { changes } => (None, changes.len(), true),
             WriteRequest::MarkAllRead { .. } => (None, 0, false),
             WriteRequest::Stop { .. } | WriteRequest::ReaderState { .. } => (None, 1, false),
+            WriteRequest::Remove { .. } | WriteRequest::Restore { .. } => (None, 1, false),
         };
         let all_read = matches!(request, WriteRequest::MarkAllRead { .. });
+        let removal = matches!(
+            request,
+            WriteRequest::Remove { .. } | WriteRequest::Restore { .. }
+        )
+        .then(|| request.clone());
         match writer.send(seq, request) {
             Ok(()) => {
                 self.saving_queue.next += 1;
@@ -77,6 +85,7 @@ impl App {
                     expected,
                     reload,
                     all_read,
+                    removal,
                 };
                 self.saving_queue.pending.insert(seq, pending);
                 Ok(None)
@@ -110,6 +119,10 @@ impl App {
         };
         match result {
             Ok(applied) if pending.all_read => self.marked_all_read(applied.before)?,
+            Ok(applied) if pending.removal.is_some() => match pending.removal {
+                Some(WriteRequest::Restore { removed }) => self.restored(&removed)?,
+                _ => self.removed(applied.removed)?,
+            },
             Ok(Applied { changed, .. }) => {
                 if pending.reload {
                     self.reload_keeping_selection()?;

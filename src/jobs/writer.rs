@@ -6,10 +6,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use super::{JobError, JobEvent, Reporter};
-use crate::store::{Filter, Mark, MarkChange, ReadingStop, Store, StoreError};
+use crate::store::{Filter, Mark, MarkChange, ReadingStop, Removed, Store, StoreError};
 
 /// A change for the writer thread.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum WriteRequest {
     Mark {
         id: String,
@@ -29,6 +29,15 @@ pub enum WriteRequest {
         stop: Option<ReadingStop>,
         begun: bool,
     },
+    /// Removes an article (tombstones and all); `Applied::removed` holds
+    /// what undo needs.
+    Remove {
+        id: String,
+    },
+    /// Puts a removed article back (undo).
+    Restore {
+        removed: Box<Removed>,
+    },
     /// Keeps a value of the reader's own state.
     ReaderState {
         key: String,
@@ -37,12 +46,14 @@ pub enum WriteRequest {
 }
 
 /// What a write did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Applied {
     /// How many marks it changed.
     pub changed: usize,
     /// The marks as they were before, for undo (mark-all-read only).
     pub before: Vec<MarkChange>,
+    /// The removed article (a removal only; None when it was gone already).
+    pub removed: Option<Box<Removed>>,
 }
 
 /// How long a write may wait for other processes' write locks before it
@@ -98,7 +109,7 @@ fn serve(mut store: Store, rx: &Receiver<(u64, WriteRequest)>, events: &Reporter
 pub(crate) fn apply(store: &mut Store, request: &WriteRequest) -> Result<Applied, StoreError> {
     let changed = |changed| Applied {
         changed,
-        before: Vec::new(),
+        ..Applied::default()
     };
     match request {
         WriteRequest::Mark { id, mark, on } => store.set_mark(id, *mark, *on).map(|()| changed(1)),
@@ -108,8 +119,18 @@ pub(crate) fn apply(store: &mut Store, request: &WriteRequest) -> Result<Applied
             Ok(Applied {
                 changed: before.len(),
                 before,
+                removed: None,
             })
         }
+        WriteRequest::Remove { id } => {
+            let removed = store.remove(id)?.map(Box::new);
+            Ok(Applied {
+                changed: usize::from(removed.is_some()),
+                removed,
+                ..Applied::default()
+            })
+        }
+        WriteRequest::Restore { removed } => store.restore(removed).map(|()| changed(1)),
         WriteRequest::Stop { id, stop, begun } => store
             .set_reading_stop(id, *stop, *begun)
             .map(|()| changed(1)),
