@@ -45,6 +45,11 @@ impl Paths {
         self.config_dir.join("subscriptions.toml")
     }
 
+    /// Ignore rules (see `crate::ignore`).
+    pub fn ignore_file(&self) -> PathBuf {
+        self.config_dir.join(crate::ignore::FILE_NAME)
+    }
+
     pub fn keymap_file(&self) -> PathBuf {
         self.config_dir.join("keymap.toml")
     }

@@ -76,6 +76,8 @@ pub(crate) struct Narrowed {
     pub sources: Option<Vec<String>>,
     /// Articles from subscriptions with one of these tags (None: any).
     pub tags: Option<Vec<String>>,
+    /// `author:` as typed, tested on each byline (`name_match` in SQL).
+    pub author: Option<String>,
     pub fts: Option<String>,
     /// Sources and tags are tested on each article met in time order,
     /// not looked up by their indexes (see `Store::choose_walk`).
@@ -96,7 +98,11 @@ impl Narrowed {
 
     /// True when nothing but the match expression narrows the list.
     pub fn is_all(&self) -> bool {
-        !self.bookmarked && !self.unread && self.sources.is_none() && self.tags.is_none()
+        !self.bookmarked
+            && !self.unread
+            && self.sources.is_none()
+            && self.tags.is_none()
+            && self.author.is_none()
     }
 
     /// `WHERE` conditions over `articles a LEFT JOIN marks m` (without the
@@ -125,6 +131,10 @@ impl Narrowed {
                 "{walk}a.feed_url IN (SELECT feed_url FROM feed_tags WHERE tag IN ({}))",
                 placeholders(tags.len())
             ));
+        }
+        if let Some(author) = &self.author {
+            values.push(Value::Text(author.clone()));
+            clauses.push("name_match(?, a.byline)".into());
         }
         if clauses.is_empty() {
             (String::from("1"), values)
@@ -158,6 +168,7 @@ impl Store {
         if let Some(wanted) = &q.tag {
             narrowed.tags = Some(self.names_matching(wanted, DISTINCT_TAGS)?);
         }
+        narrowed.author = q.author.clone();
         narrowed.bookmarked |= q.bookmarked;
         narrowed.unread |= q.unread;
         narrowed.fts = q.fts(true);

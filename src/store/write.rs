@@ -4,6 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::ignored::{Arrival, Diverted, Ignoring};
 use super::known::KnownKeys;
 use super::prepare::{Keys, Prepared, Undated};
 use super::{Filter, Origin, Result, Store, UpsertStats, now, sql_err};
@@ -118,10 +119,14 @@ impl Store {
             // atomic as a whole, so no savepoint (which would copy every
             // page it changes first).
             let known = self.known.as_mut();
-            return write_rows(&self.conn, known, articles, origin, feed_url, clock).map_err(err);
+            let ignoring = Ignoring::new(&self.conn, self.ignore.as_deref(), origin, feed_url);
+            return write_rows(&self.conn, known, ignoring.map_err(err)?, articles, origin, feed_url, clock)
+                .map_err(err);
         }
         let tx = self.conn.transaction().map_err(err)?;
-        let stats = write_rows(&tx, None, articles, origin, feed_url, clock).map_err(err)?;
+        let ignoring = Ignoring::new(&tx, self.ignore.as_deref(), origin, feed_url).map_err(err)?;
+        let stats =
+            write_rows(&tx, None, ignoring, articles, origin, feed_url, clock).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(stats)
     }
@@ -131,6 +136,7 @@ impl Store {
 fn write_rows(
     conn: &Connection,
     mut known: Option<&mut KnownKeys>,
+    mut ignoring: Ignoring,
     articles: &[Prepared],
     origin: Origin,
     feed_url: Option<&str>,
@@ -164,6 +170,23 @@ fn write_rows(
             Some(known) if !known.may_know(&a.id, keys) => None,
             _ => find_existing(conn, a, keys)?,
         };
+        if existing.is_none() {
+            let at = Arrival {
+                digest: &digest,
+                origin,
+                feed_url,
+                added_at,
+                undated_key,
+            };
+            match ignoring.divert(conn, p, &at)? {
+                Diverted::No => {}
+                Diverted::Again => continue,
+                Diverted::New => {
+                    stats.ignored += 1;
+                    continue;
+                }
+            }
+        }
         match &existing {
             Some(old) if old.digest == digest => {
                 stats.unchanged += 1;
