@@ -221,6 +221,11 @@ impl Store {
         self.ignore = Some(rules);
     }
 
+    /// The rules `set_ignore_rules` gave.
+    pub fn ignore_rules(&self) -> Option<Arc<IgnoreRules>> {
+        self.ignore.clone()
+    }
+
     /// How many articles ignore rules kept out.
     pub fn ignored_count(&self) -> Result<usize> {
         let n: i64 = self

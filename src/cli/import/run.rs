@@ -141,6 +141,7 @@ impl<'a> Run<'a> {
         self.stats.added += s.added;
         self.stats.updated += s.updated;
         self.stats.unchanged += s.unchanged;
+        self.stats.ignored += s.ignored;
         self.uncommitted += self.batch.len();
         self.batch.clear();
         crashpoint::reached(Point::ImportBatch);
