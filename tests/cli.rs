@@ -217,7 +217,14 @@ fn the_reader_needs_a_terminal() {
 #[test]
 fn every_command_has_help() {
     for cmd in [
-        "import", "list", "show", "bookmarks", "bookmark", "read", "ignored", "unignore",
+        "import",
+        "list",
+        "show",
+        "bookmarks",
+        "bookmark",
+        "read",
+        "ignored",
+        "unignore",
     ] {
         Command::cargo_bin("edicola")
             .expect("binary")
@@ -514,8 +521,11 @@ fn a_broken_ignore_file_exits_2_naming_file_and_line_and_stores_nothing() {
     let feed = three_item_feed(dir.path());
     std::fs::create_dir_all(dir.path().join("config")).expect("config");
     let rules = dir.path().join("config/ignore.toml");
-    std::fs::write(&rules, "[[rule]]\nquery = 'horoscope'\n[[rule]]\nquery = 'colour:red'\n")
-        .expect("rules");
+    std::fs::write(
+        &rules,
+        "[[rule]]\nquery = 'horoscope'\n[[rule]]\nquery = 'colour:red'\n",
+    )
+    .expect("rules");
     edicola(dir.path())
         .arg("import")
         .arg(&feed)

@@ -338,5 +338,8 @@ fn ignore_rules_keep_fetched_articles_out_and_a_refetch_adds_nothing() {
     let ignored = ignored.as_array().expect("ignored");
     assert_eq!(ignored.len(), 1, "{ignored:?}");
     assert_eq!(ignored[0]["title"], "Second story");
-    assert_eq!(ignored[0]["rule"], "no seconds (tag:morning title:\"second story\")");
+    assert_eq!(
+        ignored[0]["rule"],
+        "no seconds (tag:morning title:\"second story\")"
+    );
 }

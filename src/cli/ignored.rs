@@ -35,7 +35,9 @@ pub fn load_rules(paths: &Paths) -> Result<IgnoreRules, Failure> {
 /// The line an import or fetch ends with when rules kept articles out.
 pub fn report_ignored(n: usize) {
     if n > 0 {
-        eprintln!("{n} new articles ignored by rules in ignore.toml (`edicola ignored` lists them)");
+        eprintln!(
+            "{n} new articles ignored by rules in ignore.toml (`edicola ignored` lists them)"
+        );
     }
 }
 

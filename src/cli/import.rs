@@ -105,9 +105,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         run.take(path, Err(e))?;
     }
     // Only JSON output shows the articles' texts.
-    parse_in_parallel(&inputs, opts, &rules, |file, result| {
-        run.take(file, result)
-    })?;
+    parse_in_parallel(&inputs, opts, &rules, |file, result| run.take(file, result))?;
     run.finish()?;
     let Run {
         stats,

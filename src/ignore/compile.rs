@@ -89,11 +89,15 @@ pub(super) struct RuleAtoms {
 pub enum RuleError {
     #[error("{0}")]
     Query(crate::index::query::Problem),
-    #[error("is:bookmarked and is:unread cannot be part of a rule (arriving articles have no marks)")]
+    #[error(
+        "is:bookmarked and is:unread cannot be part of a rule (arriving articles have no marks)"
+    )]
     Marks,
     #[error("the query is too long (at most 32 terms in 1024 bytes)")]
     TooLong,
-    #[error("the rule would ignore every article: give it words, a phrase, title:, source:, tag: or author:")]
+    #[error(
+        "the rule would ignore every article: give it words, a phrase, title:, source:, tag: or author:"
+    )]
     Everything,
 }
 
@@ -140,16 +144,20 @@ impl Compiled {
             author: q.author.as_deref().map(NameKey::new),
         };
         for w in &q.words {
-            rule.required.extend(self.atoms_of(w, true, Scope::Text, false));
+            rule.required
+                .extend(self.atoms_of(w, true, Scope::Text, false));
         }
         for p in &q.phrases {
-            rule.required.extend(self.atoms_of(p, false, Scope::Text, true));
+            rule.required
+                .extend(self.atoms_of(p, false, Scope::Text, true));
         }
         for t in &q.title {
-            rule.required.extend(self.atoms_of(t, false, Scope::Title, true));
+            rule.required
+                .extend(self.atoms_of(t, false, Scope::Title, true));
         }
         for w in &q.excluded {
-            rule.excluded.extend(self.atoms_of(w, false, Scope::Text, false));
+            rule.excluded
+                .extend(self.atoms_of(w, false, Scope::Text, false));
         }
         let named = [&rule.source, &rule.tag, &rule.author]
             .iter()

@@ -77,14 +77,11 @@ impl<'r> Matcher<'r> {
             }
         }
         let hit = &self.hit;
-        self.candidates
-            .iter()
-            .map(|&r| r as usize)
-            .find(|&r| {
-                let rule = &c.rules[r];
-                rule.required.iter().all(|&a| hit[a as usize])
-                    && !rule.excluded.iter().any(|&a| hit[a as usize])
-            })
+        self.candidates.iter().map(|&r| r as usize).find(|&r| {
+            let rule = &c.rules[r];
+            rule.required.iter().all(|&a| hit[a as usize])
+                && !rule.excluded.iter().any(|&a| hit[a as usize])
+        })
     }
 
     /// Rules whose `source:`, `tag:` and `author:` the article passes.
@@ -96,7 +93,11 @@ impl<'r> Matcher<'r> {
         for (i, rule) in c.rules.iter().enumerate() {
             if let Some(wanted) = &rule.source {
                 let has = *source.get_or_insert_with(|| {
-                    name_key(article.source.as_deref(), &mut self.folded, &mut self.source)
+                    name_key(
+                        article.source.as_deref(),
+                        &mut self.folded,
+                        &mut self.source,
+                    )
                 });
                 if !(has && wanted.names(&self.source)) {
                     continue;
@@ -104,7 +105,11 @@ impl<'r> Matcher<'r> {
             }
             if let Some(wanted) = &rule.author {
                 let has = *author.get_or_insert_with(|| {
-                    name_key(article.byline.as_deref(), &mut self.folded, &mut self.author)
+                    name_key(
+                        article.byline.as_deref(),
+                        &mut self.folded,
+                        &mut self.author,
+                    )
                 });
                 if !(has && wanted.names(&self.author)) {
                     continue;

@@ -26,8 +26,8 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Document, Item, TableLike};
 
-pub use compile::RuleError;
 use compile::Compiled;
+pub use compile::RuleError;
 pub use matcher::Matcher;
 
 use crate::model::Article;
@@ -168,7 +168,10 @@ impl IgnoreRules {
         };
         for (key, item) in doc.as_table().iter() {
             if key != "rule" {
-                report(item.span(), format!("unknown key \"{key}\" (expected [[rule]] tables)"));
+                report(
+                    item.span(),
+                    format!("unknown key \"{key}\" (expected [[rule]] tables)"),
+                );
             }
         }
         let tables: Vec<(&dyn TableLike, Option<std::ops::Range<usize>>)> = match doc.get("rule") {
@@ -253,7 +256,10 @@ fn read_capped(path: &Path) -> Result<Option<String>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("larger than {} KiB: not read", MAX_FILE_BYTES / 1024));
+        return Err(format!(
+            "larger than {} KiB: not read",
+            MAX_FILE_BYTES / 1024
+        ));
     }
     String::from_utf8(bytes)
         .map(Some)

@@ -36,7 +36,10 @@ fn matches(query: &str, a: &Article) -> bool {
 
 #[test]
 fn words_are_folded_and_match_the_words_they_begin_and_other_forms() {
-    let a = article("L'oroscopo della settimana", "Perché i Governi cadono sempre.");
+    let a = article(
+        "L'oroscopo della settimana",
+        "Perché i Governi cadono sempre.",
+    );
     assert!(matches("OROSCOPO", &a));
     assert!(matches("perche", &a));
     assert!(matches("PERCHÉ", &a));
@@ -59,7 +62,10 @@ fn words_are_folded_and_match_the_words_they_begin_and_other_forms() {
 
 #[test]
 fn phrases_need_their_words_in_order() {
-    let a = article("Title", "La Banca Centrale europea alza i tassi; la banca italiana no.");
+    let a = article(
+        "Title",
+        "La Banca Centrale europea alza i tassi; la banca italiana no.",
+    );
     assert!(matches(r#""banca centrale""#, &a));
     assert!(matches(r#""Bànca  Centràle Europea""#, &a));
     assert!(!matches(r#""centrale banca""#, &a));

@@ -72,11 +72,9 @@ impl<'r> Ignoring<'r> {
                 .query_map([url], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
         }
-        let any = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM ignored_articles)",
-            [],
-            |r| r.get(0),
-        )?;
+        let any = conn.query_row("SELECT EXISTS (SELECT 1 FROM ignored_articles)", [], |r| {
+            r.get(0)
+        })?;
         Ok(Ignoring {
             rules: rules.map(|r| (r, r.matcher())),
             tags,

@@ -120,8 +120,16 @@ impl Store {
             // page it changes first).
             let known = self.known.as_mut();
             let ignoring = Ignoring::new(&self.conn, self.ignore.as_deref(), origin, feed_url);
-            return write_rows(&self.conn, known, ignoring.map_err(err)?, articles, origin, feed_url, clock)
-                .map_err(err);
+            return write_rows(
+                &self.conn,
+                known,
+                ignoring.map_err(err)?,
+                articles,
+                origin,
+                feed_url,
+                clock,
+            )
+            .map_err(err);
         }
         let tx = self.conn.transaction().map_err(err)?;
         let ignoring = Ignoring::new(&tx, self.ignore.as_deref(), origin, feed_url).map_err(err)?;

@@ -70,7 +70,9 @@ fn unknown_filters_and_unclosed_quotes_are_reported_and_the_rest_searched() {
     let q = Query::parse("cina foo:bar");
     assert_eq!(
         q.problem().map(ToString::to_string).as_deref(),
-        Some(r#"unknown filter "foo:" (filters: source:, tag:, title:, author:, is:bookmarked, is:unread)"#)
+        Some(
+            r#"unknown filter "foo:" (filters: source:, tag:, title:, author:, is:bookmarked, is:unread)"#
+        )
     );
     assert_eq!(q.words, ["cina"]);
     let q = Query::parse(r#"cina "big te"#);

@@ -69,14 +69,22 @@ fn ignored_articles_are_stored_apart_and_out_of_every_view() {
     assert!(search(&store, "oroscopo").is_empty());
     assert!(search(&store, "gossip").is_empty());
     assert_eq!(search(&store, "governo"), ["b"]);
-    let sources: Vec<String> = store.sources().expect("sources").into_iter().map(|s| s.0).collect();
+    let sources: Vec<String> = store
+        .sources()
+        .expect("sources")
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
     assert_eq!(sources, ["Giornale"]);
     assert_eq!(store.get("a").expect("get"), None);
     assert_eq!(store.resolve_id("a").expect("resolve"), None);
 
     assert_eq!(store.ignored_count().expect("count"), 2);
     let page = store.ignored_page(0, 10).expect("page");
-    let rows: Vec<(&str, &str)> = page.iter().map(|r| (r.id.as_str(), r.rule.as_str())).collect();
+    let rows: Vec<(&str, &str)> = page
+        .iter()
+        .map(|r| (r.id.as_str(), r.rule.as_str()))
+        .collect();
     assert_eq!(rows, [("a", "title:oroscopo"), ("c", "source:tabloid")]);
     assert_eq!(store.ignored_page(1, 10).expect("page").len(), 1);
     let opened = store.get_ignored("a").expect("get").expect("found");
@@ -117,7 +125,10 @@ fn unignore_brings_it_back_for_good() {
     store.set_ignore_rules(rules(&["oroscopo"]));
     store
         .upsert(
-            &[news("a", "Oroscopo", "G", 300), news("b", "Meteo", "G", 200)],
+            &[
+                news("a", "Oroscopo", "G", 300),
+                news("b", "Meteo", "G", 200),
+            ],
             Origin::User,
         )
         .expect("upsert");
@@ -134,7 +145,10 @@ fn unignore_brings_it_back_for_good() {
         .upsert(&[news("a", "Oroscopo", "G", 300)], Origin::User)
         .expect("upsert");
     assert_eq!(stats.ignored, 0);
-    store.conn.execute("DELETE FROM articles WHERE id = 'a'", []).expect("delete");
+    store
+        .conn
+        .execute("DELETE FROM articles WHERE id = 'a'", [])
+        .expect("delete");
     let stats = store
         .upsert(&[news("a", "Oroscopo", "G", 300)], Origin::User)
         .expect("upsert");
@@ -152,7 +166,10 @@ fn feeds_and_bulk_imports_apply_rules() {
     let stats = store
         .upsert_feed(
             "https://f.example/rss",
-            &[news("a", "I vip al mare", "F", 300), news("b", "Altro", "F", 200)],
+            &[
+                news("a", "I vip al mare", "F", 300),
+                news("b", "Altro", "F", 200),
+            ],
             None,
         )
         .expect("feed");
