@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::prepare::Prepared;
-use super::{Origin, Result, Store};
+use super::{Origin, Result, Store, UpsertStats};
 use crate::ignore::{IgnoreRules, Matcher};
 use crate::model::Article;
 
@@ -33,17 +33,6 @@ pub(super) struct Arrival<'a> {
     pub feed_url: Option<&'a str>,
     pub added_at: i64,
     pub undated_key: i64,
-}
-
-/// What became of an arriving article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Diverted {
-    /// Not ignored: it goes to `articles`.
-    No,
-    /// An ignored article again: updated where it is.
-    Again,
-    /// Newly ignored.
-    New,
 }
 
 /// Applies ignore rules during one write.
@@ -82,14 +71,16 @@ impl<'r> Ignoring<'r> {
         })
     }
 
-    /// Stores `p` apart when it is an ignored article again or a rule
-    /// matches it; called for articles not already in `articles`.
+    /// Stores `p` apart when it is an ignored article again (updated
+    /// there) or a rule matches it (counted in `stats`); called for
+    /// articles not already in `articles`. True when it was stored apart.
     pub fn divert(
         &mut self,
         conn: &Connection,
         p: &Prepared,
         at: &Arrival,
-    ) -> rusqlite::Result<Diverted> {
+        stats: &mut UpsertStats,
+    ) -> rusqlite::Result<bool> {
         let (url_key, text_key) = (&p.keys.url, &p.keys.text);
         if self.any {
             let found: Option<(i64, String)> = conn
@@ -106,7 +97,7 @@ impl<'r> Ignoring<'r> {
                 if digest != at.digest {
                     update(conn, key, p, at)?;
                 }
-                return Ok(Diverted::Again);
+                return Ok(true);
             }
         }
         let rule = if p.rules_checked {
@@ -119,7 +110,7 @@ impl<'r> Ignoring<'r> {
             })
         };
         let Some(rule) = rule else {
-            return Ok(Diverted::No);
+            return Ok(false);
         };
         let exempt: bool = conn
             .prepare_cached(
@@ -129,11 +120,12 @@ impl<'r> Ignoring<'r> {
             )?
             .query_row(params![p.article.id, url_key, text_key], |r| r.get(0))?;
         if exempt {
-            return Ok(Diverted::No);
+            return Ok(false);
         }
         insert(conn, p, at, &rule)?;
         self.any = true;
-        Ok(Diverted::New)
+        stats.ignored += 1;
+        Ok(true)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::ignored::{Arrival, Diverted, Ignoring};
+use super::ignored::{Arrival, Ignoring};
 use super::known::KnownKeys;
 use super::prepare::{Keys, Prepared, Undated};
 use super::{Filter, Origin, Result, Store, UpsertStats, now, sql_err};
@@ -119,22 +119,13 @@ impl Store {
             // atomic as a whole, so no savepoint (which would copy every
             // page it changes first).
             let known = self.known.as_mut();
-            let ignoring = Ignoring::new(&self.conn, self.ignore.as_deref(), origin, feed_url);
-            return write_rows(
-                &self.conn,
-                known,
-                ignoring.map_err(err)?,
-                articles,
-                origin,
-                feed_url,
-                clock,
-            )
-            .map_err(err);
+            let rules = self.ignore.as_deref();
+            return write_rows(&self.conn, known, rules, articles, origin, feed_url, clock)
+                .map_err(err);
         }
         let tx = self.conn.transaction().map_err(err)?;
-        let ignoring = Ignoring::new(&tx, self.ignore.as_deref(), origin, feed_url).map_err(err)?;
-        let stats =
-            write_rows(&tx, None, ignoring, articles, origin, feed_url, clock).map_err(err)?;
+        let rules = self.ignore.as_deref();
+        let stats = write_rows(&tx, None, rules, articles, origin, feed_url, clock).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(stats)
     }
@@ -144,13 +135,14 @@ impl Store {
 fn write_rows(
     conn: &Connection,
     mut known: Option<&mut KnownKeys>,
-    mut ignoring: Ignoring,
+    rules: Option<&crate::ignore::IgnoreRules>,
     articles: &[Prepared],
     origin: Origin,
     feed_url: Option<&str>,
     clock: &mut Undated,
 ) -> rusqlite::Result<UpsertStats> {
     let mut stats = UpsertStats::default();
+    let mut ignoring = Ignoring::new(conn, rules, origin, feed_url)?;
     let added_at = now();
     let mut inserted: i64 = 0;
     // New rows get keys above every stored one (integer primary key):
@@ -186,13 +178,8 @@ fn write_rows(
                 added_at,
                 undated_key,
             };
-            match ignoring.divert(conn, p, &at)? {
-                Diverted::No => {}
-                Diverted::Again => continue,
-                Diverted::New => {
-                    stats.ignored += 1;
-                    continue;
-                }
+            if ignoring.divert(conn, p, &at, &mut stats)? {
+                continue;
             }
         }
         match &existing {
