@@ -74,6 +74,47 @@ impl NameKey {
     }
 }
 
+/// What a word starting with some three bytes may match beyond its
+/// exact forms.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Lead {
+    /// The pattern, when the word starts with the pattern's word.
+    Prefix(u32),
+    /// Some form, maybe, when the word starts with this: its stems are
+    /// looked up.
+    Stem(Box<str>),
+}
+
+/// A set of byte pairs or triples, hashed to one of 65,536 bits (a filter:
+/// a set bit may be another key's).
+#[derive(Debug)]
+pub(super) struct Bits(Vec<u64>);
+
+impl Default for Bits {
+    fn default() -> Self {
+        Bits(vec![0; 1024])
+    }
+}
+
+impl Bits {
+    fn slot(key: &[u8]) -> usize {
+        let h = key
+            .iter()
+            .fold(0u32, |h, &b| h.wrapping_mul(0x9E37_79B1) ^ u32::from(b));
+        (h.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn set(&mut self, key: &[u8]) {
+        let i = Bits::slot(key);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    pub fn has(&self, key: &[u8]) -> bool {
+        let i = Bits::slot(key);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
 /// One rule, compiled.
 #[derive(Debug)]
 pub(super) struct RuleAtoms {
@@ -108,11 +149,14 @@ pub(super) struct Compiled {
     pub atoms: Vec<Atom>,
     /// Every form of every pattern, with the patterns it stands for.
     pub forms: FxHashMap<Box<str>, Vec<u32>>,
-    /// Prefix patterns by their first three bytes.
-    pub prefixes: FxHashMap<[u8; 3], Vec<u32>>,
-    /// One bit per first two bytes of a form: only words starting so are
-    /// stemmed (a stem keeps the first two letters of its word).
-    pub stem_heads: Vec<u64>,
+    /// What a word's first three bytes may start (see `Lead`).
+    pub leads: FxHashMap<[u8; 3], Vec<Lead>>,
+    /// The first three bytes of every form and lead: most words of an
+    /// article are passed over on one bit.
+    pub heads: Bits,
+    /// The first two bytes of forms of one or two bytes, and of the
+    /// three-byte forms a short word may stem to.
+    pub short_heads: Bits,
     /// For each pattern, the atoms it is part of and where.
     pub uses: Vec<Vec<(u32, u8)>>,
     /// For each atom, the bit of its last word.
@@ -218,6 +262,13 @@ impl Compiled {
         (self.atoms.len() - 1) as u32
     }
 
+    fn add_lead(&mut self, head: [u8; 3], lead: Lead) {
+        let leads = self.leads.entry(head).or_default();
+        if !leads.contains(&lead) {
+            leads.push(lead);
+        }
+    }
+
     fn pattern(&mut self, folded: &str, prefix: bool) -> u32 {
         if let Some(i) = self
             .patterns
@@ -227,13 +278,23 @@ impl Compiled {
             return i as u32;
         }
         let id = self.patterns.len() as u32;
-        if self.stem_heads.is_empty() {
-            self.stem_heads = vec![0; 1024];
-        }
         for form in query_forms(folded) {
-            if let [a, b, ..] = form.as_bytes() {
-                let head = usize::from(u16::from_le_bytes([*a, *b]));
-                self.stem_heads[head / 64] |= 1 << (head % 64);
+            let bytes = form.as_bytes();
+            match bytes {
+                [a, b, c, rest @ ..] => {
+                    self.heads.set(&[*a, *b, *c]);
+                    if !rest.is_empty() {
+                        // A stem of a longer word: the word starts with all
+                        // of it but maybe its last letter (happy: happi).
+                        let lead = Lead::Stem(form[..form.len() - 1].into());
+                        self.add_lead([*a, *b, *c], lead);
+                    } else {
+                        self.short_heads.set(&[*a, *b]);
+                    }
+                }
+                [a, b] => self.short_heads.set(&[*a, *b]),
+                [a] => self.short_heads.set(&[*a, 0]),
+                [] => continue,
             }
             let ids = self.forms.entry(form.into_boxed_str()).or_default();
             if !ids.contains(&id) {
@@ -241,7 +302,8 @@ impl Compiled {
             }
         }
         if prefix && let [a, b, c, ..] = folded.as_bytes() {
-            self.prefixes.entry([*a, *b, *c]).or_default().push(id);
+            self.heads.set(&[*a, *b, *c]);
+            self.add_lead([*a, *b, *c], Lead::Prefix(id));
         }
         self.patterns.push(Pattern {
             folded: folded.into(),

@@ -5,7 +5,7 @@
 //! advance as bit states (shift-and). Buffers live in the matcher, so an
 //! article costs no allocation beyond the stem cache's growth.
 
-use super::compile::{Atom, Compiled, Scope};
+use super::compile::{Atom, Compiled, Lead, Scope};
 use crate::model::Article;
 use crate::text::scripts;
 use crate::text::stem::{Analyzer, Lang};
@@ -160,11 +160,17 @@ impl<'r> Matcher<'r> {
         folded.clear();
         fold_into(&mut folded, text);
         self.reset();
-        for w in words(&folded) {
+        for w in (Words { text: &folded, at: 0 }) {
             self.word(w, title);
         }
         self.reset();
         self.folded = folded;
+    }
+
+    fn exact(&mut self, w: &str) {
+        if let Some(ids) = self.c.forms.get(w) {
+            self.matched.extend_from_slice(ids);
+        }
     }
 
     fn reset(&mut self) {
@@ -178,28 +184,40 @@ impl<'r> Matcher<'r> {
     fn word(&mut self, w: &str, title: bool) {
         let c = self.c;
         self.matched.clear();
-        if let Some(ids) = c.forms.get(w) {
-            self.matched.extend_from_slice(ids);
-        }
-        if let [a, b, rest @ ..] = w.as_bytes()
-            && !rest.is_empty()
-        {
-            if let Some(ids) = c.prefixes.get(&[*a, *b, rest[0]]) {
-                let starts = ids
-                    .iter()
-                    .filter(|&&p| w.starts_with(&*c.patterns[p as usize].folded));
-                self.matched.extend(starts);
-            }
-            let head = usize::from(u16::from_le_bytes([*a, *b]));
-            if c.stem_heads[head / 64] & (1 << (head % 64)) != 0 {
-                for lang in [Lang::Italian, Lang::English] {
-                    self.stem.clear();
-                    self.analyzer.stem_into(lang, w, &mut self.stem);
-                    if self.stem != w
-                        && let Some(ids) = c.forms.get(self.stem.as_str())
-                    {
+        let bytes = w.as_bytes();
+        let mut stem = false;
+        match bytes {
+            [a, b, d, ..] => {
+                if c.heads.has(&[*a, *b, *d]) {
+                    if let Some(ids) = c.forms.get(w) {
                         self.matched.extend_from_slice(ids);
                     }
+                    for lead in c.leads.get(&[*a, *b, *d]).into_iter().flatten() {
+                        match lead {
+                            Lead::Prefix(p) => {
+                                if w.starts_with(&*c.patterns[*p as usize].folded) {
+                                    self.matched.push(*p);
+                                }
+                            }
+                            Lead::Stem(start) => stem |= w.starts_with(&**start),
+                        }
+                    }
+                }
+                // A short word may stem to a form of three bytes.
+                stem |= bytes.len() <= 8 && c.short_heads.has(&[*a, *b]);
+            }
+            [a, b] if c.short_heads.has(&[*a, *b]) => self.exact(w),
+            [a] if c.short_heads.has(&[*a, 0]) => self.exact(w),
+            _ => {}
+        }
+        if stem {
+            for lang in [Lang::Italian, Lang::English] {
+                self.stem.clear();
+                self.analyzer.stem_into(lang, w, &mut self.stem);
+                if self.stem != w
+                    && let Some(ids) = c.forms.get(self.stem.as_str())
+                {
+                    self.matched.extend_from_slice(ids);
                 }
             }
         }
@@ -254,4 +272,46 @@ fn name_key(name: Option<&str>, folded: &mut String, out: &mut String) -> bool {
         out.push_str(w);
     }
     true
+}
+
+/// The words of a text as `text::words` finds them (runs of letters and
+/// digits), reading ASCII a byte at a time through a table.
+pub(super) struct Words<'t> {
+    pub text: &'t str,
+    pub at: usize,
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        static ALNUM: [bool; 128] = {
+            let mut table = [false; 128];
+            let mut b = 0;
+            while b < 128 {
+                table[b] = (b as u8).is_ascii_alphanumeric();
+                b += 1;
+            }
+            table
+        };
+        let bytes = self.text.as_bytes();
+        let mut start = None;
+        while self.at < bytes.len() {
+            let b = bytes[self.at];
+            let (alnum, len) = match ALNUM.get(usize::from(b)) {
+                Some(&a) => (a, 1),
+                None => match self.text.get(self.at..).and_then(|t| t.chars().next()) {
+                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                    None => (false, 1),
+                },
+            };
+            match (alnum, start) {
+                (true, None) => start = Some(self.at),
+                (false, Some(s)) => return self.text.get(s..self.at),
+                _ => {}
+            }
+            self.at += len;
+        }
+        start.and_then(|s| self.text.get(s..))
+    }
 }
