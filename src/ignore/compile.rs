@@ -154,8 +154,7 @@ pub(super) struct Compiled {
     /// The first three bytes of every form and lead: most words of an
     /// article are passed over on one bit.
     pub heads: Bits,
-    /// The first two bytes of forms of one or two bytes, and of the
-    /// three-byte forms a short word may stem to.
+    /// Forms of one or two bytes, by their bytes.
     pub short_heads: Bits,
     /// For each pattern, the atoms it is part of and where.
     pub uses: Vec<Vec<(u32, u8)>>,
@@ -281,16 +280,14 @@ impl Compiled {
         for form in query_forms(folded) {
             let bytes = form.as_bytes();
             match bytes {
-                [a, b, c, rest @ ..] => {
+                [a, b, c, ..] => {
                     self.heads.set(&[*a, *b, *c]);
-                    if !rest.is_empty() {
-                        // A stem of a longer word: the word starts with all
-                        // of it but maybe its last letter (happy: happi).
-                        let lead = Lead::Stem(form[..form.len() - 1].into());
-                        self.add_lead([*a, *b, *c], lead);
-                    } else {
-                        self.short_heads.set(&[*a, *b]);
-                    }
+                    // A stem of a longer word: the word starts with all of
+                    // it but maybe its last letter (happy: happi), and
+                    // with its first three letters at least.
+                    let keep = (form.len() - 1).max(3);
+                    let lead = Lead::Stem(form[..keep].into());
+                    self.add_lead([*a, *b, *c], lead);
                 }
                 [a, b] => self.short_heads.set(&[*a, *b]),
                 [a] => self.short_heads.set(&[*a, 0]),

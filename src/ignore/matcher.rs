@@ -5,6 +5,8 @@
 //! advance as bit states (shift-and). Buffers live in the matcher, so an
 //! article costs no allocation beyond the stem cache's growth.
 
+use rustc_hash::FxHashMap;
+
 use super::compile::{Atom, Compiled, Lead, Scope};
 use crate::model::Article;
 use crate::text::scripts;
@@ -31,7 +33,13 @@ pub struct Matcher<'r> {
     matched: Vec<u32>,
     /// Rules whose name filters the current article passes.
     candidates: Vec<u32>,
+    /// Patterns matched by words met before (only words that pass the
+    /// first filter).
+    memo: FxHashMap<Box<str>, Box<[u32]>>,
 }
+
+/// Words remembered at most (then forgotten all at once).
+const MEMO_LIMIT: usize = 100_000;
 
 impl<'r> Matcher<'r> {
     pub(super) fn new(c: &'r Compiled) -> Matcher<'r> {
@@ -51,6 +59,7 @@ impl<'r> Matcher<'r> {
             touched: Vec::new(),
             matched: Vec::new(),
             candidates: Vec::new(),
+            memo: FxHashMap::default(),
         }
     }
 
@@ -167,12 +176,6 @@ impl<'r> Matcher<'r> {
         self.folded = folded;
     }
 
-    fn exact(&mut self, w: &str) {
-        if let Some(ids) = self.c.forms.get(w) {
-            self.matched.extend_from_slice(ids);
-        }
-    }
-
     fn reset(&mut self) {
         for &a in &self.active {
             self.state[a as usize] = 0;
@@ -180,35 +183,54 @@ impl<'r> Matcher<'r> {
         self.active.clear();
     }
 
-    /// One folded word: the patterns it matches move their atoms on.
+    /// One folded word: the patterns it matches move their atoms on. Most
+    /// words are passed over on one bit; the others are looked up once
+    /// and remembered (news repeats its words).
     fn word(&mut self, w: &str, title: bool) {
         let c = self.c;
+        let candidate = match w.as_bytes() {
+            [a, b, d, ..] => c.heads.has(&[*a, *b, *d]),
+            [a, b] => c.short_heads.has(&[*a, *b]),
+            [a] => c.short_heads.has(&[*a, 0]),
+            [] => false,
+        };
+        if !candidate {
+            // A word matching nothing breaks every phrase under way.
+            self.reset();
+            return;
+        }
         self.matched.clear();
-        let bytes = w.as_bytes();
+        if let Some(ids) = self.memo.get(w) {
+            self.matched.extend_from_slice(ids);
+        } else {
+            self.look_up(w);
+            if self.memo.len() >= MEMO_LIMIT {
+                self.memo.clear();
+            }
+            self.memo
+                .insert(w.into(), self.matched.clone().into_boxed_slice());
+        }
+        self.advance(title);
+    }
+
+    /// The patterns a word matches: its exact forms, the rule words it
+    /// begins, and the forms its stems are.
+    fn look_up(&mut self, w: &str) {
+        let c = self.c;
+        if let Some(ids) = c.forms.get(w) {
+            self.matched.extend_from_slice(ids);
+        }
+        let [a, b, d, ..] = w.as_bytes() else { return };
         let mut stem = false;
-        match bytes {
-            [a, b, d, ..] => {
-                if c.heads.has(&[*a, *b, *d]) {
-                    if let Some(ids) = c.forms.get(w) {
-                        self.matched.extend_from_slice(ids);
-                    }
-                    for lead in c.leads.get(&[*a, *b, *d]).into_iter().flatten() {
-                        match lead {
-                            Lead::Prefix(p) => {
-                                if w.starts_with(&*c.patterns[*p as usize].folded) {
-                                    self.matched.push(*p);
-                                }
-                            }
-                            Lead::Stem(start) => stem |= w.starts_with(&**start),
-                        }
+        for lead in c.leads.get(&[*a, *b, *d]).into_iter().flatten() {
+            match lead {
+                Lead::Prefix(p) => {
+                    if w.starts_with(&*c.patterns[*p as usize].folded) {
+                        self.matched.push(*p);
                     }
                 }
-                // A short word may stem to a form of three bytes.
-                stem |= bytes.len() <= 8 && c.short_heads.has(&[*a, *b]);
+                Lead::Stem(start) => stem |= w.starts_with(&**start),
             }
-            [a, b] if c.short_heads.has(&[*a, *b]) => self.exact(w),
-            [a] if c.short_heads.has(&[*a, 0]) => self.exact(w),
-            _ => {}
         }
         if stem {
             for lang in [Lang::Italian, Lang::English] {
@@ -221,6 +243,11 @@ impl<'r> Matcher<'r> {
                 }
             }
         }
+    }
+
+    /// Moves the atoms of the matched patterns on.
+    fn advance(&mut self, title: bool) {
+        let c = self.c;
         if self.matched.is_empty() && self.active.is_empty() {
             return;
         }
@@ -285,33 +312,65 @@ impl<'t> Iterator for Words<'t> {
     type Item = &'t str;
 
     fn next(&mut self) -> Option<&'t str> {
-        static ALNUM: [bool; 128] = {
-            let mut table = [false; 128];
-            let mut b = 0;
-            while b < 128 {
-                table[b] = (b as u8).is_ascii_alphanumeric();
-                b += 1;
-            }
-            table
-        };
         let bytes = self.text.as_bytes();
-        let mut start = None;
-        while self.at < bytes.len() {
-            let b = bytes[self.at];
-            let (alnum, len) = match ALNUM.get(usize::from(b)) {
-                Some(&a) => (a, 1),
-                None => match self.text.get(self.at..).and_then(|t| t.chars().next()) {
-                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-                    None => (false, 1),
-                },
-            };
-            match (alnum, start) {
-                (true, None) => start = Some(self.at),
-                (false, Some(s)) => return self.text.get(s..self.at),
-                _ => {}
+        let mut at = self.at;
+        // Between words: ASCII in a tight loop, other characters one by one.
+        let start = loop {
+            while at < bytes.len() && KIND[usize::from(bytes[at])] == SPACE {
+                at += 1;
             }
-            self.at += len;
+            let b = *bytes.get(at)?;
+            if KIND[usize::from(b)] == WORD {
+                break at;
+            }
+            let (alnum, len) = char_at(self.text, at);
+            if alnum {
+                break at;
+            }
+            at += len;
+        };
+        loop {
+            while at < bytes.len() && KIND[usize::from(bytes[at])] == WORD {
+                at += 1;
+            }
+            if at < bytes.len() && KIND[usize::from(bytes[at])] == OTHER {
+                let (alnum, len) = char_at(self.text, at);
+                if alnum {
+                    at += len;
+                    continue;
+                }
+            }
+            break;
         }
-        start.and_then(|s| self.text.get(s..))
+        self.at = at;
+        self.text.get(start..at)
+    }
+}
+
+const SPACE: u8 = 0;
+const WORD: u8 = 1;
+const OTHER: u8 = 2;
+
+/// Each byte: an ASCII byte between words (`SPACE`), an ASCII letter or
+/// digit (`WORD`), or part of a character beyond ASCII (`OTHER`).
+static KIND: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            SPACE
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether the character at byte `at` is a letter or digit, and its length.
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    match text.get(at..).and_then(|t| t.chars().next()) {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        None => (false, 1),
     }
 }
