@@ -8,6 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use super::compile::{Atom, Compiled, Lead, Scope};
+use super::words::WordBits;
 use crate::model::Article;
 use crate::text::scripts;
 use crate::text::stem::{Analyzer, Lang};
@@ -36,6 +37,7 @@ pub struct Matcher<'r> {
     /// Patterns matched by words met before (only words that pass the
     /// first filter).
     memo: FxHashMap<Box<str>, Box<[u32]>>,
+    bits: WordBits,
 }
 
 /// Words remembered at most (then forgotten all at once).
@@ -60,6 +62,7 @@ impl<'r> Matcher<'r> {
             matched: Vec::new(),
             candidates: Vec::new(),
             memo: FxHashMap::default(),
+            bits: WordBits::default(),
         }
     }
 
@@ -169,11 +172,14 @@ impl<'r> Matcher<'r> {
         folded.clear();
         fold_into(&mut folded, text);
         self.reset();
-        for w in (Words { text: &folded, at: 0 }) {
+        let mut bits = std::mem::take(&mut self.bits);
+        bits.mark(&folded);
+        for w in bits.words(&folded) {
             self.word(w, title);
         }
         self.reset();
         self.folded = folded;
+        self.bits = bits;
     }
 
     fn reset(&mut self) {
@@ -299,78 +305,4 @@ fn name_key(name: Option<&str>, folded: &mut String, out: &mut String) -> bool {
         out.push_str(w);
     }
     true
-}
-
-/// The words of a text as `text::words` finds them (runs of letters and
-/// digits), reading ASCII a byte at a time through a table.
-pub(super) struct Words<'t> {
-    pub text: &'t str,
-    pub at: usize,
-}
-
-impl<'t> Iterator for Words<'t> {
-    type Item = &'t str;
-
-    fn next(&mut self) -> Option<&'t str> {
-        let bytes = self.text.as_bytes();
-        let mut at = self.at;
-        // Between words: ASCII in a tight loop, other characters one by one.
-        let start = loop {
-            while at < bytes.len() && KIND[usize::from(bytes[at])] == SPACE {
-                at += 1;
-            }
-            let b = *bytes.get(at)?;
-            if KIND[usize::from(b)] == WORD {
-                break at;
-            }
-            let (alnum, len) = char_at(self.text, at);
-            if alnum {
-                break at;
-            }
-            at += len;
-        };
-        loop {
-            while at < bytes.len() && KIND[usize::from(bytes[at])] == WORD {
-                at += 1;
-            }
-            if at < bytes.len() && KIND[usize::from(bytes[at])] == OTHER {
-                let (alnum, len) = char_at(self.text, at);
-                if alnum {
-                    at += len;
-                    continue;
-                }
-            }
-            break;
-        }
-        self.at = at;
-        self.text.get(start..at)
-    }
-}
-
-const SPACE: u8 = 0;
-const WORD: u8 = 1;
-const OTHER: u8 = 2;
-
-/// Each byte: an ASCII byte between words (`SPACE`), an ASCII letter or
-/// digit (`WORD`), or part of a character beyond ASCII (`OTHER`).
-static KIND: [u8; 256] = {
-    let mut table = [OTHER; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = if (b as u8).is_ascii_alphanumeric() {
-            WORD
-        } else {
-            SPACE
-        };
-        b += 1;
-    }
-    table
-};
-
-/// Whether the character at byte `at` is a letter or digit, and its length.
-fn char_at(text: &str, at: usize) -> (bool, usize) {
-    match text.get(at..).and_then(|t| t.chars().next()) {
-        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-        None => (false, 1),
-    }
 }

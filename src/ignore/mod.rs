@@ -20,6 +20,7 @@ mod compile;
 mod matcher;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -207,12 +207,3 @@ fn matching_leaves_no_state_between_articles() {
     assert!(r.first_match(&mut m, &article("Meteo", ""), &[]).is_some());
     assert!(r.first_match(&mut m, &article("x", "meteo"), &[]).is_none());
 }
-
-proptest::proptest! {
-    #[test]
-    fn words_are_split_as_text_words_splits_them(text in "\\PC{0,40}") {
-        let fast: Vec<&str> = (matcher::Words { text: &text, at: 0 }).collect();
-        let plain: Vec<&str> = crate::text::words(&text).collect();
-        proptest::prop_assert_eq!(fast, plain);
-    }
-}
