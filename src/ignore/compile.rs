@@ -289,8 +289,7 @@ impl Compiled {
                     let lead = Lead::Stem(form[..keep].into());
                     self.add_lead([*a, *b, *c], lead);
                 }
-                [a, b] => self.short_heads.set(&[*a, *b]),
-                [a] => self.short_heads.set(&[*a, 0]),
+                [_, _] | [_] => self.short_heads.set(bytes),
                 [] => continue,
             }
             let ids = self.forms.entry(form.into_boxed_str()).or_default();

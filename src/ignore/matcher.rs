@@ -174,8 +174,24 @@ impl<'r> Matcher<'r> {
         self.reset();
         let mut bits = std::mem::take(&mut self.bits);
         bits.mark(&folded);
-        for w in bits.words(&folded) {
-            self.word(w, title);
+        let (bytes, len) = (folded.as_bytes(), folded.len());
+        let c = self.c;
+        for start in bits.starts() {
+            // Most words are passed over on their first bytes.
+            let candidate = match bytes.get(start..start + 3) {
+                Some(head) if bits.is_set(start + 2) && bits.is_set(start + 1) => {
+                    c.heads.has(head)
+                }
+                _ => c.short_heads.has(&bytes[start..bits.end(start, len)]),
+            };
+            if !candidate {
+                // A word matching nothing breaks every phrase under way.
+                self.reset();
+                continue;
+            }
+            if let Some(w) = folded.get(start..bits.end(start, len)) {
+                self.word(w, title);
+            }
         }
         self.reset();
         self.folded = folded;
@@ -189,22 +205,10 @@ impl<'r> Matcher<'r> {
         self.active.clear();
     }
 
-    /// One folded word: the patterns it matches move their atoms on. Most
-    /// words are passed over on one bit; the others are looked up once
-    /// and remembered (news repeats its words).
+    /// A word whose first bytes some pattern starts with: looked up once
+    /// and remembered (news repeats its words), its patterns move their
+    /// atoms on.
     fn word(&mut self, w: &str, title: bool) {
-        let c = self.c;
-        let candidate = match w.as_bytes() {
-            [a, b, d, ..] => c.heads.has(&[*a, *b, *d]),
-            [a, b] => c.short_heads.has(&[*a, *b]),
-            [a] => c.short_heads.has(&[*a, 0]),
-            [] => false,
-        };
-        if !candidate {
-            // A word matching nothing breaks every phrase under way.
-            self.reset();
-            return;
-        }
         self.matched.clear();
         if let Some(ids) = self.memo.get(w) {
             self.matched.extend_from_slice(ids);
