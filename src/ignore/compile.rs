@@ -97,11 +97,16 @@ impl Default for Bits {
 }
 
 impl Bits {
+    /// Keys are up to three bytes (read as one number, so a key of one
+    /// or two bytes and a longer key ending in zeros share a slot).
     fn slot(key: &[u8]) -> usize {
-        let h = key
-            .iter()
-            .fold(0u32, |h, &b| h.wrapping_mul(0x9E37_79B1) ^ u32::from(b));
-        (h.wrapping_mul(0x9E37_79B1) >> 16) as usize
+        let v = match *key {
+            [a, b, c, ..] => u32::from_le_bytes([a, b, c, 0]),
+            [a, b] => u32::from_le_bytes([a, b, 0, 0]),
+            [a] => u32::from(a),
+            [] => 0,
+        };
+        (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
     fn set(&mut self, key: &[u8]) {
