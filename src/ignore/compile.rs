@@ -167,8 +167,6 @@ pub(super) struct Compiled {
     pub last_bit: Vec<u64>,
     pub rules: Vec<RuleAtoms>,
     pub has_runs: bool,
-    /// Some rule looks at texts (else articles are judged by names alone).
-    pub reads_text: bool,
 }
 
 impl Compiled {
@@ -213,7 +211,6 @@ impl Compiled {
         if rule.required.is_empty() && !named {
             return Err(RuleError::Everything);
         }
-        self.reads_text |= !rule.required.is_empty() || !rule.excluded.is_empty();
         self.rules.push(rule);
         Ok(self.rules.len() - 1)
     }

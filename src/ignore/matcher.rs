@@ -179,9 +179,7 @@ impl<'r> Matcher<'r> {
         for start in bits.starts() {
             // Most words are passed over on their first bytes.
             let candidate = match bytes.get(start..start + 3) {
-                Some(head) if bits.is_set(start + 2) && bits.is_set(start + 1) => {
-                    c.heads.has(head)
-                }
+                Some(head) if bits.is_set(start + 2) && bits.is_set(start + 1) => c.heads.has(head),
                 _ => c.short_heads.has(&bytes[start..bits.end(start, len)]),
             };
             if !candidate {

@@ -94,7 +94,9 @@ impl WordBits {
 
     /// True when byte `i` belongs to a word.
     pub fn is_set(&self, i: usize) -> bool {
-        self.bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.bits
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// Where the word starting at `start` ends (`len`: the text's length).
@@ -150,10 +152,17 @@ mod tests {
                 let mut word = [b' '; 8];
                 word[at] = b;
                 let wanted = u64::from(b.is_ascii_alphanumeric()) << at;
-                assert_eq!(ascii_alnum8(u64::from_le_bytes(word)), wanted, "{b} at {at}");
+                assert_eq!(
+                    ascii_alnum8(u64::from_le_bytes(word)),
+                    wanted,
+                    "{b} at {at}"
+                );
             }
         }
-        assert_eq!(ascii_alnum8(u64::from_le_bytes(*b"aZ9 _-\xff0")), 0b1000_0111);
+        assert_eq!(
+            ascii_alnum8(u64::from_le_bytes(*b"aZ9 _-\xff0")),
+            0b1000_0111
+        );
     }
 
     proptest::proptest! {
