@@ -49,6 +49,11 @@ impl Paths {
         self.config_dir.join("searches.toml")
     }
 
+    /// Ignore rules (see `crate::ignore`).
+    pub fn ignore_file(&self) -> PathBuf {
+        self.config_dir.join(crate::ignore::FILE_NAME)
+    }
+
     pub fn keymap_file(&self) -> PathBuf {
         self.config_dir.join("keymap.toml")
     }

@@ -18,6 +18,7 @@ pub mod fetch;
 pub mod fsutil;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod ignore;
 pub mod index;
 pub mod ingest;
 pub mod jobs;

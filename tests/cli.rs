@@ -216,7 +216,16 @@ fn the_reader_needs_a_terminal() {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["import", "list", "show", "bookmarks", "bookmark", "read"] {
+    for cmd in [
+        "import",
+        "list",
+        "show",
+        "bookmarks",
+        "bookmark",
+        "read",
+        "ignored",
+        "unignore",
+    ] {
         Command::cargo_bin("edicola")
             .expect("binary")
             .args([cmd, "--help"])
@@ -398,4 +407,147 @@ fn output_into_a_closed_pipe_ends_quietly() {
     let out = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// A feed file of three items in `dir`.
+fn three_item_feed(dir: &std::path::Path) -> std::path::PathBuf {
+    let items: String = [
+        ("Horoscope for Monday", "Stars and signs."),
+        ("Parliament passes the budget", "A long debate ended."),
+        ("Weather: rain again", "Umbrellas out."),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (t, d))| {
+        format!(
+            "<item><title>{t}</title><link>https://example.org/{i}</link>\
+             <pubDate>Mon, 0{} Jun 2025 10:00:00 +0000</pubDate><description>{d}</description></item>",
+            i + 1
+        )
+    })
+    .collect();
+    let path = dir.join("feed.xml");
+    std::fs::write(
+        &path,
+        format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Daily Wire</title>{items}</channel></rss>"),
+    )
+    .expect("feed");
+    path
+}
+
+#[test]
+fn ignore_rules_keep_imported_articles_out_and_unignore_brings_one_back() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let feed = three_item_feed(dir.path());
+    std::fs::create_dir_all(dir.path().join("config")).expect("config");
+    std::fs::write(
+        dir.path().join("config/ignore.toml"),
+        "[[rule]]\nquery = 'title:horoscope'\nname = \"no horoscopes\"\n\
+         [[rule]]\nquery = 'umbrellas -sun'\n",
+    )
+    .expect("rules");
+    edicola(dir.path())
+        .arg("import")
+        .arg(&feed)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 added"))
+        .stderr(predicate::str::contains("2 new articles ignored"));
+    let titles = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|a| a["title"].as_str().map(String::from))
+            .collect()
+    };
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    assert_eq!(titles(&list), ["Parliament passes the budget"]);
+    edicola(dir.path())
+        .args(["search", "horoscope"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let ignored = json_out(edicola(dir.path()).args(["ignored", "--json"]));
+    assert_eq!(
+        titles(&ignored),
+        ["Weather: rain again", "Horoscope for Monday"]
+    );
+    assert_eq!(ignored[0]["rule"], "umbrellas -sun");
+    assert_eq!(ignored[1]["rule"], "no horoscopes (title:horoscope)");
+    // Piped, plain lines name the rule.
+    edicola(dir.path())
+        .arg("ignored")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rule: no horoscopes"));
+    let id = ignored[1]["id"].as_str().expect("id").to_string();
+    edicola(dir.path())
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Stars and signs."));
+
+    edicola(dir.path())
+        .args(["unignore", &id[..10]])
+        .assert()
+        .success();
+    edicola(dir.path())
+        .args(["import", "--force"])
+        .arg(&feed)
+        .assert()
+        .success();
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    assert_eq!(
+        titles(&list),
+        ["Parliament passes the budget", "Horoscope for Monday"]
+    );
+    let ignored = json_out(edicola(dir.path()).args(["ignored", "--json"]));
+    assert_eq!(titles(&ignored), ["Weather: rain again"]);
+    edicola(dir.path())
+        .args(["search", "title:horoscope"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(&id));
+    edicola(dir.path())
+        .args(["unignore", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no ignored article"));
+}
+
+#[test]
+fn a_broken_ignore_file_exits_2_naming_file_and_line_and_stores_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let feed = three_item_feed(dir.path());
+    std::fs::create_dir_all(dir.path().join("config")).expect("config");
+    let rules = dir.path().join("config/ignore.toml");
+    std::fs::write(
+        &rules,
+        "[[rule]]\nquery = 'horoscope'\n[[rule]]\nquery = 'colour:red'\n",
+    )
+    .expect("rules");
+    edicola(dir.path())
+        .arg("import")
+        .arg(&feed)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ignore.toml:4:9"))
+        .stderr(predicate::str::contains("unknown filter \"colour:\""));
+    std::fs::write(&rules, "[[rule]\nquery = 'horoscope'\n").expect("rules");
+    edicola(dir.path())
+        .arg("import")
+        .arg(&feed)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ignore.toml:1:"));
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    assert!(
+        !list.to_string().contains("Parliament"),
+        "nothing imported: {list}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&rules).expect("rules"),
+        "[[rule]\nquery = 'horoscope'\n",
+        "the user's file is left as it was"
+    );
 }

@@ -304,3 +304,42 @@ fn a_permanent_redirect_onto_a_subscribed_url_leaves_one_subscription() {
     let text = std::fs::read_to_string(&subs).expect("subs");
     assert!(text.contains("\"t\""), "tags kept: {text}");
 }
+
+#[test]
+fn ignore_rules_keep_fetched_articles_out_and_a_refetch_adds_nothing() {
+    let server = http::start();
+    let base = &server.base;
+    let dir = tempfile::tempdir().expect("tmp");
+    edicola(dir.path())
+        .args(["add", &format!("{base}/rss"), "--tag", "Morning news"])
+        .assert()
+        .success();
+    std::fs::write(
+        dir.path().join("config/ignore.toml"),
+        "[[rule]]\nquery = 'tag:morning title:\"second story\"'\nname = \"no seconds\"\n",
+    )
+    .expect("rules");
+    for _ in 0..2 {
+        edicola(dir.path())
+            .args(["fetch", "--force"])
+            .assert()
+            .success();
+    }
+    let list = json(edicola(dir.path()).args(["list", "--json"]));
+    let titles: Vec<&str> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(titles.contains(&"First story"), "{titles:?}");
+    assert!(!titles.contains(&"Second story"), "{titles:?}");
+    let ignored = json(edicola(dir.path()).args(["ignored", "--json"]));
+    let ignored = ignored.as_array().expect("ignored");
+    assert_eq!(ignored.len(), 1, "{ignored:?}");
+    assert_eq!(ignored[0]["title"], "Second story");
+    assert_eq!(
+        ignored[0]["rule"],
+        "no seconds (tag:morning title:\"second story\")"
+    );
+}

@@ -117,7 +117,7 @@ fn search_refuses_unknown_filters_and_unclosed_quotes() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "unknown filter \"foo:\" (filters: source:, tag:, is:bookmarked, is:unread)",
+            "unknown filter \"foo:\" (filters: source:, tag:, title:, author:, is:bookmarked, is:unread)",
         ));
     edicola(dir.path())
         .args(["search", "\"big tech"])

@@ -23,6 +23,8 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
     if let Some(warning) = session.warning {
         app.saving = false;
         app.notify(crate::app::Severity::Error, warning);
+    } else if let Some(problem) = ignore_problem(paths) {
+        app.notify(crate::app::Severity::Error, problem);
     }
     app.set_config_files(crate::jobs::ConfigFiles {
         subscriptions: paths.subscriptions_file(),
@@ -41,6 +43,19 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
         subscriptions_file: paths.subscriptions_file(),
     };
     crate::tui::run(&mut app, &theme, &env).map_err(fatal)
+}
+
+/// The status line for problems in the ignore rules, if any: the reader
+/// runs with the rules that work (its refresh loads them again).
+fn ignore_problem(paths: &Paths) -> Option<String> {
+    let (_, problems) = crate::ignore::load_for_reader(paths);
+    let first = problems.first()?;
+    let more = match problems.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    let text = format!("ignore rules: {first}{more}");
+    Some(crate::text::controls::without_controls(&text).into_owned())
 }
 
 /// Opens the store for a command that only reads, saying on stderr when
@@ -165,6 +180,23 @@ pub fn bookmark(paths: &Paths, id: &str, on: bool) -> Result<(), Failure> {
 pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
     let session = for_reading(paths)?;
     let store = &session.store;
+    if store.resolve_id(id).map_err(fatal)?.is_none()
+        && let Some(ignored) = store.resolve_ignored_id(id).map_err(fatal)?
+        && let Some(article) = store.get_ignored(&ignored).map_err(fatal)?
+    {
+        // Kept out by an ignore rule: readable, with nothing of the store's.
+        eprintln!(
+            "edicola: ignored by a rule (`edicola unignore {}` brings it back)",
+            output::line(&ignored)
+        );
+        if json {
+            let value = output::article_json(&article, None);
+            println!("{}", output::json_text(&value, true).map_err(fatal)?);
+        } else {
+            print!("{}", output::article_text(&article, (false, false), &[]));
+        }
+        return Ok(());
+    }
     let full_id = resolve(store, id)?;
     let Some(article) = store.get(&full_id).map_err(fatal)? else {
         return Err(Failure::input(format!("no article with id {id:?}")));

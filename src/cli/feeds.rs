@@ -142,10 +142,12 @@ pub fn fetch_all(paths: &Paths, force: bool) -> Result<(), Failure> {
         println!("No subscriptions. Add one with: edicola add URL");
         return Ok(());
     }
+    let rules = super::ignored::load_rules(paths)?;
     let mut session = session(paths).map_err(fatal)?;
     if let Some(warning) = session.warning {
         return Err(Failure::fatal(warning));
     }
+    session.store.set_ignore_rules(std::sync::Arc::new(rules));
     session.store.bulk_writes();
     let before: Vec<String> = subs.feeds.iter().map(|f| f.url.clone()).collect();
     let bar = std::io::stderr().is_terminal();
@@ -201,6 +203,7 @@ pub fn fetch_all(paths: &Paths, force: bool) -> Result<(), Failure> {
         reports.len(),
         super::import::removed_skipped(skipped)
     );
+    super::ignored::report_ignored(reports.iter().map(fetch::Report::ignored).sum());
     if failed > 0 {
         return Err(Failure::input(format!(
             "{failed} of {} feeds failed",

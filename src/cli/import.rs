@@ -99,12 +99,13 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         inputs = kept;
     }
 
+    let rules = super::ignored::load_rules(paths)?;
     let mut run = Run::new(opts, session.as_mut().map(|s| &mut s.store));
     for (path, e) in unreadable {
         run.take(path, Err(e))?;
     }
     // Only JSON output shows the articles' texts.
-    parse_in_parallel(&inputs, opts, |file, result| run.take(file, result))?;
+    parse_in_parallel(&inputs, opts, &rules, |file, result| run.take(file, result))?;
     run.finish()?;
     let Run {
         stats,
@@ -141,6 +142,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
                 removed_skipped(stats.removed_skipped),
                 stored.as_secs_f64()
             );
+            super::ignored::report_ignored(stats.ignored);
         }
         if !opts.no_index {
             super::index::build_index(&mut s.store)?;

@@ -6,6 +6,7 @@
 
 mod commands;
 mod feeds;
+mod ignored;
 mod import;
 mod index;
 mod open;
@@ -30,7 +31,8 @@ use crate::config::Paths;
         Run without a command to open the reader. Until you import articles of your own, \
         it shows two built-in sample articles.\n\n\
         Files: the store is edicola.db in the data directory; keys can be changed in \
-        keymap.toml in the config directory."
+        keymap.toml in the config directory, and articles to keep out listed in ignore.toml \
+        there."
 )]
 pub struct Cli {
     /// Data directory (the article store)
@@ -143,9 +145,11 @@ pub enum Command {
     },
     /// Search all articles, best match first: words (accents and case do not
     /// matter; Chinese, Japanese, Korean, Thai: any run of characters),
-    /// "exact phrases", -excluded words, source:NAME and tag:NAME (the start
-    /// of a word of the name: source:bbc, source:"BBC News"), is:unread,
-    /// is:bookmarked. An unknown filter or an unclosed quote exits with 2
+    /// "exact phrases", -excluded words, source:NAME, tag:NAME and
+    /// author:NAME (the start of a word of the name: source:bbc,
+    /// source:"BBC News"), title:WORD or title:"a phrase" (in the title
+    /// only), is:unread, is:bookmarked. An unknown filter or an unclosed
+    /// quote exits with 2
     Search {
         /// The query (several words are one query)
         #[arg(required = true)]
@@ -170,6 +174,18 @@ pub enum Command {
         /// Print JSON, like `list --json`
         #[arg(long)]
         json: bool,
+    },
+    /// List the articles ignore rules (ignore.toml in the config directory)
+    /// kept out, newest first, with the rule that matched each
+    Ignored {
+        /// Print JSON: id, title, source, published, rule, ignored_at
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring an ignored article back into the list; no rule ignores it again
+    Unignore {
+        /// The article's id, as `edicola ignored` prints it (or a unique prefix)
+        id: String,
     },
 }
 
@@ -267,5 +283,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Fetch { force } => feeds::fetch_all(&paths, force),
         Command::Bookmark { id, off } => commands::bookmark(&paths, &id, !off),
         Command::RemoveArticle { id, json } => removal::remove_article(&paths, &id, json),
+        Command::Ignored { json } => ignored::list(&paths, json),
+        Command::Unignore { id } => ignored::unignore(&paths, &id),
     }
 }

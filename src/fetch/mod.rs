@@ -37,6 +37,8 @@ pub enum Outcome {
         updated: usize,
         /// Articles the user removed earlier, not stored again.
         removed_skipped: usize,
+        /// New articles ignore rules kept out.
+        ignored: usize,
     },
     NotModified,
     /// Fetched more recently than its `min_interval`.
@@ -49,10 +51,29 @@ impl Report {
         matches!(self.outcome, Outcome::Failed(_))
     }
 
+    /// New articles ignore rules kept out.
+    pub fn ignored(&self) -> usize {
+        match self.outcome {
+            Outcome::Updated { ignored, .. } => ignored,
+            _ => 0,
+        }
+    }
+
     /// One line for people: "Name: 3 new", "Name: failed: HTTP 404 Not Found".
     pub fn line(&self) -> String {
         let what = match &self.outcome {
-            Outcome::Updated { added, updated, .. } => format!("{added} new, {updated} updated"),
+            Outcome::Updated {
+                added,
+                updated,
+                ignored: 0,
+                ..
+            } => format!("{added} new, {updated} updated"),
+            Outcome::Updated {
+                added,
+                updated,
+                ignored,
+                ..
+            } => format!("{added} new, {updated} updated, {ignored} ignored"),
             Outcome::NotModified => "not modified".to_string(),
             Outcome::Skipped => "skipped (fetched recently)".to_string(),
             Outcome::Failed(why) => format!("failed: {why}"),
@@ -125,16 +146,27 @@ pub fn update_all(
     let queue = Mutex::new(todo.clone().into_iter());
     let (tx, rx) = mpsc::channel::<Downloaded>();
     let feeds = subs.feeds.clone();
+    let rules = store.ignore_rules();
+    let rules = rules.as_deref();
     let mut moves = Vec::new();
     std::thread::scope(|scope| -> Result<(), StoreError> {
         for _ in 0..CONCURRENCY.min(todo.len()) {
             let tx = tx.clone();
             let (queue, feeds, states) = (&queue, &feeds, &states);
             scope.spawn(move || {
+                let mut matcher = rules.map(|r| (r, r.matcher()));
                 loop {
                     let next = queue.lock().ok().and_then(|mut q| q.next());
                     let Some(index) = next else { break };
                     let result = download(http, &feeds[index], &states[index]);
+                    let result = result.map(|(mut parsed, moved)| {
+                        if let (Some(p), Some((rules, m))) = (&mut parsed, &mut matcher) {
+                            for a in &mut p.articles {
+                                a.check_rules(rules, m, &feeds[index].tags);
+                            }
+                        }
+                        (parsed, moved)
+                    });
                     if tx.send(Downloaded { index, result }).is_err() {
                         break;
                     }
@@ -174,6 +206,7 @@ pub fn update_all(
                         added: stats.added,
                         updated: stats.updated,
                         removed_skipped: stats.removed_skipped,
+                        ignored: stats.ignored,
                     }
                 }
             };

@@ -50,6 +50,12 @@ impl Query {
             });
         }
         parts.extend(self.phrases.iter().filter_map(|p| phrase_forms(p)));
+        // `title:`: the phrase in the title column only.
+        parts.extend(
+            self.title
+                .iter()
+                .filter_map(|t| phrase_forms(t).map(|f| format!("title : {f}"))),
+        );
         if parts.is_empty() {
             return None;
         }

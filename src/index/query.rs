@@ -2,8 +2,10 @@
 //! a prefix while typing; in scripts written without spaces, any run of
 //! characters), "quoted phrases", -excluded words, and filters
 //! `source:NAME`, `tag:NAME` (a prefix of a word of the name, folded:
-//! `source:bbc`, `source:bbc_news`, `source:"BBC News"`), `is:bookmarked`,
-//! `is:unread`. Compiled to FTS5 in `compile`.
+//! `source:bbc`, `source:bbc_news`, `source:"BBC News"`), `author:NAME`
+//! (the byline, named the same way), `title:WORD` or `title:"a phrase"`
+//! (in the title only), `is:bookmarked`, `is:unread`. Compiled to FTS5 in
+//! `compile`; ignore rules (`crate::ignore`) use the same language.
 //!
 //! Parsing never fails: what it cannot use is reported by
 //! [`Query::problem`] while the rest is still searched, so results can
@@ -17,7 +19,7 @@ pub const MAX_TERMS: usize = 32;
 pub const MAX_QUERY_BYTES: usize = 1024;
 
 /// The filters, as a problem message lists them.
-const FILTERS: &str = "source:, tag:, is:bookmarked, is:unread";
+const FILTERS: &str = "source:, tag:, title:, author:, is:bookmarked, is:unread";
 
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,6 +31,10 @@ pub struct Query {
     pub source: Option<String>,
     /// `tag:` as typed (see [`matching_names`]).
     pub tag: Option<String>,
+    /// `author:` as typed: names the byline as `source:` names a source.
+    pub author: Option<String>,
+    /// `title:` values: words or phrases that must be in the title.
+    pub title: Vec<String>,
     pub bookmarked: bool,
     pub unread: bool,
     /// Text or terms were left out (`MAX_QUERY_BYTES`, `MAX_TERMS`).
@@ -122,7 +128,13 @@ impl Query {
             // An empty name (`source:""`) is one being typed.
             "source" if !value.is_empty() => self.source = Some(value.to_string()),
             "tag" if !value.is_empty() => self.tag = Some(value.to_string()),
-            "source" | "tag" => {}
+            "author" if !value.is_empty() => self.author = Some(value.to_string()),
+            "title" if !value.is_empty() => {
+                if self.title.len() < MAX_TERMS && !self.title.iter().any(|t| t == value) {
+                    self.title.push(value.to_string());
+                }
+            }
+            "source" | "tag" | "author" | "title" => {}
             "is" => match value.to_lowercase().as_str() {
                 "bookmarked" | "bookmark" => self.bookmarked = true,
                 "unread" => self.unread = true,

@@ -133,6 +133,9 @@ fn run_refresh(
         return Err(JobError::NoSubscriptions);
     }
     let mut store = Store::open(store_file)?;
+    // The reader reported the rules' problems at start-up: the usable
+    // rules apply.
+    store.set_ignore_rules(std::sync::Arc::new(crate::ignore::load_beside(subs_file)));
     let before: Vec<String> = subs.feeds.iter().map(|f| f.url.clone()).collect();
     let reports = fetch::update_all(
         &mut store,

@@ -97,6 +97,8 @@ pub(crate) struct Narrowed {
     pub feed: Option<String>,
     /// Articles from no subscription only.
     pub local: bool,
+    /// `author:` as typed, tested on each byline (`name_match` in SQL).
+    pub author: Option<String>,
     pub fts: Option<String>,
     /// Sources and tags are tested on each article met in time order,
     /// not looked up by their indexes (see `Store::choose_walk`).
@@ -125,6 +127,7 @@ impl Narrowed {
             && self.tags.is_none()
             && self.feed.is_none()
             && !self.local
+            && self.author.is_none()
     }
 
     /// `WHERE` conditions over `articles a LEFT JOIN marks m` (without the
@@ -161,6 +164,10 @@ impl Narrowed {
         if self.local {
             clauses.push(format!("{walk}a.feed_url IS NULL"));
         }
+        if let Some(author) = &self.author {
+            values.push(Value::Text(author.clone()));
+            clauses.push("name_match(?, a.byline)".into());
+        }
         if clauses.is_empty() {
             (String::from("1"), values)
         } else {
@@ -193,6 +200,7 @@ impl Store {
         if let Some(wanted) = &q.tag {
             narrowed.tags = Some(self.names_matching(wanted, DISTINCT_TAGS)?);
         }
+        narrowed.author = q.author.clone();
         narrowed.bookmarked |= q.bookmarked;
         narrowed.unread |= q.unread;
         narrowed.fts = q.fts(true);

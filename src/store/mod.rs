@@ -7,6 +7,7 @@ mod error;
 mod feeds;
 mod files;
 mod filter;
+mod ignored;
 mod index;
 mod known;
 mod marks;
@@ -32,6 +33,7 @@ use error::sql_err;
 pub use feeds::FeedState;
 pub use files::FileStamp;
 pub use filter::Filter;
+pub use ignored::IgnoredSummary;
 pub use index::{IndexState, Indexer};
 pub use prepare::{Prepared, Undated};
 pub use ranking::FirstPage;
@@ -78,6 +80,8 @@ pub struct UpsertStats {
     pub unchanged: usize,
     /// Articles not stored because they were removed earlier (tombstones).
     pub removed_skipped: usize,
+    /// New articles kept out by an ignore rule (stored apart).
+    pub ignored: usize,
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -89,6 +93,8 @@ pub struct Store {
     /// The stored articles' keys, while an import's bulk transaction is
     /// open (see `begin_bulk`).
     known: Option<known::KnownKeys>,
+    /// Ignore rules applied to arriving articles (`ignored.rs`).
+    ignore: Option<std::sync::Arc<crate::ignore::IgnoreRules>>,
 }
 
 impl Store {

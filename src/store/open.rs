@@ -73,6 +73,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             known: None,
+            ignore: None,
         })
     }
 
@@ -122,6 +123,7 @@ impl Store {
             conn,
             path,
             known: None,
+            ignore: None,
         };
         store.check_index_version()?;
         Ok(store)

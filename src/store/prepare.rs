@@ -43,6 +43,10 @@ pub struct Prepared {
     pub(super) keys: Keys,
     /// Hash of everything stored of the article.
     pub(super) content: u64,
+    /// The ignore rule it matches (see `check_rules`).
+    pub(super) ignored_by: Option<String>,
+    /// Rules were tested where it was prepared.
+    pub(super) rules_checked: bool,
 }
 
 impl Prepared {
@@ -79,7 +83,29 @@ impl Prepared {
             links,
             keys,
             article,
+            ignored_by: None,
+            rules_checked: false,
         }
+    }
+
+    /// Tests the article against ignore rules where it is prepared
+    /// (before `drop_texts`), so the writing thread need not; `tags` are
+    /// its feed's. Articles not tested are tested by the store's rules.
+    pub fn check_rules(
+        &mut self,
+        rules: &crate::ignore::IgnoreRules,
+        matcher: &mut crate::ignore::Matcher<'_>,
+        tags: &[String],
+    ) {
+        self.ignored_by = rules
+            .first_match(matcher, &self.article, tags)
+            .map(crate::ignore::Rule::label);
+        self.rules_checked = true;
+    }
+
+    /// The label of the ignore rule the article matched, if tested.
+    pub fn ignored_by(&self) -> Option<&str> {
+        self.ignored_by.as_deref()
     }
 
     /// Drops the article's paragraphs, links and related entries, which

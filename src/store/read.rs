@@ -154,13 +154,18 @@ impl Store {
 
     /// One whole article.
     pub fn get(&self, id: &str) -> Result<Option<Article>> {
+        self.article_in("articles", id)
+    }
+
+    /// One whole article of `table` (`articles` or one of the same columns).
+    pub(super) fn article_in(&self, table: &str, id: &str) -> Result<Option<Article>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT id, title, source, url, byline, published, standfirst, category, lang,
                         body, related, links, guid
-                 FROM articles WHERE id = ?1",
-            )
+                 FROM {table} WHERE id = ?1"
+            ))
             .map_err(|e| self.err(e))?;
         let row = stmt
             .query_row([id], |r| {

@@ -84,6 +84,7 @@ impl Store {
             &tx,
             None,
             true,
+            None,
             std::slice::from_ref(&prepared),
             removed.origin,
             removed.feed_url.as_deref(),

@@ -218,6 +218,44 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE marks ADD COLUMN stop_offset INTEGER;
     ALTER TABLE marks ADD COLUMN begun INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX marks_begun ON marks (article_id) WHERE begun = 1;",
+    // 9: ignored articles (ignore rules): stored apart with the columns of
+    // `articles`, so no query over `articles` changes; the rule that kept
+    // each out and when. `ignore_exempt`: articles the user took back,
+    // never ignored again.
+    "CREATE TABLE ignored_articles (
+        key        INTEGER PRIMARY KEY,
+        id         TEXT NOT NULL UNIQUE,
+        sort_key   INTEGER NOT NULL,
+        title      TEXT NOT NULL,
+        title_key  TEXT NOT NULL,
+        source     TEXT,
+        published  INTEGER,
+        feed_url   TEXT,
+        url_key    TEXT,
+        text_key   TEXT,
+        digest     TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        added      INTEGER NOT NULL,
+        lang       TEXT,
+        url        TEXT,
+        guid       TEXT,
+        byline     TEXT,
+        category   TEXT,
+        standfirst TEXT,
+        body       TEXT NOT NULL,
+        related    TEXT NOT NULL,
+        links      TEXT NOT NULL,
+        rule       TEXT NOT NULL,
+        ignored_at INTEGER NOT NULL
+    );
+    CREATE INDEX ignored_by_time ON ignored_articles (sort_key DESC, id);
+    CREATE INDEX ignored_by_url_key ON ignored_articles (url_key) WHERE url_key IS NOT NULL;
+    CREATE INDEX ignored_by_text_key ON ignored_articles (text_key) WHERE text_key IS NOT NULL;
+    CREATE TABLE ignore_exempt (
+        id      TEXT PRIMARY KEY,
+        url_key TEXT,
+        text_key TEXT
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.
@@ -274,6 +312,18 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(fts_key(&ctx.get::<String>(0)?)),
+    )?;
+    // `name_match(value, name)`: the query language's `author:` (see
+    // `index::query::name_match`); a NULL name matches nothing.
+    conn.create_scalar_function(
+        "name_match",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let value = ctx.get::<Option<String>>(0)?.unwrap_or_default();
+            let name = ctx.get::<Option<String>>(1)?;
+            Ok(name.is_some_and(|n| crate::index::query::name_match(&value, &n).is_some()))
+        },
     )
 }
 

@@ -4,6 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::ignored::{Arrival, Ignoring};
 use super::known::KnownKeys;
 use super::prepare::{Keys, Prepared, Undated};
 use super::tombstones;
@@ -127,11 +128,16 @@ impl Store {
             // atomic as a whole, so no savepoint (which would copy every
             // page it changes first).
             let known = self.known.as_mut();
-            return write_rows(&self.conn, known, false, articles, origin, feed_url, clock)
-                .map_err(err);
+            let rules = self.ignore.as_deref();
+            return write_rows(
+                &self.conn, known, false, rules, articles, origin, feed_url, clock,
+            )
+            .map_err(err);
         }
         let tx = self.conn.transaction().map_err(err)?;
-        let stats = write_rows(&tx, None, false, articles, origin, feed_url, clock).map_err(err)?;
+        let rules = self.ignore.as_deref();
+        let stats =
+            write_rows(&tx, None, false, rules, articles, origin, feed_url, clock).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(stats)
     }
@@ -144,12 +150,14 @@ pub(super) fn write_rows(
     conn: &Connection,
     mut known: Option<&mut KnownKeys>,
     restoring: bool,
+    rules: Option<&crate::ignore::IgnoreRules>,
     articles: &[Prepared],
     origin: Origin,
     feed_url: Option<&str>,
     clock: &mut Undated,
 ) -> rusqlite::Result<UpsertStats> {
     let mut stats = UpsertStats::default();
+    let mut ignoring = Ignoring::new(conn, rules, origin, feed_url)?;
     let added_at = now();
     let tombstoned = !restoring && tombstones::any(conn)?;
     let mut inserted: i64 = 0;
@@ -189,6 +197,18 @@ pub(super) fn write_rows(
             false => None,
             true => find_existing(conn, a, keys)?,
         };
+        if existing.is_none() {
+            let at = Arrival {
+                digest: &digest,
+                origin,
+                feed_url,
+                added_at,
+                undated_key,
+            };
+            if ignoring.divert(conn, p, &at, &mut stats)? {
+                continue;
+            }
+        }
         match &existing {
             Some(old) if old.digest == digest => {
                 stats.unchanged += 1;

@@ -80,6 +80,14 @@ pub fn normalized(run: &str) -> Vec<char> {
         .collect()
 }
 
+/// Appends the characters of `normalized(run)` to `out`.
+pub fn normalized_into(run: &str, out: &mut String) {
+    out.extend(
+        run.nfkc()
+            .filter(|&c| c.is_alphanumeric() && !is_combining_mark(c)),
+    );
+}
+
 /// Appends the tokens of one run, space-separated, to `out`.
 pub fn run_tokens_into(run: &str, tokens: Tokens, out: &mut String) {
     let chars = normalized(run);

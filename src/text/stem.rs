@@ -112,7 +112,7 @@ impl Analyzer {
     }
 
     /// Appends the stem of one folded word to `out`.
-    fn stem_into(&mut self, lang: Lang, folded: &str, out: &mut String) {
+    pub(crate) fn stem_into(&mut self, lang: Lang, folded: &str, out: &mut String) {
         let slot = match lang {
             Lang::Italian => 0,
             Lang::English => 1,

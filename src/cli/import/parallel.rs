@@ -7,6 +7,7 @@ use std::sync::mpsc::sync_channel;
 
 use super::{ImportOptions, Input};
 use crate::cli::Failure;
+use crate::ignore::IgnoreRules;
 use crate::ingest::{self, ImportError, Parsed};
 use crate::store::Prepared;
 
@@ -18,10 +19,11 @@ pub(super) struct Done {
 
 /// Parses inputs on every core; `take` sees the results in input order,
 /// with the articles' texts only for JSON output (else only their stored
-/// form).
+/// form), tested against the ignore rules.
 pub(super) fn parse_in_parallel(
     inputs: &[Input],
     opts: ImportOptions,
+    rules: &IgnoreRules,
     mut take: impl FnMut(PathBuf, Result<Done, ImportError>) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let workers = std::thread::available_parallelism()
@@ -37,6 +39,7 @@ pub(super) fn parse_in_parallel(
             let next = &next;
             scope.spawn(move || {
                 yield_to_writer();
+                let mut matcher = rules.matcher();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(i) else { break };
@@ -52,6 +55,9 @@ pub(super) fn parse_in_parallel(
                             .drain(..)
                             .map(|a| {
                                 let mut p = Prepared::new(a);
+                                if !rules.is_empty() {
+                                    p.check_rules(rules, &mut matcher, &[]);
+                                }
                                 if !keep_texts {
                                     p.drop_texts();
                                 }

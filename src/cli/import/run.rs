@@ -142,6 +142,7 @@ impl<'a> Run<'a> {
         self.stats.updated += s.updated;
         self.stats.unchanged += s.unchanged;
         self.stats.removed_skipped += s.removed_skipped;
+        self.stats.ignored += s.ignored;
         self.uncommitted += self.batch.len();
         self.batch.clear();
         crashpoint::reached(Point::ImportBatch);

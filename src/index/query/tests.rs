@@ -70,7 +70,9 @@ fn unknown_filters_and_unclosed_quotes_are_reported_and_the_rest_searched() {
     let q = Query::parse("cina foo:bar");
     assert_eq!(
         q.problem().map(ToString::to_string).as_deref(),
-        Some(r#"unknown filter "foo:" (filters: source:, tag:, is:bookmarked, is:unread)"#)
+        Some(
+            r#"unknown filter "foo:" (filters: source:, tag:, title:, author:, is:bookmarked, is:unread)"#
+        )
     );
     assert_eq!(q.words, ["cina"]);
     let q = Query::parse(r#"cina "big te"#);
@@ -180,4 +182,20 @@ fn excluded_words_stay_flat_and_bounded_whatever_they_split_into() {
     assert_eq!(expr.matches("NOT").count(), 1, "{expr}");
     assert_eq!(expr.matches(" OR ").count(), MAX_TERMS - 1, "{expr}");
     assert!(expr.starts_with(r#"("x") NOT ("w0" OR "w1" OR"#), "{expr}");
+}
+
+#[test]
+fn title_and_author_filters() {
+    let q = Query::parse(r#"cina title:"banca centrale" Author:Rossi title:tassi"#);
+    assert_eq!(q.title, ["banca centrale", "tassi"]);
+    assert_eq!(q.author.as_deref(), Some("Rossi"));
+    assert_eq!(q.words, ["cina"]);
+    assert_eq!(q.problem(), None);
+    let expr = q.fts(false).unwrap_or_default();
+    assert!(expr.contains(r#"title : ("banca centrale" OR"#), "{expr}");
+    assert!(expr.contains("title : "), "{expr}");
+    // title: alone is something to match; author: alone is a filter.
+    assert!(Query::parse("title:tassi").fts(true).is_some());
+    assert_eq!(Query::parse("author:rossi").fts(true), None);
+    assert!(Query::parse("autor:x").problem().is_some());
 }

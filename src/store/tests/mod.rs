@@ -7,6 +7,7 @@ use crate::model::{Article, RelatedEntry};
 mod counts;
 mod dedupe;
 mod feeds;
+mod ignored;
 mod marks;
 mod opening;
 mod order;

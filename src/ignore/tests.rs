@@ -1,0 +1,209 @@
+use std::path::Path;
+
+use super::*;
+
+fn article(title: &str, body: &str) -> Article {
+    Article {
+        id: "a".into(),
+        title: title.into(),
+        body: vec![body.into()],
+        ..Article::default()
+    }
+}
+
+fn rules(queries: &[&str]) -> IgnoreRules {
+    let mut rules = IgnoreRules::none();
+    for q in queries {
+        rules
+            .add(Rule {
+                query: (*q).into(),
+                name: None,
+            })
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+    }
+    rules
+}
+
+/// The query of the first rule `a` matches.
+fn first(rules: &IgnoreRules, a: &Article, tags: &[String]) -> Option<String> {
+    let mut m = rules.matcher();
+    rules.first_match(&mut m, a, tags).map(|r| r.query.clone())
+}
+
+fn matches(query: &str, a: &Article) -> bool {
+    first(&rules(&[query]), a, &[]).is_some()
+}
+
+#[test]
+fn words_are_folded_and_match_the_words_they_begin_and_other_forms() {
+    let a = article(
+        "L'oroscopo della settimana",
+        "Perché i Governi cadono sempre.",
+    );
+    assert!(matches("OROSCOPO", &a));
+    assert!(matches("perche", &a));
+    assert!(matches("PERCHÉ", &a));
+    // A word of a rule begins words (as the word typed last in search).
+    assert!(matches("orosc", &a));
+    assert!(matches("governi", &a));
+    // Italian and English forms: "governo" finds "governi".
+    assert!(matches("governo", &a));
+    assert!(!matches("rosco", &a), "inside a word is no match");
+    // Every word of a rule must be there.
+    assert!(matches("oroscopo settimana", &a));
+    assert!(!matches("oroscopo calcio", &a));
+    let en = article("Elections in the north", "Voters went to the polls.");
+    assert!(matches("election", &en));
+    assert!(matches("poll", &en));
+    // A short word is matched whole.
+    assert!(!matches("no", &en));
+    assert!(matches("in", &en));
+}
+
+#[test]
+fn phrases_need_their_words_in_order() {
+    let a = article(
+        "Title",
+        "La Banca Centrale europea alza i tassi; la banca italiana no.",
+    );
+    assert!(matches(r#""banca centrale""#, &a));
+    assert!(matches(r#""Bànca  Centràle Europea""#, &a));
+    assert!(!matches(r#""centrale banca""#, &a));
+    assert!(!matches(r#""banca europea""#, &a));
+    // Overlapping starts still find the phrase (shift-and keeps them all).
+    let b = article("Title", "new new york");
+    assert!(matches(r#""new york""#, &b));
+    assert!(matches(r#""new new york""#, &b));
+    // A phrase does not run from one paragraph into the next.
+    let mut c = article("Title", "ends with banca");
+    c.body.push("centrale starts".into());
+    assert!(!matches(r#""banca centrale""#, &c));
+}
+
+#[test]
+fn exclusions_veto_a_rule() {
+    let a = article("Oroscopo e calcio", "Testo.");
+    assert!(matches("oroscopo", &a));
+    assert!(!matches("oroscopo -calcio", &a));
+    assert!(matches("oroscopo -tennis", &a));
+}
+
+#[test]
+fn fields_title_source_tag_author() {
+    let mut a = article("Horoscopes for Monday", "Stars say the market will rise.");
+    a.standfirst = Some("A weekly column".into());
+    a.source = Some("Daily Mâil Online".into());
+    a.byline = Some("Mystic Meg".into());
+    assert!(matches("title:horoscope", &a));
+    assert!(!matches("title:stars", &a), "title: is the title only");
+    assert!(matches("stars", &a));
+    assert!(matches("weekly", &a), "the standfirst is searched");
+    assert!(matches(r#"title:"for monday""#, &a));
+    assert!(matches(r#"source:"daily mail""#, &a));
+    assert!(matches("source:mail", &a));
+    assert!(matches("source:daily_mail", &a));
+    assert!(!matches("source:ail", &a));
+    assert!(!matches("source:mail title:weather", &a));
+    assert!(matches("author:meg", &a));
+    assert!(matches(r#"author:"mystic meg" stars"#, &a));
+    assert!(!matches("author:smith", &a));
+    let tagged = rules(&["tag:gossip"]);
+    assert_eq!(first(&tagged, &a, &[]), None);
+    let tags = vec!["News".to_string(), "Gossip & Showbiz".to_string()];
+    assert_eq!(first(&tagged, &a, &tags).as_deref(), Some("tag:gossip"));
+    a.source = None;
+    assert!(!matches("source:mail", &a));
+}
+
+#[test]
+fn unspaced_scripts_match_runs_of_characters() {
+    let a = article("东京大学发布新报告", "ข่าวเศรษฐกิจ วันนี้");
+    assert!(matches("东京", &a));
+    assert!(matches("大学发布", &a));
+    assert!(matches("京", &a));
+    assert!(!matches("大阪", &a));
+    assert!(matches("title:发布", &a));
+    // Thai: marks dropped as the index drops them.
+    assert!(matches("เศรษฐกิจ", &a));
+    // Halfwidth katakana is the full form.
+    let k = article("ガス料金", "");
+    assert!(matches("ｶﾞｽ", &k));
+}
+
+#[test]
+fn the_first_matching_rule_is_reported() {
+    let r = rules(&["calcio", "oroscopo", "title:oroscopo"]);
+    let a = article("Oroscopo", "");
+    assert_eq!(first(&r, &a, &[]).as_deref(), Some("oroscopo"));
+    assert_eq!(first(&r, &article("Meteo", "Sole."), &[]), None);
+    assert_eq!(first(&IgnoreRules::none(), &a, &[]), None);
+}
+
+#[test]
+fn rules_that_cannot_be_used_are_refused() {
+    let mut r = IgnoreRules::none();
+    for (query, wanted) in [
+        ("foo:bar", "unknown filter"),
+        ("is:unread oroscopo", "is:bookmarked"),
+        ("-calcio", "every article"),
+        ("\"unclosed", "unclosed quote"),
+        ("  ", "every article"),
+        ("source:\"!!\"", "every article"),
+    ] {
+        let e = r
+            .add(Rule {
+                query: query.into(),
+                name: None,
+            })
+            .err()
+            .unwrap_or_else(|| panic!("{query} accepted"));
+        assert!(e.to_string().contains(wanted), "{query}: {e}");
+    }
+    assert!(r.is_empty());
+}
+
+#[test]
+fn the_file_names_its_problems_by_line_and_column_and_keeps_the_good_rules() {
+    let path = Path::new("/cfg/ignore.toml");
+    let text = "# mine\n[[rule]]\nquery = 'source:\"Daily Mail\"'\n\n[[rule]]\nquery = \"foo:bar\"\n\
+                [[rule]]\nname = \"no horoscopes\"\nquery = 'title:horoscope'\n[[rule]]\nqeury = 'x'\n";
+    let (rules, problems) = IgnoreRules::parse(path, text);
+    assert_eq!(rules.rules().len(), 2);
+    assert_eq!(rules.rules()[1].name.as_deref(), Some("no horoscopes"));
+    assert_eq!(rules.rules()[1].label(), "no horoscopes (title:horoscope)");
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert!(
+        shown[0].starts_with("/cfg/ignore.toml:6:9: rule skipped: unknown filter"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[1].starts_with("/cfg/ignore.toml:11:") && shown[1].contains("qeury"),
+        "{shown:?}"
+    );
+    let (rules, problems) = IgnoreRules::parse(path, "[[rule]\nquery = 'x'\n");
+    assert!(rules.is_empty());
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].to_string().starts_with("/cfg/ignore.toml:1:"),
+        "{}",
+        problems[0]
+    );
+    // Inline tables work too; a missing file holds no rules.
+    let (rules, problems) = IgnoreRules::parse(path, "rule = [{ query = 'calcio' }]\n");
+    assert_eq!((rules.rules().len(), problems.len()), (1, 0));
+    let (rules, problems) = IgnoreRules::load(Path::new("/nonexistent/ignore.toml"));
+    assert!(rules.is_empty() && problems.is_empty());
+}
+
+#[test]
+fn matching_leaves_no_state_between_articles() {
+    let r = rules(&[r#""banca centrale""#, "title:meteo"]);
+    let mut m = r.matcher();
+    let a = article("x", "la banca");
+    let b = article("x", "centrale");
+    assert!(r.first_match(&mut m, &a, &[]).is_none());
+    assert!(r.first_match(&mut m, &b, &[]).is_none());
+    assert!(r.first_match(&mut m, &article("Meteo", ""), &[]).is_some());
+    assert!(r.first_match(&mut m, &article("x", "meteo"), &[]).is_none());
+}
