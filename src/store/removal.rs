@@ -5,7 +5,7 @@ use rusqlite::params;
 use super::marks::MarkState;
 use super::prepare::{Prepared, Undated};
 use super::tombstones::{self, Buried, MAX_TOMBSTONES};
-use super::write::write_rows;
+use super::write::{Checks, write_rows};
 use super::{Origin, Result, Store, now, sql_err};
 use crate::model::Article;
 
@@ -83,8 +83,10 @@ impl Store {
         write_rows(
             &tx,
             None,
-            true,
-            None,
+            Checks {
+                restoring: true,
+                rules: None,
+            },
             std::slice::from_ref(&prepared),
             removed.origin,
             removed.feed_url.as_deref(),

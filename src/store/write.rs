@@ -129,33 +129,48 @@ impl Store {
             // page it changes first).
             let known = self.known.as_mut();
             let rules = self.ignore.as_deref();
-            return write_rows(
-                &self.conn, known, false, rules, articles, origin, feed_url, clock,
-            )
-            .map_err(err);
+            let checks = Checks {
+                restoring: false,
+                rules,
+            };
+            return write_rows(&self.conn, known, checks, articles, origin, feed_url, clock)
+                .map_err(err);
         }
         let tx = self.conn.transaction().map_err(err)?;
         let rules = self.ignore.as_deref();
+        let checks = Checks {
+            restoring: false,
+            rules,
+        };
         let stats =
-            write_rows(&tx, None, false, rules, articles, origin, feed_url, clock).map_err(err)?;
+            write_rows(&tx, None, checks, articles, origin, feed_url, clock).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(stats)
     }
 }
 
+/// What arriving articles are checked against before they are stored.
+#[derive(Clone, Copy)]
+pub(super) struct Checks<'a> {
+    /// An undo puts an article back: no tombstone holds it back.
+    pub restoring: bool,
+    /// Ignore rules that divert new articles (None: none apply).
+    pub rules: Option<&'a crate::ignore::IgnoreRules>,
+}
+
 /// Adds or updates articles on a connection inside a transaction; unless
-/// `restoring` (undo), articles removed earlier (a tombstone has one of
-/// their keys) are skipped.
+/// `checks.restoring` (undo), articles removed earlier (a tombstone has one
+/// of their keys) are skipped.
 pub(super) fn write_rows(
     conn: &Connection,
     mut known: Option<&mut KnownKeys>,
-    restoring: bool,
-    rules: Option<&crate::ignore::IgnoreRules>,
+    checks: Checks,
     articles: &[Prepared],
     origin: Origin,
     feed_url: Option<&str>,
     clock: &mut Undated,
 ) -> rusqlite::Result<UpsertStats> {
+    let Checks { restoring, rules } = checks;
     let mut stats = UpsertStats::default();
     let mut ignoring = Ignoring::new(conn, rules, origin, feed_url)?;
     let added_at = now();
