@@ -71,6 +71,8 @@ pub enum Action {
     EditTags,
     /// Feeds pane: show why the selected feed's last fetch failed.
     ShowError,
+    /// In the ignored articles' list: take the selected one back.
+    Unignore,
     /// Save the current search under a name (a saved search).
     SaveSearch,
     /// Type the name of any action and run it (Tab completes).
@@ -150,6 +152,7 @@ impl Action {
             Action::EditTags => "Change a feed's tags",
             Action::ShowError => "Show a feed's error",
             Action::SaveSearch => "Save this search",
+            Action::Unignore => "Take an ignored article back",
             Action::CommandLine => "Command line",
             Action::MarkAllRead => "Mark all in view read",
             Action::RemoveArticle => "Remove article",
@@ -191,6 +194,7 @@ impl Action {
             Action::Rename => "rename",
             Action::EditTags => "tags",
             Action::ShowError => "error",
+            Action::Unignore => "take back",
             Action::MarkAllRead => "mark read",
             Action::RemoveArticle => "remove",
             Action::NextUnread => "next unread",

@@ -253,3 +253,45 @@ fn reading_an_article_updates_its_feeds_count_at_once() {
         .map(|c| c.total);
     assert_eq!(bookmarks, Some(1));
 }
+
+#[test]
+fn ignored_articles_are_listed_with_their_rule_and_enter_takes_one_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("subscriptions.toml"), "").expect("subs");
+    let mut store = Store::open_in_memory().expect("store");
+    let (rules, problems) = edicola::ignore::IgnoreRules::parse(
+        std::path::Path::new("ignore.toml"),
+        "[[rule]]\nquery = 'title:horoscope'\nname = \"no horoscopes\"\n",
+    );
+    assert!(problems.is_empty());
+    store.set_ignore_rules(std::sync::Arc::new(rules));
+    let kept = article("Rain in Tokyo", "World Report", 1);
+    let ignored = article("Your horoscope for today", "Stars Daily", 2);
+    store
+        .upsert(&[kept, ignored.clone()], Origin::User)
+        .expect("upsert");
+    let keymap = Keymap::builtin().expect("keymap");
+    let mut app = App::new(store, keymap, false, Rect::new(0, 0, 90, 20)).expect("app");
+    app.set_config_files(ConfigFiles {
+        subscriptions: dir.path().join("subscriptions.toml"),
+        searches: dir.path().join("searches.toml"),
+    });
+    assert_eq!(app.list.total, 1, "kept out of the list");
+    press(&mut app, "s G");
+    assert_eq!(selected_label(&app), "Ignored (1)");
+    press(&mut app, "enter");
+    insta::assert_snapshot!(draw(&app).backend());
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.list.total, 2, "back in the list");
+    let status = app.status.clone().map(|s| s.0).unwrap_or_default();
+    assert!(
+        status.starts_with("Took back “Your horoscope for today”"),
+        "{status}"
+    );
+    assert!(
+        !app.feeds
+            .as_ref()
+            .is_some_and(|p| p.rows.iter().any(|r| r.label.starts_with("Ignored")))
+    );
+}

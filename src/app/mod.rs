@@ -62,6 +62,11 @@ pub enum Overlay {
         entries: Vec<SourceEntry>,
         selected: usize,
     },
+    /// Articles ignore rules kept out, with the rule of each.
+    Ignored {
+        rows: Vec<crate::store::IgnoredSummary>,
+        selected: usize,
+    },
 }
 
 /// Work the event loop does on the app's behalf (I/O outside the UI).

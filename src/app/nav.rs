@@ -59,6 +59,7 @@ impl App {
             Action::CommandLine => self.start_command_line(),
             Action::SaveSearch => self.start_save_search(),
             Action::AddFeed
+            | Action::Unignore
             | Action::Rename
             | Action::EditTags
             | Action::ShowError
@@ -135,6 +136,17 @@ impl App {
                     _ => None,
                 };
             }
+            Action::Open | Action::Unignore
+                if matches!(self.overlay, Some(Overlay::Ignored { .. })) =>
+            {
+                if let Some(Overlay::Ignored { rows, selected }) = self.overlay.take() {
+                    if let Some(row) = rows.get(selected) {
+                        let id = row.id.clone();
+                        self.feeds_edit(crate::jobs::FeedEdit::Unignore { id });
+                    }
+                }
+                return None;
+            }
             Action::Open => {
                 if let Some(Overlay::Sources { entries, selected }) = &self.overlay {
                     let filter = entries.get(*selected).map(|e| e.filter.clone());
@@ -165,6 +177,11 @@ impl App {
                 *selected = selected
                     .saturating_add_signed(delta)
                     .min(entries.len().saturating_sub(1));
+            }
+            Some(Overlay::Ignored { rows, selected }) => {
+                *selected = selected
+                    .saturating_add_signed(delta)
+                    .min(rows.len().saturating_sub(1));
             }
             _ => {}
         }

@@ -41,6 +41,9 @@ pub struct FeedsData {
     pub feeds: Vec<FeedRow>,
     pub searches: Vec<(SavedSearch, GroupCount)>,
     pub counts: FeedCounts,
+    /// Articles ignore rules kept out: how many, and the newest of them.
+    pub ignored_total: usize,
+    pub ignored: Vec<crate::store::IgnoredSummary>,
     /// What could not be read in the config files (file, line, column).
     pub problems: Vec<String>,
 }
@@ -81,6 +84,10 @@ pub enum FeedEdit {
     RemoveSearch {
         name: String,
     },
+    /// Take an ignored article back (no rule ignores it again).
+    Unignore {
+        id: String,
+    },
 }
 
 /// How an edit ended.
@@ -91,6 +98,10 @@ pub enum Edited {
     /// Adding a feed failed: the address and why (the user may keep it).
     AddFailed { url: String, error: String },
 }
+
+/// How many ignored articles the pane lists (the newest); `edicola ignored`
+/// lists them all.
+const IGNORED_SHOWN: usize = 500;
 
 /// Reads the pane's data: the subscriptions with their state and counts,
 /// the saved searches with theirs, and the local sources.
@@ -154,6 +165,8 @@ pub fn load(store: &mut Store, files: &ConfigFiles) -> Result<FeedsData, JobErro
         feeds,
         searches: with_counts,
         counts,
+        ignored_total: store.ignored_count()?,
+        ignored: store.ignored_page(0, IGNORED_SHOWN)?,
         problems,
     })
 }
@@ -229,6 +242,15 @@ pub fn edit(store: &mut Store, files: &ConfigFiles, edit: FeedEdit) -> Result<Ed
             file.rename(&old, &new)?;
             file.save()?;
             format!("Renamed the search to “{}”", new.trim())
+        }
+        FeedEdit::Unignore { id } => {
+            let title = store.get_ignored(&id)?.map(|a| a.title).unwrap_or_default();
+            if !store.unignore(&id)? {
+                return Err(JobError::Refused(
+                    "that article is no longer ignored".into(),
+                ));
+            }
+            format!("Took back “{title}”: it is in the list again, and no rule ignores it again")
         }
         FeedEdit::RemoveSearch { name } => {
             let mut file = searches()?;

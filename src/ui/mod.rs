@@ -41,6 +41,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Sources { entries, selected }) => {
             overlay::sources(frame, area, entries, *selected, theme)
         }
+        Some(Overlay::Ignored { rows, selected }) => {
+            overlay::ignored(frame, area, rows, *selected, theme)
+        }
         None => {}
     }
 }

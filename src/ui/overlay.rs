@@ -119,3 +119,47 @@ pub fn sources(
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
+
+/// The articles ignore rules kept out: title, source and the rule, two
+/// lines each.
+pub fn ignored(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[crate::store::IgnoredSummary],
+    selected: usize,
+    theme: &Theme,
+) {
+    let rect = centered(
+        area,
+        70,
+        u16::try_from(rows.len() * 2 + 2).unwrap_or(u16::MAX).max(4),
+    );
+    let inner_h = usize::from(rect.height.saturating_sub(2)).max(2) / 2;
+    let first = selected.saturating_sub(inner_h.saturating_sub(1));
+    let w = usize::from(rect.width.saturating_sub(2));
+    let sanitize = crate::text::wrap::sanitize;
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(first).take(inner_h) {
+        let title = truncate(&sanitize(&row.title), w);
+        let source = row.source.as_deref().map(sanitize).unwrap_or_default();
+        let why = truncate(&format!("  {source} · rule: {}", sanitize(&row.rule)), w);
+        if i == selected {
+            let pad = |t: &str| " ".repeat(w.saturating_sub(crate::text::wrap::width(t)));
+            lines.push(Line::styled(
+                format!("{title}{}", pad(&title)),
+                theme.selected,
+            ));
+            lines.push(Line::styled(format!("{why}{}", pad(&why)), theme.selected));
+        } else {
+            lines.push(Line::raw(title));
+            lines.push(Line::styled(why, theme.dim));
+        }
+    }
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focused)
+        .title(format!(" Ignored ({}) ", rows.len()))
+        .title_bottom(Line::from(" Enter take back · Esc close ").right_aligned());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}

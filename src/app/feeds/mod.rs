@@ -268,6 +268,16 @@ impl App {
     /// list of its own folds instead).
     fn show_entry(&mut self, row: Option<Row>) -> Outcome {
         let Some(row) = row else { return Ok(None) };
+        if row.entry == Entry::Ignored {
+            let rows = self
+                .feeds
+                .as_ref()
+                .and_then(|p| p.data.as_ref())
+                .map(|d| d.ignored.clone())
+                .unwrap_or_default();
+            self.overlay = Some(super::Overlay::Ignored { rows, selected: 0 });
+            return Ok(None);
+        }
         let Some(filter) = row.entry.filter(&self.list.filter) else {
             self.fold(Some(row));
             return Ok(None);

@@ -27,6 +27,8 @@ pub enum Entry {
     Local,
     /// Articles from no subscription, from one source ("" for none).
     LocalSource(String),
+    /// Articles ignore rules kept out (Enter lists them).
+    Ignored,
 }
 
 impl Entry {
@@ -68,7 +70,7 @@ impl Entry {
                 source: Some(source.clone()),
                 ..base
             },
-            Entry::Untagged | Entry::Searches => return None,
+            Entry::Untagged | Entry::Searches | Entry::Ignored => return None,
         })
     }
 
@@ -198,6 +200,10 @@ pub fn rows(data: &FeedsData, folded: &[Entry]) -> Vec<Row> {
                 });
             }
         }
+    }
+    if data.ignored_total > 0 {
+        let label = format!("Ignored ({})", data.ignored_total);
+        rows.push(Row::top(Entry::Ignored, label, None));
     }
     rows
 }
