@@ -4,6 +4,15 @@
 use std::io::Write;
 use std::path::Path;
 
+/// The text of a config file, or None when there is none.
+pub fn read_optional(path: &Path) -> std::io::Result<Option<String>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Replaces `path` with `bytes` atomically: readers see the old or the new
 /// content, never a mix, and a crash loses nothing already returned Ok.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -63,16 +63,12 @@ pub struct SearchesFile {
 impl SearchesFile {
     /// Loads the file; a missing file holds no searches.
     pub fn load(path: &Path) -> Result<SearchesFile, SearchesError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => {
-                return Err(SearchesError::Read {
-                    path: path.into(),
-                    source,
-                });
-            }
-        };
+        let text = crate::fsutil::read_optional(path)
+            .map_err(|source| SearchesError::Read {
+                path: path.into(),
+                source,
+            })?
+            .unwrap_or_default();
         SearchesFile::parse(path, &text)
     }
 

@@ -117,6 +117,33 @@ impl Store {
         Ok(())
     }
 
+    /// Sources (site or feed names) with their article counts, by name.
+    pub fn sources(&self) -> Result<Vec<(String, usize)>> {
+        self.name_counts(
+            "SELECT source, count(*) FROM articles WHERE source IS NOT NULL AND source <> ''
+             GROUP BY source ORDER BY source COLLATE NOCASE",
+        )
+    }
+
+    /// Subscription tags with their article counts, by name.
+    pub fn tags(&self) -> Result<Vec<(String, usize)>> {
+        self.name_counts(
+            "SELECT t.tag, count(a.id) FROM feed_tags t JOIN articles a ON a.feed_url = t.feed_url
+             GROUP BY t.tag ORDER BY t.tag COLLATE NOCASE",
+        )
+    }
+
+    fn name_counts(&self, sql: &str) -> Result<Vec<(String, usize)>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
+    }
+
     /// Unread and total counts of what a filter covers (a saved search).
     pub fn filter_counts(&self, filter: &Filter) -> Result<GroupCount> {
         let total = self.count(filter)?;

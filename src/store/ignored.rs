@@ -258,21 +258,7 @@ impl Store {
 
     /// Resolves the full id or a unique prefix of an ignored article.
     pub fn resolve_ignored_id(&self, prefix: &str) -> Result<Option<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM ignored_articles WHERE id >= ?1 AND id < ?1 || x'ff' LIMIT 2",
-            )
-            .map_err(|e| self.err(e))?;
-        let ids = stmt
-            .query_map([prefix], |r| r.get::<_, String>(0))
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))?;
-        Ok(match ids.as_slice() {
-            [one] => Some(one.clone()),
-            _ => ids.iter().find(|i| *i == prefix).cloned(),
-        })
+        self.resolve_id_in("ignored_articles", prefix)
     }
 
     /// Moves an ignored article back among the others (queued for the

@@ -214,10 +214,13 @@ impl Store {
 
     /// Resolves a full id or a unique prefix of one.
     pub fn resolve_id(&self, prefix: &str) -> Result<Option<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM articles WHERE id >= ?1 AND id < ?1 || x'ff' LIMIT 2")
-            .map_err(|e| self.err(e))?;
+        self.resolve_id_in("articles", prefix)
+    }
+
+    /// The id in `table` that is `prefix` or the only one it begins.
+    pub(super) fn resolve_id_in(&self, table: &str, prefix: &str) -> Result<Option<String>> {
+        let sql = format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?1 || x'ff' LIMIT 2");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let ids = stmt
             .query_map([prefix], |r| r.get::<_, String>(0))
             .map_err(|e| self.err(e))?
@@ -321,33 +324,6 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()
-            .map_err(|e| self.err(e))
-    }
-
-    /// Sources (site or feed names) with their article counts, by name.
-    pub fn sources(&self) -> Result<Vec<(String, usize)>> {
-        self.name_counts(
-            "SELECT source, count(*) FROM articles WHERE source IS NOT NULL AND source <> ''
-             GROUP BY source ORDER BY source COLLATE NOCASE",
-        )
-    }
-
-    /// Subscription tags with their article counts, by name.
-    pub fn tags(&self) -> Result<Vec<(String, usize)>> {
-        self.name_counts(
-            "SELECT t.tag, count(a.id) FROM feed_tags t JOIN articles a ON a.feed_url = t.feed_url
-             GROUP BY t.tag ORDER BY t.tag COLLATE NOCASE",
-        )
-    }
-
-    fn name_counts(&self, sql: &str) -> Result<Vec<(String, usize)>> {
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))
     }
 

@@ -58,16 +58,12 @@ pub struct SubsFile {
 impl SubsFile {
     /// Loads the file; a missing file is an empty list.
     pub fn load(path: &Path) -> Result<SubsFile, SubsError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => {
-                return Err(SubsError::Read {
-                    path: path.into(),
-                    source,
-                });
-            }
-        };
+        let text = crate::fsutil::read_optional(path)
+            .map_err(|source| SubsError::Read {
+                path: path.into(),
+                source,
+            })?
+            .unwrap_or_default();
         SubsFile::parse(path, &text)
     }
 
