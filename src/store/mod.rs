@@ -11,6 +11,7 @@ mod ignored;
 mod index;
 mod known;
 mod marks;
+mod neighbours;
 mod open;
 mod order;
 mod prepare;
