@@ -295,3 +295,25 @@ fn ignored_articles_are_listed_with_their_rule_and_enter_takes_one_back() {
             .is_some_and(|p| p.rows.iter().any(|r| r.label.starts_with("Ignored")))
     );
 }
+
+#[test]
+fn the_pane_survives_every_tiny_size() {
+    let (mut app, _dir) = setup(110, 24);
+    press(&mut app, "s");
+    for (w, h) in [
+        (1, 1),
+        (2, 3),
+        (10, 4),
+        (30, 6),
+        (49, 10),
+        (50, 3),
+        (89, 5),
+        (90, 2),
+    ] {
+        app.resize(Rect::new(0, 0, w, h));
+        draw(&app);
+        press(&mut app, "j G enter s tab");
+        draw(&app);
+        press(&mut app, "s");
+    }
+}
