@@ -70,7 +70,11 @@ impl Filter {
             parts.push(format!("tag: {t}"));
         }
         if let Some(f) = &self.feed {
-            parts.push(format!("feed: {f}"));
+            // The site says which feed; the whole address rarely fits.
+            let host = url::Url::parse(f)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string));
+            parts.push(format!("feed: {}", host.as_deref().unwrap_or(f)));
         }
         if self.local {
             parts.push("imported".to_string());
