@@ -461,11 +461,14 @@ for N in "${SIZES[@]}"; do
     -- "$BIN" --data "$ED/data" --config "$ED/config"
 
   # -- the feeds pane: open it until its counts show (read on the feeds
-  # thread), close it, open it again (the last counts show at once).
-  tl_runs "edf$N" - "1 2 3" --quit "q" --ready "Articles 1/" \
+  # thread), close it, open it again (the last counts show at once); then
+  # next unread, until the reading pane shows it read (each run reads one more).
+  tl_runs "edf$N" - "1 2 3 5" --quit "q" --ready "Articles 1/" \
     --step s "All articles" \
     --step Escape "Related" \
     --step s "All articles" \
+    --step Escape "Related" \
+    --step n "Reading ─" \
     -- "$BIN" --data "$ED/data" --config "$ED/config"
 
   # -- typing in the search prompt, letter by letter: each key until the prompt
@@ -756,13 +759,14 @@ cat <<EOF
 
 \`s\` until the pane shows its counts (per feed and source, counted on a thread of its own from an
 index and the marks), \`Esc\` until the sidebar is back, \`s\` again (the last counts show at
-once, new ones follow). newsboat starts on its feed list, so it has no step to compare.
+once, new ones follow), and \`n\` (next unread: opened and marked read, until the reading pane says so).
+newsboat starts on its feed list, so it has no step to compare for the pane.
 
 EOF
-row "Articles" "Open (s)" "Close (Esc)" "Open again (s)"
-row "---:" "---:" "---:" "---:"
+row "Articles" "Open (s)" "Close (Esc)" "Open again (s)" "Next unread (n)"
+row "---:" "---:" "---:" "---:" "---:"
 for N in "${SIZES[@]}"; do
-  row "$N" "$(ms "${R[edf${N}_s1]}")" "$(ms "${R[edf${N}_s2]}")" "$(ms "${R[edf${N}_s3]}")"
+  row "$N" "$(ms "${R[edf${N}_s1]}")" "$(ms "${R[edf${N}_s2]}")" "$(ms "${R[edf${N}_s3]}")" "$(ms "${R[edf${N}_s5]}")"
 done
 cat <<EOF
 
