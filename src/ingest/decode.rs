@@ -83,15 +83,7 @@ fn declared_in_content(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     if lower.trim_start().starts_with("<?xml") {
         let decl_end = lower.find("?>").unwrap_or(lower.len());
-        let decl = &lower[..decl_end];
-        if let Some(at) = decl.find("encoding") {
-            let rest = decl[at + "encoding".len()..].trim_start();
-            let rest = rest.strip_prefix('=')?.trim_start();
-            let rest = rest.trim_start_matches(['"', '\'']);
-            let end = rest.find(['"', '\'', ' ', '?']).unwrap_or(rest.len());
-            return Encoding::for_label(&rest.as_bytes()[..end]);
-        }
-        return None;
+        return Encoding::for_label(xml_encoding_label(&lower[..decl_end])?.as_bytes());
     }
     let mut from = 0;
     while let Some(at) = lower[from..].find("<meta") {
@@ -107,6 +99,17 @@ fn declared_in_content(head: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
+/// The value of the `encoding` pseudo-attribute of a lowercased XML
+/// declaration (without its `?>`), as written, possibly empty.
+fn xml_encoding_label(declaration: &str) -> Option<&str> {
+    let at = declaration.find("encoding")?;
+    let rest = declaration[at + "encoding".len()..].trim_start();
+    let rest = rest.strip_prefix('=')?.trim_start();
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let end = rest.find(['"', '\'', ' ', '?']).unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
 /// Rewrites the XML declaration of already-decoded text so that it no
 /// longer names another encoding (parsers would otherwise re-decode it).
 pub fn strip_xml_encoding(text: &str) -> std::borrow::Cow<'_, str> {
@@ -118,9 +121,11 @@ pub fn strip_xml_encoding(text: &str) -> std::borrow::Cow<'_, str> {
         return text.into();
     };
     let declaration = trimmed[..end].to_ascii_lowercase();
-    let names_other = declaration
-        .split_once("encoding")
-        .is_some_and(|(_, value)| !value.contains("utf-8") && !value.contains("utf8"));
+    // Read the label as the decoder read it: judging by whether "utf-8"
+    // appears anywhere would keep `encoding="windows-1255"utf8`, and a
+    // parser would then decode the text a second time.
+    let names_other = xml_encoding_label(&declaration)
+        .is_some_and(|label| Encoding::for_label(label.as_bytes()) != Some(UTF_8));
     if !names_other {
         return text.into();
     }
@@ -183,5 +188,11 @@ mod tests {
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss/>"
         );
         assert_eq!(strip_xml_encoding("<rss/>"), "<rss/>");
+        assert_eq!(
+            strip_xml_encoding("<?xml version=\"1.0\" encoding=\"windows-1255\"utf8?><rss/>"),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss/>"
+        );
+        let kept = "<?xml version='1.0' encoding='UTF-8'?><rss/>";
+        assert_eq!(strip_xml_encoding(kept), kept);
     }
 }
