@@ -30,6 +30,7 @@ pub fn run(
     let mut dirty = true;
     while !app.quit {
         if dirty {
+            app.keep_ranks();
             draw(app)?;
             dirty = false;
         }

@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Effect, Severity};
 use crate::event_loop;
-use crate::jobs::{Lookups, Reporter, Searches, Writer, spawn_input};
+use crate::jobs::{Lookups, Reporter, Sampler, Searches, Writer, spawn_input};
 use crate::ui::{render, theme::Theme};
 
 /// What the loop needs from outside the app: the browser command, and the
@@ -132,6 +132,9 @@ impl Workers {
         }
         if let Some(searches) = Searches::spawn(&file, reporter.clone()) {
             app.set_searcher(searches);
+        }
+        if let Some(sampler) = Sampler::spawn(&file, reporter.clone()) {
+            app.set_sampler(sampler);
         }
         if let Some(files) = app.config_files().cloned() {
             if let Some(worker) = crate::jobs::FeedsWorker::spawn(&file, files, reporter.clone()) {

@@ -269,6 +269,7 @@ impl App {
             JobEvent::Written { seq, result } => self.on_written(seq, result)?,
             JobEvent::Search(answer) => self.on_search(answer)?,
             JobEvent::SearchTotal(total) => self.on_search_total(total),
+            JobEvent::Ranks(ranks) => self.on_ranks(*ranks),
             JobEvent::Feeds(data) => self.on_feeds(Ok(data)),
             JobEvent::FeedsFailed(e) => self.on_feeds(Err(e)),
             JobEvent::FeedEdited(result) => self.on_feed_edited(result),

@@ -13,6 +13,7 @@ mod mouse;
 mod nav;
 mod opening;
 pub mod prompt;
+mod ranks;
 pub mod reading;
 mod removal;
 mod saving;
@@ -183,6 +184,7 @@ pub struct App {
     /// job's result is then added to it, not put in its place).
     status_from_job: bool,
     search: search::Searching,
+    sampling: ranks::Sampling,
     undo: Vec<Undo>,
     saving_queue: saving::Saving,
     wrap_cache: HashMap<(String, usize), Rc<Vec<ReadLine>>>,
@@ -221,6 +223,7 @@ impl App {
             running: Running::default(),
             status_from_job: false,
             search: search::Searching::default(),
+            sampling: ranks::Sampling::default(),
             undo: Vec::new(),
             saving_queue: saving::Saving::default(),
             wrap_cache: HashMap::new(),

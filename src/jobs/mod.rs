@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod full_text;
 mod input;
 pub mod lookups;
+pub mod ranks;
 pub mod search;
 mod writer;
 
@@ -17,6 +18,7 @@ pub use feeds::{ConfigFiles, Edited, FeedEdit, FeedRow, FeedsData, FeedsRequest,
 pub use full_text::FullText;
 pub use input::spawn_input;
 pub use lookups::{LookupAnswer, LookupRequest, Lookups, StoredIds};
+pub use ranks::Sampler;
 pub use search::{Found, SearchAnswer, SearchRequest, SearchTotal, Searches};
 pub(crate) use writer::apply as apply_write;
 pub use writer::{Applied, WriteRequest, Writer};
@@ -72,6 +74,8 @@ pub enum JobEvent {
     Search(SearchAnswer),
     /// The count of a search answered with a lower bound.
     SearchTotal(SearchTotal),
+    /// Sampled row numbers of a list, taken on another thread.
+    Ranks(Box<crate::store::Ranks>),
     /// The feeds pane's data, read on the feeds thread.
     Feeds(std::sync::Arc<FeedsData>),
     /// The feeds pane's data could not be read.

@@ -16,6 +16,7 @@ mod open;
 mod order;
 mod prepare;
 mod ranking;
+mod ranks;
 mod read;
 mod removal;
 mod schema;
@@ -38,6 +39,7 @@ pub use ignored::IgnoredSummary;
 pub use index::{IndexState, Indexer};
 pub use prepare::{Prepared, Undated};
 pub use ranking::FirstPage;
+pub use ranks::{Ranks, RanksToken, SAMPLED_FROM};
 pub use texts::ArticleText;
 pub use tombstones::{MAX_TOMBSTONES, UNSEEN_DAYS};
 // Where the sidebar and the CLI have always found them.
@@ -96,6 +98,8 @@ pub struct Store {
     known: Option<known::KnownKeys>,
     /// Ignore rules applied to arriving articles (`ignored.rs`).
     ignore: Option<std::sync::Arc<crate::ignore::IgnoreRules>>,
+    /// Sampled row numbers of the list shown (`ranks.rs`).
+    ranks: ranks::RanksSlot,
 }
 
 impl Store {

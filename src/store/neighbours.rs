@@ -144,6 +144,18 @@ impl Store {
     /// The position of an article in a list in an order other than newest
     /// first: the articles before it, counted range by range.
     pub(super) fn position_in_order(&self, filter: &Filter, id: &str) -> Result<Option<usize>> {
+        if filter.order == Order::Oldest
+            && let Some(total) = self.sampled_total(filter)?
+        {
+            // The newest-first list read from the other end.
+            let newest = Filter {
+                order: Order::Newest,
+                ..filter.clone()
+            };
+            return Ok(self
+                .position(&newest, id)?
+                .map(|p| total.saturating_sub(p + 1)));
+        }
         let Some(anchor) = self.anchor(id)? else {
             return Ok(None);
         };

@@ -74,6 +74,7 @@ impl Store {
             path: path.to_path_buf(),
             known: None,
             ignore: None,
+            ranks: Default::default(),
         })
     }
 
@@ -124,6 +125,7 @@ impl Store {
             path,
             known: None,
             ignore: None,
+            ranks: Default::default(),
         };
         store.check_index_version()?;
         Ok(store)

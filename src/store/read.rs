@@ -3,6 +3,7 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 
+use super::filter::Narrowed;
 use super::{Filter, Result, Store, Summary};
 use crate::model::{Article, Link, RelatedEntry};
 use crate::text::fold_key;
@@ -10,6 +11,9 @@ use crate::text::fold_key;
 impl Store {
     /// Number of articles the filter covers.
     pub fn count(&self, filter: &Filter) -> Result<usize> {
+        if let Some(total) = self.sampled_total(filter)? {
+            return Ok(total);
+        }
         let filter = self.narrow(filter)?;
         let fts = filter.fts.clone();
         let n: i64 = if filter.is_all() && fts.is_none() {
@@ -46,6 +50,7 @@ impl Store {
         if filter.query.is_none() && filter.order != super::Order::Newest {
             return self.page_in_order(filter, offset, limit, false);
         }
+        let listed = filter;
         let mut filter = self.narrow(filter)?;
         let fts = filter.fts.clone();
         if let (true, Some(expr)) = (filter.is_all(), &fts) {
@@ -53,6 +58,9 @@ impl Store {
             return self.summaries_by_keys(keys);
         }
         if fts.is_none() {
+            if let Some((bound, rest)) = self.sampled_start(listed, offset)? {
+                return self.page_from_key(&filter, bound, rest, limit);
+            }
             self.choose_walk(&mut filter)?;
         }
         let (cond, values) = filter.conditions();
@@ -92,11 +100,40 @@ impl Store {
         if filter.order != super::Order::Newest {
             return self.page_in_order(filter, offset, limit, true);
         }
+        if let Some(total) = self.sampled_total(filter)? {
+            let end = total.saturating_sub(offset);
+            let start = end.saturating_sub(limit);
+            return self.page(filter, start, end - start);
+        }
         let (cond, mut values) = filter.conditions();
         let (from, _) = from_clause(None, Vec::new(), filter.bookmarked || filter.unread);
         values.push(Value::Integer(limit as i64));
         values.push(Value::Integer(offset as i64));
         let sql = time_window(from, &cond, "a.sort_key, a.id DESC");
+        self.summaries(&sql, values)
+    }
+
+    /// `limit` rows of a list newest first, `offset` rows after the first
+    /// with sort key `bound` or lower (a sample's row, see `ranks.rs`).
+    fn page_from_key(
+        &self,
+        filter: &Narrowed,
+        bound: i64,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Summary>> {
+        let (cond, mut values) = filter.conditions();
+        let (from, _) = from_clause(None, Vec::new(), false);
+        values.extend([
+            Value::Integer(bound),
+            Value::Integer(limit as i64),
+            Value::Integer(offset as i64),
+        ]);
+        let sql = time_window(
+            from,
+            &format!("{cond}) AND (a.sort_key <= ?"),
+            "a.sort_key DESC, a.id",
+        );
         self.summaries(&sql, values)
     }
 
@@ -133,6 +170,9 @@ impl Store {
             .optional()
             .map_err(|e| self.err(e))?;
         let Some(key) = key else { return Ok(None) };
+        if let Some(position) = self.sampled_position(filter, key, id)? {
+            return Ok(Some(position));
+        }
         // Two counts rather than one with OR, which SQLite may answer by
         // walking the whole table in id order (seconds at 100,000 articles).
         let second = values.clone();

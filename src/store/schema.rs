@@ -256,6 +256,19 @@ const MIGRATIONS: &[&str] = &[
         url_key TEXT,
         text_key TEXT
     ) WITHOUT ROWID;",
+    // 10: a counter of the changes that move list rows other than inserts
+    // (which raise the highest key): deletes, and changes of a column lists
+    // are ordered or filtered by. Sampled row numbers (ranks.rs) hold while
+    // neither moves.
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('list_changes', 0);
+    CREATE TRIGGER articles_list_delete AFTER DELETE ON articles BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'list_changes';
+    END;
+    CREATE TRIGGER articles_list_update AFTER UPDATE OF id, sort_key, source, feed_url ON articles
+    WHEN OLD.id IS NOT NEW.id OR OLD.sort_key IS NOT NEW.sort_key
+      OR OLD.source IS NOT NEW.source OR OLD.feed_url IS NOT NEW.feed_url BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'list_changes';
+    END;",
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,7 @@ mod ignored;
 mod marks;
 mod opening;
 mod order;
+mod ranks;
 mod search;
 mod tombstones;
 mod windows;
