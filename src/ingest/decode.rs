@@ -1,9 +1,13 @@
 //! Bytes to text: finds the character encoding and decodes to UTF-8.
 //!
-//! Order of evidence: a byte-order mark; the `charset` of the HTTP
-//! Content-Type; the XML declaration; an HTML `<meta charset>` or
-//! `http-equiv` tag; valid UTF-8; and, when nothing declares it, a guess by
-//! `chardetng`. Decoding never fails: invalid bytes become U+FFFD.
+//! Order of evidence: a byte-order mark (or UTF-16 or UTF-32 spelling of
+//! the first character); the `charset` of the HTTP Content-Type; the XML
+//! declaration; an HTML `<meta charset>` or `http-equiv` tag; valid UTF-8;
+//! and, when nothing declares it, a guess by `chardetng`. A declared legacy
+//! encoding loses to bytes that are valid UTF-8 with non-ASCII characters:
+//! declarations are often left over from a template, while legacy text
+//! that happens to be valid UTF-8 is all but unheard of. Decoding never
+//! fails: invalid bytes become U+FFFD.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -14,6 +18,9 @@ const SNIFF_LEN: usize = 4096;
 /// UTF-8 without a mark is borrowed, not copied (feeds run to megabytes).
 pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
+    if let Some(big_endian) = utf32(bytes) {
+        return Cow::Owned(decode_utf32(bytes, big_endian));
+    }
     let encoding = detect(bytes, content_type);
     // Valid UTF-8, most feeds: checked with SIMD (several times faster than
     // `encoding_rs` on accented text, which is most of an import's bytes).
@@ -45,7 +52,9 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     if let Some(encoding) = declared {
         // A document cannot truly be UTF-16 if its declaration read as ASCII.
         if encoding != UTF_16LE && encoding != UTF_16BE {
-            return encoding;
+            let utf8 =
+                encoding != UTF_8 && !bytes.is_ascii() && simdutf8::basic::from_utf8(bytes).is_ok();
+            return if utf8 { UTF_8 } else { encoding };
         }
     }
     if simdutf8::basic::from_utf8(bytes).is_ok() {
@@ -54,6 +63,36 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// Whether `bytes` are UTF-32 (big-endian or not): a byte-order mark, or a
+/// first character that is ASCII spelled in four bytes. `encoding_rs`
+/// knows no UTF-32 (the web never uses it; files sometimes do).
+fn utf32(bytes: &[u8]) -> Option<bool> {
+    match *bytes.get(..4)? {
+        [0, 0, 0xFE, 0xFF] => Some(true),
+        [0xFF, 0xFE, 0, 0] => Some(false),
+        [0, 0, 0, a] if a != 0 && a.is_ascii() => Some(true),
+        [a, 0, 0, 0] if a != 0 && a.is_ascii() => Some(false),
+        _ => None,
+    }
+}
+
+/// UTF-32 to text, without its byte-order mark; a unit that is no
+/// character (or a cut-off last one) becomes U+FFFD.
+fn decode_utf32(bytes: &[u8], big_endian: bool) -> String {
+    let units = bytes.chunks(4).map(|unit| match <[u8; 4]>::try_from(unit) {
+        Ok(b) if big_endian => u32::from_be_bytes(b),
+        Ok(b) => u32::from_le_bytes(b),
+        Err(_) => u32::MAX,
+    });
+    let text: String = units
+        .map(|u| char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
 }
 
 /// `<\0?\0` or `\0<\0?` at the start: UTF-16 XML without a byte-order mark.
@@ -163,6 +202,51 @@ mod tests {
         let html = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1255\"></head>\xf9\xec\xe5\xed";
         assert!(decode(html, None).ends_with("שלום"));
         assert!(decode(b"<meta charset=shift_jis>\x93\xfa\x96\x7b", None).ends_with("日本"));
+    }
+
+    #[test]
+    fn a_legacy_declaration_loses_to_valid_utf8() {
+        let page = "<meta charset=gb2312><p>中文 and café</p>";
+        assert_eq!(decode(page.as_bytes(), None), page);
+        let feed = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>perché</t>";
+        assert_eq!(decode(feed.as_bytes(), None), feed);
+        assert_eq!(
+            decode("città".as_bytes(), Some("text/html; charset=windows-1252")),
+            "città"
+        );
+        // Legacy bytes that are not UTF-8 still follow the declaration, and
+        // a 7-bit encoding's ASCII bytes are not taken for UTF-8.
+        assert_eq!(
+            decode(b"citt\xe0", Some("text/html; charset=windows-1252")),
+            "città"
+        );
+        let jis = b"<meta charset=iso-2022-jp>\x1b$BF|K\\\x1b(B";
+        assert!(decode(jis, None).ends_with("日本"));
+    }
+
+    #[test]
+    fn utf32_with_and_without_a_byte_order_mark() {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-32\"?><t>città 東京 🦀</t>";
+        let be: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        let le: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        for (bytes, bom) in [(&be, [0, 0, 0xFE, 0xFF]), (&le, [0xFF, 0xFE, 0, 0])] {
+            assert_eq!(decode(bytes, None), text);
+            let marked: Vec<u8> = bom.iter().chain(bytes.iter()).copied().collect();
+            assert_eq!(decode(&marked, None), text);
+        }
+        let mut cut = be.clone();
+        cut.extend([0, 0x11, 0, 0, 0, 0]);
+        assert!(decode(&cut, None).ends_with("</t>\u{fffd}\u{fffd}"));
+        assert_eq!(
+            strip_xml_encoding(&decode(&be, None)),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>città 東京 🦀</t>"
+        );
     }
 
     #[test]

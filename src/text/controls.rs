@@ -126,9 +126,12 @@ pub fn has_controls(s: &str) -> bool {
 }
 
 /// Removes control characters (but tab and line feed) from `s` in place:
-/// those that are whitespace (CR, VT, FF, NEL) become a space, so the
-/// words around them stay apart; the others are dropped. Clean text is
-/// left as it is, with no allocation.
+/// a C1 control that Windows-1252 gives a character is that character
+/// (text decoded as Latin-1 somewhere upstream, or written as `&#146;`:
+/// `don\u{92}t` is `don’t`, as browsers show it); the others that are
+/// whitespace (CR, VT, FF) become a space, so the words around them stay
+/// apart; the rest are dropped. Clean text is left as it is, with no
+/// allocation.
 pub fn strip_controls(s: &mut String) {
     let Some(at) = first(s, CONTROLS, is_control) else {
         return;
@@ -138,11 +141,53 @@ pub fn strip_controls(s: &mut String) {
     for c in s[at..].chars() {
         if !is_control(c) {
             out.push(c);
+        } else if let Some(meant) = windows_1252(c) {
+            out.push(meant);
         } else if c.is_whitespace() {
             out.push(' ');
         }
     }
     *s = out;
+}
+
+/// The character Windows-1252 puts at C1 control `c`'s byte, if any.
+fn windows_1252(c: char) -> Option<char> {
+    const AT_0X80: [Option<char>; 32] = [
+        Some('€'),
+        None,
+        Some('‚'),
+        Some('ƒ'),
+        Some('„'),
+        Some('…'),
+        Some('†'),
+        Some('‡'),
+        Some('ˆ'),
+        Some('‰'),
+        Some('Š'),
+        Some('‹'),
+        Some('Œ'),
+        None,
+        Some('Ž'),
+        None,
+        None,
+        Some('‘'),
+        Some('’'),
+        Some('“'),
+        Some('”'),
+        Some('•'),
+        Some('–'),
+        Some('—'),
+        Some('˜'),
+        Some('™'),
+        Some('š'),
+        Some('›'),
+        Some('œ'),
+        None,
+        Some('ž'),
+        Some('Ÿ'),
+    ];
+    let index = u32::from(c).checked_sub(0x80)?;
+    AT_0X80.get(index as usize).copied().flatten()
 }
 
 /// `s` without control characters, as [`strip_controls`] leaves it;
@@ -211,11 +256,27 @@ mod tests {
                 assert!(!stripped.chars().any(is_control), "{stripped:?}");
                 let expected: String = s
                     .chars()
-                    .filter(|&x| !is_control(x) || x.is_whitespace())
-                    .map(|x| if is_control(x) { ' ' } else { x })
+                    .filter_map(|x| match (is_control(x), windows_1252(x)) {
+                        (false, _) => Some(x),
+                        (true, Some(meant)) => Some(meant),
+                        (true, None) => x.is_whitespace().then_some(' '),
+                    })
                     .collect();
                 assert_eq!(stripped, expected);
             }
+        }
+    }
+
+    #[test]
+    fn c1_controls_are_read_as_windows_1252_where_it_has_a_character() {
+        let mut s = "don\u{92}t \u{93}quote\u{94} \u{80}5\u{85} \u{81}\u{8d}x\u{9b}[2J".to_string();
+        strip_controls(&mut s);
+        assert_eq!(s, "don’t “quote” €5… x›[2J");
+        // No C1 control is left, whatever it became.
+        for c in '\u{80}'..='\u{9f}' {
+            let mut one = c.to_string();
+            strip_controls(&mut one);
+            assert!(!one.chars().any(is_control), "{c:?}");
         }
     }
 
