@@ -30,9 +30,10 @@ pub fn run(
     let mut dirty = true;
     while !app.quit {
         if dirty {
-            app.keep_ranks();
             draw(app)?;
             dirty = false;
+            // After the frame: sampling a long list competes for the CPU.
+            app.keep_ranks();
         }
         let msg = if app.has_idle_work() {
             match rx.recv_timeout(LOOKUP_DELAY) {
