@@ -34,6 +34,35 @@ fn fresh_store_lists_the_two_samples() {
 }
 
 #[test]
+fn a_folder_import_lists_the_files_it_left_out() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let folder = dir.path().join("pages");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::copy(fixture("infoaut.txt"), folder.join("page.txt")).expect("copy");
+    std::fs::write(
+        folder.join("README.md"),
+        "# Pages I saved\n\nSaved with a script.\n",
+    )
+    .expect("write");
+    edicola(dir.path())
+        .arg("import")
+        .arg(&folder)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "README.md: skipped: a README, licence or project file",
+        ))
+        .stderr(predicate::str::contains("1 added"))
+        .stderr(predicate::str::contains("1 files in folders left out"));
+    edicola(dir.path())
+        .arg("import")
+        .arg(folder.join("README.md"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("README.md: not an article"));
+}
+
+#[test]
 fn import_then_list_show_and_reimport_without_duplicates() {
     let dir = tempfile::tempdir().expect("tmp");
     edicola(dir.path())

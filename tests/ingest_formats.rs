@@ -368,9 +368,53 @@ fn folders_import_recursively_in_order_without_hidden_files() {
         })
         .collect();
     assert_eq!(names, ["a.json", "b/empty.txt", "b/z.xml"]);
+    let listing = ingest::list_files(dir.path());
+    assert!(listing.skipped.is_empty(), "{:?}", listing.skipped);
     assert!(results[1].1.is_err());
     assert_eq!(
         results[2].1.as_ref().map(|p| p.articles.len()).ok(),
         Some(2)
     );
+}
+
+#[test]
+fn a_folder_leaves_out_readmes_tables_and_code_and_says_why() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = std::fs::read(fixture("infoaut.txt")).expect("fixture");
+    for name in [
+        "copy.txt",
+        "README.md",
+        "LICENSE",
+        "INDEX.tsv",
+        "save.py",
+        "Cargo.toml",
+    ] {
+        std::fs::write(dir.path().join(name), &page).expect("write");
+    }
+    let listing = ingest::list_files(dir.path());
+    assert_eq!(listing.files, [dir.path().join("copy.txt")]);
+    let skipped: Vec<(String, &str)> = listing
+        .skipped
+        .iter()
+        .map(|(p, why)| (p.file_name().expect("name").to_string_lossy().into(), *why))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            ("Cargo.toml".to_string(), "configuration or data"),
+            ("INDEX.tsv".to_string(), "a table (CSV or TSV)"),
+            ("LICENSE".to_string(), "a README, licence or project file"),
+            ("README.md".to_string(), "a README, licence or project file"),
+            ("save.py".to_string(), "source code"),
+        ]
+    );
+    // Named on its own, such a file is still read: refused when only the
+    // text-copy reader would take it, read when it is a feed.
+    let readme = ingest::import_one(&dir.path().join("README.md"), ingest::DEFAULT_MAX_SIZE);
+    let message = readme.expect_err("not an article").to_string();
+    assert!(message.contains("README.md: not an article"), "{message}");
+    let feed = dir.path().join("feed.cfg");
+    std::fs::copy(fixture("feeds/rss091.xml"), &feed).expect("copy");
+    let parsed = ingest::import_one(&feed, ingest::DEFAULT_MAX_SIZE).expect("a feed");
+    assert_eq!(parsed.articles.len(), 2);
 }

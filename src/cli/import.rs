@@ -51,13 +51,16 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
     let started = Instant::now();
     let mut inputs = Vec::new();
     let mut unreadable = Vec::new();
+    let mut not_articles = Vec::new();
     for f in given {
         match f.to_str().filter(|s| is_url(s)) {
             Some(url) => inputs.push(Input::Url(url.to_string())),
             None => {
-                let (files, errors) = ingest::list_files(f);
-                let (own, files): (Vec<_>, Vec<_>) =
-                    files.into_iter().partition(|f| is_store_file(paths, f));
+                let listing = ingest::list_files(f);
+                let (own, files): (Vec<_>, Vec<_>) = listing
+                    .files
+                    .into_iter()
+                    .partition(|f| is_store_file(paths, f));
                 for f in own {
                     eprintln!(
                         "edicola: {}: skipped: Edicola's own store",
@@ -65,10 +68,12 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
                     );
                 }
                 inputs.extend(files.into_iter().map(Input::File));
-                unreadable.extend(errors);
+                unreadable.extend(listing.errors);
+                not_articles.extend(listing.skipped);
             }
         }
     }
+    report_not_articles(&not_articles);
     let mut session = if opts.dry_run {
         None
     } else {
@@ -134,8 +139,12 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
             } else {
                 String::new()
             };
+            let not_read = match not_articles.len() {
+                0 => String::new(),
+                n => format!(" ({n} files in folders left out: not articles)"),
+            };
             eprintln!(
-                "{} added, {} updated, {} unchanged{}, {failed} failed in {:.2} s{unchanged_files}",
+                "{} added, {} updated, {} unchanged{}, {failed} failed in {:.2} s{unchanged_files}{not_read}",
                 stats.added,
                 stats.updated,
                 stats.unchanged,
@@ -184,6 +193,24 @@ fn is_store_file(paths: &Paths, file: &std::path::Path) -> bool {
         own.push(suffix);
         file == dir.join(own)
     })
+}
+
+/// Files in folders that are not articles, each with why (the first
+/// ones: a folder of source code would fill the screen).
+fn report_not_articles(skipped: &[(PathBuf, &str)]) {
+    const SHOWN: usize = 20;
+    for (path, why) in skipped.iter().take(SHOWN) {
+        eprintln!(
+            "edicola: {}: skipped: {why}",
+            output::line(&path.to_string_lossy())
+        );
+    }
+    if skipped.len() > SHOWN {
+        eprintln!(
+            "edicola: and {} more files skipped: not articles",
+            skipped.len() - SHOWN
+        );
+    }
 }
 
 /// ", N removed earlier, skipped" when some were; else nothing.

@@ -4,7 +4,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{ImportError, Parsed, Source, parse_bytes, refuse_binary};
+use super::kinds::not_an_article;
+use super::{Format, ImportError, Parsed, Source, parse_bytes, refuse_binary};
 
 /// Files larger than this are refused unless the caller raises the cap:
 /// a parsed file takes several times its size in memory.
@@ -14,11 +15,10 @@ pub const DEFAULT_MAX_SIZE: u64 = 64 << 20;
 const SNIFF_LEN: u64 = 8192;
 
 /// Imports a file, or every file under a folder (recursively, in sorted
-/// order, skipping hidden files and folders).
+/// order, skipping hidden files and folders and the files that are not
+/// articles, see `kinds`).
 pub fn import_path(path: &Path, max_size: u64) -> Vec<(PathBuf, Result<Parsed, ImportError>)> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    collect(path, &mut files, &mut errors);
+    let Listing { files, errors, .. } = list_files(path);
     let mut results: Vec<_> = files
         .into_iter()
         .map(|file| {
@@ -30,14 +30,25 @@ pub fn import_path(path: &Path, max_size: u64) -> Vec<(PathBuf, Result<Parsed, I
     results
 }
 
-/// Reads and parses one file of at most `max_size` bytes.
+/// Reads and parses one file of at most `max_size` bytes. A file whose
+/// name says it is no article (`kinds`) is refused unless it reads as
+/// something stricter than a text copy (a saved page named `.cfg`...).
 pub fn import_one(path: &Path, max_size: u64) -> Result<Parsed, ImportError> {
     let bytes = read_capped(path, max_size)?;
     let source = Source::default();
-    parse_bytes(&bytes, &source).map_err(|problem| ImportError::Content {
+    let content = |problem| ImportError::Content {
         path: path.to_path_buf(),
         problem,
-    })
+    };
+    let parsed = parse_bytes(&bytes, &source).map_err(content)?;
+    if parsed.format == Format::TextPage
+        && let Some(why) = not_an_article(path)
+    {
+        return Err(content(format!(
+            "not an article: {why}; import reads feeds, web pages, OPML and text copies of pages"
+        )));
+    }
+    Ok(parsed)
 }
 
 /// The bytes of a file, refused without reading further when its size is
@@ -78,19 +89,36 @@ fn read_capped(path: &Path, max_size: u64) -> Result<Vec<u8>, ImportError> {
     Ok(bytes)
 }
 
-/// The files a path names: itself, or every file under a folder
-/// (recursively, sorted, hidden ones skipped); with the folders that could
-/// not be read.
-pub fn list_files(path: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, ImportError)>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    collect(path, &mut files, &mut errors);
-    (files, errors)
+/// The files a path names, to import.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The path itself, or every file under a folder (recursively, sorted).
+    pub files: Vec<PathBuf>,
+    /// Folders that could not be read.
+    pub errors: Vec<(PathBuf, ImportError)>,
+    /// Files in folders left out, with why: hidden ones are not listed.
+    pub skipped: Vec<(PathBuf, &'static str)>,
 }
 
-fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, ImportError)>) {
+/// The files a path names: itself, or every file under a folder
+/// (recursively, sorted, hidden ones and those that are not articles left
+/// out).
+pub fn list_files(path: &Path) -> Listing {
+    let mut listing = Listing::default();
+    if path.is_dir() {
+        collect(path, &mut listing);
+    } else {
+        listing.files.push(path.to_path_buf());
+    }
+    listing
+}
+
+fn collect(path: &Path, listing: &mut Listing) {
     if !path.is_dir() {
-        files.push(path.to_path_buf());
+        match not_an_article(path) {
+            Some(why) => listing.skipped.push((path.to_path_buf(), why)),
+            None => listing.files.push(path.to_path_buf()),
+        }
         return;
     }
     let entries = match std::fs::read_dir(path) {
@@ -100,7 +128,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, Imp
                 path: path.to_path_buf(),
                 source,
             };
-            errors.push((path.to_path_buf(), error));
+            listing.errors.push((path.to_path_buf(), error));
             return;
         }
     };
@@ -116,6 +144,6 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, Imp
         .collect();
     children.sort();
     for child in children {
-        collect(&child, files, errors);
+        collect(&child, listing);
     }
 }

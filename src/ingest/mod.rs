@@ -10,6 +10,7 @@ pub(crate) mod feed;
 mod files;
 pub mod htmltext;
 mod ids;
+mod kinds;
 mod nesting;
 pub mod opml;
 mod page;
@@ -19,7 +20,7 @@ pub mod textpage;
 use std::path::{Path, PathBuf};
 
 pub use discover::discover_feeds;
-pub use files::{DEFAULT_MAX_SIZE, import_one, import_path, list_files};
+pub use files::{DEFAULT_MAX_SIZE, Listing, import_one, import_path, list_files};
 pub use ids::{article_id, normalise_url, with_id};
 pub use page::extract_article;
 pub use size::{SizeError, cap_admitting, human_size, parse_size};
