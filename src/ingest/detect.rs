@@ -12,7 +12,13 @@ pub fn detect(text: &str) -> Result<Format, String> {
         return json_format(text);
     }
     if head.starts_with('<') {
-        return Ok(markup_format(head));
+        let format = markup_format(head);
+        // A text copy can start with a tag that was text on the page (an
+        // `<img ...>` line): then it holds little markup after it.
+        if format == Format::Html && !declares_html(head) && mostly_text(head) {
+            return Ok(Format::TextPage);
+        }
+        return Ok(format);
     }
     if looks_like_html(head) {
         return Ok(Format::Html);
@@ -68,6 +74,28 @@ fn markup_format(head: &str) -> Format {
     }
 }
 
+/// Whether a page says it is HTML: a doctype or an `html`, `head` or
+/// `body` element near its start.
+fn declares_html(head: &str) -> bool {
+    let sample: String = head.chars().take(SNIFF_CHARS).collect();
+    let lower = sample.to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|tag| lower.contains(tag))
+}
+
+/// Text of several lines with fewer tags than half its lines.
+fn mostly_text(head: &str) -> bool {
+    let sample: String = head.chars().take(SNIFF_CHARS).collect();
+    let lines = sample.lines().filter(|l| !l.trim().is_empty()).count();
+    let tags = sample
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'))
+        .count();
+    lines >= 3 && tags * 2 < lines
+}
+
 /// Text that does not start with a tag but is mostly markup.
 fn looks_like_html(head: &str) -> bool {
     let sample: String = head.chars().take(SNIFF_CHARS).collect();
@@ -111,6 +139,18 @@ mod tests {
         );
         assert_eq!(ok("Just some text\nwith lines"), Some(Format::TextPage));
         assert!(detect("{\"a\": 1}").is_err());
+    }
+
+    #[test]
+    fn a_text_copy_starting_with_a_literal_tag_is_a_text_copy() {
+        let copy = "<img src=\"photo.jpg\" alt=\"The harbour\">\nHarbour reopens after storm\nBy A. Writer\n\nThe harbour reopened on Monday.\nShips came back at dawn.\n";
+        assert_eq!(detect(copy).ok(), Some(Format::TextPage));
+        // Markup without a doctype, and short fragments, stay HTML.
+        let fragment = "<div>\n<p>one</p>\n<p>two</p>\n</div>";
+        assert_eq!(detect(fragment).ok(), Some(Format::Html));
+        let page = "<title>T</title>\n<body>\nline\nline\nline\nline\n</body>";
+        assert_eq!(detect(page).ok(), Some(Format::Html));
+        assert_eq!(detect("<p>hello</p>").ok(), Some(Format::Html));
     }
 
     #[test]
