@@ -1,6 +1,8 @@
 //! Opening the store for a session, with the fallbacks that keep the
 //! reader usable when the data directory cannot be written.
 
+use std::io::IsTerminal;
+
 use crate::config::Paths;
 use crate::ingest;
 use crate::store::{Store, StoreError};
@@ -20,6 +22,9 @@ pub struct Session {
 /// error (and is left untouched).
 pub fn session(paths: &Paths) -> Result<Session, StoreError> {
     let file = paths.store_file();
+    if Store::needs_upgrade(&file) && std::io::stderr().is_terminal() {
+        eprintln!("edicola: updating the store for this version (once; seconds on a large store)…");
+    }
     match Store::open(&file) {
         Ok(mut store) => match store.ensure_defaults(ingest::defaults) {
             Ok(samples) => Ok(Session {

@@ -50,6 +50,19 @@ impl Store {
         }
     }
 
+    /// Whether the store at `path` exists from an earlier version, so that
+    /// opening it will first bring its schema up to date (an index built
+    /// over every article can take seconds on a large store).
+    pub fn needs_upgrade(path: &Path) -> bool {
+        if std::fs::metadata(path).is_err() {
+            return false;
+        }
+        read_only_connection(path).is_ok_and(|(conn, kind)| {
+            kind != Kind::Foreign
+                && schema::version(&conn).is_ok_and(|found| found > 0 && found < schema::VERSION)
+        })
+    }
+
     /// Opens an existing store without writing to it (for a data directory
     /// that cannot be written). Every change then fails with an error.
     pub fn open_read_only(path: &Path) -> Result<Store> {

@@ -236,3 +236,16 @@ fn a_full_disk_and_a_read_only_store_are_said_plainly() {
     let read_only = error(rusqlite::ffi::SQLITE_READONLY);
     assert!(read_only.to_string().contains("read-only"), "{read_only}");
 }
+
+#[test]
+fn a_store_from_an_earlier_version_is_known_before_it_is_opened() {
+    let (_dir, path) = temp_store();
+    assert!(!Store::needs_upgrade(&path), "no store yet");
+    drop(Store::open(&path).expect("open"));
+    assert!(!Store::needs_upgrade(&path), "up to date");
+    let conn = Connection::open(&path).expect("raw");
+    conn.pragma_update(None, "user_version", schema::VERSION - 1)
+        .expect("set version");
+    drop(conn);
+    assert!(Store::needs_upgrade(&path));
+}
