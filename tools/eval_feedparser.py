@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Score the feed importer on feedparser's own test suite.
+
+feedparser's test files (``tests/wellformed/**`` and ``tests/encoding/*``) each start with a
+comment holding an ``Expect:`` line, a Python expression over feedparser's result. This script
+imports each file with ``edicola import --dry-run --json FILE``, builds from Edicola's articles the
+part of a feedparser result that a terminal reader can show (entry titles, links, ids, summaries,
+content, authors, categories, dates, and the feed title that articles carry as their source), and
+evaluates the expression against it. An expression that reads anything else (``guidislink``,
+``title_detail['type']``, ``enclosures``, iTunes flags, feed-level fields no article carries, or
+``bozo`` being true) is counted as not showable. Text is compared as a reader shows it: tags
+stripped, entities decoded, whitespace collapsed.
+
+Get the suite with the library's ``fetch`` tool (``github:kurtmckee/feedparser``, a bare git
+directory) or any checkout, and point ``--suite`` at its ``tests`` folder or at the git directory:
+
+    python3 tools/eval_feedparser.py --suite /work/.mirror/kurtmckee+feedparser/repo [-v] [--fail]
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = ("wellformed/rss", "wellformed/atom", "wellformed/atom10", "wellformed/rdf",
+           "wellformed/itunes", "wellformed/media-rss", "wellformed/lang", "wellformed/base",
+           "wellformed/amp", "wellformed/namespace", "wellformed/node_precedence",
+           "wellformed/xml", "wellformed/sgml", "encoding")
+
+
+class NotShown(Exception):
+    """The expectation reads something a reader does not show."""
+
+
+def plain(value: str) -> str:
+    text = re.sub(r"<[^>]*>", " ", value)
+    return " ".join(html.unescape(html.unescape(text)).split())
+
+
+class Text(str):
+    """A string compared as a reader shows it."""
+
+    def __eq__(self, other):  # noqa: D105
+        if isinstance(other, str):
+            return plain(self) == plain(other)
+        return NotImplemented
+
+    def __ne__(self, other):  # noqa: D105
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = str.__hash__
+
+
+class Shown(dict):
+    """A dict whose missing keys are things a reader does not show."""
+
+    def __init__(self, values: dict, known: set[str]):
+        super().__init__(values)
+        self.known = known
+
+    def __getitem__(self, key):
+        if key not in self:
+            if key in self.known:
+                raise KeyError(key)
+            raise NotShown(key)
+        return super().__getitem__(key)
+
+    def __getattr__(self, key):
+        if key.startswith("__"):
+            raise AttributeError(key)
+        return self[key]
+
+    def get(self, key, default=None):
+        if key not in self and key not in self.known:
+            raise NotShown(key)
+        return super().get(key, default)
+
+    def __contains__(self, key):
+        if key not in self.known and not dict.__contains__(self, key):
+            raise NotShown(key)
+        return dict.__contains__(self, key)
+
+
+ENTRY_KEYS = {"title", "link", "id", "summary", "description", "content", "author",
+              "author_detail", "authors", "tags", "category", "published_parsed",
+              "updated_parsed", "created_parsed", "title_detail", "summary_detail"}
+FEED_KEYS = {"title", "title_detail"}
+INNER_KEYS = {"value", "name", "term"}
+
+
+def reads_only_shown(expr: str) -> str | None:
+    """The first key the expression reads that no reader shows, if any."""
+    # Subscripts become attributes, then string literals are blanked, so
+    # that only the keys read are left to look at.
+    code = re.sub(r"\[\s*(['\"])(\w+)\1\s*\]", r".\2", expr)
+    strings = r"'''.*?'''" + r'|""".*?"""' + r"|'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"'
+    code = re.sub(strings, "''", code)
+    for key in re.findall(r"\.([A-Za-z_]\w*)", code):
+        if key not in ENTRY_KEYS | FEED_KEYS | INNER_KEYS:
+            return key
+    return None
+
+
+def when(stamp):
+    """An RFC 3339 time (as `--json` prints it) as feedparser's struct_time."""
+    if not stamp:
+        return None
+    import calendar
+    from datetime import datetime
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return time.gmtime(calendar.timegm(moment.utctimetuple()))
+
+
+def entry(article: dict) -> Shown:
+    values = {}
+    title = article.get("title") or ""
+    if title:
+        values["title"] = Text(title)
+        values["title_detail"] = Shown({"value": Text(title)}, {"value"})
+    if article.get("url"):
+        values["link"] = Text(article["url"])
+    if article.get("guid"):
+        values["id"] = Text(article["guid"])
+    body = "\n".join(article.get("body") or [])
+    summary = article.get("standfirst") or body
+    if summary:
+        values["summary"] = values["description"] = Text(summary)
+        values["summary_detail"] = Shown({"value": Text(summary)}, {"value"})
+    if body:
+        values["content"] = [Shown({"value": Text(body)}, {"value"})]
+    if article.get("byline"):
+        name = Text(article["byline"])
+        values["author"] = name
+        values["author_detail"] = Shown({"name": name}, {"name"})
+        values["authors"] = [Shown({"name": name}, {"name"})]
+    if article.get("category"):
+        values["category"] = Text(article["category"])
+        values["tags"] = [Shown({"term": Text(article["category"])}, {"term"})]
+    published = when(article.get("published"))
+    if published is not None:
+        for key in ("published_parsed", "updated_parsed", "created_parsed"):
+            values[key] = published
+    return Shown(values, ENTRY_KEYS)
+
+
+def result(articles: list) -> dict:
+    feed = {}
+    if articles and articles[0].get("source"):
+        source = Text(articles[0]["source"])
+        feed = {"title": source, "title_detail": Shown({"value": source}, {"value"})}
+    return {
+        "feed": Shown(feed, FEED_KEYS if articles else set()),
+        "entries": [entry(a) for a in articles],
+        "bozo": False,
+        "u": lambda s, *a: s,
+    }
+
+
+def expectation(text: str) -> str | None:
+    m = re.search(r"^Expect:\s*(.+?)\s*$", text, re.M)
+    return m.group(1) if m else None
+
+
+def run(binary: Path, path: Path) -> list | None:
+    with tempfile.TemporaryDirectory() as data:
+        proc = subprocess.run([str(binary), "--data", data, "import", "--dry-run", "--json",
+                               str(path)], capture_output=True, timeout=60)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        return None
+    return json.loads(proc.stdout)
+
+
+def files(suite: Path, scratch: Path):
+    """(name, path) of each test file, from a checkout or a bare git directory."""
+    tests = suite / "tests"
+    if tests.is_dir():
+        for folder in FOLDERS:
+            for path in sorted((tests / folder).rglob("*.xml")):
+                yield str(path.relative_to(tests)), path
+        return
+    listing = subprocess.run(["git", "--git-dir", str(suite), "ls-tree", "-r", "--name-only",
+                              "HEAD", "tests"], capture_output=True, text=True, check=True)
+    for name in listing.stdout.split():
+        rel = name[len("tests/"):]
+        if not rel.endswith(".xml") or not any(rel.startswith(f + "/") for f in FOLDERS):
+            continue
+        blob = subprocess.run(["git", "--git-dir", str(suite), "show", f"HEAD:{name}"],
+                              capture_output=True, check=True).stdout
+        path = scratch / rel.replace("/", "__")
+        path.write_bytes(blob)
+        yield rel, path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--suite", type=Path, required=True)
+    parser.add_argument("--bin", type=Path, default=REPO_ROOT / "target/release/edicola")
+    parser.add_argument("-v", action="store_true", help="print every file's outcome")
+    parser.add_argument("--fail", action="store_true", help="print the failures")
+    args = parser.parse_args()
+    counts = {"pass": 0, "fail": 0, "not shown": 0}
+    by_folder: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, path in files(args.suite, Path(scratch)):
+            expect = expectation(path.read_text(encoding="latin-1"))
+            if expect is None:
+                continue
+            expr = re.sub(r"^not bozo and ", "", expect)
+            hidden = reads_only_shown(expr)
+            if re.search(r"\bbozo\b", expr):
+                outcome, why = "not shown", "bozo"
+            elif hidden:
+                outcome, why = "not shown", hidden
+            else:
+                articles = run(args.bin, path)
+                try:
+                    names = {"__builtins__": {"len": len, "ord": ord, "time": time}}
+                    ok = bool(eval(expr, names, result(articles or [])))  # noqa: S307
+                    outcome, why = ("pass" if ok else "fail"), ""
+                except NotShown as e:
+                    outcome, why = "not shown", str(e)
+                except NameError as e:
+                    # `encoding`, `version`, `headers`...: what the parser
+                    # found out, not what a reader shows.
+                    outcome, why = "not shown", str(e)
+                except (KeyError, IndexError, TypeError, AttributeError, NameError) as e:
+                    outcome, why = "fail", f"{type(e).__name__}: {e}"
+            counts[outcome] += 1
+            folder = name.rsplit("/", 1)[0]
+            tally = by_folder.setdefault(folder, [0, 0])
+            if outcome != "not shown":
+                tally[1] += 1
+                tally[0] += outcome == "pass"
+            if args.v or (args.fail and outcome == "fail"):
+                print(f"{outcome:9} {name}  {expect}  {why}")
+    shown = counts["pass"] + counts["fail"]
+    for folder, (ok, total) in sorted(by_folder.items()):
+        if total:
+            print(f"{folder:28} {ok}/{total}")
+    print(f"showable: {shown}, pass {counts['pass']} ({counts['pass'] / max(shown, 1):.1%}), "
+          f"not shown {counts['not shown']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
