@@ -105,29 +105,40 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
 
 /// A person's name; RSS gives only an address, as `mail@host (Name)`,
 /// `Name <mail@host>` or a bare name, and `feed-rs` names the person by role.
+/// Names written with their address (`Name (mail@host)`) lose it.
 fn person_name(person: &feed_rs::model::Person) -> String {
     let is_role = matches!(
         person.name.as_str(),
         "author" | "managingEditor" | "webMaster"
     );
-    let Some(email) = person.email.as_deref().filter(|_| is_role) else {
-        return plain_text(&person.name);
+    let written = match person.email.as_deref().filter(|_| is_role) {
+        Some(email) => email,
+        None => &person.name,
     };
-    let email = email.trim();
-    if let Some((address, rest)) = email.split_once(" (")
-        && address.contains('@')
-        && !address.contains(' ')
-        && let Some(name) = rest.strip_suffix(')')
+    plain_text(without_address(written.trim()))
+}
+
+/// The name in `mail@host (Name)`, `Name <mail@host>` or `Name
+/// (mail@host)`; anything else as it is.
+fn without_address(written: &str) -> &str {
+    let is_address = |s: &str| s.contains('@') && !s.contains(' ');
+    if let Some((first, rest)) = written.split_once(" (")
+        && let Some(second) = rest.strip_suffix(')')
     {
-        return plain_text(name);
+        if is_address(first) {
+            return second;
+        }
+        if is_address(second) {
+            return first;
+        }
     }
-    if let Some((name, rest)) = email.split_once(" <")
-        && rest.ends_with('>')
-        && rest.contains('@')
+    if let Some((name, rest)) = written.split_once(" <")
+        && let Some(address) = rest.strip_suffix('>')
+        && is_address(address)
     {
-        return plain_text(name);
+        return name;
     }
-    plain_text(email)
+    written
 }
 
 fn text_body(text: &Text, base: Option<&Url>) -> HtmlText {

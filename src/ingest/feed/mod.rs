@@ -5,6 +5,7 @@
 //! prefixes used without a declaration; if parsing still fails, a feed cut
 //! short is closed after its last complete item and parsed again.
 
+mod extras;
 pub(crate) mod fast;
 mod item;
 pub(crate) mod repair;
@@ -26,10 +27,23 @@ pub struct FeedData {
 /// Parses a feed from UTF-8 text (XML or JSON).
 pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
     let patched = repair::patch(text);
-    if let Some(feed) = fast::parse(&patched, source.url) {
-        return Ok(convert(feed, source));
+    let mut data = match fast::parse(&patched, source.url) {
+        Some(feed) => convert(feed, source),
+        None => parse_patched_with_feed_rs(&patched, source)?,
+    };
+    if data.format == Format::Rss
+        && extras::worth_reading(&patched, &data.articles)
+        && let Some(extras) = extras::read(&patched)
+    {
+        let changed = extras::apply(&mut data.articles, &extras);
+        let feed_url = source.url.unwrap_or("");
+        for (article, changed) in data.articles.iter_mut().zip(changed) {
+            if changed {
+                article.id = super::ids::feed_item_id(article, feed_url);
+            }
+        }
     }
-    parse_patched_with_feed_rs(&patched, source)
+    Ok(data)
 }
 
 /// The `feed-rs` path of `parse_feed`, for text already through

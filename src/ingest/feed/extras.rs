@@ -1,0 +1,373 @@
+//! What RSS items say in elements `feed-rs` does not read, used where the
+//! item says nothing else: Dublin Core titles, descriptions, subjects and
+//! authors (`dc:title`, `dc:description`, `dc:subject`, `dc:author`),
+//! DCMI Terms dates (`dcterms:issued`, `created`, `modified`), the iTunes
+//! author and summary, and a `guid` that is a permalink as the item's link
+//! (as feedparser reads them). One pass of quick-xml over the text, after
+//! either reader: both give their items in document order, so the n-th
+//! item read here is the n-th article (when the counts differ, nothing is
+//! applied).
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use quick_xml::NsReader;
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+
+use super::plain_text;
+use super::xmltext::push_reference;
+use crate::model::Article;
+
+const DC_NS: &[u8] = b"http://purl.org/dc/elements/1.1/";
+const DCTERMS_NS: &[u8] = b"http://purl.org/dc/terms/";
+const ITUNES_NS: &[u8] = b"http://www.itunes.com/dtds/podcast-1.0.dtd";
+/// RSS 1.0 and 0.90, whose elements are in a default namespace.
+const RSS_NAMESPACES: &[&[u8]] = &[
+    b"http://purl.org/rss/1.0/",
+    b"http://my.netscape.com/rdf/simple/0.9/",
+];
+
+/// An item's fields from elements the readers leave out, and which of its
+/// own it has.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct Extras {
+    has_title: bool,
+    has_link: bool,
+    has_body: bool,
+    title: Option<String>,
+    description: Option<String>,
+    subject: Option<String>,
+    author: Option<String>,
+    date: Option<i64>,
+    permalink: Option<String>,
+}
+
+/// Whether `text` may hold extras that `articles` lack: a second pass over
+/// every feed would cost imports a good share of their parsing.
+pub(super) fn worth_reading(text: &str, articles: &[Article]) -> bool {
+    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+    let lacks = |missing: fn(&Article) -> bool| articles.iter().any(missing);
+    if lacks(|a| a.url.is_none() || a.body.is_empty() || a.published.is_none()) {
+        return true;
+    }
+    let namespaced = has("purl.org/dc/") || has("itunes.com/dtds");
+    namespaced
+        && (has(":title>")
+            || (lacks(|a| a.category.is_none()) && has(":subject"))
+            || (lacks(|a| a.byline.is_none()) && (has(":author") || has(":creator"))))
+}
+
+/// The extras of every RSS item in `text`, in order; None for text that is
+/// not RSS or cannot be read to its end.
+pub(super) fn read(text: &str) -> Option<Vec<Extras>> {
+    let mut reader = NsReader::from_str(text);
+    let mut items = Vec::new();
+    let mut item: Option<Extras> = None;
+    // The element being read inside an item, with its text so far.
+    let mut open: Option<(Field, String)> = None;
+    let mut depth_in_item = 0usize;
+    loop {
+        let (ns, event) = reader.read_resolved_event().ok()?;
+        match event {
+            Event::Start(e) => {
+                let local = e.local_name();
+                if item.is_none() {
+                    if local.as_ref() == b"item" {
+                        item = Some(Extras::default());
+                        depth_in_item = 0;
+                    } else if local.as_ref() == b"entry" {
+                        return None;
+                    }
+                    continue;
+                }
+                depth_in_item += 1;
+                if depth_in_item == 1
+                    && let Some(current) = item.as_mut()
+                {
+                    let permalink = e
+                        .try_get_attribute("isPermaLink")
+                        .ok()
+                        .flatten()
+                        .is_none_or(|a| !a.value.eq_ignore_ascii_case(b"false"));
+                    open =
+                        field(&ns, local.as_ref(), permalink, current).map(|f| (f, String::new()));
+                }
+            }
+            Event::Empty(e) if depth_in_item == 0 => {
+                if let Some(current) = item.as_mut() {
+                    field(&ns, e.local_name().as_ref(), false, current);
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, buffer)) = open.as_mut() {
+                    buffer.push_str(&t.decode().ok()?);
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, buffer)) = open.as_mut() {
+                    push_reference(buffer, &r.decode().ok()?)?;
+                }
+            }
+            Event::CData(c) => {
+                if let Some((_, buffer)) = open.as_mut() {
+                    buffer.push_str(std::str::from_utf8(&c).ok()?);
+                }
+            }
+            Event::End(_) if item.is_some() => {
+                if depth_in_item == 0 {
+                    items.extend(item.take());
+                } else {
+                    depth_in_item -= 1;
+                    if depth_in_item == 0
+                        && let (Some((f, value)), Some(current)) = (open.take(), item.as_mut())
+                    {
+                        f.keep(value, current);
+                    }
+                }
+            }
+            Event::Eof => return Some(items),
+            _ => {}
+        }
+    }
+}
+
+/// An item element this pass keeps.
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    Title,
+    Description,
+    Subject,
+    Author,
+    Date,
+    Permalink,
+    /// One of the item's own elements: only noted.
+    Own,
+}
+
+/// Which field an element of an item is; notes the item's own title, link
+/// and body elements on `item`.
+fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -> Option<Field> {
+    const CONTENT_NS: &[u8] = b"http://purl.org/rss/1.0/modules/content/";
+    match ns {
+        ResolveResult::Bound(n) if n.as_ref() == DC_NS => match local {
+            b"title" => Some(Field::Title),
+            b"description" => Some(Field::Description),
+            b"subject" => Some(Field::Subject),
+            b"author" | b"creator" => Some(Field::Author),
+            _ => None,
+        },
+        ResolveResult::Bound(n) if n.as_ref() == DCTERMS_NS => match local {
+            b"issued" | b"created" | b"modified" | b"date" => Some(Field::Date),
+            _ => None,
+        },
+        // Podcast feeds spell the iTunes namespace in more than one case.
+        ResolveResult::Bound(n) if n.as_ref().eq_ignore_ascii_case(ITUNES_NS) => match local {
+            b"author" => Some(Field::Author),
+            b"summary" | b"subtitle" => Some(Field::Description),
+            _ => None,
+        },
+        ResolveResult::Bound(n) if n.as_ref() == CONTENT_NS => {
+            item.has_body |= local == b"encoded";
+            Some(Field::Own)
+        }
+        ResolveResult::Bound(n) if !RSS_NAMESPACES.contains(&n.as_ref()) => None,
+        ResolveResult::Unbound | ResolveResult::Bound(_) => {
+            match local {
+                b"title" => item.has_title = true,
+                b"link" => item.has_link = true,
+                b"description" => item.has_body = true,
+                b"guid" if permalink => return Some(Field::Permalink),
+                _ => {}
+            }
+            Some(Field::Own)
+        }
+        ResolveResult::Unknown(_) => None,
+    }
+}
+
+impl Field {
+    /// Keeps `value` on `item` (the first of each kind wins).
+    fn keep(self, value: String, item: &mut Extras) {
+        let value = value.trim().to_string();
+        if value.is_empty() {
+            return;
+        }
+        let slot = match self {
+            Field::Title => &mut item.title,
+            Field::Description => &mut item.description,
+            Field::Subject => &mut item.subject,
+            Field::Author => &mut item.author,
+            Field::Permalink => &mut item.permalink,
+            Field::Date => {
+                item.date = item.date.or_else(|| date(&value));
+                return;
+            }
+            Field::Own => return,
+        };
+        slot.get_or_insert(value);
+    }
+}
+
+/// A date as DCMI Terms give it: RFC 3339, RFC 2822, ISO 8601 without a
+/// zone (taken as UTC) or a plain day.
+fn date(text: &str) -> Option<i64> {
+    if let Ok(d) =
+        DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_rfc2822(text))
+    {
+        return Some(d.with_timezone(&Utc).timestamp());
+    }
+    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+        .map(|d| d.and_utc().timestamp())
+}
+
+/// Fills what each article lacks from its item's extras; for each, true
+/// when its title or link changed (its id is then made again).
+pub(super) fn apply(articles: &mut [Article], extras: &[Extras]) -> Vec<bool> {
+    if articles.len() != extras.len() {
+        return vec![false; articles.len()];
+    }
+    articles
+        .iter_mut()
+        .zip(extras)
+        .map(|(article, extra)| fill(article, extra))
+        .collect()
+}
+
+fn fill(article: &mut Article, extra: &Extras) -> bool {
+    let mut changed = false;
+    if !extra.has_title
+        && let Some(title) = extra
+            .title
+            .as_deref()
+            .map(plain_text)
+            .filter(|t| !t.is_empty())
+    {
+        article.title = title;
+        changed = true;
+    }
+    if !extra.has_link
+        && article.url.is_none()
+        && let Some(link) = extra.permalink.as_ref().filter(|l| is_web_address(l))
+    {
+        article.url = Some(link.clone());
+        changed = true;
+    }
+    if !extra.has_body
+        && article.body.is_empty()
+        && let Some(text) = extra
+            .description
+            .as_deref()
+            .map(plain_text)
+            .filter(|t| !t.is_empty())
+    {
+        article.body = vec![text];
+    }
+    if article.category.is_none() {
+        article.category = extra
+            .subject
+            .as_deref()
+            .map(plain_text)
+            .filter(|s| !s.is_empty());
+    }
+    if article.byline.is_none() {
+        article.byline = extra
+            .author
+            .as_deref()
+            .map(plain_text)
+            .filter(|s| !s.is_empty());
+    }
+    if article.published.is_none() {
+        article.published = extra.date;
+    }
+    changed
+}
+
+fn is_web_address(s: &str) -> bool {
+    url::Url::parse(s).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_feed;
+    use crate::ingest::Source;
+    use crate::model::Article;
+
+    fn articles(items: &str) -> Vec<Article> {
+        let feed = format!(
+            "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+             xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+             xmlns:itunes=\"http://www.itunes.com/DTDs/Podcast-1.0.dtd\"><channel>\
+             <title>F</title>{items}</channel></rss>"
+        );
+        parse_feed(&feed, &Source::default())
+            .expect("a feed")
+            .articles
+    }
+
+    #[test]
+    fn dublin_core_and_itunes_fill_what_rss_leaves_empty() {
+        let a = articles(
+            "<item><dc:title>Titolo &amp; altro</dc:title>\
+             <dc:description>&lt;p&gt;Il testo&lt;/p&gt;</dc:description>\
+             <dc:subject>Politica</dc:subject><dc:author>Anna Rossi</dc:author>\
+             <dcterms:issued>2003-12-31T10:14:55Z</dcterms:issued>\
+             <guid>https://example.org/1</guid></item>\
+             <item><title>Own title</title><link>https://example.org/own</link>\
+             <description>Own text</description><dc:title>Not this</dc:title>\
+             <itunes:author>Mark Pilgrim</itunes:author>\
+             <dcterms:created>2004-01-02</dcterms:created>\
+             <guid isPermaLink=\"false\">https://example.org/not-a-link</guid></item>\
+             <item><itunes:summary>Only a summary</itunes:summary>\
+             <guid isPermaLink=\"false\">https://example.org/3</guid></item>",
+        );
+        assert_eq!(a.len(), 3);
+        assert_eq!(a[0].title, "Titolo & altro");
+        assert_eq!(a[0].body, ["Il testo"]);
+        assert_eq!(a[0].category.as_deref(), Some("Politica"));
+        assert_eq!(a[0].byline.as_deref(), Some("Anna Rossi"));
+        assert_eq!(a[0].published, Some(1_072_865_695));
+        assert_eq!(a[0].url.as_deref(), Some("https://example.org/1"));
+        assert_eq!(a[1].title, "Own title");
+        assert_eq!(a[1].body, ["Own text"]);
+        assert_eq!(a[1].byline.as_deref(), Some("Mark Pilgrim"));
+        assert_eq!(a[1].published, Some(1_073_001_600));
+        assert_eq!(a[1].url.as_deref(), Some("https://example.org/own"));
+        assert_eq!(a[2].body, ["Only a summary"]);
+        assert_eq!(a[2].url, None, "a guid that is no permalink is no link");
+        // An item given its title and link here has the id they make.
+        let plain = articles(
+            "<item><title>Titolo &amp; altro</title><link>https://example.org/1</link>\
+             <guid>https://example.org/1</guid></item>",
+        );
+        assert_eq!(a[0].id, plain[0].id);
+    }
+
+    #[test]
+    fn names_lose_the_address_written_with_them() {
+        let a = articles(
+            "<item><title>a</title><author>me@example.com (Example editor)</author></item>\
+             <item><title>b</title><dc:creator>Example editor (me@example.com)</dc:creator></item>\
+             <item><title>c</title><dc:creator>Example editor &lt;me@example.com&gt;</dc:creator></item>\
+             <item><title>d</title><dc:creator>Rossi (Roma)</dc:creator></item>",
+        );
+        let names: Vec<_> = a
+            .iter()
+            .map(|a| a.byline.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Example editor",
+                "Example editor",
+                "Example editor",
+                "Rossi (Roma)"
+            ]
+        );
+    }
+}
