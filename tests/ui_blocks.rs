@@ -14,7 +14,10 @@ use ratatui::style::Modifier;
 /// An app over a store holding the page `tests/fixtures/html/blocks.html`,
 /// imported as `edicola import` would, with the article open.
 fn blocks_app(width: u16, height: u16) -> App {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html/blocks.html");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/html/blocks.html"
+    );
     let bytes = std::fs::read(path).expect("fixture");
     let source = Source {
         url: Some("https://blog.example.org/2026/structured"),
@@ -72,7 +75,10 @@ fn headings_are_bold_and_decorations_dim_under_no_color() {
     let (x, y) = find("some emphasis");
     assert!(buffer[(x + 5, y)].modifier.contains(Modifier::ITALIC));
     let (x, y) = find("City");
-    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD), "table header");
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::BOLD),
+        "table header"
+    );
     // No colour at all under NO_COLOR (the test theme).
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {

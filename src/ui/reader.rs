@@ -117,7 +117,9 @@ fn styled<'a>(line: &'a ReadLine, base: Style, terms: &[String], theme: &Theme) 
                 line.marks
                     .iter()
                     .filter(|&&(a, b, _)| a <= s && e <= b)
-                    .fold(base, |style, &(_, _, mark)| style.patch(mark_style(mark, theme)))
+                    .fold(base, |style, &(_, _, mark)| {
+                        style.patch(mark_style(mark, theme))
+                    })
             };
             Span::styled(&text[s..e], style)
         })

@@ -26,7 +26,10 @@ pub(super) fn block_lines(
     match (prev, block) {
         (Some(Block::ListItem { .. }), Block::ListItem { .. }) => {}
         (Some(Block::Quote { depth: a, .. }), Block::Quote { depth: b, .. }) => {
-            let bar = "│ ".repeat(usize::from((*a).min(*b))).trim_end().to_string();
+            let bar = "│ "
+                .repeat(usize::from((*a).min(*b)))
+                .trim_end()
+                .to_string();
             let marks = vec![(0, bar.len(), Mark::Decor)];
             out.push(line(LineKind::Body, bar, id, 0, marks));
         }
@@ -34,7 +37,14 @@ pub(super) fn block_lines(
     }
     match block {
         Block::Heading { text, spans, .. } => {
-            text_lines(out, LineKind::Heading, id, &inline(text, spans), ("", ""), width);
+            text_lines(
+                out,
+                LineKind::Heading,
+                id,
+                &inline(text, spans),
+                ("", ""),
+                width,
+            );
         }
         // A paragraph with line breaks is preformatted (bodies stored
         // before blocks kept code and tables so).
@@ -42,7 +52,14 @@ pub(super) fn block_lines(
             code_lines(out, id, text, "", width);
         }
         Block::Paragraph { text, spans } => {
-            text_lines(out, LineKind::Body, id, &inline(text, spans), ("", ""), width);
+            text_lines(
+                out,
+                LineKind::Body,
+                id,
+                &inline(text, spans),
+                ("", ""),
+                width,
+            );
         }
         Block::ListItem {
             ordered,

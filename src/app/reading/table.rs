@@ -18,7 +18,11 @@ pub(super) fn table_lines(
 ) {
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| crate::text::squash(&sanitize(c))).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| crate::text::squash(&sanitize(c)))
+                .collect()
+        })
         .collect();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0; columns];
@@ -72,13 +76,25 @@ fn columns_lines(
                 .collect::<Vec<_>>()
                 .join("─┼─");
             let len = rule.len();
-            out.push(line(LineKind::Table, rule, id, start, vec![(0, len, Mark::Decor)]));
+            out.push(line(
+                LineKind::Table,
+                rule,
+                id,
+                start,
+                vec![(0, len, Mark::Decor)],
+            ));
         }
         start += chars;
     }
 }
 
-fn cell_lines(out: &mut Vec<ReadLine>, id: usize, rows: &[Vec<String>], header: bool, width: usize) {
+fn cell_lines(
+    out: &mut Vec<ReadLine>,
+    id: usize,
+    rows: &[Vec<String>],
+    header: bool,
+    width: usize,
+) {
     let (names, body) = match rows.split_first() {
         Some((first, rest)) if header => (Some(first), rest),
         _ => (None, rows),
