@@ -174,11 +174,7 @@ impl Block {
                 let len = text.chars().count();
                 spans.retain(|s| fits(len, s));
             }
-            Block::Image { link, .. } => {
-                if link.is_some_and(|l| l >= links) {
-                    *link = None;
-                }
-            }
+            Block::Image { link, .. } if link.is_some_and(|l| l >= links) => *link = None,
             _ => {}
         }
     }

@@ -26,10 +26,8 @@ pub(super) fn block_lines(
     match (prev, block) {
         (Some(Block::ListItem { .. }), Block::ListItem { .. }) => {}
         (Some(Block::Quote { depth: a, .. }), Block::Quote { depth: b, .. }) => {
-            let bar = "│ "
-                .repeat(usize::from((*a).min(*b)))
-                .trim_end()
-                .to_string();
+            let bar = "│ ".repeat(usize::from((*a).min(*b)).clamp(1, 8));
+            let bar = crate::text::wrap::truncate(bar.trim_end(), width.max(1));
             let marks = vec![(0, bar.len(), Mark::Decor)];
             out.push(line(LineKind::Body, bar, id, 0, marks));
         }
@@ -193,7 +191,9 @@ pub(super) fn text_lines(
 /// the pane cut into pieces after the first marked with `↪`.
 fn code_lines(out: &mut Vec<ReadLine>, id: usize, text: &str, indent: &str, width: usize) {
     let indent = if width >= 12 { indent } else { "" };
-    let room = width.saturating_sub(text_width(indent)).max(2);
+    let room = width.saturating_sub(text_width(indent)).max(1);
+    // Too narrow for a continuation mark: pieces only.
+    let marked = room >= 4;
     let mut start = 0;
     for raw in text.split('\n') {
         let clean: String = raw
@@ -208,9 +208,9 @@ fn code_lines(out: &mut Vec<ReadLine>, id: usize, text: &str, indent: &str, widt
         let mut offset = start;
         for c in clean.chars() {
             let w = c.width().unwrap_or(0);
-            let limit = if cont { room - 1 } else { room };
+            let limit = if cont && marked { room - 1 } else { room };
             if used + w > limit && !piece.is_empty() {
-                out.push(code_line(id, indent, &piece, cont, offset));
+                out.push(code_line(id, indent, &piece, cont && marked, offset));
                 offset += piece.chars().count();
                 piece.clear();
                 used = 0;
@@ -219,7 +219,7 @@ fn code_lines(out: &mut Vec<ReadLine>, id: usize, text: &str, indent: &str, widt
             piece.push(c);
             used += w;
         }
-        out.push(code_line(id, indent, &piece, cont, offset));
+        out.push(code_line(id, indent, &piece, cont && marked, offset));
         start += raw.chars().count() + 1;
     }
 }
@@ -233,4 +233,123 @@ fn code_line(id: usize, indent: &str, piece: &str, cont: bool, start: usize) -> 
         (format!("{indent}{piece}"), Vec::new())
     };
     line(LineKind::Pre, text, id, start, marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::article_lines;
+    use crate::app::stops::{line_of, stop_at};
+    use crate::model::{Article, Block, Span, SpanKind};
+    use crate::text::wrap::width as text_width;
+    use proptest::prelude::*;
+
+    fn text_block(kind: u8, text: String, depth: u8) -> Block {
+        let len = text.chars().count();
+        let spans = if len > 2 {
+            vec![Span {
+                kind: SpanKind::Link,
+                start: 1,
+                end: len - 1,
+                link: Some(0),
+            }]
+        } else {
+            Vec::new()
+        };
+        match kind % 8 {
+            0 => Block::Heading {
+                level: 2,
+                text,
+                spans,
+            },
+            1 => Block::ListItem {
+                ordered: depth % 2 == 0,
+                number: Some(u32::from(depth) * 7),
+                depth,
+                continued: depth == 3,
+                text,
+                spans,
+            },
+            2 => Block::Quote { depth, text, spans },
+            3 => Block::Code {
+                text: text.replace(' ', "\n\t"),
+            },
+            4 => Block::Table {
+                rows: vec![
+                    text.split(' ').map(String::from).collect(),
+                    vec![text.clone(), String::new()],
+                ],
+                header: depth % 2 == 0,
+            },
+            5 => Block::Image {
+                alt: text.clone(),
+                caption: Some(text),
+                link: Some(0),
+            },
+            6 => Block::Rule,
+            _ => Block::Paragraph { text, spans },
+        }
+    }
+
+    fn article(blocks: Vec<Block>) -> Article {
+        let mut a = Article {
+            title: "T".into(),
+            links: vec![crate::model::Link::default()],
+            ..Article::default()
+        };
+        a.set_blocks(blocks);
+        a
+    }
+
+    proptest! {
+        /// No line is wider than the pane, every mark lies on the line's
+        /// characters, and a stop taken at one width opens on the same
+        /// block at another.
+        #[test]
+        fn blocks_fit_the_pane_and_stops_survive_a_resize(
+            blocks in proptest::collection::vec(
+                (0u8..8, "([a-zàé]{1,12}|[日本語]{1,4}|e\u{301}|😀| ){1,30}", 0u8..4),
+                1..8,
+            ),
+            width in 2usize..70,
+            other in 2usize..70,
+            at in 0usize..200,
+        ) {
+            let a = article(blocks.into_iter().map(|(k, t, d)| text_block(k, t, d)).collect());
+            let lines = article_lines(&a, width);
+            for l in &lines {
+                prop_assert!(text_width(&l.text) <= width, "{:?} wider than {width}", l.text);
+                for &(s, e, _) in &l.marks {
+                    prop_assert!(s < e && e <= l.text.len());
+                    prop_assert!(l.text.is_char_boundary(s) && l.text.is_char_boundary(e));
+                }
+            }
+            let at = at % lines.len();
+            if let Some(stop) = stop_at(&lines, at) {
+                let again = article_lines(&a, other);
+                let line = &again[line_of(&again, stop)];
+                prop_assert!(line.block <= stop.block);
+                prop_assert!(stop.block - line.block <= 1 || line.block < 3);
+            }
+        }
+    }
+
+    #[test]
+    fn a_stop_in_a_long_list_item_opens_on_it_at_another_width() {
+        let long = "parola ".repeat(40);
+        let a = article(vec![
+            Block::paragraph("Prima."),
+            text_block(1, long.trim().to_string(), 0),
+            Block::paragraph("Dopo."),
+        ]);
+        let narrow = article_lines(&a, 20);
+        let at = narrow
+            .iter()
+            .position(|l| l.block == 4 && l.start > 100)
+            .expect("a line deep in the item");
+        let stop = stop_at(&narrow, at).expect("stop");
+        let wide = article_lines(&a, 60);
+        let line = &wide[line_of(&wide, stop)];
+        assert_eq!(line.block, 4);
+        assert!(line.start <= stop.offset && stop.offset < line.start + 60);
+    }
 }

@@ -31,7 +31,7 @@ pub(super) fn table_lines(
             *w = (*w).max(text_width(cell));
         }
     }
-    let total = widths.iter().sum::<usize>() + SEPARATOR.len().min(3) * columns.saturating_sub(1);
+    let total = widths.iter().sum::<usize>() + text_width(SEPARATOR) * columns.saturating_sub(1);
     if total <= width {
         columns_lines(out, id, &rows, &widths, header);
     } else {
