@@ -52,6 +52,17 @@ impl HtmlText {
         }
     }
 
+    /// The paragraphs of running text (not code, tables, images or rules).
+    pub fn running_text(&self) -> Vec<String> {
+        if self.blocks.is_empty() {
+            return self.paragraphs.clone();
+        }
+        self.blocks
+            .iter()
+            .filter_map(|b| b.text_and_spans().map(|(t, _)| t.to_string()))
+            .collect()
+    }
+
     /// Puts the blocks into an article's `body` and `blocks`.
     pub fn into_body(self, article: &mut crate::model::Article) -> Vec<Link> {
         article.body = self.paragraphs;

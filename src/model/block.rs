@@ -72,6 +72,10 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// The most spans a block keeps: markup past it is dropped (its text is
+/// kept), so hostile pages cannot make laying out a block quadratic.
+pub const MAX_SPANS: usize = 1000;
+
 /// Inline markup over characters `start..end` of a block's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
@@ -137,6 +141,17 @@ impl Block {
         }
     }
 
+    /// The text and spans of a block of running text, to change.
+    pub fn spans_mut(&mut self) -> Option<(&mut String, &mut Vec<Span>)> {
+        match self {
+            Block::Heading { text, spans, .. }
+            | Block::Paragraph { text, spans }
+            | Block::ListItem { text, spans, .. }
+            | Block::Quote { text, spans, .. } => Some((text, spans)),
+            _ => None,
+        }
+    }
+
     /// Every text the block holds, to clean in place.
     pub fn texts_mut(&mut self) -> Vec<&mut String> {
         match self {
@@ -163,6 +178,9 @@ impl Block {
     /// Drops spans that do not fit the text (after cleaning shortened it,
     /// or read from a damaged store) and links that name no link.
     pub fn check_spans(&mut self, links: usize) {
+        if let Some((_, spans)) = self.spans_mut() {
+            spans.truncate(MAX_SPANS);
+        }
         let fits = |len: usize, s: &Span| {
             s.start < s.end && s.end <= len && (s.kind != SpanKind::Link || s.link < Some(links))
         };

@@ -41,15 +41,19 @@ pub fn inline(text: &str, spans: &[Span]) -> Inline {
         .collect();
     inserts.sort_by_key(|(p, _)| *p);
     inserts.dedup();
+    // Bytes inserted before each marker, and after the last.
+    let mut before = Vec::with_capacity(inserts.len() + 1);
+    let mut total = 0;
+    for (_, m) in &inserts {
+        before.push(total);
+        total += m.len();
+    }
+    before.push(total);
     // Where original byte `p` lands: after the markers inserted before it
     // (`inclusive`: and at it).
     let shift = |p: usize, inclusive: bool| -> usize {
-        inserts
-            .iter()
-            .take_while(|(q, _)| *q < p || (inclusive && *q == p))
-            .map(|(_, m)| m.len())
-            .sum::<usize>()
-            + p
+        let n = inserts.partition_point(|(q, _)| *q < p || (inclusive && *q == p));
+        p + before[n]
     };
     let mut out = Inline {
         text: String::with_capacity(text.len() + inserts.len() * 5),

@@ -61,7 +61,7 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         .as_ref()
         .map(|t| plain_text(&t.content))
         .filter(|t| !t.is_empty())
-        .or_else(|| made_up_title(&main.paragraphs))
+        .or_else(|| made_up_title(&main.running_text()))
         .or_else(|| {
             standfirst
                 .as_deref()

@@ -52,6 +52,10 @@ impl Flow {
 
     /// Records a span from `mark` to here.
     pub(super) fn span(&mut self, kind: SpanKind, mark: (u64, usize), link: Option<usize>) {
+        // Past the cap, text keeps its words and loses its markup.
+        if self.spans.len() >= crate::model::MAX_SPANS {
+            return;
+        }
         if mark.0 == self.generation && mark.1 < self.text.len() {
             self.spans.push((kind, mark.1, self.text.len(), link));
         }
@@ -137,7 +141,28 @@ fn trim_permalink_marks(
 
 /// Spans in characters, starting after a leading space.
 fn char_spans(text: &str, raw: &[(SpanKind, usize, usize, Option<usize>)]) -> Vec<Span> {
-    let chars = |byte: usize| text.get(..byte).map_or(0, |t| t.chars().count());
+    // Every offset converted in one pass over the text.
+    let mut offsets: Vec<usize> = raw.iter().flat_map(|s| [s.1, s.1 + 1, s.2]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut converted = Vec::with_capacity(offsets.len());
+    let mut count = 0;
+    let mut next = offsets.iter().peekable();
+    for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+        while let Some(&&o) = next.peek() {
+            if o > byte {
+                break;
+            }
+            converted.push((o, count));
+            next.next();
+        }
+        count += 1;
+    }
+    let chars = |byte: usize| {
+        converted
+            .binary_search_by_key(&byte, |&(b, _)| b)
+            .map_or(0, |i| converted[i].1)
+    };
     raw.iter()
         .filter_map(|&(kind, start, end, link)| {
             let start = if text.as_bytes().get(start) == Some(&b' ') {
