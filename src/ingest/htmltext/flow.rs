@@ -146,9 +146,8 @@ fn char_spans(text: &str, raw: &[(SpanKind, usize, usize, Option<usize>)]) -> Ve
     offsets.sort_unstable();
     offsets.dedup();
     let mut converted = Vec::with_capacity(offsets.len());
-    let mut count = 0;
     let mut next = offsets.iter().peekable();
-    for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+    for (count, (byte, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
         while let Some(&&o) = next.peek() {
             if o > byte {
                 break;
@@ -156,7 +155,6 @@ fn char_spans(text: &str, raw: &[(SpanKind, usize, usize, Option<usize>)]) -> Ve
             converted.push((o, count));
             next.next();
         }
-        count += 1;
     }
     let chars = |byte: usize| {
         converted
