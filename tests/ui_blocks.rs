@@ -86,3 +86,42 @@ fn headings_are_bold_and_decorations_dim_under_no_color() {
         }
     }
 }
+
+#[test]
+fn search_matches_are_highlighted_inside_links_and_list_items() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = blocks_app(150, 60);
+    press(&mut app, "/");
+    for c in "reference".chars() {
+        app.prompt_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.idle_work();
+    app.prompt_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut app, "enter");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let row = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| (buffer[(x, y)].symbol().to_string(), buffer[(x, y)].modifier))
+                .collect::<Vec<_>>()
+        })
+        .find(|cells| {
+            cells
+                .iter()
+                .map(|c| c.0.as_str())
+                .collect::<String>()
+                .contains("3. Third step")
+        })
+        .expect("the third item on screen");
+    let text: String = row.iter().map(|c| c.0.as_str()).collect();
+    assert!(text.contains("with a reference [2]."), "{text}");
+    let at = text.find("reference").expect("word");
+    let x = text[..at].chars().count();
+    assert!(
+        row[x].1.contains(Modifier::REVERSED),
+        "the match is highlighted"
+    );
+    let marker = text[..text.find("[2]").expect("marker")].chars().count();
+    assert!(!row[marker].1.contains(Modifier::REVERSED));
+}
