@@ -7,6 +7,7 @@
 
 mod convert;
 mod flow;
+mod nodes;
 mod simple;
 
 use dom_query::Document;
