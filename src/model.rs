@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod block;
+pub use block::{Block, MAX_SPANS, Span, SpanKind};
+
 /// One article, as stored and shown.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -21,8 +24,12 @@ pub struct Article {
     pub category: Option<String>,
     /// BCP 47 language tag when known (e.g. "it", "en").
     pub lang: Option<String>,
-    /// Body paragraphs, plain text.
+    /// Body paragraphs, plain text: one per block of `blocks` when it is
+    /// not empty (see `Article::set_blocks`).
     pub body: Vec<String>,
+    /// The body's structure; empty when the body is plain paragraphs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
     /// Related entries listed by the source page itself.
     pub related: Vec<RelatedEntry>,
     /// Links found inside the article.

@@ -196,3 +196,33 @@ fn search_clamps_its_limit_and_cuts_huge_queries() {
         .success()
         .stderr(predicate::str::contains("cut").not());
 }
+
+#[test]
+fn a_paragraph_of_countless_links_and_emphasis_converts_and_lays_out_in_bounded_time() {
+    // 100,000 links and as many emphasised words in one paragraph: spans
+    // past the cap are dropped, offsets are converted in one pass.
+    let mut html = String::from("<p>");
+    for i in 0..100_000 {
+        html.push_str(&format!("<a href='/l{}'>w{i}</a> <em>è{i}</em> ", i % 5000));
+    }
+    html.push_str("</p>");
+    let text = within(Duration::from_secs(20), "converting", || {
+        edicola::ingest::htmltext::html_to_text(
+            &html,
+            url::Url::parse("https://ex.org/").ok().as_ref(),
+        )
+    });
+    let mut article = edicola::model::Article {
+        title: "t".into(),
+        ..edicola::model::Article::default()
+    };
+    article.links = text.into_body(&mut article);
+    let spans = article.blocks[0]
+        .text_and_spans()
+        .map_or(0, |(_, s)| s.len());
+    assert_eq!(spans, edicola::model::MAX_SPANS);
+    let lines = within(Duration::from_secs(20), "laying out", || {
+        edicola::app::reading::article_lines(&article, 60)
+    });
+    assert!(lines.len() > 10_000);
+}

@@ -580,3 +580,99 @@ fn a_broken_ignore_file_exits_2_naming_file_and_line_and_stores_nothing() {
         "the user's file is left as it was"
     );
 }
+
+#[test]
+fn json_body_is_plain_and_blocks_carry_the_structure() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = fixture("html/blocks.html");
+    let dry = json_out(
+        edicola(dir.path())
+            .args(["import", "--dry-run", "--json"])
+            .arg(&page),
+    );
+    edicola(dir.path())
+        .arg("import")
+        .arg(&page)
+        .assert()
+        .success();
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    let id = list[0]["id"].as_str().expect("id").to_string();
+    let shown = json_out(edicola(dir.path()).args(["show", "--json", &id]));
+    for article in [&dry[0], &shown] {
+        let body: Vec<&str> = article["body"]
+            .as_array()
+            .expect("body")
+            .iter()
+            .map(|p| p.as_str().expect("string"))
+            .collect();
+        assert!(body[0].starts_with("An opening paragraph with a first link, some emphasis"));
+        assert!(
+            body.contains(&"How it works"),
+            "no permalink mark: {body:?}"
+        );
+        assert!(body.contains(&"a nested point"), "no bullet: {body:?}");
+        assert!(body.contains(&"The harbour, photographed at dawn."));
+        assert!(!body.iter().any(|p| p.contains("[1]") || p.contains('•')));
+        let blocks = article["blocks"].as_array().expect("blocks");
+        let types: Vec<&str> = blocks
+            .iter()
+            .map(|b| b["type"].as_str().expect("type"))
+            .collect();
+        for t in [
+            "paragraph",
+            "heading",
+            "list_item",
+            "quote",
+            "code",
+            "table",
+            "image",
+            "rule",
+        ] {
+            assert!(types.contains(&t), "no {t} in {types:?}");
+        }
+        let link = &blocks[0]["spans"][0];
+        assert_eq!(link["kind"], "link");
+        let text: String = blocks[0]["text"].as_str().expect("text").chars().collect();
+        let (start, end) = (
+            link["start"].as_u64().expect("start"),
+            link["end"].as_u64().expect("end"),
+        );
+        let linked: String = text
+            .chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect();
+        assert_eq!(linked, "first link");
+        let n = link["link"].as_u64().expect("index") as usize;
+        assert_eq!(
+            article["links"][n]["url"],
+            "https://blog.example.org/links/first"
+        );
+        let code = blocks.iter().find(|b| b["type"] == "code").expect("code");
+        assert!(
+            code["text"]
+                .as_str()
+                .expect("text")
+                .contains("{\n\tprintln!")
+        );
+        let nested = blocks
+            .iter()
+            .find(|b| b["text"] == "a nested point")
+            .expect("nested item");
+        assert_eq!(
+            (nested["depth"].as_u64(), nested["ordered"].as_bool()),
+            (Some(1), Some(false))
+        );
+    }
+    // For people: bullets, numbers and link markers that match the links.
+    edicola(dir.path())
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("first link [1], some"))
+        .stdout(
+            predicate::str::contains("1. First step")
+                .and(predicate::str::contains("\n  • a nested point\n")),
+        )
+        .stdout(predicate::str::contains("[image: The harbour at dawn] [3]"));
+}

@@ -56,15 +56,42 @@ fn rss20_items_field_by_field() {
     assert_eq!(
         a.body,
         [
-            "Il consiglio ha approvato il bilancio [1] ieri sera.",
+            "Il consiglio ha approvato il bilancio ieri sera.",
             "Le cifre",
-            "• Scuole",
-            "• Strade",
-            "[image: Grafico della spesa]",
+            "Scuole",
+            "Strade",
+            "Grafico della spesa",
         ]
     );
+    // The structure: a link span, a heading, list items, the image (the
+    // spacer without alternative text dropped).
+    let types: Vec<String> = a
+        .blocks
+        .iter()
+        .map(|b| serde_json::to_value(b).expect("json")["type"].to_string())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "\"paragraph\"",
+            "\"heading\"",
+            "\"list_item\"",
+            "\"list_item\"",
+            "\"image\""
+        ]
+    );
+    assert!(matches!(
+        a.blocks[0].text_and_spans().map(|(_, s)| s[0]),
+        Some(edicola::model::Span {
+            start: 29,
+            end: 37,
+            link: Some(0),
+            ..
+        })
+    ));
     assert_eq!(a.links[0].url, "https://news.example.it/bilancio.pdf");
-    assert_eq!(a.links[1].text, "audio/mpeg enclosure");
+    assert_eq!(a.links[1].url, "https://news.example.it/grafico.png");
+    assert_eq!(a.links[2].text, "audio/mpeg enclosure");
     assert_eq!(a.id.len(), 16);
 
     assert_eq!(b.title, "Nessun titolo qui.");
@@ -112,10 +139,10 @@ fn atom_with_xml_base_markup_tables_pre_and_quotes() {
     assert_eq!(
         a.body,
         [
-            "See about [1].",
+            "See about.",
             "Name | Age\nBob | 7",
             "fn main() {\n    println!(\"hi\");\n}",
-            "> Quoted words.",
+            "Quoted words.",
         ]
     );
     assert_eq!(a.links[0].url, "https://blog.example.com/about");
@@ -246,12 +273,49 @@ fn html_article_page_field_by_field() {
             .position(|b| b == p)
             .unwrap_or_else(|| panic!("{p}"))
     };
-    assert!(at("Le tappe del cantiere") < at("1. Progetto approvato nel 2021"));
-    at("  • Demolizione della vecchia campata");
-    at("> Finalmente possiamo attraversare il fiume senza fare il giro lungo.");
-    at("Voce | Milioni\nStruttura | 12\nStrade | 3");
-    at("orari:\n  lun-ven 6-22\n  sab-dom 8-20");
-    at("[image: Il ponte illuminato di sera]");
+    assert!(at("Le tappe del cantiere") < at("Progetto approvato nel 2021"));
+    use edicola::model::Block;
+    assert!(matches!(
+        &a.blocks[at("Le tappe del cantiere")],
+        Block::Heading { .. }
+    ));
+    assert!(matches!(
+        &a.blocks[at("Progetto approvato nel 2021")],
+        Block::ListItem {
+            ordered: true,
+            number: Some(1),
+            depth: 0,
+            ..
+        }
+    ));
+    assert!(matches!(
+        &a.blocks[at("Demolizione della vecchia campata")],
+        Block::ListItem {
+            ordered: false,
+            depth: 1,
+            ..
+        }
+    ));
+    assert!(matches!(
+        &a.blocks[at("Finalmente possiamo attraversare il fiume senza fare il giro lungo.")],
+        Block::Quote { depth: 1, .. }
+    ));
+    assert!(matches!(
+        &a.blocks[at("Voce | Milioni\nStruttura | 12\nStrade | 3")],
+        Block::Table { header: true, .. }
+    ));
+    assert!(matches!(
+        &a.blocks[at("orari:\n  lun-ven 6-22\n  sab-dom 8-20")],
+        Block::Code { .. }
+    ));
+    assert_eq!(
+        a.blocks[at("Il ponte di sera.")],
+        Block::Image {
+            alt: "Il ponte illuminato di sera".into(),
+            caption: Some("Il ponte di sera.".into()),
+            link: Some(2),
+        }
+    );
     assert!(
         !a.body
             .iter()

@@ -1,9 +1,15 @@
 //! The reading pane's content: an article laid out as wrapped, typed lines.
 //! Pure: tested without a terminal, cached by the app per article and width.
 
+mod inline;
+mod layout;
+mod table;
+
+pub use inline::{Inline, Mark, inline};
+
 use crate::date::format_date;
 use crate::model::Article;
-use crate::text::wrap::{wrap, wrap_preformatted};
+use crate::text::wrap::wrap;
 
 /// What a line of the reading pane is, which decides its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,9 +17,15 @@ pub enum LineKind {
     Title,
     Meta,
     Standfirst,
+    /// Paragraphs, list items, quotes.
     Body,
-    /// Preformatted text, shown with its own line breaks.
+    Heading,
+    /// Code, shown with its own line breaks.
     Pre,
+    Table,
+    /// An image's placeholder and caption.
+    Image,
+    Rule,
     Blank,
 }
 
@@ -28,10 +40,12 @@ pub struct ReadLine {
     /// About where in its block it starts, in characters (the same at any
     /// width); a blank line starts the block after it.
     pub start: usize,
+    /// Inline styles in byte ranges of `text`.
+    pub marks: Vec<(usize, usize, Mark)>,
 }
 
 /// The article as lines no wider than `width`: title, a source/byline/date
-/// line, the standfirst, then the body paragraphs separated by blank lines.
+/// line, the standfirst, then the body's blocks (see `layout`).
 pub fn article_lines(article: &Article, width: usize) -> Vec<ReadLine> {
     let mut lines = Vec::new();
     push(&mut lines, LineKind::Title, 0, wrap(&article.title, width));
@@ -47,19 +61,14 @@ pub fn article_lines(article: &Article, width: usize) -> Vec<ReadLine> {
         lines.push(blank(2));
         push(&mut lines, LineKind::Standfirst, 2, wrap(standfirst, width));
     }
-    for (n, paragraph) in article.body.iter().enumerate() {
-        if paragraph.trim().is_empty() {
+    let blocks = article.blocks();
+    let mut prev = None;
+    for (n, block) in blocks.iter().enumerate() {
+        if !matches!(block, crate::model::Block::Rule) && block.plain().trim().is_empty() {
             continue;
         }
-        let block = 3 + n;
-        lines.push(blank(block));
-        if paragraph.contains('\n') {
-            // Preformatted (code, tables): the importer kept its line breaks.
-            let pre = wrap_preformatted(paragraph, width);
-            push(&mut lines, LineKind::Pre, block, pre);
-        } else {
-            push(&mut lines, LineKind::Body, block, wrap(paragraph, width));
-        }
+        layout::block_lines(&mut lines, block, prev, 3 + n, width);
+        prev = Some(block);
     }
     lines
 }
@@ -70,12 +79,7 @@ fn push(lines: &mut Vec<ReadLine>, kind: LineKind, block: usize, wrapped: Vec<St
     let mut start = 0;
     for text in wrapped {
         let next = start + text.chars().count() + 1;
-        lines.push(ReadLine {
-            kind,
-            text,
-            block,
-            start,
-        });
+        lines.push(layout::line(kind, text, block, start, Vec::new()));
         start = next;
     }
 }
@@ -97,12 +101,7 @@ pub fn meta_line(article: &Article) -> String {
 }
 
 fn blank(block: usize) -> ReadLine {
-    ReadLine {
-        kind: LineKind::Blank,
-        text: String::new(),
-        block,
-        start: 0,
-    }
+    layout::line(LineKind::Blank, String::new(), block, 0, Vec::new())
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! an unknown id); 2 the store or a config file is unreadable or corrupt,
 //! or the command line is wrong.
 
+mod body;
 mod commands;
 mod feeds;
 mod ignored;

@@ -123,7 +123,8 @@ pub fn article_json(a: &Article, stored: Option<&StoredInfo>) -> Value {
         "standfirst": a.standfirst,
         "category": a.category,
         "lang": a.lang,
-        "body": a.body,
+        "body": super::body::plain_paragraphs(a),
+        "blocks": super::body::blocks(a),
         "related": related,
         "links": a.links,
     });
@@ -154,8 +155,8 @@ pub fn article_text(
     if let Some(s) = &a.standfirst {
         out.push_str(&format!("\n{}\n", lines(s)));
     }
-    for p in &a.body {
-        out.push_str(&format!("\n{}\n", lines(p)));
+    for p in super::body::text_blocks(a) {
+        out.push_str(&format!("\n{}\n", lines(&p)));
     }
     if !a.related.is_empty() {
         out.push_str("\nRelated:\n");

@@ -70,6 +70,18 @@ pub fn rss_fast_and_feed_rs(text: &str, url: Option<&str>) -> Option<(String, St
     Some((show(feed::convert(fast, &source)), slow))
 }
 
+/// An article whose body column holds `json`, read as the store reads it,
+/// with `links` links; None when the JSON is not a body.
+pub fn article_from_body(json: &str, links: usize) -> Option<crate::model::Article> {
+    let (body, blocks) = crate::store::blocks::read_body(json, links).ok()?;
+    Some(crate::model::Article {
+        body,
+        blocks,
+        links: vec![crate::model::Link::default(); links],
+        ..crate::model::Article::default()
+    })
+}
+
 /// A stored body read back as JSON text, from a compressed column value.
 pub fn unpack_body(bytes: &[u8]) -> Result<String, String> {
     StoredBody::Zstd(bytes.to_vec()).json()

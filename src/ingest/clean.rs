@@ -26,8 +26,19 @@ pub fn article(a: &mut Article) {
     }
     address(&mut a.url);
     a.body.iter_mut().for_each(strip_controls);
+    // Blocks name links by index: renumber them for the links kept.
+    let mut kept = Vec::with_capacity(a.links.len());
+    let mut next = 0;
+    a.links.retain_mut(|l| {
+        let keep = link(l);
+        kept.push(keep.then_some(next));
+        next += usize::from(keep);
+        keep
+    });
+    for block in &mut a.blocks {
+        super::clean_blocks::block(block, &kept);
+    }
     a.related.iter_mut().for_each(related);
-    a.links.retain_mut(link);
 }
 
 /// Cleans what a source says besides its articles.
@@ -106,6 +117,17 @@ mod tests {
             category: hostile(),
             lang: hostile(),
             body: vec![HOSTILE.into(), "clean".into()],
+            blocks: vec![
+                crate::model::Block::Table {
+                    rows: vec![vec![HOSTILE.into()]],
+                    header: false,
+                },
+                crate::model::Block::Image {
+                    alt: HOSTILE.into(),
+                    caption: hostile(),
+                    link: Some(1),
+                },
+            ],
             related: vec![RelatedEntry {
                 title: HOSTILE.into(),
                 blurb: hostile(),
@@ -134,6 +156,11 @@ mod tests {
         assert_eq!(a.related[0].url, None);
         assert_eq!(a.links.len(), 1);
         assert_eq!(a.links[0].url, "https://example.com/x");
+        // The image's link was the one dropped.
+        assert!(matches!(
+            a.blocks[1],
+            crate::model::Block::Image { link: None, .. }
+        ));
     }
 
     #[test]

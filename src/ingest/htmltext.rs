@@ -1,33 +1,75 @@
-//! Article HTML to plain paragraphs, shared by the feed and page importers.
-//!
-//! The output convention, for whoever draws the text:
-//! - each paragraph is one line of whitespace-normalised text, except
-//!   **preformatted** ones (`<pre>` and tables), which contain `'\n'`:
-//!   show their lines as they are, without rewrapping;
-//! - headings are paragraphs of their own;
-//! - list items are paragraphs starting with two spaces per nesting level,
-//!   then `"• "` or `"1. "`; later paragraphs of the same item keep the
-//!   indentation without the marker;
-//! - block quotes start with `"> "` (once per level);
-//! - images with alt text read `[image: alt]`; decorative ones are dropped;
-//! - links read `text [n]`, where `n` is the 1-based position of the URL in
-//!   the returned links (deduplicated by URL, in order of first use).
+//! Article HTML to blocks (see `model::Block`), shared by the feed and
+//! page importers: headings, paragraphs, list items with their nesting
+//! depth, quotes, code with its line breaks (`<br>` included), tables,
+//! images (alternative text, else file name; decorative ones, `alt=""`,
+//! and tracking pixels dropped), rules; links, emphasis and code as spans.
+//! Links are numbered in order of first use, deduplicated by URL.
 
 mod convert;
+mod flow;
+mod nodes;
 mod simple;
 
 use dom_query::Document;
 use url::Url;
 
-use crate::model::Link;
+use crate::model::{Block, Link};
 pub use convert::node_to_text;
 use simple::simple_html;
 
-/// Plain text of a piece of HTML: paragraphs and the links they cite.
+/// A piece of HTML read: its blocks and the links they cite.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct HtmlText {
+    /// The plain text of each block (see `Block::plain`).
     pub paragraphs: Vec<String>,
+    /// The blocks, one per paragraph; empty when all are paragraphs
+    /// without markup.
+    pub blocks: Vec<Block>,
     pub links: Vec<Link>,
+}
+
+impl HtmlText {
+    pub fn from_blocks(blocks: Vec<Block>, links: Vec<Link>) -> HtmlText {
+        let paragraphs = blocks.iter().map(|b| b.plain().into_owned()).collect();
+        let blocks = if blocks.iter().all(Block::is_plain_paragraph) {
+            Vec::new()
+        } else {
+            blocks
+        };
+        HtmlText {
+            paragraphs,
+            blocks,
+            links,
+        }
+    }
+
+    /// Removes block `at`.
+    pub fn remove(&mut self, at: usize) {
+        if at < self.paragraphs.len() {
+            self.paragraphs.remove(at);
+        }
+        if at < self.blocks.len() {
+            self.blocks.remove(at);
+        }
+    }
+
+    /// The paragraphs of running text (not code, tables, images or rules).
+    pub fn running_text(&self) -> Vec<String> {
+        if self.blocks.is_empty() {
+            return self.paragraphs.clone();
+        }
+        self.blocks
+            .iter()
+            .filter_map(|b| b.text_and_spans().map(|(t, _)| t.to_string()))
+            .collect()
+    }
+
+    /// Puts the blocks into an article's `body` and `blocks`.
+    pub fn into_body(self, article: &mut crate::model::Article) -> Vec<Link> {
+        article.body = self.paragraphs;
+        article.blocks = self.blocks;
+        self.links
+    }
 }
 
 /// Converts an HTML fragment or document; relative links resolve against `base`.
@@ -37,7 +79,7 @@ pub fn html_to_text(html: &str, base: Option<&Url>) -> HtmlText {
     if let Some(paragraphs) = simple_html(html) {
         return HtmlText {
             paragraphs,
-            links: Vec::new(),
+            ..HtmlText::default()
         };
     }
     let doc = Document::from(&*super::nesting::flatten(html));

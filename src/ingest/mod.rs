@@ -3,6 +3,7 @@
 //! the UI or the store, and never touches the network.
 
 pub mod clean;
+mod clean_blocks;
 pub(crate) mod decode;
 pub(crate) mod detect;
 mod discover;

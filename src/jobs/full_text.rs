@@ -49,6 +49,7 @@ pub fn merge(article: &mut Article, page: Article) -> Result<(), JobError> {
         article.standfirst = Some(summary);
     }
     article.body = page.body;
+    article.blocks = page.blocks;
     article.links = page.links;
     if !page.related.is_empty() {
         article.related = page.related;

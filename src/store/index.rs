@@ -323,7 +323,7 @@ fn tokenize_all(queued: &[Queued], analyzers: &mut [Analyzer]) -> Vec<Tokens> {
 
 fn tokenize(q: &Queued, analyzer: &mut Analyzer) -> Tokens {
     let json = q.body.json().unwrap_or_default();
-    let paragraphs: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
+    let paragraphs = super::blocks::paragraphs(&json);
     let detected = match &q.lang {
         Some(_) => None,
         None => {

@@ -1,6 +1,7 @@
 //! The article store: one SQLite database in the data directory (WAL mode,
 //! versioned schema). Nothing outside this module knows it is SQLite.
 
+pub(crate) mod blocks;
 pub(crate) mod body;
 mod counts;
 mod error;

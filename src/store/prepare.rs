@@ -3,7 +3,7 @@
 //! content hash; and the sort keys of undated articles.
 
 use super::body::StoredBody;
-use super::{json, json_strings};
+use super::json;
 use crate::model::Article;
 use crate::text::fold_key;
 use crate::urlnorm::url_key;
@@ -53,7 +53,7 @@ impl Prepared {
     pub fn new(mut article: Article) -> Prepared {
         // Every article stored passes here, whichever importer read it.
         crate::ingest::clean::article(&mut article);
-        let body = json_strings(&article.body);
+        let body = super::blocks::body_json(&article);
         let related = json(&article.related);
         let links = json(&article.links);
         let keys = Keys::of(&article);
@@ -113,6 +113,7 @@ impl Prepared {
     /// prepared, their memory is freed there and not by the writing thread.
     pub fn drop_texts(&mut self) {
         self.article.body = Vec::new();
+        self.article.blocks = Vec::new();
         self.article.links = Vec::new();
         self.article.related = Vec::new();
     }

@@ -233,9 +233,14 @@ impl Store {
         let Some((mut article, body, related, links)) = row else {
             return Ok(None);
         };
-        article.body = self.decode(&body, id, "body")?;
         article.related = self.decode::<Vec<RelatedEntry>>(&related, id, "related")?;
         article.links = self.decode::<Vec<Link>>(&links, id, "links")?;
+        (article.body, article.blocks) = super::blocks::read_body(&body, article.links.len())
+            .map_err(|source| super::StoreError::Damaged {
+                path: self.path.clone(),
+                what: format!("body of article {id}"),
+                source,
+            })?;
         Ok(Some(article))
     }
 

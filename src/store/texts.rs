@@ -29,7 +29,7 @@ fn text_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleText> {
         id: r.get(1)?,
         title: r.get(2)?,
         standfirst: r.get(3)?,
-        body: serde_json::from_str(&body.0).unwrap_or_default(),
+        body: super::blocks::paragraphs(&body.0),
         lang: r.get(5)?,
         source: r.get(6)?,
     })

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::prompt::matches_in;
-use crate::app::reading::LineKind;
+use crate::app::reading::{LineKind, Mark, ReadLine};
 use crate::app::{App, Focus};
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
@@ -62,10 +62,13 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
                 LineKind::Title => theme.article_title,
                 LineKind::Meta => theme.meta,
                 LineKind::Standfirst => theme.standfirst,
-                LineKind::Body | LineKind::Blank => theme.body,
-                LineKind::Pre => theme.meta.remove_modifier(ratatui::style::Modifier::ITALIC),
+                LineKind::Body | LineKind::Blank | LineKind::Table => theme.body,
+                LineKind::Heading => theme.body_heading,
+                LineKind::Pre => theme.code,
+                LineKind::Image => theme.meta,
+                LineKind::Rule => theme.dim,
             };
-            highlighted(&l.text, style, &app.highlight, theme)
+            styled(l, style, &app.highlight, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
@@ -81,18 +84,56 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// A line with the search terms' matches in the highlight style.
-fn highlighted<'a>(text: &'a str, style: Style, terms: &[String], theme: &Theme) -> Line<'a> {
-    if terms.is_empty() {
-        return Line::styled(text, style);
+/// A line in its style, with its inline marks and the search terms'
+/// matches (in the highlight style, over anything else).
+fn styled<'a>(line: &'a ReadLine, base: Style, terms: &[String], theme: &Theme) -> Line<'a> {
+    let text = line.text.as_str();
+    if terms.is_empty() && line.marks.is_empty() {
+        return Line::styled(text, base);
     }
-    let mut spans = Vec::new();
-    let mut at = 0;
-    for (start, end) in matches_in(text, terms) {
-        spans.push(Span::styled(&text[at..start], style));
-        spans.push(Span::styled(&text[start..end], theme.selected));
-        at = end;
+    let found: Vec<(usize, usize)> = if terms.is_empty() {
+        Vec::new()
+    } else {
+        matches_in(text, terms).collect()
+    };
+    // Every place where the style may change.
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for &(s, e, _) in &line.marks {
+        cuts.extend([s, e]);
     }
-    spans.push(Span::styled(&text[at..], style));
+    for &(s, e) in &found {
+        cuts.extend([s, e]);
+    }
+    cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .map(|w| {
+            let (s, e) = (w[0], w[1]);
+            let style = if found.iter().any(|&(a, b)| a <= s && e <= b) {
+                theme.selected
+            } else {
+                line.marks
+                    .iter()
+                    .filter(|&&(a, b, _)| a <= s && e <= b)
+                    .fold(base, |style, &(_, _, mark)| {
+                        style.patch(mark_style(mark, theme))
+                    })
+            };
+            Span::styled(&text[s..e], style)
+        })
+        .collect::<Vec<_>>();
     Line::from(spans)
+}
+
+fn mark_style(mark: Mark, theme: &Theme) -> Style {
+    use ratatui::style::Modifier;
+    match mark {
+        Mark::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
+        Mark::Strong => Style::new().add_modifier(Modifier::BOLD),
+        Mark::Code => theme.code,
+        Mark::Link => Style::new().add_modifier(Modifier::UNDERLINED),
+        Mark::Decor => theme.dim,
+    }
 }

@@ -20,6 +20,10 @@ pub struct Theme {
     pub meta: Style,
     pub standfirst: Style,
     pub body: Style,
+    /// Headings inside an article.
+    pub body_heading: Style,
+    /// Code blocks and code in running text.
+    pub code: Style,
     pub stored_link: Style,
     pub status: Style,
     pub status_error: Style,
@@ -51,6 +55,8 @@ impl Theme {
             meta: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
             standfirst: Style::new().add_modifier(Modifier::ITALIC),
             body: Style::new(),
+            body_heading: Style::new().fg(accent).add_modifier(Modifier::BOLD),
+            code: Style::new().fg(Color::Yellow),
             stored_link: Style::new().fg(Color::Green),
             status: Style::new().bg(Color::Black).fg(Color::Gray),
             status_error: Style::new()
@@ -79,6 +85,8 @@ impl Theme {
             meta: Style::new().add_modifier(Modifier::ITALIC),
             standfirst: Style::new().add_modifier(Modifier::ITALIC),
             body: plain,
+            body_heading: bold,
+            code: plain,
             stored_link: plain,
             status: Style::new().add_modifier(Modifier::REVERSED),
             status_error: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),

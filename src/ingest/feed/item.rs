@@ -61,7 +61,7 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         .as_ref()
         .map(|t| plain_text(&t.content))
         .filter(|t| !t.is_empty())
-        .or_else(|| made_up_title(&main.paragraphs))
+        .or_else(|| made_up_title(&main.running_text()))
         .or_else(|| {
             standfirst
                 .as_deref()
@@ -93,10 +93,10 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         standfirst,
         category,
         lang: entry.language.clone().or_else(|| feed.lang.clone()),
-        body: main.paragraphs,
-        links: main.links,
         ..Article::default()
     };
+    let mut article = article;
+    article.links = main.into_body(&mut article);
     Article {
         id: feed_item_id(&article, &feed.feed_url),
         ..article
@@ -155,7 +155,7 @@ fn body_text(body: &str, content_type: &str, base: Option<&Url>) -> HtmlText {
                 .map(squash)
                 .filter(|p| !p.is_empty())
                 .collect(),
-            links: Vec::new(),
+            ..HtmlText::default()
         }
     } else {
         html_to_text(body, base)

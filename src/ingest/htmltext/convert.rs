@@ -1,19 +1,23 @@
-//! The full converter: walks a parsed document and writes paragraphs, list
-//! items, quotes, preformatted blocks and tables in the output convention
-//! (see the parent module), numbering the links it cites.
+//! The full converter: walks a parsed document and writes blocks
+//! (headings, paragraphs, list items, quotes, code, tables, images,
+//! rules) with inline spans, numbering the links it cites.
 
 use std::collections::HashMap;
 
 use dom_query::NodeRef;
 use url::Url;
 
+use super::flow::{Flow, Kind};
+use super::nodes::{
+    cells, file_name, has_break, is_hidden, is_named, is_spacer, pre_text, start_number,
+};
 use super::{HtmlText, squash};
 use crate::ingest::ids::resolve_url;
-use crate::model::Link;
+use crate::model::{Block, Link, SpanKind};
 
 /// Deeper elements are read as plain text, so hostile nesting cannot
 /// exhaust the stack.
-const MAX_DEPTH: usize = 200;
+pub(super) const MAX_DEPTH: usize = 200;
 
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea",
@@ -21,37 +25,9 @@ const SKIPPED: &[&str] = &[
     "audio", "video", "map", "dialog", "math",
 ];
 const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "figure",
-    "figcaption",
-    "dl",
-    "dt",
-    "dd",
-    "address",
-    "details",
-    "summary",
-    "center",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "body",
-    "html",
-    "caption",
-    "fieldset",
-    "legend",
-    "picture",
-    "tr",
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "dl", "dt", "dd",
+    "address", "details", "summary", "center", "body", "html", "caption", "fieldset", "legend",
+    "picture", "tr",
 ];
 
 /// Converts the content of one node of a parsed document.
@@ -62,31 +38,27 @@ pub fn node_to_text(node: &NodeRef, base: Option<&Url>) -> HtmlText {
     };
     conv.children(node, 0);
     conv.flush();
-    HtmlText {
-        paragraphs: conv.paragraphs,
-        links: conv.links,
-    }
+    HtmlText::from_blocks(conv.blocks, conv.links)
 }
 
 #[derive(Default)]
 struct Converter<'b> {
     base: Option<&'b Url>,
-    paragraphs: Vec<String>,
+    blocks: Vec<Block>,
     links: Vec<Link>,
     by_url: HashMap<String, usize>,
-    current: String,
-    quote_depth: usize,
+    flow: Flow,
+    heading: Option<u8>,
+    quote_depth: u8,
     /// Per open list: `Some(next number)` when ordered.
-    lists: Vec<Option<usize>>,
-    /// The list item being read, if any.
-    item: Option<Item>,
-}
-
-struct Item {
-    /// Indentation and bullet or number, e.g. `"  • "`.
-    marker: String,
-    /// Whether a paragraph has shown the marker already.
-    used: bool,
+    lists: Vec<Option<u32>>,
+    /// The list item being read: its kind, with `continued` set once a
+    /// block of it was written.
+    item: Option<Kind>,
+    /// The image of the figure being read, if it has one.
+    figure_image: Option<usize>,
+    /// Images met inside running text: placed after its block.
+    inline_images: Vec<Block>,
 }
 
 impl Converter<'_> {
@@ -98,15 +70,15 @@ impl Converter<'_> {
 
     fn node(&mut self, node: &NodeRef, depth: usize) {
         if node.is_text() {
-            self.current.push_str(&node.text());
+            self.flow.push(&node.text());
             return;
         }
         if !node.is_element() {
             return;
         }
         if depth > MAX_DEPTH {
-            self.current.push(' ');
-            self.current.push_str(&node.text());
+            self.flow.push(" ");
+            self.flow.push(&node.text());
             return;
         }
         let name = node
@@ -122,7 +94,24 @@ impl Converter<'_> {
             "img" => self.image(node),
             "a" => self.link(node, depth),
             "pre" => self.pre(node),
+            "code" | "tt" | "kbd" | "samp" if has_break(node) => self.pre(node),
+            "em" | "i" | "cite" | "dfn" => self.inline(SpanKind::Emphasis, node, depth),
+            "strong" | "b" => self.inline(SpanKind::Strong, node, depth),
+            "code" | "tt" | "kbd" | "samp" => self.inline(SpanKind::Code, node, depth),
             "table" => self.table(node, depth),
+            "hr" => {
+                self.flush();
+                if !matches!(self.blocks.last(), None | Some(Block::Rule)) {
+                    self.blocks.push(Block::Rule);
+                }
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let outer = self.heading.replace(name.as_bytes()[1] - b'0');
+                self.children(node, depth);
+                self.flush();
+                self.heading = outer;
+            }
             "ul" | "ol" | "menu" => {
                 self.flush();
                 self.lists.push((name == "ol").then(|| start_number(node)));
@@ -133,15 +122,23 @@ impl Converter<'_> {
             "li" => self.list_item(node, depth),
             "blockquote" => {
                 self.flush();
-                self.quote_depth += 1;
+                self.quote_depth = self.quote_depth.saturating_add(1);
                 self.children(node, depth);
                 self.flush();
                 self.quote_depth -= 1;
             }
-            "td" | "th" => {
-                self.current.push(' ');
+            "figure" => {
+                self.flush();
+                let outer = self.figure_image.take();
                 self.children(node, depth);
-                self.current.push(' ');
+                self.flush();
+                self.figure_image = outer;
+            }
+            "figcaption" => self.caption(node, depth),
+            "td" | "th" => {
+                self.flow.push(" ");
+                self.children(node, depth);
+                self.flow.push(" ");
             }
             _ if BLOCKS.contains(&name) => {
                 self.flush();
@@ -152,19 +149,26 @@ impl Converter<'_> {
         }
     }
 
+    fn inline(&mut self, kind: SpanKind, node: &NodeRef, depth: usize) {
+        let mark = self.flow.mark();
+        self.children(node, depth);
+        self.flow.span(kind, mark, None);
+    }
+
     fn list_item(&mut self, node: &NodeRef, depth: usize) {
         self.flush();
-        let level = self.lists.len().max(1) - 1;
-        let bullet = match self.lists.last_mut() {
+        let number = match self.lists.last_mut() {
             Some(Some(n)) => {
-                *n += 1;
-                format!("{}. ", *n - 1)
+                *n = n.saturating_add(1);
+                Some(*n - 1)
             }
-            _ => "• ".to_string(),
+            _ => None,
         };
-        let outer = self.item.replace(Item {
-            marker: format!("{}{bullet}", "  ".repeat(level)),
-            used: false,
+        let outer = self.item.replace(Kind::Item {
+            ordered: number.is_some(),
+            number,
+            depth: u8::try_from(self.lists.len().max(1) - 1).unwrap_or(u8::MAX),
+            continued: false,
         });
         self.children(node, depth);
         self.flush();
@@ -172,51 +176,121 @@ impl Converter<'_> {
     }
 
     fn image(&mut self, node: &NodeRef) {
-        let alt = squash(&node.attr("alt").unwrap_or_default());
-        if !alt.is_empty() {
-            self.current.push_str(&format!(" [image: {alt}] "));
+        let alt = node.attr("alt").map(|a| squash(&a));
+        let src = ["src", "data-src"]
+            .into_iter()
+            .find_map(|a| node.attr(a).filter(|s| !s.trim().is_empty()));
+        let tiny = ["width", "height"]
+            .into_iter()
+            .any(|a| node.attr(a).is_some_and(|v| matches!(v.trim(), "0" | "1")));
+        // `alt=""` marks an image as decorative; a pixel is a tracker.
+        let name = src.as_deref().map(file_name).unwrap_or_default();
+        if tiny || alt.as_deref() == Some("") || (alt.is_none() && is_spacer(&name)) {
+            return;
+        }
+        // A small image in running text (an emoji, an icon) reads as its
+        // alternative text.
+        if let Some(alt) = alt.as_deref().filter(|a| a.chars().count() <= 3)
+            && !self.flow.is_empty()
+        {
+            self.flow.push(alt);
+            return;
+        }
+        let url = src.as_deref().and_then(|s| resolve_url(self.base, s));
+        let label = alt
+            .or(Some(name))
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| "image".to_string());
+        let link = url
+            .filter(|u| !u.starts_with("data:"))
+            .map(|u| self.link_index(&label, u));
+        let image = Block::Image {
+            alt: label,
+            caption: None,
+            link,
+        };
+        if !self.flow.is_empty() {
+            self.inline_images.push(image);
+            return;
+        }
+        self.flush();
+        if self.figure_image.is_none() {
+            self.figure_image = Some(self.blocks.len());
+        }
+        self.blocks.push(image);
+    }
+
+    /// A figure's caption goes to its image; without one it is text.
+    fn caption(&mut self, node: &NodeRef, depth: usize) {
+        self.flush();
+        let from = self.blocks.len();
+        self.children(node, depth);
+        self.flush();
+        let Some(at) = self.figure_image else {
+            return;
+        };
+        let all_text = self.blocks[from..]
+            .iter()
+            .all(|b| matches!(b, Block::Paragraph { .. }));
+        if from == self.blocks.len() || !all_text {
+            return;
+        }
+        let text = self.blocks[from..]
+            .iter()
+            .map(|b| b.plain().into_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.blocks.truncate(from);
+        if let Some(Block::Image { caption, .. }) = self.blocks.get_mut(at) {
+            *caption = Some(text);
         }
     }
 
     fn link(&mut self, node: &NodeRef, depth: usize) {
-        let before = self.current.len();
+        let mark = self.flow.mark();
         self.children(node, depth);
         // A block inside the link may have flushed the text before it.
-        let before = if self.current.is_char_boundary(before) {
-            before
-        } else {
-            0
+        let Some(text) = self.flow.since(mark) else {
+            return;
         };
-        let has_text = self.current[before..].chars().any(|c| !c.is_whitespace());
+        if !text.chars().any(|c| !c.is_whitespace()) {
+            return;
+        }
+        let text = squash(text);
         let href = node.attr("href").unwrap_or_default();
-        if !has_text || href.trim_start().starts_with('#') {
+        if href.trim_start().starts_with('#') {
             return;
         }
         let Some(url) = resolve_url(self.base, &href) else {
             return;
         };
-        let text = squash(&self.current[before..]);
-        let n = match self.by_url.get(&url) {
-            Some(n) => *n,
-            None => {
-                self.links.push(Link {
-                    text,
-                    url: url.clone(),
-                });
-                self.by_url.insert(url, self.links.len());
-                self.links.len()
-            }
-        };
-        self.current.push_str(&format!(" [{n}]"));
+        let n = self.link_index(&text, url);
+        self.flow.span(SpanKind::Link, mark, Some(n));
+    }
+
+    /// The index of `url` in the links, added if new.
+    fn link_index(&mut self, text: &str, url: String) -> usize {
+        if let Some(n) = self.by_url.get(&url) {
+            return *n;
+        }
+        self.links.push(Link {
+            text: text.to_string(),
+            url: url.clone(),
+        });
+        self.by_url.insert(url, self.links.len() - 1);
+        self.links.len() - 1
     }
 
     fn pre(&mut self, node: &NodeRef) {
         self.flush();
-        let text = node.text().replace("\r\n", "\n");
+        let mut text = String::new();
+        pre_text(node, &mut text, 0);
+        let text = text.replace("\r\n", "\n");
         let text = text.trim_matches('\n').trim_end();
         if !text.trim().is_empty() {
-            let prefix = self.prefix();
-            self.paragraphs.push(format!("{prefix}{text}"));
+            self.blocks.push(Block::Code {
+                text: text.to_string(),
+            });
         }
     }
 
@@ -239,68 +313,58 @@ impl Converter<'_> {
             self.flush();
             return;
         }
-        let lines: Vec<String> = rows
-            .iter()
-            .map(|row| {
-                cells(row)
-                    .iter()
-                    .map(|c| squash(&c.text()))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
-            .filter(|l| !l.replace('|', "").trim().is_empty())
-            .collect();
-        if !lines.is_empty() {
-            let prefix = self.prefix();
-            self.paragraphs
-                .push(format!("{prefix}{}", lines.join("\n")));
+        let mut header = false;
+        let mut table: Vec<Vec<String>> = Vec::new();
+        for row in &rows {
+            let cells = cells(row);
+            let texts: Vec<String> = cells.iter().map(|c| squash(&c.text())).collect();
+            if texts.iter().all(String::is_empty) {
+                continue;
+            }
+            if table.is_empty() {
+                header = cells.iter().all(|c| is_named(c, "th"))
+                    || row.parent().is_some_and(|p| is_named(&p, "thead"));
+            }
+            table.push(texts);
+        }
+        if !table.is_empty() {
+            self.blocks.push(Block::Table {
+                rows: table,
+                header,
+            });
         }
     }
 
-    fn prefix(&mut self) -> String {
-        let quote = "> ".repeat(self.quote_depth);
-        let list = match &mut self.item {
-            Some(item) if !item.used => {
-                item.used = true;
-                item.marker.clone()
-            }
-            Some(item) => " ".repeat(item.marker.chars().count()),
-            None => String::new(),
+    /// What the text read so far is, where it is.
+    fn kind(&mut self) -> Kind {
+        if let Some(level) = self.heading {
+            return Kind::Heading(level);
+        }
+        if self.quote_depth > 0 {
+            return Kind::Quote(self.quote_depth);
+        }
+        let Some(kind) = self.item else {
+            return Kind::Paragraph;
         };
-        format!("{quote}{list}")
+        // Later blocks of the same item are shown without its bullet.
+        if let Some(Kind::Item { continued, .. }) = &mut self.item {
+            *continued = true;
+        }
+        kind
     }
 
     fn flush(&mut self) {
-        let text = squash(&self.current);
-        self.current.clear();
-        if !text.is_empty() {
-            let prefix = self.prefix();
-            self.paragraphs.push(format!("{prefix}{text}"));
+        if !self.flow.is_empty() {
+            let kind = self.kind();
+            self.blocks.extend(self.flow.take(kind));
+        } else {
+            self.flow.take(Kind::Paragraph);
+        }
+        if !self.inline_images.is_empty() {
+            if self.figure_image.is_none() {
+                self.figure_image = Some(self.blocks.len());
+            }
+            self.blocks.append(&mut self.inline_images);
         }
     }
-}
-
-fn cells<'a>(row: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
-    row.element_children()
-        .into_iter()
-        .filter(|c| {
-            c.node_name()
-                .is_some_and(|t| matches!(&*t.to_ascii_lowercase(), "td" | "th"))
-        })
-        .collect()
-}
-
-fn start_number(node: &NodeRef) -> usize {
-    node.attr("start")
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(1)
-}
-
-fn is_hidden(node: &NodeRef) -> bool {
-    node.has_attr("hidden")
-        || node.attr("aria-hidden").is_some_and(|v| &*v == "true")
-        || node.attr("style").is_some_and(|s| {
-            let s = s.to_ascii_lowercase().replace(' ', "");
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
 }

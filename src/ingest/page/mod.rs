@@ -54,28 +54,30 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
         .clone()
         .or(readable_title)
         .unwrap_or_else(|| "(untitled)".to_string());
-    let mut body_paragraphs = body.paragraphs;
-    if body_paragraphs
+    let mut body = body;
+    if body
+        .paragraphs
         .first()
         .is_some_and(|p| squash(p) == squash(&title))
     {
-        body_paragraphs.remove(0);
+        body.remove(0);
     }
     let byline = meta.byline.clone().or(byline);
     if let Some(name) = byline.as_deref() {
         let is_credit = |p: &String| p.chars().count() < 80 && p.contains(name);
-        if let Some(at) = body_paragraphs.iter().take(3).position(is_credit) {
-            body_paragraphs.remove(at);
+        if let Some(at) = body.paragraphs.iter().take(3).position(is_credit) {
+            body.remove(at);
         }
     }
     let standfirst = meta.description.clone().filter(|d| {
         let d = squash(d);
-        !body_paragraphs
+        !body
+            .paragraphs
             .iter()
             .take(3)
             .any(|p| p.contains(&d) || d.contains(p.as_str()))
     });
-    let article = Article {
+    let mut article = Article {
         title,
         source: meta.site_name.clone(),
         url: meta.url.clone(),
@@ -84,11 +86,10 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
         standfirst,
         category: meta.section.clone(),
         lang: meta.lang.clone(),
-        body: body_paragraphs,
         related,
-        links: body.links,
         ..Article::default()
     };
+    article.links = body.into_body(&mut article);
     Ok((with_id(article), feeds))
 }
 

@@ -4,6 +4,7 @@
 use super::*;
 use crate::model::{Article, RelatedEntry};
 
+mod blocks;
 mod counts;
 mod dedupe;
 mod feeds;

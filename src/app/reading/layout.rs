@@ -1,0 +1,355 @@
+//! One block of an article as lines of the reading pane: running text
+//! wrapped under its bullet or quote bar, code cut (never re-flowed),
+//! tables as columns or as `header: value` lines, image placeholders,
+//! rules.
+
+use unicode_width::UnicodeWidthChar;
+
+use super::inline::{Inline, Mark, inline};
+use super::{LineKind, ReadLine};
+use crate::model::Block;
+use crate::text::wrap::{sanitize, width as text_width, wrap};
+
+/// Marks the pieces of a code line cut at the pane's edge.
+const CONTINUED: &str = "↪";
+
+/// Adds the lines of `block` (numbered `id` among the pane's blocks),
+/// `prev` being the block before it, for whether a blank line separates
+/// them.
+pub(super) fn block_lines(
+    out: &mut Vec<ReadLine>,
+    block: &Block,
+    prev: Option<&Block>,
+    id: usize,
+    width: usize,
+) {
+    match (prev, block) {
+        (Some(Block::ListItem { .. }), Block::ListItem { .. }) => {}
+        (Some(Block::Quote { depth: a, .. }), Block::Quote { depth: b, .. }) => {
+            let bar = "│ ".repeat(usize::from((*a).min(*b)).clamp(1, 8));
+            let bar = crate::text::wrap::truncate(bar.trim_end(), width.max(1));
+            let marks = vec![(0, bar.len(), Mark::Decor)];
+            out.push(line(LineKind::Body, bar, id, 0, marks));
+        }
+        _ => out.push(line(LineKind::Blank, String::new(), id, 0, Vec::new())),
+    }
+    match block {
+        Block::Heading { text, spans, .. } => {
+            text_lines(
+                out,
+                LineKind::Heading,
+                id,
+                &inline(text, spans),
+                ("", ""),
+                width,
+            );
+        }
+        // A paragraph with line breaks is preformatted (bodies stored
+        // before blocks kept code and tables so).
+        Block::Paragraph { text, spans } if spans.is_empty() && text.contains('\n') => {
+            code_lines(out, id, text, "", width);
+        }
+        Block::Paragraph { text, spans } => {
+            text_lines(
+                out,
+                LineKind::Body,
+                id,
+                &inline(text, spans),
+                ("", ""),
+                width,
+            );
+        }
+        Block::ListItem {
+            ordered,
+            number,
+            depth,
+            continued,
+            text,
+            spans,
+        } => {
+            let indent = "  ".repeat(usize::from(*depth).min(8));
+            let bullet = match (ordered, number) {
+                (true, Some(n)) => format!("{n}. "),
+                _ if depth % 2 == 1 => "◦ ".to_string(),
+                _ => "• ".to_string(),
+            };
+            let hang = format!("{indent}{}", " ".repeat(text_width(&bullet)));
+            let first = if *continued {
+                hang.clone()
+            } else {
+                format!("{indent}{bullet}")
+            };
+            let shown = inline(text, spans);
+            text_lines(out, LineKind::Body, id, &shown, (&first, &hang), width);
+        }
+        Block::Quote { depth, text, spans } => {
+            let bar = "│ ".repeat(usize::from(*depth).clamp(1, 8));
+            let shown = inline(text, spans);
+            text_lines(out, LineKind::Body, id, &shown, (&bar, &bar), width);
+        }
+        Block::Code { text } => code_lines(out, id, text, "  ", width),
+        Block::Table { rows, header } => super::table::table_lines(out, id, rows, *header, width),
+        Block::Image { alt, caption, link } => {
+            let label = format!("[image: {alt}]");
+            let mut shown = Inline {
+                marks: vec![(0, label.len(), Mark::Decor)],
+                text: label,
+            };
+            if let Some(n) = link {
+                let start = shown.text.len() + 1;
+                shown.text.push_str(&format!(" [{}]", n + 1));
+                shown.marks.push((start, shown.text.len(), Mark::Decor));
+            }
+            text_lines(out, LineKind::Image, id, &shown, ("", ""), width);
+            if let Some(caption) = caption.as_deref().filter(|c| !c.is_empty()) {
+                let shown = inline(caption, &[]);
+                let at = out.len();
+                text_lines(out, LineKind::Image, id, &shown, ("", ""), width);
+                // Offsets in the block count the placeholder too.
+                let skip = alt.chars().count() + 10;
+                out[at..].iter_mut().for_each(|l| l.start += skip);
+            }
+        }
+        Block::Rule => {
+            let rule = "─".repeat(width.clamp(1, 24));
+            out.push(line(LineKind::Rule, rule, id, 0, Vec::new()));
+        }
+    }
+}
+
+pub(super) fn line(
+    kind: LineKind,
+    text: String,
+    block: usize,
+    start: usize,
+    marks: Vec<(usize, usize, Mark)>,
+) -> ReadLine {
+    ReadLine {
+        kind,
+        text,
+        block,
+        start,
+        marks,
+    }
+}
+
+/// Wraps `shown` to `width`, the first line after `first`, the others
+/// after `rest` (both of one width), keeping its marks on their words.
+pub(super) fn text_lines(
+    out: &mut Vec<ReadLine>,
+    kind: LineKind,
+    id: usize,
+    shown: &Inline,
+    (first, rest): (&str, &str),
+    width: usize,
+) {
+    let indent = text_width(first).max(text_width(rest));
+    // Too narrow for the indentation: text alone.
+    let (first, rest, indent) = if width < indent + 2 {
+        ("", "", 0)
+    } else {
+        (first, rest, indent)
+    };
+    let wrapped = wrap(&shown.text, width - indent);
+    // The wrapped lines are pieces of the text when it is already clean
+    // (importers store it so); otherwise marks are left out.
+    let exact = crate::text::squash(&sanitize(&shown.text)) == shown.text;
+    let (mut pos, mut chars_before) = (0, 0);
+    let mut estimate = 0;
+    for (i, piece) in wrapped.into_iter().enumerate() {
+        let prefix = if i == 0 { first } else { rest };
+        let mut marks = Vec::new();
+        if !prefix.trim().is_empty() {
+            marks.push((0, prefix.len(), Mark::Decor));
+        }
+        let found = exact
+            .then(|| shown.text[pos..].find(piece.as_str()).map(|f| pos + f))
+            .flatten();
+        let start = match found {
+            Some(at) => {
+                chars_before += shown.text[pos..at].chars().count();
+                let end = at + piece.len();
+                for &(s, e, m) in &shown.marks {
+                    let (s, e) = (s.max(at), e.min(end));
+                    if s < e {
+                        marks.push((s - at + prefix.len(), e - at + prefix.len(), m));
+                    }
+                }
+                let start = chars_before;
+                chars_before += piece.chars().count();
+                pos = end;
+                start
+            }
+            None => estimate,
+        };
+        estimate = start + piece.chars().count() + 1;
+        out.push(line(kind, format!("{prefix}{piece}"), id, start, marks));
+    }
+}
+
+/// Code as it is: each line kept, tabs as four spaces, a line wider than
+/// the pane cut into pieces after the first marked with `↪`.
+fn code_lines(out: &mut Vec<ReadLine>, id: usize, text: &str, indent: &str, width: usize) {
+    let indent = if width >= 12 { indent } else { "" };
+    let room = width.saturating_sub(text_width(indent)).max(1);
+    // Too narrow for a continuation mark: pieces only.
+    let marked = room >= 4;
+    let mut start = 0;
+    for raw in text.split('\n') {
+        let clean: String = raw
+            .replace('\t', "    ")
+            .chars()
+            .filter(|c| !c.is_control() && *c != '\u{AD}')
+            .collect();
+        let clean = clean.trim_end();
+        let mut piece = String::new();
+        let mut used = 0;
+        let mut cont = false;
+        let mut offset = start;
+        for c in clean.chars() {
+            let w = c.width().unwrap_or(0);
+            let limit = if cont && marked { room - 1 } else { room };
+            if used + w > limit && !piece.is_empty() {
+                out.push(code_line(id, indent, &piece, cont && marked, offset));
+                offset += piece.chars().count();
+                piece.clear();
+                used = 0;
+                cont = true;
+            }
+            piece.push(c);
+            used += w;
+        }
+        out.push(code_line(id, indent, &piece, cont && marked, offset));
+        start += raw.chars().count() + 1;
+    }
+}
+
+fn code_line(id: usize, indent: &str, piece: &str, cont: bool, start: usize) -> ReadLine {
+    let (text, marks) = if cont {
+        let text = format!("{indent}{CONTINUED}{piece}");
+        let mark = (indent.len(), indent.len() + CONTINUED.len(), Mark::Decor);
+        (text, vec![mark])
+    } else {
+        (format!("{indent}{piece}"), Vec::new())
+    };
+    line(LineKind::Pre, text, id, start, marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::article_lines;
+    use crate::app::stops::{line_of, stop_at};
+    use crate::model::{Article, Block, Span, SpanKind};
+    use crate::text::wrap::width as text_width;
+    use proptest::prelude::*;
+
+    fn text_block(kind: u8, text: String, depth: u8) -> Block {
+        let len = text.chars().count();
+        let spans = if len > 2 {
+            vec![Span {
+                kind: SpanKind::Link,
+                start: 1,
+                end: len - 1,
+                link: Some(0),
+            }]
+        } else {
+            Vec::new()
+        };
+        match kind % 8 {
+            0 => Block::Heading {
+                level: 2,
+                text,
+                spans,
+            },
+            1 => Block::ListItem {
+                ordered: depth % 2 == 0,
+                number: Some(u32::from(depth) * 7),
+                depth,
+                continued: depth == 3,
+                text,
+                spans,
+            },
+            2 => Block::Quote { depth, text, spans },
+            3 => Block::Code {
+                text: text.replace(' ', "\n\t"),
+            },
+            4 => Block::Table {
+                rows: vec![
+                    text.split(' ').map(String::from).collect(),
+                    vec![text.clone(), String::new()],
+                ],
+                header: depth % 2 == 0,
+            },
+            5 => Block::Image {
+                alt: text.clone(),
+                caption: Some(text),
+                link: Some(0),
+            },
+            6 => Block::Rule,
+            _ => Block::Paragraph { text, spans },
+        }
+    }
+
+    fn article(blocks: Vec<Block>) -> Article {
+        let mut a = Article {
+            title: "T".into(),
+            links: vec![crate::model::Link::default()],
+            ..Article::default()
+        };
+        a.set_blocks(blocks);
+        a
+    }
+
+    proptest! {
+        /// No line is wider than the pane, every mark lies on the line's
+        /// characters, and a stop taken at one width opens on the same
+        /// block at another.
+        #[test]
+        fn blocks_fit_the_pane_and_stops_survive_a_resize(
+            blocks in proptest::collection::vec(
+                (0u8..8, "([a-zàé]{1,12}|[日本語]{1,4}|e\u{301}|😀| ){1,30}", 0u8..4),
+                1..8,
+            ),
+            width in 2usize..70,
+            other in 2usize..70,
+            at in 0usize..200,
+        ) {
+            let a = article(blocks.into_iter().map(|(k, t, d)| text_block(k, t, d)).collect());
+            let lines = article_lines(&a, width);
+            for l in &lines {
+                prop_assert!(text_width(&l.text) <= width, "{:?} wider than {width}", l.text);
+                for &(s, e, _) in &l.marks {
+                    prop_assert!(s < e && e <= l.text.len());
+                    prop_assert!(l.text.is_char_boundary(s) && l.text.is_char_boundary(e));
+                }
+            }
+            let at = at % lines.len();
+            if let Some(stop) = stop_at(&lines, at) {
+                let again = article_lines(&a, other);
+                let line = &again[line_of(&again, stop)];
+                prop_assert!(line.block <= stop.block);
+                prop_assert!(stop.block - line.block <= 1 || line.block < 3);
+            }
+        }
+    }
+
+    #[test]
+    fn a_stop_in_a_long_list_item_opens_on_it_at_another_width() {
+        let long = "parola ".repeat(40);
+        let a = article(vec![
+            Block::paragraph("Prima."),
+            text_block(1, long.trim().to_string(), 0),
+            Block::paragraph("Dopo."),
+        ]);
+        let narrow = article_lines(&a, 20);
+        let at = narrow
+            .iter()
+            .position(|l| l.block == 4 && l.start > 100)
+            .expect("a line deep in the item");
+        let stop = stop_at(&narrow, at).expect("stop");
+        let wide = article_lines(&a, 60);
+        let line = &wide[line_of(&wide, stop)];
+        assert_eq!(line.block, 4);
+        assert!(line.start <= stop.offset && stop.offset < line.start + 60);
+    }
+}

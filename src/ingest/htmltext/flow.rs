@@ -1,0 +1,219 @@
+//! The running text of the block being read: whitespace collapsed as it
+//! arrives (so span offsets recorded along the way stay exact), inline
+//! spans, and the block it becomes when flushed.
+
+use crate::model::{Block, Span, SpanKind};
+use crate::text::squash_into;
+
+/// What the text read so far will be, decided by the elements around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Paragraph,
+    Heading(u8),
+    Quote(u8),
+    Item {
+        ordered: bool,
+        number: Option<u32>,
+        depth: u8,
+        continued: bool,
+    },
+}
+
+/// Marks pages put in or beside headings as anchors to link to.
+const PERMALINK_MARKS: &[char] = &['#', '¶', '§', '🔗', '⚓', '∞'];
+
+#[derive(Default)]
+pub(super) struct Flow {
+    text: String,
+    /// A run of whitespace waits to be written before more text.
+    space: bool,
+    /// Spans in byte offsets of `text`.
+    spans: Vec<(SpanKind, usize, usize, Option<usize>)>,
+    /// Bumped by every flush: a span begun before one is dropped.
+    pub(super) generation: u64,
+}
+
+impl Flow {
+    pub(super) fn push(&mut self, s: &str) {
+        squash_into(&mut self.text, s, &mut self.space);
+    }
+
+    /// Where a span beginning now starts.
+    pub(super) fn mark(&self) -> (u64, usize) {
+        (self.generation, self.text.len())
+    }
+
+    /// The text since `mark`, if no flush came between.
+    pub(super) fn since(&self, mark: (u64, usize)) -> Option<&str> {
+        (mark.0 == self.generation)
+            .then(|| self.text.get(mark.1..))
+            .flatten()
+    }
+
+    /// Records a span from `mark` to here.
+    pub(super) fn span(&mut self, kind: SpanKind, mark: (u64, usize), link: Option<usize>) {
+        // Past the cap, text keeps its words and loses its markup.
+        if self.spans.len() >= crate::model::MAX_SPANS {
+            return;
+        }
+        if mark.0 == self.generation && mark.1 < self.text.len() {
+            self.spans.push((kind, mark.1, self.text.len(), link));
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The text read so far as a block of `kind` (None when there is no
+    /// text), and a fresh start.
+    pub(super) fn take(&mut self, kind: Kind) -> Option<Block> {
+        self.generation += 1;
+        self.space = false;
+        if self.text.is_empty() {
+            self.spans.clear();
+            return None;
+        }
+        let mut text = std::mem::take(&mut self.text);
+        let mut raw = std::mem::take(&mut self.spans);
+        if let Kind::Heading(_) = kind {
+            trim_permalink_marks(&mut text, &mut raw);
+            if text.is_empty() {
+                return None;
+            }
+        }
+        let spans = char_spans(&text, &raw);
+        Some(match kind {
+            Kind::Paragraph => Block::Paragraph { text, spans },
+            Kind::Heading(level) => Block::Heading { level, text, spans },
+            Kind::Quote(depth) => Block::Quote { depth, text, spans },
+            Kind::Item {
+                ordered,
+                number,
+                depth,
+                continued,
+            } => Block::ListItem {
+                ordered,
+                number,
+                depth,
+                continued,
+                text,
+                spans,
+            },
+        })
+    }
+}
+
+/// Drops anchor marks at either end of a heading (`¶ Title`, `Title #`),
+/// cutting the spans to what is left.
+fn trim_permalink_marks(
+    text: &mut String,
+    spans: &mut Vec<(SpanKind, usize, usize, Option<usize>)>,
+) {
+    // Words made only of marks, at the start and at the end.
+    let is_mark_word = |w: &str| w.chars().all(|c| PERMALINK_MARKS.contains(&c));
+    let mut start = 0;
+    let mut end = text.len();
+    loop {
+        let word = text[start..end].split(' ').next().unwrap_or_default();
+        if word.is_empty() || !is_mark_word(word) {
+            break;
+        }
+        start = (start + word.len() + 1).min(end);
+    }
+    loop {
+        let word = text[start..end].rsplit(' ').next().unwrap_or_default();
+        if word.is_empty() || !is_mark_word(word) {
+            break;
+        }
+        end = end.saturating_sub(word.len() + 1).max(start);
+    }
+    if start == 0 && end == text.len() {
+        return;
+    }
+    *text = text[start..end].to_string();
+    spans.retain_mut(|(_, s, e, _)| {
+        *s = (*s).clamp(start, end) - start;
+        *e = (*e).clamp(start, end) - start;
+        s < e
+    });
+}
+
+/// Spans in characters, starting after a leading space.
+fn char_spans(text: &str, raw: &[(SpanKind, usize, usize, Option<usize>)]) -> Vec<Span> {
+    // Every offset converted in one pass over the text.
+    let mut offsets: Vec<usize> = raw.iter().flat_map(|s| [s.1, s.1 + 1, s.2]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut converted = Vec::with_capacity(offsets.len());
+    let mut next = offsets.iter().peekable();
+    for (count, (byte, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
+        while let Some(&&o) = next.peek() {
+            if o > byte {
+                break;
+            }
+            converted.push((o, count));
+            next.next();
+        }
+    }
+    let chars = |byte: usize| {
+        converted
+            .binary_search_by_key(&byte, |&(b, _)| b)
+            .map_or(0, |i| converted[i].1)
+    };
+    raw.iter()
+        .filter_map(|&(kind, start, end, link)| {
+            let start = if text.as_bytes().get(start) == Some(&b' ') {
+                start + 1
+            } else {
+                start
+            };
+            (start < end).then(|| Span {
+                kind,
+                start: chars(start),
+                end: chars(end),
+                link,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_land_on_their_words_whatever_the_whitespace() {
+        let mut f = Flow::default();
+        f.push("  Perché   ");
+        let m = f.mark();
+        f.push("  città ");
+        f.span(SpanKind::Emphasis, m, None);
+        f.push(" fine");
+        let b = f.take(Kind::Paragraph).unwrap();
+        let (text, spans) = b.text_and_spans().unwrap();
+        assert_eq!(text, "Perché città fine");
+        let s = spans[0];
+        assert_eq!(
+            text.chars()
+                .skip(s.start)
+                .take(s.end - s.start)
+                .collect::<String>(),
+            "città"
+        );
+    }
+
+    #[test]
+    fn headings_lose_their_anchor_marks() {
+        let mut f = Flow::default();
+        f.push("¶ Come funziona #");
+        let b = f.take(Kind::Heading(2)).unwrap();
+        assert_eq!(b.plain(), "Come funziona");
+        f.push(" # ");
+        assert_eq!(f.take(Kind::Heading(2)), None);
+        f.push("Imparare C#");
+        assert_eq!(f.take(Kind::Heading(3)).unwrap().plain(), "Imparare C#");
+        f.push("# Titolo");
+        assert_eq!(f.take(Kind::Heading(3)).unwrap().plain(), "Titolo");
+    }
+}
