@@ -57,10 +57,15 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
             Some(url) => inputs.push(Input::Url(url.to_string())),
             None => {
                 let listing = ingest::list_files(f);
-                let (own, files): (Vec<_>, Vec<_>) = listing
+                let (mut own, files): (Vec<_>, Vec<_>) = listing
                     .files
                     .into_iter()
                     .partition(|f| is_store_file(paths, f));
+                let (own_skipped, skipped): (Vec<_>, Vec<_>) = listing
+                    .skipped
+                    .into_iter()
+                    .partition(|(f, _)| is_store_file(paths, f));
+                own.extend(own_skipped.into_iter().map(|(f, _)| f));
                 for f in own {
                     eprintln!(
                         "edicola: {}: skipped: Edicola's own store",
@@ -69,7 +74,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
                 }
                 inputs.extend(files.into_iter().map(Input::File));
                 unreadable.extend(listing.errors);
-                not_articles.extend(listing.skipped);
+                not_articles.extend(skipped);
             }
         }
     }

@@ -11,9 +11,57 @@ const KNOWN_PREFIXES: &[(&str, &str)] = &[
     ("atom", "http://www.w3.org/2005/Atom"),
 ];
 
-/// Gives `<rss>` a version `feed-rs` reads, declares undeclared prefixes
-/// and turns Atom 0.3 into Atom 1.0.
+/// Gives `<rss>` a version `feed-rs` reads, declares undeclared prefixes,
+/// turns Atom 0.3 into Atom 1.0 and gives RSS 1.0 items without a link
+/// their `rdf:about` as one.
 pub fn patch(original: &str) -> Cow<'_, str> {
+    let text = patch_root(original);
+    let rdf =
+        root_tag(&text).is_some_and(|(start, end)| tag_name(&text[start..end]).ends_with("RDF"));
+    match rdf.then(|| link_rdf_items(&text)).flatten() {
+        Some(linked) => Cow::Owned(linked),
+        None => text,
+    }
+}
+
+/// `feed-rs` drops RSS 1.0 items that have no `<link>`, though the item's
+/// address is its required `rdf:about`: that becomes its link. None when
+/// every item has one.
+fn link_rdf_items(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(rel) = memchr::memmem::find(&text.as_bytes()[at..], b"<item") {
+        let start = at + rel;
+        let after_name = text.as_bytes().get(start + 5).copied();
+        let tag_end = start + text[start..].find('>')? + 1;
+        at = tag_end;
+        let tag = &text[start..tag_end];
+        if !matches!(after_name, Some(b' ' | b'\t' | b'\n' | b'\r')) || tag.ends_with("/>") {
+            continue;
+        }
+        let Some(about) = attr_value(tag, "rdf:about") else {
+            continue;
+        };
+        let end = text[tag_end..]
+            .find("</item>")
+            .map_or(text.len(), |e| tag_end + e);
+        if contains(&text[tag_end..end], "<link") {
+            continue;
+        }
+        out.push_str(&text[copied..tag_end]);
+        out.push_str("<link>");
+        out.push_str(&about);
+        out.push_str("</link>");
+        copied = tag_end;
+    }
+    (copied > 0).then(|| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}
+
+fn patch_root(original: &str) -> Cow<'_, str> {
     let text = if contains(original, ATOM_03_NS) {
         Cow::Owned(atom03_to_atom10(original))
     } else {
@@ -188,6 +236,35 @@ fn used_prefixes(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rss_1_items_without_a_link_get_their_rdf_about() {
+        let feed = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">\
+            <channel rdf:about=\"http://example.com/\"><title>F</title></channel>\
+            <item rdf:about=\"http://example.com/1?a=1&amp;b=2\"><title>One</title></item>\
+            <item rdf:about=\"http://example.com/2\"><title>Two</title><link>http://example.com/two</link></item>\
+            <itemize/></rdf:RDF>";
+        let patched = patch(feed);
+        assert!(
+            patched.contains("<title>One</title>")
+                && patched.contains("<link>http://example.com/1?a=1&amp;b=2</link><title>One")
+        );
+        assert_eq!(patched.matches("<link>").count(), 2);
+        let data = super::super::parse_feed(feed, &crate::ingest::Source::default()).expect("feed");
+        let links: Vec<_> = data
+            .articles
+            .iter()
+            .map(|a| a.url.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            links,
+            ["http://example.com/1?a=1&b=2", "http://example.com/two"]
+        );
+        assert_eq!(
+            patch("<rss version=\"2.0\"><item><title>x</title></item></rss>"),
+            "<rss version=\"2.0\"><item><title>x</title></item></rss>"
+        );
+    }
 
     #[test]
     fn versions_and_prefixes_are_patched() {
