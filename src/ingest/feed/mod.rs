@@ -52,7 +52,7 @@ pub(crate) fn parse_patched_with_feed_rs(
     patched: &str,
     source: &Source,
 ) -> Result<FeedData, String> {
-    let feed = match parse_with_feed_rs(patched, source.url) {
+    let feed = match parse_retyping(patched, source.url) {
         Ok(feed) => feed,
         Err(_) if repair::is_itemless(patched) => {
             let format = if patched.contains("<feed") {
@@ -67,11 +67,34 @@ pub(crate) fn parse_patched_with_feed_rs(
             });
         }
         Err(first) => match repair::close_truncated(patched) {
-            Some(closed) => parse_with_feed_rs(&closed, source.url).map_err(|_| first)?,
+            Some(closed) => parse_retyping(&closed, source.url).map_err(|_| first)?,
             None => return Err(first),
         },
     };
     Ok(convert(feed, source))
+}
+
+/// `parse_with_feed_rs`, again with the attributes made readable when it
+/// refuses an element's content type (at most a few times).
+fn parse_retyping(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed, String> {
+    const MARK: &str = "unsupported content type ";
+    let mut text = std::borrow::Cow::Borrowed(text);
+    let mut tries = 0;
+    loop {
+        let error = match parse_with_feed_rs(&text, base) {
+            Ok(feed) => return Ok(feed),
+            Err(error) => error,
+        };
+        tries += 1;
+        let bad = error.split_once(MARK).map(|(_, bad)| bad.trim());
+        match bad
+            .filter(|_| tries <= 8)
+            .and_then(|bad| repair::retype(&text, bad))
+        {
+            Some(retyped) => text = std::borrow::Cow::Owned(retyped),
+            None => return Err(error),
+        }
+    }
 }
 
 pub(crate) fn parse_with_feed_rs(

@@ -74,6 +74,13 @@ fn patch_root(original: &str) -> Cow<'_, str> {
     let mut new_tag = tag.trim_end_matches('>').trim_end_matches('/').to_string();
     let self_closing = tag.ends_with("/>");
     if tag_name(tag) == "rss" {
+        // RSS 2.0 has no namespace, but some feeds give it one as the
+        // default, which hides every element from `feed-rs`.
+        for ns in RSS2_NAMESPACES {
+            for quote in ['"', '\''] {
+                new_tag = new_tag.replace(&format!("xmlns={quote}{ns}{quote}"), "");
+            }
+        }
         let version = attr_value(tag, "version");
         if !matches!(version.as_deref(), Some("2.0" | "0.91" | "0.92")) {
             if let Some(v) = version {
@@ -102,7 +109,33 @@ fn patch_root(original: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{}{new_tag}{}", &text[..start], &text[end..]))
 }
 
+/// The text of a feed that `feed-rs` refused for the content type `bad`
+/// (`unsupported content type X`), with every `type="X"` attribute made
+/// one it reads: one odd element must not cost the whole feed. None when
+/// there is no such attribute.
+pub fn retype(text: &str, bad: &str) -> Option<String> {
+    let wanted = match bad.to_ascii_lowercase().as_str() {
+        "html" | "text/html" => "html",
+        "xhtml" | "application/xhtml+xml" => "xhtml",
+        _ => "text",
+    };
+    let mut out = text.to_string();
+    for quote in ['"', '\''] {
+        out = out.replace(
+            &format!(" type={quote}{bad}{quote}"),
+            &format!(" type=\"{wanted}\""),
+        );
+    }
+    (out != text).then_some(out)
+}
+
 const ATOM_03_NS: &str = "http://purl.org/atom/ns#";
+
+/// Namespaces that RSS 2.0 feeds have been given as their default.
+const RSS2_NAMESPACES: &[&str] = &[
+    "http://backend.userland.com/rss2",
+    "http://blogs.law.harvard.edu/tech/rss",
+];
 
 /// Atom 0.3 element names that Atom 1.0 renamed.
 const ATOM_03_RENAMES: &[(&str, &str)] = &[
@@ -278,6 +311,30 @@ mod tests {
         );
         let patched = patch("<rss version=\"2.0\"><itunes:author>x</itunes:author></rss>");
         assert!(patched.contains("xmlns:itunes=\"http://www.itunes.com"));
+    }
+
+    #[test]
+    fn odd_types_and_namespaces_cost_no_feed() {
+        let parse = |feed: &str| {
+            super::super::parse_feed(feed, &crate::ingest::Source::default())
+                .map(|d| d.articles.into_iter().map(|a| a.title).collect::<Vec<_>>())
+        };
+        for odd in [
+            "",
+            "TEXT",
+            "application/octet-stream",
+            "image/svg+xml",
+            "application/xml",
+        ] {
+            let feed = format!(
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title type=\"{odd}\">evil</title>\
+                 <summary type='{odd}'>text</summary><content type=\"html\">&lt;b&gt;x&lt;/b&gt;</content></entry></feed>"
+            );
+            assert_eq!(parse(&feed), Ok(vec!["evil".to_string()]), "{odd:?}");
+        }
+        let feed = "<rss version=\"2.0\" xmlns=\"http://backend.userland.com/rss2\">\
+                    <channel><item><title>T</title></item></channel></rss>";
+        assert_eq!(parse(feed), Ok(vec!["T".to_string()]));
     }
 
     #[test]
