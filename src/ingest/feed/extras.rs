@@ -49,9 +49,13 @@ pub(super) fn worth_reading(text: &str, articles: &[Article]) -> bool {
     if lacks(|a| a.url.is_none() || a.body.is_empty() || a.published.is_none()) {
         return true;
     }
+    let count =
+        |needle: &str| memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).count();
     let namespaced = has("purl.org/dc/") || has("itunes.com/dtds");
+    // Some item lacks a `<title>` of its own (the channel has one).
+    let untitled = || count("<title") <= count("<item");
     namespaced
-        && (has(":title>")
+        && ((has(":title>") && untitled())
             || (lacks(|a| a.category.is_none()) && has(":subject"))
             || (lacks(|a| a.byline.is_none()) && (has(":author") || has(":creator"))))
 }
