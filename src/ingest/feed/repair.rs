@@ -16,6 +16,10 @@ const KNOWN_PREFIXES: &[(&str, &str)] = &[
 /// their `rdf:about` as one.
 pub fn patch(original: &str) -> Cow<'_, str> {
     let text = patch_root(original);
+    let text = match decode_base64_constructs(&text) {
+        Some(decoded) => Cow::Owned(decoded),
+        None => text,
+    };
     let rdf =
         root_tag(&text).is_some_and(|(start, end)| tag_name(&text[start..end]).ends_with("RDF"));
     match rdf.then(|| link_rdf_items(&text)).flatten() {
@@ -23,6 +27,70 @@ pub fn patch(original: &str) -> Cow<'_, str> {
         None => text,
     }
 }
+
+/// Atom text constructs given in base64 (Atom 0.3's `mode="base64"`, or
+/// Atom 1.0's binary types such as `application/octet-stream`), which
+/// `feed-rs` would show as their code: decoded, when they are UTF-8 text,
+/// and written as plain text (or HTML, when the type says so). None when
+/// there is none.
+fn decode_base64_constructs(text: &str) -> Option<String> {
+    use base64::Engine;
+    let marked = [
+        "mode=\"base64\"",
+        "mode='base64'",
+        "application/octet-stream",
+    ];
+    if !marked.iter().any(|m| contains(text, m)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..tag_end];
+        let name = tag_name(tag);
+        let local = name.rsplit(':').next().unwrap_or_default();
+        let encoded = attr_value(tag, "mode").is_some_and(|m| m == "base64")
+            || attr_value(tag, "type").is_some_and(|t| t == "application/octet-stream");
+        let body_end = rest[tag_end..]
+            .find(&format!("</{name}>"))
+            .map(|e| tag_end + e);
+        let decoded = match body_end {
+            Some(end) if encoded && TEXT_CONSTRUCTS.contains(&local) && !tag.ends_with("/>") => {
+                let code: String = rest[tag_end..end].split_whitespace().collect();
+                base64::engine::general_purpose::STANDARD
+                    .decode(code)
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .map(|decoded| (decoded, end))
+            }
+            _ => None,
+        };
+        match decoded {
+            Some((decoded, end)) => {
+                let html = attr_value(tag, "type").is_some_and(|t| t.contains("html"));
+                let kind = if html { "html" } else { "text" };
+                out.push_str(&format!("<{name} type=\"{kind}\">"));
+                out.push_str(&quick_xml::escape::escape(decoded.as_str()));
+                rest = &rest[end..];
+                changed = true;
+            }
+            None => {
+                out.push_str(tag);
+                rest = &rest[tag_end..];
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// Atom's text constructs, and its content.
+const TEXT_CONSTRUCTS: &[&str] = &[
+    "title", "subtitle", "tagline", "rights", "summary", "content",
+];
 
 /// `feed-rs` drops RSS 1.0 items that have no `<link>`, though the item's
 /// address is its required `rdf:about`: that becomes its link. None when
@@ -335,6 +403,35 @@ mod tests {
         let feed = "<rss version=\"2.0\" xmlns=\"http://backend.userland.com/rss2\">\
                     <channel><item><title>T</title></item></channel></rss>";
         assert_eq!(parse(feed), Ok(vec!["T".to_string()]));
+    }
+
+    #[test]
+    fn base64_text_constructs_are_decoded() {
+        let parse = |feed: &str| {
+            let data =
+                super::super::parse_feed(feed, &crate::ingest::Source::default()).expect("feed");
+            data.articles
+                .into_iter()
+                .map(|a| (a.title, a.body))
+                .collect::<Vec<_>>()
+        };
+        // "Example <b>Atom</b>" (titles are read as HTML), and "Il <i>testo</i>
+        // è qui" as HTML.
+        let atom03 = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry>\
+            <title mode=\"base64\">\n  RXhhbXBsZSA8Yj5BdG9tPC9iPg==\n</title>\
+            <content type=\"text/html\" mode=\"base64\">SWwgPGk+dGVzdG88L2k+IMOoIHF1aQ==</content>\
+            </entry></feed>";
+        assert_eq!(
+            parse(atom03),
+            [(
+                "Example Atom".to_string(),
+                vec!["Il testo è qui".to_string()]
+            )]
+        );
+        let atom10 = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>\
+            <title type=\"application/octet-stream\">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title>\
+            <summary mode=\"base64\">not base64 at all!</summary></entry></feed>";
+        assert_eq!(parse(atom10)[0].0, "Example Atom");
     }
 
     #[test]
