@@ -99,23 +99,33 @@ impl Default for Bits {
 impl Bits {
     /// Keys are up to three bytes (read as one number, so a key of one
     /// or two bytes and a longer key ending in zeros share a slot).
-    fn slot(key: &[u8]) -> usize {
-        let v = match *key {
+    fn number(key: &[u8]) -> u32 {
+        match *key {
             [a, b, c, ..] => u32::from_le_bytes([a, b, c, 0]),
             [a, b] => u32::from_le_bytes([a, b, 0, 0]),
             [a] => u32::from(a),
             [] => 0,
-        };
+        }
+    }
+
+    #[inline]
+    fn hash(v: u32) -> usize {
         (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
     fn set(&mut self, key: &[u8]) {
-        let i = Bits::slot(key);
+        let i = Bits::hash(Bits::number(key));
         self.0[i / 64] |= 1 << (i % 64);
     }
 
     pub fn has(&self, key: &[u8]) -> bool {
-        let i = Bits::slot(key);
+        self.has_number(Bits::number(key))
+    }
+
+    /// `has` for a key read as one number (its first byte lowest).
+    #[inline]
+    pub fn has_number(&self, v: u32) -> bool {
+        let i = Bits::hash(v);
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
 }
