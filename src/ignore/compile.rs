@@ -88,11 +88,11 @@ pub(super) enum Lead {
 /// A set of byte pairs or triples, hashed to one of 65,536 bits (a filter:
 /// a set bit may be another key's).
 #[derive(Debug)]
-pub(super) struct Bits(Vec<u64>);
+pub(super) struct Bits(Box<[u64; 1024]>);
 
 impl Default for Bits {
     fn default() -> Self {
-        Bits(vec![0; 1024])
+        Bits(Box::new([0; 1024]))
     }
 }
 
@@ -297,7 +297,11 @@ impl Compiled {
                     // A stem of a longer word: the word starts with all of
                     // it but maybe its last letter (happy: happi), and
                     // with its first three letters at least.
-                    let keep = (form.len() - 1).max(3);
+                    // (Whole characters: a letter may take two bytes.)
+                    let mut keep = (form.len() - 1).max(3);
+                    while !form.is_char_boundary(keep) {
+                        keep -= 1;
+                    }
                     let lead = Lead::Stem(form[..keep].into());
                     self.add_lead([*a, *b, *c], lead);
                 }

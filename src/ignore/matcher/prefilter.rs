@@ -15,6 +15,7 @@
 use super::super::compile::{Atom, Scope};
 use super::super::words::is_word_char;
 use super::Matcher;
+use super::lanes::Lanes;
 use crate::model::Article;
 use crate::text::{fold_into, scripts};
 
@@ -61,54 +62,26 @@ impl Matcher<'_> {
         let bytes = field.as_bytes();
         let len = bytes.len();
         let mut lanes = std::mem::take(&mut self.lanes);
-        let mut word = std::mem::take(&mut self.lowered);
         lanes.mark(bytes);
-        lanes.for_each_ascii_start(|start, words, others| {
+        lanes.for_each_ascii_start(|start, words| {
             // The token's first three bytes, lower-cased if letters (a
             // digit has the bit already; another byte is read below).
-            let head = match bytes.get(start..) {
-                Some([a, b, d, ..]) => u32::from_le_bytes([*a, *b, *d, 0]),
-                Some([a, b]) => u32::from_le_bytes([*a, *b, 0, 0]),
-                Some([a]) => u32::from(*a),
-                _ => 0,
+            let head = match bytes.get(start..start + 4) {
+                Some(&[a, b, d, e]) => u32::from_le_bytes([a, b, d, e]) & 0x00FF_FFFF,
+                _ => head_at_end(bytes, start),
             } | 0x0020_2020;
-            if words & 0b110 != 0b110 {
+            if words & 0b110 == 0b110 {
+                if c.heads.has_number(head) {
+                    self.meet_ascii(&lanes, field, start, words, title);
+                }
+            } else {
                 // One or two bytes: only a form of one or two bytes is
                 // such a word.
-                let (short, key) = if words & 0b10 == 0 {
-                    (1, head & 0xFF)
-                } else {
-                    (2, head & 0xFFFF)
-                };
-                if others & 0b11 == 0 && c.short_heads.has_number(key) {
-                    let mark = if title { IN_TITLE | ANYWHERE } else { ANYWHERE };
-                    let key = key.to_le_bytes();
-                    for (form, ids) in &self.short_forms {
-                        if form[..] == key[..short] {
-                            for &p in ids.iter() {
-                                self.seen[p as usize] |= mark;
-                            }
-                        }
-                    }
+                let key = head & if words & 0b10 == 0 { 0xFF } else { 0xFFFF };
+                if c.short_heads.has_number(key) {
+                    self.meet_short(&lanes, start, key, title);
                 }
-                return;
             }
-            if !c.heads.has_number(head) {
-                return;
-            }
-            let end = match (!words).trailing_zeros() {
-                64 => lanes.token_end(start, len),
-                n => start + n as usize,
-            };
-            // A token with another character is read below.
-            let n = end - start;
-            if (n < 64 && others & ((1 << n) - 1) != 0) || (n >= 64 && lanes.has_other(start, end)) {
-                return;
-            }
-            word.clear();
-            word.push_str(field.get(start..end).unwrap_or_default());
-            word.make_ascii_lowercase();
-            self.meet(&word, title);
         });
         // Tokens with other characters, folded as the full reading folds.
         let mut folded = std::mem::take(&mut self.folded);
@@ -132,8 +105,48 @@ impl Matcher<'_> {
             }
         }
         self.folded = folded;
-        self.lowered = word;
         self.lanes = lanes;
+    }
+
+    /// A token of three bytes or more starting with ASCII that passed
+    /// the first filter (`words`: the word bits from its start).
+    fn meet_ascii(&mut self, lanes: &Lanes, field: &str, start: usize, words: u64, title: bool) {
+        let end = match (!words).trailing_zeros() {
+            64 => lanes.token_end(start, field.len()),
+            n => start + n as usize,
+        };
+        // A token with another character is read with those.
+        let n = end - start;
+        if (n < 64 && lanes.others_from(start) & ((1 << n) - 1) != 0)
+            || (n >= 64 && lanes.has_other(start, end))
+        {
+            return;
+        }
+        let mut word = std::mem::take(&mut self.lowered);
+        word.clear();
+        word.push_str(field.get(start..end).unwrap_or_default());
+        word.make_ascii_lowercase();
+        self.meet(&word, title);
+        self.lowered = word;
+    }
+
+    /// A token of one or two bytes starting with ASCII, `key` its bytes
+    /// lower-cased, that passed the first filter: its patterns are those of
+    /// the form it is.
+    fn meet_short(&mut self, lanes: &Lanes, start: usize, key: u32, title: bool) {
+        if lanes.others_from(start) & 0b11 != 0 {
+            return;
+        }
+        let key = key.to_le_bytes();
+        let short = if key[1] == 0 { 1 } else { 2 };
+        let mark = if title { IN_TITLE | ANYWHERE } else { ANYWHERE };
+        for (form, ids) in &self.short_forms {
+            if form[..] == key[..short] {
+                for &p in ids.iter() {
+                    self.seen[p as usize] |= mark;
+                }
+            }
+        }
     }
 
     /// Notes the patterns a word matches (as the full reading would).
@@ -143,5 +156,15 @@ impl Matcher<'_> {
         for &p in &self.matched {
             self.seen[p as usize] |= mark;
         }
+    }
+}
+
+/// The first three bytes from `start`, near the end of the text.
+fn head_at_end(bytes: &[u8], start: usize) -> u32 {
+    match bytes.get(start..) {
+        Some(&[a, b, d, ..]) => u32::from_le_bytes([a, b, d, 0]),
+        Some(&[a, b]) => u32::from_le_bytes([a, b, 0, 0]),
+        Some(&[a]) => u32::from(a),
+        _ => 0,
     }
 }
