@@ -202,7 +202,7 @@ fn masks16(sixteen: &[u8]) -> Masks {
 fn masks16_sse2(sixteen: &[u8]) -> Masks {
     use std::arch::x86_64::{
         _mm_add_epi8, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set_epi64x, _mm_set1_epi8,
+        _mm_loadu_si128, _mm_set1_epi8,
     };
     let Ok(sixteen) = <&[u8; 16]>::try_from(sixteen) else {
         return Masks {
@@ -211,16 +211,8 @@ fn masks16_sse2(sixteen: &[u8]) -> Masks {
             e2: false,
         };
     };
-    let x = _mm_set_epi64x(
-        i64::from_le_bytes([
-            sixteen[8], sixteen[9], sixteen[10], sixteen[11], sixteen[12], sixteen[13],
-            sixteen[14], sixteen[15],
-        ]),
-        i64::from_le_bytes([
-            sixteen[0], sixteen[1], sixteen[2], sixteen[3], sixteen[4], sixteen[5], sixteen[6],
-            sixteen[7],
-        ]),
-    );
+    // SAFETY: `sixteen` is 16 readable bytes; the load needs no alignment.
+    let x = unsafe { _mm_loadu_si128(sixteen.as_ptr().cast()) };
     let byte = |b: u8| _mm_set1_epi8(b as i8);
     // Bytes from `low` to `low + span`, as unsigned bytes: x - low <= span.
     let within = |x, low: u8, span: u8| {
