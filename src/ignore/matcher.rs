@@ -44,7 +44,7 @@ pub struct Matcher<'r> {
     /// A word of ASCII bytes, lower-cased (`prefilter`).
     lowered: String,
     /// The forms of one or two bytes and their patterns (`prefilter`).
-    short_forms: Vec<(Box<[u8]>, Box<[u32]>)>,
+    short_forms: Vec<ShortForm>,
     lanes: lanes::Lanes,
     /// Where each pattern was met in the current article (`prefilter`).
     seen: Vec<u8>,
@@ -52,6 +52,9 @@ pub struct Matcher<'r> {
     #[cfg(test)]
     pub(super) unfiltered: bool,
 }
+
+/// A form of one or two bytes and the patterns it stands for.
+type ShortForm = (Box<[u8]>, Box<[u32]>);
 
 /// Words remembered at most (then forgotten all at once).
 const MEMO_LIMIT: usize = 100_000;

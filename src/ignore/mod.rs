@@ -112,11 +112,6 @@ impl IgnoreRules {
         Ok(())
     }
 
-    #[cfg(test)]
-    pub(super) fn compiled(&self) -> &Compiled {
-        &self.compiled
-    }
-
     /// A matcher with its own buffers (one per thread).
     pub fn matcher(&self) -> Matcher<'_> {
         Matcher::new(&self.compiled)

@@ -59,7 +59,9 @@ impl Lanes {
             let i = at + i;
             if bytes.get(i + 1) == Some(&0x80) {
                 for j in i..(i + 3).min(bytes.len()) {
-                    if let (Some(w), Some(o)) = (self.word.get_mut(j / 64), self.other.get_mut(j / 64)) {
+                    if let (Some(w), Some(o)) =
+                        (self.word.get_mut(j / 64), self.other.get_mut(j / 64))
+                    {
                         *w &= !(1 << (j % 64));
                         *o &= !(1 << (j % 64));
                     }
@@ -90,7 +92,10 @@ impl Lanes {
             while starts != 0 {
                 let bit = starts.trailing_zeros();
                 starts &= starts - 1;
-                f(block * 64 + bit as usize, (word >> bit) | ((next << 1) << (63 - bit)));
+                f(
+                    block * 64 + bit as usize,
+                    (word >> bit) | ((next << 1) << (63 - bit)),
+                );
             }
         }
     }
@@ -105,7 +110,9 @@ impl Lanes {
 
     #[cfg(test)]
     pub fn is_word(&self, i: usize) -> bool {
-        self.word.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+        self.word
+            .get(i / 64)
+            .is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
 
     /// Where the token holding byte `i` starts.
@@ -201,8 +208,8 @@ fn masks16(sixteen: &[u8]) -> Masks {
 #[target_feature(enable = "sse2")]
 fn masks16_sse2(sixteen: &[u8]) -> Masks {
     use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_loadu_si128, _mm_set1_epi8,
+        _mm_add_epi8, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8,
     };
     let Ok(sixteen) = <&[u8; 16]>::try_from(sixteen) else {
         return Masks {

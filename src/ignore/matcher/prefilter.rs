@@ -44,14 +44,21 @@ impl Matcher<'_> {
         }
         let seen = &self.seen;
         self.candidates.retain(|&r| {
-            c.rules[r as usize].required.iter().all(|&a| match &c.atoms[a as usize] {
-                Atom::Words { patterns, scope } => {
-                    let wanted = if *scope == Scope::Title { IN_TITLE } else { ANYWHERE };
-                    patterns.iter().all(|&p| seen[p as usize] & wanted != 0)
-                }
-                // Only found in unspaced script, which this article has none of.
-                Atom::Run { .. } => false,
-            })
+            c.rules[r as usize]
+                .required
+                .iter()
+                .all(|&a| match &c.atoms[a as usize] {
+                    Atom::Words { patterns, scope } => {
+                        let wanted = if *scope == Scope::Title {
+                            IN_TITLE
+                        } else {
+                            ANYWHERE
+                        };
+                        patterns.iter().all(|&p| seen[p as usize] & wanted != 0)
+                    }
+                    // Only found in unspaced script, which this article has none of.
+                    Atom::Run { .. } => false,
+                })
         });
         true
     }
@@ -94,7 +101,10 @@ impl Matcher<'_> {
             done = lanes.token_end(i, len);
             folded.clear();
             fold_into(&mut folded, field.get(start..done).unwrap_or_default());
-            for w in folded.split(|ch: char| !is_word_char(ch)).filter(|w| !w.is_empty()) {
+            for w in folded
+                .split(|ch: char| !is_word_char(ch))
+                .filter(|w| !w.is_empty())
+            {
                 let candidate = match w.as_bytes() {
                     [a, b, d, ..] => c.heads.has(&[*a, *b, *d]),
                     short => c.short_heads.has(short),
