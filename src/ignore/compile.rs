@@ -88,34 +88,44 @@ pub(super) enum Lead {
 /// A set of byte pairs or triples, hashed to one of 65,536 bits (a filter:
 /// a set bit may be another key's).
 #[derive(Debug)]
-pub(super) struct Bits(Vec<u64>);
+pub(super) struct Bits(Box<[u64; 1024]>);
 
 impl Default for Bits {
     fn default() -> Self {
-        Bits(vec![0; 1024])
+        Bits(Box::new([0; 1024]))
     }
 }
 
 impl Bits {
     /// Keys are up to three bytes (read as one number, so a key of one
     /// or two bytes and a longer key ending in zeros share a slot).
-    fn slot(key: &[u8]) -> usize {
-        let v = match *key {
+    fn number(key: &[u8]) -> u32 {
+        match *key {
             [a, b, c, ..] => u32::from_le_bytes([a, b, c, 0]),
             [a, b] => u32::from_le_bytes([a, b, 0, 0]),
             [a] => u32::from(a),
             [] => 0,
-        };
+        }
+    }
+
+    #[inline]
+    fn hash(v: u32) -> usize {
         (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
     fn set(&mut self, key: &[u8]) {
-        let i = Bits::slot(key);
+        let i = Bits::hash(Bits::number(key));
         self.0[i / 64] |= 1 << (i % 64);
     }
 
     pub fn has(&self, key: &[u8]) -> bool {
-        let i = Bits::slot(key);
+        self.has_number(Bits::number(key))
+    }
+
+    /// `has` for a key read as one number (its first byte lowest).
+    #[inline]
+    pub fn has_number(&self, v: u32) -> bool {
+        let i = Bits::hash(v);
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
 }
@@ -287,7 +297,11 @@ impl Compiled {
                     // A stem of a longer word: the word starts with all of
                     // it but maybe its last letter (happy: happi), and
                     // with its first three letters at least.
-                    let keep = (form.len() - 1).max(3);
+                    // (Whole characters: a letter may take two bytes.)
+                    let mut keep = (form.len() - 1).max(3);
+                    while !form.is_char_boundary(keep) {
+                        keep -= 1;
+                    }
                     let lead = Lead::Stem(form[..keep].into());
                     self.add_lead([*a, *b, *c], lead);
                 }

@@ -5,6 +5,9 @@
 //! advance as bit states (shift-and). Buffers live in the matcher, so an
 //! article costs no allocation beyond the stem cache's growth.
 
+mod lanes;
+mod prefilter;
+
 use rustc_hash::FxHashMap;
 
 use super::compile::{Atom, Compiled, Lead, Scope};
@@ -38,7 +41,20 @@ pub struct Matcher<'r> {
     /// first filter).
     memo: FxHashMap<Box<str>, Box<[u32]>>,
     bits: WordBits,
+    /// A word of ASCII bytes, lower-cased (`prefilter`).
+    lowered: String,
+    /// The forms of one or two bytes and their patterns (`prefilter`).
+    short_forms: Vec<ShortForm>,
+    lanes: lanes::Lanes,
+    /// Where each pattern was met in the current article (`prefilter`).
+    seen: Vec<u8>,
+    /// Reads every article in full (tests compare both ways).
+    #[cfg(test)]
+    pub(super) unfiltered: bool,
 }
+
+/// A form of one or two bytes and the patterns it stands for.
+type ShortForm = (Box<[u8]>, Box<[u32]>);
 
 /// Words remembered at most (then forgotten all at once).
 const MEMO_LIMIT: usize = 100_000;
@@ -63,6 +79,17 @@ impl<'r> Matcher<'r> {
             candidates: Vec::new(),
             memo: FxHashMap::default(),
             bits: WordBits::default(),
+            lowered: String::new(),
+            short_forms: c
+                .forms
+                .iter()
+                .filter(|(form, _)| form.len() < 3)
+                .map(|(form, ids)| (form.as_bytes().into(), ids.as_slice().into()))
+                .collect(),
+            lanes: lanes::Lanes::default(),
+            seen: vec![0; c.patterns.len()],
+            #[cfg(test)]
+            unfiltered: false,
         }
     }
 
@@ -74,11 +101,24 @@ impl<'r> Matcher<'r> {
             return None;
         }
         let c = self.c;
-        let needs_text = self.candidates.iter().any(|&r| {
-            let rule = &c.rules[r as usize];
-            !rule.required.is_empty() || !rule.excluded.is_empty()
-        });
-        if needs_text {
+        let needs_text = |candidates: &[u32]| {
+            candidates.iter().any(|&r| {
+                let rule = &c.rules[r as usize];
+                !rule.required.is_empty() || !rule.excluded.is_empty()
+            })
+        };
+        let mut read = needs_text(&self.candidates);
+        #[cfg(test)]
+        let filtered = !self.unfiltered;
+        #[cfg(not(test))]
+        let filtered = true;
+        if read && filtered && self.drop_impossible(article) {
+            if self.candidates.is_empty() {
+                return None;
+            }
+            read = needs_text(&self.candidates);
+        }
+        if read {
             self.hit.fill(false);
             self.scan(&article.title, true);
             if let Some(s) = &article.standfirst {
@@ -207,6 +247,12 @@ impl<'r> Matcher<'r> {
     /// and remembered (news repeats its words), its patterns move their
     /// atoms on.
     fn word(&mut self, w: &str, title: bool) {
+        self.patterns_of(w);
+        self.advance(title);
+    }
+
+    /// Puts the patterns `w` matches in `matched`.
+    fn patterns_of(&mut self, w: &str) {
         self.matched.clear();
         if let Some(ids) = self.memo.get(w) {
             self.matched.extend_from_slice(ids);
@@ -218,7 +264,6 @@ impl<'r> Matcher<'r> {
             self.memo
                 .insert(w.into(), self.matched.clone().into_boxed_slice());
         }
-        self.advance(title);
     }
 
     /// The patterns a word matches: its exact forms, the rule words it

@@ -207,3 +207,176 @@ fn matching_leaves_no_state_between_articles() {
     assert!(r.first_match(&mut m, &article("Meteo", ""), &[]).is_some());
     assert!(r.first_match(&mut m, &article("x", "meteo"), &[]).is_none());
 }
+
+/// The first rule `a` matches, with and without the first pass that drops
+/// the rules it cannot match.
+fn both_ways(rules: &IgnoreRules, a: &Article, tags: &[String]) -> (Option<usize>, Option<usize>) {
+    let index =
+        |r: Option<&Rule>| r.and_then(|r| rules.rules().iter().position(|x| std::ptr::eq(x, r)));
+    let mut fast = rules.matcher();
+    let mut full = rules.matcher();
+    full.unfiltered = true;
+    (
+        index(rules.first_match(&mut fast, a, tags)),
+        index(rules.first_match(&mut full, a, tags)),
+    )
+}
+
+#[test]
+fn the_first_pass_keeps_what_folding_stemming_and_fields_match() {
+    let r = rules(&[
+        "oroscopo",
+        "governo",
+        "perche",
+        "celebrità",
+        "title:meteo",
+        r#""isola dei famosi""#,
+        "di",
+        "source:spam -intervista",
+        "author:rossi",
+        "città",
+        "ﬁne",
+        "σκάκι",
+    ]);
+    let cases = [
+        ("L’OROSCOPO di oggi", "", Some(0)),
+        ("x", "I GOVERNI cadono", Some(1)),
+        ("x", "PERCHÉ no", Some(2)),
+        ("x", "Perche\u{301} no", Some(2)),
+        ("x", "la CELEBRITA del momento", Some(3)),
+        ("x", "meteo", None),
+        ("METEO—domani", "", Some(4)),
+        ("x", "All’Isola dei Famosi, ieri", Some(5)),
+        ("x", "isola famosi dei", None),
+        ("x", "DI nuovo", Some(6)),
+        ("x", "dì nuovo", Some(6)),
+        ("x", "«di»", Some(6)),
+        ("x", "dire", None),
+        ("x", "in CITTÀ", Some(9)),
+        ("x", "citta\u{300}", Some(9)),
+        ("x", "la ﬁne", Some(10)),
+        ("x", "la FINE", None),
+        ("x", "ΣΚΆΚΙ", Some(11)),
+    ];
+    for (title, body, wanted) in cases {
+        let a = article(title, body);
+        assert_eq!(both_ways(&r, &a, &[]), (wanted, wanted), "{title} / {body}");
+    }
+    // Rules with only a name, or a name and exclusions.
+    let mut a = article("x", "testo");
+    a.source = Some("Spam Daily".into());
+    assert_eq!(both_ways(&r, &a, &[]), (Some(7), Some(7)));
+    a.body = vec!["una INTERVISTA".into()];
+    assert_eq!(both_ways(&r, &a, &[]), (None, None));
+    a.byline = Some("Mario Rossi".into());
+    assert_eq!(both_ways(&r, &a, &[]), (Some(8), Some(8)));
+}
+
+/// Words to build texts and rules of: forms that fold, stem and begin
+/// one another, in upper and lower case, with and without accents.
+const VOCABULARY: &[&str] = &[
+    "oroscopo",
+    "OROSCOPI",
+    "Oroscopò",
+    "governo",
+    "governi",
+    "GOVERNÒ",
+    "di",
+    "DI",
+    "dì",
+    "del",
+    "della",
+    "dell",
+    "dei",
+    "chi",
+    "chiesa",
+    "perché",
+    "perche",
+    "PERCHE\u{301}",
+    "tv",
+    "TV",
+    "città",
+    "citta",
+    "election",
+    "elections",
+    "ELECTION",
+    "happy",
+    "happiness",
+    "dying",
+    "die",
+    "cry",
+    "cries",
+    "l’isola",
+    "isola",
+    "famosi",
+    "FAMOSÌ",
+    "ﬁne",
+    "fine",
+    "σκάκι",
+    "ΣΚΆΚΙ",
+    "东京",
+    "大学",
+    "x",
+    "a",
+    "ab",
+    "abc",
+    "l",
+    "calcio",
+    "calciomercato",
+    "2024",
+];
+
+const QUERIES: &[&str] = &[
+    "oroscopo",
+    "governo",
+    "di",
+    "del",
+    "chi",
+    "perche",
+    "tv",
+    "città",
+    "election",
+    "happy",
+    "die",
+    "cries",
+    "isola",
+    "fine",
+    "σκάκι",
+    "东京",
+    "abc",
+    "calcio",
+    "title:calcio",
+    "title:\"isola famosi\"",
+    "\"isola famosi\"",
+    "\"di del\"",
+    "oroscopo -governo",
+    "tv -di",
+    "source:a -calcio",
+    "author:b",
+    "happy dying",
+    "a",
+    "ab",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(400))]
+    #[test]
+    fn the_first_pass_never_changes_the_rule_found(
+        queries in proptest::collection::vec(proptest::sample::select(QUERIES), 1..6),
+        words in proptest::collection::vec(
+            (proptest::sample::select(VOCABULARY), proptest::sample::select(&[" ", ", ", "’", "-", "\u{a0}", "", "—", "é"][..])),
+            0..30,
+        ),
+        split in 0usize..30,
+        source in proptest::option::of(proptest::sample::select(&["a", "b c", "Z"][..])),
+    ) {
+        let r = rules(&queries);
+        let text: Vec<String> = words.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
+        let at = split.min(text.len());
+        let mut a = article(&text[..at].concat(), &text[at..].concat());
+        a.source = source.map(str::to_string);
+        a.byline = source.map(str::to_string);
+        let (fast, full) = both_ways(&r, &a, &[]);
+        proptest::prop_assert_eq!(fast, full, "{:?} in {:?}", queries, a);
+    }
+}

@@ -137,7 +137,7 @@ fn ascii_alnum8(x: u64) -> u64 {
 
 /// `char::is_alphanumeric`, without its slow table lookup for general
 /// punctuation (curly quotes, dashes: common in news, never letters).
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
