@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 mod block;
-pub use block::{Block, MAX_SPANS, Span, SpanKind};
+pub use block::{Block, MAX_SPANS, Span, SpanKind, list_marker};
 
 /// One article, as stored and shown.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 //! marks and `[n]` link markers matching the printed links.
 
 use crate::app::reading::inline;
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, list_marker};
 
 /// The JSON `body`: the plain text of each block that has some (rules and
 /// images without a caption have none of their own).
@@ -84,11 +84,7 @@ pub fn text_blocks(a: &Article) -> Vec<String> {
                 text,
                 spans,
             } => {
-                let indent = "  ".repeat(usize::from(*depth).min(8));
-                let bullet = match (ordered, number) {
-                    (true, Some(n)) => format!("{n}. "),
-                    _ => "• ".to_string(),
-                };
+                let (indent, bullet) = list_marker(*ordered, *number, *depth);
                 let bullet = if *continued {
                     " ".repeat(bullet.chars().count())
                 } else {

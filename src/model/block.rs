@@ -227,6 +227,18 @@ impl super::Article {
     }
 }
 
+/// How a list item is marked: its indent (two spaces a level) and its
+/// number, or a bullet that alternates with depth.
+pub fn list_marker(ordered: bool, number: Option<u32>, depth: u8) -> (String, String) {
+    let indent = "  ".repeat(usize::from(depth).min(8));
+    let bullet = match (ordered, number) {
+        (true, Some(n)) => format!("{n}. "),
+        _ if depth % 2 == 1 => "◦ ".to_string(),
+        _ => "• ".to_string(),
+    };
+    (indent, bullet)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::inline::{Inline, Mark, inline};
 use super::{LineKind, ReadLine};
-use crate::model::Block;
+use crate::model::{Block, list_marker};
 use crate::text::wrap::{sanitize, width as text_width, wrap};
 
 /// Marks the pieces of a code line cut at the pane's edge.
@@ -67,12 +67,7 @@ pub(super) fn block_lines(
             text,
             spans,
         } => {
-            let indent = "  ".repeat(usize::from(*depth).min(8));
-            let bullet = match (ordered, number) {
-                (true, Some(n)) => format!("{n}. "),
-                _ if depth % 2 == 1 => "◦ ".to_string(),
-                _ => "• ".to_string(),
-            };
+            let (indent, bullet) = list_marker(*ordered, *number, *depth);
             let hang = format!("{indent}{}", " ".repeat(text_width(&bullet)));
             let first = if *continued {
                 hang.clone()

@@ -5,6 +5,7 @@
 //! prefixes used without a declaration; if parsing still fails, a feed cut
 //! short is closed after its last complete item and parsed again.
 
+mod elements;
 mod extras;
 pub(crate) mod fast;
 mod item;
@@ -89,7 +90,7 @@ fn parse_retyping(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed
         let bad = error.split_once(MARK).map(|(_, bad)| bad.trim());
         match bad
             .filter(|_| tries <= 8)
-            .and_then(|bad| repair::retype(&text, bad))
+            .and_then(|bad| elements::retype(&text, bad))
         {
             Some(retyped) => text = std::borrow::Cow::Owned(retyped),
             None => return Err(error),
