@@ -672,7 +672,7 @@ fn json_body_is_plain_and_blocks_carry_the_structure() {
         .stdout(predicate::str::contains("first link [1], some"))
         .stdout(
             predicate::str::contains("1. First step")
-                .and(predicate::str::contains("\n  • a nested point\n")),
+                .and(predicate::str::contains("\n  ◦ a nested point\n")),
         )
         .stdout(predicate::str::contains("[image: The harbour at dawn] [3]"));
 }
