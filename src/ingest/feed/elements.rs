@@ -163,7 +163,7 @@ mod tests {
                 .map(|a| (a.title, a.body))
                 .collect::<Vec<_>>()
         };
-        // "Example <b>Atom</b>" (titles are read as HTML), and "Il <i>testo</i>
+        // "Example <b>Atom</b>" as text, and "Il <i>testo</i>
         // è qui" as HTML.
         let atom03 = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry>\
             <title mode=\"base64\">\n  RXhhbXBsZSA8Yj5BdG9tPC9iPg==\n</title>\
@@ -172,14 +172,14 @@ mod tests {
         assert_eq!(
             parse(atom03),
             [(
-                "Example Atom".to_string(),
+                "Example <b>Atom</b>".to_string(),
                 vec!["Il testo è qui".to_string()]
             )]
         );
         let atom10 = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>\
             <title type=\"application/octet-stream\">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title>\
             <summary mode=\"base64\">not base64 at all!</summary></entry></feed>";
-        assert_eq!(parse(atom10)[0].0, "Example Atom");
+        assert_eq!(parse(atom10)[0].0, "Example <b>Atom</b>");
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct FeedContext {
     pub lang: Option<String>,
     pub feed_url: String,
     pub base: Option<Url>,
+    /// Titles typed as plain text are plain text (Atom, JSON Feed), not
+    /// HTML as RSS titles are in practice: `the <blink> tag` stays.
+    pub typed_titles: bool,
 }
 
 pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
@@ -59,7 +62,12 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
     let title = entry
         .title
         .as_ref()
-        .map(|t| plain_text(&t.content))
+        .map(
+            |t| match feed.typed_titles && t.content_type.as_ref().starts_with("text/plain") {
+                true => squash(&t.content),
+                false => plain_text(&t.content),
+            },
+        )
         .filter(|t| !t.is_empty())
         .or_else(|| made_up_title(&main.running_text()))
         .or_else(|| {
@@ -299,6 +307,28 @@ fn strip_link_marks(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn atom_text_titles_keep_what_looks_like_markup() {
+        let titles = |feed: &str| {
+            let data = super::super::parse_feed(feed, &crate::ingest::Source::default());
+            data.expect("feed")
+                .articles
+                .into_iter()
+                .map(|a| a.title)
+                .collect::<Vec<_>>()
+        };
+        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\">\
+            <entry><title>History of the &lt;blink&gt; tag</title></entry>\
+            <entry><title type=\"html\">History of the &lt;b&gt;bold&lt;/b&gt; tag</title></entry></feed>";
+        assert_eq!(
+            titles(atom),
+            ["History of the <blink> tag", "History of the bold tag"]
+        );
+        // RSS titles are HTML in practice.
+        let rss = "<rss version=\"2.0\"><channel><item><title>A &lt;b&gt;bold&lt;/b&gt; one</title></item></channel></rss>";
+        assert_eq!(titles(rss), ["A bold one"]);
+    }
 
     #[test]
     fn titles_are_made_from_first_sentences() {

@@ -142,6 +142,7 @@ pub(crate) fn convert(feed: feed_rs::model::Feed, source: &Source) -> FeedData {
         lang: feed.language.clone(),
         feed_url: source.url.unwrap_or("").to_string(),
         base,
+        typed_titles: matches!(format, Format::Atom | Format::JsonFeed),
     };
     let articles = feed
         .entries
