@@ -143,8 +143,6 @@ enum Field {
     Author,
     Date,
     Permalink,
-    /// One of the item's own elements: only noted.
-    Own,
 }
 
 /// Which field an element of an item is; notes the item's own title, link
@@ -171,7 +169,7 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
         },
         ResolveResult::Bound(n) if n.as_ref() == CONTENT_NS => {
             item.has_body |= local == b"encoded";
-            Some(Field::Own)
+            None
         }
         ResolveResult::Bound(n) if !RSS_NAMESPACES.contains(&n.as_ref()) => None,
         ResolveResult::Unbound | ResolveResult::Bound(_) => {
@@ -182,7 +180,8 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
                 b"guid" if permalink => return Some(Field::Permalink),
                 _ => {}
             }
-            Some(Field::Own)
+            // The item's own elements are only noted: their text is not kept.
+            None
         }
         ResolveResult::Unknown(_) => None,
     }
@@ -205,7 +204,6 @@ impl Field {
                 item.date = item.date.or_else(|| date(&value));
                 return;
             }
-            Field::Own => return,
         };
         slot.get_or_insert(value);
     }
