@@ -7,6 +7,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::htmltext::plain_text;
 use crate::model::Subscription;
+use crate::text::controls::without_controls;
 
 /// Tags a subscription takes from its folders and categories: the outer
 /// ones. Without a cap, feeds inside folders nested n deep would cost n
@@ -72,7 +73,9 @@ fn read_outline(
             .map(|v| v.into_owned())
             // HTML entities such as `&eacute;` are not XML: read them as HTML.
             .unwrap_or_else(|_| plain_text(&String::from_utf8_lossy(&attr.value)));
-        let value = value.trim().to_string();
+        // A value of control characters only is no value (they never
+        // reach the store, nor an exported list).
+        let value = without_controls(&value).trim().to_string();
         if value.is_empty() {
             continue;
         }
