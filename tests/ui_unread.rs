@@ -68,6 +68,78 @@ fn next_source_with_unread_skips_the_current_source() {
     assert_eq!(Some(app.list.selected), expected, "{rows:?}");
 }
 
+/// Two subscriptions that share a name ("News"), and an imported page
+/// under that name too: three feeds for `ctrl-n`, newest first A, B, page.
+fn same_name_app() -> App {
+    let mut store = Store::open_in_memory().expect("store");
+    let story = |title: &str, day: i64| {
+        ingest::with_id(Article {
+            title: title.into(),
+            source: Some("News".into()),
+            published: Some(1_735_689_600 + day * 86_400),
+            body: vec![format!("{title}: a paragraph.")],
+            ..Article::default()
+        })
+    };
+    let a = [story("A one", 9), story("A two", 8)];
+    let b = [story("B one", 7), story("B two", 6)];
+    store
+        .upsert_feed("https://a.example/rss", &a, None)
+        .expect("a");
+    store
+        .upsert_feed("https://b.example/rss", &b, None)
+        .expect("b");
+    store
+        .upsert(&[story("Page", 5)], Origin::User)
+        .expect("page");
+    let mut app = App::new(
+        store,
+        Keymap::builtin().expect("keymap"),
+        false,
+        Rect::new(0, 0, 100, 30),
+    )
+    .expect("app");
+    app.idle_work();
+    app
+}
+
+#[test]
+fn next_feed_with_unread_goes_by_subscription_not_by_name() {
+    let title = |app: &App| app.list.current().map(|r| r.title.clone());
+    let mut app = same_name_app();
+    press(&mut app, "ctrl-n");
+    assert_eq!(title(&app).as_deref(), Some("B one"));
+    press(&mut app, "ctrl-n");
+    assert_eq!(title(&app).as_deref(), Some("Page"));
+    press(&mut app, "ctrl-n");
+    assert_eq!(status(&app), "No more unread articles in other feeds");
+    press(&mut app, "ctrl-p");
+    assert_eq!(title(&app).as_deref(), Some("B two"), "B's last unread");
+    // Sorted by source, backwards lands on the feed's first unread one.
+    let mut app = same_name_app();
+    press(&mut app, "O O G ctrl-p");
+    let here = title(&app);
+    assert!(
+        matches!(here.as_deref(), Some("A one" | "B one")),
+        "{here:?}"
+    );
+    // In search results too.
+    let mut app = same_name_app();
+    press(&mut app, "/");
+    common::type_text(&mut app, "paragraph");
+    press(&mut app, "enter");
+    assert!(app.list.filter.query.is_some());
+    assert_eq!(app.list.total, 5);
+    press(&mut app, "g ctrl-n");
+    let first = app.list.row(0).map(|r| r.title.clone()).unwrap_or_default();
+    let now = title(&app).unwrap_or_default();
+    assert_ne!(
+        first.chars().next(),
+        now.chars().next(),
+        "{first} then {now}"
+    );
+}
+
 #[test]
 fn count_prefixes_repeat_and_go_to_a_number() {
     let mut app = app(100, 30);

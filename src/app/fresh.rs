@@ -109,7 +109,7 @@ impl App {
         let on_new = here.as_deref().is_some_and(|id| self.fresh.is_new(id));
         if self.list.filter.query.is_some() {
             let ids = std::mem::take(&mut self.fresh.ids);
-            let result = self.scan_results(true, count, |_, row| ids.contains(&row.id));
+            let result = self.scan_results(true, count, |_, row| Ok(ids.contains(&row.id)));
             self.fresh.ids = ids;
             return result;
         }

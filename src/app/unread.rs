@@ -5,7 +5,7 @@
 //! search results, ranked, are read page by page from the selection.
 
 use super::{App, Severity};
-use crate::store::{Anchor, Order, Seek, StoreError, Summary};
+use crate::store::{Anchor, Order, Seek, Store, StoreError, Summary};
 
 /// Search results read at most looking for the next unread one.
 const SCAN_LIMIT: usize = 2000;
@@ -15,7 +15,7 @@ impl App {
     /// `n` / `p`: the `count`th next (or previous) unread article.
     pub(super) fn next_unread(&mut self, forward: bool, count: usize) -> Result<(), StoreError> {
         if self.list.filter.query.is_some() {
-            return self.scan_results(forward, count, |_, row| !row.read);
+            return self.scan_results(forward, count, |_, row| Ok(!row.read));
         }
         let mut at = self.anchor_here()?;
         let mut found = None;
@@ -41,28 +41,32 @@ impl App {
     }
 
     /// `ctrl-n` / `ctrl-p`: the first unread article of the next (or
-    /// previous) source holding unread ones, in the list's order.
+    /// previous) feed holding unread ones, in the list's order. A feed is
+    /// a subscription, or a local source (see `FeedKey`).
     pub(super) fn next_feed_unread(
         &mut self,
         forward: bool,
         count: usize,
     ) -> Result<(), StoreError> {
         if self.list.filter.query.is_some() {
-            let mut source = self.list.current().map(|r| r.source.clone());
-            return self.scan_results(forward, count, move |_, row| {
-                let other = source.as_ref() != Some(&row.source);
-                if other && !row.read {
-                    source = Some(row.source.clone());
+            let mut feed = self.anchor_here()?.map(|a| a.feed());
+            return self.scan_results(forward, count, move |store, row| {
+                if row.read {
+                    return Ok(false);
                 }
-                other && !row.read
+                let here = store.anchor(&row.id)?.map(|a| a.feed());
+                let other = here != feed;
+                if other {
+                    feed = here;
+                }
+                Ok(other)
             });
         }
         let mut at = self.anchor_here()?;
         let mut found: Option<Anchor> = None;
         for _ in 0..count.max(1) {
-            let source = at.as_ref().and_then(|a| a.source.clone());
             let seek = match &at {
-                Some(_) => Seek::UnreadElsewhere(source),
+                Some(a) => Seek::UnreadElsewhere(a.feed()),
                 None => Seek::Unread,
             };
             let Some(mut next) =
@@ -72,9 +76,9 @@ impl App {
                 break;
             };
             if !forward && self.list.filter.order == Order::Source {
-                // Backwards this is the source's last unread article: its
-                // first one is where that source's unread ones start.
-                let seek = Seek::UnreadFrom(next.source.clone());
+                // Backwards this is the feed's last unread article: its
+                // first one is where that feed's unread ones start.
+                let seek = Seek::UnreadFrom(next.feed());
                 if let Some(first) = self.store.neighbour(&self.list.filter, None, true, &seek)? {
                     next = first;
                 }
@@ -86,9 +90,9 @@ impl App {
             Some(target) => self.land_on(&target.id),
             None => {
                 let message = if forward {
-                    "No more unread articles in other sources"
+                    "No more unread articles in other feeds"
                 } else {
-                    "No unread articles in earlier sources"
+                    "No unread articles in earlier feeds"
                 };
                 self.notify(Severity::Info, message);
                 Ok(())
@@ -122,7 +126,7 @@ impl App {
         &mut self,
         forward: bool,
         count: usize,
-        mut wanted: impl FnMut(usize, &Summary) -> bool,
+        mut wanted: impl FnMut(&Store, &Summary) -> Result<bool, StoreError>,
     ) -> Result<(), StoreError> {
         let (total, from) = (self.list.total, self.list.selected);
         let mut left = count.max(1);
@@ -154,7 +158,7 @@ impl App {
             for (i, row) in ordered {
                 scanned += 1;
                 index = i;
-                if wanted(i, &row) {
+                if wanted(&self.store, &row)? {
                     found = Some(i);
                     left -= 1;
                     if left == 0 {

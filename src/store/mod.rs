@@ -46,7 +46,7 @@ pub use tombstones::{MAX_TOMBSTONES, UNSEEN_DAYS};
 // Where the sidebar and the CLI have always found them.
 pub use crate::index::{AlsoIn, Similar};
 pub use marks::{Mark, MarkChange, MarkState};
-pub use order::{Anchor, Order, ReadingStop, Seek};
+pub use order::{Anchor, FeedKey, Order, ReadingStop, Seek};
 pub use removal::Removed;
 
 /// A row of the list pane: what is needed to draw it and nothing more.

@@ -124,9 +124,11 @@ pub struct Anchor {
     pub key: i64,
     pub title_key: String,
     pub is_read: bool,
+    pub feed_url: Option<String>,
 }
 
-pub(super) const ANCHOR_COLUMNS: &str = "a.id, a.sort_key, a.source, a.key, a.title_key, a.is_read";
+pub(super) const ANCHOR_COLUMNS: &str =
+    "a.id, a.sort_key, a.source, a.key, a.title_key, a.is_read, a.feed_url";
 
 pub(super) fn anchor_row(r: &rusqlite::Row) -> rusqlite::Result<Anchor> {
     Ok(Anchor {
@@ -136,10 +138,19 @@ pub(super) fn anchor_row(r: &rusqlite::Row) -> rusqlite::Result<Anchor> {
         key: r.get(3)?,
         title_key: r.get(4)?,
         is_read: r.get::<_, i64>(5)? != 0,
+        feed_url: r.get(6)?,
     })
 }
 
 impl Anchor {
+    /// The feed the article belongs to, as the feeds pane groups them.
+    pub fn feed(&self) -> FeedKey {
+        match &self.feed_url {
+            Some(url) => FeedKey::Subscription(url.clone()),
+            None => FeedKey::Local(self.source.clone()),
+        }
+    }
+
     fn value(&self, column: Column) -> Value {
         match column {
             Column::SortKey => Value::Integer(self.sort_key),
@@ -172,23 +183,46 @@ impl Anchor {
     }
 }
 
+/// What a feed is to "next feed with unread": a subscription, by its
+/// address (two subscriptions may share a name, and a renamed one stays
+/// itself), or a local source (imported pages, text copies) by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedKey {
+    Subscription(String),
+    Local(Option<String>),
+}
+
 /// Which articles a neighbour search looks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seek {
     Unread,
-    /// Unread, from another source than this one.
-    UnreadElsewhere(Option<String>),
-    /// Unread, from this source.
-    UnreadFrom(Option<String>),
+    /// Unread, from another feed than this one.
+    UnreadElsewhere(FeedKey),
+    /// Unread, from this feed.
+    UnreadFrom(FeedKey),
 }
 
 impl Seek {
     pub(super) fn condition(&self) -> (&'static str, Vec<Value>) {
-        let source = |s: &Option<String>| vec![s.clone().map_or(Value::Null, Value::Text)];
+        let text = |s: &Option<String>| vec![s.clone().map_or(Value::Null, Value::Text)];
         match self {
             Seek::Unread => ("a.is_read = 0", Vec::new()),
-            Seek::UnreadElsewhere(s) => ("a.is_read = 0 AND a.source IS NOT ?", source(s)),
-            Seek::UnreadFrom(s) => ("a.is_read = 0 AND a.source IS ?", source(s)),
+            Seek::UnreadElsewhere(FeedKey::Subscription(url)) => (
+                "a.is_read = 0 AND a.feed_url IS NOT ?",
+                vec![Value::Text(url.clone())],
+            ),
+            Seek::UnreadElsewhere(FeedKey::Local(source)) => (
+                "a.is_read = 0 AND (a.feed_url IS NOT NULL OR a.source IS NOT ?)",
+                text(source),
+            ),
+            Seek::UnreadFrom(FeedKey::Subscription(url)) => (
+                "a.is_read = 0 AND a.feed_url IS ?",
+                vec![Value::Text(url.clone())],
+            ),
+            Seek::UnreadFrom(FeedKey::Local(source)) => (
+                "a.is_read = 0 AND a.feed_url IS NULL AND a.source IS ?",
+                text(source),
+            ),
         }
     }
 }

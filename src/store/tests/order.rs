@@ -178,7 +178,7 @@ fn unread_from_another_source_skips_the_current_one() {
     };
     let all = store.page(&filter, 0, 1000).expect("page");
     let from = store.anchor(&all[0].id).expect("anchor");
-    let seek = Seek::UnreadElsewhere(all[0].source.clone());
+    let seek = Seek::UnreadElsewhere(from.as_ref().expect("stored").feed());
     let next = store
         .neighbour(&filter, from.as_ref(), true, &seek)
         .expect("next");
