@@ -50,7 +50,10 @@ fn commands_section(
         .map(|a| a.to_string())
         .unwrap_or_default();
     out.extend_from_slice(format!("{}\n", roff_escape(&about)).as_bytes());
-    for arg in sub.get_arguments().filter(|a| !a.is_hide_set()) {
+    for arg in sub
+        .get_arguments()
+        .filter(|a| !a.is_hide_set() && a.get_id() != "help")
+    {
         let Some(help) = arg.get_help() else { continue };
         let flag = match (arg.get_long(), arg.get_value_names()) {
             (Some(long), _) => format!("--{long}"),

@@ -9,16 +9,16 @@ use crate::model::{Article, Block, Link, Span, SpanKind};
 
 /// The article as a Markdown document.
 pub fn markdown(a: &Article) -> String {
-    let mut out = format!("# {}\n", escape(&clean(&a.title)));
+    let mut parts = vec![format!("# {}", escape(&clean(&a.title)))];
     let meta = crate::app::reading::meta_line(a);
     if !meta.is_empty() {
-        out.push_str(&format!("\n*{}*\n", escape(&clean(&meta))));
+        parts.push(format!("*{}*", escape(&clean(&meta))));
     }
     if let Some(url) = a.url.as_deref().filter(|u| !u.trim().is_empty()) {
-        out.push_str(&format!("\n<{}>\n", autolink(url)));
+        parts.push(format!("<{}>", autolink(url)));
     }
     if let Some(s) = a.standfirst.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.push_str(&format!("\n**{}**\n", escape(&clean(s)).trim()));
+        parts.push(format!("**{}**", escape(&clean(s)).trim()));
     }
     let mut prev_list = false;
     for block in a.blocks().iter() {
@@ -26,24 +26,30 @@ pub fn markdown(a: &Article) -> String {
             continue;
         };
         let list = matches!(block, Block::ListItem { .. });
-        // Items of one list stay together; other blocks are apart.
-        out.push_str(if list && prev_list { "\n" } else { "\n\n" });
-        out.push_str(&text);
+        match parts.last_mut() {
+            // Items of one list stay together.
+            Some(last) if list && prev_list => {
+                last.push('\n');
+                last.push_str(&text);
+            }
+            _ => parts.push(text),
+        }
         prev_list = list;
     }
     if !a.links.is_empty() {
-        out.push_str("\n\n## Links\n\n");
+        let mut links = String::from("## Links\n");
         for (n, l) in a.links.iter().enumerate() {
-            out.push_str(&format!(
-                "{}. [{}](<{}>)\n",
+            links.push_str(&format!(
+                "\n{}. [{}](<{}>)",
                 n + 1,
                 escape(&clean(&l.text)),
                 autolink(&l.url)
             ));
         }
-    } else {
-        out.push('\n');
+        parts.push(links);
     }
+    let mut out = parts.join("\n\n");
+    out.push('\n');
     out
 }
 
