@@ -41,6 +41,7 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
         browser: std::env::var("BROWSER").ok(),
         store_file: paths.store_file(),
         subscriptions_file: paths.subscriptions_file(),
+        download_dir: crate::export::download_dir(),
     };
     crate::tui::run(&mut app, &theme, &env).map_err(fatal)
 }
