@@ -27,7 +27,8 @@ pub fn output(frame: &mut Frame, area: Rect, piped: &Piped, scroll: usize, theme
         .take(usize::from(height.saturating_sub(2)))
         .map(|l| Line::raw(truncate(l, inner_w)))
         .collect();
-    let command = for_terminal(&piped.command, Layout::Line);
+    let command = crate::jobs::pipe::strip_escapes(&piped.command);
+    let command = for_terminal(&command, Layout::Line);
     let title = truncate(&format!(" | {command} "), inner_w.saturating_sub(2));
     let cut = if piped.cut { " · output cut" } else { "" };
     let hint = format!(" {}{cut} · Esc closes · j/k scroll ", piped.status);
