@@ -61,50 +61,89 @@ fn a_hand_made_cache_imports_articles_read_state_and_flags_once() {
     .expect("urls");
     let before = (sha(&cache), sha(&urls));
     let data = dir.path().join("data");
-    let args = ["--urls", urls.to_str().expect("utf8"), "--cache", cache.to_str().expect("utf8")];
+    let args = [
+        "--urls",
+        urls.to_str().expect("utf8"),
+        "--cache",
+        cache.to_str().expect("utf8"),
+    ];
 
     let dry = summary(&data, &[&args[..], &["--dry-run"]].concat());
     assert_eq!(dry["articles_added"], 3);
-    assert!(!data.join("edicola.db").exists(), "a dry run writes nothing");
+    assert!(
+        !data.join("edicola.db").exists(),
+        "a dry run writes nothing"
+    );
     assert!(!data.join("config").exists());
 
     let first = summary(&data, &args);
-    assert_eq!(first["feeds_added"], serde_json::json!(["https://a.example/rss"]));
+    assert_eq!(
+        first["feeds_added"],
+        serde_json::json!(["https://a.example/rss"])
+    );
     assert_eq!(first["articles_added"], 3);
     assert_eq!(first["articles_read"], 1);
     assert_eq!(first["bookmarks"], 2);
     assert_eq!(first["flags"], serde_json::json!({"X": 1, "s": 2}));
-    assert_eq!(first["searches_added"], serde_json::json!([["Unread tech", "is:unread tag:tech"]]));
+    assert_eq!(
+        first["searches_added"],
+        serde_json::json!([["Unread tech", "is:unread tag:tech"]])
+    );
     assert_eq!(first["queries_skipped"][0][0], "Old");
     assert_eq!(first["lines_skipped"][0][1], "exec:~/feed.sh");
     let subs = std::fs::read_to_string(data.join("config/subscriptions.toml")).expect("subs");
-    assert!(subs.contains("title = \"My A\"") && subs.contains("\"tech\""), "{subs}");
+    assert!(
+        subs.contains("title = \"My A\"") && subs.contains("\"tech\""),
+        "{subs}"
+    );
 
-    let out = edicola(&data).args(["list", "--json"]).output().expect("list");
+    let out = edicola(&data)
+        .args(["list", "--json"])
+        .output()
+        .expect("list");
     let rows: Value = serde_json::from_slice(&out.stdout).expect("json");
     let row = |title: &str| {
         rows.as_array()
             .and_then(|a| a.iter().find(|r| r["title"] == title).cloned())
             .unwrap_or_else(|| panic!("{title} in {rows}"))
     };
-    assert_eq!((row("One")["read"].clone(), row("One")["bookmarked"].clone()), (true.into(), true.into()));
-    assert_eq!((row("Two")["read"].clone(), row("Two")["bookmarked"].clone()), (false.into(), true.into()));
+    assert_eq!(
+        (row("One")["read"].clone(), row("One")["bookmarked"].clone()),
+        (true.into(), true.into())
+    );
+    assert_eq!(
+        (row("Two")["read"].clone(), row("Two")["bookmarked"].clone()),
+        (false.into(), true.into())
+    );
     assert_eq!(row("Three")["bookmarked"], false);
     assert_eq!(row("One")["source"], "My A");
-    assert!(rows.as_array().is_some_and(|a| a.iter().all(|r| r["title"] != "Gone")));
+    assert!(
+        rows.as_array()
+            .is_some_and(|a| a.iter().all(|r| r["title"] != "Gone"))
+    );
 
     // Unbookmarked in Edicola since: a second run changes nothing.
     let id = row("Two")["id"].as_str().expect("id").to_string();
-    edicola(&data).args(["bookmark", &id, "--off"]).assert().success();
+    edicola(&data)
+        .args(["bookmark", &id, "--off"])
+        .assert()
+        .success();
     let again = summary(&data, &args);
     assert_eq!(again["articles_added"], 0);
     assert_eq!(again["articles_present"], 3);
     assert_eq!(again["feeds_added"], serde_json::json!([]));
     assert_eq!(again["searches_added"], serde_json::json!([]));
-    let out = edicola(&data).args(["bookmarks", "--json"]).output().expect("bookmarks");
+    let out = edicola(&data)
+        .args(["bookmarks", "--json"])
+        .output()
+        .expect("bookmarks");
     let marked: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(marked.as_array().map(Vec::len), Some(1));
-    assert_eq!((sha(&cache), sha(&urls)), before, "newsboat's files untouched");
+    assert_eq!(
+        (sha(&cache), sha(&urls)),
+        before,
+        "newsboat's files untouched"
+    );
 }
 
 #[test]
@@ -128,7 +167,11 @@ fn a_file_that_is_not_a_cache_is_named_and_refused() {
 
 #[test]
 fn a_cache_made_by_newsboat_itself() {
-    if std::process::Command::new("newsboat").arg("--version").output().is_err() {
+    if std::process::Command::new("newsboat")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("SKIPPED: newsboat is not installed (apt-get install newsboat)");
         return;
     }
@@ -150,7 +193,11 @@ fn a_cache_made_by_newsboat_itself() {
         .env("HOME", dir.path())
         .output()
         .expect("newsboat");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let conn = rusqlite::Connection::open(&cache).expect("cache");
     let items: i64 = conn
         .query_row("SELECT count(*) FROM rss_item", [], |r| r.get(0))
@@ -163,7 +210,12 @@ fn a_cache_made_by_newsboat_itself() {
     .expect("mark");
     drop(conn);
     let data = dir.path().join("data");
-    let args = ["--urls", urls.to_str().expect("utf8"), "--cache", cache.to_str().expect("utf8")];
+    let args = [
+        "--urls",
+        urls.to_str().expect("utf8"),
+        "--cache",
+        cache.to_str().expect("utf8"),
+    ];
     let first = summary(&data, &args);
     assert_eq!(first["feeds_added"].as_array().map(Vec::len), Some(2));
     assert_eq!(first["articles_added"], 5);
@@ -174,13 +226,26 @@ fn a_cache_made_by_newsboat_itself() {
     assert_eq!(again["articles_added"], 0);
     // Fetching the same feeds in Edicola finds the same articles.
     edicola(&data).args(["fetch", "--force"]).assert().success();
-    let out = edicola(&data).args(["list", "--json"]).output().expect("list");
+    let out = edicola(&data)
+        .args(["list", "--json"])
+        .output()
+        .expect("list");
     let rows: Value = serde_json::from_slice(&out.stdout).expect("json");
     let titles: Vec<&str> = rows
         .as_array()
         .map(|a| a.iter().filter_map(|r| r["title"].as_str()).collect())
         .unwrap_or_default();
-    for t in ["First story", "Second story", "Alpha news", "Beta news", "Gamma news"] {
-        assert_eq!(titles.iter().filter(|x| **x == t).count(), 1, "{t} once in {titles:?}");
+    for t in [
+        "First story",
+        "Second story",
+        "Alpha news",
+        "Beta news",
+        "Gamma news",
+    ] {
+        assert_eq!(
+            titles.iter().filter(|x| **x == t).count(),
+            1,
+            "{t} once in {titles:?}"
+        );
     }
 }

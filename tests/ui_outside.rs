@@ -40,7 +40,9 @@ fn pipe_prompt_then_output_popup() {
     // A fixed output for the snapshot, with escapes a command could print.
     let piped = pipe::Piped {
         command: "render \u{1b}[2J".into(),
-        lines: pipe::clean_lines("\u{1b}[1;31mBold red\u{1b}[0m title\n\u{1b}]52;c;aGk=\u{7}no clipboard\n\ttabbed\u{7}"),
+        lines: pipe::clean_lines(
+            "\u{1b}[1;31mBold red\u{1b}[0m title\n\u{1b}]52;c;aGk=\u{7}no clipboard\n\ttabbed\u{7}",
+        ),
         status: "exit 0".into(),
         cut: false,
         success: true,
@@ -73,8 +75,13 @@ fn the_command_runs_with_the_article_on_stdin_and_its_escapes_are_removed() {
     .expect("ran");
     assert_eq!(printed.lines, ["red plain"]);
     assert!(printed.success);
-    let echoed = pipe::run("head -1", b"# Title\n\nbody\n".to_vec(), pipe::TIME_LIMIT, 1 << 16)
-        .expect("ran");
+    let echoed = pipe::run(
+        "head -1",
+        b"# Title\n\nbody\n".to_vec(),
+        pipe::TIME_LIMIT,
+        1 << 16,
+    )
+    .expect("ran");
     assert_eq!(echoed.lines, ["# Title"]);
 }
 
@@ -82,14 +89,22 @@ fn the_command_runs_with_the_article_on_stdin_and_its_escapes_are_removed() {
 fn a_slow_command_is_killed_and_a_loud_one_cut() {
     let started = std::time::Instant::now();
     let slow = pipe::run("sleep 30", Vec::new(), Duration::from_millis(300), 1024).expect("ran");
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
     assert!(!slow.success);
     assert!(slow.status.starts_with("killed"), "{}", slow.status);
     let loud = pipe::run("yes", Vec::new(), Duration::from_secs(5), 4096).expect("ran");
     assert!(loud.cut);
     assert!(loud.lines.len() <= 2048);
-    let failing = pipe::run("echo oops >&2; exit 3", Vec::new(), pipe::TIME_LIMIT, 1024).expect("ran");
-    assert_eq!((failing.status.as_str(), failing.success), ("exit 3", false));
+    let failing =
+        pipe::run("echo oops >&2; exit 3", Vec::new(), pipe::TIME_LIMIT, 1024).expect("ran");
+    assert_eq!(
+        (failing.status.as_str(), failing.success),
+        ("exit 3", false)
+    );
     assert_eq!(failing.lines, ["oops"], "stderr shown when stdout is empty");
 }
 
@@ -97,7 +112,11 @@ fn a_slow_command_is_killed_and_a_loud_one_cut() {
 fn s_saves_markdown_named_after_the_title_without_replacing_files() {
     let mut app = app(100, 30);
     press(&mut app, "j enter");
-    let title = app.opened.as_ref().map(|o| o.article.title.clone()).expect("open");
+    let title = app
+        .opened
+        .as_ref()
+        .map(|o| o.article.title.clone())
+        .expect("open");
     let effect = app.on_key(&parse_key("S").expect("key")).flatten();
     let Some(Effect::SaveArticle { name, markdown }) = effect else {
         panic!("a save effect, got {effect:?}")
@@ -110,7 +129,11 @@ fn s_saves_markdown_named_after_the_title_without_replacing_files() {
     assert_ne!(first, second);
     assert_eq!(std::fs::read_to_string(&first).expect("read"), markdown);
     app.on_job(JobEvent::Saved(Ok(first.clone())));
-    let status = app.status.as_ref().map(|(m, _)| m.clone()).unwrap_or_default();
+    let status = app
+        .status
+        .as_ref()
+        .map(|(m, _)| m.clone())
+        .unwrap_or_default();
     assert_eq!(status, format!("Saved {}", first.display()));
 }
 

@@ -151,7 +151,7 @@ fn table(rows: &[Vec<String>], header: bool) -> String {
     let row = |cells: &[String]| {
         let mut cells: Vec<String> = cells
             .iter()
-            .map(|c| escape(&clean(c)).replace('|', "\\|").replace('\n', " "))
+            .map(|c| escape(&clean(c)).replace('\n', " "))
             .collect();
         cells.resize(width, String::new());
         format!("| {} |", cells.join(" | "))
