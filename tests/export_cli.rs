@@ -76,7 +76,9 @@ fn store_with_article(data: &std::path::Path) -> String {
         },
     ]);
     let a = ingest::with_id(a);
-    store.upsert(std::slice::from_ref(&a), Origin::User).expect("upsert");
+    store
+        .upsert(std::slice::from_ref(&a), Origin::User)
+        .expect("upsert");
     store.set_bookmarked(&a.id, true).expect("bookmark");
     a.id
 }
