@@ -89,6 +89,11 @@ pub enum Action {
     FullText,
     /// Copy the selected link or article address to the clipboard (OSC 52).
     CopyLink,
+    /// Save the open article as Markdown in the download folder.
+    SaveArticle,
+    /// Send the open article (Markdown) to a command typed in a prompt,
+    /// and show what it prints.
+    PipeArticle,
     /// Search all articles (type to narrow, Enter to keep, Esc to clear).
     Search,
     /// Scroll the reading pane to the next search match.
@@ -160,6 +165,8 @@ impl Action {
             Action::Refresh => "Refresh feeds",
             Action::FullText => "Fetch full text",
             Action::CopyLink => "Copy link",
+            Action::SaveArticle => "Save the article as Markdown (download folder)",
+            Action::PipeArticle => "Pipe the article to a command",
             Action::Search => "Search",
             Action::NextMatch => "Next match in the article",
             Action::PrevMatch => "Previous match in the article",
@@ -201,6 +208,8 @@ impl Action {
             Action::PrevUnread => "previous unread",
             Action::NextNew => "new",
             Action::CycleOrder => "sort",
+            Action::SaveArticle => "save",
+            Action::PipeArticle => "pipe",
             other => other.describe(),
         }
     }

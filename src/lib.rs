@@ -14,6 +14,7 @@ pub mod config;
 pub mod crashpoint;
 pub mod date;
 pub mod event_loop;
+pub mod export;
 pub mod fetch;
 pub mod fsutil;
 #[doc(hidden)]
@@ -24,6 +25,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod keymap;
 pub mod model;
+pub mod newsboat;
 pub mod searches;
 pub mod store;
 pub mod subs;

@@ -25,6 +25,8 @@ pub struct Env {
     pub browser: Option<String>,
     pub store_file: PathBuf,
     pub subscriptions_file: PathBuf,
+    /// Where `S` saves articles.
+    pub download_dir: PathBuf,
 }
 
 /// Runs the reader until the user quits. The terminal is restored on every
@@ -165,6 +167,18 @@ fn perform(effect: Effect, app: &mut App, env: &Env, reporter: &Reporter) {
             let (reporter, env) = (reporter.clone(), env.clone());
             std::thread::spawn(move || {
                 crate::jobs::refresh(&env.store_file, &env.subscriptions_file, &reporter)
+            });
+        }
+        Effect::SaveArticle { name, markdown } => {
+            let (reporter, dir) = (reporter.clone(), env.download_dir.clone());
+            std::thread::spawn(move || {
+                crate::jobs::save_article(&dir, &name, &markdown, &reporter)
+            });
+        }
+        Effect::Pipe { command, markdown } => {
+            let reporter = reporter.clone();
+            std::thread::spawn(move || {
+                crate::jobs::pipe::run_and_report(command, markdown.into_bytes(), &reporter)
             });
         }
         Effect::FullText { id, url } => {

@@ -265,6 +265,8 @@ impl App {
     fn apply_job(&mut self, event: JobEvent) -> Result<(), StoreError> {
         match event {
             JobEvent::Lookup(answer) => self.on_lookup(answer),
+            JobEvent::Piped(result) => self.on_piped(result),
+            JobEvent::Saved(result) => self.on_saved(result),
             JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
             JobEvent::Written { seq, result } => self.on_written(seq, result)?,
             JobEvent::Search(answer) => self.on_search(answer)?,

@@ -26,6 +26,8 @@ pub enum Ask {
     },
     /// The command line: an action's name.
     Command,
+    /// A shell command to pipe the open article to.
+    Pipe,
     /// A yes/no question.
     Confirm(Confirm),
 }
@@ -140,6 +142,7 @@ impl App {
                 self.notify(Severity::Info, "Cancelled");
                 return None;
             }
+            Ask::Pipe => return self.pipe_effect(text),
             Ask::AddFeed => {
                 self.notify(Severity::Info, format!("Adding {text}…"));
                 FeedEdit::Add { url: text }

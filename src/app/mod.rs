@@ -12,6 +12,7 @@ pub mod lookup;
 mod mouse;
 mod nav;
 mod opening;
+mod outside;
 pub mod prompt;
 mod ranks;
 pub mod reading;
@@ -68,6 +69,11 @@ pub enum Overlay {
         rows: Vec<crate::store::IgnoredSummary>,
         selected: usize,
     },
+    /// What a command the article was piped to printed.
+    Output {
+        piped: crate::jobs::pipe::Piped,
+        scroll: usize,
+    },
 }
 
 /// Work the event loop does on the app's behalf (I/O outside the UI).
@@ -82,6 +88,16 @@ pub enum Effect {
     FullText {
         id: String,
         url: String,
+    },
+    /// Save an article's Markdown as a new file named after it.
+    SaveArticle {
+        name: String,
+        markdown: String,
+    },
+    /// Run a command with an article's Markdown on its stdin.
+    Pipe {
+        command: String,
+        markdown: String,
     },
 }
 

@@ -91,6 +91,8 @@ impl App {
                 return Ok(Some(Effect::Refresh));
             }
             Action::FullText => return Ok(self.full_text_effect()),
+            Action::SaveArticle => return Ok(self.save_article_effect()),
+            Action::PipeArticle => self.start_pipe(),
             Action::CopyLink => {
                 return Ok(self.browser_target().map(|e| match e {
                     Effect::OpenUrl(url) => Effect::Copy(url),
@@ -182,6 +184,11 @@ impl App {
                 *selected = selected
                     .saturating_add_signed(delta)
                     .min(rows.len().saturating_sub(1));
+            }
+            Some(Overlay::Output { piped, scroll }) => {
+                *scroll = scroll
+                    .saturating_add_signed(delta)
+                    .min(piped.lines.len().saturating_sub(1));
             }
             _ => {}
         }

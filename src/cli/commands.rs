@@ -41,6 +41,7 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
         browser: std::env::var("BROWSER").ok(),
         store_file: paths.store_file(),
         subscriptions_file: paths.subscriptions_file(),
+        download_dir: crate::export::download_dir(),
     };
     crate::tui::run(&mut app, &theme, &env).map_err(fatal)
 }
@@ -201,35 +202,64 @@ pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
     let Some(article) = store.get(&full_id).map_err(fatal)? else {
         return Err(Failure::input(format!("no article with id {id:?}")));
     };
-    let marks = store.marks(&full_id).map_err(fatal)?;
-    let mut related_ids = Vec::new();
+    if json {
+        let value = stored_json(store, &article)?;
+        println!("{}", output::json_text(&value, true).map_err(fatal)?);
+    } else {
+        print!("{}", stored_text(store, &article)?);
+    }
+    Ok(())
+}
+
+/// The ids of the stored articles an article's related entries name.
+fn related_ids(
+    store: &crate::store::Store,
+    article: &crate::model::Article,
+) -> Result<Vec<Option<String>>, Failure> {
+    let mut ids = Vec::new();
     for entry in &article.related {
-        related_ids.push(
+        ids.push(
             store
                 .find_by_title(&entry.title)
                 .map_err(fatal)?
-                .filter(|i| *i != full_id),
+                .filter(|i| *i != article.id),
         );
     }
-    if json {
-        let info = output::StoredInfo {
-            bookmarked: marks.0,
-            read: marks.1,
-            related_ids: &related_ids,
-        };
-        let mut value = output::article_json(&article, Some(&info));
-        let similar = crate::index::related(store, &full_id, 5).map_err(fatal)?;
-        if let Some(map) = value.as_object_mut() {
-            map.insert(
-                "similar".into(),
-                serde_json::to_value(&similar).map_err(fatal)?,
-            );
-        }
-        println!("{}", output::json_text(&value, true).map_err(fatal)?);
-    } else {
-        print!("{}", output::article_text(&article, marks, &related_ids));
+    Ok(ids)
+}
+
+/// A stored article as `show --json` prints it: with its marks, the ids
+/// of related entries and similar articles.
+pub(super) fn stored_json(
+    store: &crate::store::Store,
+    article: &crate::model::Article,
+) -> Result<serde_json::Value, Failure> {
+    let marks = store.marks(&article.id).map_err(fatal)?;
+    let related_ids = related_ids(store, article)?;
+    let info = output::StoredInfo {
+        bookmarked: marks.0,
+        read: marks.1,
+        related_ids: &related_ids,
+    };
+    let mut value = output::article_json(article, Some(&info));
+    let similar = crate::index::related(store, &article.id, 5).map_err(fatal)?;
+    if let Some(map) = value.as_object_mut() {
+        map.insert(
+            "similar".into(),
+            serde_json::to_value(&similar).map_err(fatal)?,
+        );
     }
-    Ok(())
+    Ok(value)
+}
+
+/// A stored article as `show` prints it.
+pub(super) fn stored_text(
+    store: &crate::store::Store,
+    article: &crate::model::Article,
+) -> Result<String, Failure> {
+    let marks = store.marks(&article.id).map_err(fatal)?;
+    let related_ids = related_ids(store, article)?;
+    Ok(output::article_text(article, marks, &related_ids))
 }
 
 #[cfg(test)]

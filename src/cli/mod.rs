@@ -6,15 +6,18 @@
 
 mod body;
 mod commands;
+mod export;
 mod feeds;
 mod ignored;
 mod import;
 mod index;
+mod newsboat;
 mod open;
 mod output;
 mod removal;
 mod safe_json;
 mod searches;
+mod shell;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -170,11 +173,54 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the bookmarked articles, newest first
+    /// List the bookmarked articles, newest first (or export them)
+    #[command(args_conflicts_with_subcommands = true)]
     Bookmarks {
         /// Print JSON, like `list --json`
         #[arg(long)]
         json: bool,
+        #[command(subcommand)]
+        action: Option<BookmarksCommand>,
+    },
+    /// Export articles by id (or a unique prefix) as Markdown, text, JSON
+    /// or a standalone HTML page, to stdout or a new file
+    Export {
+        /// The articles' ids, as `edicola list` prints them
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: export::ArticleFormat,
+        /// Write to this file instead of stdout (never replaced without --force)
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the --output file if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Bring subscriptions, saved queries, articles, read state and flags
+    /// from newsboat (its files are only read)
+    ImportNewsboat {
+        /// newsboat's urls file (default: ~/.newsboat/urls, else
+        /// ~/.config/newsboat/urls)
+        #[arg(long, value_name = "FILE")]
+        urls: Option<PathBuf>,
+        /// newsboat's cache (default: ~/.newsboat/cache.db, else
+        /// ~/.local/share/newsboat/cache.db)
+        #[arg(long, value_name = "FILE")]
+        cache: Option<PathBuf>,
+        /// Say what would be imported, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the summary as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the manual page (roff): `edicola man | man -l -`
+    Man,
+    /// Print a shell completion script (see the README to install it)
+    Completions {
+        #[arg(value_enum)]
+        shell: shell::Shell,
     },
     /// List the articles ignore rules (ignore.toml in the config directory)
     /// kept out, newest first, with the rule that matched each
@@ -187,6 +233,23 @@ pub enum Command {
     Unignore {
         /// The article's id, as `edicola ignored` prints it (or a unique prefix)
         id: String,
+    },
+}
+
+/// What `edicola bookmarks` can do besides listing.
+#[derive(Debug, Subcommand)]
+pub enum BookmarksCommand {
+    /// Export the bookmarks as Markdown, JSON or a browser bookmarks file
+    /// (Netscape format, which Firefox and Chrome import)
+    Export {
+        #[arg(long, value_enum, default_value = "md")]
+        format: export::BookmarksFormat,
+        /// Write to this file instead of stdout (never replaced without --force)
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the --output file if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
     },
 }
 
@@ -243,6 +306,12 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    // Generated from the definition alone: no store or config needed.
+    match &cli.command {
+        Some(Command::Man) => return shell::man(),
+        Some(Command::Completions { shell }) => return shell::print_completions(*shell),
+        _ => {}
+    }
     let paths = Paths::resolve(cli.data, cli.config).map_err(|e| Failure::fatal(e.to_string()))?;
     let command = cli.command.unwrap_or(Command::Read);
     if !matches!(command, Command::Read) {
@@ -270,9 +339,36 @@ fn run(cli: Cli) -> Result<(), Failure> {
         ),
         Command::Index { rebuild } => index::index(&paths, rebuild),
         Command::List { json } => commands::list(&paths, &crate::store::Filter::all(), json),
-        Command::Bookmarks { json } => {
-            commands::list(&paths, &crate::store::Filter::bookmarks(), json)
-        }
+        Command::Bookmarks { json, action } => match action {
+            None => commands::list(&paths, &crate::store::Filter::bookmarks(), json),
+            Some(BookmarksCommand::Export {
+                format,
+                output,
+                force,
+            }) => export::bookmarks(&paths, format, &export::Destination { output, force }),
+        },
+        Command::Export {
+            ids,
+            format,
+            output,
+            force,
+        } => export::articles(&paths, &ids, format, &export::Destination { output, force }),
+        Command::ImportNewsboat {
+            urls,
+            cache,
+            dry_run,
+            json,
+        } => newsboat::import(
+            &paths,
+            newsboat::Options {
+                urls,
+                cache,
+                dry_run,
+                json,
+            },
+        ),
+        Command::Man => shell::man(),
+        Command::Completions { shell } => shell::print_completions(shell),
         Command::Search { query, json, limit } => {
             commands::search(&paths, &query.join(" "), json, limit)
         }

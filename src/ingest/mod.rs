@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 pub use discover::discover_feeds;
 pub use files::{DEFAULT_MAX_SIZE, Listing, import_one, import_path, list_files};
-pub use ids::{article_id, normalise_url, with_id};
+pub use ids::{article_id, feed_item_id, normalise_url, with_id};
 pub use page::extract_article;
 pub use size::{SizeError, cap_admitting, human_size, parse_size};
 

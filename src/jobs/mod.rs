@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod full_text;
 mod input;
 pub mod lookups;
+pub mod pipe;
 pub mod ranks;
 pub mod search;
 mod writer;
@@ -82,6 +83,10 @@ pub enum JobEvent {
     FeedsFailed(JobError),
     /// An edit from the feeds pane ended.
     FeedEdited(Result<Edited, JobError>),
+    /// A command the open article was piped to ended (or could not start).
+    Piped(Result<pipe::Piped, String>),
+    /// An article was saved to this file (or why not).
+    Saved(Result<std::path::PathBuf, String>),
     /// A queued write waits for another process's write lock.
     WriteWaiting { seq: u64 },
     /// A queued write landed (how many marks it changed) or failed.
@@ -189,4 +194,10 @@ pub fn build_index(store_file: &Path, tx: &Reporter) {
     let _ = tx.send(JobEvent::Indexed {
         error: result.err().map(JobError::from),
     });
+}
+
+/// Saves an article's Markdown as a new file in `dir`, then reports.
+pub fn save_article(dir: &Path, name: &str, markdown: &str, tx: &Reporter) {
+    let result = crate::export::save_new(dir, name, markdown.as_bytes()).map_err(|e| e.to_string());
+    let _ = tx.send(JobEvent::Saved(result));
 }

@@ -3,6 +3,7 @@
 
 pub(crate) mod blocks;
 pub(crate) mod body;
+mod bookmarked;
 mod counts;
 mod error;
 mod feeds;
@@ -30,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use bookmarked::Bookmarked;
 pub use counts::{FeedCounts, GroupCount};
 pub use error::StoreError;
 use error::sql_err;

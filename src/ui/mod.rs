@@ -3,6 +3,7 @@
 
 mod feeds;
 mod list;
+mod output;
 mod overlay;
 mod reader;
 mod sidebar;
@@ -43,6 +44,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         Some(Overlay::Ignored { rows, selected }) => {
             overlay::ignored(frame, area, rows, *selected, theme)
+        }
+        Some(Overlay::Output { piped, scroll }) => {
+            output::output(frame, area, piped, *scroll, theme)
         }
         None => {}
     }
