@@ -25,6 +25,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod model;
 pub mod searches;
+pub mod settings;
 pub mod store;
 pub mod subs;
 pub mod text;
