@@ -35,13 +35,20 @@ impl Context {
     }
 }
 
+/// A mistake in a keymap file, on one line: file, line (and column), what.
 #[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
-    #[error("{}: {message}", path.display())]
-    Parse { path: PathBuf, message: String },
-    #[error("{}: [{context}] {key:?}: {problem}", path.display())]
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}:{line}: [{context}] {key:?}: {problem}", path.display())]
     Key {
         path: PathBuf,
+        line: usize,
         context: String,
         key: String,
         problem: String,
@@ -59,7 +66,7 @@ pub struct Keymap {
     bindings: HashMap<(Context, String), Action>,
 }
 
-type RawKeymap = BTreeMap<Context, BTreeMap<String, Action>>;
+type RawKeymap = BTreeMap<Context, BTreeMap<toml::Spanned<String>, Action>>;
 
 impl Keymap {
     /// The built-in keys.
@@ -87,16 +94,41 @@ impl Keymap {
         Ok(map)
     }
 
+    /// The user's keys, or the built-in ones and the mistake that kept the
+    /// user's file from being used (the reader starts either way).
+    pub fn load_or_builtin(user_file: &Path) -> (Keymap, Option<KeymapError>) {
+        match Keymap::load(user_file) {
+            Ok(map) => (map, None),
+            Err(e) => (
+                Keymap::builtin().unwrap_or_else(|_| Keymap {
+                    bindings: HashMap::new(),
+                }),
+                Some(e),
+            ),
+        }
+    }
+
     /// Applies a TOML keymap over this one, binding by binding.
     pub fn patch(&mut self, path: &Path, text: &str) -> Result<(), KeymapError> {
-        let raw: RawKeymap = toml::from_str(text).map_err(|e| KeymapError::Parse {
-            path: path.to_path_buf(),
-            message: e.to_string().trim_end().to_string(),
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let raw: RawKeymap = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let before = &text[..offset.min(text.len())];
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            KeymapError::Parse {
+                path: path.to_path_buf(),
+                line: line_of(offset),
+                column,
+                message: parse_message(e.message()),
+            }
         })?;
         for (context, keys) in raw {
             for (spec, action) in keys {
+                let line = line_of(spec.span().start);
+                let spec = spec.into_inner();
                 let key = canonical_spec(&spec).map_err(|problem| KeymapError::Key {
                     path: path.to_path_buf(),
+                    line,
                     context: format!("{context:?}").to_lowercase(),
                     key: spec.clone(),
                     problem,
@@ -158,6 +190,24 @@ impl Keymap {
             })
             .collect()
     }
+}
+
+/// toml's message, with an unknown action's list of every action replaced
+/// by the closest one.
+fn parse_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim_end();
+    let Some(rest) = first.strip_prefix("unknown variant `") else {
+        return first.to_string();
+    };
+    let name = rest.split('`').next().unwrap_or(rest);
+    let actions: Vec<&str> = Action::all().map(Action::name).collect();
+    if !actions.iter().any(|a| rest.contains(&format!("`{a}`"))) {
+        return first.to_string();
+    }
+    let hint = crate::settings::did_you_mean(name, &actions)
+        .map(|a| format!(" (did you mean “{a}”?)"))
+        .unwrap_or_default();
+    format!("unknown action “{name}”{hint}; `edicola` lists them in its help (?)")
 }
 
 /// The canonical name of a key event, as written in keymap files.

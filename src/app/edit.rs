@@ -47,15 +47,10 @@ impl App {
         }
     }
 
-    /// Marks the whole list read: through the writer thread when there is
-    /// one (thousands of rows), the list and the undo step following when
-    /// it is saved (`marked_all_read`).
-    pub(super) fn mark_all_read(&mut self) -> Result<(), StoreError> {
-        self.mark_read_where(self.list.filter.clone())
-    }
-
     /// Marks every article a filter covers read (a feed, tag or search
-    /// from the feeds pane, or the list), with undo.
+    /// from the feeds pane, or the list), with undo: through the writer
+    /// thread when there is one (thousands of rows), the list and the undo
+    /// step following when it is saved (`marked_all_read`).
     pub(super) fn mark_read_where(&mut self, filter: Filter) -> Result<(), StoreError> {
         let request = WriteRequest::MarkAllRead { filter };
         match self.write(request, Some("Marking everything read".into()))? {

@@ -244,5 +244,15 @@ pub fn parse(path: &Path, text: &str) -> Loaded {
     Loaded { settings, problems }
 }
 
+/// The known key closest to a mistyped one, when close enough to be a typo.
+pub fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
 #[cfg(test)]
 mod tests;

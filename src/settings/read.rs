@@ -231,7 +231,7 @@ impl Reader<'_> {
             } else {
                 format!(" in [{section}]")
             };
-            let hint = closest(key, known)
+            let hint = super::did_you_mean(key, known)
                 .map(|k| format!(" (did you mean “{k}”?)"))
                 .unwrap_or_default();
             self.problems.push(Problem {
@@ -356,12 +356,3 @@ impl Reader<'_> {
     }
 }
 
-/// The known key closest to a mistyped one, when close enough to be a typo.
-fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}

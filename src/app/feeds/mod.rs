@@ -307,7 +307,7 @@ impl App {
     fn mark_entry_read(&mut self, row: Option<Row>) -> Outcome {
         let Some(row) = row else { return Ok(None) };
         match row.entry.filter(&crate::store::Filter::default()) {
-            Some(filter) => self.mark_read_where(filter)?,
+            Some(filter) => self.mark_read_asking(filter, &row.label)?,
             None => self.notify(Severity::Info, "Choose a feed, tag or search to mark read"),
         }
         Ok(None)
