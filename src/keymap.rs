@@ -204,10 +204,11 @@ fn parse_message(message: &str) -> String {
     if !actions.iter().any(|a| rest.contains(&format!("`{a}`"))) {
         return first.to_string();
     }
-    let hint = crate::settings::did_you_mean(name, &actions)
-        .map(|a| format!(" (did you mean “{a}”?)"))
-        .unwrap_or_default();
-    format!("unknown action “{name}”{hint}; `edicola` lists them in its help (?)")
+    let hint = match crate::settings::did_you_mean(name, &actions) {
+        Some(a) => format!("did you mean “{a}”?"),
+        None => "in the reader, : then Tab lists the actions".into(),
+    };
+    format!("unknown action “{name}” ({hint})")
 }
 
 /// The canonical name of a key event, as written in keymap files.
