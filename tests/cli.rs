@@ -53,7 +53,7 @@ fn a_folder_import_lists_the_files_it_left_out() {
             "README.md: skipped: a README, licence or project file",
         ))
         .stderr(predicate::str::contains("1 added"))
-        .stderr(predicate::str::contains("1 files in folders left out"));
+        .stderr(predicate::str::contains("1 file in folders left out"));
     edicola(dir.path())
         .arg("import")
         .arg(folder.join("README.md"))
@@ -91,7 +91,7 @@ fn import_then_list_show_and_reimport_without_duplicates() {
         .stderr(predicate::str::contains(
             "0 added, 0 updated, 0 unchanged, 0 failed",
         ))
-        .stderr(predicate::str::contains("1 files not read again"));
+        .stderr(predicate::str::contains("1 file not read again"));
     edicola(dir.path())
         .args(["import", "--force"])
         .arg(fixture("infoaut.txt"))

@@ -71,12 +71,15 @@ impl App {
         }
         self.push_undo(Undo::Marks {
             changes: before,
-            what: format!("marking {n} articles read"),
+            what: format!("marking {} read", crate::text::plural::count(n, "article", "articles")),
         });
         self.reload_keeping_selection()?;
         self.notify(
             Severity::Info,
-            format!("Marked {n} articles read (ctrl-z undoes)"),
+            format!(
+                "Marked {} read (ctrl-z undoes)",
+                crate::text::plural::count(n, "article", "articles")
+            ),
         );
         Ok(())
     }
@@ -294,12 +297,16 @@ impl App {
                 self.refreshed(added)?;
                 match (error, failed.is_empty()) {
                     (Some(e), _) => self.report(Severity::Error, format!("Refresh failed: {e}")),
-                    (None, true) => self.report(Severity::Info, format!("{added} new articles")),
+                    (None, true) => self.report(
+                        Severity::Info,
+                        crate::text::plural::count(added, "new article", "new articles"),
+                    ),
                     (None, false) => self.report(
                         Severity::Error,
                         format!(
-                            "{added} new articles; {} feeds failed: {}",
-                            failed.len(),
+                            "{}; {} failed: {}",
+                            crate::text::plural::count(added, "new article", "new articles"),
+                            crate::text::plural::count(failed.len(), "feed", "feeds"),
                             failed.join("; ")
                         ),
                     ),

@@ -319,10 +319,14 @@ impl App {
             Entry::Feed(url) => {
                 let count = row.count.unwrap_or_default();
                 let question = format!(
-                    "Unsubscribe from {}? Its {} articles go, its {} bookmarked ones stay. (y/n) ",
+                    "Unsubscribe from {}? (removes {}, keeps {}) (y/n) ",
                     row.label,
-                    count.total - count.bookmarked.min(count.total),
-                    count.bookmarked
+                    crate::text::plural::count(
+                        count.total - count.bookmarked.min(count.total),
+                        "article",
+                        "articles"
+                    ),
+                    crate::text::plural::count(count.bookmarked, "bookmark", "bookmarks")
                 );
                 let confirm = Confirm::RemoveFeed { url: url.clone() };
                 self.ask(Ask::Confirm(confirm), question, String::new());
