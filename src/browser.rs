@@ -50,22 +50,22 @@ fn command_line(
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(format!("Not a web address: {url}"));
     }
-    let (program, args): (String, Vec<String>) =
-        match browser_env.filter(|b| !b.trim().is_empty()) {
-            Some(browser) => {
-                let mut parts = browser.split_whitespace().map(str::to_string);
-                let program = parts.next().unwrap_or_else(|| "xdg-open".into());
-                (program, parts.collect())
-            }
-            None => match platform {
-                Platform::MacOs => ("open".into(), Vec::new()),
-                Platform::Windows => (
-                    "rundll32".into(),
-                    vec!["url.dll,FileProtocolHandler".into()],
-                ),
-                Platform::Other => ("xdg-open".into(), Vec::new()),
-            },
-        };
+    let (program, args): (String, Vec<String>) = match browser_env.filter(|b| !b.trim().is_empty())
+    {
+        Some(browser) => {
+            let mut parts = browser.split_whitespace().map(str::to_string);
+            let program = parts.next().unwrap_or_else(|| "xdg-open".into());
+            (program, parts.collect())
+        }
+        None => match platform {
+            Platform::MacOs => ("open".into(), Vec::new()),
+            Platform::Windows => (
+                "rundll32".into(),
+                vec!["url.dll,FileProtocolHandler".into()],
+            ),
+            Platform::Other => ("xdg-open".into(), Vec::new()),
+        },
+    };
     Ok((program, with_address(args, url)))
 }
 

@@ -232,7 +232,9 @@ fn a_bad_keymap_exits_2_with_line_and_column() {
         .args(["config", "--check"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("keymap.toml:2:5: unknown action “explode”"));
+        .stderr(predicate::str::contains(
+            "keymap.toml:2:5: unknown action “explode”",
+        ));
 }
 
 #[test]
@@ -253,7 +255,10 @@ fn config_default_parses_to_the_defaults_and_path_says_where_it_goes() {
         .args(["config", "--path"])
         .assert()
         .success()
-        .stdout(format!("{}\n", dir.path().join("config/config.toml").display()));
+        .stdout(format!(
+            "{}\n",
+            dir.path().join("config/config.toml").display()
+        ));
     // With the default file as the user's, the check passes.
     std::fs::create_dir_all(dir.path().join("config")).expect("mkdir");
     std::fs::write(dir.path().join("config/config.toml"), &text).expect("write");

@@ -42,9 +42,16 @@ fn light_theme() {
     assert_eq!(corner.fg, Color::Blue);
     assert!(corner.modifier.contains(Modifier::BOLD));
     let selected = &buffer[(5, 1)];
-    assert_eq!((selected.fg, selected.bg), (Color::Black, Color::Indexed(153)));
+    assert_eq!(
+        (selected.fg, selected.bg),
+        (Color::Black, Color::Indexed(153))
+    );
     let unselected = &buffer[(5, 2)];
-    assert_eq!(unselected.fg, Color::Black, "unread text is black, not white");
+    assert_eq!(
+        unselected.fg,
+        Color::Black,
+        "unread text is black, not white"
+    );
     assert_eq!(buffer[(0, 29)].bg, Color::Indexed(254));
 }
 
@@ -62,7 +69,10 @@ fn element_changes_apply_over_the_theme_and_no_color_wins() {
     assert_eq!(selected.bg, Color::Rgb(0xff, 0xd7, 0x5f));
     assert_eq!(selected.fg, Color::White, "the dark theme's, kept");
     assert!(selected.modifier.contains(Modifier::UNDERLINED));
-    assert!(!selected.modifier.contains(Modifier::BOLD), "modifiers replaced");
+    assert!(
+        !selected.modifier.contains(Modifier::BOLD),
+        "modifiers replaced"
+    );
     assert_eq!(buffer[(0, 0)].fg, Color::Indexed(208));
     let plain = Theme::from_settings(&s.theme, true);
     let terminal = draw_with(&app, &plain);
@@ -70,7 +80,11 @@ fn element_changes_apply_over_the_theme_and_no_color_wins() {
     for y in 0..30 {
         for x in 0..100 {
             let cell = &buffer[(x, y)];
-            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "({x}, {y})");
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "({x}, {y})"
+            );
         }
     }
     assert!(buffer[(5, 1)].modifier.contains(Modifier::UNDERLINED));
@@ -135,6 +149,10 @@ fn marking_everything_read_asks_first_when_the_settings_say_so() {
     assert!(app.list.row(0).is_some_and(|r| !r.read), "nothing marked");
     press(&mut app, "A y");
     assert!(app.list.row(0).is_some_and(|r| r.read));
-    let status = app.status.as_ref().map(|(s, _)| s.clone()).unwrap_or_default();
+    let status = app
+        .status
+        .as_ref()
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default();
     assert_eq!(status, "Marked 5 articles read (ctrl-z undoes)");
 }

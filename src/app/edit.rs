@@ -71,7 +71,10 @@ impl App {
         }
         self.push_undo(Undo::Marks {
             changes: before,
-            what: format!("marking {} read", crate::text::plural::count(n, "article", "articles")),
+            what: format!(
+                "marking {} read",
+                crate::text::plural::count(n, "article", "articles")
+            ),
         });
         self.reload_keeping_selection()?;
         self.notify(

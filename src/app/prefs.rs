@@ -65,7 +65,11 @@ impl App {
         }
         let what = crate::text::wrap::sanitize(what);
         let question = format!("Mark everything in “{what}” read? (y/n) ");
-        self.ask(Ask::Confirm(Confirm::MarkRead { filter }), question, String::new());
+        self.ask(
+            Ask::Confirm(Confirm::MarkRead { filter }),
+            question,
+            String::new(),
+        );
         Ok(())
     }
 

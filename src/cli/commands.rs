@@ -30,7 +30,10 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
         let text = format!("{problem} · started on the default keymap");
         crate::text::controls::without_controls(&text).into_owned()
     });
-    let lines: Vec<String> = keymap_line.into_iter().chain(loaded.status_line()).collect();
+    let lines: Vec<String> = keymap_line
+        .into_iter()
+        .chain(loaded.status_line())
+        .collect();
     if !lines.is_empty() {
         app.notify(crate::app::Severity::Error, lines.join("; "));
     }

@@ -45,7 +45,10 @@ pub(super) fn read(path: &Path, text: &str) -> (Settings, Vec<Problem>) {
     let doc = match toml_edit::Document::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
-            r.error(e.span(), format!("not valid TOML: {}", e.message().trim_end()));
+            r.error(
+                e.span(),
+                format!("not valid TOML: {}", e.message().trim_end()),
+            );
             return (s, r.problems);
         }
     };
@@ -84,7 +87,10 @@ fn read_theme(r: &mut Reader, theme: &dyn TableLike, s: &mut Settings) {
     if let Some((name, span)) = r.string(theme, "name") {
         match ThemeName::parse(&name) {
             Some(n) => s.theme.name = n,
-            None => r.error(span, format!("theme “{name}” does not exist: use \"dark\" or \"light\"")),
+            None => r.error(
+                span,
+                format!("theme “{name}” does not exist: use \"dark\" or \"light\""),
+            ),
         }
     }
     for (key, _) in theme.iter() {
@@ -118,9 +124,10 @@ fn read_dates(r: &mut Reader, t: &dyn TableLike, s: &mut Settings) {
             s.dates.format = DateFormat::Relative;
         } else {
             match dates::check_pattern(&format) {
-                Ok(()) if format.is_empty() => {
-                    r.error(span, "an empty date format: use \"relative\" or a pattern".into())
-                }
+                Ok(()) if format.is_empty() => r.error(
+                    span,
+                    "an empty date format: use \"relative\" or a pattern".into(),
+                ),
                 Ok(()) => s.dates.format = DateFormat::Pattern(format),
                 Err(message) => r.error(span, message),
             }
@@ -251,7 +258,9 @@ impl Reader<'_> {
             Item::ArrayOfTables(_) => "array of tables",
             Item::None => "nothing",
         };
-        let span = item.span().or_else(|| item.as_table().and_then(|t| t.span()));
+        let span = item
+            .span()
+            .or_else(|| item.as_table().and_then(|t| t.span()));
         self.error(span, format!("{key} must be {wanted}, not {found}"));
     }
 
@@ -260,14 +269,20 @@ impl Reader<'_> {
     }
 
     fn boolean(&mut self, table: &dyn TableLike, key: &str, out: &mut bool) {
-        let Some(item) = self.value(table, key) else { return };
+        let Some(item) = self.value(table, key) else {
+            return;
+        };
         match item.as_bool() {
             Some(b) => *out = b,
             None => self.wrong_type(item, key, "true or false"),
         }
     }
 
-    fn string(&mut self, table: &dyn TableLike, key: &str) -> Option<(String, Option<Range<usize>>)> {
+    fn string(
+        &mut self,
+        table: &dyn TableLike,
+        key: &str,
+    ) -> Option<(String, Option<Range<usize>>)> {
         let item = self.value(table, key)?;
         match item.as_str() {
             Some(s) => Some((s.to_string(), item.span())),
@@ -289,12 +304,21 @@ impl Reader<'_> {
         }
     }
 
-    fn integer(&mut self, table: &dyn TableLike, key: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
+    fn integer(
+        &mut self,
+        table: &dyn TableLike,
+        key: &str,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<i64> {
         let item = self.value(table, key)?;
         match item.as_integer() {
             Some(n) if range.contains(&n) => Some(n),
             Some(n) => {
-                let message = format!("{key} = {n}: must be from {} to {}", range.start(), range.end());
+                let message = format!(
+                    "{key} = {n}: must be from {} to {}",
+                    range.start(),
+                    range.end()
+                );
                 self.error(item.span(), message);
                 None
             }
@@ -328,12 +352,15 @@ impl Reader<'_> {
                 return None;
             }
         };
-        parsed.map_err(|message| self.error(item.span(), message)).ok()
+        parsed
+            .map_err(|message| self.error(item.span(), message))
+            .ok()
     }
 
     fn width(&mut self, table: &dyn TableLike, key: &str) -> Option<Width> {
         let item = self.value(table, key)?;
-        let bad = format!("{key}: use \"auto\", a percentage such as \"30%\", or columns such as 40");
+        let bad =
+            format!("{key}: use \"auto\", a percentage such as \"30%\", or columns such as 40");
         let width = match item {
             Item::Value(Value::Integer(n)) => match u16::try_from(*n.value()) {
                 Ok(c) if (10..=1000).contains(&c) => Some(Width::Columns(c)),
@@ -355,4 +382,3 @@ impl Reader<'_> {
         width
     }
 }
-

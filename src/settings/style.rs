@@ -136,7 +136,10 @@ pub fn parse_color(text: &str) -> Result<Color, String> {
     if let Ok(n) = t.parse::<u16>() {
         return palette(i64::from(n)).ok_or_else(|| index_error(i64::from(n)));
     }
-    let squashed: String = t.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).collect();
+    let squashed: String = t
+        .chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' '))
+        .collect();
     let squashed = squashed.replace("grey", "gray");
     COLORS
         .iter()

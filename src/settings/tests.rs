@@ -86,7 +86,10 @@ reading_width = 0
     assert_eq!((s.dates.today, s.dates.zone), (None, Zone::Utc));
     let l = s.layout;
     assert!(!l.columns.marks && !l.columns.source && l.columns.date);
-    assert_eq!((l.list_width, l.sidebar_width), (Width::Percent(25), Width::Columns(30)));
+    assert_eq!(
+        (l.list_width, l.sidebar_width),
+        (Width::Percent(25), Width::Columns(30))
+    );
     assert!(!l.sidebar);
     assert_eq!(l.reading_width, 0);
 }
@@ -221,10 +224,7 @@ fn dates_are_relative_or_patterns_with_the_time_for_today() {
 
 #[test]
 fn the_status_line_says_the_defaults_are_in_use() {
-    let loaded = parse(
-        Path::new("c.toml"),
-        "hyperlinks = 1\nnotify_bel = true\n",
-    );
+    let loaded = parse(Path::new("c.toml"), "hyperlinks = 1\nnotify_bel = true\n");
     assert_eq!(
         loaded.status_line().as_deref(),
         Some(

@@ -107,11 +107,7 @@ fn row_line<'a>(
         .filter(|s| columns.source && !s.is_empty() && w >= 28)
         .map(|s| format!(" {}", truncate(s, (w / 4).clamp(6, 18))))
         .filter(|s| width(s) <= room);
-    let right = format!(
-        "{}{}",
-        source.unwrap_or_default(),
-        date.unwrap_or_default()
-    );
+    let right = format!("{}{}", source.unwrap_or_default(), date.unwrap_or_default());
     let title_w = w.saturating_sub(marks_w + width(&right));
     let title = truncate(&crate::text::wrap::sanitize(&row.title), title_w);
     let pad = " ".repeat(title_w.saturating_sub(width(&title)));

@@ -150,12 +150,16 @@ impl Theme {
             mark_bookmark: Style::new().fg(Color::Indexed(130)),
             heading: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             article_title: Style::new().fg(Color::Black).add_modifier(Modifier::BOLD),
-            meta: Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+            meta: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
             standfirst: Style::new().add_modifier(Modifier::ITALIC),
             body: Style::new(),
             body_heading: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             code: Style::new().fg(Color::Magenta),
-            quote: Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+            quote: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
             link: Style::new().fg(accent).add_modifier(Modifier::UNDERLINED),
             search_match: Style::new()
                 .bg(Color::Indexed(229))

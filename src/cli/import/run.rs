@@ -91,7 +91,11 @@ impl<'a> Run<'a> {
                 "{}: {format}, {}, {}",
                 output::line(&file.to_string_lossy()),
                 crate::text::plural::count(prepared.len(), "article", "articles"),
-                crate::text::plural::count(parsed.subscriptions.len(), "subscription", "subscriptions")
+                crate::text::plural::count(
+                    parsed.subscriptions.len(),
+                    "subscription",
+                    "subscriptions"
+                )
             );
         }
         if self.opts.json {
