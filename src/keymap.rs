@@ -60,6 +60,34 @@ pub enum KeymapError {
     },
 }
 
+impl KeymapError {
+    /// The message with `error:` after the place, as settings problems are
+    /// shown.
+    pub fn as_error(&self) -> String {
+        match self {
+            KeymapError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => format!("{}:{line}:{column}: error: {message}", path.display()),
+            KeymapError::Key {
+                path,
+                line,
+                context,
+                key,
+                problem,
+            } => format!(
+                "{}:{line}: error: [{context}] {key:?}: {problem}",
+                path.display()
+            ),
+            KeymapError::Read { path, source } => {
+                format!("{}: error: cannot read: {source}", path.display())
+            }
+        }
+    }
+}
+
 /// Keys bound to actions, per context.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -200,8 +228,15 @@ fn parse_message(message: &str) -> String {
         return first.to_string();
     };
     let name = rest.split('`').next().unwrap_or(rest);
+    if rest.contains("`global`") {
+        let sections = ["global", "list", "reader", "sidebar", "feeds", "overlay"];
+        let hint = crate::settings::did_you_mean(name, &sections)
+            .map(|s| format!(" (did you mean [{s}]?)"))
+            .unwrap_or_default();
+        return format!("unknown section [{name}]{hint}");
+    }
     let actions: Vec<&str> = Action::all().map(Action::name).collect();
-    if !actions.iter().any(|a| rest.contains(&format!("`{a}`"))) {
+    if !rest.contains("`quit`") {
         return first.to_string();
     }
     let hint = match crate::settings::did_you_mean(name, &actions) {

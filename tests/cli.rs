@@ -233,7 +233,7 @@ fn a_bad_keymap_exits_2_with_line_and_column() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "keymap.toml:2:5: unknown action “explode”",
+            "keymap.toml:2:5: error: unknown action “explode”",
         ));
 }
 

@@ -27,7 +27,7 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
     // The settings' and keymap's problems come first: the others (below)
     // replace them when there are some, and are as important.
     let keymap_line = keymap_problem.map(|problem| {
-        let text = format!("{problem} · started on the default keymap");
+        let text = format!("{} · started on the default keymap", problem.as_error());
         crate::text::controls::without_controls(&text).into_owned()
     });
     let lines: Vec<String> = keymap_line

@@ -39,7 +39,7 @@ fn check(paths: &Paths) -> Result<(), Failure> {
     }
     let keymap = crate::keymap::Keymap::load(&paths.keymap_file()).err();
     if let Some(e) = &keymap {
-        eprintln!("edicola: {}", super::output::lines(&format!("error: {e}")));
+        eprintln!("edicola: {}", super::output::lines(&e.as_error()));
     }
     let errors = loaded
         .problems

@@ -58,6 +58,13 @@ fn errors_name_the_file_and_position() {
         "k.toml:2: [global] \"hyperspace\": unknown key name"
     );
     let err = map
+        .patch(Path::new("k.toml"), "[globl]\nq = \"quit\"\n")
+        .expect_err("unknown section");
+    assert_eq!(
+        err.to_string(),
+        "k.toml:1:2: unknown section [globl] (did you mean [global]?)"
+    );
+    let err = map
         .patch(Path::new("k.toml"), "[global\n")
         .expect_err("bad toml");
     assert!(err.to_string().starts_with("k.toml:1:8: "), "{err}");
