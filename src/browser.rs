@@ -22,8 +22,10 @@ impl Platform {
     }
 }
 
-/// Starts the browser on `url`: `$BROWSER` when set, else the platform's
-/// opener. Returns a message for the status bar when it cannot.
+/// Starts the browser on `url`: the given command (the settings' browser,
+/// else `$BROWSER`) when there is one, else the platform's opener. `%u` in
+/// the command stands for the address. Returns a message for the status
+/// bar when it cannot.
 pub fn open(url: &str, browser_env: Option<String>) -> Result<(), String> {
     let (program, args) = command_line(url, browser_env.as_deref(), Platform::current())?;
     Command::new(&program)
@@ -48,24 +50,33 @@ fn command_line(
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(format!("Not a web address: {url}"));
     }
-    let (program, mut args): (String, Vec<String>) =
-        match browser_env.filter(|b| !b.trim().is_empty()) {
-            Some(browser) => {
-                let mut parts = browser.split_whitespace().map(str::to_string);
-                let program = parts.next().unwrap_or_else(|| "xdg-open".into());
-                (program, parts.collect())
-            }
-            None => match platform {
-                Platform::MacOs => ("open".into(), Vec::new()),
-                Platform::Windows => (
-                    "rundll32".into(),
-                    vec!["url.dll,FileProtocolHandler".into()],
-                ),
-                Platform::Other => ("xdg-open".into(), Vec::new()),
-            },
-        };
+    let (program, args): (String, Vec<String>) = match browser_env.filter(|b| !b.trim().is_empty())
+    {
+        Some(browser) => {
+            let mut parts = browser.split_whitespace().map(str::to_string);
+            let program = parts.next().unwrap_or_else(|| "xdg-open".into());
+            (program, parts.collect())
+        }
+        None => match platform {
+            Platform::MacOs => ("open".into(), Vec::new()),
+            Platform::Windows => (
+                "rundll32".into(),
+                vec!["url.dll,FileProtocolHandler".into()],
+            ),
+            Platform::Other => ("xdg-open".into(), Vec::new()),
+        },
+    };
+    Ok((program, with_address(args, url)))
+}
+
+/// The arguments with `%u` replaced by the address, or the address added
+/// as the last argument when no argument holds `%u`.
+fn with_address(mut args: Vec<String>, url: &str) -> Vec<String> {
+    if args.iter().any(|a| a.contains("%u")) {
+        return args.iter().map(|a| a.replace("%u", url)).collect();
+    }
     args.push(url.to_string());
-    Ok((program, args))
+    args
 }
 
 #[cfg(test)]
@@ -95,6 +106,9 @@ mod tests {
                 .expect("browser");
         assert_eq!(program, "firefox");
         assert_eq!(args, ["--new-tab", "https://x.org"]);
+        let (_, args) = command_line("https://x.org", Some("w3m -N %u -o x"), Platform::Other)
+            .expect("placeholder");
+        assert_eq!(args, ["-N", "https://x.org", "-o", "x"]);
         assert!(command_line("javascript:alert(1)", None, Platform::Other).is_err());
         assert!(command_line("file:///etc/passwd", None, Platform::Other).is_err());
     }

@@ -54,6 +54,11 @@ impl Paths {
         self.config_dir.join(crate::ignore::FILE_NAME)
     }
 
+    /// The settings (see `crate::settings`).
+    pub fn settings_file(&self) -> PathBuf {
+        self.config_dir.join(crate::settings::FILE_NAME)
+    }
+
     pub fn keymap_file(&self) -> PathBuf {
         self.config_dir.join("keymap.toml")
     }

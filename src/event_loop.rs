@@ -1,11 +1,11 @@
 //! The reader's event loop: one wait on one channel that terminal input and
 //! every background job report into (`jobs::Msg`). It blocks until a message
 //! comes, with a timeout only while the sidebar's lookups wait for input to
-//! pause; it never polls. Messages that arrived together are all handled
+//! pause or an information in the status bar waits to go; it never polls. Messages that arrived together are all handled
 //! before the next frame is drawn, so a burst of keys costs one draw.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::anyhow;
 use ratatui::crossterm::event::{Event, KeyEventKind};
@@ -30,25 +30,38 @@ pub fn run(
     let mut dirty = true;
     while !app.quit {
         if dirty {
+            app.now = chrono::Utc::now().timestamp();
             draw(app)?;
             dirty = false;
             // After the frame: sampling a long list competes for the CPU.
             app.keep_ranks();
         }
-        let msg = if app.has_idle_work() {
-            match rx.recv_timeout(LOOKUP_DELAY) {
+        let idle = app.has_idle_work();
+        let wait = [
+            idle.then_some(LOOKUP_DELAY),
+            app.status_deadline()
+                .map(|d| d.saturating_duration_since(Instant::now())),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let msg = match wait {
+            Some(wait) => match rx.recv_timeout(wait) {
                 Ok(msg) => msg,
                 Err(RecvTimeoutError::Timeout) => {
-                    dirty |= start_lookups(app, lookups);
+                    dirty |= app.expire_status(Instant::now());
+                    // Only a full pause in input starts the lookups.
+                    if idle && wait >= LOOKUP_DELAY {
+                        dirty |= start_lookups(app, lookups);
+                    }
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            }
-        } else {
-            match rx.recv() {
+            },
+            None => match rx.recv() {
                 Ok(msg) => msg,
                 Err(_) => return Ok(()),
-            }
+            },
         };
         dirty |= handle(msg, app, &mut perform)?;
         while !app.quit {

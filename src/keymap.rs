@@ -35,13 +35,20 @@ impl Context {
     }
 }
 
+/// A mistake in a keymap file, on one line: file, line (and column), what.
 #[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
-    #[error("{}: {message}", path.display())]
-    Parse { path: PathBuf, message: String },
-    #[error("{}: [{context}] {key:?}: {problem}", path.display())]
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}:{line}: [{context}] {key:?}: {problem}", path.display())]
     Key {
         path: PathBuf,
+        line: usize,
         context: String,
         key: String,
         problem: String,
@@ -53,13 +60,41 @@ pub enum KeymapError {
     },
 }
 
+impl KeymapError {
+    /// The message with `error:` after the place, as settings problems are
+    /// shown.
+    pub fn as_error(&self) -> String {
+        match self {
+            KeymapError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => format!("{}:{line}:{column}: error: {message}", path.display()),
+            KeymapError::Key {
+                path,
+                line,
+                context,
+                key,
+                problem,
+            } => format!(
+                "{}:{line}: error: [{context}] {key:?}: {problem}",
+                path.display()
+            ),
+            KeymapError::Read { path, source } => {
+                format!("{}: error: cannot read: {source}", path.display())
+            }
+        }
+    }
+}
+
 /// Keys bound to actions, per context.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: HashMap<(Context, String), Action>,
 }
 
-type RawKeymap = BTreeMap<Context, BTreeMap<String, Action>>;
+type RawKeymap = BTreeMap<Context, BTreeMap<toml::Spanned<String>, Action>>;
 
 impl Keymap {
     /// The built-in keys.
@@ -87,16 +122,41 @@ impl Keymap {
         Ok(map)
     }
 
+    /// The user's keys, or the built-in ones and the mistake that kept the
+    /// user's file from being used (the reader starts either way).
+    pub fn load_or_builtin(user_file: &Path) -> (Keymap, Option<KeymapError>) {
+        match Keymap::load(user_file) {
+            Ok(map) => (map, None),
+            Err(e) => (
+                Keymap::builtin().unwrap_or_else(|_| Keymap {
+                    bindings: HashMap::new(),
+                }),
+                Some(e),
+            ),
+        }
+    }
+
     /// Applies a TOML keymap over this one, binding by binding.
     pub fn patch(&mut self, path: &Path, text: &str) -> Result<(), KeymapError> {
-        let raw: RawKeymap = toml::from_str(text).map_err(|e| KeymapError::Parse {
-            path: path.to_path_buf(),
-            message: e.to_string().trim_end().to_string(),
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let raw: RawKeymap = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let before = &text[..offset.min(text.len())];
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            KeymapError::Parse {
+                path: path.to_path_buf(),
+                line: line_of(offset),
+                column,
+                message: parse_message(e.message()),
+            }
         })?;
         for (context, keys) in raw {
             for (spec, action) in keys {
+                let line = line_of(spec.span().start);
+                let spec = spec.into_inner();
                 let key = canonical_spec(&spec).map_err(|problem| KeymapError::Key {
                     path: path.to_path_buf(),
+                    line,
                     context: format!("{context:?}").to_lowercase(),
                     key: spec.clone(),
                     problem,
@@ -158,6 +218,32 @@ impl Keymap {
             })
             .collect()
     }
+}
+
+/// toml's message, with an unknown action's list of every action replaced
+/// by the closest one.
+fn parse_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim_end();
+    let Some(rest) = first.strip_prefix("unknown variant `") else {
+        return first.to_string();
+    };
+    let name = rest.split('`').next().unwrap_or(rest);
+    if rest.contains("`global`") {
+        let sections = ["global", "list", "reader", "sidebar", "feeds", "overlay"];
+        let hint = crate::settings::did_you_mean(name, &sections)
+            .map(|s| format!(" (did you mean [{s}]?)"))
+            .unwrap_or_default();
+        return format!("unknown section [{name}]{hint}");
+    }
+    let actions: Vec<&str> = Action::all().map(Action::name).collect();
+    if !rest.contains("`quit`") {
+        return first.to_string();
+    }
+    let hint = match crate::settings::did_you_mean(name, &actions) {
+        Some(a) => format!("did you mean “{a}”?"),
+        None => "in the reader, : then Tab lists the actions".into(),
+    };
+    format!("unknown action “{name}” ({hint})")
 }
 
 /// The canonical name of a key event, as written in keymap files.

@@ -27,6 +27,7 @@ pub mod keymap;
 pub mod model;
 pub mod newsboat;
 pub mod searches;
+pub mod settings;
 pub mod store;
 pub mod subs;
 pub mod text;

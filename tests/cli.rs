@@ -53,7 +53,7 @@ fn a_folder_import_lists_the_files_it_left_out() {
             "README.md: skipped: a README, licence or project file",
         ))
         .stderr(predicate::str::contains("1 added"))
-        .stderr(predicate::str::contains("1 files in folders left out"));
+        .stderr(predicate::str::contains("1 file in folders left out"));
     edicola(dir.path())
         .arg("import")
         .arg(folder.join("README.md"))
@@ -91,7 +91,7 @@ fn import_then_list_show_and_reimport_without_duplicates() {
         .stderr(predicate::str::contains(
             "0 added, 0 updated, 0 unchanged, 0 failed",
         ))
-        .stderr(predicate::str::contains("1 files not read again"));
+        .stderr(predicate::str::contains("1 file not read again"));
     edicola(dir.path())
         .args(["import", "--force"])
         .arg(fixture("infoaut.txt"))
@@ -223,15 +223,84 @@ fn a_bad_keymap_exits_2_with_line_and_column() {
     )
     .expect("write");
     edicola(dir.path())
+        .args(["config", "--check"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("keymap.toml"))
-        .stderr(predicate::str::contains("line 3"));
+        .stderr(predicate::str::contains("keymap.toml:3:"));
     std::fs::write(config.join("keymap.toml"), "[global]\nq = \"explode\"\n").expect("write");
     edicola(dir.path())
+        .args(["config", "--check"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("explode"));
+        .stderr(predicate::str::contains(
+            "keymap.toml:2:5: error: unknown action “explode”",
+        ));
+}
+
+#[test]
+fn config_default_parses_to_the_defaults_and_path_says_where_it_goes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = edicola(dir.path())
+        .args(["config", "--default"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    let loaded = edicola::settings::parse(std::path::Path::new("default"), &text);
+    assert_eq!(loaded.problems, []);
+    assert_eq!(loaded.settings, edicola::settings::Settings::default());
+    edicola(dir.path())
+        .args(["config", "--path"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "{}\n",
+            dir.path().join("config/config.toml").display()
+        ));
+    // With the default file as the user's, the check passes.
+    std::fs::create_dir_all(dir.path().join("config")).expect("mkdir");
+    std::fs::write(dir.path().join("config/config.toml"), &text).expect("write");
+    edicola(dir.path())
+        .args(["config", "--check"])
+        .assert()
+        .success()
+        .stdout("The settings and keymap are fine.\n");
+    edicola(dir.path()).arg("config").assert().code(2);
+}
+
+#[test]
+fn config_check_exits_2_on_an_error_and_0_on_a_warning() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("mkdir");
+    let file = config.join("config.toml");
+    std::fs::write(&file, "[layout]\nsidebar = true\nsidbar_width = \"20%\"\n").expect("write");
+    edicola(dir.path())
+        .args(["config", "--check"])
+        .assert()
+        .success()
+        .stderr(format!(
+            "edicola: {}:3: warning: unknown key “sidbar_width” in [layout] (did you mean \
+             “sidebar_width”?)\nedicola: 1 warning (the rest of the settings hold)\n",
+            file.display()
+        ));
+    std::fs::write(&file, "[theme.focus]\nfg = \"#12\"\n").expect("write");
+    edicola(dir.path())
+        .args(["config", "--check"])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "edicola: {}:2:6: error: “#12” is not a colour: write #rrggbb with six hex \
+             digits\nedicola: 1 error: the reader would start on the defaults\n",
+            file.display()
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "[theme.focus]\nfg = \"#12\"\n",
+        "the file is left as it was"
+    );
 }
 
 #[test]

@@ -155,7 +155,7 @@ fn rename_retag_and_remove_a_feed_edit_the_subscriptions_file() {
     press(&mut app, "d");
     let question = app.input.as_ref().map(|i| i.question.clone());
     assert!(
-        question.is_some_and(|q| q.contains("Its 1 articles go, its 0 bookmarked ones stay")),
+        question.is_some_and(|q| q.contains("(removes 1 article, keeps 0 bookmarks)")),
         "{:?}",
         app.input
     );

@@ -256,7 +256,7 @@ fn background_results_keep_the_selection() {
     assert!(
         app.status
             .as_ref()
-            .is_some_and(|(m, _)| m.contains("1 feeds failed"))
+            .is_some_and(|(m, _)| m == "0 new articles; 1 feed failed: Bad: failed: HTTP 500")
     );
     let page = edicola::model::Article {
         body: vec![

@@ -24,6 +24,7 @@ impl App {
             return Some(None);
         }
         let count = self.count.take();
+        self.clear_info_status();
         Some(self.update_counted(action, count))
     }
 

@@ -47,15 +47,10 @@ impl App {
         }
     }
 
-    /// Marks the whole list read: through the writer thread when there is
-    /// one (thousands of rows), the list and the undo step following when
-    /// it is saved (`marked_all_read`).
-    pub(super) fn mark_all_read(&mut self) -> Result<(), StoreError> {
-        self.mark_read_where(self.list.filter.clone())
-    }
-
     /// Marks every article a filter covers read (a feed, tag or search
-    /// from the feeds pane, or the list), with undo.
+    /// from the feeds pane, or the list), with undo: through the writer
+    /// thread when there is one (thousands of rows), the list and the undo
+    /// step following when it is saved (`marked_all_read`).
     pub(super) fn mark_read_where(&mut self, filter: Filter) -> Result<(), StoreError> {
         let request = WriteRequest::MarkAllRead { filter };
         match self.write(request, Some("Marking everything read".into()))? {
@@ -76,12 +71,18 @@ impl App {
         }
         self.push_undo(Undo::Marks {
             changes: before,
-            what: format!("marking {n} articles read"),
+            what: format!(
+                "marking {} read",
+                crate::text::plural::count(n, "article", "articles")
+            ),
         });
         self.reload_keeping_selection()?;
         self.notify(
             Severity::Info,
-            format!("Marked {n} articles read (ctrl-z undoes)"),
+            format!(
+                "Marked {} read (ctrl-z undoes)",
+                crate::text::plural::count(n, "article", "articles")
+            ),
         );
         Ok(())
     }
@@ -301,12 +302,16 @@ impl App {
                 self.refreshed(added)?;
                 match (error, failed.is_empty()) {
                     (Some(e), _) => self.report(Severity::Error, format!("Refresh failed: {e}")),
-                    (None, true) => self.report(Severity::Info, format!("{added} new articles")),
+                    (None, true) => self.report(
+                        Severity::Info,
+                        crate::text::plural::count(added, "new article", "new articles"),
+                    ),
                     (None, false) => self.report(
                         Severity::Error,
                         format!(
-                            "{added} new articles; {} feeds failed: {}",
-                            failed.len(),
+                            "{}; {} failed: {}",
+                            crate::text::plural::count(added, "new article", "new articles"),
+                            crate::text::plural::count(failed.len(), "feed", "feeds"),
                             failed.join("; ")
                         ),
                     ),

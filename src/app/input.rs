@@ -46,6 +46,10 @@ pub enum Confirm {
         url: String,
         error: String,
     },
+    /// Mark everything a filter covers read (`confirm_mark_all_read`).
+    MarkRead {
+        filter: crate::store::Filter,
+    },
 }
 
 /// An open question.
@@ -165,6 +169,12 @@ impl App {
 
     fn confirmed(&mut self, confirm: Confirm) {
         let edit = match confirm {
+            Confirm::MarkRead { filter } => {
+                if let Err(e) = self.mark_read_where(filter) {
+                    self.notify(Severity::Error, e.to_string());
+                }
+                return;
+            }
             Confirm::RemoveFeed { url } => FeedEdit::Remove { url },
             Confirm::RemoveSearch { name } => FeedEdit::RemoveSearch { name },
             Confirm::KeepFailed { url, error } => FeedEdit::Subscribe { url, error },

@@ -5,6 +5,7 @@
 use ratatui::layout::Rect;
 
 use super::Focus;
+use crate::settings::Layout;
 
 /// Below this width the sidebar hides.
 pub const SIDEBAR_MIN_WIDTH: u16 = 90;
@@ -45,19 +46,25 @@ impl Panes {
 /// sidebar comes back while it has focus), and the list's place while it
 /// has focus on medium ones; narrow screens show the focused pane only.
 pub fn panes_with(area: Rect, focus: Focus, feeds: bool) -> Panes {
+    panes_in(area, focus, feeds, &Layout::default())
+}
+
+/// `panes_with` under the settings' layout: pane widths, and whether the
+/// sidebar shows beside the article.
+pub fn panes_in(area: Rect, focus: Focus, feeds: bool, layout: &Layout) -> Panes {
     if !feeds || focus == Focus::Sidebar {
         let focus = if focus == Focus::Feeds {
             Focus::List
         } else {
             focus
         };
-        return panes(area, focus);
+        return split(area, focus, layout);
     }
-    let wide = area.width >= SIDEBAR_MIN_WIDTH;
+    let wide = three_panes(area.width, layout);
     if !wide && focus != Focus::Feeds {
-        return panes(area, focus);
+        return split(area, focus, layout);
     }
-    let mut p = panes(area, Focus::List);
+    let mut p = split(area, Focus::List, layout);
     if wide {
         // feeds | list | reader, in the columns the three panes had.
         let (Some(list), Some(reader), Some(side)) = (p.list, p.reader, p.sidebar) else {
@@ -90,6 +97,20 @@ pub fn panes_with(area: Rect, focus: Focus, feeds: bool) -> Panes {
 /// replaces the list while it has focus), only the focused one when narrow.
 /// The last row is the status bar when there are at least 3 rows.
 pub fn panes(area: Rect, focus: Focus) -> Panes {
+    split(area, focus, &Layout::default())
+}
+
+/// True when the screen shows list, reader and sidebar side by side.
+fn three_panes(width: u16, layout: &Layout) -> bool {
+    layout.sidebar && width >= SIDEBAR_MIN_WIDTH
+}
+
+/// The narrowest the reading pane gets when the settings' widths would
+/// leave it less.
+const READER_MIN_WIDTH: u16 = 20;
+
+/// `panes` under the settings' layout.
+pub fn split(area: Rect, focus: Focus, layout: &Layout) -> Panes {
     let (main, status) = if area.height >= 3 {
         let main = Rect {
             height: area.height - 1,
@@ -109,9 +130,11 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
         ..Panes::default()
     };
     let w = main.width;
-    if w >= SIDEBAR_MIN_WIDTH {
-        let list_w = w * 30 / 100;
-        let side_w = w * 26 / 100;
+    if three_panes(w, layout) {
+        let list_w = layout.list_width.resolve(w, w * 30 / 100);
+        let side_w = layout.sidebar_width.resolve(w, w * 26 / 100);
+        let side_w = side_w.min(w.saturating_sub(list_w + READER_MIN_WIDTH));
+        let list_w = list_w.min(w - side_w - READER_MIN_WIDTH.min(w - side_w));
         let reader_w = w - list_w - side_w;
         panes.list = Some(Rect {
             width: list_w,
@@ -128,7 +151,8 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
             ..main
         });
     } else if w >= TWO_PANES_MIN_WIDTH {
-        let left_w = w * 40 / 100;
+        let left_w = layout.list_width.resolve(w, w * 40 / 100);
+        let left_w = left_w.min(w.saturating_sub(READER_MIN_WIDTH));
         let left = Rect {
             width: left_w,
             ..main

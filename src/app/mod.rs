@@ -13,6 +13,7 @@ mod mouse;
 mod nav;
 mod opening;
 mod outside;
+pub mod prefs;
 pub mod prompt;
 mod ranks;
 pub mod reading;
@@ -211,6 +212,13 @@ pub struct App {
     pub fresh: fresh::Fresh,
     /// Where the user stopped in each article.
     pub stops: stops::Stops,
+    /// The settings from config.toml (see `prefs`).
+    pub settings: crate::settings::Settings,
+    /// The time dates are shown relative to (Unix seconds), set by the
+    /// event loop before it draws.
+    pub now: i64,
+    /// When the status message was shown (info messages go after a while).
+    status_at: Option<std::time::Instant>,
 }
 
 impl App {
@@ -247,6 +255,9 @@ impl App {
             count: None,
             fresh: fresh::Fresh::default(),
             stops: stops::Stops::default(),
+            settings: crate::settings::Settings::default(),
+            now: chrono::Utc::now().timestamp(),
+            status_at: None,
         };
         app.load_fresh()?;
         app.load_stops()?;
@@ -260,6 +271,7 @@ impl App {
     pub fn notify(&mut self, severity: Severity, message: impl Into<String>) {
         self.status = Some((message.into(), severity));
         self.status_from_job = false;
+        self.status_at = Some(std::time::Instant::now());
     }
 
     /// Shows the result of background work: added to another job's result
@@ -278,11 +290,17 @@ impl App {
             _ => Some((message, severity)),
         };
         self.status_from_job = true;
+        self.status_at = Some(std::time::Instant::now());
     }
 
     /// The panes for the current size and focus.
     pub fn panes(&self) -> Panes {
-        layout::panes_with(self.area, self.focus, self.feeds.is_some())
+        layout::panes_in(
+            self.area,
+            self.focus,
+            self.feeds.is_some(),
+            &self.settings.layout,
+        )
     }
 
     /// Where the feeds pane reads and saves subscriptions and searches.

@@ -77,7 +77,10 @@ impl App {
             Action::NextNew => self.next_new(1)?,
             Action::CycleOrder => self.cycle_order()?,
             Action::Count => {}
-            Action::MarkAllRead => self.mark_all_read()?,
+            Action::MarkAllRead => {
+                let title = self.list_title();
+                self.mark_read_asking(self.list.filter.clone(), &title)?
+            }
             Action::RemoveArticle => self.remove_selected()?,
             Action::Undo => self.undo()?,
             Action::Refresh => {

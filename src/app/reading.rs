@@ -17,8 +17,10 @@ pub enum LineKind {
     Title,
     Meta,
     Standfirst,
-    /// Paragraphs, list items, quotes.
+    /// Paragraphs and list items.
     Body,
+    /// A block quote's lines.
+    Quote,
     Heading,
     /// Code, shown with its own line breaks.
     Pre,

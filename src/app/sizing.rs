@@ -6,13 +6,18 @@ use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
-use super::layout::{inner, panes};
+use super::layout::inner;
 use super::reading::article_lines;
 use super::sidebar::sidebar_lines;
 use super::{App, Focus, Severity};
 use crate::store::StoreError;
 
 impl App {
+    /// The panes as they would be with the focus on `focus`.
+    fn panes_focused(&self, focus: Focus) -> super::layout::Panes {
+        super::layout::split(self.area, focus, &self.settings.layout)
+    }
+
     /// The terminal changed size.
     pub fn resize(&mut self, area: Rect) {
         self.area = area;
@@ -32,7 +37,7 @@ impl App {
         let rect = self
             .panes()
             .list
-            .or_else(|| panes(self.area, Focus::List).list);
+            .or_else(|| self.panes_focused(Focus::List).list);
         rect.map_or(1, |r| usize::from(inner(r).height).max(1))
     }
 
@@ -41,7 +46,7 @@ impl App {
         let rect = self
             .panes()
             .reader
-            .or_else(|| panes(self.area, Focus::Reader).reader);
+            .or_else(|| self.panes_focused(Focus::Reader).reader);
         rect.map_or(1, |r| usize::from(inner(r).height).max(1))
     }
 
@@ -49,16 +54,23 @@ impl App {
         let rect = self
             .panes()
             .reader
-            .or_else(|| panes(self.area, Focus::Reader).reader);
+            .or_else(|| self.panes_focused(Focus::Reader).reader);
         // One column is kept for the scrollbar.
-        rect.map_or(1, |r| usize::from(inner(r).width.saturating_sub(1)).max(1))
+        let text = rect.map(|r| {
+            let area = inner(r);
+            Rect {
+                width: area.width.saturating_sub(1),
+                ..area
+            }
+        });
+        text.map_or(1, |t| usize::from(self.reading_column(t).width).max(1))
     }
 
     pub(crate) fn sidebar_height(&self) -> usize {
         let rect = self
             .panes()
             .sidebar
-            .or_else(|| panes(self.area, Focus::Sidebar).sidebar);
+            .or_else(|| self.panes_focused(Focus::Sidebar).sidebar);
         rect.map_or(1, |r| usize::from(inner(r).height).max(1))
     }
 
@@ -66,7 +78,7 @@ impl App {
         let rect = self
             .panes()
             .sidebar
-            .or_else(|| panes(self.area, Focus::Sidebar).sidebar);
+            .or_else(|| self.panes_focused(Focus::Sidebar).sidebar);
         rect.map_or(1, |r| usize::from(inner(r).width).max(1))
     }
 

@@ -15,11 +15,28 @@ fn fatal(e: impl std::fmt::Display) -> Failure {
 
 /// Opens the reader.
 pub fn read(paths: &Paths) -> Result<(), Failure> {
-    let keymap = Keymap::load(&paths.keymap_file()).map_err(fatal)?;
+    let loaded = crate::settings::load(&paths.settings_file());
+    let (keymap, keymap_problem) = Keymap::load_or_builtin(&paths.keymap_file());
     let session = session(paths).map_err(fatal)?;
-    let theme = Theme::new(no_color_requested(std::env::var_os("NO_COLOR").as_deref()));
+    let no_color = no_color_requested(std::env::var_os("NO_COLOR").as_deref());
+    let theme = Theme::from_settings(&loaded.settings.theme, no_color);
     let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let browser = browser_command(&loaded.settings.browser);
     let mut app = App::new(session.store, keymap, session.samples, area).map_err(fatal)?;
+    app.set_settings(loaded.settings.clone());
+    // The settings' and keymap's problems come first: the others (below)
+    // replace them when there are some, and are as important.
+    let keymap_line = keymap_problem.map(|problem| {
+        let text = format!("{} · started on the default keymap", problem.as_error());
+        crate::text::controls::without_controls(&text).into_owned()
+    });
+    let lines: Vec<String> = keymap_line
+        .into_iter()
+        .chain(loaded.status_line())
+        .collect();
+    if !lines.is_empty() {
+        app.notify(crate::app::Severity::Error, lines.join("; "));
+    }
     if let Some(warning) = session.warning {
         app.saving = false;
         app.notify(crate::app::Severity::Error, warning);
@@ -38,12 +55,25 @@ pub fn read(paths: &Paths) -> Result<(), Failure> {
         }
     }
     let env = crate::tui::Env {
-        browser: std::env::var("BROWSER").ok(),
+        browser,
         store_file: paths.store_file(),
         subscriptions_file: paths.subscriptions_file(),
-        download_dir: crate::export::download_dir(),
+        download_dir: loaded
+            .settings
+            .download_dir
+            .clone()
+            .unwrap_or_else(crate::export::download_dir),
     };
     crate::tui::run(&mut app, &theme, &env).map_err(fatal)
+}
+
+/// The browser command: the settings' first, then `$BROWSER`.
+fn browser_command(setting: &[String]) -> Option<String> {
+    if setting.is_empty() {
+        std::env::var("BROWSER").ok()
+    } else {
+        Some(setting.join(" "))
+    }
 }
 
 /// The status line for problems in the ignore rules, if any: the reader

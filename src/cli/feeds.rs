@@ -102,9 +102,10 @@ pub fn list(paths: &Paths, json_out: bool, opml: bool) -> Result<(), Failure> {
                 format!(" [{}]", f.tags.join(", "))
             };
             println!(
-                "{}  {}  {n} articles  ({})",
+                "{}  {}  {}  ({})",
                 line(&f.url),
                 line(&format!("{title}{tags}")),
+                crate::text::plural::count(n, "article", "articles"),
                 line(&status)
             );
         }
@@ -129,8 +130,9 @@ pub fn remove(paths: &Paths, which: &str) -> Result<(), Failure> {
     let mut session = session(paths).map_err(fatal)?;
     let removed = session.store.forget_feed(&url).map_err(fatal)?;
     println!(
-        "unsubscribed from {} ({removed} articles removed)",
-        line(&url)
+        "unsubscribed from {} ({} removed)",
+        line(&url),
+        crate::text::plural::count(removed, "article", "articles")
     );
     Ok(())
 }
@@ -199,15 +201,16 @@ pub fn fetch_all(paths: &Paths, force: bool) -> Result<(), Failure> {
         .fold((0, 0), |(a, s), (added, skipped)| (a + added, s + skipped));
     let failed = reports.iter().filter(|r| r.failed()).count();
     eprintln!(
-        "{} feeds, {added} new articles{}, {failed} failed",
-        reports.len(),
+        "{}, {}{}, {failed} failed",
+        crate::text::plural::count(reports.len(), "feed", "feeds"),
+        crate::text::plural::count(added, "new article", "new articles"),
         super::import::removed_skipped(skipped)
     );
     super::ignored::report_ignored(reports.iter().map(fetch::Report::ignored).sum());
     if failed > 0 {
         return Err(Failure::input(format!(
-            "{failed} of {} feeds failed",
-            reports.len()
+            "{failed} of {} failed",
+            crate::text::plural::count(reports.len(), "feed", "feeds")
         )));
     }
     Ok(())

@@ -36,7 +36,8 @@ pub fn load_rules(paths: &Paths) -> Result<IgnoreRules, Failure> {
 pub fn report_ignored(n: usize) {
     if n > 0 {
         eprintln!(
-            "{n} new articles ignored by rules in ignore.toml (`edicola ignored` lists them)"
+            "{} ignored by rules in ignore.toml (`edicola ignored` lists them)",
+            crate::text::plural::count(n, "new article", "new articles")
         );
     }
 }

@@ -139,14 +139,18 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         if !opts.json {
             let unchanged_files = if skipped > 0 {
                 format!(
-                    " ({skipped} files not read again: unchanged since they were imported; --force reads them)"
+                    " ({} not read again: unchanged since they were imported; --force reads them)",
+                    crate::text::plural::count(skipped, "file", "files")
                 )
             } else {
                 String::new()
             };
             let not_read = match not_articles.len() {
                 0 => String::new(),
-                n => format!(" ({n} files in folders left out: not articles)"),
+                n => format!(
+                    " ({} in folders left out: not articles)",
+                    crate::text::plural::count(n, "file", "files")
+                ),
             };
             eprintln!(
                 "{} added, {} updated, {} unchanged{}, {failed} failed in {:.2} s{unchanged_files}{not_read}",
@@ -165,13 +169,15 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
     if !opts.dry_run && !subscriptions.is_empty() {
         let added = super::feeds::add_subscriptions(paths, &subscriptions)?;
         eprintln!(
-            "{added} new subscriptions ({} listed); run `edicola fetch` to get their articles",
+            "{} ({} listed); run `edicola fetch` to get their articles",
+            crate::text::plural::count(added, "new subscription", "new subscriptions"),
             subscriptions.len()
         );
     }
     if failed > 0 {
         return Err(Failure::input(format!(
-            "{failed} of {sources} files could not be imported"
+            "{failed} of {} could not be imported",
+            crate::text::plural::count(sources, "file", "files")
         )));
     }
     Ok(())
@@ -212,8 +218,8 @@ fn report_not_articles(skipped: &[(PathBuf, &str)]) {
     }
     if skipped.len() > SHOWN {
         eprintln!(
-            "edicola: and {} more files skipped: not articles",
-            skipped.len() - SHOWN
+            "edicola: and {} skipped: not articles",
+            crate::text::plural::count(skipped.len() - SHOWN, "more file", "more files")
         );
     }
 }

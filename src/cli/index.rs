@@ -37,7 +37,8 @@ pub fn build_index(store: &mut Store) -> Result<(), Failure> {
         eprint!("\r\x1b[2K");
     }
     eprintln!(
-        "search index: {indexed} articles indexed in {:.2} s",
+        "search index: {} indexed in {:.2} s",
+        crate::text::plural::count(indexed, "article", "articles"),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -54,7 +55,10 @@ pub fn index(paths: &Paths, rebuild: bool) -> Result<(), Failure> {
     }
     let state = session.store.index_state().map_err(fatal)?;
     if state.pending == 0 {
-        eprintln!("search index: complete ({} articles)", state.total);
+        eprintln!(
+            "search index: complete ({})",
+            crate::text::plural::count(state.total, "article", "articles")
+        );
         return Ok(());
     }
     build_index(&mut session.store)

@@ -6,6 +6,7 @@
 
 mod body;
 mod commands;
+mod config;
 mod export;
 mod feeds;
 mod ignored;
@@ -34,15 +35,15 @@ use crate::config::Paths;
     long_about = "A terminal news reader with a related-articles sidebar.\n\n\
         Run without a command to open the reader. Until you import articles of your own, \
         it shows two built-in sample articles.\n\n\
-        Files: the store is edicola.db in the data directory; keys can be changed in \
-        keymap.toml in the config directory, and articles to keep out listed in ignore.toml \
-        there."
+        Files: the store is edicola.db in the data directory; settings are in config.toml \
+        in the config directory (`edicola config --default` shows them all), keys can be \
+        changed in keymap.toml there, and articles to keep out listed in ignore.toml."
 )]
 pub struct Cli {
     /// Data directory (the article store)
     #[arg(long, global = true, env = "EDICOLA_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Config directory (keymap.toml)
+    /// Config directory (config.toml, keymap.toml)
     #[arg(long, global = true, env = "EDICOLA_CONFIG", value_name = "DIR")]
     pub config: Option<PathBuf>,
     #[command(subcommand)]
@@ -229,6 +230,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The settings file (config.toml): print the default one, say where
+    /// yours goes, or check yours and the keymap (exit 2 on an error)
+    #[command(group(clap::ArgGroup::new("what").required(true)))]
+    Config {
+        /// Print the default settings, every key commented
+        #[arg(long, group = "what")]
+        default: bool,
+        /// Print where your config.toml goes
+        #[arg(long, group = "what")]
+        path: bool,
+        /// Check your config.toml and keymap.toml
+        #[arg(long, group = "what")]
+        check: bool,
+    },
     /// Bring an ignored article back into the list; no rule ignores it again
     Unignore {
         /// The article's id, as `edicola ignored` prints it (or a unique prefix)
@@ -382,5 +397,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::RemoveArticle { id, json } => removal::remove_article(&paths, &id, json),
         Command::Ignored { json } => ignored::list(&paths, json),
         Command::Unignore { id } => ignored::unignore(&paths, &id),
+        Command::Config {
+            default,
+            path,
+            check: _,
+        } => config::config(
+            &paths,
+            match (default, path) {
+                (true, _) => config::What::Default,
+                (_, true) => config::What::Path,
+                _ => config::What::Check,
+            },
+        ),
     }
 }

@@ -226,7 +226,10 @@ pub fn edit(store: &mut Store, files: &ConfigFiles, edit: FeedEdit) -> Result<Ed
             subs.save()?;
             let removed = store.forget_feed(&url)?;
             let name = gone.title.unwrap_or(url);
-            format!("Unsubscribed from {name}: {removed} articles removed, bookmarks kept")
+            format!(
+                "Unsubscribed from {name}: {} removed, bookmarks kept",
+                crate::text::plural::count(removed, "article", "articles")
+            )
         }
         FeedEdit::SaveSearch { name, query } => {
             let mut file = searches()?;

@@ -3,6 +3,7 @@
 
 pub mod controls;
 pub mod neardup;
+pub mod plural;
 pub mod scripts;
 mod squash;
 pub mod stem;

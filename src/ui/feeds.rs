@@ -11,7 +11,6 @@ use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::feeds::Row;
 use crate::app::{App, Focus};
-use crate::date::format_date;
 use crate::text::wrap::{sanitize, truncate, width};
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
@@ -48,14 +47,14 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
                 _ if row.count.is_some_and(|c| c.unread == 0) => theme.read,
                 _ => theme.unread,
             };
-            row_line(row, w, theme, selected).style(style)
+            row_line(app, row, w, theme, selected).style(style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// "▾ #tech …… 3/120 2025-01-31", fitted to `w` columns.
-fn row_line<'a>(row: &Row, w: usize, theme: &Theme, selected: bool) -> Line<'a> {
+fn row_line<'a>(app: &App, row: &Row, w: usize, theme: &Theme, selected: bool) -> Line<'a> {
     let fold = match (row.entry.folds(), row.folded) {
         (true, true) => "▸ ",
         (true, false) => "▾ ",
@@ -70,7 +69,7 @@ fn row_line<'a>(row: &Row, w: usize, theme: &Theme, selected: bool) -> Line<'a> 
         } else {
             format!(" {}", c.total)
         };
-        if let Some(date) = c.newest.map(format_date).filter(|_| w >= 40) {
+        if let Some(date) = c.newest.map(|d| app.date_text(d)).filter(|_| w >= 40) {
             right.push(' ');
             right.push_str(&date);
         }

@@ -8,7 +8,6 @@ use ratatui::widgets::Paragraph;
 use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::{App, Focus};
-use crate::date::format_date;
 use crate::store::{Order, Summary};
 use crate::text::wrap::{truncate, width};
 
@@ -50,7 +49,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             } else {
                 " "
             };
-            Some(row_line(row, note, w, theme, selected).style(style))
+            Some(row_line(app, row, note, w, theme, selected).style(style))
         })
         .collect();
     if lines.is_empty() && height > 0 {
@@ -75,30 +74,40 @@ const BEGUN: &str = "»";
 /// The third mark of a row: an article new since the user last looked.
 const NEW: &str = "+";
 
+/// The narrowest a title gets before the date, then the source, leave
+/// the row.
+const TITLE_MIN: usize = 16;
+
 /// "★•» Title …… Source 2025-01-31", fitted to `w` columns; `note` is the
-/// begun or new mark.
-fn row_line<'a>(row: &Summary, note: &str, w: usize, theme: &Theme, selected: bool) -> Line<'a> {
+/// begun or new mark. The settings choose the columns; the date shows
+/// whenever the title keeps `TITLE_MIN` columns, the source when there is
+/// room after that.
+fn row_line<'a>(
+    app: &App,
+    row: &Summary,
+    note: &str,
+    w: usize,
+    theme: &Theme,
+    selected: bool,
+) -> Line<'a> {
+    let columns = app.settings.layout.columns;
     let bookmark = if row.bookmarked { "★" } else { " " };
     let unread = if row.read { " " } else { "•" };
-    let marks_w = 3.min(w);
-    let date = row.published.map(format_date).filter(|_| w >= 44);
+    let marks_w = if columns.marks { 3.min(w) } else { 0 };
+    let mut room = w.saturating_sub(marks_w + TITLE_MIN);
+    let date = row
+        .published
+        .filter(|_| columns.date)
+        .map(|d| format!(" {}", app.date_text(d)))
+        .filter(|d| d.len() > 1 && width(d) <= room);
+    room -= date.as_deref().map_or(0, width);
     let source = row
         .source
         .as_deref()
-        .filter(|s| !s.is_empty() && w >= 28)
-        .map(|s| {
-            let cap = (w / 4).clamp(6, 18);
-            truncate(s, cap)
-        });
-    let mut right = String::new();
-    if let Some(s) = &source {
-        right.push(' ');
-        right.push_str(s);
-    }
-    if let Some(d) = &date {
-        right.push(' ');
-        right.push_str(d);
-    }
+        .filter(|s| columns.source && !s.is_empty() && w >= 28)
+        .map(|s| format!(" {}", truncate(s, (w / 4).clamp(6, 18))))
+        .filter(|s| width(s) <= room);
+    let right = format!("{}{}", source.unwrap_or_default(), date.unwrap_or_default());
     let title_w = w.saturating_sub(marks_w + width(&right));
     let title = truncate(&crate::text::wrap::sanitize(&row.title), title_w);
     let pad = " ".repeat(title_w.saturating_sub(width(&title)));

@@ -20,7 +20,8 @@ use theme::Theme;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let panes = crate::app::layout::panes_with(area, app.focus, app.feeds.is_some());
+    let panes =
+        crate::app::layout::panes_in(area, app.focus, app.feeds.is_some(), &app.settings.layout);
     if let Some(rect) = panes.feeds {
         feeds::render(frame, rect, app, theme);
     }

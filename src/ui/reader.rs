@@ -48,10 +48,10 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .title_bottom(Line::from(position).right_aligned());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let text_area = Rect {
+    let text_area = app.reading_column(Rect {
         width: inner.width.saturating_sub(1),
         ..inner
-    };
+    });
     let lines: Vec<Line> = opened
         .lines
         .iter()
@@ -63,6 +63,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
                 LineKind::Meta => theme.meta,
                 LineKind::Standfirst => theme.standfirst,
                 LineKind::Body | LineKind::Blank | LineKind::Table => theme.body,
+                LineKind::Quote => theme.quote,
                 LineKind::Heading => theme.body_heading,
                 LineKind::Pre => theme.code,
                 LineKind::Image => theme.meta,
@@ -112,7 +113,7 @@ fn styled<'a>(line: &'a ReadLine, base: Style, terms: &[String], theme: &Theme) 
         .map(|w| {
             let (s, e) = (w[0], w[1]);
             let style = if found.iter().any(|&(a, b)| a <= s && e <= b) {
-                theme.selected
+                theme.search_match
             } else {
                 line.marks
                     .iter()
@@ -133,7 +134,7 @@ fn mark_style(mark: Mark, theme: &Theme) -> Style {
         Mark::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
         Mark::Strong => Style::new().add_modifier(Modifier::BOLD),
         Mark::Code => theme.code,
-        Mark::Link => Style::new().add_modifier(Modifier::UNDERLINED),
+        Mark::Link => theme.link,
         Mark::Decor => theme.dim,
     }
 }

@@ -307,7 +307,7 @@ impl App {
     fn mark_entry_read(&mut self, row: Option<Row>) -> Outcome {
         let Some(row) = row else { return Ok(None) };
         match row.entry.filter(&crate::store::Filter::default()) {
-            Some(filter) => self.mark_read_where(filter)?,
+            Some(filter) => self.mark_read_asking(filter, &row.label)?,
             None => self.notify(Severity::Info, "Choose a feed, tag or search to mark read"),
         }
         Ok(None)
@@ -319,10 +319,14 @@ impl App {
             Entry::Feed(url) => {
                 let count = row.count.unwrap_or_default();
                 let question = format!(
-                    "Unsubscribe from {}? Its {} articles go, its {} bookmarked ones stay. (y/n) ",
+                    "Unsubscribe from {}? (removes {}, keeps {}) (y/n) ",
                     row.label,
-                    count.total - count.bookmarked.min(count.total),
-                    count.bookmarked
+                    crate::text::plural::count(
+                        count.total - count.bookmarked.min(count.total),
+                        "article",
+                        "articles"
+                    ),
+                    crate::text::plural::count(count.bookmarked, "bookmark", "bookmarks")
                 );
                 let confirm = Confirm::RemoveFeed { url: url.clone() };
                 self.ask(Ask::Confirm(confirm), question, String::new());

@@ -29,7 +29,7 @@ pub(super) fn block_lines(
             let bar = "│ ".repeat(usize::from((*a).min(*b)).clamp(1, 8));
             let bar = crate::text::wrap::truncate(bar.trim_end(), width.max(1));
             let marks = vec![(0, bar.len(), Mark::Decor)];
-            out.push(line(LineKind::Body, bar, id, 0, marks));
+            out.push(line(LineKind::Quote, bar, id, 0, marks));
         }
         _ => out.push(line(LineKind::Blank, String::new(), id, 0, Vec::new())),
     }
@@ -80,7 +80,7 @@ pub(super) fn block_lines(
         Block::Quote { depth, text, spans } => {
             let bar = "│ ".repeat(usize::from(*depth).clamp(1, 8));
             let shown = inline(text, spans);
-            text_lines(out, LineKind::Body, id, &shown, (&bar, &bar), width);
+            text_lines(out, LineKind::Quote, id, &shown, (&bar, &bar), width);
         }
         Block::Code { text } => code_lines(out, id, text, "  ", width),
         Block::Table { rows, header } => super::table::table_lines(out, id, rows, *header, width),

@@ -88,10 +88,14 @@ impl<'a> Run<'a> {
         let format = parsed.format.name();
         if self.opts.dry_run {
             eprintln!(
-                "{}: {format}, {} articles, {} subscriptions",
+                "{}: {format}, {}, {}",
                 output::line(&file.to_string_lossy()),
-                prepared.len(),
-                parsed.subscriptions.len()
+                crate::text::plural::count(prepared.len(), "article", "articles"),
+                crate::text::plural::count(
+                    parsed.subscriptions.len(),
+                    "subscription",
+                    "subscriptions"
+                )
             );
         }
         if self.opts.json {
