@@ -385,8 +385,11 @@ fn the_reader_beside_a_cli_bookmark_loop_loses_nothing() {
             tmux.keys("l", &["b", "j"]);
         }
     }
+    // Saved: said in the status bar, or (that message gone after a few
+    // seconds) shown on the five rows with nothing left to save.
     tmux.wait_for("l", "the reader's bookmarks", |s| {
         s.contains("Bookmarked (saved)")
+            || (!s.contains("(saving)") && (0..5).all(|i| s.contains(&format!("★• Story {i} "))))
     });
     tmux.keys("l", &["q"]);
     let deadline = Instant::now() + Duration::from_secs(60);
