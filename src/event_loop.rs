@@ -1,7 +1,8 @@
 //! The reader's event loop: one wait on one channel that terminal input and
 //! every background job report into (`jobs::Msg`). It blocks until a message
 //! comes, with a timeout only while the sidebar's lookups wait for input to
-//! pause or an information in the status bar waits to go; it never polls. Messages that arrived together are all handled
+//! pause, an information in the status bar waits to go, or a background
+//! refresh is scheduled; it never polls. Messages that arrived together are all handled
 //! before the next frame is drawn, so a burst of keys costs one draw.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -41,6 +42,8 @@ pub fn run(
             idle.then_some(LOOKUP_DELAY),
             app.status_deadline()
                 .map(|d| d.saturating_duration_since(Instant::now())),
+            app.refresh_deadline()
+                .map(|d| d.saturating_duration_since(Instant::now())),
         ]
         .into_iter()
         .flatten()
@@ -50,6 +53,10 @@ pub fn run(
                 Ok(msg) => msg,
                 Err(RecvTimeoutError::Timeout) => {
                     dirty |= app.expire_status(Instant::now());
+                    if let Some(effect) = app.refresh_due(Instant::now()) {
+                        perform(effect, app);
+                        dirty = true;
+                    }
                     // Only a full pause in input starts the lookups.
                     if idle && wait >= LOOKUP_DELAY {
                         dirty |= start_lookups(app, lookups);
@@ -118,6 +125,9 @@ fn handle(
     let event = match msg {
         Msg::Job(event) => {
             app.on_job(event);
+            for effect in app.take_effects() {
+                perform(effect, app);
+            }
             return Ok(true);
         }
         Msg::InputFailed(e) => return Err(anyhow!("cannot read the terminal: {e}")),

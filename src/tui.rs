@@ -181,6 +181,7 @@ fn perform(effect: Effect, app: &mut App, env: &Env, reporter: &Reporter) {
                 crate::jobs::pipe::run_and_report(command, markdown.into_bytes(), &reporter)
             });
         }
+        Effect::Notify { message, titles } => notify(app, &message, titles, reporter),
         Effect::FullText { id, url } => {
             let reporter = reporter.clone();
             let file = app.store_file().map(std::path::Path::to_path_buf);
@@ -188,5 +189,29 @@ fn perform(effect: Effect, app: &mut App, env: &Env, reporter: &Reporter) {
                 crate::jobs::full_text::fetch(file.as_deref(), id, &url, &reporter)
             });
         }
+    }
+}
+
+/// Tells of new articles as the settings ask. The terminal gets only the
+/// summary (counts), never a title: titles go to the notify command.
+fn notify(app: &App, message: &str, titles: Vec<String>, reporter: &Reporter) {
+    let s = &app.settings;
+    let mut out = stdout();
+    if s.notify_osc {
+        let _ = write!(out, "\x1b]9;Edicola: {message}\x1b\\");
+    }
+    if s.notify_bell {
+        let _ = write!(out, "\x07");
+    }
+    let _ = out.flush();
+    if !s.notify_command.is_empty() {
+        let (argv, message, reporter) = (
+            s.notify_command.clone(),
+            message.to_string(),
+            reporter.clone(),
+        );
+        std::thread::spawn(move || {
+            crate::jobs::notify::run_and_report(&argv, &message, &titles, &reporter)
+        });
     }
 }

@@ -187,6 +187,65 @@ fn navigate_open_bookmark_quit_and_find_the_bookmark_again() {
 }
 
 #[test]
+fn a_scheduled_refresh_brings_articles_and_runs_the_notify_command() {
+    if !tmux_available() {
+        return;
+    }
+    let server = common::http::start();
+    let bin = env!("CARGO_BIN_EXE_edicola");
+    let dir = tempfile::tempdir().expect("tmp");
+    let add = Command::new(bin)
+        .args(["add", &format!("{}/rss", server.base)])
+        .env("EDICOLA_DATA", dir.path())
+        .env("EDICOLA_CONFIG", dir.path().join("config"))
+        .output()
+        .expect("add");
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let told = dir.path().join("told");
+    let script = dir.path().join("notify.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "cat > '{t}.part'\necho \"$1\" >> '{t}.part'\nmv '{t}.part' '{t}'\n",
+            t = told.display()
+        ),
+    )
+    .expect("script");
+    std::fs::write(
+        dir.path().join("config/config.toml"),
+        format!(
+            "refresh_interval = \"1s\"\nnotify_command = \"sh {}\"\n",
+            script.display()
+        ),
+    )
+    .expect("config");
+    let tmux = Tmux {
+        socket: format!("edicola-e2e-a-{}", std::process::id()),
+    };
+    tmux.start("a", &reader_command(bin, dir.path()));
+    let screen = tmux.wait_for("a", "the scheduled refresh", |s| {
+        s.contains("2 new articles in 1 feed")
+    });
+    assert!(screen.contains("First story"), "{screen}");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !told.exists() {
+        assert!(Instant::now() < deadline, "the notify command did not run");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let text = std::fs::read_to_string(&told).expect("told");
+    assert!(
+        text.contains("First story") && text.contains("Second story"),
+        "{text}"
+    );
+    assert!(text.ends_with("2 new articles in 1 feed\n"), "{text}");
+    tmux.keys("a", &["q"]);
+}
+
+#[test]
 fn refresh_in_the_background_keeps_the_selection() {
     if !tmux_available() {
         return;
@@ -466,7 +525,7 @@ fn add_a_feed_from_the_pane_read_with_next_unread_remove_refresh_and_it_stays_go
     tmux.keys("f", &["d"]);
     tmux.wait_for("f", "the removal", |s| s.contains("Removed “Gamma news”"));
     tmux.keys("f", &["r"]);
-    let screen = tmux.wait_for("f", "the refresh", |s| s.contains("0 new articles"));
+    let screen = tmux.wait_for("f", "the refresh", |s| s.contains("No new articles"));
     assert!(
         !screen.contains("Gamma news"),
         "removed, and not back:\n{screen}"

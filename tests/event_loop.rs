@@ -95,6 +95,7 @@ fn jobs_reporting_late_and_out_of_order_each_keep_their_own_state() {
             }),
             JobEvent::Refreshed {
                 added: 2,
+                feeds: 1,
                 failed: Vec::new(),
                 error: None,
             },
@@ -174,4 +175,59 @@ fn the_loop_ends_when_every_source_is_gone() {
     drop(tx);
     run(&mut app, &rx).expect("a clean end");
     assert!(!app.quit);
+}
+
+#[test]
+fn a_scheduled_refresh_starts_by_itself_and_what_it_brings_is_told() {
+    use edicola::app::Effect;
+    let mut app = app(100, 30);
+    let mut settings = edicola::settings::Settings::default();
+    settings.refresh_interval = 1;
+    settings.notify_bell = true;
+    app.set_settings(settings);
+    let (tx, rx) = channel::<Msg>();
+    let reporter = Reporter::new(tx.clone());
+    let mut effects = Vec::new();
+    let started = std::time::Instant::now();
+    event_loop::run(
+        &mut app,
+        &rx,
+        None,
+        |effect, _| {
+            if matches!(effect, Effect::Refresh) {
+                // The job would run now; it reports at once here.
+                let report = JobEvent::Refreshed {
+                    added: 2,
+                    feeds: 1,
+                    failed: Vec::new(),
+                    error: None,
+                };
+                reporter.send(report).expect("listening");
+            }
+            let done = matches!(effect, Effect::Notify { .. });
+            effects.push(effect);
+            if done {
+                // Told: the loop may end (no `q`: it would clear the status).
+                let _ = tx.send(Msg::InputFailed("end of test".into()));
+            }
+        },
+        |_| Ok(()),
+    )
+    .expect_err("ended by the test");
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(900), "{waited:?}");
+    assert!(
+        matches!(effects.first(), Some(Effect::Refresh)),
+        "{effects:?}"
+    );
+    match effects.get(1) {
+        Some(Effect::Notify { message, .. }) => assert_eq!(message, "2 new articles in 1 feed"),
+        other => panic!("{other:?}"),
+    }
+    let (status, _) = app.status.clone().expect("a status");
+    assert_eq!(status, "2 new articles in 1 feed");
+    assert!(
+        app.refresh_deadline().is_some(),
+        "the next one is scheduled"
+    );
 }

@@ -475,6 +475,7 @@ fn search_results_read_again_after_a_refresh_keep_the_selection() {
     let selected = app.opened.as_ref().expect("opened").article.id.clone();
     app.on_job(JobEvent::Refreshed {
         added: 0,
+        feeds: 0,
         failed: Vec::new(),
         error: None,
     });

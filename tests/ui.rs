@@ -248,6 +248,7 @@ fn background_results_keep_the_selection() {
     });
     app.on_job(JobEvent::Refreshed {
         added: 0,
+        feeds: 0,
         failed: vec!["Bad: failed: HTTP 500".into()],
         error: None,
     });
@@ -256,7 +257,7 @@ fn background_results_keep_the_selection() {
     assert!(
         app.status
             .as_ref()
-            .is_some_and(|(m, _)| m == "0 new articles; 1 feed failed: Bad: failed: HTTP 500")
+            .is_some_and(|(m, _)| m == "No new articles; 1 feed failed: Bad: failed: HTTP 500")
     );
     let page = edicola::model::Article {
         body: vec![

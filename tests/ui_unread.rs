@@ -307,6 +307,7 @@ fn articles_a_refresh_brings_are_marked_new_and_n_jumps_to_them() {
     other.upsert(&late, Origin::User).expect("upsert");
     app.on_job(JobEvent::Refreshed {
         added: 2,
+        feeds: 1,
         failed: Vec::new(),
         error: None,
     });

@@ -268,6 +268,9 @@ impl App {
             JobEvent::Lookup(answer) => self.on_lookup(answer),
             JobEvent::Piped(result) => self.on_piped(result),
             JobEvent::Saved(result) => self.on_saved(result),
+            JobEvent::NotifyFailed(e) => {
+                self.report(Severity::Error, format!("Notify command failed: {e}"));
+            }
             JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
             JobEvent::Written { seq, result } => self.on_written(seq, result)?,
             JobEvent::Search(answer) => self.on_search(answer)?,
@@ -294,27 +297,32 @@ impl App {
             }
             JobEvent::Refreshed {
                 added,
+                feeds,
                 failed,
                 error,
             } => {
                 self.running.refresh = None;
+                let automatic = self.refresh_ended();
+                let from = self.fresh.refresh_from();
                 self.reload_keeping_selection()?;
                 self.refreshed(added)?;
+                let arrived = Self::arrived_message(added, feeds);
                 match (error, failed.is_empty()) {
+                    // Said once by `r`; not every interval.
+                    (Some(crate::jobs::JobError::NoSubscriptions), _) if automatic => {}
                     (Some(e), _) => self.report(Severity::Error, format!("Refresh failed: {e}")),
-                    (None, true) => self.report(
-                        Severity::Info,
-                        crate::text::plural::count(added, "new article", "new articles"),
-                    ),
+                    (None, true) => self.report(Severity::Info, arrived.clone()),
                     (None, false) => self.report(
                         Severity::Error,
                         format!(
-                            "{}; {} failed: {}",
-                            crate::text::plural::count(added, "new article", "new articles"),
+                            "{arrived}; {} failed: {}",
                             crate::text::plural::count(failed.len(), "feed", "feeds"),
                             failed.join("; ")
                         ),
                     ),
+                }
+                if let Some(from) = from.filter(|_| added > 0) {
+                    self.notify_arrival(&arrived, from)?;
                 }
                 if self.samples && added > 0 {
                     self.samples = false;

@@ -47,6 +47,11 @@ impl Fresh {
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
+
+    /// Where the store stood when the running refresh began.
+    pub(super) fn refresh_from(&self) -> Option<i64> {
+        self.refresh_from
+    }
 }
 
 impl App {

@@ -1,6 +1,7 @@
 //! Application state and its update function. All state changes go through
 //! `App::update` (keys) or `App::on_mouse`; drawing only reads `App`.
 
+mod auto;
 mod count;
 mod edit;
 pub mod feeds;
@@ -99,6 +100,12 @@ pub enum Effect {
     Pipe {
         command: String,
         markdown: String,
+    },
+    /// Tell the user that new articles arrived, as the settings ask (the
+    /// notify command, a terminal notification, the bell).
+    Notify {
+        message: String,
+        titles: Vec<String>,
     },
 }
 
@@ -219,6 +226,10 @@ pub struct App {
     pub now: i64,
     /// When the status message was shown (info messages go after a while).
     status_at: Option<std::time::Instant>,
+    /// When the next background refresh is due (`auto`).
+    auto: auto::AutoRefresh,
+    /// Effects that job events asked for, carried out by the event loop.
+    effects: Vec<Effect>,
 }
 
 impl App {
@@ -258,6 +269,8 @@ impl App {
             settings: crate::settings::Settings::default(),
             now: chrono::Utc::now().timestamp(),
             status_at: None,
+            auto: auto::AutoRefresh::default(),
+            effects: Vec::new(),
         };
         app.load_fresh()?;
         app.load_stops()?;

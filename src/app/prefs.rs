@@ -19,6 +19,7 @@ impl App {
     /// the open article wrapped again.
     pub fn set_settings(&mut self, settings: Settings) {
         self.settings = settings;
+        self.schedule_refresh(Instant::now());
         self.wrap_cache.clear();
         if let Err(e) = self.relayout() {
             self.notify(Severity::Error, e.to_string());

@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod full_text;
 mod input;
 pub mod lookups;
+pub mod notify;
 pub mod pipe;
 pub mod ranks;
 pub mod search;
@@ -57,6 +58,8 @@ pub enum JobEvent {
     /// that failed, or why it could not run.
     Refreshed {
         added: usize,
+        /// Feeds that brought new articles.
+        feeds: usize,
         failed: Vec<String>,
         error: Option<JobError>,
     },
@@ -85,6 +88,8 @@ pub enum JobEvent {
     FeedEdited(Result<Edited, JobError>),
     /// A command the open article was piped to ended (or could not start).
     Piped(Result<pipe::Piped, String>),
+    /// The notify command failed (named in the message).
+    NotifyFailed(String),
     /// An article was saved to this file (or why not).
     Saved(Result<std::path::PathBuf, String>),
     /// A queued write waits for another process's write lock.
@@ -118,13 +123,15 @@ impl Reporter {
 /// Fetches every subscription, reporting progress and the outcome.
 pub fn refresh(store_file: &Path, subs_file: &Path, tx: &Reporter) {
     let event = match run_refresh(store_file, subs_file, tx) {
-        Ok((added, failed)) => JobEvent::Refreshed {
+        Ok((added, feeds, failed)) => JobEvent::Refreshed {
             added,
+            feeds,
             failed,
             error: None,
         },
         Err(error) => JobEvent::Refreshed {
             added: 0,
+            feeds: 0,
             failed: Vec::new(),
             error: Some(error),
         },
@@ -136,7 +143,7 @@ fn run_refresh(
     store_file: &Path,
     subs_file: &Path,
     tx: &Reporter,
-) -> Result<(usize, Vec<String>), JobError> {
+) -> Result<(usize, usize, Vec<String>), JobError> {
     let mut subs = SubsFile::load(subs_file)?;
     if subs.feeds.is_empty() {
         return Err(JobError::NoSubscriptions);
@@ -169,19 +176,21 @@ fn run_refresh(
         })?;
         let _ = tx.send(JobEvent::Indexed { error: None });
     }
-    let added = reports
+    let added_by_feed: Vec<usize> = reports
         .iter()
         .map(|r| match r.outcome {
             Outcome::Updated { added, .. } => added,
             _ => 0,
         })
-        .sum();
+        .collect();
+    let added = added_by_feed.iter().sum();
+    let feeds = added_by_feed.iter().filter(|&&n| n > 0).count();
     let failed = reports
         .iter()
         .filter(|r| r.failed())
         .map(|r| r.line())
         .collect();
-    Ok((added, failed))
+    Ok((added, feeds, failed))
 }
 
 /// Builds the queued part of the search index, reporting progress.

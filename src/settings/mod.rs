@@ -32,7 +32,7 @@ pub struct Settings {
     pub browser: Vec<String>,
     /// The browser runs in the terminal (the reader steps aside meanwhile).
     pub browser_in_terminal: bool,
-    /// Minutes between background refreshes; 0 is off.
+    /// Seconds between background refreshes; 0 is off.
     pub refresh_interval: u32,
     /// A command run when a refresh brings new articles, split into words.
     pub notify_command: Vec<String>,

@@ -57,8 +57,8 @@ pub(super) fn read(path: &Path, text: &str) -> (Settings, Vec<Problem>) {
     r.boolean(root, "confirm_mark_all_read", &mut s.confirm_mark_all_read);
     r.words(root, "browser", &mut s.browser);
     r.boolean(root, "browser_in_terminal", &mut s.browser_in_terminal);
-    if let Some(n) = r.integer(root, "refresh_interval", 0..=10_080) {
-        s.refresh_interval = n as u32;
+    if let Some(seconds) = r.interval(root, "refresh_interval") {
+        s.refresh_interval = seconds;
     }
     r.words(root, "notify_command", &mut s.notify_command);
     r.boolean(root, "notify_osc", &mut s.notify_osc);
@@ -324,6 +324,31 @@ impl Reader<'_> {
             }
             None => {
                 self.wrong_type(item, key, "a whole number");
+                None
+            }
+        }
+    }
+
+    /// Seconds, from whole minutes or a string with a unit (`"90s"`,
+    /// `"30m"`, `"2h"`), at most a week.
+    fn interval(&mut self, table: &dyn TableLike, key: &str) -> Option<u32> {
+        const WEEK: i64 = 7 * 86_400;
+        let item = self.value(table, key)?;
+        let seconds = match (item.as_integer(), item.as_str()) {
+            (Some(minutes), _) => minutes.checked_mul(60),
+            (_, Some(text)) => crate::subs::parse_interval(text),
+            _ => {
+                self.wrong_type(item, key, "minutes or a string such as \"30m\"");
+                return None;
+            }
+        };
+        match seconds {
+            Some(n) if (0..=WEEK).contains(&n) => u32::try_from(n).ok(),
+            _ => {
+                let message = format!(
+                    "{key}: use minutes (0 to 10080) or a string such as \"90s\", \"30m\" or \"2h\", at most a week"
+                );
+                self.error(item.span(), message);
                 None
             }
         }

@@ -58,7 +58,7 @@ reading_width = 0
     let s = loaded.settings;
     assert!(s.confirm_mark_all_read && s.browser_in_terminal && !s.hyperlinks);
     assert_eq!(s.browser, ["w3m", "-N", "%u"]);
-    assert_eq!(s.refresh_interval, 15);
+    assert_eq!(s.refresh_interval, 15 * 60);
     assert_eq!(s.notify_command, ["notify-send", "Edicola"]);
     assert_eq!(s.download_dir, Some(PathBuf::from("/tmp/saved")));
     assert_eq!(s.theme.name, ThemeName::Light);
@@ -107,7 +107,7 @@ fn an_unknown_key_is_a_warning_with_its_line_and_the_rest_holds() {
         ]
     );
     assert!(!loaded.has_error());
-    assert_eq!(loaded.settings.refresh_interval, 5);
+    assert_eq!(loaded.settings.refresh_interval, 5 * 60);
     assert!(!loaded.settings.layout.sidebar);
     assert_eq!(
         problems("[theme.selection]\ncolour = \"red\"\n"),
@@ -131,7 +131,17 @@ fn a_wrong_type_is_an_error_with_line_and_column_and_gives_the_defaults() {
     );
     assert_eq!(
         problems("refresh_interval = -3"),
-        ["/c/config.toml:1:20: error: refresh_interval = -3: must be from 0 to 10080"]
+        [
+            "/c/config.toml:1:20: error: refresh_interval: use minutes (0 to 10080) or a string \
+          such as \"90s\", \"30m\" or \"2h\", at most a week"
+        ]
+    );
+    assert_eq!(
+        problems("refresh_interval = \"soon\""),
+        [
+            "/c/config.toml:1:20: error: refresh_interval: use minutes (0 to 10080) or a string \
+          such as \"90s\", \"30m\" or \"2h\", at most a week"
+        ]
     );
     assert_eq!(
         problems("[layout]\nlist_width = \"wide\""),

@@ -1,0 +1,108 @@
+//! The notify command (`notify_command` in config.toml), run when a
+//! refresh brings new articles: the summary (`12 new articles in 3 feeds`)
+//! as its last argument, the new articles' titles on its stdin, one per
+//! line. No shell; bounded in time; its output is not read.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::{JobEvent, Reporter};
+
+/// How long the command may run before it is killed.
+pub const TIME_LIMIT: Duration = Duration::from_secs(10);
+
+/// Runs the command and reports a failure (success is silent).
+pub fn run_and_report(argv: &[String], message: &str, titles: &[String], reporter: &Reporter) {
+    if let Err(e) = run(argv, message, titles, TIME_LIMIT) {
+        let _ = reporter.send(JobEvent::NotifyFailed(e));
+    }
+}
+
+/// Runs `argv` with `message` added and `titles` on stdin, waiting at most
+/// `time`. Err names the command and what went wrong.
+pub fn run(
+    argv: &[String],
+    message: &str,
+    titles: &[String],
+    time: Duration,
+) -> Result<(), String> {
+    let Some((program, args)) = argv.split_first() else {
+        return Ok(());
+    };
+    let mut child = Command::new(program)
+        .args(args)
+        .arg(message)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("{program}: not found"),
+            _ => format!("{program}: {e}"),
+        })?;
+    let mut input = titles.join("\n");
+    input.push('\n');
+    if let Some(mut stdin) = child.stdin.take() {
+        // A command that does not read its input must not block the wait.
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+    }
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => {
+                return Err(match status.code() {
+                    Some(code) => format!("{program}: exit {code}"),
+                    None => format!("{program}: killed by a signal"),
+                });
+            }
+            Ok(None) if started.elapsed() >= time => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("{program}: stopped after {time:?}"));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => return Err(format!("{program}: {e}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_command_gets_the_message_and_the_titles() {
+        let dir = tempfile::tempdir().expect("dir");
+        let out = dir.path().join("out");
+        let script = format!("cat > {}; echo \"$0\" >> {}", out.display(), out.display());
+        let argv = vec!["sh".to_string(), "-c".to_string(), script];
+        let titles = vec!["One".to_string(), "Two".to_string()];
+        run(&argv, "2 new articles in 1 feed", &titles, TIME_LIMIT).expect("runs");
+        let got = std::fs::read_to_string(&out).expect("written");
+        assert_eq!(got, "One\nTwo\n2 new articles in 1 feed\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn failures_name_the_command() {
+        assert_eq!(
+            run(&words("no-such-notifier-x"), "m", &[], TIME_LIMIT),
+            Err("no-such-notifier-x: not found".to_string())
+        );
+        assert_eq!(
+            run(&words("false"), "m", &[], TIME_LIMIT),
+            Err("false: exit 1".to_string())
+        );
+        let slow = run(&words("sleep 5"), "m", &[], Duration::from_millis(200));
+        assert_eq!(slow, Err("sleep: stopped after 200ms".to_string()));
+    }
+}
