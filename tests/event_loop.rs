@@ -181,10 +181,11 @@ fn the_loop_ends_when_every_source_is_gone() {
 fn a_scheduled_refresh_starts_by_itself_and_what_it_brings_is_told() {
     use edicola::app::Effect;
     let mut app = app(100, 30);
-    let mut settings = edicola::settings::Settings::default();
-    settings.refresh_interval = 1;
-    settings.notify_bell = true;
-    app.set_settings(settings);
+    app.set_settings(edicola::settings::Settings {
+        refresh_interval: 1,
+        notify_bell: true,
+        ..Default::default()
+    });
     let (tx, rx) = channel::<Msg>();
     let reporter = Reporter::new(tx.clone());
     let mut effects = Vec::new();
