@@ -142,3 +142,58 @@ fn pipe_without_an_open_article_or_command_does_nothing() {
     let mut app = app(100, 30);
     assert_eq!(pipe_to(&mut app, ""), None, "an empty command is cancelled");
 }
+
+/// An app whose only article has three links, open.
+fn linked_app() -> edicola::app::App {
+    use edicola::model::{Article, Link};
+    let link = |n: usize| Link {
+        text: format!("Source {n}"),
+        url: format!("https://example.org/{n}"),
+    };
+    let article = edicola::ingest::with_id(Article {
+        title: "Three links".into(),
+        source: Some("Wire".into()),
+        published: Some(1_735_689_600),
+        body: vec!["A paragraph.".into()],
+        links: (1..=3).map(link).collect(),
+        ..Article::default()
+    });
+    let mut store = edicola::store::Store::open_in_memory().expect("store");
+    store
+        .upsert(&[article], edicola::store::Origin::User)
+        .expect("stored");
+    let mut app = edicola::app::App::new(
+        store,
+        edicola::keymap::Keymap::builtin().expect("keymap"),
+        false,
+        ratatui::layout::Rect::new(0, 0, 120, 30),
+    )
+    .expect("app");
+    app.idle_work();
+    press(&mut app, "enter");
+    app
+}
+
+#[test]
+fn a_count_before_o_or_y_takes_that_numbered_link() {
+    let mut app = linked_app();
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("[2] Source 2"), "{screen}");
+    press(&mut app, "2");
+    let effect = app.on_key(&parse_key("o").expect("key")).flatten();
+    assert!(
+        matches!(&effect, Some(Effect::OpenUrl(u)) if u == "https://example.org/2"),
+        "{effect:?}"
+    );
+    press(&mut app, "3");
+    let effect = app.on_key(&parse_key("y").expect("key")).flatten();
+    assert!(
+        matches!(&effect, Some(Effect::Copy(u)) if u == "https://example.org/3"),
+        "{effect:?}"
+    );
+    press(&mut app, "7");
+    let effect = app.on_key(&parse_key("o").expect("key")).flatten();
+    assert!(effect.is_none());
+    let status = app.status.clone().map(|(m, _)| m).unwrap_or_default();
+    assert_eq!(status, "No link 7: this article has 3 links");
+}

@@ -63,6 +63,7 @@ impl App {
                 }
                 Ok(())
             }
+            Action::OpenInBrowser | Action::CopyLink => return self.numbered_link(action, n),
             other => return self.update(other),
         };
         if let Err(e) = result {
@@ -99,5 +100,25 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// `3o` / `3y`: the open article's link 3, the one marked `[3]` in
+    /// the text and numbered 3 under Links in the sidebar.
+    fn numbered_link(&mut self, action: Action, n: usize) -> Option<Effect> {
+        let links = self.opened.as_ref().map(|o| &o.article.links)?;
+        let Some(link) = links.get(n.wrapping_sub(1)) else {
+            let message = match links.len() {
+                0 => "This article has no links".to_string(),
+                1 => format!("No link {n}: this article has 1 link"),
+                many => format!("No link {n}: this article has {many} links"),
+            };
+            self.notify(Severity::Info, message);
+            return None;
+        };
+        let url = link.url.clone();
+        Some(match action {
+            Action::CopyLink => Effect::Copy(url),
+            _ => Effect::OpenUrl(url),
+        })
     }
 }

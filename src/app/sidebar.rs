@@ -127,13 +127,19 @@ pub fn sidebar_lines(items: &[SideItem], width: usize) -> Vec<SideLine> {
                 lines.push(line(SideLineKind::Empty, text, None, false));
             }
         }
-        for (index, item) in members {
+        for (k, (index, item)) in members.into_iter().enumerate() {
             let stored = item.article_id.is_some();
             let marker = if stored { "▸ " } else { "  " };
             let inner = width.saturating_sub(2).max(1);
-            let mut title = wrap(&item.title, inner);
+            // Links carry the numbers of their `[n]` markers in the text
+            // (`3o` opens link 3).
+            let numbered = match section {
+                Section::Links => format!("[{}] {}", k + 1, item.title),
+                _ => item.title.clone(),
+            };
+            let mut title = wrap(&numbered, inner);
             if title.len() > 2 {
-                let full = crate::text::squash(&item.title);
+                let full = crate::text::squash(&numbered);
                 let rest = full.get(title[0].len()..).unwrap_or_default().trim_start();
                 let second = truncate(rest, inner);
                 title.truncate(1);
