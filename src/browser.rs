@@ -1,4 +1,6 @@
-//! Opening a web address in the system browser, without waiting for it.
+//! Opening a web address in the browser: a graphical one is started and
+//! left to run; a terminal one (w3m, lynx) runs in the reader's terminal
+//! while the reader waits (see `tui`).
 
 use std::process::{Command, Stdio};
 
@@ -35,7 +37,30 @@ pub fn open(url: &str, browser_env: Option<String>) -> Result<(), String> {
         .stderr(Stdio::null())
         .spawn()
         .map(drop)
-        .map_err(|e| format!("Cannot start the browser ({program}): {e}"))
+        .map_err(|e| cannot_start(&program, &e))
+}
+
+/// Runs a browser that lives in the terminal on `url` and waits for it to
+/// end; the terminal must be the user's meanwhile. Err names the command.
+pub fn run_in_terminal(url: &str, browser_env: Option<String>) -> Result<(), String> {
+    let (program, args) = command_line(url, browser_env.as_deref(), Platform::current())?;
+    let status = Command::new(&program)
+        .args(&args)
+        .status()
+        .map_err(|e| cannot_start(&program, &e))?;
+    match status.code() {
+        Some(0) => Ok(()),
+        Some(code) => Err(format!("{program}: exit {code}")),
+        None => Err(format!("{program}: ended by a signal")),
+    }
+}
+
+/// `xdg-open: not found`, or the system's reason.
+fn cannot_start(program: &str, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => format!("{program}: not found"),
+        _ => format!("{program}: {e}"),
+    }
 }
 
 /// The program and its arguments; the address is always one argument of
@@ -82,6 +107,25 @@ fn with_address(mut args: Vec<String>, url: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_browser_that_cannot_start_is_named() {
+        let url = "https://example.org/";
+        let missing = Some("no-such-browser-xyz --new %u".to_string());
+        assert_eq!(
+            open(url, missing.clone()),
+            Err("no-such-browser-xyz: not found".into())
+        );
+        assert_eq!(
+            run_in_terminal(url, missing),
+            Err("no-such-browser-xyz: not found".into())
+        );
+        #[cfg(unix)]
+        assert_eq!(
+            run_in_terminal(url, Some("false".into())),
+            Err("false: exit 1".into())
+        );
+    }
 
     #[test]
     fn an_address_with_shell_characters_is_one_argument_and_no_shell_runs() {

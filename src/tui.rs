@@ -2,8 +2,10 @@
 //! threads the event loop listens to, and the effects it performs (I/O
 //! outside the app: browser, clipboard, network).
 
+use std::cell::Cell;
 use std::io::{IsTerminal, Write, stdout};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::channel;
 
 use anyhow::Context as _;
@@ -15,7 +17,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Effect, Severity};
 use crate::event_loop;
-use crate::jobs::{Lookups, Reporter, Sampler, Searches, Writer, spawn_input};
+use crate::jobs::{InputControl, Lookups, Reporter, Sampler, Searches, Writer, spawn_input};
 use crate::ui::{render, theme::Theme};
 
 /// What the loop needs from outside the app: the browser command, and the
@@ -65,6 +67,10 @@ fn restore() {
     ratatui::restore();
 }
 
+/// True while a program runs in the reader's terminal (a terminal
+/// browser): the keyboard's interrupt and quit keys are that program's.
+static STEPPED_ASIDE: AtomicBool = AtomicBool::new(false);
+
 /// A thread that, when a signal asks the process to end (SIGTERM, SIGINT,
 /// SIGHUP, SIGQUIT), restores the terminal and then ends the process as
 /// that signal would (the exit status still tells which).
@@ -74,7 +80,11 @@ fn restore_on_signals() -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            let keyboard = |s: i32| s == SIGINT || s == SIGQUIT;
+            let ending = signals
+                .forever()
+                .find(|&s| !(keyboard(s) && STEPPED_ASIDE.load(Ordering::SeqCst)));
+            if let Some(signal) = ending {
                 // Held until the end: the UI thread can no longer draw over
                 // the restored terminal.
                 let _stdout = stdout().lock();
@@ -96,7 +106,9 @@ fn event_loop(
     app.resize(Rect::new(0, 0, size.width, size.height));
     let (tx, rx) = channel();
     let reporter = Reporter::new(tx.clone());
-    spawn_input(tx).context("cannot read the terminal")?;
+    let input = spawn_input(tx).context("cannot read the terminal")?;
+    // Set when a program used the terminal: the next frame is drawn whole.
+    let redraw = Cell::new(false);
     if let Some(pending) = app.index_pending(&env.store_file) {
         // The search index catches up (after an import with --no-index,
         // an interrupted build, or an upgrade) while the user reads.
@@ -109,12 +121,65 @@ fn event_loop(
         app,
         &rx,
         workers.lookups.as_ref(),
-        |effect, app| perform(effect, app, env, &reporter),
+        |effect, app| {
+            if !step_aside_for(&effect, app, env, &input, &redraw) {
+                perform(effect, app, env, &reporter);
+            }
+        },
         |app| {
+            if redraw.take() {
+                terminal.clear()?;
+            }
             terminal.draw(|frame| render(frame, app, theme))?;
             Ok(())
         },
     )
+}
+
+/// A web address for a browser that runs in the terminal: the reader
+/// leaves the screen as it found it (main screen, cooked mode, no mouse
+/// reporting), stops reading the keyboard, runs the browser in the
+/// foreground and comes back drawn anew. False for any other effect.
+fn step_aside_for(
+    effect: &Effect,
+    app: &mut App,
+    env: &Env,
+    input: &InputControl,
+    redraw: &Cell<bool>,
+) -> bool {
+    let Effect::OpenUrl(url) = effect else {
+        return false;
+    };
+    if !app.settings.browser_in_terminal {
+        return false;
+    }
+    if !input.pause() {
+        app.notify(Severity::Error, "The keyboard could not be handed over");
+        return true;
+    }
+    STEPPED_ASIDE.store(true, Ordering::SeqCst);
+    restore();
+    let result = crate::browser::run_in_terminal(url, env.browser.clone());
+    let back = ratatui::crossterm::terminal::enable_raw_mode().and_then(|()| {
+        execute!(
+            stdout(),
+            ratatui::crossterm::terminal::EnterAlternateScreen,
+            EnableMouseCapture,
+            ratatui::crossterm::cursor::Hide
+        )
+    });
+    STEPPED_ASIDE.store(false, Ordering::SeqCst);
+    input.resume();
+    redraw.set(true);
+    match (result, back) {
+        (_, Err(e)) => app.notify(
+            Severity::Error,
+            format!("The terminal could not be set up again: {e}"),
+        ),
+        (Ok(()), Ok(())) => app.notify(Severity::Info, format!("Back from {url}")),
+        (Err(message), Ok(())) => app.notify(Severity::Error, message),
+    }
+    true
 }
 
 /// The threads that answer the app's requests, each with its own

@@ -246,6 +246,88 @@ fn a_scheduled_refresh_brings_articles_and_runs_the_notify_command() {
 }
 
 #[test]
+fn a_terminal_browser_gets_the_terminal_and_the_reader_comes_back() {
+    if !tmux_available() {
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_edicola");
+    let dir = tempfile::tempdir().expect("tmp");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    let feed = dir.path().join("feed.xml");
+    std::fs::write(
+        &feed,
+        "<rss version=\"2.0\"><channel><title>F</title><item><title>Harbour news</title>\
+         <link>https://example.org/harbour</link><description>Cranes and ships.</description>\
+         </item></channel></rss>",
+    )
+    .expect("feed");
+    let import = Command::new(bin)
+        .args(["import", feed.to_str().expect("utf-8")])
+        .env("EDICOLA_DATA", dir.path())
+        .env("EDICOLA_CONFIG", &config)
+        .output()
+        .expect("import");
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    // The "browser" tells how it found the terminal, then waits for a line.
+    let script = dir.path().join("browser.sh");
+    let seen = dir.path().join("seen");
+    std::fs::write(
+        &script,
+        format!(
+            "stty -a > '{s}.stty'\necho \"browsing $1\"\nread answer\necho \"$answer\" > '{s}'\n",
+            s = seen.display()
+        ),
+    )
+    .expect("script");
+    std::fs::write(
+        config.join("config.toml"),
+        format!(
+            "browser = \"sh {} %u\"\nbrowser_in_terminal = true\n",
+            script.display()
+        ),
+    )
+    .expect("config");
+    let tmux = Tmux {
+        socket: format!("edicola-e2e-w-{}", std::process::id()),
+    };
+    tmux.start("w", &reader_command(bin, dir.path()));
+    tmux.wait_for("w", "the list", |s| s.contains("Articles 1/1"));
+    tmux.keys("w", &["o"]);
+    let screen = tmux.wait_for("w", "the browser", |s| {
+        s.contains("browsing https://example.org/harbour")
+    });
+    assert!(
+        !screen.contains("Articles 1/1"),
+        "the reader left the screen:\n{screen}"
+    );
+    let stty = std::fs::read_to_string(format!("{}.stty", seen.display())).expect("stty");
+    assert!(
+        stty.contains(" icanon") && stty.contains(" echo "),
+        "cooked mode for the browser: {stty}"
+    );
+    // Typed keys go to the browser, not to the reader.
+    tmux.keys("w", &["j", "q", "Enter"]);
+    let screen = tmux.wait_for("w", "the reader back", |s| {
+        s.contains("Articles 1/1") && s.contains("Back from")
+    });
+    assert!(screen.contains("Harbour news"), "{screen}");
+    assert_eq!(std::fs::read_to_string(&seen).expect("answer").trim(), "jq");
+    tmux.keys("w", &["q"]);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !dir.path().join("exit-code").exists() {
+        assert!(Instant::now() < deadline, "{}", tmux.screen("w"));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let code = std::fs::read_to_string(dir.path().join("exit-code")).expect("code");
+    assert_eq!(code.trim(), "0");
+}
+
+#[test]
 fn refresh_in_the_background_keeps_the_selection() {
     if !tmux_available() {
         return;

@@ -18,7 +18,7 @@ mod writer;
 pub use error::JobError;
 pub use feeds::{ConfigFiles, Edited, FeedEdit, FeedRow, FeedsData, FeedsRequest, FeedsWorker};
 pub use full_text::FullText;
-pub use input::spawn_input;
+pub use input::{InputControl, spawn_input};
 pub use lookups::{LookupAnswer, LookupRequest, Lookups, StoredIds};
 pub use ranks::Sampler;
 pub use search::{Found, SearchAnswer, SearchRequest, SearchTotal, Searches};
