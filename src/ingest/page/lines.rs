@@ -1,0 +1,276 @@
+//! Lines of a page's text that are about the page, not the article:
+//! "Read more: <link>" pointers, a "Related" heading and the links under
+//! it, share and comment labels, tag and category lines, copyright notices,
+//! photo credits, and date or "Updated" lines standing alone. Found by
+//! their wording (in the languages the phrase lists cover) and, for
+//! pointers, by being mostly a link.
+
+use crate::ingest::htmltext::HtmlText;
+use crate::model::{Block, SpanKind};
+
+/// Headings that introduce a list of other articles, lowercased, without
+/// final punctuation.
+const RELATED: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "more stories",
+    "more from",
+    "read more",
+    "read next",
+    "see also",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "weitere artikel",
+    "weitere beiträge",
+    "empfohlene beiträge",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "das könnte dich interessieren",
+    "mehr zum thema",
+    "zum weiterlesen",
+    "weiterführende links",
+    "schon gelesen",
+    "lesen sie auch",
+    "auch lesen",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articoli correlati",
+    "leggi anche",
+    "ti potrebbe interessare",
+    "te puede interesar",
+    "le puede interesar",
+    "noticias relacionadas",
+    "lea también",
+    "veja também",
+    "leia também",
+    "czytaj także",
+    "czytaj też",
+    "zobacz także",
+    "zobacz też",
+];
+
+/// Labels alone on a line: sharing, comments.
+const LABELS: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this post",
+    "like this",
+    "teilen",
+    "teilen sie dies mit",
+    "diesen artikel teilen",
+    "artikel teilen",
+    "beitrag teilen",
+    "gefällt mir",
+    "partager",
+    "partager cet article",
+    "compartir",
+    "condividi",
+    "udostępnij",
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "comments are closed",
+    "no comments",
+    "kommentare",
+    "kommentar",
+    "kommentar verfassen",
+    "kommentar schreiben",
+    "kommentare schreiben",
+    "kommentare geschlossen",
+    "kommentare sind geschlossen",
+    "schreibe einen kommentar",
+    "commentaires",
+    "comentarios",
+    "commenti",
+    "komentarze",
+];
+
+/// Starts of short lines that tag, credit, date or sign the page.
+const PREFIXES: &[&str] = &[
+    "©",
+    "(c) ",
+    "copyright",
+    "tags:",
+    "tag:",
+    "schlagwörter:",
+    "schlagworte:",
+    "stichwörter:",
+    "kategorie:",
+    "kategorien:",
+    "category:",
+    "categories:",
+    "filed under",
+    "posted in",
+    "etiquetas:",
+    "étiquettes :",
+    "tagi:",
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "bilder:",
+    "image:",
+    "credit:",
+    "credits:",
+    "crédit",
+    "crédito",
+    "titelbild:",
+    "bildquelle",
+    "updated",
+    "last updated",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "veröffentlicht am",
+    "erstellt am",
+    "published on",
+    "posted on",
+    "mis à jour",
+    "publié le",
+    "actualizado",
+    "aktualizacja:",
+    "opublikowano",
+];
+
+/// Phrases of copyright notices, wherever they are in a short line.
+const NOTICES: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "wszelkie prawa zastrzeżone",
+];
+
+/// Lines longer than this (in characters) are article text.
+const SHORT: usize = 100;
+
+/// Removes the lines about the page from `body` (see the module's comment).
+pub fn drop_page_lines(body: &mut HtmlText) {
+    let mut at = 0;
+    while at < body.paragraphs.len() {
+        let text = body.paragraphs[at].trim().to_lowercase();
+        let block = body.blocks.get(at);
+        if is_heading_like(&text, block) && RELATED.contains(&bare(&text)) {
+            body.remove(at);
+            while at < body.paragraphs.len()
+                && body
+                    .blocks
+                    .get(at)
+                    .is_some_and(|b| link_share(b) >= 0.5 || matches!(b, Block::Image { .. }))
+            {
+                body.remove(at);
+            }
+            continue;
+        }
+        if is_page_line(&text) || block.is_some_and(is_pointer) {
+            body.remove(at);
+            continue;
+        }
+        at += 1;
+    }
+}
+
+/// A heading, or a short paragraph standing as one.
+fn is_heading_like(text: &str, block: Option<&Block>) -> bool {
+    matches!(block, Some(Block::Heading { .. })) || text.chars().count() <= 60
+}
+
+/// The text without final punctuation and spacing.
+fn bare(text: &str) -> &str {
+    text.trim_end_matches([':', '.', '!', '?', '›', '»', '…', ' ', '\u{a0}'])
+}
+
+fn is_page_line(text: &str) -> bool {
+    if text.is_empty() || text.chars().count() > SHORT {
+        return false;
+    }
+    LABELS.contains(&bare(text))
+        || PREFIXES.iter().any(|p| text.starts_with(p))
+        || NOTICES.iter().any(|n| text.contains(n))
+        || is_date_line(text)
+}
+
+/// A date or time alone: `23.10.2018`, `2018-10-23`, `19:49`, `3:59 PM`,
+/// `5. März 2021`, with at most one word (a month's name, "PM").
+fn is_date_line(text: &str) -> bool {
+    if text.chars().count() > 30 {
+        return false;
+    }
+    let words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    if words > 1 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let joined = |seps: &[u8]| {
+        b.windows(3)
+            .filter(|w| w[0].is_ascii_digit() && seps.contains(&w[1]) && w[2].is_ascii_digit())
+            .count()
+    };
+    let has_year = text.split_whitespace().any(|t| {
+        let t = t.trim_matches(|c: char| !c.is_ascii_digit());
+        t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit())
+    });
+    joined(b":") >= 1
+        || joined(b"./-") >= 2
+        || (has_year && words == 1 && text.split_whitespace().count() == 3)
+}
+
+/// "Read more: <link>": a short label with a colon, then a link.
+fn is_pointer(block: &Block) -> bool {
+    let Some((text, _)) = block.text_and_spans() else {
+        return false;
+    };
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = &text[..colon];
+    label.chars().count() <= 40
+        && label.split_whitespace().count() <= 4
+        && !label.contains("http")
+        && link_share(block) >= 0.6
+}
+
+/// The share of a block's text inside links.
+fn link_share(block: &Block) -> f64 {
+    let Some((text, spans)) = block.text_and_spans() else {
+        return 0.0;
+    };
+    let text_len = text.trim().len();
+    if text_len == 0 {
+        return 0.0;
+    }
+    let mut linked = vec![false; text.len()];
+    for span in spans.iter().filter(|s| s.kind == SpanKind::Link) {
+        let end = span.end.min(text.len());
+        for flag in linked.iter_mut().take(end).skip(span.start) {
+            *flag = true;
+        }
+    }
+    let covered = text
+        .bytes()
+        .zip(&linked)
+        .filter(|(b, l)| **l && !b.is_ascii_whitespace())
+        .count();
+    let visible = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    covered as f64 / visible.max(1) as f64
+}
+
+#[cfg(test)]
+#[path = "lines_tests.rs"]
+mod tests;

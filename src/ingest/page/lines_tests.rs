@@ -1,0 +1,66 @@
+use super::*;
+use crate::ingest::htmltext::html_to_text;
+
+fn kept(html: &str) -> Vec<String> {
+    let mut body = html_to_text(html, None);
+    drop_page_lines(&mut body);
+    body.paragraphs
+}
+
+const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
+
+#[test]
+fn read_more_pointers_go_and_sentences_with_colons_stay() {
+    let html = format!(
+        "{STORY}<p>Read more: <a href='https://example.com/x'>Council budget cuts explained in full</a></p>\
+         <p>Lea también: <a href='https://example.com/y'>Impiden ingreso a dos reporteros</a></p>\
+         <p>The mayor said: <a href='https://example.com/z'>the statement</a> was clear, and it stays.</p>\
+         <p>Note: the vote was close.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[1].starts_with("The mayor said"));
+    assert_eq!(got[2], "Note: the vote was close.");
+}
+
+#[test]
+fn a_related_heading_goes_with_the_links_under_it() {
+    let html = format!(
+        "{STORY}<h3>Ähnliche Beiträge</h3>\
+         <ul><li><a href='https://example.com/a'>Another story about libraries</a></li>\
+         <li><a href='https://example.com/b'>Yet another story</a></li></ul>\
+         <p>Closing paragraph of the article itself.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(
+        got,
+        [
+            "The council voted on Tuesday to keep the library open.",
+            "Closing paragraph of the article itself."
+        ]
+    );
+}
+
+#[test]
+fn labels_credits_notices_and_dates_alone_go() {
+    let html = format!(
+        "<p>23.10.2018</p>{STORY}<p>Foto: Jane Doe</p><p>Share this:</p>\
+         <p>Kommentare sind geschlossen.</p><p>Tags: council, library</p>\
+         <p>© 2020 Example Media. All rights reserved.</p><p>5. März 2021</p>\
+         <p>Updated 3:59 PM</p>"
+    );
+    assert_eq!(
+        kept(&html),
+        ["The council voted on Tuesday to keep the library open."]
+    );
+}
+
+#[test]
+fn numbers_and_long_lines_are_article_text() {
+    let long = "Tags: ".to_string() + &"word ".repeat(30);
+    let html = format!(
+        "{STORY}<p>1.000 Euro</p><p>2 500 euro</p><p>Kapitel 3</p><p>{long}</p>\
+         <p>Comments from readers were read aloud at the meeting.</p>"
+    );
+    assert_eq!(kept(&html).len(), 6);
+}
