@@ -5,7 +5,7 @@
 //! their wording (in the languages the phrase lists cover) and, for
 //! pointers, by being mostly a link.
 
-use crate::ingest::htmltext::HtmlText;
+use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
 /// Headings that introduce a list of other articles, lowercased, without
@@ -57,6 +57,17 @@ const RELATED: &[&str] = &[
     "czytaj też",
     "zobacz także",
     "zobacz też",
+    "siehe auch",
+    "neueste artikel",
+    "neueste beiträge",
+    "beiträge zum thema",
+    "latest articles",
+    "latest posts",
+    "recent posts",
+    "most popular",
+    "most read",
+    "meistgelesen",
+    "más leídas",
 ];
 
 /// Labels alone on a line: sharing, comments.
@@ -161,15 +172,26 @@ const SHORT: usize = 100;
 pub fn drop_page_lines(body: &mut HtmlText) {
     let mut at = 0;
     while at < body.paragraphs.len() {
+        if let Some(Block::Image { caption, .. }) = body.blocks.get_mut(at) {
+            // An image stays; a credit as its caption goes.
+            if caption
+                .as_deref()
+                .is_some_and(|c| is_page_line(&c.trim().to_lowercase()))
+            {
+                *caption = None;
+                body.paragraphs[at] = body.blocks[at].plain().into_owned();
+            }
+            at += 1;
+            continue;
+        }
         let text = body.paragraphs[at].trim().to_lowercase();
         let block = body.blocks.get(at);
         if is_heading_like(&text, block) && RELATED.contains(&bare(&text)) {
             body.remove(at);
-            while at < body.paragraphs.len()
-                && body
-                    .blocks
-                    .get(at)
-                    .is_some_and(|b| link_share(b) >= 0.5 || matches!(b, Block::Image { .. }))
+            while body
+                .blocks
+                .get(at)
+                .is_some_and(|b| link_share(b) >= 0.5 || matches!(b, Block::Image { .. }))
             {
                 body.remove(at);
             }
@@ -180,6 +202,28 @@ pub fn drop_page_lines(body: &mut HtmlText) {
             continue;
         }
         at += 1;
+    }
+}
+
+/// Blocks near the start that may repeat the title.
+const TITLE_REACH: usize = 5;
+
+/// Removes the line near the start that repeats the title (the reader
+/// shows the title above the text): the same words, or a heading or short
+/// line holding them after a kicker ("Topic: Title").
+pub fn drop_title_line(body: &mut HtmlText, title: &str) {
+    let title = squash(title).to_lowercase();
+    let long = title.chars().count() >= 12;
+    let repeats = |at: usize| {
+        let text = squash(&body.paragraphs[at]).to_lowercase();
+        text == title
+            || (long
+                && text.contains(&title)
+                && (matches!(body.blocks.get(at), Some(Block::Heading { .. }))
+                    || text.len() <= title.len() + 40))
+    };
+    if let Some(at) = (0..body.paragraphs.len().min(TITLE_REACH)).find(|&at| repeats(at)) {
+        body.remove(at);
     }
 }
 

@@ -64,3 +64,35 @@ fn numbers_and_long_lines_are_article_text() {
     );
     assert_eq!(kept(&html).len(), 6);
 }
+
+#[test]
+fn an_image_stays_and_its_credit_caption_goes() {
+    let html = format!(
+        "{STORY}<figure><img src='https://example.com/a.jpg' alt='The library'>\
+         <figcaption>Foto: Jane Doe</figcaption></figure>"
+    );
+    let mut body = html_to_text(&html, None);
+    drop_page_lines(&mut body);
+    assert_eq!(body.paragraphs[1], "The library");
+    assert!(matches!(
+        &body.blocks[1],
+        Block::Image { caption: None, .. }
+    ));
+}
+
+#[test]
+fn a_heading_repeating_the_title_goes_once() {
+    let title = "Transparency in price changes";
+    let html = format!(
+        "<p>By Jane Doe</p><h2>Consumer rights: Transparency in price changes</h2>{STORY}\
+         <h2>Transparency in price changes</h2>"
+    );
+    let mut body = html_to_text(&html, None);
+    drop_title_line(&mut body, title);
+    assert_eq!(body.paragraphs.len(), 3, "{:?}", body.paragraphs);
+    assert_eq!(body.paragraphs[0], "By Jane Doe");
+    // A title too short to be told from text must match exactly.
+    let mut body = html_to_text("<p>News today in brief</p><p>News</p>", None);
+    drop_title_line(&mut body, "News");
+    assert_eq!(body.paragraphs, ["News today in brief"]);
+}

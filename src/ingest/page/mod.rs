@@ -62,13 +62,7 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
         .unwrap_or_else(|| "(untitled)".to_string());
     let mut body = body;
     lines::drop_page_lines(&mut body);
-    if body
-        .paragraphs
-        .first()
-        .is_some_and(|p| squash(p) == squash(&title))
-    {
-        body.remove(0);
-    }
+    lines::drop_title_line(&mut body, &title);
     let byline = meta.byline.clone().or(byline);
     if let Some(name) = byline.as_deref() {
         let is_credit = |p: &String| p.chars().count() < 80 && p.contains(name);

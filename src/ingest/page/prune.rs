@@ -1,6 +1,6 @@
 //! Page furniture removed before the article is looked for: navigation,
 //! asides, footers, forms' controls, and blocks whose class or id names
-//! them as sharing buttons, newsletter boxes, comments, related lists,
+//! them as sharing buttons, newsletter boxes, related lists,
 //! cookie notices, author boxes and the like (the names themes and
 //! publishing systems commonly use). Readability drops some of these only
 //! while the article it finds is long; short articles came with them.
@@ -26,9 +26,6 @@ const WORDS: &[&str] = &[
     "subscribe",
     "subscription",
     "signup",
-    "comments",
-    "commentlist",
-    "respond",
     "cookie",
     "cookies",
     "consent",
@@ -47,7 +44,7 @@ const WORDS: &[&str] = &[
 /// use them for whole articles (`share-zone`, `entry no-share`,
 /// `related-to-size`).
 const SMALL_WORDS: &[&str] = &[
-    "share", "sharing", "social", "socials", "related", "comment", "rating", "ratings",
+    "share", "sharing", "social", "socials", "related", "rating", "ratings",
     "sponsor", "sponsored", "pagination", "pager",
 ];
 
