@@ -68,6 +68,16 @@ const RELATED: &[&str] = &[
     "most read",
     "meistgelesen",
     "más leídas",
+    "mehr themen",
+    "das könnte",
+    "das thema könnte",
+    "lesen sie auch",
+    "weitere beiträge",
+    "weitere artikel",
+    "mehr zu ",
+    "auch auf ",
+    "empfehlungen aus",
+    "entdecke weitere",
 ];
 
 /// Labels alone on a line: sharing, comments.
@@ -106,6 +116,29 @@ const LABELS: &[&str] = &[
     "comentarios",
     "commenti",
     "komentarze",
+    "keine kommentare",
+    "kommentieren",
+    "anzeige",
+    "- anzeige -",
+    "werbung",
+    "advertisement",
+    "reklama",
+    "publicidad",
+    "publicité",
+    "inhaltsverzeichnis",
+    "table of contents",
+    "drukuj",
+    "print",
+    "drucken",
+    "quellenangaben",
+    "quellen",
+    "autoren",
+    "von",
+    "credit",
+    "lade weitere inhalte",
+    "load more",
+    "alle angaben ohne gewähr",
+    "valora esta noticia",
 ];
 
 /// Starts of short lines that tag, credit, date or sign the page.
@@ -140,6 +173,12 @@ const PREFIXES: &[&str] = &[
     "crédito",
     "titelbild:",
     "bildquelle",
+    "quelle:",
+    "(quelle:",
+    "źródło:",
+    "fuente:",
+    "source :",
+    "anzeige:",
     "updated",
     "last updated",
     "aktualisiert",
@@ -186,7 +225,7 @@ pub fn drop_page_lines(body: &mut HtmlText) {
         }
         let text = body.paragraphs[at].trim().to_lowercase();
         let block = body.blocks.get(at);
-        if is_heading_like(&text, block) && RELATED.contains(&bare(&text)) {
+        if is_heading_like(&text, block) && introduces_related(&text, block) {
             body.remove(at);
             while body
                 .blocks
@@ -230,6 +269,15 @@ pub fn drop_title_line(body: &mut HtmlText, title: &str) {
 /// A heading, or a short paragraph standing as one.
 fn is_heading_like(text: &str, block: Option<&Block>) -> bool {
     matches!(block, Some(Block::Heading { .. })) || text.chars().count() <= 60
+}
+
+/// A related phrase alone, or starting a heading or a line ending in `:`
+/// ("Lesen Sie auch die folgenden Beiträge:").
+fn introduces_related(text: &str, block: Option<&Block>) -> bool {
+    let bare = bare(text);
+    RELATED.contains(&bare)
+        || ((matches!(block, Some(Block::Heading { .. })) || text.ends_with(':'))
+            && RELATED.iter().any(|p| bare.starts_with(p)))
 }
 
 /// The text without final punctuation and spacing.

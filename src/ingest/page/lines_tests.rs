@@ -96,3 +96,21 @@ fn a_heading_repeating_the_title_goes_once() {
     drop_title_line(&mut body, "News");
     assert_eq!(body.paragraphs, ["News today in brief"]);
 }
+
+#[test]
+fn a_heading_starting_with_a_related_phrase_goes_and_a_sentence_does_not() {
+    let html = format!(
+        "{STORY}<h2>Mehr zum Thema auf dieser Seite</h2>\
+         <p><a href='https://example.com/a'>Ein anderer Artikel zum Thema</a></p>\
+         <p>Lesen Sie auch die folgenden Beiträge:</p>\
+         <p>Das könnte teuer werden, sagte der Bürgermeister am Abend.</p>\
+         <p>Anzeige</p><p>Quelle: Landesregierung</p>"
+    );
+    assert_eq!(
+        kept(&html),
+        [
+            "The council voted on Tuesday to keep the library open.",
+            "Das könnte teuer werden, sagte der Bürgermeister am Abend."
+        ]
+    );
+}

@@ -1,6 +1,6 @@
 //! Page furniture removed before the article is looked for: navigation,
 //! asides, footers, forms' controls, and blocks whose class or id names
-//! them as sharing buttons, newsletter boxes, related lists,
+//! them as sharing buttons, newsletter boxes, comment threads, related lists,
 //! cookie notices, author boxes and the like (the names themes and
 //! publishing systems commonly use). Readability drops some of these only
 //! while the article it finds is long; short articles came with them.
@@ -26,6 +26,9 @@ const WORDS: &[&str] = &[
     "subscribe",
     "subscription",
     "signup",
+    "comments",
+    "commentlist",
+    "respond",
     "cookie",
     "cookies",
     "consent",
