@@ -139,7 +139,29 @@ const LABELS: &[&str] = &[
     "load more",
     "alle angaben ohne gewähr",
     "valora esta noticia",
+    "kontakt",
+    "contact",
+    "zurück",
+    "zurück zur listenansicht",
+    "über den autor",
+    "über die autorin",
+    "about the author",
+    "originalartikel",
+    "weiterführender link",
+    "externer inhalt",
+    "zusatzinformationen",
+    "weitere informationen",
 ];
+
+/// Markers of a photo credit at the end of a caption or line
+/// ("… Foto: Jane Doe", "… (© Agency)").
+const CREDITS: &[&str] = &[
+    "foto:", "fotos:", "bild:", "photo:", "photos:", "image:", "imagen:", "credit:",
+    "crédito:", "crédit :", "quelle:", "©",
+];
+
+/// A credit at the end of a line holds fewer characters than this.
+const CREDIT_LEN: usize = 60;
 
 /// Starts of short lines that tag, credit, date or sign the page.
 const PREFIXES: &[&str] = &[
@@ -212,17 +234,23 @@ pub fn drop_page_lines(body: &mut HtmlText) {
     let mut at = 0;
     while at < body.paragraphs.len() {
         if let Some(Block::Image { caption, .. }) = body.blocks.get_mut(at) {
-            // An image stays; a credit as its caption goes.
+            // An image stays; a credit as its caption goes, or its end.
+            if let Some(c) = caption.as_mut() {
+                if let Some(cut) = credit_start(c) {
+                    c.truncate(cut);
+                }
+            }
             if caption
                 .as_deref()
                 .is_some_and(|c| is_page_line(&c.trim().to_lowercase()))
             {
                 *caption = None;
-                body.paragraphs[at] = body.blocks[at].plain().into_owned();
             }
+            body.paragraphs[at] = body.blocks[at].plain().into_owned();
             at += 1;
             continue;
         }
+        strip_credit(body, at);
         let text = body.paragraphs[at].trim().to_lowercase();
         let block = body.blocks.get(at);
         if is_heading_like(&text, block) && introduces_related(&text, block) {
@@ -242,6 +270,55 @@ pub fn drop_page_lines(body: &mut HtmlText) {
         }
         at += 1;
     }
+}
+
+/// Where a credit ends a short line, if one does: the start of its marker
+/// (and of the bracket or dash before it).
+fn credit_start(text: &str) -> Option<usize> {
+    if text.len() > 400 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    // The markers' offsets in the lowercased text are the text's only when
+    // lowercasing kept every length.
+    if lower.len() != text.len() {
+        return None;
+    }
+    let at = CREDITS.iter().filter_map(|m| lower.rfind(m)).max()?;
+    let head = text.get(..at)?;
+    let starts_word = head.ends_with([' ', '(', '[', '\u{a0}']);
+    // After a sentence, in brackets or after a dash; "©" anywhere.
+    let apart = lower[at..].starts_with('©')
+        || head
+            .trim_end_matches([' ', '\u{a0}'])
+            .ends_with(['.', '!', '?', '(', '[', '–', '-', '|', '/']);
+    if at == 0 || !starts_word || !apart || text[at..].chars().count() > CREDIT_LEN {
+        return None;
+    }
+    let cut = head
+        .trim_end_matches([' ', '(', '[', '–', '-', '/', '|', '\u{a0}'])
+        .len();
+    (cut > 0).then_some(cut)
+}
+
+/// Cuts a credit off the end of a short text block.
+fn strip_credit(body: &mut HtmlText, at: usize) {
+    let Some(cut) = credit_start(&body.paragraphs[at]) else {
+        return;
+    };
+    let plain_paragraph = body.blocks.is_empty();
+    match body.blocks.get_mut(at) {
+        Some(Block::Paragraph { text, spans }) => {
+            text.truncate(cut);
+            spans.retain_mut(|s| {
+                s.end = s.end.min(cut);
+                s.start < s.end
+            });
+        }
+        _ if plain_paragraph => {}
+        _ => return,
+    }
+    body.paragraphs[at].truncate(cut);
 }
 
 /// Blocks near the start that may repeat the title.

@@ -114,3 +114,24 @@ fn a_heading_starting_with_a_related_phrase_goes_and_a_sentence_does_not() {
         ]
     );
 }
+
+#[test]
+fn a_credit_ending_a_caption_or_short_line_is_cut() {
+    let html = format!(
+        "{STORY}<p>The reading room in spring. Foto: Jane Doe</p>\
+         <p>The old wing (© Example Agency)</p>\
+         <figure><img src='https://example.com/a.jpg' alt='x'>\
+         <figcaption>Readers at the desk. Photo: John Roe</figcaption></figure>\
+         <p>Kontakt</p><p>Section (c) of the lease names the photo: it stays.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(
+        got[1..],
+        [
+            "The reading room in spring.",
+            "The old wing",
+            "Readers at the desk.",
+            "Section (c) of the lease names the photo: it stays."
+        ]
+    );
+}
