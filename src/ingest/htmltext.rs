@@ -150,7 +150,11 @@ mod tests {
             "<p>Mit\u{ad}tel\u{ad}alter</p>",
             "<p><a href=\"https://example.com/\">Mit&shy;telalter</a></p>",
         ] {
-            assert_eq!(html_to_text(html, None).paragraphs, ["Mittelalter"], "{html}");
+            assert_eq!(
+                html_to_text(html, None).paragraphs,
+                ["Mittelalter"],
+                "{html}"
+            );
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod lines;
 mod meta;
+mod phrases;
 mod prune;
 mod related;
 

@@ -47,8 +47,17 @@ const WORDS: &[&str] = &[
 /// use them for whole articles (`share-zone`, `entry no-share`,
 /// `related-to-size`).
 const SMALL_WORDS: &[&str] = &[
-    "share", "sharing", "social", "socials", "related", "rating", "ratings",
-    "sponsor", "sponsored", "pagination", "pager",
+    "share",
+    "sharing",
+    "social",
+    "socials",
+    "related",
+    "rating",
+    "ratings",
+    "sponsor",
+    "sponsored",
+    "pagination",
+    "pager",
 ];
 
 /// Two words that together name furniture ("author bio", "entry meta").
@@ -140,11 +149,9 @@ fn named(node: &NodeRef) -> Named {
             .map(str::to_ascii_lowercase)
             .collect();
         let pair = || {
-            PAIRS.iter().any(|(a, b)| {
-                words
-                    .windows(2)
-                    .any(|pair| pair[0] == *a && pair[1] == *b)
-            })
+            PAIRS
+                .iter()
+                .any(|(a, b)| words.windows(2).any(|pair| pair[0] == *a && pair[1] == *b))
         };
         if words.iter().any(|w| WORDS.contains(&w.as_str())) || pair() {
             return Named::Furniture;
@@ -155,5 +162,62 @@ fn named(node: &NodeRef) -> Named {
 }
 
 fn text_len(node: &Option<NodeRef>) -> usize {
-    node.map_or(0, |n| n.text().chars().filter(|c| !c.is_whitespace()).count())
+    node.map_or(0, |n| {
+        n.text().chars().filter(|c| !c.is_whitespace()).count()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pruned(html: &str) -> String {
+        let doc = Document::from(html);
+        prune(&doc);
+        doc.select("body")
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    const STORY: &str = "<p>The council voted on Tuesday to keep the library open for \
+        another ten years, after a long debate about its budget and its readers.</p>";
+
+    #[test]
+    fn furniture_goes_by_tag_role_and_name() {
+        let html = format!(
+            "<body><nav>Home News</nav><div role=navigation>Menu</div>{STORY}\
+             <aside>Most read</aside><div class='newsletter-box'>Sign up</div>\
+             <div id='cookie_notice'>We use cookies</div><div class='post-meta'>By Jane</div>\
+             <ul class='share-buttons'><li>Share</li></ul><footer>Imprint</footer></body>"
+        );
+        assert_eq!(
+            pruned(&html),
+            "The council voted on Tuesday to keep the library open for another ten years, \
+             after a long debate about its budget and its readers."
+        );
+    }
+
+    #[test]
+    fn a_block_holding_the_article_stays_whatever_its_name() {
+        // Page builders name whole articles `share-zone`; some pages are one form.
+        let long = STORY.repeat(6);
+        let html =
+            format!("<body><div class='entry share-zone'>{long}</div><p>Short aside.</p></body>");
+        assert!(pruned(&html).starts_with("The council"));
+        let html = format!("<body><form>{STORY}</form><p>Footer line.</p></body>");
+        assert!(pruned(&html).starts_with("The council"));
+        let html = format!(
+            "<body><div class='has-comments'><h1>Title</h1>{STORY}</div>{STORY}{STORY}</body>"
+        );
+        assert!(pruned(&html).starts_with("Title"));
+    }
+
+    #[test]
+    fn words_are_whole_words_of_a_name() {
+        // "shared" and "socialist" are not "share" and "social".
+        let html = format!("<body><div class='shared socialist'>Kept words</div>{STORY}</body>");
+        assert!(pruned(&html).starts_with("Kept words"));
+    }
 }
