@@ -142,4 +142,19 @@ mod tests {
             assert!(simple_html(html).is_none(), "{html}");
         }
     }
+
+    #[test]
+    fn soft_hyphens_are_dropped_on_both_paths() {
+        for html in [
+            "<p>Mit&shy;tel&#173;al\u{ad}ter</p>",
+            "<p>Mit\u{ad}tel\u{ad}alter</p>",
+            "<p><a href=\"https://example.com/\">Mit&shy;telalter</a></p>",
+        ] {
+            assert_eq!(
+                html_to_text(html, None).paragraphs,
+                ["Mittelalter"],
+                "{html}"
+            );
+        }
+    }
 }

@@ -22,6 +22,8 @@ pub(super) enum Kind {
 /// Marks pages put in or beside headings as anchors to link to.
 const PERMALINK_MARKS: &[char] = &['#', '¶', '§', '🔗', '⚓', '∞'];
 
+pub(super) const SOFT_HYPHEN: char = '\u{ad}';
+
 #[derive(Default)]
 pub(super) struct Flow {
     text: String,
@@ -34,8 +36,15 @@ pub(super) struct Flow {
 }
 
 impl Flow {
+    /// Appends text, whitespace collapsed and soft hyphens dropped: a
+    /// terminal shows them as nothing or as a stray `-`, and they would
+    /// keep a word from matching in search.
     pub(super) fn push(&mut self, s: &str) {
-        squash_into(&mut self.text, s, &mut self.space);
+        if s.contains(SOFT_HYPHEN) {
+            squash_into(&mut self.text, &s.replace(SOFT_HYPHEN, ""), &mut self.space);
+        } else {
+            squash_into(&mut self.text, s, &mut self.space);
+        }
     }
 
     /// Where a span beginning now starts.

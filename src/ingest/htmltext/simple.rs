@@ -10,6 +10,9 @@ pub(super) fn simple_html(html: &str) -> Option<Vec<String>> {
         "del", "ins",
     ];
     use crate::text::squash_into;
+    if html.contains(super::flow::SOFT_HYPHEN) {
+        return None;
+    }
     let mut paragraphs = Vec::new();
     // The paragraph so far, its whitespace already collapsed: one buffer,
     // each paragraph copied out of it at its exact size.
@@ -72,7 +75,8 @@ fn decode_entity(name: &str) -> Option<char> {
                 None => number.parse().ok()?,
             };
             // Control characters and the like: let the full parser decide.
-            char::from_u32(code).filter(|c| !c.is_control() && code != 0)?
+            char::from_u32(code)
+                .filter(|c| !c.is_control() && code != 0 && *c != super::flow::SOFT_HYPHEN)?
         }
     })
 }

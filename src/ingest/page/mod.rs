@@ -1,7 +1,10 @@
 //! Web pages: the main article of a page, read with `dom_smoothie` (a port
 //! of Mozilla's Readability), with its metadata and related-article blocks.
 
+mod lines;
 mod meta;
+mod phrases;
+mod prune;
 mod related;
 
 use dom_query::Document;
@@ -40,8 +43,12 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
     let feeds = discover::discover_in(&doc, base_str);
     let related = related::find_related(&doc, base.as_ref(), meta.url.as_deref());
     let element_count = doc.select("*").length();
-    let found = (element_count <= MAX_ELEMENTS && depth_within(&doc, MAX_DEPTH))
-        .then(|| readable(text, base_str))
+    let deep = !depth_within(&doc, MAX_DEPTH);
+    if !deep {
+        prune::prune(&doc);
+    }
+    let found = (element_count <= MAX_ELEMENTS && !deep)
+        .then(|| readable(doc.clone(), base_str))
         .flatten()
         .filter(|(body, _, _)| !body.paragraphs.is_empty());
     let (body, readable_title, byline) =
@@ -55,13 +62,8 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
         .or(readable_title)
         .unwrap_or_else(|| "(untitled)".to_string());
     let mut body = body;
-    if body
-        .paragraphs
-        .first()
-        .is_some_and(|p| squash(p) == squash(&title))
-    {
-        body.remove(0);
-    }
+    lines::drop_page_lines(&mut body);
+    lines::drop_title_line(&mut body, &title);
     let byline = meta.byline.clone().or(byline);
     if let Some(name) = byline.as_deref() {
         let is_credit = |p: &String| p.chars().count() < 80 && p.contains(name);
@@ -94,13 +96,13 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
 }
 
 /// The body, title and byline Readability finds, if any.
-fn readable(text: &str, base: &str) -> Option<(HtmlText, Option<String>, Option<String>)> {
+fn readable(doc: Document, base: &str) -> Option<(HtmlText, Option<String>, Option<String>)> {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
     let url = (!base.is_empty()).then_some(base);
-    let mut readability = Readability::new(text, url, Some(config)).ok()?;
+    let mut readability = Readability::with_document(doc, url, Some(config)).ok()?;
     let found = readability.parse().ok()?;
     let base = Url::parse(base).ok();
     let body = html_to_text(&found.content, base.as_ref());

@@ -1,0 +1,229 @@
+//! Lines of a page's text that are about the page, not the article:
+//! "Read more: <link>" pointers, a "Related" heading and the links under
+//! it, share and comment labels, tag and category lines, copyright notices,
+//! photo credits, and date or "Updated" lines standing alone. Found by
+//! their wording (in the languages the phrase lists cover) and, for
+//! pointers, by being mostly a link.
+
+use crate::ingest::htmltext::{HtmlText, squash};
+use crate::model::{Block, SpanKind};
+
+use super::phrases::{CREDIT_LEN, CREDITS, LABELS, NOTICES, PREFIXES, RELATED};
+
+/// Lines longer than this (in characters) are article text.
+const SHORT: usize = 100;
+
+/// Removes the lines about the page from `body` (see the module's comment).
+pub fn drop_page_lines(body: &mut HtmlText) {
+    let mut at = 0;
+    while at < body.paragraphs.len() {
+        if let Some(Block::Image { caption, .. }) = body.blocks.get_mut(at) {
+            // An image stays; a credit as its caption goes, or its end.
+            if let Some(c) = caption.as_mut() {
+                if let Some(cut) = credit_start(c) {
+                    c.truncate(cut);
+                }
+            }
+            if caption
+                .as_deref()
+                .is_some_and(|c| is_page_line(&c.trim().to_lowercase()))
+            {
+                *caption = None;
+            }
+            body.paragraphs[at] = body.blocks[at].plain().into_owned();
+            at += 1;
+            continue;
+        }
+        strip_credit(body, at);
+        let text = body.paragraphs[at].trim().to_lowercase();
+        let block = body.blocks.get(at);
+        if is_heading_like(&text, block) && introduces_related(&text, block) {
+            body.remove(at);
+            while body
+                .blocks
+                .get(at)
+                .is_some_and(|b| link_share(b) >= 0.5 || matches!(b, Block::Image { .. }))
+            {
+                body.remove(at);
+            }
+            continue;
+        }
+        if is_page_line(&text) || block.is_some_and(is_pointer) {
+            body.remove(at);
+            continue;
+        }
+        at += 1;
+    }
+}
+
+/// Where a credit ends a short line, if one does: the start of its marker
+/// (and of the bracket or dash before it).
+fn credit_start(text: &str) -> Option<usize> {
+    if text.len() > 400 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    // The markers' offsets in the lowercased text are the text's only when
+    // lowercasing kept every length.
+    if lower.len() != text.len() {
+        return None;
+    }
+    let at = CREDITS.iter().filter_map(|m| lower.rfind(m)).max()?;
+    let head = text.get(..at)?;
+    let starts_word = head.ends_with([' ', '(', '[', '\u{a0}']);
+    // After a sentence, in brackets or after a dash; "©" anywhere.
+    let apart = lower[at..].starts_with('©')
+        || head
+            .trim_end_matches([' ', '\u{a0}'])
+            .ends_with(['.', '!', '?', '(', '[', '–', '-', '|', '/']);
+    if at == 0 || !starts_word || !apart || text[at..].chars().count() > CREDIT_LEN {
+        return None;
+    }
+    let cut = head
+        .trim_end_matches([' ', '(', '[', '–', '-', '/', '|', '\u{a0}'])
+        .len();
+    (cut > 0).then_some(cut)
+}
+
+/// Cuts a credit off the end of a short text block.
+fn strip_credit(body: &mut HtmlText, at: usize) {
+    let Some(cut) = credit_start(&body.paragraphs[at]) else {
+        return;
+    };
+    let plain_paragraph = body.blocks.is_empty();
+    match body.blocks.get_mut(at) {
+        Some(Block::Paragraph { text, spans }) => {
+            text.truncate(cut);
+            spans.retain_mut(|s| {
+                s.end = s.end.min(cut);
+                s.start < s.end
+            });
+        }
+        _ if plain_paragraph => {}
+        _ => return,
+    }
+    body.paragraphs[at].truncate(cut);
+}
+
+/// Blocks near the start that may repeat the title.
+const TITLE_REACH: usize = 5;
+
+/// Removes the line near the start that repeats the title (the reader
+/// shows the title above the text): the same words, or a heading or short
+/// line holding them after a kicker ("Topic: Title").
+pub fn drop_title_line(body: &mut HtmlText, title: &str) {
+    let title = squash(title).to_lowercase();
+    let long = title.chars().count() >= 12;
+    let repeats = |at: usize| {
+        let text = squash(&body.paragraphs[at]).to_lowercase();
+        text == title
+            || (long
+                && text.contains(&title)
+                && (matches!(body.blocks.get(at), Some(Block::Heading { .. }))
+                    || text.len() <= title.len() + 40))
+    };
+    if let Some(at) = (0..body.paragraphs.len().min(TITLE_REACH)).find(|&at| repeats(at)) {
+        body.remove(at);
+    }
+}
+
+/// A heading, or a short paragraph standing as one.
+fn is_heading_like(text: &str, block: Option<&Block>) -> bool {
+    matches!(block, Some(Block::Heading { .. })) || text.chars().count() <= 60
+}
+
+/// A related phrase alone, or starting a heading or a line ending in `:`
+/// ("Lesen Sie auch die folgenden Beiträge:").
+fn introduces_related(text: &str, block: Option<&Block>) -> bool {
+    let bare = bare(text);
+    RELATED.contains(&bare)
+        || ((matches!(block, Some(Block::Heading { .. })) || text.ends_with(':'))
+            && RELATED.iter().any(|p| bare.starts_with(p)))
+}
+
+/// The text without final punctuation and spacing.
+fn bare(text: &str) -> &str {
+    text.trim_end_matches([':', '.', '!', '?', '›', '»', '…', ' ', '\u{a0}'])
+}
+
+fn is_page_line(text: &str) -> bool {
+    if text.is_empty() || text.chars().count() > SHORT {
+        return false;
+    }
+    LABELS.contains(&bare(text))
+        || PREFIXES.iter().any(|p| text.starts_with(p))
+        || NOTICES.iter().any(|n| text.contains(n))
+        || is_date_line(text)
+}
+
+/// A date or time alone: `23.10.2018`, `2018-10-23`, `19:49`, `3:59 PM`,
+/// `5. März 2021`, with at most one word (a month's name, "PM").
+fn is_date_line(text: &str) -> bool {
+    if text.chars().count() > 30 {
+        return false;
+    }
+    let words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    if words > 1 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let joined = |seps: &[u8]| {
+        b.windows(3)
+            .filter(|w| w[0].is_ascii_digit() && seps.contains(&w[1]) && w[2].is_ascii_digit())
+            .count()
+    };
+    let has_year = text.split_whitespace().any(|t| {
+        let t = t.trim_matches(|c: char| !c.is_ascii_digit());
+        t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit())
+    });
+    joined(b":") >= 1
+        || joined(b"./-") >= 2
+        || (has_year && words == 1 && text.split_whitespace().count() == 3)
+}
+
+/// "Read more: <link>": a short label with a colon, then a link.
+fn is_pointer(block: &Block) -> bool {
+    let Some((text, _)) = block.text_and_spans() else {
+        return false;
+    };
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = &text[..colon];
+    label.chars().count() <= 40
+        && label.split_whitespace().count() <= 4
+        && !label.contains("http")
+        && link_share(block) >= 0.6
+}
+
+/// The share of a block's text inside links.
+fn link_share(block: &Block) -> f64 {
+    let Some((text, spans)) = block.text_and_spans() else {
+        return 0.0;
+    };
+    let text_len = text.trim().len();
+    if text_len == 0 {
+        return 0.0;
+    }
+    let mut linked = vec![false; text.len()];
+    for span in spans.iter().filter(|s| s.kind == SpanKind::Link) {
+        let end = span.end.min(text.len());
+        for flag in linked.iter_mut().take(end).skip(span.start) {
+            *flag = true;
+        }
+    }
+    let covered = text
+        .bytes()
+        .zip(&linked)
+        .filter(|(b, l)| **l && !b.is_ascii_whitespace())
+        .count();
+    let visible = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    covered as f64 / visible.max(1) as f64
+}
+
+#[cfg(test)]
+#[path = "lines_tests.rs"]
+mod tests;

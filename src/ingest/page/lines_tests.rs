@@ -1,0 +1,137 @@
+use super::*;
+use crate::ingest::htmltext::html_to_text;
+
+fn kept(html: &str) -> Vec<String> {
+    let mut body = html_to_text(html, None);
+    drop_page_lines(&mut body);
+    body.paragraphs
+}
+
+const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
+
+#[test]
+fn read_more_pointers_go_and_sentences_with_colons_stay() {
+    let html = format!(
+        "{STORY}<p>Read more: <a href='https://example.com/x'>Council budget cuts explained in full</a></p>\
+         <p>Lea también: <a href='https://example.com/y'>Impiden ingreso a dos reporteros</a></p>\
+         <p>The mayor said: <a href='https://example.com/z'>the statement</a> was clear, and it stays.</p>\
+         <p>Note: the vote was close.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[1].starts_with("The mayor said"));
+    assert_eq!(got[2], "Note: the vote was close.");
+}
+
+#[test]
+fn a_related_heading_goes_with_the_links_under_it() {
+    let html = format!(
+        "{STORY}<h3>Ähnliche Beiträge</h3>\
+         <ul><li><a href='https://example.com/a'>Another story about libraries</a></li>\
+         <li><a href='https://example.com/b'>Yet another story</a></li></ul>\
+         <p>Closing paragraph of the article itself.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(
+        got,
+        [
+            "The council voted on Tuesday to keep the library open.",
+            "Closing paragraph of the article itself."
+        ]
+    );
+}
+
+#[test]
+fn labels_credits_notices_and_dates_alone_go() {
+    let html = format!(
+        "<p>23.10.2018</p>{STORY}<p>Foto: Jane Doe</p><p>Share this:</p>\
+         <p>Kommentare sind geschlossen.</p><p>Tags: council, library</p>\
+         <p>© 2020 Example Media. All rights reserved.</p><p>5. März 2021</p>\
+         <p>Updated 3:59 PM</p>"
+    );
+    assert_eq!(
+        kept(&html),
+        ["The council voted on Tuesday to keep the library open."]
+    );
+}
+
+#[test]
+fn numbers_and_long_lines_are_article_text() {
+    let long = "Tags: ".to_string() + &"word ".repeat(30);
+    let html = format!(
+        "{STORY}<p>1.000 Euro</p><p>2 500 euro</p><p>Kapitel 3</p><p>{long}</p>\
+         <p>Comments from readers were read aloud at the meeting.</p>"
+    );
+    assert_eq!(kept(&html).len(), 6);
+}
+
+#[test]
+fn an_image_stays_and_its_credit_caption_goes() {
+    let html = format!(
+        "{STORY}<figure><img src='https://example.com/a.jpg' alt='The library'>\
+         <figcaption>Foto: Jane Doe</figcaption></figure>"
+    );
+    let mut body = html_to_text(&html, None);
+    drop_page_lines(&mut body);
+    assert_eq!(body.paragraphs[1], "The library");
+    assert!(matches!(
+        &body.blocks[1],
+        Block::Image { caption: None, .. }
+    ));
+}
+
+#[test]
+fn a_heading_repeating_the_title_goes_once() {
+    let title = "Transparency in price changes";
+    let html = format!(
+        "<p>By Jane Doe</p><h2>Consumer rights: Transparency in price changes</h2>{STORY}\
+         <h2>Transparency in price changes</h2>"
+    );
+    let mut body = html_to_text(&html, None);
+    drop_title_line(&mut body, title);
+    assert_eq!(body.paragraphs.len(), 3, "{:?}", body.paragraphs);
+    assert_eq!(body.paragraphs[0], "By Jane Doe");
+    // A title too short to be told from text must match exactly.
+    let mut body = html_to_text("<p>News today in brief</p><p>News</p>", None);
+    drop_title_line(&mut body, "News");
+    assert_eq!(body.paragraphs, ["News today in brief"]);
+}
+
+#[test]
+fn a_heading_starting_with_a_related_phrase_goes_and_a_sentence_does_not() {
+    let html = format!(
+        "{STORY}<h2>Mehr zum Thema auf dieser Seite</h2>\
+         <p><a href='https://example.com/a'>Ein anderer Artikel zum Thema</a></p>\
+         <p>Lesen Sie auch die folgenden Beiträge:</p>\
+         <p>Das könnte teuer werden, sagte der Bürgermeister am Abend.</p>\
+         <p>Anzeige</p><p>Quelle: Landesregierung</p>"
+    );
+    assert_eq!(
+        kept(&html),
+        [
+            "The council voted on Tuesday to keep the library open.",
+            "Das könnte teuer werden, sagte der Bürgermeister am Abend."
+        ]
+    );
+}
+
+#[test]
+fn a_credit_ending_a_caption_or_short_line_is_cut() {
+    let html = format!(
+        "{STORY}<p>The reading room in spring. Foto: Jane Doe</p>\
+         <p>The old wing (© Example Agency)</p>\
+         <figure><img src='https://example.com/a.jpg' alt='x'>\
+         <figcaption>Readers at the desk. Photo: John Roe</figcaption></figure>\
+         <p>Kontakt</p><p>Section (c) of the lease names the photo: it stays.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(
+        got[1..],
+        [
+            "The reading room in spring.",
+            "The old wing",
+            "Readers at the desk.",
+            "Section (c) of the lease names the photo: it stays."
+        ]
+    );
+}

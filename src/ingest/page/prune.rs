@@ -1,0 +1,223 @@
+//! Page furniture removed before the article is looked for: navigation,
+//! asides, footers, forms' controls, and blocks whose class or id names
+//! them as sharing buttons, newsletter boxes, comment threads, related lists,
+//! cookie notices, author boxes and the like (the names themes and
+//! publishing systems commonly use). Readability drops some of these only
+//! while the article it finds is long; short articles came with them.
+//!
+//! A block holding most of the page's text is never removed, whatever it is
+//! called: some pages wrap their whole content in a `<form>` or give it a
+//! class such as `has-comments`.
+
+use dom_query::{Document, NodeRef};
+
+/// Elements that are page furniture by their tag.
+const TAGS: &str = "nav, aside, footer, button, select, dialog, form, \
+    [role=navigation], [role=complementary], [role=contentinfo], [role=search], \
+    [role=dialog], [role=alertdialog], [role=menu], [role=menubar], \
+    [aria-hidden=true], [hidden]";
+
+/// Words of a class or id (split at `-`, `_` and the like) that name
+/// furniture wherever they are used.
+const WORDS: &[&str] = &[
+    "sharedaddy",
+    "shariff",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "comments",
+    "commentlist",
+    "respond",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "breadcrumbs",
+    "copyright",
+    "postmetadata",
+    "advert",
+    "advertisement",
+    "popup",
+    "tagcloud",
+];
+
+/// Words that name furniture on a small block only: page builders also
+/// use them for whole articles (`share-zone`, `entry no-share`,
+/// `related-to-size`).
+const SMALL_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "socials",
+    "related",
+    "rating",
+    "ratings",
+    "sponsor",
+    "sponsored",
+    "pagination",
+    "pager",
+];
+
+/// Two words that together name furniture ("author bio", "entry meta").
+const PAIRS: &[(&str, &str)] = &[
+    ("author", "bio"),
+    ("author", "box"),
+    ("author", "info"),
+    ("about", "author"),
+    ("entry", "meta"),
+    ("post", "meta"),
+    ("entry", "utility"),
+    ("entry", "footer"),
+    ("post", "tags"),
+    ("tag", "links"),
+    ("tags", "links"),
+];
+
+/// A block with more than this share of the page's text is kept.
+const MAX_SHARE: f64 = 0.5;
+
+/// Blocks named by `SMALL_WORDS` hold fewer characters than this.
+const SMALL: usize = 600;
+
+/// Removes the furniture of `doc` (see the module's comment).
+pub fn prune(doc: &Document) {
+    let total = text_len(&doc.select("body").nodes().first().copied());
+    if total == 0 {
+        return;
+    }
+    let mut found: Vec<NodeRef> = doc.select(TAGS).nodes().to_vec();
+    let mut small: Vec<NodeRef> = Vec::new();
+    for node in doc.select("[class], [id]").nodes() {
+        match named(node) {
+            Named::Furniture => found.push(*node),
+            Named::Small => small.push(*node),
+            Named::Not => {}
+        }
+    }
+    for node in found {
+        if removable(&node) && (text_len(&Some(node)) as f64) <= MAX_SHARE * total as f64 {
+            node.remove_from_parent();
+        }
+    }
+    for node in small {
+        if removable(&node) && text_len(&Some(node)) < SMALL {
+            node.remove_from_parent();
+        }
+    }
+}
+
+trait HoldsH1 {
+    fn select_h1(&self) -> bool;
+}
+
+impl HoldsH1 for NodeRef<'_> {
+    /// Whether the node holds the page's `<h1>` (the article's own heading).
+    fn select_h1(&self) -> bool {
+        self.descendants_it()
+            .any(|d| d.node_name().as_deref() == Some("h1"))
+    }
+}
+
+/// Whether a node may go: never the page's frame, nor what holds its `<h1>`.
+fn removable(node: &NodeRef) -> bool {
+    !matches!(
+        node.node_name().as_deref(),
+        Some("html" | "body" | "main" | "article")
+    ) && !node.select_h1()
+}
+
+enum Named {
+    Furniture,
+    Small,
+    Not,
+}
+
+/// What the class and id of a node say it is.
+fn named(node: &NodeRef) -> Named {
+    let names = format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    );
+    let mut small = false;
+    for name in names.split_whitespace() {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let pair = || {
+            PAIRS
+                .iter()
+                .any(|(a, b)| words.windows(2).any(|pair| pair[0] == *a && pair[1] == *b))
+        };
+        if words.iter().any(|w| WORDS.contains(&w.as_str())) || pair() {
+            return Named::Furniture;
+        }
+        small |= words.iter().any(|w| SMALL_WORDS.contains(&w.as_str()));
+    }
+    if small { Named::Small } else { Named::Not }
+}
+
+fn text_len(node: &Option<NodeRef>) -> usize {
+    node.map_or(0, |n| {
+        n.text().chars().filter(|c| !c.is_whitespace()).count()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pruned(html: &str) -> String {
+        let doc = Document::from(html);
+        prune(&doc);
+        doc.select("body")
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    const STORY: &str = "<p>The council voted on Tuesday to keep the library open for \
+        another ten years, after a long debate about its budget and its readers.</p>";
+
+    #[test]
+    fn furniture_goes_by_tag_role_and_name() {
+        let html = format!(
+            "<body><nav>Home News</nav><div role=navigation>Menu</div>{STORY}\
+             <aside>Most read</aside><div class='newsletter-box'>Sign up</div>\
+             <div id='cookie_notice'>We use cookies</div><div class='post-meta'>By Jane</div>\
+             <ul class='share-buttons'><li>Share</li></ul><footer>Imprint</footer></body>"
+        );
+        assert_eq!(
+            pruned(&html),
+            "The council voted on Tuesday to keep the library open for another ten years, \
+             after a long debate about its budget and its readers."
+        );
+    }
+
+    #[test]
+    fn a_block_holding_the_article_stays_whatever_its_name() {
+        // Page builders name whole articles `share-zone`; some pages are one form.
+        let long = STORY.repeat(6);
+        let html =
+            format!("<body><div class='entry share-zone'>{long}</div><p>Short aside.</p></body>");
+        assert!(pruned(&html).starts_with("The council"));
+        let html = format!("<body><form>{STORY}</form><p>Footer line.</p></body>");
+        assert!(pruned(&html).starts_with("The council"));
+        let html = format!(
+            "<body><div class='has-comments'><h1>Title</h1>{STORY}</div>{STORY}{STORY}</body>"
+        );
+        assert!(pruned(&html).starts_with("Title"));
+    }
+
+    #[test]
+    fn words_are_whole_words_of_a_name() {
+        // "shared" and "socialist" are not "share" and "social".
+        let html = format!("<body><div class='shared socialist'>Kept words</div>{STORY}</body>");
+        assert!(pruned(&html).starts_with("Kept words"));
+    }
+}
