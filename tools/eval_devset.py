@@ -153,7 +153,7 @@ def eval_feeds(args) -> None:
     for row in rows:
         data, stderr, error = run(args.bin, root / row["file"], args.timeout)
         want_format = re.match(r"[a-z]+", row["format"]).group(0)
-        m = re.search(r": (\w+), (\d+) articles", stderr)
+        m = re.search(r": (\w+), (\d+) articles?\b", stderr)
         got_format = m.group(1) if m else "none"
         count = len(data) if data is not None else 0
         want_count = int(row["item_count"] or 0)
