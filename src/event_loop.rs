@@ -125,9 +125,7 @@ fn handle(
     let event = match msg {
         Msg::Job(event) => {
             app.on_job(event);
-            for effect in app.take_effects() {
-                perform(effect, app);
-            }
+            run_queued(app, perform);
             return Ok(true);
         }
         Msg::InputFailed(e) => return Err(anyhow!("cannot read the terminal: {e}")),
@@ -146,6 +144,7 @@ fn handle(
                 if let Some(effect) = effect {
                     perform(effect, app);
                 }
+                run_queued(app, perform);
                 true
             }
             None => false,
@@ -158,4 +157,11 @@ fn handle(
         Event::FocusGained | Event::Paste(_) => true,
         Event::FocusLost => false,
     })
+}
+
+/// Carries out the effects the app queued while handling a message.
+fn run_queued(app: &mut App, perform: &mut impl FnMut(Effect, &mut App)) {
+    for effect in app.take_effects() {
+        perform(effect, app);
+    }
 }

@@ -247,6 +247,12 @@ fn perform(effect: Effect, app: &mut App, env: &Env, reporter: &Reporter) {
             });
         }
         Effect::Notify { message, titles } => notify(app, &message, titles, reporter),
+        Effect::BookmarkCommand(article) => {
+            let (argv, reporter) = (app.settings.bookmark_command.clone(), reporter.clone());
+            std::thread::spawn(move || {
+                crate::jobs::notify::bookmark_and_report(&argv, article, &reporter)
+            });
+        }
         Effect::FullText { id, url } => {
             let reporter = reporter.clone();
             let file = app.store_file().map(std::path::Path::to_path_buf);

@@ -156,6 +156,7 @@ fn linked_app() -> edicola::app::App {
         published: Some(1_735_689_600),
         body: vec!["A paragraph.".into()],
         links: (1..=3).map(link).collect(),
+        url: Some("https://example.org/story".into()),
         ..Article::default()
     });
     let mut store = edicola::store::Store::open_in_memory().expect("store");
@@ -196,4 +197,26 @@ fn a_count_before_o_or_y_takes_that_numbered_link() {
     assert!(effect.is_none());
     let status = app.status.clone().map(|(m, _)| m).unwrap_or_default();
     assert_eq!(status, "No link 7: this article has 3 links");
+}
+
+#[test]
+fn a_new_bookmark_runs_the_bookmark_command_with_address_title_and_source() {
+    let mut app = linked_app();
+    app.set_settings(edicola::settings::Settings {
+        bookmark_command: vec!["save-link".into()],
+        ..Default::default()
+    });
+    app.update(edicola::action::Action::ToggleBookmark);
+    let effects = app.take_effects();
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::BookmarkCommand([url, title, source])]
+                if url == "https://example.org/story" && title == "Three links" && source == "Wire"
+        ),
+        "{effects:?}"
+    );
+    // Removing the bookmark runs nothing.
+    app.update(edicola::action::Action::ToggleBookmark);
+    assert!(app.take_effects().is_empty());
 }

@@ -1,7 +1,8 @@
 //! Refreshing in the background every `refresh_interval` while the reader
 //! is open, and telling the user what a refresh brought: the status bar
 //! always (`12 new articles in 3 feeds`); the notify command, a terminal
-//! notification and the bell when the settings ask for them.
+//! notification and the bell when the settings ask for them. Also the
+//! bookmark command, run on each new bookmark.
 
 use std::time::{Duration, Instant};
 
@@ -98,7 +99,27 @@ impl App {
         Ok(())
     }
 
-    /// The effects job events asked for since the last call.
+    /// A new bookmark: the bookmark command runs on the open article (an
+    /// article without an address is said, not sent).
+    pub(super) fn queue_bookmark_command(&mut self) {
+        let Some(article) = self.opened.as_ref().map(|o| &o.article) else {
+            return;
+        };
+        let clean = |s: &str| crate::text::controls::without_controls(s).into_owned();
+        let Some(url) = article.url.as_deref().map(clean) else {
+            self.notify(
+                Severity::Info,
+                "Bookmarked here only: this article has no web address",
+            );
+            return;
+        };
+        let title = clean(&article.title);
+        let source = clean(article.source.as_deref().unwrap_or_default());
+        self.effects
+            .push(Effect::BookmarkCommand([url, title, source]));
+    }
+
+    /// The effects job events and keys asked for since the last call.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }

@@ -268,9 +268,7 @@ impl App {
             JobEvent::Lookup(answer) => self.on_lookup(answer),
             JobEvent::Piped(result) => self.on_piped(result),
             JobEvent::Saved(result) => self.on_saved(result),
-            JobEvent::NotifyFailed(e) => {
-                self.report(Severity::Error, format!("Notify command failed: {e}"));
-            }
+            JobEvent::CommandFailed(message) => self.report(Severity::Error, message),
             JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
             JobEvent::Written { seq, result } => self.on_written(seq, result)?,
             JobEvent::Search(answer) => self.on_search(answer)?,

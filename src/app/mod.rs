@@ -107,6 +107,8 @@ pub enum Effect {
         message: String,
         titles: Vec<String>,
     },
+    /// Run the bookmark command on an article: address, title, source.
+    BookmarkCommand([String; 3]),
 }
 
 /// Background work in progress, for the status bar. Each kind has its own

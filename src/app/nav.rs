@@ -326,6 +326,9 @@ impl App {
         };
         let queued = self.write(request, Some(what.to_string()))?.is_none();
         self.show_mark(&id, Mark::Bookmarked, on);
+        if on && !self.settings.bookmark_command.is_empty() {
+            self.queue_bookmark_command();
+        }
         self.push_mark_undo(Mark::Bookmarked, !on, "the bookmark");
         let saved = if queued {
             "saving"

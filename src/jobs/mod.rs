@@ -88,8 +88,8 @@ pub enum JobEvent {
     FeedEdited(Result<Edited, JobError>),
     /// A command the open article was piped to ended (or could not start).
     Piped(Result<pipe::Piped, String>),
-    /// The notify command failed (named in the message).
-    NotifyFailed(String),
+    /// A command of the settings (notify, bookmark) failed: the message.
+    CommandFailed(String),
     /// An article was saved to this file (or why not).
     Saved(Result<std::path::PathBuf, String>),
     /// A queued write waits for another process's write lock.

@@ -1,7 +1,8 @@
-//! The notify command (`notify_command` in config.toml), run when a
-//! refresh brings new articles: the summary (`12 new articles in 3 feeds`)
+//! The user's commands from config.toml: `notify_command`, run when a
+//! refresh brings new articles (the summary, `12 new articles in 3 feeds`,
 //! as its last argument, the new articles' titles on its stdin, one per
-//! line. No shell; bounded in time; its output is not read.
+//! line), and `bookmark_command`, run on a new bookmark (its address, title
+//! and source as arguments). No shell; bounded in time; output not read.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -12,10 +13,21 @@ use super::{JobEvent, Reporter};
 /// How long the command may run before it is killed.
 pub const TIME_LIMIT: Duration = Duration::from_secs(10);
 
-/// Runs the command and reports a failure (success is silent).
+/// Runs the notify command and reports a failure (success is silent).
 pub fn run_and_report(argv: &[String], message: &str, titles: &[String], reporter: &Reporter) {
     if let Err(e) = run(argv, message, titles, TIME_LIMIT) {
-        let _ = reporter.send(JobEvent::NotifyFailed(e));
+        let _ = reporter.send(JobEvent::CommandFailed(format!(
+            "Notify command failed: {e}"
+        )));
+    }
+}
+
+/// Runs the bookmark command on an article and reports a failure.
+pub fn bookmark_and_report(argv: &[String], article: [String; 3], reporter: &Reporter) {
+    if let Err(e) = run_with(argv, &article, &[], TIME_LIMIT) {
+        let _ = reporter.send(JobEvent::CommandFailed(format!(
+            "Bookmark command failed: {e}"
+        )));
     }
 }
 
@@ -27,12 +39,22 @@ pub fn run(
     titles: &[String],
     time: Duration,
 ) -> Result<(), String> {
+    run_with(argv, &[message.to_string()], titles, time)
+}
+
+/// Runs `argv` with `extra` arguments and `lines` on stdin.
+pub fn run_with(
+    argv: &[String],
+    extra: &[String],
+    lines: &[String],
+    time: Duration,
+) -> Result<(), String> {
     let Some((program, args)) = argv.split_first() else {
         return Ok(());
     };
     let mut child = Command::new(program)
         .args(args)
-        .arg(message)
+        .args(extra)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -41,8 +63,10 @@ pub fn run(
             std::io::ErrorKind::NotFound => format!("{program}: not found"),
             _ => format!("{program}: {e}"),
         })?;
-    let mut input = titles.join("\n");
-    input.push('\n');
+    let mut input = lines.join("\n");
+    if !input.is_empty() {
+        input.push('\n');
+    }
     if let Some(mut stdin) = child.stdin.take() {
         // A command that does not read its input must not block the wait.
         std::thread::spawn(move || {
@@ -93,6 +117,23 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    fn the_bookmark_command_gets_three_arguments() {
+        let dir = tempfile::tempdir().expect("dir");
+        let out = dir.path().join("out");
+        let script = format!("printf '%s|' \"$@\" > {}", out.display());
+        let argv = vec!["sh".to_string(), "-c".to_string(), script, "sh".to_string()];
+        let article = [
+            "https://a.example/x".to_string(),
+            "A title; rm -rf".to_string(),
+            "Wire".to_string(),
+        ];
+        run_with(&argv, &article, &[], TIME_LIMIT).expect("runs");
+        let got = std::fs::read_to_string(&out).expect("written");
+        assert_eq!(got, "https://a.example/x|A title; rm -rf|Wire|");
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn failures_name_the_command() {
         assert_eq!(
             run(&words("no-such-notifier-x"), "m", &[], TIME_LIMIT),
@@ -102,7 +143,7 @@ mod tests {
             run(&words("false"), "m", &[], TIME_LIMIT),
             Err("false: exit 1".to_string())
         );
-        let slow = run(&words("sleep 5"), "m", &[], Duration::from_millis(200));
+        let slow = run_with(&words("sleep 5"), &[], &[], Duration::from_millis(200));
         assert_eq!(slow, Err("sleep: stopped after 200ms".to_string()));
     }
 }
