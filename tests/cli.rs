@@ -304,6 +304,31 @@ fn config_check_exits_2_on_an_error_and_0_on_a_warning() {
 }
 
 #[test]
+fn commands_stop_on_a_settings_error_and_warn_of_a_warning() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("mkdir");
+    let file = config.join("config.toml");
+    std::fs::write(&file, "refresh_interval = \"soon\"\n").expect("write");
+    edicola(dir.path())
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "{}:1:20: error: refresh_interval",
+            file.display()
+        )))
+        .stderr(predicate::str::contains("edicola config --check"));
+    std::fs::write(&file, "refresh_intervall = 5\n").expect("write");
+    edicola(dir.path())
+        .args(["list"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("unknown key “refresh_intervall”"));
+}
+
+#[test]
 fn the_reader_needs_a_terminal() {
     let dir = tempfile::tempdir().expect("tmp");
     edicola(dir.path())

@@ -291,6 +291,23 @@ impl Failure {
     }
 }
 
+/// Warns of the settings file's warnings on stderr; its errors end the
+/// command (exit 2), each with its line and column.
+fn settings_usable(paths: &Paths) -> Result<(), Failure> {
+    let loaded = crate::settings::load(&paths.settings_file());
+    if loaded.has_error() {
+        let lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        return Err(Failure::fatal(format!(
+            "{}\nfix the settings file, or check it with `edicola config --check`",
+            lines.join("\n")
+        )));
+    }
+    for problem in &loaded.problems {
+        eprintln!("edicola: {}", output::lines(&problem.to_string()));
+    }
+    Ok(())
+}
+
 /// A command whose output goes into a pipe that closes early
 /// (`edicola list | head`) ends quietly, as other Unix tools do, instead of
 /// panicking on the failed write. (Sockets are unaffected: the standard
@@ -331,6 +348,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let command = cli.command.unwrap_or(Command::Read);
     if !matches!(command, Command::Read) {
         quiet_on_closed_pipe();
+    }
+    // The reader starts on the defaults and says so; a command stops, so
+    // that a mistake in the settings is never silently passed over.
+    if !matches!(command, Command::Read | Command::Config { .. }) {
+        settings_usable(&paths)?;
     }
     match command {
         Command::Read => commands::read(&paths),
