@@ -136,9 +136,10 @@ fn event_loop(
     )
 }
 
-/// A web address for a browser that runs in the terminal: the reader
-/// leaves the screen as it found it (main screen, cooked mode, no mouse
-/// reporting), stops reading the keyboard, runs the browser in the
+/// Effects that run a program in the reader's terminal: a web address
+/// for a browser that lives there, a pipe to an interactive command. The
+/// reader leaves the screen as it found it (main screen, cooked mode, no
+/// mouse reporting), stops reading the keyboard, runs the program in the
 /// foreground and comes back drawn anew. False for any other effect.
 fn step_aside_for(
     effect: &Effect,
@@ -147,19 +148,48 @@ fn step_aside_for(
     input: &InputControl,
     redraw: &Cell<bool>,
 ) -> bool {
-    let Effect::OpenUrl(url) = effect else {
-        return false;
+    let (result, done) = match effect {
+        Effect::OpenUrl(url) if app.settings.browser_in_terminal => {
+            let Some(back) = step_aside(input, redraw, || {
+                crate::browser::run_in_terminal(url, env.browser.clone())
+            }) else {
+                app.notify(Severity::Error, "The keyboard could not be handed over");
+                return true;
+            };
+            (back, format!("Back from {url}"))
+        }
+        Effect::PipeInTerminal { command, markdown } => {
+            let input_bytes = markdown.clone().into_bytes();
+            let Some(back) = step_aside(input, redraw, || {
+                crate::jobs::pipe::run_in_terminal(command, input_bytes)
+            }) else {
+                app.notify(Severity::Error, "The keyboard could not be handed over");
+                return true;
+            };
+            (back, format!("Back from {command}"))
+        }
+        _ => return false,
     };
-    if !app.settings.browser_in_terminal {
-        return false;
+    match result {
+        Err(message) => app.notify(Severity::Error, message),
+        Ok(()) => app.notify(Severity::Info, done),
     }
+    true
+}
+
+/// Runs `program` with the terminal handed over (see `step_aside_for`);
+/// None when the keyboard could not be taken from the input thread.
+fn step_aside(
+    input: &InputControl,
+    redraw: &Cell<bool>,
+    program: impl FnOnce() -> Result<(), String>,
+) -> Option<Result<(), String>> {
     if !input.pause() {
-        app.notify(Severity::Error, "The keyboard could not be handed over");
-        return true;
+        return None;
     }
     STEPPED_ASIDE.store(true, Ordering::SeqCst);
     restore();
-    let result = crate::browser::run_in_terminal(url, env.browser.clone());
+    let result = program();
     let back = ratatui::crossterm::terminal::enable_raw_mode().and_then(|()| {
         execute!(
             stdout(),
@@ -171,15 +201,10 @@ fn step_aside_for(
     STEPPED_ASIDE.store(false, Ordering::SeqCst);
     input.resume();
     redraw.set(true);
-    match (result, back) {
-        (_, Err(e)) => app.notify(
-            Severity::Error,
-            format!("The terminal could not be set up again: {e}"),
-        ),
-        (Ok(()), Ok(())) => app.notify(Severity::Info, format!("Back from {url}")),
-        (Err(message), Ok(())) => app.notify(Severity::Error, message),
-    }
-    true
+    Some(match (result, back) {
+        (_, Err(e)) => Err(format!("The terminal could not be set up again: {e}")),
+        (result, Ok(())) => result,
+    })
 }
 
 /// The threads that answer the app's requests, each with its own
@@ -247,6 +272,13 @@ fn perform(effect: Effect, app: &mut App, env: &Env, reporter: &Reporter) {
             });
         }
         Effect::Notify { message, titles } => notify(app, &message, titles, reporter),
+        // Only without a terminal to hand over (see `step_aside_for`).
+        Effect::PipeInTerminal { command, .. } => {
+            app.notify(
+                Severity::Error,
+                format!("{command}: no terminal to run it in"),
+            );
+        }
         Effect::BookmarkCommand(article) => {
             let (argv, reporter) = (app.settings.bookmark_command.clone(), reporter.clone());
             std::thread::spawn(move || {

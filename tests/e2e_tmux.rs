@@ -51,6 +51,11 @@ impl Tmux {
         }
     }
 
+    /// Types `text` as it is (no key names).
+    fn type_text(&self, name: &str, text: &str) {
+        self.run(&["send-keys", "-t", name, "-l", text]);
+    }
+
     fn format(&self, name: &str, format: &str) -> String {
         self.run(&["display-message", "-p", "-t", name, format])
             .trim()
@@ -317,6 +322,25 @@ fn a_terminal_browser_gets_the_terminal_and_the_reader_comes_back() {
     });
     assert!(screen.contains("Harbour news"), "{screen}");
     assert_eq!(std::fs::read_to_string(&seen).expect("answer").trim(), "jq");
+    // `|` with `!`: an interactive command gets the article and the terminal.
+    let piped = dir.path().join("piped.md");
+    tmux.keys("w", &["Enter", "|"]);
+    tmux.wait_for("w", "the pipe prompt", |s| {
+        s.contains("Pipe the article to")
+    });
+    let command = format!(
+        "!cat > '{}'; echo in-the-terminal; read x < /dev/tty",
+        piped.display()
+    );
+    tmux.type_text("w", &command);
+    tmux.keys("w", &["Enter"]);
+    tmux.wait_for("w", "the command", |s| s.contains("in-the-terminal"));
+    tmux.keys("w", &["Enter"]);
+    tmux.wait_for("w", "the reader back from the command", |s| {
+        s.contains("Articles 1/1") && s.contains("Back from cat")
+    });
+    let markdown = std::fs::read_to_string(&piped).expect("piped");
+    assert!(markdown.starts_with("# Harbour news"), "{markdown}");
     tmux.keys("w", &["q"]);
     let deadline = Instant::now() + Duration::from_secs(15);
     while !dir.path().join("exit-code").exists() {

@@ -107,6 +107,12 @@ pub enum Effect {
         message: String,
         titles: Vec<String>,
     },
+    /// Run a command that uses the terminal with an article's Markdown on
+    /// its stdin, the reader stepping aside meanwhile.
+    PipeInTerminal {
+        command: String,
+        markdown: String,
+    },
     /// Run the bookmark command on an article: address, title, source.
     BookmarkCommand([String; 3]),
 }

@@ -28,13 +28,25 @@ impl App {
             self.notify(Severity::Info, "No article open to pipe");
             return;
         }
-        self.ask(Ask::Pipe, "Pipe the article to: ", String::new());
+        self.ask(
+            Ask::Pipe,
+            "Pipe the article to (!cmd: in the terminal): ",
+            String::new(),
+        );
     }
 
     /// The command typed: run it on the open article.
     pub(super) fn pipe_effect(&mut self, command: String) -> Option<Effect> {
         let opened = self.opened.as_ref()?;
         let markdown = crate::export::markdown(&opened.article);
+        if let Some(command) = command.strip_prefix('!') {
+            // A command that uses the terminal (a pager, an editor): the
+            // reader steps aside while it runs.
+            return Some(Effect::PipeInTerminal {
+                command: command.trim().to_string(),
+                markdown,
+            });
+        }
         self.notify(Severity::Info, format!("Running {command}…"));
         Some(Effect::Pipe { command, markdown })
     }

@@ -121,6 +121,30 @@ pub fn run(command: &str, input: Vec<u8>, time: Duration, max: usize) -> Result<
     })
 }
 
+/// Runs `command` with `sh -c` in the foreground, on the terminal, with
+/// `input` on its stdin, and waits for it. Err says what went wrong.
+pub fn run_in_terminal(command: &str, input: Vec<u8>) -> Result<(), String> {
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .stdin(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run sh: {e}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("cannot wait for {command}: {e}"))?;
+    match status.code() {
+        Some(0) => Ok(()),
+        Some(code) => Err(format!("{command}: exit {code}")),
+        None => Err(format!("{command}: ended by a signal")),
+    }
+}
+
 fn join_within(handle: std::thread::JoinHandle<Vec<u8>>, wait: Duration) -> Vec<u8> {
     let deadline = Instant::now() + wait;
     while !handle.is_finished() && Instant::now() < deadline {
