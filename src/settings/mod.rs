@@ -6,6 +6,7 @@
 
 pub mod dates;
 mod read;
+mod reader;
 pub mod style;
 
 use std::path::{Path, PathBuf};
