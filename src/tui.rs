@@ -130,7 +130,12 @@ fn event_loop(
             if redraw.take() {
                 terminal.clear()?;
             }
-            terminal.draw(|frame| render(frame, app, theme))?;
+            let frame = terminal.draw(|frame| render(frame, app, theme))?;
+            let links = match app.settings.hyperlinks {
+                true => hyperlink_cells(app, frame.area, frame.buffer),
+                false => Vec::new(),
+            };
+            write_hyperlinks(terminal.backend_mut(), &links)?;
             Ok(())
         },
     )
@@ -316,5 +321,80 @@ fn notify(app: &App, message: &str, titles: Vec<String>, reporter: &Reporter) {
         std::thread::spawn(move || {
             crate::jobs::notify::run_and_report(&argv, &message, &titles, &reporter)
         });
+    }
+}
+
+/// A link's address and the cells that show it, as just drawn.
+type Hyperlink = (String, Vec<(u16, u16, ratatui::buffer::Cell)>);
+
+/// The drawn links whose address can go to the terminal (see `safe_url`).
+fn hyperlink_cells(app: &App, area: Rect, buffer: &ratatui::buffer::Buffer) -> Vec<Hyperlink> {
+    use unicode_width::UnicodeWidthStr;
+    crate::ui::link_cells(app, area)
+        .into_iter()
+        .filter_map(|link| {
+            let url = safe_url(&link.url)?;
+            let mut cells = Vec::new();
+            let mut x = link.x;
+            while x < link.x.saturating_add(link.width) {
+                let cell = buffer.cell((x, link.y))?;
+                cells.push((x, link.y, cell.clone()));
+                x = x.saturating_add(u16::try_from(cell.symbol().width().max(1)).unwrap_or(1));
+            }
+            Some((url.to_string(), cells))
+        })
+        .collect()
+}
+
+/// Makes the links on screen hyperlinks (OSC 8): each link's cells are
+/// written again, as drawn, between the sequences that open and close it.
+/// The next frame draws over them as over any cell.
+fn write_hyperlinks(
+    backend: &mut ratatui::backend::CrosstermBackend<std::io::Stdout>,
+    links: &[Hyperlink],
+) -> std::io::Result<()> {
+    use ratatui::backend::Backend;
+    if links.is_empty() {
+        return Ok(());
+    }
+    for (url, cells) in links {
+        write!(backend, "\x1b]8;;{url}\x1b\\")?;
+        backend.draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+        write!(backend, "\x1b]8;;\x1b\\")?;
+    }
+    Backend::flush(backend)
+}
+
+/// An address fit to go inside an escape sequence: a web address of
+/// printable ASCII without spaces, of a length terminals accept.
+fn safe_url(url: &str) -> Option<&str> {
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    let printable = url.bytes().all(|b| (0x21..0x7f).contains(&b));
+    (web && printable && url.len() <= 2000).then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_url;
+
+    #[test]
+    fn only_plain_web_addresses_go_into_a_hyperlink() {
+        assert_eq!(
+            safe_url("https://example.org/a?b=1"),
+            Some("https://example.org/a?b=1")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "https://example.org/\u{1b}]52;c;eA==\u{7}",
+            "https://example.org/a b",
+            "https://example.org/\u{e8}",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(safe_url(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            safe_url(&format!("https://e.org/{}", "a".repeat(3000))),
+            None
+        );
     }
 }

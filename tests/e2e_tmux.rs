@@ -352,6 +352,56 @@ fn a_terminal_browser_gets_the_terminal_and_the_reader_comes_back() {
 }
 
 #[test]
+fn links_in_the_text_are_hyperlinks_for_the_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_edicola");
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/html/blocks.html"
+    );
+    let import = Command::new(bin)
+        .args(["import", page])
+        .env("EDICOLA_DATA", dir.path())
+        .env("EDICOLA_CONFIG", dir.path().join("config"))
+        .output()
+        .expect("import");
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    let tmux = Tmux {
+        socket: format!("edicola-e2e-h-{}", std::process::id()),
+    };
+    let raw = dir.path().join("raw");
+    tmux.start("h", &reader_command(bin, dir.path()));
+    tmux.run(&[
+        "pipe-pane",
+        "-t",
+        "h",
+        "-o",
+        &format!("cat >> '{}'", raw.display()),
+    ]);
+    tmux.wait_for("h", "the list", |s| s.contains("Articles 1/1"));
+    tmux.keys("h", &["Enter"]);
+    tmux.wait_for("h", "the article", |s| s.contains("[1] first link"));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let wanted = "\x1b]8;;https://blog.example.org/links/first\x1b\\";
+    loop {
+        let bytes = std::fs::read(&raw).unwrap_or_default();
+        if String::from_utf8_lossy(&bytes).contains(wanted) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no hyperlink written");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tmux.keys("h", &["q"]);
+}
+
+#[test]
 fn refresh_in_the_background_keeps_the_selection() {
     if !tmux_available() {
         return;

@@ -125,3 +125,43 @@ fn search_matches_are_highlighted_inside_links_and_list_items() {
     let marker = text[..text.find("[2]").expect("marker")].chars().count();
     assert!(!row[marker].1.contains(Modifier::REVERSED));
 }
+
+#[test]
+fn link_cells_are_where_the_links_are_drawn() {
+    for (width, height) in [(150, 60), (90, 70)] {
+        let app = blocks_app(width, height);
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        let cells = edicola::ui::link_cells(&app, Rect::new(0, 0, width, height));
+        assert!(!cells.is_empty(), "{width}x{height}: links are shown");
+        for link in &cells {
+            let text: String = (link.x..link.x + link.width)
+                .map(|x| buffer[(x, link.y)].symbol().to_string())
+                .collect();
+            let article = &app.opened.as_ref().expect("open").article;
+            let shown = article
+                .links
+                .iter()
+                .find(|l| l.url == link.url)
+                .expect("one of the article's links");
+            assert!(!text.trim().is_empty(), "{text:?}");
+            assert!(
+                shown.text.contains(text.trim()),
+                "{text:?} is not (part of) {:?}",
+                shown.text
+            );
+            // The cells hold (part of) the link's text, drawn in the link style.
+            let first = &buffer[(link.x, link.y)];
+            assert!(
+                first.modifier.contains(Modifier::UNDERLINED)
+                    || first.fg != ratatui::style::Color::Reset,
+                "{text:?} for {}",
+                shown.url
+            );
+        }
+    }
+    // Under a popup, none.
+    let mut app = blocks_app(150, 60);
+    press(&mut app, "?");
+    assert!(edicola::ui::link_cells(&app, Rect::new(0, 0, 150, 60)).is_empty());
+}

@@ -53,6 +53,20 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
+/// The links on screen, for the terminal to make hyperlinks of: none
+/// while a popup or a prompt is over the panes.
+pub fn link_cells(app: &App, area: Rect) -> Vec<reader::LinkCells> {
+    if app.overlay.is_some() || app.typing() {
+        return Vec::new();
+    }
+    let panes =
+        crate::app::layout::panes_in(area, app.focus, app.feeds.is_some(), &app.settings.layout);
+    panes
+        .reader
+        .map(|rect| reader::link_cells(app, rect))
+        .unwrap_or_default()
+}
+
 /// The bordered block of a pane; the focused one is thick and highlighted.
 fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
     let (style, kind) = if focused {

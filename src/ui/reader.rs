@@ -48,10 +48,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .title_bottom(Line::from(position).right_aligned());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let text_area = app.reading_column(Rect {
-        width: inner.width.saturating_sub(1),
-        ..inner
-    });
+    let text_area = text_area(app, inner);
     let lines: Vec<Line> = opened
         .lines
         .iter()
@@ -83,6 +80,75 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             .style(theme.dim);
         frame.render_stateful_widget(bar, inner, &mut state);
     }
+}
+
+/// Where the article's text goes inside the pane's borders: the reading
+/// column, left of the scrollbar.
+fn text_area(app: &App, inner: Rect) -> Rect {
+    app.reading_column(Rect {
+        width: inner.width.saturating_sub(1),
+        ..inner
+    })
+}
+
+/// A link's text on screen: `width` cells from (`x`, `y`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkCells {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub url: String,
+}
+
+/// Where the open article's links are drawn in the reading pane `rect`
+/// (as `render` draws it), for terminals that make them hyperlinks.
+pub fn link_cells(app: &App, rect: Rect) -> Vec<LinkCells> {
+    use crate::text::wrap::width;
+    let Some(opened) = &app.opened else {
+        return Vec::new();
+    };
+    let inner = Rect {
+        x: rect.x.saturating_add(1),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(2),
+        height: rect.height.saturating_sub(2),
+    };
+    let area = text_area(app, inner);
+    let right = area.x.saturating_add(area.width);
+    let mut cells = Vec::new();
+    for (row, line) in opened
+        .lines
+        .iter()
+        .skip(opened.scroll)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        for &(start, end, mark) in &line.marks {
+            let Mark::Link(Some(i)) = mark else { continue };
+            let (Some(before), Some(text), Some(link)) = (
+                line.text.get(..start),
+                line.text.get(start..end),
+                opened.article.links.get(i),
+            ) else {
+                continue;
+            };
+            let x = area
+                .x
+                .saturating_add(u16::try_from(width(before)).unwrap_or(u16::MAX));
+            let shown = u16::try_from(width(text))
+                .unwrap_or(u16::MAX)
+                .min(right.saturating_sub(x));
+            if shown > 0 {
+                cells.push(LinkCells {
+                    x,
+                    y: area.y + row as u16,
+                    width: shown,
+                    url: link.url.clone(),
+                });
+            }
+        }
+    }
+    cells
 }
 
 /// A line in its style, with its inline marks and the search terms'
@@ -134,7 +200,7 @@ fn mark_style(mark: Mark, theme: &Theme) -> Style {
         Mark::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
         Mark::Strong => Style::new().add_modifier(Modifier::BOLD),
         Mark::Code => theme.code,
-        Mark::Link => theme.link,
+        Mark::Link(_) => theme.link,
         Mark::Decor => theme.dim,
     }
 }

@@ -10,7 +10,8 @@ pub enum Mark {
     Emphasis,
     Strong,
     Code,
-    Link,
+    /// A link, with its index in the article's links when it has one.
+    Link(Option<usize>),
     /// What Edicola adds: bullets, numbers, quote bars, link markers.
     Decor,
 }
@@ -71,7 +72,7 @@ pub fn inline(text: &str, spans: &[Span]) -> Inline {
     for s in spans {
         let (start, end) = (at(s.start), at(s.end));
         let mark = match s.kind {
-            SpanKind::Link => Mark::Link,
+            SpanKind::Link => Mark::Link(s.link),
             SpanKind::Emphasis => Mark::Emphasis,
             SpanKind::Strong => Mark::Strong,
             SpanKind::Code => Mark::Code,
@@ -110,11 +111,15 @@ mod tests {
             shown
                 .marks
                 .iter()
-                .filter(|x| x.2 == m)
+                .filter(|x| match (x.2, m) {
+                    (Mark::Link(_), Mark::Link(_)) => true,
+                    (a, b) => a == b,
+                })
                 .map(|&(s, e, _)| &shown.text[s..e])
                 .collect()
         };
-        assert_eq!(of(Mark::Link), ["qui", "là"]);
+        assert_eq!(of(Mark::Link(None)), ["qui", "là"]);
+        assert!(shown.marks.iter().any(|m| m.2 == Mark::Link(Some(4))));
         assert_eq!(of(Mark::Emphasis), ["là"]);
         assert_eq!(of(Mark::Decor), ["[1]", "[5]"]);
     }
