@@ -326,6 +326,13 @@ fn commands_stop_on_a_settings_error_and_warn_of_a_warning() {
         .assert()
         .success()
         .stderr(predicate::str::contains("unknown key “refresh_intervall”"));
+    std::fs::remove_file(&file).expect("rm");
+    std::fs::write(config.join("keymap.toml"), "[global]\nq = \"qiut\"\n").expect("write");
+    edicola(dir.path())
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown action “qiut”"));
 }
 
 #[test]

@@ -52,14 +52,20 @@ impl Failure {
     }
 }
 
-/// Warns of the settings file's warnings on stderr; its errors end the
-/// command (exit 2), each with its line and column.
+/// Warns of the settings file's warnings on stderr; its errors, and a
+/// mistake in the keymap, end the command (exit 2), each with its line.
 fn settings_usable(paths: &Paths) -> Result<(), Failure> {
     let loaded = crate::settings::load(&paths.settings_file());
-    if loaded.has_error() {
-        let lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    let keymap = crate::keymap::Keymap::load(&paths.keymap_file()).err();
+    if loaded.has_error() || keymap.is_some() {
+        let lines: Vec<String> = loaded
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .chain(keymap.map(|e| e.as_error()))
+            .collect();
         return Err(Failure::fatal(format!(
-            "{}\nfix the settings file, or check it with `edicola config --check`",
+            "{}\nfix the file, or check it with `edicola config --check`",
             lines.join("\n")
         )));
     }
