@@ -109,9 +109,9 @@ impl Keymap {
     /// The built-in keys patched by the user's file, if it exists.
     pub fn load(user_file: &Path) -> Result<Keymap, KeymapError> {
         let mut map = Keymap::builtin()?;
-        match std::fs::read_to_string(user_file) {
-            Ok(text) => map.patch(user_file, &text)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        match crate::fsutil::read_optional(user_file) {
+            Ok(Some(text)) => map.patch(user_file, &text)?,
+            Ok(None) => {}
             Err(source) => {
                 return Err(KeymapError::Read {
                     path: user_file.to_path_buf(),
