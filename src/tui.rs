@@ -264,11 +264,9 @@ fn perform(effect: Effect, app: &mut App, env: &Env, reporter: &Reporter) {
                 crate::jobs::refresh(&env.store_file, &env.subscriptions_file, &reporter)
             });
         }
-        Effect::SaveArticle { name, markdown } => {
+        Effect::SaveArticle { name, content } => {
             let (reporter, dir) = (reporter.clone(), env.download_dir.clone());
-            std::thread::spawn(move || {
-                crate::jobs::save_article(&dir, &name, &markdown, &reporter)
-            });
+            std::thread::spawn(move || crate::jobs::save_article(&dir, &name, &content, &reporter));
         }
         Effect::Pipe { command, markdown } => {
             let reporter = reporter.clone();

@@ -118,7 +118,11 @@ fn s_saves_markdown_named_after_the_title_without_replacing_files() {
         .map(|o| o.article.title.clone())
         .expect("open");
     let effect = app.on_key(&parse_key("S").expect("key")).flatten();
-    let Some(Effect::SaveArticle { name, markdown }) = effect else {
+    let Some(Effect::SaveArticle {
+        name,
+        content: markdown,
+    }) = effect
+    else {
         panic!("a save effect, got {effect:?}")
     };
     assert!(name.ends_with(".md") && !name.contains('/'), "{name}");
@@ -219,4 +223,20 @@ fn a_new_bookmark_runs_the_bookmark_command_with_address_title_and_source() {
     // Removing the bookmark runs nothing.
     app.update(edicola::action::Action::ToggleBookmark);
     assert!(app.take_effects().is_empty());
+}
+
+#[test]
+fn s_saves_html_when_the_settings_say_so() {
+    let mut app = linked_app();
+    app.set_settings(edicola::settings::Settings {
+        save_format: edicola::settings::SaveFormat::Html,
+        ..Default::default()
+    });
+    let effect = app.on_key(&parse_key("S").expect("key")).flatten();
+    let Some(Effect::SaveArticle { name, content }) = effect else {
+        panic!("a save effect, got {effect:?}")
+    };
+    assert_eq!(name, "three-links.html");
+    assert!(content.starts_with("<!DOCTYPE html>"), "{content}");
+    assert!(content.contains("https://example.org/2"), "{content}");
 }

@@ -14,10 +14,10 @@ pub enum Effect {
         id: String,
         url: String,
     },
-    /// Save an article's Markdown as a new file named after it.
+    /// Save an article (Markdown or HTML) as a new file named after it.
     SaveArticle {
         name: String,
-        markdown: String,
+        content: String,
     },
     /// Run a command with an article's Markdown on its stdin.
     Pipe {

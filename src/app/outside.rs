@@ -7,16 +7,24 @@ use super::{App, Effect, Overlay, Severity};
 use crate::jobs::pipe::Piped;
 
 impl App {
-    /// `S`: the open article as Markdown, to save.
+    /// `S`: the open article as Markdown (or HTML, as the settings say),
+    /// to save.
     pub(super) fn save_article_effect(&mut self) -> Option<Effect> {
         let Some(opened) = &self.opened else {
             self.notify(Severity::Info, "No article open to save");
             return None;
         };
         let article = &opened.article;
+        let format = self.settings.save_format;
+        let content = match format {
+            crate::settings::SaveFormat::Markdown => crate::export::markdown(article),
+            crate::settings::SaveFormat::Html => {
+                crate::export::html::document(&article.title, std::slice::from_ref(article))
+            }
+        };
         let effect = Effect::SaveArticle {
-            name: crate::export::file_name(&article.title, "md"),
-            markdown: crate::export::markdown(article),
+            name: crate::export::file_name(&article.title, format.extension()),
+            content,
         };
         self.notify(Severity::Info, "Saving…");
         Some(effect)

@@ -205,8 +205,8 @@ pub fn build_index(store_file: &Path, tx: &Reporter) {
     });
 }
 
-/// Saves an article's Markdown as a new file in `dir`, then reports.
-pub fn save_article(dir: &Path, name: &str, markdown: &str, tx: &Reporter) {
-    let result = crate::export::save_new(dir, name, markdown.as_bytes()).map_err(|e| e.to_string());
+/// Saves an article (its Markdown or HTML) as a new file in `dir`, then reports.
+pub fn save_article(dir: &Path, name: &str, content: &str, tx: &Reporter) {
+    let result = crate::export::save_new(dir, name, content.as_bytes()).map_err(|e| e.to_string());
     let _ = tx.send(JobEvent::Saved(result));
 }

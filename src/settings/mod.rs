@@ -45,6 +45,8 @@ pub struct Settings {
     pub bookmark_command: Vec<String>,
     /// Where saved articles go; None: the user's Downloads folder.
     pub download_dir: Option<PathBuf>,
+    /// What `S` saves an article as.
+    pub save_format: SaveFormat,
     /// Links as OSC 8 hyperlinks.
     pub hyperlinks: bool,
 }
@@ -130,6 +132,7 @@ impl Default for Settings {
             notify_bell: false,
             bookmark_command: Vec::new(),
             download_dir: None,
+            save_format: SaveFormat::Markdown,
             hyperlinks: true,
         }
     }
@@ -166,6 +169,25 @@ impl std::fmt::Display for Problem {
             Level::Error => "error",
         };
         write!(f, ": {level}: {}", self.message)
+    }
+}
+
+/// The file format `S` saves articles in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SaveFormat {
+    #[default]
+    Markdown,
+    /// A standalone HTML page.
+    Html,
+}
+
+impl SaveFormat {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            SaveFormat::Markdown => "md",
+            SaveFormat::Html => "html",
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use super::reader::Reader;
 use super::style::{Element, StyleSpec, ThemeName};
 use super::{Columns, DateFormat, Problem, Settings, Zone, dates};
 
-const TOP: [&str; 13] = [
+const TOP: [&str; 14] = [
     "confirm_mark_all_read",
     "browser",
     "browser_in_terminal",
@@ -19,6 +19,7 @@ const TOP: [&str; 13] = [
     "notify_bell",
     "bookmark_command",
     "download_dir",
+    "save_format",
     "hyperlinks",
     "theme",
     "dates",
@@ -66,6 +67,16 @@ pub(super) fn read(path: &Path, text: &str) -> (Settings, Vec<Problem>) {
     r.words(root, "bookmark_command", &mut s.bookmark_command);
     if let Some((dir, _)) = r.string(root, "download_dir") {
         s.download_dir = (!dir.trim().is_empty()).then(|| expand_home(dir.trim()));
+    }
+    if let Some((format, span)) = r.string(root, "save_format") {
+        match format.as_str() {
+            "md" | "markdown" => s.save_format = super::SaveFormat::Markdown,
+            "html" => s.save_format = super::SaveFormat::Html,
+            other => r.error(
+                span,
+                format!("save_format = \"{other}\": use \"md\" or \"html\""),
+            ),
+        }
     }
     r.boolean(root, "hyperlinks", &mut s.hyperlinks);
     if let Some(theme) = r.table(root, "theme") {

@@ -251,3 +251,13 @@ fn widths_resolve_within_the_screen() {
     assert_eq!(Width::Percent(25).resolve(120, 0), 30);
     assert_eq!(Width::Columns(500).resolve(120, 0), 120);
 }
+
+#[test]
+fn save_format_is_md_or_html() {
+    let loaded = parse(Path::new("/c/config.toml"), "save_format = \"html\"\n");
+    assert_eq!(loaded.settings.save_format, super::SaveFormat::Html);
+    assert_eq!(
+        problems("save_format = \"pdf\""),
+        ["/c/config.toml:1:15: error: save_format = \"pdf\": use \"md\" or \"html\""]
+    );
+}
