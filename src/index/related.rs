@@ -85,7 +85,7 @@ fn related_to(
     let mut shingles: HashMap<String, Shingles> = HashMap::new();
     let mut scored = Vec::new();
     for text in store.texts_by_keys(&keys)? {
-        let (candidate, text_shingles) = Terms::with_shingles(analyzer, &text, lang);
+        let (candidate, text_shingles) = Terms::counts_with_shingles(analyzer, &text, lang);
         shingles.insert(text.id.clone(), text_shingles);
         scored.extend(score(&key, &terms, open, text, &candidate));
     }
