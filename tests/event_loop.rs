@@ -91,6 +91,7 @@ fn jobs_reporting_late_and_out_of_order_each_keep_their_own_state() {
                     total: 0,
                     counted: true,
                     rows: Vec::new(),
+                    start: 0,
                 }),
             }),
             JobEvent::Refreshed {

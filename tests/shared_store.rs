@@ -447,6 +447,59 @@ fn a_search_with_many_matches_shows_its_rows_before_its_count() {
     assert_eq!(app.list.row(0).expect("first row").id, first);
 }
 
+/// `G` in a search's results reads the last rows on the search thread:
+/// pressed while the count is coming, it waits for the count; then the list
+/// shows the last position at once and its rows when they come, the same
+/// rows the store gives. `g` comes back the same way.
+#[test]
+fn g_in_many_search_results_reads_the_end_off_the_ui_thread() {
+    use edicola::jobs::{JobEvent, Reporter, Searches};
+    let (_dir, file) = store_of(2100);
+    let mut store = Store::open(&file).expect("open");
+    store.index_all(|_, _| {}).expect("index");
+    let mut app = app_on(&file);
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.set_searcher(Searches::spawn(&file, Reporter::new(tx)).expect("search thread"));
+    press(&mut app, "/");
+    type_in_prompt(&mut app, "trains");
+    app.prompt_key(&ratatui::crossterm::event::KeyEvent::from(
+        ratatui::crossterm::event::KeyCode::Enter,
+    ));
+    while app.searching() {
+        app.on_job(job(&rx));
+    }
+    assert!(app.counting());
+    let first = app.list.row(0).expect("first row").id.clone();
+    press(&mut app, "G");
+    assert_eq!(app.list.selected, 0, "G waits for the count");
+    // The count comes, then the last rows.
+    while app.counting() || app.searching() {
+        let event = job(&rx);
+        let counted = matches!(event, JobEvent::SearchTotal(_));
+        app.on_job(event);
+        if counted {
+            assert!(app.searching(), "the end is asked for");
+            assert_eq!(app.list.selected, 2099);
+            assert!(app.list.row(2099).is_none(), "its rows are not read here");
+        }
+    }
+    let filter = app.list.filter.clone();
+    let last = store.page(&filter, 2099, 1).expect("page")[0].id.clone();
+    assert_eq!(app.list.selected, 2099);
+    assert_eq!(app.list.row(2099).map(|r| r.id.clone()), Some(last.clone()));
+    assert_eq!(
+        app.opened.as_ref().map(|o| o.article.id.clone()),
+        Some(last)
+    );
+    press(&mut app, "g");
+    assert!(app.searching());
+    while app.searching() {
+        app.on_job(job(&rx));
+    }
+    assert_eq!(app.list.selected, 0);
+    assert_eq!(app.list.row(0).map(|r| r.id.clone()), Some(first));
+}
+
 /// Search results read again after a change (here a refresh's end) come
 /// from the search thread too, and keep the selection.
 #[test]

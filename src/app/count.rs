@@ -78,6 +78,9 @@ impl App {
         let index = n.saturating_sub(1);
         match self.focus {
             Focus::List => {
+                if self.jump_in_results(index, false) {
+                    return Ok(());
+                }
                 let height = self.list_height();
                 self.list.select(index, &self.store, height)?;
                 self.open_selected()?;

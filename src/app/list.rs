@@ -28,14 +28,34 @@ impl ListWindow {
         self.ensure_visible(store, height)
     }
 
-    /// Shows a search's results from their top, with the rows it found.
+    /// Shows a search's results at the rows it found (from the top, or
+    /// further down after a jump).
     pub fn show_found(&mut self, filter: Filter, found: Found) {
         self.filter = filter;
         self.total = found.total;
-        self.selected = 0;
-        self.offset = 0;
+        self.selected = found.start.min(found.total.saturating_sub(1));
+        self.offset = self.selected;
         self.rows = found.rows;
-        self.rows_start = 0;
+        self.rows_start = found.start;
+    }
+
+    /// True when showing row `index` would read rows out of reach of those
+    /// loaded (not a page away from them).
+    pub fn is_far(&self, index: usize, height: usize) -> bool {
+        let end = self.rows_start + self.rows.len();
+        self.rows.is_empty() || index + height < self.rows_start || index >= end + height
+    }
+
+    /// Selects row `index` with none of its rows loaded: they come later
+    /// (`show_found`), and are drawn as they come.
+    pub fn select_unloaded(&mut self, index: usize, height: usize) {
+        self.selected = index.min(self.total.saturating_sub(1));
+        self.offset = self
+            .selected
+            .saturating_sub(height.max(1) - 1)
+            .min(self.total.saturating_sub(height));
+        self.rows.clear();
+        self.rows_start = self.selected;
     }
 
     /// Moves the selection by `delta` rows, clamped to the list.

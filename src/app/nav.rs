@@ -221,6 +221,10 @@ impl App {
     pub(super) fn step(&mut self, delta: isize) -> Result<(), StoreError> {
         match self.focus {
             Focus::List => {
+                let index = self.list.selected.saturating_add_signed(delta);
+                if self.jump_in_results(index, delta == isize::MAX) {
+                    return Ok(());
+                }
                 let height = self.list_height();
                 self.list.move_by(delta, &self.store, height)?;
                 self.open_selected()?;

@@ -24,6 +24,9 @@ pub(super) struct Searching {
     /// The list position to select again when the answer comes (the same
     /// search read again after a change), instead of the top.
     keep: Option<usize>,
+    /// `G` was pressed while the count was coming: the list goes to the
+    /// end when it comes.
+    to_end: bool,
 }
 
 /// Rows a search read again after a change sends at most: the selection
@@ -65,6 +68,7 @@ impl App {
         self.search.pending = false;
         self.search.counting = false;
         self.search.keep = None;
+        self.search.to_end = false;
         if filter.query.is_none() {
             return self.set_filter(filter);
         }
@@ -72,6 +76,7 @@ impl App {
             seq: self.search.seq,
             filter,
             rows: self.list_height(),
+            at: None,
         };
         let unsent = match &self.search.worker {
             Some(worker) => worker.ask(request).err(),
@@ -99,6 +104,7 @@ impl App {
             seq: self.search.seq + 1,
             filter: self.list.filter.clone(),
             rows: (self.list.selected + self.list_height()).min(RELOAD_ROWS),
+            at: None,
         };
         if worker.ask(request).is_err() {
             self.search.worker = None;
@@ -108,6 +114,50 @@ impl App {
         self.search.pending = true;
         self.search.counting = false;
         self.search.keep = Some(self.list.selected);
+        true
+    }
+
+    /// A move in a search's results to row `index`, far from the rows
+    /// loaded, is read on the search thread: reading down to it costs up
+    /// to a whole count. The list shows the position at once and the rows
+    /// when they come. `G` while the count is coming goes to the end when
+    /// it comes. False when the caller should move here (no search, no
+    /// search thread, or a cheap move).
+    pub(super) fn jump_in_results(&mut self, index: usize, to_end: bool) -> bool {
+        if self.list.filter.query.is_none() || self.search.worker.is_none() {
+            return false;
+        }
+        if to_end && self.search.counting {
+            self.search.to_end = true;
+            self.notify(
+                Severity::Info,
+                "Counting the results: G goes to the end when done",
+            );
+            return true;
+        }
+        let height = self.list_height().max(1);
+        let index = index.min(self.list.total.saturating_sub(1));
+        if !self.list.is_far(index, height) {
+            return false;
+        }
+        let request = SearchRequest {
+            seq: self.search.seq + 1,
+            filter: self.list.filter.clone(),
+            rows: height * 2,
+            at: Some((index.saturating_sub(height), self.list.total)),
+        };
+        let Some(worker) = &self.search.worker else {
+            return false;
+        };
+        if worker.ask(request).is_err() {
+            self.search.worker = None;
+            return false;
+        }
+        self.search.seq += 1;
+        self.search.pending = true;
+        self.search.keep = Some(index);
+        self.list.select_unloaded(index, height);
+        self.opened = None;
         true
     }
 
@@ -165,6 +215,15 @@ impl App {
         self.list.offset = self.list.offset.min(self.list.selected);
         if std::mem::take(&mut self.search.announce) {
             self.announce_results();
+        }
+        if std::mem::take(&mut self.search.to_end) {
+            let last = self.list.total.saturating_sub(1);
+            let height = self.list_height();
+            if !self.jump_in_results(last, false)
+                && let Err(e) = self.list.select(last, &self.store, height)
+            {
+                self.notify(Severity::Error, e.to_string());
+            }
         }
     }
 }

@@ -20,6 +20,9 @@ pub struct SearchRequest {
     pub filter: Filter,
     /// How many rows from the top of the results to send with the count.
     pub rows: usize,
+    /// A jump far down results already counted: the rows from `at.0` on,
+    /// of a search with `at.1` results (the count is not read again).
+    pub at: Option<(usize, usize)>,
 }
 
 /// What a search found: how many articles, and the first rows.
@@ -29,7 +32,9 @@ pub struct Found {
     /// `SearchTotal` follows).
     pub total: usize,
     pub counted: bool,
+    /// The results' rows from `start` on.
     pub rows: Vec<Summary>,
+    pub start: usize,
 }
 
 /// The count of a search whose answer came with a lower bound.
@@ -51,11 +56,20 @@ impl SearchRequest {
     /// Runs the search on `store`: the first rows, with a count that may
     /// be a lower bound.
     pub fn run(&self, store: &Store) -> Result<Found, StoreError> {
+        if let Some((start, total)) = self.at {
+            return Ok(Found {
+                total,
+                counted: true,
+                rows: store.page(&self.filter, start, self.rows)?,
+                start,
+            });
+        }
         let first = store.first_page(&self.filter, self.rows)?;
         Ok(Found {
             total: first.total,
             counted: first.complete,
             rows: first.rows,
+            start: 0,
         })
     }
 
@@ -233,6 +247,7 @@ mod tests {
             seq: 8,
             filter: crate::store::Filter::all(),
             rows: 10,
+            at: None,
         };
         requests.send(newer.clone()).expect("send");
         let counted = count(|| Err(interrupted()), &rx, &Reporter::new(events), 7);

@@ -33,8 +33,11 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let height = usize::from(inner.height);
     let w = usize::from(inner.width);
     let lines: Vec<Line> = (list.offset..list.total.min(list.offset + height))
-        .filter_map(|index| {
-            let row = list.row(index)?;
+        .map(|index| {
+            // Rows still being read (a jump far down a search's results).
+            let Some(row) = list.row(index) else {
+                return Line::from("…").style(theme.read);
+            };
             let selected = index == list.selected;
             let style = match (selected, is_focused) {
                 (true, true) => theme.selected,
@@ -49,7 +52,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             } else {
                 " "
             };
-            Some(row_line(app, row, note, w, theme, selected).style(style))
+            row_line(app, row, note, w, theme, selected).style(style)
         })
         .collect();
     if lines.is_empty() && height > 0 {
