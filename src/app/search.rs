@@ -80,7 +80,7 @@ impl App {
         };
         let unsent = match &self.search.worker {
             Some(worker) => worker.ask(request).err(),
-            None => Some(request),
+            None => Some(Box::new(request)),
         };
         match unsent {
             None => self.search.pending = true,

@@ -117,8 +117,8 @@ impl Searches {
 
     /// Hands a request over, stopping the query of any older one; gives
     /// the request back if the thread is gone.
-    pub fn ask(&self, request: SearchRequest) -> Result<(), SearchRequest> {
-        self.requests.send(request).map_err(|e| e.0)?;
+    pub fn ask(&self, request: SearchRequest) -> Result<(), Box<SearchRequest>> {
+        self.requests.send(request).map_err(|e| Box::new(e.0))?;
         self.interrupt.interrupt();
         Ok(())
     }
