@@ -4,8 +4,9 @@
 //! not make its language's ordinary words look rare (`langdf`). Postings of
 //! its strongest terms, newest first, bring candidates; each candidate is
 //! scored by cosine between the two articles' whole term vectors. Sharing a
-//! single term never ranks; articles in another language come after those
-//! in the open one's, and only when clearly about the same story. Copies of
+//! single term never ranks; articles in another language are listed only
+//! when clearly about the same story, after the close ones in the open
+//! article's language and before the weaker ones. Copies of
 //! one story are folded into one entry (`fold`).
 
 mod candidates;
@@ -57,8 +58,8 @@ thread_local! {
 }
 
 /// The `limit` stored articles most similar to `article_id`, best first:
-/// copies of the article itself first (`same_story`), then articles in its
-/// language, then others clearly about the same story.
+/// copies of the article itself first (`same_story`), then close articles
+/// in its language, then others clearly about the same story, then the rest.
 pub fn related(store: &Store, article_id: &str, limit: usize) -> Result<Vec<Similar>, StoreError> {
     let Some(open) = store.text_by_id(article_id)? else {
         return Ok(Vec::new());
@@ -110,11 +111,23 @@ fn primary(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The open article's language first, best score first, then by id.
+/// From this score on, an article in the open one's language is closer
+/// than one in another language that passed the cross-language test.
+const CLOSE: f64 = 0.3;
+
+/// Close articles in the open article's language first, then articles in
+/// another language (each clearly about the same story: a report of it
+/// abroad, a translation), then the rest in its language; best score
+/// first within each, then by id.
 fn rank(entries: &mut [Similar]) {
+    let tier = |e: &Similar| match (e.same_lang, e.score >= CLOSE) {
+        (true, true) => 0,
+        (false, _) => 1,
+        (true, false) => 2,
+    };
     entries.sort_by(|a, b| {
-        b.same_lang
-            .cmp(&a.same_lang)
+        tier(a)
+            .cmp(&tier(b))
             .then(b.score.total_cmp(&a.score))
             .then(a.id.cmp(&b.id))
     });

@@ -339,3 +339,29 @@ fn same_language_ignores_regions_and_unknowns() {
     assert!(same_language(None, Some("it")));
     assert!(!same_language(Some("it"), Some("es")));
 }
+
+#[test]
+fn another_language_comes_between_close_and_weak_entries_of_the_open_one() {
+    let entry = |id: &str, same_lang: bool, score: f64| Similar {
+        id: id.into(),
+        title: String::new(),
+        source: None,
+        score,
+        percent: 0,
+        lang: None,
+        same_lang,
+        shared: Vec::new(),
+        also_in: Vec::new(),
+        same_story: false,
+    };
+    let mut entries = vec![
+        entry("weak", true, 0.12),
+        entry("abroad", false, 0.6),
+        entry("close", true, 0.45),
+        entry("weaker", true, 0.08),
+        entry("closer", true, 0.7),
+    ];
+    rank(&mut entries);
+    let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["closer", "close", "abroad", "weak", "weaker"]);
+}

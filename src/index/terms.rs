@@ -53,7 +53,12 @@ impl Terms {
     ) -> (Terms, Shingles) {
         let mut terms = Terms::default();
         let mut hashes: Vec<u64> = Vec::new();
+        let stop = stopwords_of(lang, text.lang.as_deref());
+        let is_stop = |word: &str| stop.is_some_and(|s| s.contains(word));
         analyzer.each_term(&text.title, lang, |stem, word| {
+            if is_stop(word) {
+                return;
+            }
             if full && !terms.headline.contains(stem) {
                 terms.headline.insert(stem.to_string());
             }
@@ -62,6 +67,9 @@ impl Terms {
         let paragraphs = std::iter::once(&text.standfirst).chain(&text.body);
         for p in paragraphs {
             analyzer.each_term(p, lang, |stem, word| {
+                if is_stop(word) {
+                    return;
+                }
                 hashes.push(crate::text::fnv1a(word.as_bytes()));
                 terms.add(stem, word, 1, full);
             });
@@ -85,6 +93,28 @@ impl Terms {
     pub fn spelling<'a>(&'a self, term: &'a str) -> &'a str {
         self.spelled.get(term).map_or(term, String::as_str)
     }
+}
+
+/// The function words of a language the analyzer has no list for (it
+/// knows Italian and English), folded as words are: NLTK's lists, which
+/// hold articles, pronouns and prepositions only. Without them a German
+/// "der" or "und" counts as a shared term, and in a store of few German
+/// articles (too few for `langdf` to tell) as a rare one.
+fn stopwords_of(lang: Lang, tag: Option<&str>) -> Option<&'static FxHashSet<String>> {
+    static LISTS: std::sync::OnceLock<FxHashMap<&'static str, FxHashSet<String>>> =
+        std::sync::OnceLock::new();
+    if lang != Lang::Other {
+        return None;
+    }
+    let primary = tag?.split(['-', '_']).next()?.to_ascii_lowercase();
+    let lists = LISTS.get_or_init(|| {
+        stop_words::available_languages()
+            .iter()
+            .filter_map(|&code| Some((code, stop_words::lookup(code)?)))
+            .map(|(code, words)| (code, words.iter().map(|w| crate::text::fold(w)).collect()))
+            .collect()
+    });
+    lists.get(primary.as_str())
 }
 
 /// Sublinear term frequency: the tenth mention adds less than the second.
@@ -118,5 +148,26 @@ mod tests {
         assert_eq!(t.spelling("flood"), "flooding");
         // Stopwords ("in", "the") are not terms.
         assert_eq!(t.words, 5);
+    }
+
+    #[test]
+    fn function_words_of_other_languages_are_not_terms() {
+        let mut analyzer = Analyzer::default();
+        let mut german = text(
+            "Der Fussballer ist tot",
+            "Er brach während eines Spiels in Brasilien zusammen und starb.",
+        );
+        german.lang = Some("de-CH".into());
+        let t = Terms::of(&mut analyzer, &german, Lang::Other);
+        for word in ["der", "ist", "er", "wahrend", "eines", "und"] {
+            assert!(!t.counts.contains_key(word), "{word}");
+        }
+        for word in ["fussballer", "tot", "brasilien", "starb"] {
+            assert!(t.counts.contains_key(word), "{word}");
+        }
+        // Without a known language nothing more is dropped.
+        german.lang = None;
+        let t = Terms::of(&mut analyzer, &german, Lang::Other);
+        assert!(t.counts.contains_key("der"));
     }
 }
