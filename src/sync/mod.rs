@@ -3,11 +3,13 @@
 //! over it (see ARCHITECTURE.md, "Sync").
 
 pub mod accounts;
+pub mod connect;
 pub mod engine;
 pub mod fever;
 pub mod greader;
 pub mod http;
 mod md5;
+pub mod miniflux;
 pub mod remote;
 #[cfg(test)]
 mod tests;
