@@ -34,7 +34,9 @@ pub fn add(paths: &Paths, new: NewAccount) -> Result<(), Failure> {
         .unwrap_or_else(|| "server".into());
     let name = match new.name {
         Some(n) if accounts.find(&n).is_some() => {
-            return Err(Failure::fatal(format!("an account named {n} exists already")));
+            return Err(Failure::fatal(format!(
+                "an account named {n} exists already"
+            )));
         }
         Some(n) if n.trim().is_empty() => return Err(Failure::fatal("--name is empty")),
         Some(n) => n,
@@ -61,9 +63,9 @@ pub fn add(paths: &Paths, new: NewAccount) -> Result<(), Failure> {
         token: None,
     };
     let mut remote = connect(&account, &password);
-    let feeds = remote.subscriptions().map_err(|e| {
-        Failure::input(format!("{}: {e}; the account was not added", account.url))
-    })?;
+    let feeds = remote
+        .subscriptions()
+        .map_err(|e| Failure::input(format!("{}: {e}; the account was not added", account.url)))?;
     account.token = remote.token();
     accounts.list.push(account);
     accounts.save().map_err(|e| Failure::fatal(e.to_string()))?;
@@ -174,7 +176,11 @@ pub fn list(paths: &Paths, json: bool) -> Result<(), Failure> {
         eprintln!("edicola: no accounts: add one with `edicola account add`");
     }
     for a in &accounts.list {
-        let insecure = if a.insecure_http { "  [insecure http]" } else { "" };
+        let insecure = if a.insecure_http {
+            "  [insecure http]"
+        } else {
+            ""
+        };
         println!(
             "{}\t{}\t{}\t{}\t{} marks waiting{insecure}",
             output::line(&a.name),

@@ -237,7 +237,10 @@ impl Store {
             .map_err(err)?
             .execute(params![account, item.remote_id, id, item.feed_id])
             .map_err(err)?;
-            for (mark, value) in [(SyncMark::Read, item.read), (SyncMark::Starred, item.starred)] {
+            for (mark, value) in [
+                (SyncMark::Read, item.read),
+                (SyncMark::Starred, item.starred),
+            ] {
                 if let Some(v) = value
                     && !queued(&tx, account, &item.remote_id, mark).map_err(err)?
                 {
@@ -297,8 +300,11 @@ impl Store {
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
         for table in ["sync_items", "sync_queue", "sync_accounts"] {
-            tx.execute(&format!("DELETE FROM {table} WHERE account = ?1"), [account])
-                .map_err(err)?;
+            tx.execute(
+                &format!("DELETE FROM {table} WHERE account = ?1"),
+                [account],
+            )
+            .map_err(err)?;
         }
         tx.commit().map_err(err)
     }
@@ -349,7 +355,12 @@ fn set_mark(tx: &Transaction, id: &str, mark: SyncMark, on: bool) -> rusqlite::R
 
 /// A local change of the mark still waits to go up: it wins over the
 /// server's state (the engine drops the ones that lose first).
-fn queued(tx: &Transaction, account: &str, remote_id: &str, mark: SyncMark) -> rusqlite::Result<bool> {
+fn queued(
+    tx: &Transaction,
+    account: &str,
+    remote_id: &str,
+    mark: SyncMark,
+) -> rusqlite::Result<bool> {
     tx.prepare_cached(
         "SELECT 1 FROM sync_queue WHERE account = ?1 AND remote_id = ?2 AND mark = ?3",
     )?

@@ -141,7 +141,8 @@ impl Accounts {
             path: self.path.clone(),
             message: e.to_string(),
         })?;
-        let header = "# Feed-server accounts (edicola account add/list/remove). Keep private: mode 0600.\n";
+        let header =
+            "# Feed-server accounts (edicola account add/list/remove). Keep private: mode 0600.\n";
         write_private(&self.path, format!("{header}{text}").as_bytes()).map_err(|source| {
             AccountsError::Io {
                 path: self.path.clone(),

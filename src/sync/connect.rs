@@ -78,7 +78,11 @@ pub fn sync_accounts(
     let since = crate::store::now() - DAYS * 86_400;
     let mut reports = Vec::new();
     let mut renewed = Vec::new();
-    for account in accounts.list.iter().filter(|a| only.is_none_or(|n| a.name == n)) {
+    for account in accounts
+        .list
+        .iter()
+        .filter(|a| only.is_none_or(|n| a.name == n))
+    {
         let password = match password(account) {
             Ok(p) => p,
             Err(e) => {

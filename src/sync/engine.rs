@@ -192,7 +192,10 @@ fn server_value(state: &RemoteState, id: &str, mark: SyncMark) -> bool {
 fn server_marks(state: &RemoteState, known: &HashMap<String, SyncedState>) -> Vec<ServerMark> {
     let mut out = Vec::new();
     for (id, local) in known {
-        for (mark, value) in [(SyncMark::Read, local.read), (SyncMark::Starred, local.starred)] {
+        for (mark, value) in [
+            (SyncMark::Read, local.read),
+            (SyncMark::Starred, local.starred),
+        ] {
             let server = server_value(state, id, mark);
             if server != value {
                 out.push(ServerMark {
@@ -243,10 +246,7 @@ fn to_store(items: &[RemoteItem], feeds: &HashMap<String, RemoteFeed>) -> Vec<Sy
         .iter()
         .map(|item| {
             let feed = feeds.get(&item.feed_id);
-            let feed_url = feed.map_or_else(
-                || format!("sync:{}", item.feed_id),
-                |f| f.url.clone(),
-            );
+            let feed_url = feed.map_or_else(|| format!("sync:{}", item.feed_id), |f| f.url.clone());
             let article = to_article(item, feed, &feed_url);
             SyncedItem {
                 remote_id: item.id.clone(),

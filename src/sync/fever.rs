@@ -47,7 +47,8 @@ impl Fever {
 
 /// Fever servers send numbers as numbers or as strings.
 fn as_i64(v: &Value) -> Option<i64> {
-    v.as_i64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    v.as_i64()
+        .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
 }
 
 fn id_of(v: &Value) -> Option<String> {
@@ -169,7 +170,9 @@ impl Remote for Fever {
             if list.is_empty() {
                 continue;
             }
-            out.extend(items(&self.call(&format!("items&with_ids={}", list.join(",")))?));
+            out.extend(items(
+                &self.call(&format!("items&with_ids={}", list.join(",")))?,
+            ));
         }
         Ok(out)
     }

@@ -34,7 +34,13 @@ pub struct GReader {
 }
 
 impl GReader {
-    pub fn new(http: Client, base: &str, user: &str, password: &str, token: Option<String>) -> Self {
+    pub fn new(
+        http: Client,
+        base: &str,
+        user: &str,
+        password: &str,
+        token: Option<String>,
+    ) -> Self {
         GReader {
             http,
             base: base.trim_end_matches('/').to_string(),
@@ -48,9 +54,11 @@ impl GReader {
 
     fn login(&mut self) -> RemoteResult<String> {
         let url = format!("{}/accounts/ClientLogin", self.base);
-        let reply = self
-            .http
-            .post_form(&url, &[], &[("Email", &self.user), ("Passwd", &self.password)])?;
+        let reply = self.http.post_form(
+            &url,
+            &[],
+            &[("Email", &self.user), ("Passwd", &self.password)],
+        )?;
         let auth = reply
             .body
             .lines()
@@ -85,7 +93,9 @@ impl GReader {
     fn get(&mut self, path: &str, query: &[(&str, &str)]) -> RemoteResult<Reply> {
         let mut url = url::Url::parse(&format!("{}/reader/api/0/{path}", self.base))
             .map_err(|e| RemoteError::Protocol(e.to_string()))?;
-        url.query_pairs_mut().append_pair("output", "json").extend_pairs(query);
+        url.query_pairs_mut()
+            .append_pair("output", "json")
+            .extend_pairs(query);
         let url = url.to_string();
         self.with_auth(|http, auth| http.get(&url, &[("Authorization", auth)]))
     }
@@ -146,7 +156,12 @@ impl GReader {
         }
     }
 
-    fn edit_tag(&mut self, ids: &[String], add: Option<&str>, remove: Option<&str>) -> RemoteResult<()> {
+    fn edit_tag(
+        &mut self,
+        ids: &[String],
+        add: Option<&str>,
+        remove: Option<&str>,
+    ) -> RemoteResult<()> {
         let mut form: Vec<(&str, &str)> = ids.iter().map(|i| ("i", i.as_str())).collect();
         if let Some(a) = add {
             form.push(("a", a));
@@ -161,7 +176,11 @@ impl GReader {
         let list = value.get("items").and_then(Value::as_array);
         let items: Vec<RemoteItem> = list.into_iter().flatten().filter_map(item).collect();
         for v in list.into_iter().flatten() {
-            if let Some(ms) = v.get("crawlTimeMsec").and_then(Value::as_str).and_then(|s| s.parse::<i64>().ok()) {
+            if let Some(ms) = v
+                .get("crawlTimeMsec")
+                .and_then(Value::as_str)
+                .and_then(|s| s.parse::<i64>().ok())
+            {
                 self.newest = self.newest.max(ms / 1000);
             }
         }
@@ -179,7 +198,12 @@ fn long_id(short: &str) -> Option<String> {
 }
 
 fn href(v: &Value, key: &str) -> Option<String> {
-    v.get(key)?.as_array()?.first()?.get("href")?.as_str().map(str::to_string)
+    v.get(key)?
+        .as_array()?
+        .first()?
+        .get("href")?
+        .as_str()
+        .map(str::to_string)
 }
 
 fn item(v: &Value) -> Option<RemoteItem> {
@@ -198,8 +222,16 @@ fn item(v: &Value) -> Option<RemoteItem> {
         .unwrap_or("");
     Some(RemoteItem {
         id,
-        feed_id: v.pointer("/origin/streamId").and_then(Value::as_str).unwrap_or("").to_string(),
-        title: v.get("title").and_then(Value::as_str).unwrap_or("").to_string(),
+        feed_id: v
+            .pointer("/origin/streamId")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        title: v
+            .get("title")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
         url: href(v, "canonical").or_else(|| href(v, "alternate")),
         author: v.get("author").and_then(Value::as_str).map(str::to_string),
         published: v.get("published").and_then(Value::as_i64),
@@ -232,7 +264,11 @@ impl Remote for GReader {
                     .filter_map(|c| c.get("label").and_then(Value::as_str).map(str::to_string))
                     .collect();
                 Some(RemoteFeed {
-                    title: s.get("title").and_then(Value::as_str).unwrap_or("").to_string(),
+                    title: s
+                        .get("title")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string(),
                     site_url: s.get("htmlUrl").and_then(Value::as_str).map(str::to_string),
                     folders,
                     url,
@@ -256,10 +292,21 @@ impl Remote for GReader {
         }
         let value: Value = json(&self.get(&format!("stream/contents/{READING_LIST}"), &q)?)?;
         let items = self.note_items(&value);
-        let next = value.get("continuation").and_then(Value::as_str).filter(|c| !c.is_empty());
+        let next = value
+            .get("continuation")
+            .and_then(Value::as_str)
+            .filter(|c| !c.is_empty());
         Ok(match next {
-            Some(c) => ItemPage { items, cursor: Some(format!("{ot}:{c}")), more: true },
-            None => ItemPage { items, cursor: Some(self.newest.to_string()), more: false },
+            Some(c) => ItemPage {
+                items,
+                cursor: Some(format!("{ot}:{c}")),
+                more: true,
+            },
+            None => ItemPage {
+                items,
+                cursor: Some(self.newest.to_string()),
+                more: false,
+            },
         })
     }
 
@@ -293,7 +340,8 @@ impl Remote for GReader {
 
     fn mark_feed_read(&mut self, feed_id: &str, before: i64) -> RemoteResult<()> {
         let ts = (before.saturating_mul(1_000_000)).to_string();
-        self.post("mark-all-as-read", &[("s", feed_id), ("ts", &ts)]).map(drop)
+        self.post("mark-all-as-read", &[("s", feed_id), ("ts", &ts)])
+            .map(drop)
     }
 
     fn subscribe(&mut self, url: &str, folder: Option<&str>) -> RemoteResult<RemoteFeed> {
@@ -307,11 +355,17 @@ impl Remote for GReader {
         self.subscriptions()?
             .into_iter()
             .find(|f| f.url == url || f.id == stream)
-            .ok_or_else(|| RemoteError::Protocol(format!("{url}: not in the subscriptions after adding it")))
+            .ok_or_else(|| {
+                RemoteError::Protocol(format!("{url}: not in the subscriptions after adding it"))
+            })
     }
 
     fn unsubscribe(&mut self, feed_id: &str) -> RemoteResult<()> {
-        self.post("subscription/edit", &[("ac", "unsubscribe"), ("s", feed_id)]).map(drop)
+        self.post(
+            "subscription/edit",
+            &[("ac", "unsubscribe"), ("s", feed_id)],
+        )
+        .map(drop)
     }
 
     fn token(&self) -> Option<String> {

@@ -35,10 +35,7 @@ pub fn hex(data: &[u8]) -> String {
                 2 => (b ^ c ^ d, (3 * i + 5) % 16),
                 _ => (c ^ (b | !d), (7 * i) % 16),
             };
-            let f = f
-                .wrapping_add(a)
-                .wrapping_add(k(i))
-                .wrapping_add(m[g]);
+            let f = f.wrapping_add(a).wrapping_add(k(i)).wrapping_add(m[g]);
             a = d;
             d = c;
             c = b;

@@ -72,7 +72,11 @@ impl MemoryRemote {
         let n = self.counts.entry(call).or_default();
         *n += 1;
         let n = *n;
-        match self.faults.iter().position(|f| f.call == call && f.nth == n) {
+        match self
+            .faults
+            .iter()
+            .position(|f| f.call == call && f.nth == n)
+        {
             Some(i) => {
                 let f = self.faults.remove(i);
                 (Some(f.error), f.applied)
@@ -108,8 +112,15 @@ impl Remote for MemoryRemote {
             .filter(|i| num(&i.id) > after)
             .filter(|i| cursor.is_some() || i.published.is_none_or(|p| p >= since))
             .collect();
-        let page: Vec<RemoteItem> = newer.iter().take(self.page_size).map(|i| (*i).clone()).collect();
-        let last = page.last().map(|i| i.id.clone()).or(cursor.map(str::to_string));
+        let page: Vec<RemoteItem> = newer
+            .iter()
+            .take(self.page_size)
+            .map(|i| (*i).clone())
+            .collect();
+        let last = page
+            .last()
+            .map(|i| i.id.clone())
+            .or(cursor.map(str::to_string));
         // The cursor is the newest id the server has, as Fever's since_id.
         Ok(ItemPage {
             more: newer.len() > page.len(),
@@ -121,14 +132,29 @@ impl Remote for MemoryRemote {
     fn items_by_id(&mut self, ids: &[String]) -> RemoteResult<Vec<RemoteItem>> {
         self.check(Call::ItemsById)?;
         let want: HashSet<&String> = ids.iter().collect();
-        Ok(self.items.iter().filter(|i| want.contains(&i.id)).cloned().collect())
+        Ok(self
+            .items
+            .iter()
+            .filter(|i| want.contains(&i.id))
+            .cloned()
+            .collect())
     }
 
     fn state(&mut self) -> RemoteResult<RemoteState> {
         self.check(Call::State)?;
         Ok(RemoteState {
-            unread: self.items.iter().filter(|i| !i.read).map(|i| i.id.clone()).collect(),
-            starred: self.items.iter().filter(|i| i.starred).map(|i| i.id.clone()).collect(),
+            unread: self
+                .items
+                .iter()
+                .filter(|i| !i.read)
+                .map(|i| i.id.clone())
+                .collect(),
+            starred: self
+                .items
+                .iter()
+                .filter(|i| i.starred)
+                .map(|i| i.id.clone())
+                .collect(),
             changed: self.changed.clone(),
         })
     }

@@ -36,12 +36,16 @@ impl Miniflux {
     }
 
     fn get(&self, path: &str) -> RemoteResult<Reply> {
-        self.http.get(&format!("{}/v1/{path}", self.base), &[("Authorization", &self.auth)])
+        self.http.get(
+            &format!("{}/v1/{path}", self.base),
+            &[("Authorization", &self.auth)],
+        )
     }
 
     fn put(&self, path: &str, body: &str) -> RemoteResult<Reply> {
         let url = format!("{}/v1/{path}", self.base);
-        self.http.send_json("PUT", &url, &[("Authorization", &self.auth)], body)
+        self.http
+            .send_json("PUT", &url, &[("Authorization", &self.auth)], body)
     }
 
     /// Every entry of a filtered list, a page at a time.
@@ -65,7 +69,9 @@ impl Miniflux {
 
 fn time(v: &Value, key: &str) -> Option<i64> {
     let s = v.get(key)?.as_str()?;
-    chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.timestamp())
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.timestamp())
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {
@@ -78,7 +84,11 @@ fn text(v: &Value, key: &str) -> Option<String> {
 fn entry(v: &Value) -> Option<RemoteItem> {
     Some(RemoteItem {
         id: v.get("id")?.as_i64()?.to_string(),
-        feed_id: v.get("feed_id").and_then(Value::as_i64).unwrap_or(0).to_string(),
+        feed_id: v
+            .get("feed_id")
+            .and_then(Value::as_i64)
+            .unwrap_or(0)
+            .to_string(),
         title: text(v, "title").unwrap_or_default(),
         url: text(v, "url"),
         author: text(v, "author"),
@@ -127,7 +137,8 @@ impl Remote for Miniflux {
 
     fn items(&mut self, cursor: Option<&str>, since: i64) -> RemoteResult<ItemPage> {
         let after: i64 = cursor.and_then(|c| c.parse().ok()).unwrap_or(0);
-        let mut path = format!("entries?order=id&direction=asc&limit={PAGE}&after_entry_id={after}");
+        let mut path =
+            format!("entries?order=id&direction=asc&limit={PAGE}&after_entry_id={after}");
         if cursor.is_none() {
             path.push_str(&format!("&published_after={since}"));
         }
@@ -170,7 +181,11 @@ impl Remote for Miniflux {
         }
         state.unread = unread.iter().map(|i| i.id.clone()).collect();
         state.starred = starred.iter().map(|i| i.id.clone()).collect();
-        self.seen = unread.into_iter().chain(starred).map(|i| (i.id.clone(), i)).collect();
+        self.seen = unread
+            .into_iter()
+            .chain(starred)
+            .map(|i| (i.id.clone(), i))
+            .collect();
         Ok(state)
     }
 
@@ -200,7 +215,8 @@ impl Remote for Miniflux {
         let id: i64 = feed_id
             .parse()
             .map_err(|_| RemoteError::Protocol(format!("not a Miniflux feed id: {feed_id}")))?;
-        self.put(&format!("feeds/{id}/mark-all-as-read"), "").map(drop)
+        self.put(&format!("feeds/{id}/mark-all-as-read"), "")
+            .map(drop)
     }
 
     fn subscribe(&mut self, url: &str, _folder: Option<&str>) -> RemoteResult<RemoteFeed> {
@@ -212,15 +228,22 @@ impl Remote for Miniflux {
             &body.to_string(),
         )?;
         let value: Value = json(&reply)?;
-        let id = value.get("feed_id").and_then(Value::as_i64).map(|i| i.to_string());
+        let id = value
+            .get("feed_id")
+            .and_then(Value::as_i64)
+            .map(|i| i.to_string());
         self.subscriptions()?
             .into_iter()
             .find(|f| Some(&f.id) == id.as_ref())
-            .ok_or_else(|| RemoteError::Protocol(format!("{url}: not in the feeds after adding it")))
+            .ok_or_else(|| {
+                RemoteError::Protocol(format!("{url}: not in the feeds after adding it"))
+            })
     }
 
     fn unsubscribe(&mut self, feed_id: &str) -> RemoteResult<()> {
         let url = format!("{}/v1/feeds/{feed_id}", self.base);
-        self.http.delete(&url, &[("Authorization", &self.auth)]).map(drop)
+        self.http
+            .delete(&url, &[("Authorization", &self.auth)])
+            .map(drop)
     }
 }

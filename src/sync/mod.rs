@@ -9,12 +9,12 @@ pub mod fever;
 pub mod greader;
 pub mod http;
 mod md5;
+#[cfg(test)]
+pub(crate) mod memory;
 pub mod miniflux;
 pub mod remote;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-pub(crate) mod memory;
 
 pub use engine::{SyncOptions, SyncReport, sync_account};
 pub use remote::{ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteState};

@@ -34,7 +34,10 @@ fn item(id: u32, read: bool, starred: bool) -> RemoteItem {
 }
 
 fn server(n: u32) -> MemoryRemote {
-    MemoryRemote::new(vec![feed()], (1..=n).map(|i| item(i, false, false)).collect())
+    MemoryRemote::new(
+        vec![feed()],
+        (1..=n).map(|i| item(i, false, false)).collect(),
+    )
 }
 
 fn sync(store: &mut Store, remote: &mut MemoryRemote) -> SyncReport {
@@ -53,7 +56,9 @@ fn sync(store: &mut Store, remote: &mut MemoryRemote) -> SyncReport {
 
 /// The stored id of remote item `id`.
 fn article(store: &Store, id: &str) -> String {
-    store.sync_known(ACCOUNT).expect("known")[id].article_id.clone()
+    store.sync_known(ACCOUNT).expect("known")[id]
+        .article_id
+        .clone()
 }
 
 fn marks(store: &Store, id: &str) -> (bool, bool) {
@@ -168,7 +173,9 @@ fn an_answer_lost_after_the_server_applied_the_marks_is_not_sent_again() {
     let mut store = Store::open_in_memory().expect("store");
     let mut remote = server(2);
     sync(&mut store, &mut remote);
-    store.set_bookmarked(&article(&store, "2"), true).expect("star");
+    store
+        .set_bookmarked(&article(&store, "2"), true)
+        .expect("star");
     remote.faults.push(Fault {
         call: Call::Mark,
         nth: 1,
