@@ -120,6 +120,7 @@ fn run(
         report.added += w.added;
         report.updated += w.updated;
         report.marks_down += w.marks;
+        crate::crashpoint::reached(crate::crashpoint::Point::SyncPage);
         progress(&format!("{account}: {} new articles", report.added));
         if page.cursor.is_some() {
             cursor = page.cursor;
@@ -233,6 +234,7 @@ fn push(
         for chunk in list.chunks(MARK_BATCH) {
             let ids: Vec<String> = chunk.iter().map(|q| q.remote_id.clone()).collect();
             remote.mark(&ids, op)?;
+            crate::crashpoint::reached(crate::crashpoint::Point::SyncMarksSent);
             store.sync_settled(account, chunk)?;
             sent += chunk.len();
         }
