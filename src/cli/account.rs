@@ -150,7 +150,12 @@ impl Drop for EchoOff {
 /// Lists the accounts with their waiting marks; never a password.
 pub fn list(paths: &Paths, json: bool) -> Result<(), Failure> {
     let accounts = load(paths)?;
-    let store = Store::open(&paths.store_file()).ok();
+    // Listing creates no store.
+    let file = paths.store_file();
+    let store = file
+        .exists()
+        .then(|| Store::open_read_only(&file).ok())
+        .flatten();
     let pending = |name: &str| {
         store
             .as_ref()
@@ -202,7 +207,9 @@ pub fn remove(paths: &Paths, name: &str) -> Result<(), Failure> {
         return Err(Failure::input(format!("no account named {name}")));
     }
     accounts.save().map_err(|e| Failure::fatal(e.to_string()))?;
-    if let Ok(mut store) = Store::open(&paths.store_file()) {
+    if paths.store_file().exists()
+        && let Ok(mut store) = Store::open(&paths.store_file())
+    {
         store
             .sync_forget(name)
             .map_err(|e| Failure::fatal(e.to_string()))?;
