@@ -358,3 +358,42 @@ fn miniflux_syncs_with_basic_auth() {
     let e = wrong.subscriptions().expect_err("refused").to_string();
     assert!(e.contains("Access Unauthorized"), "{e}");
 }
+
+#[test]
+fn a_failing_account_is_named_and_the_others_still_sync() {
+    let server = fever_server();
+    let dir = tempfile::tempdir().expect("tmp");
+    for name in ["good", "bad"] {
+        edicola(dir.path())
+            .args([
+                "account",
+                "add",
+                "fever",
+                &server.base,
+                "--user",
+                "me",
+                "--name",
+                name,
+            ])
+            .env("EDICOLA_PASSWORD", "secret")
+            .assert()
+            .success();
+    }
+    // The server's password changed for one of them.
+    let file = dir.path().join("config/accounts.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let (first, second) = text.split_at(text.find("name = \"bad\"").expect("bad account"));
+    let changed = format!("{first}{}", second.replacen("secret", "changed", 1));
+    std::fs::write(&file, changed).expect("write");
+    let out = edicola(dir.path())
+        .args(["sync"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("sync failed for: bad"))
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("good: ok; 2 new"), "{out}");
+    assert!(out.contains("bad: failed: the server refused"), "{out}");
+}
