@@ -13,6 +13,10 @@ pub enum Point {
     ImportCommit,
     /// An index build committed a batch.
     IndexBatch,
+    /// A sync committed a page of items with its cursor.
+    SyncPage,
+    /// The server took a batch of marks, not yet dropped from the queue.
+    SyncMarksSent,
 }
 
 impl Point {
@@ -22,6 +26,8 @@ impl Point {
             Point::ImportBatch => "import-batch",
             Point::ImportCommit => "import-commit",
             Point::IndexBatch => "index-batch",
+            Point::SyncPage => "sync-page",
+            Point::SyncMarksSent => "sync-marks-sent",
         }
     }
 }

@@ -30,6 +30,7 @@ pub mod searches;
 pub mod settings;
 pub mod store;
 pub mod subs;
+pub mod sync;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -268,6 +268,23 @@ impl App {
             JobEvent::Lookup(answer) => self.on_lookup(answer),
             JobEvent::Piped(result) => self.on_piped(result),
             JobEvent::Saved(result) => self.on_saved(result),
+            JobEvent::Synced {
+                added,
+                pending,
+                failed,
+            } => {
+                if added > 0 {
+                    self.reload_keeping_selection()?;
+                }
+                if let Some((error, text)) = crate::jobs::sync::message(added, pending, &failed) {
+                    let severity = if error {
+                        Severity::Error
+                    } else {
+                        Severity::Info
+                    };
+                    self.report(severity, text);
+                }
+            }
             JobEvent::CommandFailed(message) => self.report(Severity::Error, message),
             JobEvent::WriteWaiting { seq } => self.on_write_waiting(seq),
             JobEvent::Written { seq, result } => self.on_written(seq, result)?,

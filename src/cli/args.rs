@@ -229,6 +229,63 @@ pub enum Command {
         /// The article's id, as `edicola ignored` prints it (or a unique prefix)
         id: String,
     },
+    /// Feed-server accounts (Google Reader API, Fever, Miniflux) that
+    /// `edicola sync` and the reader's refresh sync with
+    Account {
+        #[command(subcommand)]
+        action: AccountCommand,
+    },
+    /// Sync with the feed-server accounts: articles and marks down, marks
+    /// made here up (exit 1 when an account failed; the others still sync)
+    Sync {
+        /// Only this account
+        #[arg(long, value_name = "NAME")]
+        account: Option<String>,
+        /// Print a JSON summary per account
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What `edicola account` does.
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Add an account (the server is asked to check the password). The
+    /// password is asked on the terminal, or read from --password-command
+    /// or the EDICOLA_PASSWORD environment variable
+    Add {
+        /// Which API the server speaks
+        #[arg(value_enum)]
+        kind: crate::sync::accounts::Kind,
+        /// The API's address (see the README: e.g. FreshRSS's
+        /// https://HOST/api/greader.php, Miniflux's base URL)
+        url: String,
+        /// User name on the server
+        #[arg(long)]
+        user: String,
+        /// A name for the account (default: the server's host name)
+        #[arg(long)]
+        name: Option<String>,
+        /// A command that prints the password (run at each sync; the
+        /// password is then not stored)
+        #[arg(long, value_name = "CMD")]
+        password_command: Option<String>,
+        /// Allow plain HTTP to a host other than this machine (the
+        /// password travels unencrypted)
+        #[arg(long)]
+        insecure_http: bool,
+    },
+    /// List the accounts and the marks waiting to go up
+    List {
+        /// Print JSON: name, kind, url, user, insecure_http, pending_marks
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an account (its articles stay)
+    Remove {
+        /// The account's name, as `edicola account list` prints it
+        name: String,
+    },
 }
 
 /// What `edicola bookmarks` can do besides listing.

@@ -4,6 +4,7 @@
 //! an unknown id); 2 the store or a config file is unreadable or corrupt,
 //! or the command line is wrong.
 
+mod account;
 mod args;
 mod body;
 mod commands;
@@ -20,6 +21,7 @@ mod removal;
 mod safe_json;
 mod searches;
 mod shell;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -27,7 +29,7 @@ use clap::Parser;
 
 use crate::config::Paths;
 
-pub use args::{BookmarksCommand, Cli, Command};
+pub use args::{AccountCommand, BookmarksCommand, Cli, Command};
 
 /// Why a command failed, with its exit code.
 #[derive(Debug)]
@@ -186,6 +188,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::RemoveArticle { id, json } => removal::remove_article(&paths, &id, json),
         Command::Ignored { json } => ignored::list(&paths, json),
         Command::Unignore { id } => ignored::unignore(&paths, &id),
+        Command::Account { action } => match action {
+            AccountCommand::Add {
+                kind,
+                url,
+                user,
+                name,
+                password_command,
+                insecure_http,
+            } => account::add(
+                &paths,
+                account::NewAccount {
+                    kind,
+                    url,
+                    user,
+                    name,
+                    password_command,
+                    insecure_http,
+                },
+            ),
+            AccountCommand::List { json } => account::list(&paths, json),
+            AccountCommand::Remove { name } => account::remove(&paths, &name),
+        },
+        Command::Sync { account, json } => sync::sync(&paths, account.as_deref(), json),
         Command::Config {
             default,
             path,

@@ -13,6 +13,7 @@ pub mod notify;
 pub mod pipe;
 pub mod ranks;
 pub mod search;
+pub mod sync;
 mod writer;
 
 pub use error::JobError;
@@ -62,6 +63,13 @@ pub enum JobEvent {
         feeds: usize,
         failed: Vec<String>,
         error: Option<JobError>,
+    },
+    /// The refresh synced the feed-server accounts: articles added, marks
+    /// still waiting to go up, the accounts that failed (with why).
+    Synced {
+        added: usize,
+        pending: usize,
+        failed: Vec<String>,
     },
     /// A full-text fetch for article `id` ended.
     FullText {
@@ -122,7 +130,7 @@ impl Reporter {
 
 /// Fetches every subscription, reporting progress and the outcome.
 pub fn refresh(store_file: &Path, subs_file: &Path, tx: &Reporter) {
-    let event = match run_refresh(store_file, subs_file, tx) {
+    let mut event = match run_refresh(store_file, subs_file, tx) {
         Ok((added, feeds, failed)) => JobEvent::Refreshed {
             added,
             feeds,
@@ -136,7 +144,18 @@ pub fn refresh(store_file: &Path, subs_file: &Path, tx: &Reporter) {
             error: Some(error),
         },
     };
+    let synced = sync::sync_beside(store_file, subs_file);
+    if synced.is_some()
+        && let JobEvent::Refreshed { error, .. } = &mut event
+        && matches!(error, Some(JobError::NoSubscriptions))
+    {
+        // Accounts alone are something to refresh.
+        *error = None;
+    }
     let _ = tx.send(event);
+    if let Some(synced) = synced {
+        let _ = tx.send(synced);
+    }
 }
 
 fn run_refresh(

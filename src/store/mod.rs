@@ -23,6 +23,7 @@ mod read;
 mod removal;
 mod schema;
 mod stops;
+mod sync;
 mod texts;
 mod tombstones;
 mod write;
@@ -50,6 +51,7 @@ pub use crate::index::{AlsoIn, Similar};
 pub use marks::{Mark, MarkChange, MarkState};
 pub use order::{Anchor, FeedKey, Order, ReadingStop, Seek};
 pub use removal::Removed;
+pub use sync::{QueuedMark, ServerMark, SyncMark, SyncWritten, SyncedItem, SyncedState};
 
 /// A row of the list pane: what is needed to draw it and nothing more.
 #[derive(Debug, Clone, PartialEq)]

@@ -269,6 +269,55 @@ const MIGRATIONS: &[&str] = &[
       OR OLD.source IS NOT NEW.source OR OLD.feed_url IS NOT NEW.feed_url BEGIN
         UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'list_changes';
     END;",
+    // sync: articles of feed-server accounts (remote id -> stored article,
+    // which the duplicate keys may share with a local feed), each account's
+    // cursor, and the queue of marks waiting to go up. Triggers on `marks`
+    // queue every change of a synced article's read or bookmark mark, from
+    // whichever process or command made it; the sync engine drops the rows
+    // its own writes of the server's state add (see store/sync.rs).
+    "CREATE TABLE sync_items (
+        account    TEXT NOT NULL,
+        remote_id  TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        feed_id    TEXT NOT NULL,
+        PRIMARY KEY (account, remote_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX sync_items_by_article ON sync_items (article_id);
+    CREATE TABLE sync_accounts (
+        account   TEXT PRIMARY KEY,
+        cursor    TEXT,
+        last_sync INTEGER
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_queue (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        account   TEXT NOT NULL,
+        remote_id TEXT NOT NULL,
+        mark      TEXT NOT NULL,
+        value     INTEGER NOT NULL,
+        changed   INTEGER NOT NULL
+    );
+    CREATE INDEX sync_queue_by_item ON sync_queue (account, remote_id, mark);
+    CREATE TRIGGER sync_marks_insert AFTER INSERT ON marks
+    WHEN NEW.read <> 0 OR NEW.bookmarked <> 0 BEGIN
+        INSERT INTO sync_queue (account, remote_id, mark, value, changed)
+        SELECT account, remote_id, 'read', 1, NEW.updated FROM sync_items
+         WHERE article_id = NEW.article_id AND NEW.read <> 0;
+        INSERT INTO sync_queue (account, remote_id, mark, value, changed)
+        SELECT account, remote_id, 'starred', 1, NEW.updated FROM sync_items
+         WHERE article_id = NEW.article_id AND NEW.bookmarked <> 0;
+    END;
+    CREATE TRIGGER sync_marks_read AFTER UPDATE OF read ON marks
+    WHEN OLD.read IS NOT NEW.read BEGIN
+        INSERT INTO sync_queue (account, remote_id, mark, value, changed)
+        SELECT account, remote_id, 'read', NEW.read, NEW.updated FROM sync_items
+         WHERE article_id = NEW.article_id;
+    END;
+    CREATE TRIGGER sync_marks_starred AFTER UPDATE OF bookmarked ON marks
+    WHEN OLD.bookmarked IS NOT NEW.bookmarked BEGIN
+        INSERT INTO sync_queue (account, remote_id, mark, value, changed)
+        SELECT account, remote_id, 'starred', NEW.bookmarked, NEW.updated FROM sync_items
+         WHERE article_id = NEW.article_id;
+    END;",
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,224 @@
+//! A client of the Fever API (Coldsweat, FreshRSS's `/api/fever.php`,
+//! Miniflux's `/fever/`, tt-rss's plugin...). Every call is a POST of
+//! `api_key` = md5("user:password") to `URL?api&...`. Fever cannot add,
+//! rename or remove subscriptions.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::http::{Client, Reply, json};
+use super::remote::{
+    ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteResult, RemoteState,
+};
+
+/// Fever's page size (fixed by the API).
+const PAGE: usize = 50;
+
+pub struct Fever {
+    http: Client,
+    url: String,
+    api_key: String,
+}
+
+impl Fever {
+    pub fn new(http: Client, url: &str, user: &str, password: &str) -> Fever {
+        Fever {
+            http,
+            url: url.to_string(),
+            api_key: super::md5::hex(format!("{user}:{password}").as_bytes()),
+        }
+    }
+
+    /// Calls `?api&<query>`; an answer with `auth` 0 is a refused key.
+    fn call(&self, query: &str) -> RemoteResult<Value> {
+        let sep = if self.url.contains('?') { '&' } else { '?' };
+        let url = format!("{}{sep}api&{query}", self.url);
+        let reply: Reply = self
+            .http
+            .post_form(&url, &[], &[("api_key", &self.api_key)])?;
+        let value: Value = json(&reply)?;
+        if value.get("auth").and_then(as_i64) != Some(1) {
+            return Err(RemoteError::Auth("Fever API: auth 0".into()));
+        }
+        Ok(value)
+    }
+}
+
+/// Fever servers send numbers as numbers or as strings.
+fn as_i64(v: &Value) -> Option<i64> {
+    v.as_i64()
+        .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+}
+
+fn id_of(v: &Value) -> Option<String> {
+    as_i64(v).map(|n| n.to_string())
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// A comma-separated id list (`unread_item_ids`, `feed_ids`).
+fn id_list(v: Option<&Value>) -> HashSet<String> {
+    v.and_then(Value::as_str)
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn item(v: &Value) -> Option<RemoteItem> {
+    Some(RemoteItem {
+        id: id_of(v.get("id")?)?,
+        feed_id: v.get("feed_id").and_then(id_of).unwrap_or_default(),
+        title: text(v, "title").unwrap_or_default(),
+        url: text(v, "url"),
+        author: text(v, "author"),
+        published: v.get("created_on_time").and_then(as_i64),
+        html: text(v, "html").unwrap_or_default(),
+        read: v.get("is_read").and_then(as_i64) == Some(1),
+        starred: v.get("is_saved").and_then(as_i64) == Some(1),
+        changed: None,
+    })
+}
+
+fn items(value: &Value) -> Vec<RemoteItem> {
+    value
+        .get("items")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(item).collect())
+        .unwrap_or_default()
+}
+
+impl Remote for Fever {
+    fn subscriptions(&mut self) -> RemoteResult<Vec<RemoteFeed>> {
+        let value = self.call("feeds&groups")?;
+        let groups: HashMap<String, String> = value
+            .get("groups")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|g| Some((id_of(g.get("id")?)?, text(g, "title")?)))
+            .collect();
+        let mut folders: HashMap<String, Vec<String>> = HashMap::new();
+        for fg in value
+            .get("feeds_groups")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(group) = fg.get("group_id").and_then(id_of) else {
+                continue;
+            };
+            let Some(name) = groups.get(&group) else {
+                continue;
+            };
+            for feed in id_list(fg.get("feed_ids")) {
+                folders.entry(feed).or_default().push(name.clone());
+            }
+        }
+        Ok(value
+            .get("feeds")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|f| {
+                let id = id_of(f.get("id")?)?;
+                Some(RemoteFeed {
+                    title: text(f, "title").unwrap_or_default(),
+                    url: text(f, "url")?,
+                    site_url: text(f, "site_url"),
+                    folders: folders.remove(&id).unwrap_or_default(),
+                    id,
+                })
+            })
+            .collect())
+    }
+
+    fn items(&mut self, cursor: Option<&str>, since: i64) -> RemoteResult<ItemPage> {
+        let after: i64 = cursor.and_then(|c| c.parse().ok()).unwrap_or(0);
+        let value = self.call(&format!("items&since_id={after}"))?;
+        let mut page = items(&value);
+        let newest = page
+            .iter()
+            .filter_map(|i| i.id.parse::<i64>().ok())
+            .max()
+            .unwrap_or(after);
+        let full = page.len() >= PAGE;
+        if cursor.is_none() {
+            // The first sync keeps old items only when unread or starred.
+            page.retain(|i| !i.read || i.starred || i.published.is_none_or(|p| p >= since));
+        }
+        Ok(ItemPage {
+            items: page,
+            cursor: Some(newest.to_string()),
+            more: full && newest > after,
+        })
+    }
+
+    fn items_by_id(&mut self, ids: &[String]) -> RemoteResult<Vec<RemoteItem>> {
+        let mut out = Vec::new();
+        for chunk in ids.chunks(PAGE) {
+            let list: Vec<&str> = chunk
+                .iter()
+                .map(String::as_str)
+                .filter(|id| id.bytes().all(|b| b.is_ascii_digit()))
+                .collect();
+            if list.is_empty() {
+                continue;
+            }
+            out.extend(items(
+                &self.call(&format!("items&with_ids={}", list.join(",")))?,
+            ));
+        }
+        Ok(out)
+    }
+
+    fn state(&mut self) -> RemoteResult<RemoteState> {
+        let unread = id_list(self.call("unread_item_ids")?.get("unread_item_ids"));
+        let starred = id_list(self.call("saved_item_ids")?.get("saved_item_ids"));
+        Ok(RemoteState {
+            unread,
+            starred,
+            changed: HashMap::new(),
+        })
+    }
+
+    fn mark(&mut self, ids: &[String], op: MarkOp) -> RemoteResult<()> {
+        let as_ = match op {
+            MarkOp::Read => "read",
+            MarkOp::Unread => "unread",
+            MarkOp::Star => "saved",
+            MarkOp::Unstar => "unsaved",
+        };
+        for id in ids {
+            if id.bytes().all(|b| b.is_ascii_digit()) {
+                self.call(&format!("mark=item&as={as_}&id={id}"))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_feed_read(&mut self, feed_id: &str, before: i64) -> RemoteResult<()> {
+        let id: i64 = feed_id
+            .parse()
+            .map_err(|_| RemoteError::Protocol(format!("not a Fever feed id: {feed_id}")))?;
+        self.call(&format!("mark=feed&as=read&id={id}&before={before}"))
+            .map(drop)
+    }
+
+    fn subscribe(&mut self, _url: &str, _folder: Option<&str>) -> RemoteResult<RemoteFeed> {
+        Err(RemoteError::Unsupported(
+            "the Fever API cannot add subscriptions: add it on the server",
+        ))
+    }
+
+    fn unsubscribe(&mut self, _feed_id: &str) -> RemoteResult<()> {
+        Err(RemoteError::Unsupported(
+            "the Fever API cannot remove subscriptions: remove it on the server",
+        ))
+    }
+}

@@ -1,0 +1,195 @@
+//! A feed server in memory for the engine's tests, with scripted faults.
+
+use std::collections::{HashMap, HashSet};
+
+use super::remote::{
+    ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteResult, RemoteState,
+};
+
+/// A kind of request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Call {
+    Subscriptions,
+    Items,
+    ItemsById,
+    State,
+    Mark,
+}
+
+/// A scripted fault: the `nth` call (from 1) of a kind fails; `applied`:
+/// the server did the work and only the answer was lost.
+pub struct Fault {
+    pub call: Call,
+    pub nth: usize,
+    pub error: RemoteError,
+    pub applied: bool,
+}
+
+#[derive(Default)]
+pub struct MemoryRemote {
+    pub feeds: Vec<RemoteFeed>,
+    /// In the server's order (ids are numbers, ascending).
+    pub items: Vec<RemoteItem>,
+    pub changed: HashMap<String, i64>,
+    pub faults: Vec<Fault>,
+    pub counts: HashMap<Call, usize>,
+    /// Every mark request received (also the failed ones that applied).
+    pub received: Vec<(Vec<String>, MarkOp)>,
+    pub page_size: usize,
+}
+
+impl MemoryRemote {
+    pub fn new(feeds: Vec<RemoteFeed>, items: Vec<RemoteItem>) -> MemoryRemote {
+        MemoryRemote {
+            feeds,
+            items,
+            page_size: 2,
+            ..MemoryRemote::default()
+        }
+    }
+
+    pub fn item(&self, id: &str) -> &RemoteItem {
+        self.items
+            .iter()
+            .find(|i| i.id == id)
+            .expect("item on the server")
+    }
+
+    pub fn item_mut(&mut self, id: &str) -> &mut RemoteItem {
+        self.items
+            .iter_mut()
+            .find(|i| i.id == id)
+            .expect("item on the server")
+    }
+
+    pub fn calls(&self, call: Call) -> usize {
+        self.counts.get(&call).copied().unwrap_or(0)
+    }
+
+    /// Counts the call; the scripted fault for it, if any, and whether the
+    /// work is done anyway.
+    fn enter(&mut self, call: Call) -> (Option<RemoteError>, bool) {
+        let n = self.counts.entry(call).or_default();
+        *n += 1;
+        let n = *n;
+        match self
+            .faults
+            .iter()
+            .position(|f| f.call == call && f.nth == n)
+        {
+            Some(i) => {
+                let f = self.faults.remove(i);
+                (Some(f.error), f.applied)
+            }
+            None => (None, true),
+        }
+    }
+
+    fn check(&mut self, call: Call) -> RemoteResult<()> {
+        match self.enter(call) {
+            (Some(e), _) => Err(e),
+            (None, _) => Ok(()),
+        }
+    }
+}
+
+fn num(id: &str) -> u64 {
+    id.parse().unwrap_or(0)
+}
+
+impl Remote for MemoryRemote {
+    fn subscriptions(&mut self) -> RemoteResult<Vec<RemoteFeed>> {
+        self.check(Call::Subscriptions)?;
+        Ok(self.feeds.clone())
+    }
+
+    fn items(&mut self, cursor: Option<&str>, since: i64) -> RemoteResult<ItemPage> {
+        self.check(Call::Items)?;
+        let after = cursor.map_or(0, num);
+        let newer: Vec<&RemoteItem> = self
+            .items
+            .iter()
+            .filter(|i| num(&i.id) > after)
+            .filter(|i| cursor.is_some() || i.published.is_none_or(|p| p >= since))
+            .collect();
+        let page: Vec<RemoteItem> = newer
+            .iter()
+            .take(self.page_size)
+            .map(|i| (*i).clone())
+            .collect();
+        let last = page
+            .last()
+            .map(|i| i.id.clone())
+            .or(cursor.map(str::to_string));
+        // The cursor is the newest id the server has, as Fever's since_id.
+        Ok(ItemPage {
+            more: newer.len() > page.len(),
+            cursor: last,
+            items: page,
+        })
+    }
+
+    fn items_by_id(&mut self, ids: &[String]) -> RemoteResult<Vec<RemoteItem>> {
+        self.check(Call::ItemsById)?;
+        let want: HashSet<&String> = ids.iter().collect();
+        Ok(self
+            .items
+            .iter()
+            .filter(|i| want.contains(&i.id))
+            .cloned()
+            .collect())
+    }
+
+    fn state(&mut self) -> RemoteResult<RemoteState> {
+        self.check(Call::State)?;
+        Ok(RemoteState {
+            unread: self
+                .items
+                .iter()
+                .filter(|i| !i.read)
+                .map(|i| i.id.clone())
+                .collect(),
+            starred: self
+                .items
+                .iter()
+                .filter(|i| i.starred)
+                .map(|i| i.id.clone())
+                .collect(),
+            changed: self.changed.clone(),
+        })
+    }
+
+    fn mark(&mut self, ids: &[String], op: MarkOp) -> RemoteResult<()> {
+        let (error, applied) = self.enter(Call::Mark);
+        if applied {
+            self.received.push((ids.to_vec(), op));
+            for id in ids {
+                if let Some(item) = self.items.iter_mut().find(|i| &i.id == id) {
+                    match op {
+                        MarkOp::Read => item.read = true,
+                        MarkOp::Unread => item.read = false,
+                        MarkOp::Star => item.starred = true,
+                        MarkOp::Unstar => item.starred = false,
+                    }
+                }
+            }
+        }
+        error.map_or(Ok(()), Err)
+    }
+
+    fn mark_feed_read(&mut self, feed_id: &str, _before: i64) -> RemoteResult<()> {
+        self.check(Call::Mark)?;
+        for item in self.items.iter_mut().filter(|i| i.feed_id == feed_id) {
+            item.read = true;
+        }
+        Ok(())
+    }
+
+    fn subscribe(&mut self, _url: &str, _folder: Option<&str>) -> RemoteResult<RemoteFeed> {
+        Err(RemoteError::Unsupported("not in the test server"))
+    }
+
+    fn unsubscribe(&mut self, _feed_id: &str) -> RemoteResult<()> {
+        Err(RemoteError::Unsupported("not in the test server"))
+    }
+}

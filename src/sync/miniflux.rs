@@ -1,0 +1,249 @@
+//! A client of Miniflux's REST API (`/v1/...` under the server's base
+//! URL), with HTTP basic authentication. Entries carry `changed_at`, so
+//! the conflict rule can compare times.
+
+use std::collections::HashMap;
+
+use base64::Engine;
+use serde_json::Value;
+
+use super::http::{Client, Reply, json};
+use super::remote::{
+    ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteResult, RemoteState,
+};
+
+const PAGE: usize = 250;
+/// Entries read at most per state list.
+const STATE_MAX: usize = 100_000;
+
+pub struct Miniflux {
+    http: Client,
+    base: String,
+    auth: String,
+    /// Entries the state lists brought, so that they are not asked again.
+    seen: HashMap<String, RemoteItem>,
+}
+
+impl Miniflux {
+    pub fn new(http: Client, base: &str, user: &str, password: &str) -> Miniflux {
+        let basic = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+        Miniflux {
+            http,
+            base: base.trim_end_matches('/').to_string(),
+            auth: format!("Basic {basic}"),
+            seen: HashMap::new(),
+        }
+    }
+
+    fn get(&self, path: &str) -> RemoteResult<Reply> {
+        self.http.get(
+            &format!("{}/v1/{path}", self.base),
+            &[("Authorization", &self.auth)],
+        )
+    }
+
+    fn put(&self, path: &str, body: &str) -> RemoteResult<Reply> {
+        let url = format!("{}/v1/{path}", self.base);
+        self.http
+            .send_json("PUT", &url, &[("Authorization", &self.auth)], body)
+    }
+
+    /// Every entry of a filtered list, a page at a time.
+    fn all_entries(&mut self, filter: &str) -> RemoteResult<Vec<RemoteItem>> {
+        let mut out = Vec::new();
+        loop {
+            let path = format!(
+                "entries?{filter}&order=id&direction=asc&limit={PAGE}&offset={}",
+                out.len()
+            );
+            let value: Value = json(&self.get(&path)?)?;
+            let page = entries(&value);
+            let n = page.len();
+            out.extend(page);
+            if n < PAGE || out.len() >= STATE_MAX {
+                return Ok(out);
+            }
+        }
+    }
+}
+
+fn time(v: &Value, key: &str) -> Option<i64> {
+    let s = v.get(key)?.as_str()?;
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.timestamp())
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn entry(v: &Value) -> Option<RemoteItem> {
+    Some(RemoteItem {
+        id: v.get("id")?.as_i64()?.to_string(),
+        feed_id: v
+            .get("feed_id")
+            .and_then(Value::as_i64)
+            .unwrap_or(0)
+            .to_string(),
+        title: text(v, "title").unwrap_or_default(),
+        url: text(v, "url"),
+        author: text(v, "author"),
+        published: time(v, "published_at"),
+        html: text(v, "content").unwrap_or_default(),
+        read: v.get("status").and_then(Value::as_str) == Some("read"),
+        starred: v.get("starred").and_then(Value::as_bool) == Some(true),
+        changed: time(v, "changed_at"),
+    })
+}
+
+fn entries(value: &Value) -> Vec<RemoteItem> {
+    value
+        .get("entries")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(entry).collect())
+        .unwrap_or_default()
+}
+
+fn numeric(ids: &[String]) -> Vec<i64> {
+    ids.iter().filter_map(|i| i.parse().ok()).collect()
+}
+
+impl Remote for Miniflux {
+    fn subscriptions(&mut self) -> RemoteResult<Vec<RemoteFeed>> {
+        let value: Value = json(&self.get("feeds")?)?;
+        Ok(value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| {
+                Some(RemoteFeed {
+                    id: f.get("id")?.as_i64()?.to_string(),
+                    title: text(f, "title").unwrap_or_default(),
+                    url: text(f, "feed_url")?,
+                    site_url: text(f, "site_url"),
+                    folders: f
+                        .pointer("/category/title")
+                        .and_then(Value::as_str)
+                        .map(|c| vec![c.to_string()])
+                        .unwrap_or_default(),
+                })
+            })
+            .collect())
+    }
+
+    fn items(&mut self, cursor: Option<&str>, since: i64) -> RemoteResult<ItemPage> {
+        let after: i64 = cursor.and_then(|c| c.parse().ok()).unwrap_or(0);
+        let mut path =
+            format!("entries?order=id&direction=asc&limit={PAGE}&after_entry_id={after}");
+        if cursor.is_none() {
+            path.push_str(&format!("&published_after={since}"));
+        }
+        let value: Value = json(&self.get(&path)?)?;
+        let items = entries(&value);
+        let newest = items
+            .iter()
+            .filter_map(|i| i.id.parse::<i64>().ok())
+            .max()
+            .unwrap_or(after);
+        Ok(ItemPage {
+            more: items.len() >= PAGE,
+            cursor: Some(newest.to_string()),
+            items,
+        })
+    }
+
+    fn items_by_id(&mut self, ids: &[String]) -> RemoteResult<Vec<RemoteItem>> {
+        let mut out = Vec::new();
+        for id in numeric(ids) {
+            match self.seen.get(&id.to_string()) {
+                Some(item) => out.push(item.clone()),
+                None => {
+                    let value: Value = json(&self.get(&format!("entries/{id}"))?)?;
+                    out.extend(entry(&value));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn state(&mut self) -> RemoteResult<RemoteState> {
+        let unread = self.all_entries("status=unread")?;
+        let starred = self.all_entries("starred=true")?;
+        let mut state = RemoteState::default();
+        for item in unread.iter().chain(&starred) {
+            if let Some(t) = item.changed {
+                state.changed.insert(item.id.clone(), t);
+            }
+        }
+        state.unread = unread.iter().map(|i| i.id.clone()).collect();
+        state.starred = starred.iter().map(|i| i.id.clone()).collect();
+        self.seen = unread
+            .into_iter()
+            .chain(starred)
+            .map(|i| (i.id.clone(), i))
+            .collect();
+        Ok(state)
+    }
+
+    fn mark(&mut self, ids: &[String], op: MarkOp) -> RemoteResult<()> {
+        let ids = numeric(ids);
+        match op {
+            MarkOp::Read | MarkOp::Unread => {
+                let status = if op == MarkOp::Read { "read" } else { "unread" };
+                let body = serde_json::json!({ "entry_ids": ids, "status": status });
+                self.put("entries", &body.to_string()).map(drop)
+            }
+            MarkOp::Star | MarkOp::Unstar => {
+                // The API toggles: only entries not already as wanted.
+                let want = op == MarkOp::Star;
+                for id in ids {
+                    let value: Value = json(&self.get(&format!("entries/{id}"))?)?;
+                    if value.get("starred").and_then(Value::as_bool) != Some(want) {
+                        self.put(&format!("entries/{id}/bookmark"), "").map(drop)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn mark_feed_read(&mut self, feed_id: &str, _before: i64) -> RemoteResult<()> {
+        let id: i64 = feed_id
+            .parse()
+            .map_err(|_| RemoteError::Protocol(format!("not a Miniflux feed id: {feed_id}")))?;
+        self.put(&format!("feeds/{id}/mark-all-as-read"), "")
+            .map(drop)
+    }
+
+    fn subscribe(&mut self, url: &str, _folder: Option<&str>) -> RemoteResult<RemoteFeed> {
+        let body = serde_json::json!({ "feed_url": url });
+        let reply = self.http.send_json(
+            "POST",
+            &format!("{}/v1/feeds", self.base),
+            &[("Authorization", &self.auth)],
+            &body.to_string(),
+        )?;
+        let value: Value = json(&reply)?;
+        let id = value
+            .get("feed_id")
+            .and_then(Value::as_i64)
+            .map(|i| i.to_string());
+        self.subscriptions()?
+            .into_iter()
+            .find(|f| Some(&f.id) == id.as_ref())
+            .ok_or_else(|| {
+                RemoteError::Protocol(format!("{url}: not in the feeds after adding it"))
+            })
+    }
+
+    fn unsubscribe(&mut self, feed_id: &str) -> RemoteResult<()> {
+        let url = format!("{}/v1/feeds/{feed_id}", self.base);
+        self.http
+            .delete(&url, &[("Authorization", &self.auth)])
+            .map(drop)
+    }
+}

@@ -1,0 +1,20 @@
+//! Sync with the user's feed server (Google Reader API, Fever, Miniflux):
+//! accounts, one client per API behind the `Remote` trait, and the engine
+//! over it (see ARCHITECTURE.md, "Sync").
+
+pub mod accounts;
+pub mod connect;
+pub mod engine;
+pub mod fever;
+pub mod greader;
+pub mod http;
+mod md5;
+#[cfg(test)]
+pub(crate) mod memory;
+pub mod miniflux;
+pub mod remote;
+#[cfg(test)]
+mod tests;
+
+pub use engine::{SyncOptions, SyncReport, sync_account};
+pub use remote::{ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteState};

@@ -1,0 +1,122 @@
+//! A remote store of feeds and marks: what the sync engine asks of every
+//! feed server, whatever its API.
+
+use std::collections::{HashMap, HashSet};
+
+/// A subscription on the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteFeed {
+    /// The server's id for it.
+    pub id: String,
+    pub title: String,
+    /// The feed's own address.
+    pub url: String,
+    pub site_url: Option<String>,
+    /// The folders (categories, groups) it is in.
+    pub folders: Vec<String>,
+}
+
+/// An article on the server, with its marks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RemoteItem {
+    /// The server's id for it.
+    pub id: String,
+    pub feed_id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// Seconds since the epoch.
+    pub published: Option<i64>,
+    /// The article's HTML as the server has it.
+    pub html: String,
+    pub read: bool,
+    pub starred: bool,
+    /// When the server last changed its marks, if it says.
+    pub changed: Option<i64>,
+}
+
+/// A page of new items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemPage {
+    pub items: Vec<RemoteItem>,
+    /// Where the next page (or next sync) starts; opaque to the engine.
+    pub cursor: Option<String>,
+    /// More pages follow at once.
+    pub more: bool,
+}
+
+/// The server's marks of every item it keeps state for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemoteState {
+    pub unread: HashSet<String>,
+    pub starred: HashSet<String>,
+    /// When the server last changed an item's marks, where it says.
+    pub changed: HashMap<String, i64>,
+}
+
+/// A change of a mark sent to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkOp {
+    Read,
+    Unread,
+    Star,
+    Unstar,
+}
+
+/// Why a request failed, with what the server said.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RemoteError {
+    #[error("the server refused the user name or password ({0})")]
+    Auth(String),
+    #[error("rate limited by the server{}", retry_after.map(|s| format!(": retry in {s} s")).unwrap_or_default())]
+    RateLimited { retry_after: Option<u64> },
+    #[error("cannot reach the server: {0}")]
+    Unreachable(String),
+    #[error("the server timed out")]
+    Timeout,
+    #[error("the server answered {status}: {message}")]
+    Server { status: u16, message: String },
+    #[error("unexpected answer from the server: {0}")]
+    Protocol(String),
+    #[error("{0}")]
+    Unsupported(&'static str),
+}
+
+impl RemoteError {
+    /// A failure worth trying again at the next sync, with nothing wrong
+    /// in the account itself.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            RemoteError::Timeout | RemoteError::Unreachable(_) | RemoteError::RateLimited { .. }
+        )
+    }
+}
+
+pub type RemoteResult<T> = Result<T, RemoteError>;
+
+/// A feed server's account.
+pub trait Remote {
+    /// The subscriptions with their folders.
+    fn subscriptions(&mut self) -> RemoteResult<Vec<RemoteFeed>>;
+    /// New items after `cursor` (None: the first sync, back to `since`,
+    /// seconds since the epoch), a page at a time.
+    fn items(&mut self, cursor: Option<&str>, since: i64) -> RemoteResult<ItemPage>;
+    /// Items by id (a few hundred at most per call).
+    fn items_by_id(&mut self, ids: &[String]) -> RemoteResult<Vec<RemoteItem>>;
+    /// The ids of every unread and every starred item.
+    fn state(&mut self) -> RemoteResult<RemoteState>;
+    /// Changes one mark of items.
+    fn mark(&mut self, ids: &[String], op: MarkOp) -> RemoteResult<()>;
+    /// Marks every item of a feed read up to `before` (seconds).
+    fn mark_feed_read(&mut self, feed_id: &str, before: i64) -> RemoteResult<()>;
+    /// Subscribes; the server's feed. Errors with `Unsupported` where the
+    /// API cannot.
+    fn subscribe(&mut self, url: &str, folder: Option<&str>) -> RemoteResult<RemoteFeed>;
+    /// Unsubscribes.
+    fn unsubscribe(&mut self, feed_id: &str) -> RemoteResult<()>;
+    /// The token the server handed out, to keep between runs (None: none).
+    fn token(&self) -> Option<String> {
+        None
+    }
+}

@@ -1,0 +1,399 @@
+//! The feed-server clients against loopback servers that answer as the
+//! APIs' public documentation says (answers in tests/fixtures/sync/), and
+//! `edicola account` / `edicola sync` end to end.
+
+mod common;
+
+mod sync_support;
+
+use std::sync::Arc;
+
+use common::edicola;
+use edicola::store::{Filter, Store};
+use edicola::sync::fever::Fever;
+use edicola::sync::greader::GReader;
+use edicola::sync::http::Client;
+use edicola::sync::miniflux::Miniflux;
+use edicola::sync::{Remote, SyncOptions, sync_account};
+use serde_json::Value;
+use sync_support::{Req, Server, fixture, form, serve};
+
+// ---- Fever -------------------------------------------------------------
+
+/// md5("me:secret")
+const FEVER_KEY: &str = "5f67bbe865987f84db7ba3daea424dcf";
+
+fn fever_server() -> Server {
+    serve(Arc::new(|r: &Req| {
+        let key = form(&r.body)
+            .into_iter()
+            .find(|(k, _)| k == "api_key")
+            .map(|(_, v)| v);
+        if r.method != "POST" || key.as_deref() != Some(FEVER_KEY) {
+            return (200, fixture("fever/refused.json"));
+        }
+        let q = r.query.as_str();
+        let name = if q.contains("feeds") {
+            "feeds_groups"
+        } else if q.contains("items&since_id=0") || q.contains("with_ids") {
+            "items"
+        } else if q.contains("items") {
+            "items_empty"
+        } else if q.contains("unread_item_ids") {
+            "unread_item_ids"
+        } else if q.contains("saved_item_ids") {
+            "saved_item_ids"
+        } else {
+            "ok"
+        };
+        (200, fixture(&format!("fever/{name}.json")))
+    }))
+}
+
+fn sync_with(remote: &mut dyn Remote, store: &mut Store) -> edicola::sync::SyncReport {
+    let mut progress = |_: &str| {};
+    sync_account(
+        store,
+        remote,
+        "test",
+        SyncOptions {
+            since: 0,
+            progress: &mut progress,
+        },
+    )
+}
+
+#[test]
+fn fever_brings_items_and_sends_marks() {
+    let server = fever_server();
+    let mut store = Store::open_in_memory().expect("store");
+    let mut fever = Fever::new(
+        Client::default(),
+        &format!("{}/fever/", server.base),
+        "me",
+        "secret",
+    );
+    let feeds = fever.subscriptions().expect("feeds");
+    assert_eq!(feeds[0].folders, vec!["World".to_string()]);
+    let r = sync_with(&mut fever, &mut store);
+    assert_eq!((r.error.clone(), r.added, r.feeds), (None, 3, 2));
+    let known = store.sync_known("test").expect("known");
+    assert!(!known["101"].read && known["102"].starred && known["103"].read);
+    // The server's feed title is stored without its escape sequence.
+    let bookmarks = store.bookmarked().expect("bookmarks");
+    assert_eq!(bookmarks[0].title, "Parliament votes on the budget");
+    store
+        .set_read(&known["101"].article_id, true)
+        .expect("read");
+    store
+        .set_bookmarked(&known["102"].article_id, false)
+        .expect("unstar");
+    let r = sync_with(&mut fever, &mut store);
+    assert_eq!((r.error, r.marks_up, r.pending), (None, 2, 0));
+    let marks: Vec<String> = server
+        .requests()
+        .into_iter()
+        .filter(|q| q.query.contains("mark=item"))
+        .map(|q| q.query)
+        .collect();
+    assert_eq!(
+        marks,
+        vec![
+            "api&mark=item&as=read&id=101".to_string(),
+            "api&mark=item&as=unsaved&id=102".to_string()
+        ]
+    );
+}
+
+#[test]
+fn fever_refuses_a_wrong_password() {
+    let server = fever_server();
+    let mut fever = Fever::new(Client::default(), &server.base, "me", "wrong");
+    let e = fever.subscriptions().expect_err("refused").to_string();
+    assert!(e.contains("refused"), "{e}");
+}
+
+#[test]
+fn cli_account_and_sync_end_to_end() {
+    let server = fever_server();
+    let dir = tempfile::tempdir().expect("tmp");
+    let url = format!("{}/fever/", server.base);
+    edicola(dir.path())
+        .args([
+            "account", "add", "fever", &url, "--user", "me", "--name", "home",
+        ])
+        .env("EDICOLA_PASSWORD", "wrong")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("refused"));
+    edicola(dir.path())
+        .args([
+            "account", "add", "fever", &url, "--user", "me", "--name", "home",
+        ])
+        .env("EDICOLA_PASSWORD", "secret")
+        .assert()
+        .success();
+    let file = dir.path().join("config/accounts.toml");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let list = edicola(dir.path())
+        .args(["account", "list"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let list = String::from_utf8_lossy(&list);
+    assert!(list.contains("home") && !list.contains("secret"), "{list}");
+    let out = edicola(dir.path())
+        .args(["sync", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let reports: Value = serde_json::from_slice(&out).expect("json");
+    // Read articles older than the sync window (30 days) stay on the server.
+    assert_eq!(reports[0]["added"], 2);
+    let store = Store::open(&dir.path().join("edicola.db")).expect("store");
+    assert_eq!(store.count(&Filter::all()).expect("count"), 2);
+    let id = store.sync_known("home").expect("known")["101"]
+        .article_id
+        .clone();
+    drop(store);
+    edicola(dir.path())
+        .args(["bookmark", &id])
+        .assert()
+        .success();
+    let listed = edicola(dir.path())
+        .args(["account", "list", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let listed: Value = serde_json::from_slice(&listed).expect("json");
+    assert_eq!(listed[0]["pending_marks"], 1);
+    edicola(dir.path()).args(["sync"]).assert().success();
+    assert!(
+        server
+            .requests()
+            .iter()
+            .any(|q| q.query == "api&mark=item&as=saved&id=101")
+    );
+    // Readable by others: refused, with the fix.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        edicola(dir.path())
+            .args(["sync"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("chmod 600"));
+    }
+}
+
+#[test]
+fn plain_http_to_another_host_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    edicola(dir.path())
+        .args([
+            "account",
+            "add",
+            "fever",
+            "http://rss.example/fever/",
+            "--user",
+            "me",
+        ])
+        .env("EDICOLA_PASSWORD", "secret")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--insecure-http"));
+}
+
+// ---- Google Reader API ---------------------------------------------------
+
+const GREADER_AUTH: &str = "GoogleLogin auth=me/0123456789abcdef";
+
+fn greader_server() -> Server {
+    serve(Arc::new(|r: &Req| {
+        let p = r.path.as_str();
+        if p.ends_with("/accounts/ClientLogin") {
+            let f = form(&r.body);
+            let ok = f.contains(&("Email".into(), "me".into()))
+                && f.contains(&("Passwd".into(), "secret".into()));
+            return if ok {
+                (200, fixture("greader/clientlogin.txt"))
+            } else {
+                (401, "Error=BadAuthentication".into())
+            };
+        }
+        if r.headers.get("authorization").map(String::as_str) != Some(GREADER_AUTH) {
+            return (401, "Unauthorized!".into());
+        }
+        let q = r.query.as_str();
+        let name = match p {
+            _ if p.ends_with("/token") => return (200, "writetoken123\n".into()),
+            _ if p.ends_with("/subscription/list") => "subscription_list",
+            _ if p.contains("/stream/contents/") && q.contains("c=page2") => "contents_page2",
+            _ if p.contains("/stream/contents/") && q.contains("ot=0") => "contents_page1",
+            _ if p.contains("/stream/contents/") => "contents_empty",
+            _ if p.ends_with("/stream/items/ids") && q.contains("xt=") => "ids_unread",
+            _ if p.ends_with("/stream/items/ids") => "ids_starred",
+            _ if p.ends_with("/edit-tag") => return (200, "OK".into()),
+            _ => return (404, "not found".into()),
+        };
+        (200, fixture(&format!("greader/{name}.json")))
+    }))
+}
+
+#[test]
+fn greader_logs_in_pages_and_edits_tags() {
+    let server = greader_server();
+    let mut store = Store::open_in_memory().expect("store");
+    let base = format!("{}/api/greader.php", server.base);
+    // An expired token: renewed with the password.
+    let mut client = GReader::new(Client::default(), &base, "me", "secret", Some("old".into()));
+    let r = sync_with(&mut client, &mut store);
+    assert_eq!((r.error.clone(), r.added), (None, 3));
+    assert_eq!(client.token().as_deref(), Some("me/0123456789abcdef"));
+    let known = store.sync_known("test").expect("known");
+    let rivers = "tag:google.com,2005:reader/item/0000000000000065";
+    let budget = "tag:google.com,2005:reader/item/0000000000000066";
+    assert!(!known[rivers].read && known[budget].starred && known[budget].read);
+    store
+        .set_read(&known[rivers].article_id, true)
+        .expect("read");
+    let r = sync_with(&mut client, &mut store);
+    assert_eq!((r.error, r.marks_up), (None, 1));
+    let edit = server
+        .requests()
+        .into_iter()
+        .find(|q| q.path.ends_with("/edit-tag"))
+        .expect("edit-tag sent");
+    let f = form(&edit.body);
+    assert!(f.contains(&("i".into(), rivers.into())));
+    assert!(f.contains(&("a".into(), "user/-/state/com.google/read".into())));
+    assert!(f.contains(&("T".into(), "writetoken123".into())));
+}
+
+// ---- Miniflux ------------------------------------------------------------
+
+fn miniflux_server() -> Server {
+    serve(Arc::new(|r: &Req| {
+        // Basic me:secret
+        if r.headers.get("authorization").map(String::as_str) != Some("Basic bWU6c2VjcmV0") {
+            return (401, r#"{"error_message":"Access Unauthorized"}"#.into());
+        }
+        let all: Value = serde_json::from_str(&fixture("miniflux/entries.json")).expect("json");
+        let entries = all["entries"].as_array().cloned().unwrap_or_default();
+        let q = r.query.as_str();
+        match (r.method.as_str(), r.path.as_str()) {
+            ("GET", "/v1/feeds") => (200, fixture("miniflux/feeds.json")),
+            ("GET", "/v1/entries") => {
+                let after: i64 = q
+                    .split('&')
+                    .find_map(|kv| kv.strip_prefix("after_entry_id="))
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                let offset = q.contains("offset=") && !q.contains("offset=0");
+                let list: Vec<&Value> = entries
+                    .iter()
+                    .filter(|_| !offset)
+                    .filter(|e| e["id"].as_i64().unwrap_or(0) > after)
+                    .filter(|e| !q.contains("status=unread") || e["status"] == "unread")
+                    .filter(|e| !q.contains("starred=true") || e["starred"] == true)
+                    .collect();
+                (
+                    200,
+                    serde_json::json!({"total": list.len(), "entries": list}).to_string(),
+                )
+            }
+            ("GET", p) if p.starts_with("/v1/entries/") => {
+                let id: i64 = p[12..].parse().unwrap_or(0);
+                let e = entries.iter().find(|e| e["id"] == id).cloned();
+                e.map_or((404, "{}".into()), |e| (200, e.to_string()))
+            }
+            ("PUT", "/v1/entries") => (204, String::new()),
+            ("PUT", p) if p.ends_with("/bookmark") => (204, String::new()),
+            _ => (404, r#"{"error_message":"not found"}"#.into()),
+        }
+    }))
+}
+
+#[test]
+fn miniflux_syncs_with_basic_auth() {
+    let server = miniflux_server();
+    let mut store = Store::open_in_memory().expect("store");
+    let mut client = Miniflux::new(Client::default(), &server.base, "me", "secret");
+    let r = sync_with(&mut client, &mut store);
+    assert_eq!((r.error.clone(), r.added), (None, 3));
+    let known = store.sync_known("test").expect("known");
+    assert!(known["102"].starred && !known["101"].read);
+    store
+        .set_read(&known["101"].article_id, true)
+        .expect("read");
+    store
+        .set_bookmarked(&known["103"].article_id, true)
+        .expect("star");
+    let r = sync_with(&mut client, &mut store);
+    assert_eq!((r.error, r.marks_up), (None, 2));
+    let reqs = server.requests();
+    let put = reqs
+        .iter()
+        .find(|q| q.method == "PUT" && q.path == "/v1/entries")
+        .expect("status sent");
+    let body: Value = serde_json::from_str(&put.body).expect("json");
+    assert_eq!(
+        body,
+        serde_json::json!({"entry_ids": [101], "status": "read"})
+    );
+    assert!(reqs.iter().any(|q| q.path == "/v1/entries/103/bookmark"));
+    let mut wrong = Miniflux::new(Client::default(), &server.base, "me", "nope");
+    let e = wrong.subscriptions().expect_err("refused").to_string();
+    assert!(e.contains("Access Unauthorized"), "{e}");
+}
+
+#[test]
+fn a_failing_account_is_named_and_the_others_still_sync() {
+    let server = fever_server();
+    let dir = tempfile::tempdir().expect("tmp");
+    for name in ["good", "bad"] {
+        edicola(dir.path())
+            .args([
+                "account",
+                "add",
+                "fever",
+                &server.base,
+                "--user",
+                "me",
+                "--name",
+                name,
+            ])
+            .env("EDICOLA_PASSWORD", "secret")
+            .assert()
+            .success();
+    }
+    // The server's password changed for one of them.
+    let file = dir.path().join("config/accounts.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let (first, second) = text.split_at(text.find("name = \"bad\"").expect("bad account"));
+    let changed = format!("{first}{}", second.replacen("secret", "changed", 1));
+    std::fs::write(&file, changed).expect("write");
+    let out = edicola(dir.path())
+        .args(["sync"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("sync failed for: bad"))
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("good: ok; 2 new"), "{out}");
+    assert!(out.contains("bad: failed: the server refused"), "{out}");
+}

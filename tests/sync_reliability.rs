@@ -1,0 +1,177 @@
+//! `edicola sync` killed (SIGKILL) at chosen moments against a Fever server
+//! that keeps state: no mark is lost or sent with another meaning, and the
+//! next sync completes. Debug builds only (see `edicola::crashpoint`).
+#![cfg(all(unix, debug_assertions))]
+
+mod common;
+mod sync_support;
+
+use std::collections::HashSet;
+use std::os::unix::process::ExitStatusExt;
+use std::sync::{Arc, Mutex};
+
+use common::edicola;
+use edicola::store::Store;
+use serde_json::Value;
+use sync_support::{Req, Server, fixture, serve};
+
+#[derive(Default)]
+struct State {
+    read: HashSet<i64>,
+    saved: HashSet<i64>,
+}
+
+fn ids(set: &HashSet<i64>) -> String {
+    let mut v: Vec<String> = set.iter().map(i64::to_string).collect();
+    v.sort();
+    v.join(",")
+}
+
+/// A Fever server (key checks left to tests/sync.rs) over items.json whose
+/// marks change with the requests.
+fn stateful_fever() -> (Server, Arc<Mutex<State>>) {
+    let state = Arc::new(Mutex::new(State {
+        read: [102, 103].into(),
+        saved: [102].into(),
+    }));
+    let s = state.clone();
+    let server = serve(Arc::new(move |r: &Req| {
+        let mut st = s.lock().expect("state");
+        let q = r.query.as_str();
+        let param = |k: &str| {
+            q.split('&')
+                .find_map(|kv| kv.strip_prefix(&format!("{k}=")))
+                .unwrap_or("")
+                .to_string()
+        };
+        let body = if q.contains("feeds") {
+            fixture("fever/feeds_groups.json")
+        } else if q.contains("items&since_id=0") || q.contains("with_ids") {
+            let mut v: Value = serde_json::from_str(&fixture("fever/items.json")).expect("json");
+            for item in v["items"].as_array_mut().into_iter().flatten() {
+                let id = item["id"].as_i64().unwrap_or(0);
+                item["is_read"] = i64::from(st.read.contains(&id)).into();
+                item["is_saved"] = i64::from(st.saved.contains(&id)).into();
+            }
+            v.to_string()
+        } else if q.contains("items") {
+            fixture("fever/items_empty.json")
+        } else if q.contains("unread_item_ids") {
+            let unread: HashSet<i64> = [101, 102, 103]
+                .into_iter()
+                .filter(|i| !st.read.contains(i))
+                .collect();
+            format!(
+                r#"{{"api_version":3,"auth":1,"unread_item_ids":"{}"}}"#,
+                ids(&unread)
+            )
+        } else if q.contains("saved_item_ids") {
+            format!(
+                r#"{{"api_version":3,"auth":1,"saved_item_ids":"{}"}}"#,
+                ids(&st.saved)
+            )
+        } else if q.contains("mark=item") {
+            let id: i64 = param("id").parse().unwrap_or(0);
+            match param("as").as_str() {
+                "read" => st.read.insert(id),
+                "unread" => st.read.remove(&id),
+                "saved" => st.saved.insert(id),
+                _ => st.saved.remove(&id),
+            };
+            fixture("fever/ok.json")
+        } else {
+            fixture("fever/ok.json")
+        };
+        (200, body)
+    }));
+    (server, state)
+}
+
+fn setup(server: &Server, dir: &std::path::Path) {
+    edicola(dir)
+        .args([
+            "account",
+            "add",
+            "fever",
+            &server.base,
+            "--user",
+            "me",
+            "--name",
+            "home",
+        ])
+        .env("EDICOLA_PASSWORD", "secret")
+        .assert()
+        .success();
+}
+
+fn killed_sync(dir: &std::path::Path, point: &str) {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_edicola"))
+        .env("EDICOLA_DATA", dir)
+        .env("EDICOLA_CONFIG", dir.join("config"))
+        .env("EDICOLA_TEST_KILL_AT", point)
+        .arg("sync")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run");
+    assert_eq!(status.signal(), Some(9), "not killed at {point}");
+}
+
+fn mark_requests(server: &Server) -> Vec<String> {
+    server
+        .requests()
+        .into_iter()
+        .filter(|r| r.query.contains("mark=item"))
+        .map(|r| r.query)
+        .collect()
+}
+
+#[test]
+fn a_sync_killed_after_the_server_took_marks_sends_none_again() {
+    let (server, state) = stateful_fever();
+    let dir = tempfile::tempdir().expect("tmp");
+    setup(&server, dir.path());
+    edicola(dir.path()).arg("sync").assert().success();
+    let store = Store::open(&dir.path().join("edicola.db")).expect("store");
+    let known = store.sync_known("home").expect("known");
+    store
+        .set_read(&known["101"].article_id, true)
+        .expect("read");
+    store
+        .set_bookmarked(&known["102"].article_id, false)
+        .expect("unstar");
+    drop(store);
+    // The server takes the first batch (read 101); the queue still has it.
+    killed_sync(dir.path(), "sync-marks-sent:1");
+    edicola(dir.path()).arg("sync").assert().success();
+    let st = state.lock().expect("state");
+    assert!(st.read.contains(&101) && !st.saved.contains(&102));
+    drop(st);
+    assert_eq!(
+        mark_requests(&server),
+        vec![
+            "api&mark=item&as=read&id=101".to_string(),
+            "api&mark=item&as=unsaved&id=102".to_string()
+        ]
+    );
+    let store = Store::open(&dir.path().join("edicola.db")).expect("store");
+    assert_eq!(store.sync_pending_count(None).expect("pending"), 0);
+    let known = store.sync_known("home").expect("known");
+    assert!(known["101"].read && !known["102"].starred);
+}
+
+#[test]
+fn a_first_sync_killed_after_a_page_completes_next_time() {
+    let (server, _state) = stateful_fever();
+    let dir = tempfile::tempdir().expect("tmp");
+    setup(&server, dir.path());
+    killed_sync(dir.path(), "sync-page:1");
+    edicola(dir.path()).arg("sync").assert().success();
+    edicola(dir.path()).arg("sync").assert().success();
+    let store = Store::open(&dir.path().join("edicola.db")).expect("store");
+    let known = store.sync_known("home").expect("known");
+    assert_eq!(known.len(), 2);
+    assert!(!known["101"].read && known["102"].starred);
+    assert_eq!(store.sync_pending_count(None).expect("pending"), 0);
+    assert!(mark_requests(&server).is_empty());
+}

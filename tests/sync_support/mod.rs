@@ -1,0 +1,96 @@
+//! A loopback HTTP server for the sync tests: each request is logged and
+//! answered by the test's handler (answers in tests/fixtures/sync/).
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+/// A request as the server saw it.
+#[derive(Debug, Clone)]
+pub struct Req {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    pub headers: HashMap<String, String>,
+    pub body: String,
+}
+
+pub type Handler = Arc<dyn Fn(&Req) -> (u16, String) + Send + Sync>;
+
+pub struct Server {
+    pub base: String,
+    pub log: Arc<Mutex<Vec<Req>>>,
+}
+
+impl Server {
+    pub fn requests(&self) -> Vec<Req> {
+        self.log.lock().expect("log").clone()
+    }
+}
+
+pub fn serve(handler: Handler) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let log2 = log.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut first = String::new();
+            if reader.read_line(&mut first).is_err() {
+                continue;
+            }
+            let mut parts = first.split_whitespace();
+            let method = parts.next().unwrap_or("").to_string();
+            let target = parts.next().unwrap_or("").to_string();
+            let mut headers = HashMap::new();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() || line.trim().is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = line.split_once(':') {
+                    headers.insert(k.trim().to_lowercase(), v.trim().to_string());
+                }
+            }
+            let len: usize = headers
+                .get("content-length")
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(0);
+            let mut body = vec![0; len];
+            let _ = reader.read_exact(&mut body);
+            let (path, query) = target.split_once('?').unwrap_or((&target, ""));
+            let req = Req {
+                method,
+                path: path.to_string(),
+                query: query.to_string(),
+                headers,
+                body: String::from_utf8_lossy(&body).into_owned(),
+            };
+            let (status, text) = handler(&req);
+            log2.lock().expect("log").push(req);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+                text.len()
+            );
+        }
+    });
+    Server { base, log }
+}
+
+pub fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sync")
+        .join(name);
+    std::fs::read_to_string(&path).expect("fixture")
+}
+
+pub fn form(body: &str) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect()
+}
