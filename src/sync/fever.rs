@@ -26,7 +26,7 @@ impl Fever {
         Fever {
             http,
             url: url.to_string(),
-            api_key: super::md5::hex(format!("{user}:{password}").as_bytes()),
+            api_key: api_key(user, password),
         }
     }
 
@@ -220,5 +220,27 @@ impl Remote for Fever {
         Err(RemoteError::Unsupported(
             "the Fever API cannot remove subscriptions: remove it on the server",
         ))
+    }
+}
+
+/// The Fever API key: the MD5 digest of `user:password`, in hex.
+fn api_key(user: &str, password: &str) -> String {
+    use md5::{Digest, Md5};
+    let digest = Md5::digest(format!("{user}:{password}").as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod key_tests {
+    #[test]
+    fn the_key_is_the_md5_of_user_colon_password() {
+        assert_eq!(
+            super::api_key("user", "pass"),
+            "21a39285884a268d6458e3fdeb08beac"
+        );
+        assert_eq!(
+            super::api_key("", "pass"),
+            "f83974f85122375e21c28ea3d64cd30f"
+        );
     }
 }

@@ -8,7 +8,6 @@ pub mod engine;
 pub mod fever;
 pub mod greader;
 pub mod http;
-mod md5;
 #[cfg(test)]
 pub(crate) mod memory;
 pub mod miniflux;
