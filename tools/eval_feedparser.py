@@ -144,14 +144,16 @@ def entry(article: dict) -> Shown:
         values["summary_detail"] = Shown({"value": Text(summary)}, {"value"})
     if body:
         values["content"] = [Shown({"value": Text(body)}, {"value"})]
-    if article.get("byline"):
-        name = Text(article["byline"])
-        values["author"] = name
-        values["author_detail"] = Shown({"name": name}, {"name"})
-        values["authors"] = [Shown({"name": name}, {"name"})]
-    if article.get("category"):
-        values["category"] = Text(article["category"])
-        values["tags"] = [Shown({"term": Text(article["category"])}, {"term"})]
+    # `authors` and `categories` list every one (older builds: absent).
+    names = article.get("authors") or ([article["byline"]] if article.get("byline") else [])
+    if names:
+        values["author"] = Text(names[0])
+        values["author_detail"] = Shown({"name": Text(names[0])}, {"name"})
+        values["authors"] = [Shown({"name": Text(n)}, {"name"}) for n in names]
+    terms = article.get("categories") or ([article["category"]] if article.get("category") else [])
+    if terms:
+        values["category"] = Text(terms[0])
+        values["tags"] = [Shown({"term": Text(t)}, {"term"}) for t in terms]
     published = when(article.get("published"))
     if published is not None:
         for key in ("published_parsed", "updated_parsed", "created_parsed"):

@@ -25,6 +25,10 @@ pub fn article(a: &mut Article) {
         text(field);
     }
     address(&mut a.url);
+    for list in [&mut a.authors, &mut a.categories] {
+        list.iter_mut().for_each(strip_controls);
+        list.retain(|s| !s.trim().is_empty());
+    }
     a.body.iter_mut().for_each(strip_controls);
     // Blocks name links by index: renumber them for the links kept.
     let mut kept = Vec::with_capacity(a.links.len());

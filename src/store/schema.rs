@@ -269,6 +269,12 @@ const MIGRATIONS: &[&str] = &[
       OR OLD.source IS NOT NEW.source OR OLD.feed_url IS NOT NEW.feed_url BEGIN
         UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'list_changes';
     END;",
+    // Every author and category of an article when there are several
+    // (JSON lists; `byline` and `category` keep what they showed).
+    "ALTER TABLE articles ADD COLUMN authors TEXT;
+    ALTER TABLE articles ADD COLUMN categories TEXT;
+    ALTER TABLE ignored_articles ADD COLUMN authors TEXT;
+    ALTER TABLE ignored_articles ADD COLUMN categories TEXT;",
 ];
 
 /// The schema version this build writes.

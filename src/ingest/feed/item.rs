@@ -78,19 +78,15 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         .or_else(|| media_title(&entry))
         .or_else(|| url.clone())
         .unwrap_or_else(|| "(untitled)".to_string());
-    let byline = entry
-        .authors
-        .iter()
-        .map(person_name)
-        .filter(|n| !n.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let category = entry
-        .categories
-        .iter()
-        .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
-        .map(|c| plain_text(&c))
-        .find(|c| !c.is_empty());
+    let authors = distinct(entry.authors.iter().map(person_name));
+    let byline = authors.join(", ");
+    // The label is what a reader is shown; the term is for machines.
+    let categories = distinct(
+        entry
+            .categories
+            .iter()
+            .map(|c| plain_text(c.label.as_deref().unwrap_or(&c.term))),
+    );
     let article = Article {
         title,
         source: feed.title.clone(),
@@ -99,7 +95,17 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         byline: Some(byline).filter(|b| !b.is_empty()),
         published: entry.published.or(entry.updated).map(|t| t.timestamp()),
         standfirst,
-        category,
+        category: categories.first().cloned(),
+        authors: if authors.len() > 1 {
+            authors
+        } else {
+            Vec::new()
+        },
+        categories: if categories.len() > 1 {
+            categories
+        } else {
+            Vec::new()
+        },
         lang: entry.language.clone().or_else(|| feed.lang.clone()),
         ..Article::default()
     };
@@ -109,6 +115,17 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         id: feed_item_id(&article, &feed.feed_url),
         ..article
     }
+}
+
+/// The non-empty values, each once, in order.
+pub(super) fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values {
+        if !v.is_empty() && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// A person's name; RSS gives only an address, as `mail@host (Name)`,
