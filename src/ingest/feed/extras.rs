@@ -22,6 +22,7 @@ const DCTERMS_NS: &[u8] = b"http://purl.org/dc/terms/";
 const ITUNES_NS: &[u8] = b"http://www.itunes.com/dtds/podcast-1.0.dtd";
 /// Media RSS, spelt with and without its final slash.
 const MRSS_NS: &[u8] = b"http://search.yahoo.com/mrss";
+const XHTML_NS: &[u8] = b"http://www.w3.org/1999/xhtml";
 /// RSS 1.0 and 0.90, whose elements are in a default namespace.
 const RSS_NAMESPACES: &[&[u8]] = &[
     b"http://purl.org/rss/1.0/",
@@ -185,6 +186,9 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
             item.has_body |= local == b"encoded";
             None
         }
+        ResolveResult::Bound(n) if n.as_ref() == XHTML_NS => {
+            (local == b"body").then_some(Field::Description)
+        }
         ResolveResult::Bound(n) if !RSS_NAMESPACES.contains(&n.as_ref()) => None,
         ResolveResult::Unbound | ResolveResult::Bound(_) => {
             match local {
@@ -192,6 +196,8 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
                 b"link" => item.has_link = true,
                 b"description" => item.has_body = true,
                 b"guid" if permalink => return Some(Field::Permalink),
+                // Bodies some RSS 2.0 feeds give instead of a description.
+                b"body" | b"fullitem" => return Some(Field::Description),
                 _ => {}
             }
             // The item's own elements are only noted: their text is not kept.
