@@ -79,9 +79,19 @@ fn language(tag: &str) -> Option<Language> {
 /// Wraps a paragraph to lines no wider than `width`, hyphenating with
 /// `dict`. Text that needs no hyphen comes out as `wrap::wrap` gives it.
 pub fn wrap_hyphenated(text: &str, width: usize, dict: &Standard) -> Vec<Piece> {
-    if width < 4 {
-        // No room for a syllable and its hyphen.
-        return super::wrap::wrap(text, width)
+    let plain = super::wrap::wrap(text, width);
+    // Hyphens only for a paragraph some line of which (not its last) would
+    // leave more than a third of the line empty, or with a word wider than
+    // the line (cut anyway); and not below 4 columns, with no room for a
+    // syllable and its hyphen.
+    let ragged = |line: &String| width.saturating_sub(super::wrap::width(line)) > width / 3;
+    let last = plain.len().saturating_sub(1);
+    let needed = plain[..last].iter().any(ragged)
+        || text
+            .split_whitespace()
+            .any(|w| super::wrap::width(w) > width);
+    if width < 4 || !needed {
+        return plain
             .into_iter()
             .map(|text| Piece {
                 text,
