@@ -85,12 +85,20 @@ pub fn wrap_hyphenated(text: &str, width: usize, dict: &Standard) -> Vec<Piece> 
     // the line (cut anyway); and not below 4 columns, with no room for a
     // syllable and its hyphen.
     let ragged = |line: &String| width.saturating_sub(super::wrap::width(line)) > width / 3;
-    let last = plain.len().saturating_sub(1);
-    let needed = plain[..last].iter().any(ragged)
-        || text
-            .split_whitespace()
-            .any(|w| super::wrap::width(w) > width);
-    if width < 4 || !needed {
+    // The words that may break: the first of a ragged line (not the last)
+    // and of the line after it (which would not fit there whole), and each
+    // word wider than the line.
+    let mut candidates: Vec<&str> = plain
+        .windows(2)
+        .filter(|pair| ragged(&pair[0]))
+        .flat_map(|pair| [pair[0].split(' ').next(), pair[1].split(' ').next()])
+        .flatten()
+        .collect();
+    candidates.extend(
+        text.split_whitespace()
+            .filter(|w| super::wrap::width(w) > width),
+    );
+    if width < 4 || candidates.is_empty() {
         return plain
             .into_iter()
             .map(|text| Piece {
@@ -109,10 +117,10 @@ pub fn wrap_hyphenated(text: &str, width: usize, dict: &Standard) -> Vec<Piece> 
         let ends = !word.whitespace.is_empty();
         token.push(word);
         if ends {
-            split_token(&mut token, dict, &mut fragments);
+            split_token(&mut token, dict, &candidates, &mut fragments);
         }
     }
-    split_token(&mut token, dict, &mut fragments);
+    split_token(&mut token, dict, &candidates, &mut fragments);
     let fragments = break_words(fragments, width);
     let mut penalties = Penalties::new();
     // Optimal fit costs a gap of g columns g²: a hyphen is worth it only
@@ -147,9 +155,17 @@ pub fn wrap_hyphenated(text: &str, width: usize, dict: &Standard) -> Vec<Piece> 
 /// Splits the words of one token (the text between two spaces, which the
 /// line-break rules may have cut at `/`, `-` or between ideographs) into
 /// fragments, at hyphenation points when the token is a word of letters.
-fn split_token<'a>(token: &mut Vec<Word<'a>>, dict: &Standard, out: &mut Vec<Word<'a>>) {
+fn split_token<'a>(
+    token: &mut Vec<Word<'a>>,
+    dict: &Standard,
+    candidates: &[&str],
+    out: &mut Vec<Word<'a>>,
+) {
     let text: String = token.iter().map(|w| w.word).collect();
-    let letters = is_wordlike(&text);
+    let letters = candidates
+        .iter()
+        .any(|c| text.starts_with(c) || c.starts_with(&text))
+        && is_wordlike(&text);
     for word in token.drain(..) {
         match letters.then(|| breaks(word.word, dict)).flatten() {
             Some(points) => out.extend(split_at(word, &points)),
