@@ -203,9 +203,8 @@ fn is_wordlike(token: &str) -> bool {
 /// Byte offsets in `word` where it may break with a hyphen, or None when
 /// it is not a word to hyphenate.
 fn breaks(word: &str, dict: &Standard) -> Option<Vec<usize>> {
-    if word.chars().nth(MIN_WORD - 1).is_none() {
-        return None;
-    }
+    // Too short to break.
+    word.chars().nth(MIN_WORD - 1)?;
     let start = word.find(|c: char| c.is_alphabetic())?;
     let end = word
         .char_indices()
