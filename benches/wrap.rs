@@ -7,7 +7,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use edicola::app::reading::article_lines;
+use edicola::app::reading::{article_lines, article_lines_with};
 use edicola::model::{Article, Block, Link, Span, SpanKind};
 use edicola::text::wrap::wrap;
 
@@ -30,6 +30,9 @@ fn wrapping(c: &mut Criterion) {
     group.bench_function("cjk_paragraph_80", |b| b.iter(|| black_box(wrap(&cjk, 80))));
     group.bench_function("article_lines_80", |b| {
         b.iter(|| black_box(article_lines(&article, 80)))
+    });
+    group.bench_function("article_lines_80_no_hyphenation", |b| {
+        b.iter(|| black_box(article_lines_with(&article, 80, false)))
     });
     let structured = structured(&article);
     group.bench_function("article_lines_blocks_80", |b| {

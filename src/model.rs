@@ -22,6 +22,14 @@ pub struct Article {
     pub published: Option<i64>,
     pub standfirst: Option<String>,
     pub category: Option<String>,
+    /// Every author the source names, when it names several (`byline`
+    /// shows them joined).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Every category or tag the source gives, when it gives several
+    /// (`category` is the first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
     /// BCP 47 language tag when known (e.g. "it", "en").
     pub lang: Option<String>,
     /// Body paragraphs, plain text: one per block of `blocks` when it is

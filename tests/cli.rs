@@ -777,3 +777,55 @@ fn json_body_is_plain_and_blocks_carry_the_structure() {
         )
         .stdout(predicate::str::contains("[image: The harbour at dawn] [3]"));
 }
+
+#[test]
+fn show_json_lists_every_author_and_category() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("feed.xml");
+    std::fs::write(
+        &path,
+        "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>S</title>\
+         <item><title>Two of each</title><link>https://news.example/two</link>\
+         <description>Text.</description><category>Politica</category><category>Esteri</category>\
+         <dc:creator>Anna Rossi</dc:creator><dc:creator>Marco Bianchi</dc:creator></item>\
+         <item><title>One of each</title><link>https://news.example/one</link>\
+         <description>Text.</description><category>Sport</category></item>\
+         </channel></rss>",
+    )
+    .expect("write feed");
+    let dry = json_out(
+        edicola(dir.path())
+            .args(["import", "--dry-run", "--json"])
+            .arg(&path),
+    );
+    assert_eq!(
+        dry[0]["authors"],
+        serde_json::json!(["Anna Rossi", "Marco Bianchi"])
+    );
+    edicola(dir.path())
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .success();
+    let list = json_out(edicola(dir.path()).args(["list", "--json"]));
+    let id_of = |title: &str| {
+        list.as_array()
+            .expect("array")
+            .iter()
+            .find(|a| a["title"] == title)
+            .and_then(|a| a["id"].as_str())
+            .expect("stored")
+            .to_string()
+    };
+    let two = json_out(edicola(dir.path()).args(["show", "--json", &id_of("Two of each")]));
+    assert_eq!(two["byline"], "Anna Rossi, Marco Bianchi");
+    assert_eq!(
+        two["authors"],
+        serde_json::json!(["Anna Rossi", "Marco Bianchi"])
+    );
+    assert_eq!(two["category"], "Politica");
+    assert_eq!(two["categories"], serde_json::json!(["Politica", "Esteri"]));
+    let one = json_out(edicola(dir.path()).args(["show", "--json", &id_of("One of each")]));
+    assert_eq!(one["categories"], serde_json::json!(["Sport"]));
+    assert_eq!(one["authors"], serde_json::json!([]));
+}

@@ -144,14 +144,16 @@ def entry(article: dict) -> Shown:
         values["summary_detail"] = Shown({"value": Text(summary)}, {"value"})
     if body:
         values["content"] = [Shown({"value": Text(body)}, {"value"})]
-    if article.get("byline"):
-        name = Text(article["byline"])
-        values["author"] = name
-        values["author_detail"] = Shown({"name": name}, {"name"})
-        values["authors"] = [Shown({"name": name}, {"name"})]
-    if article.get("category"):
-        values["category"] = Text(article["category"])
-        values["tags"] = [Shown({"term": Text(article["category"])}, {"term"})]
+    # `authors` and `categories` list every one (older builds: absent).
+    names = article.get("authors") or ([article["byline"]] if article.get("byline") else [])
+    if names:
+        values["author"] = Text(names[0])
+        values["author_detail"] = Shown({"name": Text(names[0])}, {"name"})
+        values["authors"] = [Shown({"name": Text(n)}, {"name"}) for n in names]
+    terms = article.get("categories") or ([article["category"]] if article.get("category") else [])
+    if terms:
+        values["category"] = Text(terms[0])
+        values["tags"] = [Shown({"term": Text(t)}, {"term"}) for t in terms]
     published = when(article.get("published"))
     if published is not None:
         for key in ("published_parsed", "updated_parsed", "created_parsed"):
@@ -177,10 +179,60 @@ def expectation(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def run(binary: Path, path: Path) -> list | None:
+PORT = 8097  # the address feedparser's `http_*` expectations name
+
+
+class Served:
+    """feedparser's `http_*` tests read their feed over HTTP, with the response headers
+    their `Header:` lines give (`Content-Location`, `Content-Type`...): a local server on
+    the port their expectations name serves them so."""
+
+    def __init__(self):
+        import http.server
+        import threading
+        self.files: dict[str, tuple[list[tuple[str, str]], bytes]] = {}
+        files = self.files
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                headers, body = files.get(self.path, ([], b""))
+                self.send_response(200 if body else 404)
+                names = {k.lower() for k, _ in headers}
+                if "content-type" not in names:
+                    self.send_header("Content-Type", "application/xml")
+                for k, v in headers:
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, name: str, path: Path) -> str:
+        data = path.read_bytes()
+        comment = data.split(b"-->", 1)[0].decode("latin-1")
+        headers = [tuple(h.split(":", 1)) for h in re.findall(r"^Header:\s*(.+?)\s*$", comment, re.M)]
+        key = "/" + name.replace("/", "__")
+        self.files[key] = ([(k.strip(), v.strip()) for k, v in headers], data)
+        return f"http://127.0.0.1:{PORT}{key}"
+
+
+SERVED: Served | None = None
+
+
+def run(binary: Path, path: Path, name: str = "") -> list | None:
+    global SERVED
+    target = str(path)
+    if name.rsplit("/", 1)[-1].startswith("http_"):
+        SERVED = SERVED or Served()
+        target = SERVED.url(name, path)
     with tempfile.TemporaryDirectory() as data:
         proc = subprocess.run([str(binary), "--data", data, "import", "--dry-run", "--json",
-                               str(path)], capture_output=True, timeout=60)
+                               target], capture_output=True, timeout=60)
     if proc.returncode != 0 or not proc.stdout.strip():
         return None
     return json.loads(proc.stdout)
@@ -228,7 +280,7 @@ def main() -> int:
             elif hidden:
                 outcome, why = "not shown", hidden
             else:
-                articles = run(args.bin, path)
+                articles = run(args.bin, path, name)
                 try:
                     names = {"__builtins__": {"len": len, "ord": ord, "time": time}}
                     ok = bool(eval(expr, names, result(articles or [])))  # noqa: S307

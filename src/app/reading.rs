@@ -47,8 +47,15 @@ pub struct ReadLine {
 }
 
 /// The article as lines no wider than `width`: title, a source/byline/date
-/// line, the standfirst, then the body's blocks (see `layout`).
+/// line, the standfirst, then the body's blocks (see `layout`), long words
+/// hyphenated where the article's language allows.
 pub fn article_lines(article: &Article, width: usize) -> Vec<ReadLine> {
+    article_lines_with(article, width, true)
+}
+
+/// `article_lines`, hyphenating only when `hyphenate`.
+pub fn article_lines_with(article: &Article, width: usize, hyphenate: bool) -> Vec<ReadLine> {
+    let hyph = if hyphenate { patterns(article) } else { None };
     let mut lines = Vec::new();
     push(&mut lines, LineKind::Title, 0, wrap(&article.title, width));
     let meta = meta_line(article);
@@ -69,7 +76,7 @@ pub fn article_lines(article: &Article, width: usize) -> Vec<ReadLine> {
         if !matches!(block, crate::model::Block::Rule) && block.plain().trim().is_empty() {
             continue;
         }
-        layout::block_lines(&mut lines, block, prev, 3 + n, width);
+        layout::block_lines(&mut lines, block, prev, 3 + n, (width, hyph));
         prev = Some(block);
     }
     lines
@@ -100,6 +107,23 @@ pub fn meta_line(article: &Article) -> String {
     .filter(|s| !s.trim().is_empty())
     .collect::<Vec<_>>()
     .join(" · ")
+}
+
+/// The hyphenation patterns of the article's language: its tag, else the
+/// language its body reads as.
+fn patterns(article: &Article) -> Option<&'static hyphenation::Standard> {
+    let tag = article.lang.clone().or_else(|| {
+        let mut sample = String::new();
+        for p in article.body.iter().take(8) {
+            sample.push_str(p);
+            sample.push('\n');
+            if sample.len() > 2000 {
+                break;
+            }
+        }
+        crate::text::stem::detect(&sample).map(str::to_string)
+    })?;
+    crate::text::hyphen::dictionary(&tag)
 }
 
 fn blank(block: usize) -> ReadLine {

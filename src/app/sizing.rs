@@ -7,7 +7,7 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 
 use super::layout::inner;
-use super::reading::article_lines;
+use super::reading::article_lines_with;
 use super::sidebar::sidebar_lines;
 use super::{App, Focus, Severity};
 use crate::store::StoreError;
@@ -88,6 +88,7 @@ impl App {
         let width = self.reader_width();
         let side_width = self.sidebar_width();
         let reader_height = self.reader_height();
+        let hyphenate = self.settings.hyphenate;
         let Some(opened) = self.opened.as_mut() else {
             return;
         };
@@ -100,7 +101,7 @@ impl App {
         let lines = self
             .wrap_cache
             .entry(key)
-            .or_insert_with(|| Rc::new(article_lines(&opened.article, width)))
+            .or_insert_with(|| Rc::new(article_lines_with(&opened.article, width, hyphenate)))
             .clone();
         opened.lines = lines;
         if let Some(stop) = stop {

@@ -122,6 +122,8 @@ pub fn article_json(a: &Article, stored: Option<&StoredInfo>) -> Value {
         "published": a.published.map(format_rfc3339),
         "standfirst": a.standfirst,
         "category": a.category,
+        "authors": listed(&a.authors, a.byline.as_deref()),
+        "categories": listed(&a.categories, a.category.as_deref()),
         "lang": a.lang,
         "body": super::body::plain_paragraphs(a),
         "blocks": super::body::blocks(a),
@@ -133,6 +135,16 @@ pub fn article_json(a: &Article, stored: Option<&StoredInfo>) -> Value {
         map.insert("read".into(), info.read.into());
     }
     value
+}
+
+/// A list field of the JSON form: the list kept, else the one value shown
+/// (articles stored before lists were kept), else empty.
+fn listed<'a>(list: &'a [String], single: Option<&'a str>) -> Vec<&'a str> {
+    if list.is_empty() {
+        single.into_iter().filter(|s| !s.is_empty()).collect()
+    } else {
+        list.iter().map(String::as_str).collect()
+    }
 }
 
 /// The plain-text form of an article, for reading in a pipe.

@@ -25,6 +25,10 @@ pub fn article(a: &mut Article) {
         text(field);
     }
     address(&mut a.url);
+    for list in [&mut a.authors, &mut a.categories] {
+        list.iter_mut().for_each(strip_controls);
+        list.retain(|s| !s.trim().is_empty());
+    }
     a.body.iter_mut().for_each(strip_controls);
     // Blocks name links by index: renumber them for the links kept.
     let mut kept = Vec::with_capacity(a.links.len());
@@ -115,6 +119,8 @@ mod tests {
             published: None,
             standfirst: hostile(),
             category: hostile(),
+            authors: vec![HOSTILE.into(), "\u{1b}".into()],
+            categories: vec![HOSTILE.into()],
             lang: hostile(),
             body: vec![HOSTILE.into(), "clean".into()],
             blocks: vec![
@@ -153,6 +159,7 @@ mod tests {
         // The 8-bit CSI is Windows-1252's `›`: printable, no longer a control.
         assert_eq!(a.title, "a]52;c;SGk=b[?1049lPq\\› c");
         assert_eq!(a.url, None);
+        assert_eq!(a.authors.len(), 1, "an author of controls only goes");
         assert_eq!(a.related[0].url, None);
         assert_eq!(a.links.len(), 1);
         assert_eq!(a.links[0].url, "https://example.com/x");

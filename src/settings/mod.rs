@@ -49,6 +49,9 @@ pub struct Settings {
     pub save_format: SaveFormat,
     /// Links as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// Long words of the article's language may break with a hyphen at
+    /// the end of a line that would otherwise be very ragged.
+    pub hyphenate: bool,
 }
 
 /// `[theme]`: a base theme and per-element changes to it.
@@ -134,6 +137,7 @@ impl Default for Settings {
             download_dir: None,
             save_format: SaveFormat::Markdown,
             hyperlinks: true,
+            hyphenate: true,
         }
     }
 }

@@ -9,7 +9,7 @@ use super::reader::Reader;
 use super::style::{Element, StyleSpec, ThemeName};
 use super::{Columns, DateFormat, Problem, Settings, Zone, dates};
 
-const TOP: [&str; 14] = [
+const TOP: [&str; 15] = [
     "confirm_mark_all_read",
     "browser",
     "browser_in_terminal",
@@ -21,6 +21,7 @@ const TOP: [&str; 14] = [
     "download_dir",
     "save_format",
     "hyperlinks",
+    "hyphenate",
     "theme",
     "dates",
     "layout",
@@ -79,6 +80,7 @@ pub(super) fn read(path: &Path, text: &str) -> (Settings, Vec<Problem>) {
         }
     }
     r.boolean(root, "hyperlinks", &mut s.hyperlinks);
+    r.boolean(root, "hyphenate", &mut s.hyphenate);
     if let Some(theme) = r.table(root, "theme") {
         read_theme(&mut r, theme, &mut s);
     }

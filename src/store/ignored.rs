@@ -134,9 +134,9 @@ fn insert(conn: &Connection, p: &Prepared, at: &Arrival, rule: &str) -> rusqlite
     conn.prepare_cached(
         "INSERT INTO ignored_articles (id, sort_key, title, title_key, source, published,
             feed_url, url_key, text_key, digest, origin, added, lang, url, guid, byline,
-            category, standfirst, body, related, links, rule, ignored_at)
+            category, standfirst, body, related, links, rule, ignored_at, authors, categories)
          VALUES (?1, coalesce(?6 * 1000, ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
-            ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?12)",
+            ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?12, ?23, ?24)",
     )?
     .execute(params![
         a.id,
@@ -161,6 +161,8 @@ fn insert(conn: &Connection, p: &Prepared, at: &Arrival, rule: &str) -> rusqlite
         p.related,
         p.links,
         rule,
+        p.authors,
+        p.categories,
     ])?;
     Ok(())
 }
@@ -172,7 +174,7 @@ fn update(conn: &Connection, key: i64, p: &Prepared, at: &Arrival) -> rusqlite::
             byline = ?6, published = ?7, standfirst = ?8, category = ?9, lang = ?10,
             body = ?11, related = ?12, links = ?13, digest = ?14, guid = ?15,
             sort_key = coalesce(?7 * 1000, sort_key), feed_url = coalesce(?16, feed_url),
-            url_key = ?17, text_key = ?18
+            url_key = ?17, text_key = ?18, authors = ?19, categories = ?20
          WHERE key = ?1",
     )?
     .execute(params![
@@ -194,6 +196,8 @@ fn update(conn: &Connection, key: i64, p: &Prepared, at: &Arrival) -> rusqlite::
         at.feed_url,
         p.keys.url,
         p.keys.text,
+        p.authors,
+        p.categories,
     ])?;
     Ok(())
 }
@@ -201,7 +205,7 @@ fn update(conn: &Connection, key: i64, p: &Prepared, at: &Arrival) -> rusqlite::
 /// The columns an article keeps when it moves back to `articles`.
 const COLUMNS: &str = "id, sort_key, title, title_key, source, published, feed_url, url_key,
     text_key, digest, origin, added, lang, url, guid, byline, category, standfirst, body,
-    related, links";
+    related, links, authors, categories";
 
 impl Store {
     /// Ignore rules for the articles this store is given from now on

@@ -39,6 +39,9 @@ pub struct Prepared {
     pub(super) body: StoredBody,
     pub(super) related: String,
     pub(super) links: String,
+    /// `authors` and `categories` as stored: JSON lists, None when empty.
+    pub(super) authors: Option<String>,
+    pub(super) categories: Option<String>,
     pub(super) title_key: String,
     pub(super) keys: Keys,
     /// Hash of everything stored of the article.
@@ -47,6 +50,19 @@ pub struct Prepared {
     pub(super) ignored_by: Option<String>,
     /// Rules were tested where it was prepared.
     pub(super) rules_checked: bool,
+}
+
+/// A list as stored: JSON, or None when it is empty.
+fn list_json(list: &[String]) -> Option<String> {
+    (!list.is_empty()).then(|| json(&list))
+}
+
+/// A list as stored, read back; a value that is not a list of strings
+/// reads as an empty list.
+pub(super) fn list_from(stored: Option<String>) -> Vec<String> {
+    stored
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
 }
 
 impl Prepared {
@@ -69,6 +85,8 @@ impl Prepared {
             &a.standfirst,
             &a.category,
             &a.lang,
+            &a.authors,
+            &a.categories,
         ));
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         for part in [&fields, &body, &related, &links] {
@@ -81,6 +99,8 @@ impl Prepared {
             body: StoredBody::new(body),
             related,
             links,
+            authors: list_json(&article.authors),
+            categories: list_json(&article.categories),
             keys,
             article,
             ignored_by: None,

@@ -203,7 +203,7 @@ impl Store {
             .conn
             .prepare_cached(&format!(
                 "SELECT id, title, source, url, byline, published, standfirst, category, lang,
-                        body, related, links, guid
+                        body, related, links, guid, authors, categories
                  FROM {table} WHERE id = ?1"
             ))
             .map_err(|e| self.err(e))?;
@@ -221,6 +221,8 @@ impl Store {
                         category: r.get(7)?,
                         lang: r.get(8)?,
                         guid: r.get(12)?,
+                        authors: super::prepare::list_from(r.get(13)?),
+                        categories: super::prepare::list_from(r.get(14)?),
                         ..Article::default()
                     },
                     r.get::<_, super::body::BodyJson>(9)?.0,

@@ -318,6 +318,12 @@ const MIGRATIONS: &[&str] = &[
         SELECT account, remote_id, 'starred', NEW.bookmarked, NEW.updated FROM sync_items
          WHERE article_id = NEW.article_id;
     END;",
+    // Every author and category of an article when there are several
+    // (JSON lists; `byline` and `category` keep what they showed).
+    "ALTER TABLE articles ADD COLUMN authors TEXT;
+    ALTER TABLE articles ADD COLUMN categories TEXT;
+    ALTER TABLE ignored_articles ADD COLUMN authors TEXT;
+    ALTER TABLE ignored_articles ADD COLUMN categories TEXT;",
 ];
 
 /// The schema version this build writes.

@@ -262,6 +262,8 @@ pub(super) fn write_rows(
             feed_url,
             keys.url,
             keys.text,
+            p.authors,
+            p.categories,
         ];
         match &existing {
             Some(old) => {
@@ -270,7 +272,8 @@ pub(super) fn write_rows(
                         url = ?5, byline = ?6, published = ?7, standfirst = ?8, category = ?9,
                         lang = ?10, body = ?11, related = ?12, links = ?13, origin = ?14,
                         sort_key = coalesce(?7 * 1000, sort_key), digest = ?17, guid = ?18,
-                        feed_url = coalesce(?19, feed_url), url_key = ?20, text_key = ?21
+                        feed_url = coalesce(?19, feed_url), url_key = ?20, text_key = ?21,
+                        authors = ?22, categories = ?23
                      WHERE id = ?1",
                 )?
                 .execute(values)?;
@@ -285,9 +288,9 @@ pub(super) fn write_rows(
                 conn.prepare_cached(
                     "INSERT INTO articles (id, title, title_key, source, url, byline, published,
                         standfirst, category, lang, body, related, links, origin, added,
-                        sort_key, digest, guid, feed_url, url_key, text_key)
+                        sort_key, digest, guid, feed_url, url_key, text_key, authors, categories)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                        ?15, coalesce(?7 * 1000, ?16), ?17, ?18, ?19, ?20, ?21)",
+                        ?15, coalesce(?7 * 1000, ?16), ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                 )?
                 .execute(values)?;
                 inserted += 1;

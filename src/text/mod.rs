@@ -2,6 +2,7 @@
 //! tokens, stopwords, hashing, near-duplicate texts and wrapping.
 
 pub mod controls;
+pub mod hyphen;
 pub mod neardup;
 pub mod plural;
 pub mod scripts;

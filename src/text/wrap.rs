@@ -80,7 +80,7 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
-fn split_overwide(line: &str, width: usize) -> Vec<String> {
+pub(crate) fn split_overwide(line: &str, width: usize) -> Vec<String> {
     if self::width(line) <= width {
         return vec![line.to_string()];
     }

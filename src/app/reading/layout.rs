@@ -8,7 +8,11 @@ use unicode_width::UnicodeWidthChar;
 use super::inline::{Inline, Mark, inline};
 use super::{LineKind, ReadLine};
 use crate::model::{Block, list_marker};
+use crate::text::hyphen::{Piece, wrap_hyphenated};
 use crate::text::wrap::{sanitize, width as text_width, wrap};
+
+/// The pane's width and the patterns that may hyphenate running text.
+pub(super) type Measure = (usize, Option<&'static hyphenation::Standard>);
 
 /// Marks the pieces of a code line cut at the pane's edge.
 const CONTINUED: &str = "↪";
@@ -21,7 +25,7 @@ pub(super) fn block_lines(
     block: &Block,
     prev: Option<&Block>,
     id: usize,
-    width: usize,
+    (width, hyph): Measure,
 ) {
     match (prev, block) {
         (Some(Block::ListItem { .. }), Block::ListItem { .. }) => {}
@@ -41,7 +45,7 @@ pub(super) fn block_lines(
                 id,
                 &inline(text, spans),
                 ("", ""),
-                width,
+                (width, None),
             );
         }
         // A paragraph with line breaks is preformatted (bodies stored
@@ -56,7 +60,7 @@ pub(super) fn block_lines(
                 id,
                 &inline(text, spans),
                 ("", ""),
-                width,
+                (width, hyph),
             );
         }
         Block::ListItem {
@@ -75,12 +79,20 @@ pub(super) fn block_lines(
                 format!("{indent}{bullet}")
             };
             let shown = inline(text, spans);
-            text_lines(out, LineKind::Body, id, &shown, (&first, &hang), width);
+            let measure = (width, hyph);
+            text_lines(out, LineKind::Body, id, &shown, (&first, &hang), measure);
         }
         Block::Quote { depth, text, spans } => {
             let bar = "│ ".repeat(usize::from(*depth).clamp(1, 8));
             let shown = inline(text, spans);
-            text_lines(out, LineKind::Quote, id, &shown, (&bar, &bar), width);
+            text_lines(
+                out,
+                LineKind::Quote,
+                id,
+                &shown,
+                (&bar, &bar),
+                (width, hyph),
+            );
         }
         Block::Code { text } => code_lines(out, id, text, "  ", width),
         Block::Table { rows, header } => super::table::table_lines(out, id, rows, *header, width),
@@ -95,11 +107,11 @@ pub(super) fn block_lines(
                 shown.text.push_str(&format!(" [{}]", n + 1));
                 shown.marks.push((start, shown.text.len(), Mark::Decor));
             }
-            text_lines(out, LineKind::Image, id, &shown, ("", ""), width);
+            text_lines(out, LineKind::Image, id, &shown, ("", ""), (width, None));
             if let Some(caption) = caption.as_deref().filter(|c| !c.is_empty()) {
                 let shown = inline(caption, &[]);
                 let at = out.len();
-                text_lines(out, LineKind::Image, id, &shown, ("", ""), width);
+                text_lines(out, LineKind::Image, id, &shown, ("", ""), (width, None));
                 // Offsets in the block count the placeholder too.
                 let skip = alt.chars().count() + 10;
                 out[at..].iter_mut().for_each(|l| l.start += skip);
@@ -136,7 +148,7 @@ pub(super) fn text_lines(
     id: usize,
     shown: &Inline,
     (first, rest): (&str, &str),
-    width: usize,
+    (width, hyph): Measure,
 ) {
     let indent = text_width(first).max(text_width(rest));
     // Too narrow for the indentation: text alone.
@@ -145,20 +157,41 @@ pub(super) fn text_lines(
     } else {
         (first, rest, indent)
     };
-    let wrapped = wrap(&shown.text, width - indent);
+    let wrapped = match hyph {
+        Some(dict) => wrap_hyphenated(&shown.text, width - indent, dict),
+        None => wrap(&shown.text, width - indent)
+            .into_iter()
+            .map(|text| Piece {
+                text,
+                hyphen: false,
+            })
+            .collect(),
+    };
     // The wrapped lines are pieces of the text when it is already clean
     // (importers store it so); otherwise marks are left out.
     let exact = crate::text::squash(&sanitize(&shown.text)) == shown.text;
     let (mut pos, mut chars_before) = (0, 0);
     let mut estimate = 0;
-    for (i, piece) in wrapped.into_iter().enumerate() {
+    for (
+        i,
+        Piece {
+            text: shown_piece,
+            hyphen,
+        },
+    ) in wrapped.into_iter().enumerate()
+    {
+        // The piece of the text, without the hyphen wrapping added.
+        let piece = match shown_piece.strip_suffix('-') {
+            Some(p) if hyphen => p,
+            _ => shown_piece.as_str(),
+        };
         let prefix = if i == 0 { first } else { rest };
         let mut marks = Vec::new();
         if !prefix.trim().is_empty() {
             marks.push((0, prefix.len(), Mark::Decor));
         }
         let found = exact
-            .then(|| shown.text[pos..].find(piece.as_str()).map(|f| pos + f))
+            .then(|| shown.text[pos..].find(piece).map(|f| pos + f))
             .flatten();
         let start = match found {
             Some(at) => {
@@ -178,7 +211,13 @@ pub(super) fn text_lines(
             None => estimate,
         };
         estimate = start + piece.chars().count() + 1;
-        out.push(line(kind, format!("{prefix}{piece}"), id, start, marks));
+        out.push(line(
+            kind,
+            format!("{prefix}{shown_piece}"),
+            id,
+            start,
+            marks,
+        ));
     }
 }
 
@@ -232,7 +271,7 @@ fn code_line(id: usize, indent: &str, piece: &str, cont: bool, start: usize) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::article_lines;
+    use super::super::{LineKind, article_lines};
     use crate::app::stops::{line_of, stop_at};
     use crate::model::{Article, Block, Span, SpanKind};
     use crate::text::wrap::width as text_width;
@@ -288,6 +327,7 @@ mod tests {
     fn article(blocks: Vec<Block>) -> Article {
         let mut a = Article {
             title: "T".into(),
+            lang: Some("it".into()),
             links: vec![crate::model::Link::default()],
             ..Article::default()
         };
@@ -326,6 +366,40 @@ mod tests {
                 prop_assert!(stop.block - line.block <= 1 || line.block < 3);
             }
         }
+    }
+
+    #[test]
+    fn long_words_break_with_a_hyphen_unless_turned_off() {
+        let mut a = article(vec![Block::Paragraph {
+            text: "Una questione di responsabilità internazionale".into(),
+            spans: vec![Span {
+                kind: SpanKind::Emphasis,
+                start: 17,
+                end: 31,
+                link: None,
+            }],
+        }]);
+        let body = |lines: Vec<crate::app::reading::ReadLine>| {
+            lines.into_iter().skip(2).collect::<Vec<_>>()
+        };
+        let lines = body(article_lines(&a, 24));
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Una questione di respon-", "sabilità internazionale"]
+        );
+        // The emphasis covers its letters on both lines, not the hyphen.
+        assert_eq!(lines[0].marks[0].0..lines[0].marks[0].1, 17..23);
+        assert_eq!(lines[1].marks[0].0..lines[1].marks[0].1, 0..9);
+        assert_eq!((lines[1].start, lines[1].kind), (23, LineKind::Body));
+        let plain = body(super::super::article_lines_with(&a, 24, false));
+        let texts: Vec<&str> = plain.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Una questione di", "responsabilità", "internazionale"]
+        );
+        a.lang = Some("xx".into());
+        assert_eq!(body(article_lines(&a, 24))[0].text, "Una questione di");
     }
 
     #[test]

@@ -117,7 +117,7 @@ fn cell_lines(
                 },
             };
             let at = out.len();
-            text_lines(out, LineKind::Table, id, &shown, ("", "  "), width);
+            text_lines(out, LineKind::Table, id, &shown, ("", "  "), (width, None));
             out[at..].iter_mut().for_each(|l| l.start += start);
             start += cell.chars().count() + 3;
         }

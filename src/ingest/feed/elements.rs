@@ -83,6 +83,43 @@ pub(super) fn decode_base64_constructs(text: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Atom text constructs of `type="xhtml"` holding escaped markup (`the
+/// &lt;blink&gt; tag`): `feed-rs` gives their markup back with such text
+/// unescaped, which would then read as a tag. Their references are escaped
+/// once more so that the text stays literal. None when there is none.
+pub(super) fn escape_xhtml_text(text: &str) -> Option<String> {
+    if !(contains(text, "xhtml") && (contains(text, "&lt;") || contains(text, "&amp;"))) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..tag_end];
+        out.push_str(tag);
+        rest = &rest[tag_end..];
+        let name = tag_name(tag);
+        let local = name.rsplit(':').next().unwrap_or_default();
+        let xhtml = attr_value(tag, "type").is_some_and(|t| t == "xhtml");
+        if !(xhtml && TEXT_CONSTRUCTS.contains(&local) && !tag.ends_with("/>")) {
+            continue;
+        }
+        if let Some(end) = rest.find(&format!("</{name}>")) {
+            let inner = &rest[..end];
+            let escaped = inner
+                .replace("&amp;", "&amp;amp;")
+                .replace("&lt;", "&amp;lt;");
+            changed |= escaped.len() != inner.len();
+            out.push_str(&escaped.replace("&gt;", "&amp;gt;"));
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// Atom's text constructs, and its content.
 const TEXT_CONSTRUCTS: &[&str] = &[
     "title", "subtitle", "tagline", "rights", "summary", "content",

@@ -20,6 +20,9 @@ use crate::model::Article;
 const DC_NS: &[u8] = b"http://purl.org/dc/elements/1.1/";
 const DCTERMS_NS: &[u8] = b"http://purl.org/dc/terms/";
 const ITUNES_NS: &[u8] = b"http://www.itunes.com/dtds/podcast-1.0.dtd";
+/// Media RSS, spelt with and without its final slash.
+const MRSS_NS: &[u8] = b"http://search.yahoo.com/mrss";
+const XHTML_NS: &[u8] = b"http://www.w3.org/1999/xhtml";
 /// RSS 1.0 and 0.90, whose elements are in a default namespace.
 const RSS_NAMESPACES: &[&[u8]] = &[
     b"http://purl.org/rss/1.0/",
@@ -35,8 +38,8 @@ pub(super) struct Extras {
     has_body: bool,
     title: Option<String>,
     description: Option<String>,
-    subject: Option<String>,
-    author: Option<String>,
+    subjects: Vec<String>,
+    authors: Vec<String>,
     date: Option<i64>,
     permalink: Option<String>,
 }
@@ -51,12 +54,13 @@ pub(super) fn worth_reading(text: &str, articles: &[Article]) -> bool {
     }
     let count =
         |needle: &str| memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).count();
-    let namespaced = has("purl.org/dc/") || has("itunes.com/dtds");
+    let namespaced = has("purl.org/dc/") || has("itunes.com/dtds") || has("search.yahoo.com/mrss");
     // Some item lacks a `<title>` of its own (the channel has one).
     let untitled = || count("<title") <= count("<item");
     namespaced
         && ((has(":title>") && untitled())
-            || (lacks(|a| a.category.is_none()) && has(":subject"))
+            || has(":subject")
+            || has(":category")
             || (lacks(|a| a.byline.is_none()) && (has(":author") || has(":creator"))))
 }
 
@@ -74,6 +78,9 @@ pub(super) fn read(text: &str) -> Option<Vec<Extras>> {
         match event {
             Event::Start(e) => {
                 let local = e.local_name();
+                if let Some(current) = item.as_mut() {
+                    itunes_category(&ns, &e, current);
+                }
                 if item.is_none() {
                     if local.as_ref() == b"item" {
                         item = Some(Extras::default());
@@ -96,9 +103,12 @@ pub(super) fn read(text: &str) -> Option<Vec<Extras>> {
                         field(&ns, local.as_ref(), permalink, current).map(|f| (f, String::new()));
                 }
             }
-            Event::Empty(e) if depth_in_item == 0 => {
+            Event::Empty(e) => {
                 if let Some(current) = item.as_mut() {
-                    field(&ns, e.local_name().as_ref(), false, current);
+                    itunes_category(&ns, &e, current);
+                    if depth_in_item == 0 {
+                        field(&ns, e.local_name().as_ref(), false, current);
+                    }
                 }
             }
             Event::Text(t) => {
@@ -167,9 +177,17 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
             b"summary" | b"subtitle" => Some(Field::Description),
             _ => None,
         },
+        ResolveResult::Bound(n)
+            if n.as_ref().strip_suffix(b"/").unwrap_or(n.as_ref()) == MRSS_NS =>
+        {
+            (local == b"category").then_some(Field::Subject)
+        }
         ResolveResult::Bound(n) if n.as_ref() == CONTENT_NS => {
             item.has_body |= local == b"encoded";
             None
+        }
+        ResolveResult::Bound(n) if n.as_ref() == XHTML_NS => {
+            (local == b"body").then_some(Field::Description)
         }
         ResolveResult::Bound(n) if !RSS_NAMESPACES.contains(&n.as_ref()) => None,
         ResolveResult::Unbound | ResolveResult::Bound(_) => {
@@ -178,6 +196,8 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
                 b"link" => item.has_link = true,
                 b"description" => item.has_body = true,
                 b"guid" if permalink => return Some(Field::Permalink),
+                // Bodies some RSS 2.0 feeds give instead of a description.
+                b"body" | b"fullitem" => return Some(Field::Description),
                 _ => {}
             }
             // The item's own elements are only noted: their text is not kept.
@@ -197,8 +217,8 @@ impl Field {
         let slot = match self {
             Field::Title => &mut item.title,
             Field::Description => &mut item.description,
-            Field::Subject => &mut item.subject,
-            Field::Author => &mut item.author,
+            Field::Subject => return push_new(&mut item.subjects, value),
+            Field::Author => return push_new(&mut item.authors, value),
             Field::Permalink => &mut item.permalink,
             Field::Date => {
                 item.date = item.date.or_else(|| date(&value));
@@ -206,6 +226,28 @@ impl Field {
             }
         };
         slot.get_or_insert(value);
+    }
+}
+
+fn push_new(list: &mut Vec<String>, value: String) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// An iTunes category (its name in `text`, maybe nested in another) of
+/// the item.
+fn itunes_category(ns: &ResolveResult, e: &quick_xml::events::BytesStart, item: &mut Extras) {
+    let is_itunes =
+        matches!(ns, ResolveResult::Bound(n) if n.as_ref().eq_ignore_ascii_case(ITUNES_NS));
+    if is_itunes
+        && e.local_name().as_ref() == b"category"
+        && let Some(Some(value)) = super::xmltext::attr(e, b"text")
+    {
+        let value = value.trim().to_string();
+        if !value.is_empty() {
+            push_new(&mut item.subjects, value);
+        }
     }
 }
 
@@ -270,19 +312,24 @@ fn fill(article: &mut Article, extra: &Extras) -> bool {
     {
         article.body = vec![text];
     }
-    if article.category.is_none() {
-        article.category = extra
-            .subject
-            .as_deref()
-            .map(plain_text)
-            .filter(|s| !s.is_empty());
+    if !extra.subjects.is_empty() {
+        let mut all = match (&article.category, article.categories.is_empty()) {
+            (Some(one), true) => vec![one.clone()],
+            _ => std::mem::take(&mut article.categories),
+        };
+        all.extend(extra.subjects.iter().map(|s| plain_text(s)));
+        let all = super::item::distinct(all.into_iter());
+        article.category = all.first().cloned();
+        article.categories = if all.len() > 1 { all } else { Vec::new() };
     }
     if article.byline.is_none() {
-        article.byline = extra
-            .author
-            .as_deref()
-            .map(plain_text)
-            .filter(|s| !s.is_empty());
+        let authors = super::item::distinct(extra.authors.iter().map(|a| plain_text(a)));
+        article.byline = Some(authors.join(", ")).filter(|b| !b.is_empty());
+        article.authors = if authors.len() > 1 {
+            authors
+        } else {
+            Vec::new()
+        };
     }
     if article.published.is_none() {
         article.published = extra.date;

@@ -78,19 +78,15 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         .or_else(|| media_title(&entry))
         .or_else(|| url.clone())
         .unwrap_or_else(|| "(untitled)".to_string());
-    let byline = entry
-        .authors
-        .iter()
-        .map(person_name)
-        .filter(|n| !n.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let category = entry
-        .categories
-        .iter()
-        .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
-        .map(|c| plain_text(&c))
-        .find(|c| !c.is_empty());
+    let authors = distinct(entry.authors.iter().map(person_name));
+    let byline = authors.join(", ");
+    // The label is what a reader is shown; the term is for machines.
+    let categories = distinct(
+        entry
+            .categories
+            .iter()
+            .map(|c| plain_text(c.label.as_deref().unwrap_or(&c.term))),
+    );
     let article = Article {
         title,
         source: feed.title.clone(),
@@ -99,7 +95,17 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         byline: Some(byline).filter(|b| !b.is_empty()),
         published: entry.published.or(entry.updated).map(|t| t.timestamp()),
         standfirst,
-        category,
+        category: categories.first().cloned(),
+        authors: if authors.len() > 1 {
+            authors
+        } else {
+            Vec::new()
+        },
+        categories: if categories.len() > 1 {
+            categories
+        } else {
+            Vec::new()
+        },
         lang: entry.language.clone().or_else(|| feed.lang.clone()),
         ..Article::default()
     };
@@ -109,6 +115,17 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         id: feed_item_id(&article, &feed.feed_url),
         ..article
     }
+}
+
+/// The non-empty values, each once, in order.
+pub(super) fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values {
+        if !v.is_empty() && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// A person's name; RSS gives only an address, as `mail@host (Name)`,
@@ -328,6 +345,58 @@ mod tests {
         // RSS titles are HTML in practice.
         let rss = "<rss version=\"2.0\"><channel><item><title>A &lt;b&gt;bold&lt;/b&gt; one</title></item></channel></rss>";
         assert_eq!(titles(rss), ["A bold one"]);
+    }
+
+    fn parse(feed: &str) -> Vec<Article> {
+        super::super::parse_feed(feed, &crate::ingest::Source::default())
+            .expect("feed")
+            .articles
+    }
+
+    #[test]
+    fn every_author_and_category_is_kept() {
+        let a = &parse(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>t</title>\
+             <author><name>one</name></author><author><name>two</name></author>\
+             <category term=\"a\"/><category term=\"b\" label=\"Bee\"/><category term=\"a\"/>\
+             </entry></feed>",
+        )[0];
+        assert_eq!(a.byline.as_deref(), Some("one, two"));
+        assert_eq!(a.authors, ["one", "two"]);
+        assert_eq!(a.category.as_deref(), Some("a"));
+        assert_eq!(a.categories, ["a", "Bee"]);
+        let rss = parse(
+            "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+             xmlns:media=\"http://search.yahoo.com/mrss/\" \
+             xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"><channel>\
+             <item><title>x</title><category>one</category><dc:subject>two</dc:subject>\
+             <media:category>three</media:category>\
+             <itunes:category text=\"Tech\"><itunes:category text=\"Gadgets\"/></itunes:category>\
+             <dc:creator>A</dc:creator><dc:creator>B</dc:creator></item>\
+             <item><title>y</title><body><p>Only a body</p></body></item></channel></rss>",
+        );
+        assert_eq!(
+            rss[0].categories,
+            ["one", "two", "three", "Tech", "Gadgets"]
+        );
+        assert_eq!(rss[0].authors, ["A", "B"]);
+        assert_eq!(rss[1].body, ["Only a body"]);
+        // One of each: the single fields only.
+        let single = &parse(
+            "<rss version=\"2.0\"><channel><item><title>x</title>\
+            <category>one</category></item></channel></rss>",
+        )[0];
+        assert!(single.categories.is_empty() && single.category.as_deref() == Some("one"));
+    }
+
+    #[test]
+    fn xhtml_titles_keep_escaped_markup_literal() {
+        let a = &parse(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title type=\"xhtml\">\
+             <div xmlns=\"http://www.w3.org/1999/xhtml\">The &lt;blink&gt; &amp; <b>bold</b> tags</div>\
+             </title></entry></feed>",
+        )[0];
+        assert_eq!(a.title, "The <blink> & bold tags");
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub fn patch(original: &str) -> Cow<'_, str> {
         Some(decoded) => Cow::Owned(decoded),
         None => text,
     };
+    let text = match elements::escape_xhtml_text(&text) {
+        Some(escaped) => Cow::Owned(escaped),
+        None => text,
+    };
     let rdf =
         root_tag(&text).is_some_and(|(start, end)| tag_name(&text[start..end]).ends_with("RDF"));
     match rdf.then(|| elements::link_rdf_items(&text)).flatten() {

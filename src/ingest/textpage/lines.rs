@@ -63,6 +63,7 @@ impl Line {
             && self.eff <= 250
             && !ends_with_any(&self.text, &['.', ':', ';', ','])
             && digit_share(&self.text) < 0.3
+            && !starts_with_bullet(&self.text)
     }
 }
 
@@ -239,7 +240,59 @@ pub(super) fn build(lines: Vec<String>) -> Vec<Line> {
                 byline,
             }
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .tap_lists()
+}
+
+/// Bulleted items of at least this many words, this many in a row, are
+/// the article's text (a changelog, a list article), not a menu.
+const LIST_WORDS: usize = 3;
+const LIST_RUN: usize = 5;
+
+trait TapLists {
+    fn tap_lists(self) -> Self;
+}
+
+impl TapLists for Vec<Line> {
+    /// Runs of bulleted items (one marker, [`LIST_RUN`] or more items of
+    /// [`LIST_WORDS`] words or more) read as text.
+    fn tap_lists(mut self) -> Self {
+        let mut i = 0;
+        while i < self.len() {
+            let Some(marker) = bullet(&self[i]) else {
+                i += 1;
+                continue;
+            };
+            let end = (i..self.len())
+                .find(|&j| bullet(&self[j]) != Some(marker))
+                .unwrap_or(self.len());
+            if end - i >= LIST_RUN {
+                for line in &mut self[i..end] {
+                    if matches!(line.kind, Kind::Heading | Kind::Short) {
+                        line.kind = Kind::Text;
+                    }
+                }
+            }
+            i = end.max(i + 1);
+        }
+        self
+    }
+}
+
+/// The bullet a list item starts with, when it is one of several words.
+fn bullet(line: &Line) -> Option<char> {
+    (starts_with_bullet(&line.text) && line.words > LIST_WORDS)
+        .then(|| line.text.chars().next())
+        .flatten()
+}
+
+/// A list item's line: a bullet, then a space.
+fn starts_with_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(
+        chars.next(),
+        Some('+' | '-' | '*' | '•' | '·' | '–' | '—' | '▪' | '◦')
+    ) && chars.next() == Some(' ')
 }
 
 fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {

@@ -307,3 +307,27 @@ proptest! {
         let _ = parse_text_page(&lines.join("\n"));
     }
 }
+
+#[test]
+fn a_bulleted_list_is_the_body_and_never_the_title() {
+    let items = [
+        "+ Added granite, andesite and diorite stone blocks",
+        "+ Added a slime block that bounces",
+        "+ Added an iron trapdoor for the cellar",
+        "+ Added prismarine and sea lantern blocks",
+        "+ Added banners with their own patterns",
+        "+ Villagers will harvest crops and plant new ones",
+        "+ Mossy cobblestone and mossy stone bricks are now craftable from vines and plain blocks",
+    ];
+    let text = format!(
+        "Game News\nPowered by Blogs\nVersion 1.8 - The Big Update\n{}\nShare this\nOlder posts\n",
+        items.join("\n")
+    );
+    let a = parse(&text);
+    assert_eq!(a.title, "Version 1.8 - The Big Update");
+    let body = a.body.join("\n");
+    assert!(
+        body.contains("granite") && body.contains("Villagers"),
+        "{body}"
+    );
+}
