@@ -679,3 +679,28 @@ fn a_removal_waits_for_the_write_lock_off_the_ui_thread() {
         Some(first)
     );
 }
+
+/// The feeds thread reads the pane's counts as soon as it starts, so the
+/// first `s` shows them at once instead of waiting for them.
+#[test]
+fn the_first_feeds_pane_shows_counts_read_ahead() {
+    use edicola::jobs::{ConfigFiles, FeedsWorker, JobEvent, Reporter};
+    let (dir, file) = store_of(3);
+    let mut app = app_on(&file);
+    let files = ConfigFiles {
+        subscriptions: dir.path().join("subscriptions.toml"),
+        searches: dir.path().join("searches.toml"),
+    };
+    app.set_config_files(files.clone());
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.set_feeds_worker(
+        FeedsWorker::spawn(&file, files, Reporter::new(tx)).expect("feeds thread"),
+    );
+    let event = job(&rx);
+    assert!(matches!(event, JobEvent::Feeds(_)), "{event:?}");
+    app.on_job(event);
+    press(&mut app, "s");
+    let pane = app.feeds.as_ref().expect("pane open");
+    assert!(pane.data.is_some(), "the counts are shown at once");
+    assert!(!pane.rows.is_empty());
+}

@@ -267,8 +267,14 @@ impl App {
         self.config_files.as_ref()
     }
 
-    /// Hands the feeds pane's work to its thread.
+    /// Hands the feeds pane's work to its thread, which reads the pane's
+    /// counts at once: the first `s` then shows them without waiting.
     pub fn set_feeds_worker(&mut self, worker: crate::jobs::FeedsWorker) {
+        if self.feeds.is_none() && self.feeds_seen.is_none() {
+            // A refused request only means the thread is gone: the pane
+            // then reads its data here when it opens.
+            let _ = worker.ask(crate::jobs::FeedsRequest::Load);
+        }
         self.feeds_worker = Some(worker);
     }
 

@@ -118,6 +118,11 @@ impl App {
     /// The feeds thread's data arrived.
     pub(super) fn on_feeds(&mut self, data: Result<Arc<FeedsData>, JobError>) {
         let Some(pane) = self.feeds.as_mut() else {
+            // Read ahead of the pane (see `set_feeds_worker`): kept to show
+            // at once when it opens.
+            if let Ok(data) = data {
+                self.feeds_seen = Some(data);
+            }
             return;
         };
         match data {
