@@ -143,10 +143,22 @@ impl Store {
 
     /// Replaces the tag table with the subscriptions' tags.
     pub fn sync_tags(&mut self, tags: &[(String, Vec<String>)]) -> Result<()> {
+        self.write_feed_tags(tags, true)
+    }
+
+    /// Adds `tags` (feed, tags) to the feed tags, after dropping all of
+    /// them first when `replace`.
+    pub(super) fn write_feed_tags(
+        &mut self,
+        tags: &[(String, Vec<String>)],
+        replace: bool,
+    ) -> Result<()> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
-        tx.execute("DELETE FROM feed_tags", []).map_err(err)?;
+        if replace {
+            tx.execute("DELETE FROM feed_tags", []).map_err(err)?;
+        }
         {
             let mut stmt = tx
                 .prepare("INSERT OR IGNORE INTO feed_tags (feed_url, tag) VALUES (?1, ?2)")

@@ -277,20 +277,7 @@ impl Store {
     /// Adds the folders of an account's feeds to the feed tags (tag:NAME
     /// finds their articles).
     pub fn sync_feed_tags(&mut self, tags: &[(String, Vec<String>)]) -> Result<()> {
-        let path = self.path.clone();
-        let err = |e| sql_err(&path, e);
-        let tx = self.conn.transaction().map_err(err)?;
-        {
-            let mut stmt = tx
-                .prepare("INSERT OR IGNORE INTO feed_tags (feed_url, tag) VALUES (?1, ?2)")
-                .map_err(err)?;
-            for (url, list) in tags {
-                for tag in list {
-                    stmt.execute([url, tag]).map_err(err)?;
-                }
-            }
-        }
-        tx.commit().map_err(err)
+        self.write_feed_tags(tags, false)
     }
 
     /// Forgets an account: its item map, queue and cursor (its articles

@@ -2,7 +2,6 @@
 //! to its owner (mode 0600, refused when others can read it), written
 //! atomically.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -143,11 +142,14 @@ impl Accounts {
         })?;
         let header =
             "# Feed-server accounts (edicola account add/list/remove). Keep private: mode 0600.\n";
-        write_private(&self.path, format!("{header}{text}").as_bytes()).map_err(|source| {
-            AccountsError::Io {
-                path: self.path.clone(),
-                source,
-            }
+        crate::fsutil::write_atomic_as(
+            &self.path,
+            format!("{header}{text}").as_bytes(),
+            Some(0o600),
+        )
+        .map_err(|source| AccountsError::Io {
+            path: self.path.clone(),
+            source,
         })
     }
 }
@@ -161,40 +163,6 @@ fn exposed(path: &Path) -> std::io::Result<bool> {
 #[cfg(not(unix))]
 fn exposed(_path: &Path) -> std::io::Result<bool> {
     Ok(false)
-}
-
-/// `fsutil::write_atomic` with a file created 0600 (never readable by
-/// others, not even for a moment).
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(d) => d,
-        None => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Checks a server address: HTTPS, or plain HTTP to this machine, or
