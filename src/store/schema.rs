@@ -324,6 +324,9 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN categories TEXT;
     ALTER TABLE ignored_articles ADD COLUMN authors TEXT;
     ALTER TABLE ignored_articles ADD COLUMN categories TEXT;",
+    // The feeds pane's read counts from the index its totals come from.
+    "DROP INDEX articles_by_feed_source;
+    CREATE INDEX articles_by_feed_source ON articles (feed_url, source, sort_key, is_read);",
 ];
 
 /// The schema version this build writes.
