@@ -248,7 +248,7 @@ fn fts_table() -> rusqlite::Connection {
     conn.execute_batch(
         "CREATE VIRTUAL TABLE articles_fts USING fts5(
             id UNINDEXED, title, standfirst, body,
-            tokenize = 'unicode61 remove_diacritics 2'
+            tokenize = 'unicode61 remove_diacritics 0 categories ''L* N* Co M*'''
         );
         INSERT INTO articles_fts VALUES ('1', 'Perché la Cina', 'cresce', 'il governo');",
     )

@@ -4,7 +4,7 @@
 
 use super::query::{MAX_TERMS, Query};
 use crate::text::scripts::{self, Tokens};
-use crate::text::{fold, words};
+use crate::text::{fold_terms, term_words};
 
 /// One thing to look up: a word, or a run of an unspaced script.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -88,7 +88,7 @@ fn pieces(word: &str) -> Vec<Piece> {
                 out.push(Piece::Run(tokens));
             }
         } else {
-            out.extend(words(&fold(run)).map(|w| Piece::Word(w.to_string())));
+            out.extend(term_words(&fold_terms(run)).map(|w| Piece::Word(w.to_string())));
         }
     }
     out

@@ -11,7 +11,7 @@ use super::{Result, Store, sql_err};
 use crate::text::stem::{Analyzer, Lang, detect};
 
 /// Bump when index tokens change: stores rebuild their index on open.
-pub const INDEX_VERSION: &str = "2";
+pub const INDEX_VERSION: &str = "3";
 
 /// How far the search index is behind the articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -327,6 +327,21 @@ const MIGRATIONS: &[&str] = &[
     // The feeds pane's read counts from the index its totals come from.
     "DROP INDEX articles_by_feed_source;
     CREATE INDEX articles_by_feed_source ON articles (feed_url, source, sort_key, is_read);",
+    // Index tokens keep the vowel and tone marks of Indic and Southeast
+    // Asian scripts (`text::is_letter_mark`), so the tokenizer must take
+    // marks as part of words; the index is rebuilt (`INDEX_VERSION`).
+    "DROP TABLE articles_fts_vocab;
+    DROP TABLE articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, standfirst, body,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0 categories ''L* N* Co M*'''
+    );
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 1.0)');
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
+    CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
+    DELETE FROM term_df;
+    DELETE FROM meta WHERE key = 'df_articles';",
 ];
 
 /// The schema version this build writes.

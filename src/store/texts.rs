@@ -106,10 +106,10 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// For each group of tokens, in how many articles the index holds them
-    /// (summed over the group): from the snapshot when there is one, else
-    /// from the index itself.
-    pub fn doc_freqs(&self, groups: &[Vec<String>]) -> Result<Vec<u64>> {
+    /// For each group of tokens, in how many articles the index holds each
+    /// token: from the snapshot when there is one, else from the index
+    /// itself.
+    pub fn doc_freqs(&self, groups: &[Vec<String>]) -> Result<Vec<Vec<u64>>> {
         let snapshot: bool = self
             .conn
             .query_row("SELECT EXISTS (SELECT 1 FROM term_df)", [], |r| r.get(0))
@@ -124,15 +124,15 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let mut out = Vec::with_capacity(groups.len());
         for tokens in groups {
-            let mut df = 0u64;
+            let mut dfs = Vec::with_capacity(tokens.len());
             for token in tokens {
                 let n: Option<i64> = stmt
                     .query_row([token], |r| r.get(0))
                     .optional()
                     .map_err(|e| self.err(e))?;
-                df += n.unwrap_or(0).max(0) as u64;
+                dfs.push(n.unwrap_or(0).max(0) as u64);
             }
-            out.push(df);
+            out.push(dfs);
         }
         Ok(out)
     }

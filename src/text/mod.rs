@@ -28,6 +28,28 @@ pub fn fold(s: &str) -> String {
 
 /// Appends `s` folded to `out`.
 pub fn fold_into(out: &mut String, s: &str) {
+    fold_into_with(out, s, false);
+}
+
+/// `fold` for the search index and similar-article terms: the marks of
+/// scripts that write vowels and tones as marks (`is_letter_mark`) stay,
+/// since without them different words read the same. Keys that identify
+/// stored articles use `fold`, which never changes.
+pub fn fold_terms(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into_with(&mut out, s, true);
+    out
+}
+
+/// True for a combining mark that is part of its letter rather than an
+/// accent on it: the vowel signs, viramas and tone marks of the Indic
+/// scripts, Thai, Lao, Tibetan, Myanmar and Khmer.
+pub fn is_letter_mark(c: char) -> bool {
+    matches!(u32::from(c), 0x0900..=0x0DFF | 0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+        && is_combining_mark(c)
+}
+
+fn fold_into_with(out: &mut String, s: &str, letter_marks: bool) {
     let mut rest = s;
     while !rest.is_empty() {
         // Runs of ASCII, most of any Latin text, are copied and lower-cased
@@ -43,7 +65,7 @@ pub fn fold_into(out: &mut String, s: &str) {
         if let Some(c) = chars.next() {
             match FoldTable::get().lookup(c) {
                 Some(folded) => out.push_str(folded),
-                None => fold_char(c, out),
+                None => fold_char(c, letter_marks, out),
             }
             rest = chars.as_str();
         }
@@ -52,10 +74,10 @@ pub fn fold_into(out: &mut String, s: &str) {
 
 /// One character folded: decomposed (char by char equals NFD here: NFD
 /// only adds the reordering of combining marks, and they are all dropped),
-/// marks dropped, lower-cased.
-fn fold_char(c: char, out: &mut String) {
+/// marks dropped (letter marks kept if asked), lower-cased.
+fn fold_char(c: char, letter_marks: bool, out: &mut String) {
     unicode_normalization::char::decompose_canonical(c, |d| {
-        if !is_combining_mark(d) {
+        if !is_combining_mark(d) || (letter_marks && is_letter_mark(d)) {
             out.extend(d.to_lowercase());
         }
     });
@@ -85,7 +107,7 @@ impl FoldTable {
             for (from, to) in Self::RANGES {
                 for code in from..to {
                     if let Some(c) = char::from_u32(code) {
-                        fold_char(c, &mut table.text);
+                        fold_char(c, false, &mut table.text);
                     }
                     table.ends.push(table.text.len() as u32);
                 }
@@ -119,6 +141,13 @@ pub fn fold_key(s: &str) -> String {
 /// elisions (`l'estero` -> `l`, `estero`).
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The words of a text folded by `fold_terms`: runs of letters, digits
+/// and letter marks.
+pub fn term_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || is_letter_mark(c)))
         .filter(|w| !w.is_empty())
 }
 

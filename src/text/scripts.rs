@@ -72,20 +72,27 @@ pub fn runs(text: &str) -> impl Iterator<Item = (bool, &str)> {
 
 /// The characters of a run as the index holds them: compatibility forms
 /// unified (halfwidth Katakana, compatibility ideographs, decomposed kana),
-/// marks dropped (SQLite's tokenizer splits words at them, so Thai vowel
-/// and tone marks and Hindi's would otherwise cut tokens in two).
+/// marks dropped except the vowel and tone marks that are part of letters
+/// (Thai, Lao, Khmer, Myanmar: see `text::is_letter_mark`).
+/// A mark before any letter of the run is dropped: it marks nothing.
 pub fn normalized(run: &str) -> Vec<char> {
-    run.nfkc()
-        .filter(|&c| c.is_alphanumeric() && !is_combining_mark(c))
-        .collect()
+    kept(run).collect()
+}
+
+fn kept(run: &str) -> impl Iterator<Item = char> + '_ {
+    let mut after_letter = false;
+    run.nfkc().filter(move |&c| {
+        if c.is_alphanumeric() && !is_combining_mark(c) {
+            after_letter = true;
+            return true;
+        }
+        after_letter && crate::text::is_letter_mark(c)
+    })
 }
 
 /// Appends the characters of `normalized(run)` to `out`.
 pub fn normalized_into(run: &str, out: &mut String) {
-    out.extend(
-        run.nfkc()
-            .filter(|&c| c.is_alphanumeric() && !is_combining_mark(c)),
-    );
+    out.extend(kept(run));
 }
 
 /// Appends the tokens of one run, space-separated, to `out`.
@@ -155,12 +162,13 @@ mod tests {
     }
 
     #[test]
-    fn compatibility_forms_unify_and_thai_marks_drop() {
+    fn compatibility_forms_unify_and_thai_marks_stay() {
         // Halfwidth katakana and decomposed kana are the full forms.
         assert_eq!(tokens("ｶﾞｽ", Tokens::Query), "ガス");
         assert_eq!(tokens("か\u{3099}す", Tokens::Query), "がす");
-        // ข้าว (rice): the tone mark goes, the consonants and vowel stay.
-        assert_eq!(tokens("ข้าว", Tokens::Index), "ขา าว ว");
+        // ข้าว (rice) and ขาว (white) differ only by the tone mark.
+        assert_eq!(tokens("ข้าว", Tokens::Index), "ข\u{0E49} \u{0E49}า าว ว");
+        assert_eq!(tokens("ขาว", Tokens::Index), "ขา าว ว");
         assert!(is_unspaced('ข') && is_unspaced('\u{0E49}'));
         // A mark alone is no token (found by the search fuzzer).
         assert_eq!(tokens("\u{0E49}", Tokens::Query), "");

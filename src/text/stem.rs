@@ -8,7 +8,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use super::scripts::{self, Tokens};
-use super::{fold, is_stopword, words};
+use super::{fold_terms, is_stopword, term_words, words};
 
 /// The stemming language of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -172,8 +172,8 @@ impl Analyzer {
     }
 
     fn words_into(&mut self, text: &str, lang: Lang, out: &mut String) {
-        let folded = fold(text);
-        for w in words(&folded) {
+        let folded = fold_terms(text);
+        for w in term_words(&folded) {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -203,9 +203,9 @@ impl Analyzer {
     }
 
     fn each_word_term(&mut self, text: &str, lang: Lang, f: &mut impl FnMut(&str, &str)) {
-        let folded = fold(text);
+        let folded = fold_terms(text);
         let mut stem = String::new();
-        for word in words(&folded).filter(|w| w.chars().count() > 1 && !is_stopword(w)) {
+        for word in term_words(&folded).filter(|w| w.chars().count() > 1 && !is_stopword(w)) {
             stem.clear();
             self.stem_into(lang, word, &mut stem);
             f(&stem, word);
@@ -216,7 +216,7 @@ impl Analyzer {
 /// Every form a query word may have in the index: folded as typed, and its
 /// Italian and English stems (the query's language is unknown).
 pub fn query_forms(word: &str) -> Vec<String> {
-    let folded = fold(word);
+    let folded = fold_terms(word);
     let analyzer = Analyzer::default();
     let mut forms = vec![folded.clone()];
     if folded.chars().count() >= 3 {

@@ -124,14 +124,14 @@ fn unspaced_scripts_search_by_character_pairs() {
         Some(r#""人工 工智 智能""#)
     );
     assert_eq!(Query::parse("京").fts(false).as_deref(), Some(r#""京"*"#));
-    // Japanese mixed with Latin, Thai without its tone mark, excluded runs.
+    // Japanese mixed with Latin, Thai with its tone mark, excluded runs.
     assert_eq!(
         Query::parse("iPhone発売 -中国").fts(false).as_deref(),
         Some(r#"(("iphone" OR "iphon") AND "発売") NOT ("中国")"#)
     );
     assert_eq!(
         Query::parse("ข้าว").fts(false).as_deref(),
-        Some(r#""ขา าว""#)
+        Some("\"ข\u{0E49} \u{0E49}า าว\"")
     );
     // A quoted phrase matches inside a longer run too.
     assert_eq!(

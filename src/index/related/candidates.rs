@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::key::{Key, index_forms, min_shared};
+use super::key::{Key, min_shared};
 use super::{SHORT_WORDS, same_language};
 use crate::index::terms::Terms;
 use crate::store::{ArticleText, Store, StoreError};
@@ -37,8 +37,10 @@ pub(super) fn candidates(
     let seeds = key.ordered.iter().take(seeds);
     for term in seeds {
         let idf = key.weights.get(term).map_or(0.0, |w| w.1);
-        let forms = index_forms(terms, term);
-        for k in store.postings(&forms, POSTINGS)? {
+        let Some(forms) = key.held.get(term).filter(|f| !f.is_empty()) else {
+            continue;
+        };
+        for k in store.postings(forms, POSTINGS)? {
             let entry = hits.entry(k).or_insert((0.0, 0));
             entry.0 += idf;
             entry.1 += 1;

@@ -23,6 +23,9 @@ pub(super) struct Key {
     pub(super) weights: FxHashMap<String, (f64, f64)>,
     /// The terms, strongest first.
     pub(super) ordered: Vec<String>,
+    /// The forms under which the index holds each term (see `index_forms`):
+    /// a form no article holds costs a lookup in every index segment.
+    pub(super) held: FxHashMap<String, Vec<String>>,
     /// Length of the open article's whole term vector.
     pub(super) norm: f64,
     /// Length of the vector of its key terms alone.
@@ -55,12 +58,15 @@ pub(super) fn key_terms(
         .map(|(t, _)| index_forms(terms, t))
         .collect();
     let dfs = store.doc_freqs(&forms)?;
-    for ((term, count), df) in frequent.into_iter().zip(dfs) {
+    let mut held = FxHashMap::default();
+    for (((term, count), forms), dfs) in frequent.into_iter().zip(forms).zip(dfs) {
         looked_up.insert(term.as_str());
-        let df = df as f64;
+        let df = dfs.iter().sum::<u64>() as f64;
         let ordinary = in_lang.as_ref().and_then(|l| l.ordinary_share(term));
         if let Some(idf) = idf(df, total, ordinary) {
             weighted.push((term.clone(), tf_weight(*count) * idf, idf));
+            let forms = forms.into_iter().zip(dfs).filter(|(_, df)| *df > 0);
+            held.insert(term.clone(), forms.map(|(f, _)| f).collect());
         }
     }
     weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -75,6 +81,9 @@ pub(super) fn key_terms(
     weighted.truncate(KEY_TERMS);
     key.key_norm = weighted.iter().map(|w| w.1 * w.1).sum::<f64>().sqrt();
     for (term, weight, idf) in weighted {
+        if let Some(forms) = held.remove(&term) {
+            key.held.insert(term.clone(), forms);
+        }
         key.ordered.push(term.clone());
         key.weights.insert(term, (weight, idf));
     }

@@ -262,6 +262,30 @@ fn chinese_japanese_korean_and_thai_are_found_by_any_run_of_characters() {
 }
 
 #[test]
+fn vowel_and_tone_marks_tell_words_apart() {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .upsert(
+            &[
+                // Thai: ข้าว (rice) and ขาว (white) differ by a tone mark.
+                text_article("rice", "ราคาข้าวสูงขึ้น", "ชาวนาขายข้าวได้ราคาดี"),
+                text_article("white", "บ้านสีขาว", "ทาสีขาวทั้งหลัง"),
+                // Hindi: दिल्ली (Delhi) and दल (party) share consonants.
+                text_article("delhi", "दिल्ली में बारिश", "दिल्ली में आज भारी बारिश हुई।"),
+                text_article("party", "नया दल बना", "चुनाव से पहले एक नया दल बना।"),
+            ],
+            Origin::User,
+        )
+        .expect("upsert");
+    let one = |id: &str| vec![id.to_string()];
+    assert_eq!(ids_for(&store, "ข้าว"), one("rice"));
+    assert_eq!(ids_for(&store, "ขาว"), one("white"));
+    assert_eq!(ids_for(&store, "दिल्ली"), one("delhi"));
+    assert_eq!(ids_for(&store, "दल"), one("party"));
+    assert_eq!(ids_for(&store, "बारिश"), one("delhi"));
+}
+
+#[test]
 fn source_and_tag_filters_fold_and_match_a_prefix_of_a_word() {
     let mut store = Store::open_in_memory().expect("store");
     let feeds = [
