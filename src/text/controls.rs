@@ -186,6 +186,11 @@ fn utf8_read_as_latin1(s: &str) -> Option<(char, usize)> {
         *slot = u8::try_from(c).ok()?;
     }
     let meant = std::str::from_utf8(&bytes[..=more]).ok()?.chars().next()?;
+    // Read again, the bytes may spell a control themselves (`Â\u{9b}` is
+    // CSI): that stays a control, and is dropped as one.
+    if is_control(meant) {
+        return None;
+    }
     // Each of those characters takes two bytes in `s`.
     c1.then_some((meant, 2 * (more + 1)))
 }
@@ -334,6 +339,10 @@ mod tests {
         let mut s = "\u{f0}\u{9f}\u{98}\u{80}!".to_string();
         strip_controls(&mut s);
         assert_eq!(s, "\u{1f600}!");
+        // Bytes that spell a control read again stay out.
+        let mut s = "a\u{c2}\u{9b}31mb".to_string();
+        strip_controls(&mut s);
+        assert!(!has_controls(&s) && !s.contains('\u{9b}'), "{s:?}");
     }
 
     #[test]
