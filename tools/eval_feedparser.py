@@ -139,9 +139,10 @@ def entry(article: dict) -> Shown:
         values["id"] = Text(article["guid"])
     body = "\n".join(article.get("body") or [])
     summary = article.get("standfirst") or body
-    if summary:
-        values["summary"] = values["description"] = Text(summary)
-        values["summary_detail"] = Shown({"value": Text(summary)}, {"value"})
+    # An item whose description holds nothing to read (only a drawing)
+    # shows an empty one, as feedparser's value with its tags dropped.
+    values["summary"] = values["description"] = Text(summary)
+    values["summary_detail"] = Shown({"value": Text(summary)}, {"value"})
     if body:
         values["content"] = [Shown({"value": Text(body)}, {"value"})]
     # `authors` and `categories` list every one (older builds: absent).

@@ -144,6 +144,14 @@ mod tests {
     }
 
     #[test]
+    fn formulas_are_read_as_symbols_and_drawings_skipped() {
+        let html = "<p>Sum: <math><semantics><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>\
+                    <annotation encoding=\"application/x-tex\">a+b</annotation></semantics></math>\
+                    <svg><title>circle</title><circle r=\"5\"/></svg> done</p>";
+        assert_eq!(html_to_text(html, None).paragraphs, ["Sum: a+b done"]);
+    }
+
+    #[test]
     fn soft_hyphens_are_dropped_on_both_paths() {
         for html in [
             "<p>Mit&shy;tel&#173;al\u{ad}ter</p>",

@@ -132,13 +132,26 @@ pub fn has_controls(s: &str) -> bool {
 /// whitespace (CR, VT, FF) become a space, so the words around them stay
 /// apart; the rest are dropped. Clean text is left as it is, with no
 /// allocation.
+///
+/// A C1 control inside a character that was UTF-8 read as Latin-1 (`â`,
+/// `\u{80}`, `¦` for `…`) makes the whole character again.
 pub fn strip_controls(s: &mut String) {
     let Some(at) = first(s, CONTROLS, is_control) else {
         return;
     };
+    // The control may be the last of a character's four bytes read as
+    // Latin-1: start three characters back.
+    let from = s[..at].char_indices().rev().nth(2).map_or(0, |(i, _)| i);
     let mut out = String::with_capacity(s.len());
-    out.push_str(&s[..at]);
-    for c in s[at..].chars() {
+    out.push_str(&s[..from]);
+    let mut rest = &s[from..];
+    while let Some(c) = rest.chars().next() {
+        if let Some((meant, used)) = utf8_read_as_latin1(rest) {
+            out.push(meant);
+            rest = &rest[used..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
         if !is_control(c) {
             out.push(c);
         } else if let Some(meant) = windows_1252(c) {
@@ -148,6 +161,38 @@ pub fn strip_controls(s: &mut String) {
         }
     }
     *s = out;
+}
+
+/// The character whose UTF-8 bytes, each read as a Latin-1 character,
+/// open `s`, and the length they take in `s`. Only sequences holding a C1
+/// control count: text never holds one, so real `Ã©` or `â€` stay.
+fn utf8_read_as_latin1(s: &str) -> Option<(char, usize)> {
+    let mut chars = s.chars();
+    let lead = u32::from(chars.next()?);
+    let more = match lead {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => return None,
+    };
+    let mut bytes = [u8::try_from(lead).ok()?, 0, 0, 0];
+    let mut c1 = false;
+    for slot in bytes.iter_mut().skip(1).take(more) {
+        let c = u32::from(chars.next()?);
+        if !(0x80..=0xBF).contains(&c) {
+            return None;
+        }
+        c1 |= c <= 0x9F;
+        *slot = u8::try_from(c).ok()?;
+    }
+    let meant = std::str::from_utf8(&bytes[..=more]).ok()?.chars().next()?;
+    // Read again, the bytes may spell a control themselves (`Â\u{9b}` is
+    // CSI): that stays a control, and is dropped as one.
+    if is_control(meant) {
+        return None;
+    }
+    // Each of those characters takes two bytes in `s`.
+    c1.then_some((meant, 2 * (more + 1)))
 }
 
 /// The character Windows-1252 puts at C1 control `c`'s byte, if any.
@@ -278,6 +323,26 @@ mod tests {
             strip_controls(&mut one);
             assert!(!one.chars().any(is_control), "{c:?}");
         }
+    }
+
+    #[test]
+    fn utf8_read_as_latin1_is_read_again() {
+        // `…` (E2 80 A6) and `€` (E2 82 AC) read a byte a character.
+        let mut s = "wait\u{e2}\u{80}\u{a6} \u{e2}\u{82}\u{ac}5".to_string();
+        strip_controls(&mut s);
+        assert_eq!(s, "wait… €5");
+        // Without a C1 control it may be real text, and stays.
+        let mut s = "Ã© \u{e2}\u{a6}\u{a6}\u{92}".to_string();
+        strip_controls(&mut s);
+        assert_eq!(s, "Ã© \u{e2}\u{a6}\u{a6}’");
+        // A four-byte character, its C1 control last.
+        let mut s = "\u{f0}\u{9f}\u{98}\u{80}!".to_string();
+        strip_controls(&mut s);
+        assert_eq!(s, "\u{1f600}!");
+        // Bytes that spell a control read again stay out.
+        let mut s = "a\u{c2}\u{9b}31mb".to_string();
+        strip_controls(&mut s);
+        assert!(!has_controls(&s) && !s.contains('\u{9b}'), "{s:?}");
     }
 
     #[test]

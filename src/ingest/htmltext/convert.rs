@@ -19,10 +19,35 @@ use crate::model::{Block, Link, SpanKind};
 /// exhaust the stack.
 pub(super) const MAX_DEPTH: usize = 200;
 
+/// Never read. A drawing (`svg`) has no text to read; a formula (`math`)
+/// is read as its symbols (`a+b`), without the source (`annotation`) it
+/// may carry beside them.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea",
-    "input", "iframe", "svg", "canvas", "head", "title", "meta", "link", "object", "embed",
-    "audio", "video", "map", "dialog", "math",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "iframe",
+    "svg",
+    "canvas",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "object",
+    "embed",
+    "audio",
+    "video",
+    "map",
+    "dialog",
+    "annotation",
+    "annotation-xml",
 ];
 const BLOCKS: &[&str] = &[
     "p", "div", "section", "article", "main", "header", "footer", "aside", "dl", "dt", "dd",
