@@ -111,7 +111,12 @@ fn stopwords_of(lang: Lang, tag: Option<&str>) -> Option<&'static FxHashSet<Stri
         stop_words::available_languages()
             .iter()
             .filter_map(|&code| Some((code, stop_words::lookup(code)?)))
-            .map(|(code, words)| (code, words.iter().map(|w| crate::text::fold_terms(w)).collect()))
+            .map(|(code, words)| {
+                (
+                    code,
+                    words.iter().map(|w| crate::text::fold_terms(w)).collect(),
+                )
+            })
             .collect()
     });
     lists.get(primary.as_str())
