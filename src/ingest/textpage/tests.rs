@@ -331,3 +331,15 @@ fn a_bulleted_list_is_the_body_and_never_the_title() {
         "{body}"
     );
 }
+
+#[test]
+fn a_headline_below_the_body_with_a_date_under_it_is_another_story() {
+    let text = "Example Blog\nAbout\n21 September 2020\nSimple Anomaly Detection Using Plain SQL\n\
+Identify problems before they become disasters\n\
+Many developers think a critical bug is the worst thing that can happen, but an anomaly nobody detects in the data is worse.\n\
+Detecting anomalies in plain SQL takes a z-score over a window of the data and a threshold that says when a value is too far.\n\
+A simple anomaly detection query can run every few minutes and send an email when the data looks wrong.\n\
+Want me to send you an email\nwhen I publish something new?\nMarch 3, 2021\nShare to show you care\n";
+    let article = parse(text);
+    assert_eq!(article.title, "Simple Anomaly Detection Using Plain SQL");
+}
