@@ -73,9 +73,13 @@ pub enum Command {
         /// A title of your own for it
         #[arg(long)]
         title: Option<String>,
-        /// Tags (repeat, or separate with commas)
+        /// Tags (repeat, or separate with commas); with --account, the
+        /// server's folders
         #[arg(long, value_delimiter = ',')]
         tag: Vec<String>,
+        /// Subscribe on this feed-server account instead (see `edicola account list`)
+        #[arg(long)]
+        account: Option<String>,
     },
     /// List subscriptions with their last fetch status
     Feeds {
@@ -88,8 +92,11 @@ pub enum Command {
     },
     /// Unsubscribe from a feed (by URL or its number in `edicola feeds`)
     Remove {
-        /// The feed's URL or number
+        /// The feed's URL or number (with --account: its URL or the server's id)
         feed: String,
+        /// Unsubscribe on this feed-server account instead
+        #[arg(long)]
+        account: Option<String>,
     },
     /// Fetch every subscription over HTTP(S)
     Fetch {
