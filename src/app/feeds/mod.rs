@@ -9,7 +9,7 @@ pub mod tree;
 
 use std::sync::Arc;
 
-use super::input::Ask;
+use super::input::{Ask, Confirm};
 use super::{App, Effect, Focus, Severity};
 use crate::action::Action;
 use crate::jobs::{Edited, FeedEdit, FeedsData, FeedsRequest, JobError};
