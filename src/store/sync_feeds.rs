@@ -48,12 +48,10 @@ impl Store {
             let mut stmt = tx
                 .prepare("SELECT feed_id FROM sync_feeds WHERE account = ?1")
                 .map_err(err)?;
-            let ids = stmt
-                .query_map([account], |r| r.get(0))
+            stmt.query_map([account], |r| r.get(0))
                 .map_err(err)?
                 .collect::<rusqlite::Result<Vec<String>>>()
-                .map_err(err)?;
-            ids
+                .map_err(err)?
         };
         for id in old {
             drop_row(&tx, account, &id).map_err(err)?;
