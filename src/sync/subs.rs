@@ -49,19 +49,6 @@ pub enum SubsEditError {
     Store(#[from] StoreError),
 }
 
-impl SubsEditError {
-    /// The server cannot do it at all (Fever).
-    pub fn is_unsupported(&self) -> bool {
-        matches!(
-            self,
-            SubsEditError::Remote {
-                error: RemoteError::Unsupported(_),
-                ..
-            }
-        )
-    }
-}
-
 /// What an edit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubsEdited {
