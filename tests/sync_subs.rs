@@ -219,6 +219,13 @@ fn cli_adds_and_removes_on_the_server_and_fever_refuses() {
     assert!(store.count(&Filter::all()).expect("count") > 0);
     drop(store);
     edicola(dir.path())
+        .args(["feeds", "--account", "home"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(format!(
+            "{url}  Rivers [Nature, Water]  (id feed/3)"
+        )));
+    edicola(dir.path())
         .args(["remove", url, "--account", "home"])
         .assert()
         .success()

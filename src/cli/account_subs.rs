@@ -4,7 +4,7 @@
 
 use super::Failure;
 use super::open::session;
-use super::output::line;
+use super::output::{json_text, line};
 use crate::config::Paths;
 use crate::store::Store;
 use crate::sync::subs::{
@@ -86,5 +86,48 @@ pub fn remove(paths: &Paths, account: &str, which: &str) -> Result<(), Failure> 
         line(&gone.message),
         crate::text::plural::count(removed, "article", "articles")
     );
+    Ok(())
+}
+
+/// Lists an account's subscriptions as the last sync (or edit) left them.
+pub fn list(paths: &Paths, account: &str, json: bool) -> Result<(), Failure> {
+    let store = open_store(paths)?;
+    let feeds: Vec<_> = store
+        .account_feeds()
+        .map_err(|e| Failure::fatal(e.to_string()))?
+        .into_iter()
+        .filter(|f| f.account == account)
+        .collect();
+    if json {
+        let values: Vec<_> = feeds
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "id": f.feed_id, "url": f.url, "title": f.title, "folders": f.folders,
+                })
+            })
+            .collect();
+        let text = json_text(&values, true).map_err(|e| Failure::fatal(e.to_string()))?;
+        println!("{text}");
+        return Ok(());
+    }
+    if feeds.is_empty() {
+        println!(
+            "No subscriptions of {} known: run `edicola sync`",
+            line(account)
+        );
+    }
+    for f in feeds {
+        let folders = match f.folders.join(", ") {
+            s if s.is_empty() => String::new(),
+            s => format!(" [{s}]"),
+        };
+        println!(
+            "{}  {}  (id {})",
+            line(&f.url),
+            line(&format!("{}{folders}", f.title)),
+            line(&f.feed_id)
+        );
+    }
     Ok(())
 }

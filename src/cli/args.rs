@@ -89,6 +89,9 @@ pub enum Command {
         /// Print the subscriptions as OPML (import them elsewhere, or back with `import`)
         #[arg(long, conflicts_with = "json")]
         opml: bool,
+        /// List this feed-server account's subscriptions instead (as the last sync left them)
+        #[arg(long, conflicts_with = "opml")]
+        account: Option<String>,
     },
     /// Unsubscribe from a feed (by URL or its number in `edicola feeds`)
     Remove {

@@ -190,7 +190,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Add {
             url, title, tag, ..
         } => feeds::add(&paths, &url, title, tag),
-        Command::Feeds { json, opml } => feeds::list(&paths, json, opml),
+        Command::Feeds {
+            json,
+            account: Some(account),
+            ..
+        } => account_subs::list(&paths, &account, json),
+        Command::Feeds { json, opml, .. } => feeds::list(&paths, json, opml),
         Command::Remove {
             feed,
             account: Some(account),
