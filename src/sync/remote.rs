@@ -17,14 +17,16 @@ pub struct RemoteFeed {
 }
 
 impl RemoteFeed {
-    /// As the store keeps it for `account`.
+    /// As the store keeps it for `account`, its texts without control
+    /// characters (they reach the terminal in messages too).
     pub fn stored(&self, account: &str) -> crate::store::AccountFeed {
+        let clean = |s: &str| crate::text::controls::without_controls(s).into_owned();
         crate::store::AccountFeed {
             account: account.to_string(),
             feed_id: self.id.clone(),
             url: self.url.clone(),
-            title: self.title.clone(),
-            folders: self.folders.clone(),
+            title: clean(&self.title),
+            folders: self.folders.iter().map(|f| clean(f)).collect(),
         }
     }
 }
