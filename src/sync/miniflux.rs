@@ -52,10 +52,21 @@ impl Miniflux {
             .send_json(method, &url, &[("Authorization", &self.auth)], body)
     }
 
+    fn categories(&self) -> RemoteResult<Vec<Value>> {
+        let list: Value = json(&self.get("categories")?)?;
+        Ok(list.as_array().cloned().unwrap_or_default())
+    }
+
+    fn first_category(&self) -> RemoteResult<i64> {
+        self.categories()?
+            .iter()
+            .find_map(|c| c.get("id").and_then(Value::as_i64))
+            .ok_or_else(|| RemoteError::Protocol("the server has no category".into()))
+    }
+
     /// The id of the category titled `title`, created when there is none.
     fn category(&self, title: &str) -> RemoteResult<i64> {
-        let list: Value = json(&self.get("categories")?)?;
-        let found = list.as_array().into_iter().flatten().find_map(|c| {
+        let found = self.categories()?.iter().find_map(|c| {
             let same = c.get("title").and_then(Value::as_str) == Some(title);
             same.then(|| c.get("id").and_then(Value::as_i64)).flatten()
         });
@@ -241,10 +252,13 @@ impl Remote for Miniflux {
     }
 
     fn subscribe(&mut self, url: &str, folder: Option<&str>) -> RemoteResult<RemoteFeed> {
-        let mut body = serde_json::json!({ "feed_url": url });
-        if let Some(folder) = folder {
-            body["category_id"] = self.category(folder)?.into();
-        }
+        // Miniflux wants a category for every feed: without a folder, its
+        // first one (the user's default, "All" on a new server).
+        let category = match folder {
+            Some(folder) => self.category(folder)?,
+            None => self.first_category()?,
+        };
+        let body = serde_json::json!({ "feed_url": url, "category_id": category });
         let reply = self.send("POST", "feeds", &body.to_string())?;
         let value: Value = json(&reply)?;
         let id = value

@@ -213,7 +213,12 @@ pub fn miniflux_subs_server() -> Server {
                 if url.contains("missing") {
                     return (400, r#"{"error_message":"unable to find any feed"}"#.into());
                 }
-                let cat = body["category_id"].as_i64().unwrap_or(1);
+                let Some(cat) = body["category_id"].as_i64().filter(|c| *c > 0) else {
+                    return (
+                        400,
+                        r#"{"error_message":"The category is mandatory"}"#.into(),
+                    );
+                };
                 let id = feeds.len() as i64 + 1;
                 feeds.push((id, "New Feed".into(), url, cat));
                 (201, json!({ "feed_id": id }).to_string())
