@@ -39,8 +39,27 @@ impl AccountFeed {
 }
 
 impl Store {
-    /// Replaces an account's subscriptions with the server's.
+    /// Replaces an account's subscriptions with the server's (no write
+    /// when nothing changed, as in most syncs).
     pub fn sync_set_feeds(&mut self, account: &str, feeds: &[AccountFeed]) -> Result<()> {
+        let by_id = |mut list: Vec<AccountFeed>| {
+            list.sort_by(|a, b| a.feed_id.cmp(&b.feed_id));
+            list
+        };
+        let have = self
+            .account_feeds()?
+            .into_iter()
+            .filter(|f| f.account == account);
+        let want = feeds.iter().map(|f| {
+            AccountFeed {
+                account: account.to_string(),
+                ..f.clone()
+            }
+            .cleaned()
+        });
+        if by_id(have.collect()) == by_id(want.collect()) {
+            return Ok(());
+        }
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
