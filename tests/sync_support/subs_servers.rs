@@ -247,7 +247,9 @@ pub fn miniflux_subs_server() -> Server {
 /// md5("me:secret")
 const FEVER_KEY: &str = "5f67bbe865987f84db7ba3daea424dcf";
 
-/// A Fever server (the answers of tests/sync.rs's).
+/// A Fever server (answers as tests/sync.rs's), read loosely: a command
+/// and its arguments may come in the query or the body, and `feeds` and
+/// `groups` both get the whole tree.
 pub fn fever_subs_server() -> Server {
     serve(Arc::new(|r: &Req| {
         let key = form(&r.body)
@@ -257,16 +259,21 @@ pub fn fever_subs_server() -> Server {
         if r.method != "POST" || key.as_deref() != Some(FEVER_KEY) {
             return (200, fixture("fever/refused.json"));
         }
-        let q = r.query.as_str();
-        let name = if q.contains("feeds") {
-            "feeds_groups"
-        } else if q.contains("items&since_id=0") || q.contains("with_ids") {
+        let words: Vec<(String, String)> =
+            form(&r.query).into_iter().chain(form(&r.body)).collect();
+        let has = |k: &str| words.iter().any(|(key, _)| key == k);
+        let is = |k: &str, v: &str| words.iter().any(|(key, val)| key == k && val == v);
+        let name = if has("mark") {
+            "ok"
+        } else if has("feeds") || has("groups") {
+            "account_tree"
+        } else if has("items") && (is("since_id", "0") || has("with_ids")) {
             "items"
-        } else if q.contains("items") {
+        } else if has("items") {
             "items_empty"
-        } else if q.contains("unread_item_ids") {
+        } else if has("unread_item_ids") {
             "unread_item_ids"
-        } else if q.contains("saved_item_ids") {
+        } else if has("saved_item_ids") {
             "saved_item_ids"
         } else {
             "ok"
