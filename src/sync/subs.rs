@@ -134,12 +134,15 @@ pub fn edit_account_subs(
     Ok(edited)
 }
 
-/// Syncs one account after an addition; a sentence on how it went.
+/// Syncs one account after an addition (its ignore rules applied, as at
+/// every sync); a sentence on how it went.
 pub fn sync_after_add(config_dir: &Path, store: &mut Store, account: &str) -> String {
     let mut accounts = match Accounts::load(&accounts_file(config_dir)) {
         Ok(a) => a,
         Err(e) => return format!("its articles come with the next sync ({e})"),
     };
+    let rules = crate::ignore::IgnoreRules::load(&config_dir.join(crate::ignore::FILE_NAME)).0;
+    store.set_ignore_rules(std::sync::Arc::new(rules));
     let reports = sync_accounts(&mut accounts, store, Some(account), &mut |_| {});
     match reports.first() {
         Some(r) if r.error.is_none() => {
