@@ -201,3 +201,59 @@ fn fever_refuses_and_nothing_changes_here() {
     );
     assert_eq!(labels(&s.app), rows);
 }
+
+/// With the feeds thread (as the reader runs), the edit is sent from that
+/// thread: the key returns at once and the answer arrives as a job report.
+#[test]
+fn the_edit_runs_on_the_feeds_thread() {
+    use edicola::jobs::{FeedsWorker, JobEvent, Msg, Reporter};
+    let (greader, _subs) = greader_subs_server();
+    let dir = tempfile::tempdir().expect("dir");
+    let base = format!("{}/api/greader.php", greader.base);
+    edicola(dir.path())
+        .args([
+            "account", "add", "greader", &base, "--user", "me", "--name", "home",
+        ])
+        .env("EDICOLA_PASSWORD", "secret")
+        .assert()
+        .success();
+    let file = dir.path().join("edicola.db");
+    let mut client = GReader::new(Client::default(), &base, "me", "secret", None);
+    sync_as(&mut client, &mut Store::open(&file).expect("store"), "home");
+    let config = dir.path().join("config");
+    let files = ConfigFiles {
+        subscriptions: config.join("subscriptions.toml"),
+        searches: config.join("searches.toml"),
+    };
+    let keymap = Keymap::builtin().expect("keymap");
+    let store = Store::open(&file).expect("store");
+    let mut app = App::new(store, keymap, false, Rect::new(0, 0, 110, 24)).expect("app");
+    app.set_config_files(files.clone());
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.set_feeds_worker(FeedsWorker::spawn(&file, files, Reporter::new(tx)).expect("thread"));
+    let mut next = |app: &mut App| -> bool {
+        match rx.recv_timeout(std::time::Duration::from_secs(30)) {
+            Ok(Msg::Job(event)) => {
+                let edited = matches!(event, JobEvent::FeedEdited(_));
+                app.on_job(event);
+                edited
+            }
+            other => panic!("expected a job's report, got {other:?}"),
+        }
+    };
+    next(&mut app);
+    press(&mut app, "s");
+    while !labels(&app).iter().any(|r| r.1 == "Example News") {
+        next(&mut app);
+    }
+    select(&mut app, 2, "Example News");
+    press(&mut app, "c ctrl-u");
+    type_text(&mut app, "Thread News");
+    press(&mut app, "enter");
+    assert!(!status(&app).starts_with("Renamed"), "{}", status(&app));
+    while !next(&mut app) {}
+    assert_eq!(status(&app), "Renamed on home to “Thread News”");
+    while !labels(&app).contains(&(2, "Thread News".to_string())) {
+        next(&mut app);
+    }
+}
