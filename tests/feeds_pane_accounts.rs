@@ -231,7 +231,7 @@ fn the_edit_runs_on_the_feeds_thread() {
     app.set_config_files(files.clone());
     let (tx, rx) = std::sync::mpsc::channel();
     app.set_feeds_worker(FeedsWorker::spawn(&file, files, Reporter::new(tx)).expect("thread"));
-    let mut next = |app: &mut App| -> bool {
+    let next = |app: &mut App| -> bool {
         match rx.recv_timeout(std::time::Duration::from_secs(30)) {
             Ok(Msg::Job(event)) => {
                 let edited = matches!(event, JobEvent::FeedEdited(_));
