@@ -4,6 +4,7 @@
 //! All of them report into one channel of `Msg`, the only thing the
 //! reader's event loop waits on; none touches the UI.
 
+mod account_feeds;
 mod error;
 pub mod feeds;
 pub mod full_text;
@@ -17,7 +18,9 @@ pub mod sync;
 mod writer;
 
 pub use error::JobError;
-pub use feeds::{ConfigFiles, Edited, FeedEdit, FeedRow, FeedsData, FeedsRequest, FeedsWorker};
+pub use feeds::{
+    ConfigFiles, Edited, FeedEdit, FeedRow, FeedsData, FeedsRequest, FeedsWorker, OnAccount,
+};
 pub use full_text::FullText;
 pub use input::{InputControl, spawn_input};
 pub use lookups::{LookupAnswer, LookupRequest, Lookups, StoredIds};

@@ -342,6 +342,19 @@ const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
     DELETE FROM term_df;
     DELETE FROM meta WHERE key = 'df_articles';",
+    // The subscriptions of feed-server accounts as the last sync (or an
+    // edit from Edicola) left them, folders as a JSON list: the feeds pane
+    // shows each account's tree from here, and the feed tags keep the
+    // folders whatever the subscriptions file says.
+    "CREATE TABLE sync_feeds (
+        account TEXT NOT NULL,
+        feed_id TEXT NOT NULL,
+        url     TEXT NOT NULL,
+        title   TEXT NOT NULL,
+        folders TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (account, feed_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX sync_feeds_by_url ON sync_feeds (url);",
 ];
 
 /// The schema version this build writes.
