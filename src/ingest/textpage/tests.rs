@@ -370,3 +370,22 @@ When an executor finishes a task it reports the result, and the controller moves
     assert!(body.contains("The framework runs tasks"), "{body}");
     assert!(body.contains("After the table, the controller"), "{body}");
 }
+
+#[test]
+fn list_items_inside_the_body_are_kept() {
+    let text = "Weekly Notes: Issue 85\nJane Doe\nDecember 18, 2020\n\
+We have just landed the change that prevents starting an update while another instance of the browser is running.\n\
+In progress:\n\
+Bug 1677080 – Fullscreen window is affected by switching the video source\n\
+Bug 1678390 – Prevent small windows from opening on top of one another\n\
+Also about to land is support for downloading new updates when an older one is already waiting to install.\n\
+The address bar now keeps its results panel open while an input method is composing a word, as users asked.\n";
+    let article = parse(text);
+    let body = article.body.join("\n");
+    assert!(body.contains("Bug 1677080 – Fullscreen window"), "{body}");
+    assert!(
+        body.contains("Bug 1678390 – Prevent small windows"),
+        "{body}"
+    );
+    assert!(!body.contains("December 18"), "{body}");
+}
