@@ -157,7 +157,10 @@ const ATOM_03_RENAMES: &[(&str, &str)] = &[
 
 fn atom03_to_atom10(text: &str) -> String {
     let mut text = text.replace(ATOM_03_NS, "http://www.w3.org/2005/Atom");
-    for (old, new) in ATOM_03_RENAMES {
+    // `created` is the date of last resort: only a feed without `issued`
+    // dates its entries by it.
+    let created = (!contains(&text, "<issued")).then_some(&("created", "published"));
+    for (old, new) in ATOM_03_RENAMES.iter().chain(created) {
         for (from, to) in [("<", "<"), ("</", "</")] {
             for end in [">", " "] {
                 text = text.replace(&format!("{from}{old}{end}"), &format!("{to}{new}{end}"));
@@ -363,6 +366,18 @@ mod tests {
         let rss090 = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" \
             xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><item><title>T</title></item></rdf:RDF>";
         assert!(patch(rss090).contains("xmlns=\"http://purl.org/rss/1.0/\""));
+    }
+
+    #[test]
+    fn atom_03_created_dates_entries_without_issued() {
+        let only_created = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry>\
+            <created>2003-12-31T10:14:55Z</created></entry></feed>";
+        assert!(patch(only_created).contains("<published>2003-12-31T10:14:55Z</published>"));
+        let both = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry>\
+            <issued>2004-01-01T00:00:00Z</issued><created>2003-12-31T10:14:55Z</created></entry></feed>";
+        let patched = patch(both);
+        assert!(patched.contains("<published>2004-01-01T00:00:00Z</published>"));
+        assert!(patched.contains("<created>2003-12-31T10:14:55Z</created>"));
     }
 
     #[test]
