@@ -8,7 +8,9 @@ pub mod targets;
 
 use std::borrow::Cow;
 
-use crate::ingest::{FeedMeta, Format, Source, decode as dec, detect as det, feed};
+use crate::ingest::{
+    FeedError, FeedMeta, Format, ParseError, Source, decode as dec, detect as det, feed,
+};
 use crate::model::Article;
 use crate::store::body::StoredBody;
 
@@ -32,7 +34,7 @@ pub fn strip_xml_encoding(text: &str) -> Cow<'_, str> {
 }
 
 /// The format of a decoded text (`ingest::detect`).
-pub fn detect(text: &str) -> Result<Format, String> {
+pub fn detect(text: &str) -> Result<Format, ParseError> {
     det::detect(text)
 }
 
@@ -42,7 +44,7 @@ pub type FeedParts = (Format, FeedMeta, Vec<Article>);
 /// A feed read the way `parse_feed` reads it when the fast RSS reader
 /// gives up: patched, through `feed-rs`, closed after its last complete
 /// item if it was cut short.
-pub fn feed_rs(text: &str, url: Option<&str>) -> Result<FeedParts, String> {
+pub fn feed_rs(text: &str, url: Option<&str>) -> Result<FeedParts, FeedError> {
     let patched = feed::repair::patch(text);
     let source = Source {
         url,
