@@ -12,7 +12,7 @@ use crate::ingest::{
     FeedError, FeedMeta, Format, ParseError, Source, decode as dec, detect as det, feed,
 };
 use crate::model::Article;
-use crate::store::body::StoredBody;
+use crate::store::body::{BodyError, StoredBody};
 
 /// The address fuzzed documents are read as coming from, so that relative
 /// links are resolved as they are for fetched ones.
@@ -85,11 +85,11 @@ pub fn article_from_body(json: &str, links: usize) -> Option<crate::model::Artic
 }
 
 /// A stored body read back as JSON text, from a compressed column value.
-pub fn unpack_body(bytes: &[u8]) -> Result<String, String> {
+pub fn unpack_body(bytes: &[u8]) -> Result<String, BodyError> {
     StoredBody::Zstd(bytes.to_vec()).json()
 }
 
 /// A body's JSON stored (compressed when worth it) and read back.
-pub fn store_and_read_body(json: &str) -> Result<String, String> {
+pub fn store_and_read_body(json: &str) -> Result<String, BodyError> {
     StoredBody::new(json.to_string()).json()
 }
