@@ -293,7 +293,7 @@ fn add(store: &mut Store, files: &ConfigFiles, url: &str) -> Result<Edited, JobE
         Err(error) => {
             return Ok(Edited::AddFailed {
                 url: url.to_string(),
-                error,
+                error: error.to_string(),
             });
         }
     };
