@@ -323,7 +323,12 @@ fn fill(article: &mut Article, extra: &Extras) -> bool {
         article.categories = if all.len() > 1 { all } else { Vec::new() };
     }
     if article.byline.is_none() {
-        let authors = super::item::distinct(extra.authors.iter().map(|a| plain_text(a)));
+        let authors = super::item::distinct(
+            extra
+                .authors
+                .iter()
+                .map(|a| plain_text(super::item::without_address(a.trim()))),
+        );
         article.byline = Some(authors.join(", ")).filter(|b| !b.is_empty());
         article.authors = if authors.len() > 1 {
             authors

@@ -60,7 +60,8 @@ fn names_lose_the_address_written_with_them() {
         "<item><title>a</title><author>me@example.com (Example editor)</author></item>\
              <item><title>b</title><dc:creator>Example editor (me@example.com)</dc:creator></item>\
              <item><title>c</title><dc:creator>Example editor &lt;me@example.com&gt;</dc:creator></item>\
-             <item><title>d</title><dc:creator>Rossi (Roma)</dc:creator></item>",
+             <item><title>d</title><dc:creator>Rossi (Roma)</dc:creator></item>\
+             <item><title>e</title><dc:author>Example editor (me@example.com)</dc:author></item>",
     );
     let names: Vec<_> = a
         .iter()
@@ -72,7 +73,8 @@ fn names_lose_the_address_written_with_them() {
             "Example editor",
             "Example editor",
             "Example editor",
-            "Rossi (Roma)"
+            "Rossi (Roma)",
+            "Example editor"
         ]
     );
 }

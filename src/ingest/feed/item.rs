@@ -145,7 +145,7 @@ fn person_name(person: &feed_rs::model::Person) -> String {
 
 /// The name in `mail@host (Name)`, `Name <mail@host>` or `Name
 /// (mail@host)`; anything else as it is.
-fn without_address(written: &str) -> &str {
+pub(super) fn without_address(written: &str) -> &str {
     let is_address = |s: &str| s.contains('@') && !s.contains(' ');
     if let Some((first, rest)) = written.split_once(" (")
         && let Some(second) = rest.strip_suffix(')')
