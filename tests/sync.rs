@@ -16,7 +16,7 @@ use edicola::sync::http::Client;
 use edicola::sync::miniflux::Miniflux;
 use edicola::sync::{Remote, SyncOptions, sync_account};
 use serde_json::Value;
-use sync_support::{Req, Server, fixture, form, serve};
+use sync_support::{Req, Server, fever_call, fixture, form, serve};
 
 // ---- Fever -------------------------------------------------------------
 
@@ -25,26 +25,23 @@ const FEVER_KEY: &str = "5f67bbe865987f84db7ba3daea424dcf";
 
 fn fever_server() -> Server {
     serve(Arc::new(|r: &Req| {
-        let key = form(&r.body)
-            .into_iter()
-            .find(|(k, _)| k == "api_key")
-            .map(|(_, v)| v);
-        if r.method != "POST" || key.as_deref() != Some(FEVER_KEY) {
+        let call = match fever_call(r) {
+            Ok(c) => c,
+            Err(e) => return (400, e),
+        };
+        if call.api_key != FEVER_KEY {
             return (200, fixture("fever/refused.json"));
         }
-        let q = r.query.as_str();
-        let name = if q.contains("feeds") {
-            "feeds_groups"
-        } else if q.contains("items&since_id=0") || q.contains("with_ids") {
-            "items"
-        } else if q.contains("items") {
-            "items_empty"
-        } else if q.contains("unread_item_ids") {
-            "unread_item_ids"
-        } else if q.contains("saved_item_ids") {
-            "saved_item_ids"
-        } else {
-            "ok"
+        let arg = |k: &str| call.args.get(k).map(String::as_str);
+        let name = match call.command.as_str() {
+            "feeds" => "feeds",
+            "groups" => "groups",
+            "items" if arg("since_id") == Some("0") || arg("with_ids").is_some() => "items",
+            "items" => "items_empty",
+            "unread_item_ids" => "unread_item_ids",
+            "saved_item_ids" => "saved_item_ids",
+            "mark" if arg("id").is_none() => return (400, "mark without an id".into()),
+            _ => "ok",
         };
         (200, fixture(&format!("fever/{name}.json")))
     }))
@@ -90,19 +87,21 @@ fn fever_brings_items_and_sends_marks() {
         .expect("unstar");
     let r = sync_with(&mut fever, &mut store);
     assert_eq!((r.error, r.marks_up, r.pending), (None, 2, 0));
+    // The marks went up in the POST body, one command per request.
     let marks: Vec<String> = server
         .requests()
-        .into_iter()
-        .filter(|q| q.query.contains("mark=item"))
-        .map(|q| q.query)
+        .iter()
+        .filter_map(|r| fever_call(r).ok())
+        .filter(|c| c.command == "mark")
+        .map(|c| format!("{} {} {}", c.args["mark"], c.args["as"], c.args["id"]))
         .collect();
-    assert_eq!(
-        marks,
-        vec![
-            "api&mark=item&as=read&id=101".to_string(),
-            "api&mark=item&as=unsaved&id=102".to_string()
-        ]
-    );
+    assert_eq!(marks, vec!["item read 101", "item unsaved 102"]);
+    let refused = server
+        .requests()
+        .iter()
+        .filter(|r| fever_call(r).is_err())
+        .count();
+    assert_eq!(refused, 0, "requests a strict Fever server refuses");
 }
 
 #[test]
@@ -179,12 +178,10 @@ fn cli_account_and_sync_end_to_end() {
     let listed: Value = serde_json::from_slice(&listed).expect("json");
     assert_eq!(listed[0]["pending_marks"], 1);
     edicola(dir.path()).args(["sync"]).assert().success();
-    assert!(
-        server
-            .requests()
-            .iter()
-            .any(|q| q.query == "api&mark=item&as=saved&id=101")
-    );
+    assert!(server.requests().iter().any(|r| {
+        fever_call(r)
+            .is_ok_and(|c| c.command == "mark" && c.args["as"] == "saved" && c.args["id"] == "101")
+    }));
     // Readable by others: refused, with the fix.
     #[cfg(unix)]
     {
