@@ -394,3 +394,30 @@ fn a_failing_account_is_named_and_the_others_still_sync() {
     assert!(out.contains("good: ok; 2 new"), "{out}");
     assert!(out.contains("bad: failed: the server refused"), "{out}");
 }
+
+#[test]
+fn sync_days_in_the_settings_brings_older_read_articles() {
+    let server = fever_server();
+    let dir = tempfile::tempdir().expect("tmp");
+    let url = format!("{}/fever/", server.base);
+    edicola(dir.path())
+        .args(["account", "add", "fever", &url, "--user", "me"])
+        .env("EDICOLA_PASSWORD", "secret")
+        .assert()
+        .success();
+    // Item 103 is read and from November 2023: inside 100 years, not 30 days.
+    std::fs::write(
+        dir.path().join("config/config.toml"),
+        "[sync]\ndays = 36500\n",
+    )
+    .expect("settings");
+    let out = edicola(dir.path())
+        .args(["sync", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let reports: Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(reports[0]["added"], 3);
+}
