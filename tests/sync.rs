@@ -168,6 +168,11 @@ fn cli_account_and_sync_end_to_end() {
         .args(["bookmark", &id])
         .assert()
         .success();
+    edicola(dir.path())
+        .args(["mark-read", &id])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("marked read"));
     let listed = edicola(dir.path())
         .args(["account", "list", "--json"])
         .assert()
@@ -176,8 +181,12 @@ fn cli_account_and_sync_end_to_end() {
         .stdout
         .clone();
     let listed: Value = serde_json::from_slice(&listed).expect("json");
-    assert_eq!(listed[0]["pending_marks"], 1);
+    assert_eq!(listed[0]["pending_marks"], 2);
     edicola(dir.path()).args(["sync"]).assert().success();
+    assert!(server.requests().iter().any(|r| {
+        fever_call(r)
+            .is_ok_and(|c| c.command == "mark" && c.args["as"] == "read" && c.args["id"] == "101")
+    }));
     assert!(server.requests().iter().any(|r| {
         fever_call(r)
             .is_ok_and(|c| c.command == "mark" && c.args["as"] == "saved" && c.args["id"] == "101")
