@@ -4,6 +4,18 @@
 
 use std::process::{Command, Stdio};
 
+use crate::program::ProgramError;
+
+/// Why an address was not opened.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BrowserError {
+    /// Only http: and https: addresses are handed to a browser.
+    #[error("Not a web address: {0}")]
+    NotWeb(String),
+    #[error(transparent)]
+    Program(#[from] ProgramError),
+}
+
 /// The platform's way of opening an address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Platform {
@@ -26,9 +38,8 @@ impl Platform {
 
 /// Starts the browser on `url`: the given command (the settings' browser,
 /// else `$BROWSER`) when there is one, else the platform's opener. `%u` in
-/// the command stands for the address. Returns a message for the status
-/// bar when it cannot.
-pub fn open(url: &str, browser_env: Option<String>) -> Result<(), String> {
+/// the command stands for the address.
+pub fn open(url: &str, browser_env: Option<String>) -> Result<(), BrowserError> {
     let (program, args) = command_line(url, browser_env.as_deref(), Platform::current())?;
     Command::new(&program)
         .args(&args)
@@ -37,30 +48,18 @@ pub fn open(url: &str, browser_env: Option<String>) -> Result<(), String> {
         .stderr(Stdio::null())
         .spawn()
         .map(drop)
-        .map_err(|e| cannot_start(&program, &e))
+        .map_err(|e| ProgramError::start(&program, e).into())
 }
 
 /// Runs a browser that lives in the terminal on `url` and waits for it to
 /// end; the terminal must be the user's meanwhile. Err names the command.
-pub fn run_in_terminal(url: &str, browser_env: Option<String>) -> Result<(), String> {
+pub fn run_in_terminal(url: &str, browser_env: Option<String>) -> Result<(), BrowserError> {
     let (program, args) = command_line(url, browser_env.as_deref(), Platform::current())?;
     let status = Command::new(&program)
         .args(&args)
         .status()
-        .map_err(|e| cannot_start(&program, &e))?;
-    match status.code() {
-        Some(0) => Ok(()),
-        Some(code) => Err(format!("{program}: exit {code}")),
-        None => Err(format!("{program}: ended by a signal")),
-    }
-}
-
-/// `xdg-open: not found`, or the system's reason.
-fn cannot_start(program: &str, e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{program}: not found"),
-        _ => format!("{program}: {e}"),
-    }
+        .map_err(|e| ProgramError::start(&program, e))?;
+    Ok(ProgramError::check(&program, status)?)
 }
 
 /// The program and its arguments; the address is always one argument of
@@ -71,9 +70,9 @@ fn command_line(
     url: &str,
     browser_env: Option<&str>,
     platform: Platform,
-) -> Result<(String, Vec<String>), String> {
+) -> Result<(String, Vec<String>), BrowserError> {
     if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(format!("Not a web address: {url}"));
+        return Err(BrowserError::NotWeb(url.to_string()));
     }
     let (program, args): (String, Vec<String>) = match browser_env.filter(|b| !b.trim().is_empty())
     {
@@ -112,18 +111,23 @@ mod tests {
     fn a_browser_that_cannot_start_is_named() {
         let url = "https://example.org/";
         let missing = Some("no-such-browser-xyz --new %u".to_string());
+        let message = |result: Result<(), BrowserError>| result.map_err(|e| e.to_string());
         assert_eq!(
-            open(url, missing.clone()),
+            message(open(url, missing.clone())),
             Err("no-such-browser-xyz: not found".into())
         );
         assert_eq!(
-            run_in_terminal(url, missing),
+            message(run_in_terminal(url, missing)),
             Err("no-such-browser-xyz: not found".into())
         );
         #[cfg(unix)]
         assert_eq!(
-            run_in_terminal(url, Some("false".into())),
+            message(run_in_terminal(url, Some("false".into()))),
             Err("false: exit 1".into())
+        );
+        assert_eq!(
+            message(open("file:///etc/passwd", None)),
+            Err("Not a web address: file:///etc/passwd".into())
         );
     }
 

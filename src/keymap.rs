@@ -51,7 +51,7 @@ pub enum KeymapError {
         line: usize,
         context: String,
         key: String,
-        problem: String,
+        problem: UnknownKey,
     },
     #[error("{}: cannot read: {source}", path.display())]
     Read {
@@ -293,13 +293,18 @@ pub fn key_name(key: &KeyEvent) -> Option<String> {
     Some(name)
 }
 
+/// A key spec that names no key the reader knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("unknown key name")]
+pub struct UnknownKey;
+
 /// Parses a key as written in a keymap file into its canonical name.
-fn canonical_spec(spec: &str) -> Result<String, String> {
-    parse_key(spec).and_then(|k| key_name(&k).ok_or_else(|| "unknown key name".to_string()))
+fn canonical_spec(spec: &str) -> Result<String, UnknownKey> {
+    parse_key(spec).and_then(|k| key_name(&k).ok_or(UnknownKey))
 }
 
 /// Parses a key as written in a keymap file (`j`, `G`, `ctrl-z`, `pagedown`).
-pub fn parse_key(spec: &str) -> Result<KeyEvent, String> {
+pub fn parse_key(spec: &str) -> Result<KeyEvent, UnknownKey> {
     let mut mods = KeyModifiers::NONE;
     let mut rest = spec;
     loop {
@@ -351,7 +356,7 @@ pub fn parse_key(spec: &str) -> Result<KeyEvent, String> {
             {
                 KeyCode::F(f[1..].parse().unwrap_or(1))
             }
-            _ => return Err("unknown key name".to_string()),
+            _ => return Err(UnknownKey),
         },
     };
     Ok(KeyEvent::new(code, mods))

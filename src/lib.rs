@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod model;
 pub mod newsboat;
+pub mod program;
 pub mod searches;
 pub mod settings;
 pub mod store;

@@ -176,19 +176,31 @@ fn step_aside_for(
         _ => return false,
     };
     match result {
-        Err(message) => app.notify(Severity::Error, message),
+        Err(e) => app.notify(Severity::Error, e.to_string()),
         Ok(()) => app.notify(Severity::Info, done),
     }
     true
 }
 
+/// Why a program run in the reader's terminal failed, or the terminal
+/// could not be taken back from it.
+#[derive(Debug, thiserror::Error)]
+enum AsideError {
+    #[error(transparent)]
+    Browser(#[from] crate::browser::BrowserError),
+    #[error(transparent)]
+    Program(#[from] crate::program::ProgramError),
+    #[error("The terminal could not be set up again: {0}")]
+    Terminal(std::io::Error),
+}
+
 /// Runs `program` with the terminal handed over (see `step_aside_for`);
 /// None when the keyboard could not be taken from the input thread.
-fn step_aside(
+fn step_aside<E: Into<AsideError>>(
     input: &InputControl,
     redraw: &Cell<bool>,
-    program: impl FnOnce() -> Result<(), String>,
-) -> Option<Result<(), String>> {
+    program: impl FnOnce() -> Result<(), E>,
+) -> Option<Result<(), AsideError>> {
     if !input.pause() {
         return None;
     }
@@ -207,8 +219,8 @@ fn step_aside(
     input.resume();
     redraw.set(true);
     Some(match (result, back) {
-        (_, Err(e)) => Err(format!("The terminal could not be set up again: {e}")),
-        (result, Ok(())) => result,
+        (_, Err(e)) => Err(AsideError::Terminal(e)),
+        (result, Ok(())) => result.map_err(Into::into),
     })
 }
 
@@ -248,7 +260,7 @@ fn perform(effect: Effect, app: &mut App, env: &Env, reporter: &Reporter) {
     match effect {
         Effect::OpenUrl(url) => match crate::browser::open(&url, env.browser.clone()) {
             Ok(()) => app.notify(Severity::Info, format!("Opened {url}")),
-            Err(message) => app.notify(Severity::Error, message),
+            Err(e) => app.notify(Severity::Error, e.to_string()),
         },
         Effect::Copy(text) => {
             use base64::Engine as _;

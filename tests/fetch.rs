@@ -343,3 +343,19 @@ fn ignore_rules_keep_fetched_articles_out_and_a_refetch_adds_nothing() {
         "no seconds (tag:morning title:\"second story\")"
     );
 }
+
+#[test]
+fn discover_finds_the_feed_or_names_the_address_and_the_problem() {
+    use edicola::fetch::{DiscoverError, discover};
+    let server = http::start();
+    let base = &server.base;
+    let feed = discover(&client(), &format!("{base}/rss")).expect("a feed");
+    assert_eq!(feed.url, format!("{base}/rss"));
+    assert!(!feed.from_page && feed.title.is_some());
+    let page = discover(&client(), &format!("{base}/page")).expect("a page with a feed");
+    assert_eq!((page.url, page.from_page), (format!("{base}/rss"), true));
+    let missing = format!("{base}/missing");
+    let error = discover(&client(), &missing).expect_err("404");
+    assert!(matches!(&error, DiscoverError::Fetch { url, .. } if *url == missing));
+    assert_eq!(error.to_string(), format!("{missing}: HTTP 404 Not Found"));
+}

@@ -239,15 +239,13 @@ fn legacy_encodings_read_without_mojibake() {
 #[test]
 fn empty_and_binary_files_are_refused() {
     let bytes = std::fs::read(fixture("feeds/empty.xml")).expect("fixture");
-    assert_eq!(
-        ingest::parse_bytes(&bytes, &Source::default())
-            .err()
-            .as_deref(),
-        Some("the file is empty")
-    );
+    let error = ingest::parse_bytes(&bytes, &Source::default()).expect_err("empty");
+    assert_eq!(error, ingest::ParseError::Empty);
+    assert_eq!(error.to_string(), "the file is empty");
     let binary = std::fs::read(fixture("binary.bin")).expect("fixture");
     let error = ingest::parse_bytes(&binary, &Source::default()).expect_err("binary");
-    assert!(error.contains("binary"));
+    assert_eq!(error, ingest::ParseError::Binary);
+    assert!(error.to_string().contains("binary"));
 }
 
 #[test]

@@ -13,6 +13,10 @@ following shared/devset/README.md:
 Standard library only. Example:
 
     python3 tools/eval_devset.py [--devset PATH] [--bin target/release/edicola] [-v]
+
+``--trafilatura`` also scores trafilatura (``pip install trafilatura lxml_html_clean`` in a
+virtual environment, and run this script with that environment's python) on the same pages with
+the same tokens, for a comparison in one run.
 """
 
 from __future__ import annotations
@@ -111,8 +115,15 @@ def eval_html(args) -> None:
     root = args.devset / "html"
     pages = sorted(p for p in root.iterdir() if (p / "source.html").exists())
     scores: list[tuple[float, str]] = []
+    theirs: list[float] = []
     n_title = 0
     for page in pages:
+        if args.trafilatura:
+            import trafilatura  # noqa: PLC0415 (only with --trafilatura)
+            source = (page / "source.html").read_bytes()
+            text = trafilatura.extract(source, output_format="txt") or ""
+            ref_t = tokens(html_text((page / "expected.html").read_text(encoding="utf-8")))
+            theirs.append(f1(tokens(text), ref_t))
         meta = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
         ref = tokens(html_text((page / "expected.html").read_text(encoding="utf-8")))
         data, _, error = run(args.bin, page / "source.html", args.timeout)
@@ -127,12 +138,17 @@ def eval_html(args) -> None:
         n_title += ok
         scores.append((score, page.name))
         if args.verbose:
+            if theirs:
+                print(f"  {page.name:28} trafilatura F1 {theirs[-1]:.3f}")
             print(f"  {page.name:28} F1 {score:.3f} title {'ok ' if ok else 'BAD'} "
                   f"got {art.get('title')!r}" + ("" if ok else f" want {meta.get('title')!r}"))
     mean = sum(s for s, _ in scores) / max(len(scores), 1)
     worst = ", ".join(f"{name} {s:.2f}" for s, name in sorted(scores)[:5])
     print(f"html: titles {n_title}/{len(pages)}  mean body F1 {mean:.3f}")
     print(f"html: worst 5: {worst}")
+    if theirs:
+        print(f"html: trafilatura {__import__('trafilatura').__version__}, same pages: "
+              f"mean body F1 {sum(theirs) / len(theirs):.3f}")
 
 
 def eval_txt(args) -> None:
@@ -183,6 +199,8 @@ def main() -> int:
     ap.add_argument("--only", choices=["html", "txt", "feeds"], action="append")
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--trafilatura", action="store_true",
+                    help="also score trafilatura on the HTML pages (needs it installed)")
     args = ap.parse_args()
     parts = args.only or ["html", "txt", "feeds"]
     if "html" in parts:

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{App, Effect, Severity};
 use crate::action::Action;
 use crate::jobs::FeedEdit;
+use crate::sync::subs::SubsChange;
 
 /// What a question is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +24,11 @@ pub enum Ask {
     },
     RenameSearch {
         name: String,
+    },
+    /// A change to an account's subscriptions, made on its server.
+    Account {
+        account: String,
+        what: AccountAsk,
     },
     /// The command line: an action's name.
     Command,
@@ -41,6 +47,11 @@ pub enum Confirm {
     RemoveSearch {
         name: String,
     },
+    /// Unsubscribe on an account's server.
+    RemoveAccountFeed {
+        account: String,
+        feed_id: String,
+    },
     /// Keep a subscription whose address could not be read, and why.
     KeepFailed {
         url: String,
@@ -50,6 +61,34 @@ pub enum Confirm {
     MarkRead {
         filter: crate::store::Filter,
     },
+}
+
+/// What is asked about an account's subscriptions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountAsk {
+    /// A feed's address, to subscribe in this folder.
+    Add { folder: Option<String> },
+    /// A subscription's new title.
+    Rename { feed_id: String },
+    /// A subscription's folders (comma-separated; may be empty).
+    Folders { feed_id: String },
+}
+
+impl AccountAsk {
+    /// The change the answer asks for.
+    fn change(self, text: String) -> SubsChange {
+        match self {
+            AccountAsk::Add { folder } => SubsChange::Add { url: text, folder },
+            AccountAsk::Rename { feed_id } => SubsChange::Rename {
+                feed_id,
+                title: text,
+            },
+            AccountAsk::Folders { feed_id } => SubsChange::Folders {
+                feed_id,
+                folders: text.split(',').map(str::to_string).collect(),
+            },
+        }
+    }
 }
 
 /// An open question.
@@ -142,7 +181,7 @@ impl App {
         let text = input.text.trim().to_string();
         let edit = match input.ask {
             Ask::Command => return self.run_command(&text),
-            _ if text.is_empty() && !matches!(input.ask, Ask::Tags { .. }) => {
+            _ if text.is_empty() && !may_be_empty(&input.ask) => {
                 self.notify(Severity::Info, "Cancelled");
                 return None;
             }
@@ -161,6 +200,15 @@ impl App {
                 old: name,
                 new: text,
             },
+            Ask::Account { account, what } => {
+                if matches!(what, AccountAsk::Add { .. }) {
+                    self.notify(Severity::Info, format!("Adding {text} on {account}…"));
+                }
+                FeedEdit::Account {
+                    change: what.change(text),
+                    account,
+                }
+            }
             Ask::Confirm(_) => return None,
         };
         self.feeds_edit(edit);
@@ -177,6 +225,10 @@ impl App {
             }
             Confirm::RemoveFeed { url } => FeedEdit::Remove { url },
             Confirm::RemoveSearch { name } => FeedEdit::RemoveSearch { name },
+            Confirm::RemoveAccountFeed { account, feed_id } => FeedEdit::Account {
+                account,
+                change: SubsChange::Remove { feed_id },
+            },
             Confirm::KeepFailed { url, error } => FeedEdit::Subscribe { url, error },
         };
         self.feeds_edit(edit);
@@ -213,6 +265,18 @@ fn complete(input: &mut Input) {
     if common > input.text.trim().len() {
         input.text = first[..common].to_string();
     }
+}
+
+/// Answers that may be empty: no tags, no folders.
+fn may_be_empty(ask: &Ask) -> bool {
+    matches!(
+        ask,
+        Ask::Tags { .. }
+            | Ask::Account {
+                what: AccountAsk::Folders { .. },
+                ..
+            }
+    )
 }
 
 #[cfg(test)]

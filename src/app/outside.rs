@@ -61,9 +61,9 @@ impl App {
 
     /// A piped command ended: its output in a popup, or its end in the
     /// status bar when it printed nothing.
-    pub(super) fn on_piped(&mut self, result: Result<Piped, String>) {
+    pub(super) fn on_piped(&mut self, result: Result<Piped, crate::program::ProgramError>) {
         match result {
-            Err(e) => self.report(Severity::Error, e),
+            Err(e) => self.report(Severity::Error, e.to_string()),
             Ok(piped) if piped.lines.iter().all(|l| l.trim().is_empty()) => {
                 let severity = if piped.success {
                     Severity::Info
@@ -85,7 +85,7 @@ impl App {
     }
 
     /// An article was saved (or not).
-    pub(super) fn on_saved(&mut self, result: Result<std::path::PathBuf, String>) {
+    pub(super) fn on_saved(&mut self, result: Result<std::path::PathBuf, crate::jobs::JobError>) {
         match result {
             Ok(path) => {
                 let shown = path.display().to_string();

@@ -73,9 +73,13 @@ pub enum Command {
         /// A title of your own for it
         #[arg(long)]
         title: Option<String>,
-        /// Tags (repeat, or separate with commas)
+        /// Tags (repeat, or separate with commas); with --account, the
+        /// server's folders
         #[arg(long, value_delimiter = ',')]
         tag: Vec<String>,
+        /// Subscribe on this feed-server account instead (see `edicola account list`)
+        #[arg(long)]
+        account: Option<String>,
     },
     /// List subscriptions with their last fetch status
     Feeds {
@@ -85,11 +89,17 @@ pub enum Command {
         /// Print the subscriptions as OPML (import them elsewhere, or back with `import`)
         #[arg(long, conflicts_with = "json")]
         opml: bool,
+        /// List this feed-server account's subscriptions instead (as the last sync left them)
+        #[arg(long, conflicts_with = "opml")]
+        account: Option<String>,
     },
     /// Unsubscribe from a feed (by URL or its number in `edicola feeds`)
     Remove {
-        /// The feed's URL or number
+        /// The feed's URL or number (with --account: its URL or the server's id)
         feed: String,
+        /// Unsubscribe on this feed-server account instead
+        #[arg(long)]
+        account: Option<String>,
     },
     /// Fetch every subscription over HTTP(S)
     Fetch {

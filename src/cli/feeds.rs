@@ -29,7 +29,8 @@ pub fn add(
     tags: Vec<String>,
 ) -> Result<(), Failure> {
     let mut subs = load_subs(paths)?;
-    let found = fetch::discover(&fetch::default_http(), url).map_err(Failure::input)?;
+    let found =
+        fetch::discover(&fetch::default_http(), url).map_err(|e| Failure::input(e.to_string()))?;
     if found.from_page {
         println!("found feed {}", line(&found.url));
     }

@@ -5,6 +5,7 @@
 //! or the command line is wrong.
 
 mod account;
+mod account_subs;
 mod args;
 mod body;
 mod commands;
@@ -180,9 +181,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Searches { json } => searches::list(&paths, json),
         Command::Show { id, json } => commands::show(&paths, &id, json),
-        Command::Add { url, title, tag } => feeds::add(&paths, &url, title, tag),
-        Command::Feeds { json, opml } => feeds::list(&paths, json, opml),
-        Command::Remove { feed } => feeds::remove(&paths, &feed),
+        Command::Add {
+            url,
+            title,
+            tag,
+            account: Some(account),
+        } => account_subs::add(&paths, &account, &url, title, tag),
+        Command::Add {
+            url, title, tag, ..
+        } => feeds::add(&paths, &url, title, tag),
+        Command::Feeds {
+            json,
+            account: Some(account),
+            ..
+        } => account_subs::list(&paths, &account, json),
+        Command::Feeds { json, opml, .. } => feeds::list(&paths, json, opml),
+        Command::Remove {
+            feed,
+            account: Some(account),
+        } => account_subs::remove(&paths, &account, &feed),
+        Command::Remove { feed, .. } => feeds::remove(&paths, &feed),
         Command::Fetch { force } => feeds::fetch_all(&paths, force),
         Command::Bookmark { id, off } => commands::bookmark(&paths, &id, !off),
         Command::MarkRead { id, unread } => commands::mark_read(&paths, &id, !unread),

@@ -1,8 +1,8 @@
 //! Finding the feed behind an address: the feed itself, or the first feed
 //! a web page advertises.
 
-use super::{Http, get_document};
-use crate::ingest::{self, Format};
+use super::{FetchError, Http, get_document};
+use crate::ingest::{self, Format, ParseError};
 
 /// A feed found at an address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,11 +15,31 @@ pub struct Found {
     pub from_page: bool,
 }
 
+/// Why no feed was found at an address.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DiscoverError {
+    #[error("{url}: {source}")]
+    Fetch { url: String, source: FetchError },
+    #[error("{url}: {problem}")]
+    Unreadable { url: String, problem: ParseError },
+    #[error("{url}: a web page that advertises no feed")]
+    NoFeedAdvertised { url: String },
+    #[error("{url}: not a feed or web page ({})", format.name())]
+    NotFeedOrPage { url: String, format: Format },
+}
+
 /// Fetches `url` and finds its feed; the error says why there is none.
-pub fn discover(http: &Http, url: &str) -> Result<Found, String> {
-    let doc = get_document(http, url).map_err(|why| format!("{url}: {why}"))?;
-    let parsed =
-        ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(|why| format!("{url}: {why}"))?;
+pub fn discover(http: &Http, url: &str) -> Result<Found, DiscoverError> {
+    let doc = get_document(http, url).map_err(|source| DiscoverError::Fetch {
+        url: url.to_string(),
+        source,
+    })?;
+    let parsed = ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(|problem| {
+        DiscoverError::Unreadable {
+            url: url.to_string(),
+            problem,
+        }
+    })?;
     match parsed.format {
         Format::Rss | Format::Atom | Format::JsonFeed => Ok(Found {
             url: doc.moved_to.clone().unwrap_or_else(|| url.to_string()),
@@ -34,7 +54,12 @@ pub fn discover(http: &Http, url: &str) -> Result<Found, String> {
                 title: None,
                 from_page: true,
             })
-            .ok_or_else(|| format!("{url}: a web page that advertises no feed")),
-        other => Err(format!("{url}: not a feed or web page ({})", other.name())),
+            .ok_or_else(|| DiscoverError::NoFeedAdvertised {
+                url: url.to_string(),
+            }),
+        format => Err(DiscoverError::NotFeedOrPage {
+            url: url.to_string(),
+            format,
+        }),
     }
 }

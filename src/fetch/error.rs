@@ -31,7 +31,7 @@ pub enum FetchError {
     NotAFeed(&'static str),
     /// The document could not be read (the importer's reason).
     #[error("{0}")]
-    Unreadable(String),
+    Unreadable(#[from] crate::ingest::ParseError),
     /// Any other failure of the HTTP client.
     #[error("{0}")]
     Other(String),

@@ -110,10 +110,12 @@ impl Http {
                     })?;
                 // A server may not send the reader to local files or other
                 // protocols.
-                web_scheme(&next).map_err(|scheme| FetchError::RedirectScheme {
-                    to: next.to_string(),
-                    scheme,
-                })?;
+                if !is_web(&next) {
+                    return Err(FetchError::RedirectScheme {
+                        to: next.to_string(),
+                        scheme: next.scheme().to_string(),
+                    });
+                }
                 permanent &= matches!(
                     status,
                     StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT
@@ -161,14 +163,10 @@ impl Http {
     }
 }
 
-/// Ok for http and https URLs, else the scheme (without its colon).
-fn web_scheme(url: &url::Url) -> Result<(), String> {
+/// True for http and https URLs.
+fn is_web(url: &url::Url) -> bool {
     let scheme = url.scheme();
-    if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
-        Ok(())
-    } else {
-        Err(scheme.to_string())
-    }
+    scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
 }
 
 fn status_text(status: StatusCode) -> String {

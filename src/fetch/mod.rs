@@ -7,7 +7,7 @@ mod discover;
 mod error;
 pub mod http;
 
-pub use discover::{Found, discover};
+pub use discover::{DiscoverError, Found, discover};
 use std::sync::Mutex;
 use std::sync::mpsc;
 use std::time::Duration;

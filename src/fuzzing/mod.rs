@@ -8,9 +8,11 @@ pub mod targets;
 
 use std::borrow::Cow;
 
-use crate::ingest::{FeedMeta, Format, Source, decode as dec, detect as det, feed};
+use crate::ingest::{
+    FeedError, FeedMeta, Format, ParseError, Source, decode as dec, detect as det, feed,
+};
 use crate::model::Article;
-use crate::store::body::StoredBody;
+use crate::store::body::{BodyError, StoredBody};
 
 /// The address fuzzed documents are read as coming from, so that relative
 /// links are resolved as they are for fetched ones.
@@ -32,7 +34,7 @@ pub fn strip_xml_encoding(text: &str) -> Cow<'_, str> {
 }
 
 /// The format of a decoded text (`ingest::detect`).
-pub fn detect(text: &str) -> Result<Format, String> {
+pub fn detect(text: &str) -> Result<Format, ParseError> {
     det::detect(text)
 }
 
@@ -42,7 +44,7 @@ pub type FeedParts = (Format, FeedMeta, Vec<Article>);
 /// A feed read the way `parse_feed` reads it when the fast RSS reader
 /// gives up: patched, through `feed-rs`, closed after its last complete
 /// item if it was cut short.
-pub fn feed_rs(text: &str, url: Option<&str>) -> Result<FeedParts, String> {
+pub fn feed_rs(text: &str, url: Option<&str>) -> Result<FeedParts, FeedError> {
     let patched = feed::repair::patch(text);
     let source = Source {
         url,
@@ -83,11 +85,11 @@ pub fn article_from_body(json: &str, links: usize) -> Option<crate::model::Artic
 }
 
 /// A stored body read back as JSON text, from a compressed column value.
-pub fn unpack_body(bytes: &[u8]) -> Result<String, String> {
+pub fn unpack_body(bytes: &[u8]) -> Result<String, BodyError> {
     StoredBody::Zstd(bytes.to_vec()).json()
 }
 
 /// A body's JSON stored (compressed when worth it) and read back.
-pub fn store_and_read_body(json: &str) -> Result<String, String> {
+pub fn store_and_read_body(json: &str) -> Result<String, BodyError> {
     StoredBody::new(json.to_string()).json()
 }

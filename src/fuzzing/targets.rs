@@ -270,5 +270,7 @@ pub fn body(data: &[u8]) {
             let _ = crate::app::reading::article_lines(&article, width);
         }
     }
-    assert_eq!(store_and_read_body(&text).as_deref(), Ok(&*text));
+    let read =
+        store_and_read_body(&text).unwrap_or_else(|e| panic!("a stored body reads back: {e}"));
+    assert_eq!(read, text);
 }

@@ -143,7 +143,7 @@ impl IgnoreRules {
         let text = match read_capped(path) {
             Ok(Some(text)) => text,
             Ok(None) => return (IgnoreRules::none(), Vec::new()),
-            Err(message) => return (IgnoreRules::none(), vec![problem(message)]),
+            Err(e) => return (IgnoreRules::none(), vec![problem(e.to_string())]),
         };
         IgnoreRules::parse(path, &text)
     }
@@ -244,27 +244,33 @@ fn first_span(table: &toml_edit::Table) -> Span {
     table.iter().find_map(|(_, item)| item.span())
 }
 
+/// Why a rules file was not read (its path is the problem's).
+#[derive(Debug, thiserror::Error)]
+enum ReadError {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("larger than {} KiB: not read", MAX_FILE_BYTES / 1024)]
+    TooLarge,
+    #[error("not UTF-8 text")]
+    NotUtf8,
+}
+
 /// The file's text; None when there is no file.
-fn read_capped(path: &Path) -> Result<Option<String>, String> {
+fn read_capped(path: &Path) -> Result<Option<String>, ReadError> {
     use std::io::Read;
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot read: {e}")),
+        Err(e) => return Err(e.into()),
     };
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "larger than {} KiB: not read",
-            MAX_FILE_BYTES / 1024
-        ));
+        return Err(ReadError::TooLarge);
     }
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| "not UTF-8 text".to_string())
+        .map_err(|_| ReadError::NotUtf8)
 }
 
 /// Line and column (from 1, the column in characters) of a byte offset.

@@ -197,6 +197,27 @@ fn the_file_names_its_problems_by_line_and_column_and_keeps_the_good_rules() {
 }
 
 #[test]
+fn a_file_that_is_not_text_or_too_large_is_one_problem_naming_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("ignore.toml");
+    std::fs::write(&path, b"rule = [{ query = '\xff' }]\n").expect("write");
+    let (rules, problems) = IgnoreRules::load(&path);
+    assert!(rules.is_empty());
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(shown, [format!("{}: not UTF-8 text", path.display())]);
+    std::fs::write(&path, vec![b'#'; (MAX_FILE_BYTES + 1) as usize]).expect("write");
+    let (_, problems) = IgnoreRules::load(&path);
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [format!(
+            "{}: larger than 1024 KiB: not read",
+            path.display()
+        )]
+    );
+}
+
+#[test]
 fn matching_leaves_no_state_between_articles() {
     let r = rules(&[r#""banca centrale""#, "title:meteo"]);
     let mut m = r.matcher();

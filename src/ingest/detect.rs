@@ -1,12 +1,12 @@
 //! Which format a decoded text is in, judged from its content alone.
 
-use super::Format;
+use super::{Format, ParseError};
 
 /// How much of a text is looked at to tell HTML from plain text.
 const SNIFF_CHARS: usize = 65_536;
 
 /// The format of `text`, or why it is none of them.
-pub fn detect(text: &str) -> Result<Format, String> {
+pub fn detect(text: &str) -> Result<Format, ParseError> {
     let head = text.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with('{') {
         return json_format(text);
@@ -26,14 +26,14 @@ pub fn detect(text: &str) -> Result<Format, String> {
     Ok(Format::TextPage)
 }
 
-fn json_format(text: &str) -> Result<Format, String> {
+fn json_format(text: &str) -> Result<Format, ParseError> {
     let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| format!("not a feed or page: invalid JSON ({e})"))?;
+        .map_err(|e| ParseError::InvalidJson(e.to_string()))?;
     let version = value.get("version").and_then(|v| v.as_str()).unwrap_or("");
     if version.contains("jsonfeed") {
         Ok(Format::JsonFeed)
     } else {
-        Err("not a feed or page: JSON, but not a JSON Feed (no jsonfeed version)".to_string())
+        Err(ParseError::NotJsonFeed)
     }
 }
 

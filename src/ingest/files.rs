@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::kinds::not_an_article;
-use super::{Format, ImportError, Parsed, Source, parse_bytes, refuse_binary};
+use super::{Format, ImportError, ParseError, Parsed, Source, looks_binary_file, parse_bytes};
 
 /// Files larger than this are refused unless the caller raises the cap:
 /// a parsed file takes several times its size in memory.
@@ -36,17 +36,17 @@ pub fn import_path(path: &Path, max_size: u64) -> Vec<(PathBuf, Result<Parsed, I
 pub fn import_one(path: &Path, max_size: u64) -> Result<Parsed, ImportError> {
     let bytes = read_capped(path, max_size)?;
     let source = Source::default();
-    let content = |problem| ImportError::Content {
+    let parsed = parse_bytes(&bytes, &source).map_err(|problem| ImportError::Content {
         path: path.to_path_buf(),
         problem,
-    };
-    let parsed = parse_bytes(&bytes, &source).map_err(content)?;
+    })?;
     if parsed.format == Format::TextPage
         && let Some(why) = not_an_article(path)
     {
-        return Err(content(format!(
-            "not an article: {why}; import reads feeds, web pages, OPML and text copies of pages"
-        )));
+        return Err(ImportError::NotAnArticle {
+            path: path.to_path_buf(),
+            why,
+        });
     }
     Ok(parsed)
 }
@@ -76,10 +76,10 @@ fn read_capped(path: &Path, max_size: u64) -> Result<Vec<u8>, ImportError> {
         .take(SNIFF_LEN)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
-    if let Some(problem) = refuse_binary(&bytes) {
+    if looks_binary_file(&bytes) {
         return Err(ImportError::Content {
             path: path.to_path_buf(),
-            problem,
+            problem: ParseError::Binary,
         });
     }
     reader.read_to_end(&mut bytes).map_err(read_error)?;

@@ -7,6 +7,7 @@ mod clean_blocks;
 pub(crate) mod decode;
 pub(crate) mod detect;
 mod discover;
+mod error;
 pub(crate) mod feed;
 mod files;
 pub mod htmltext;
@@ -21,6 +22,7 @@ pub mod textpage;
 use std::path::{Path, PathBuf};
 
 pub use discover::discover_feeds;
+pub use error::{FeedError, OpmlError, ParseError};
 pub use files::{DEFAULT_MAX_SIZE, Listing, import_one, import_path, list_files};
 pub use ids::{article_id, feed_item_id, normalise_url, with_id};
 pub use page::extract_article;
@@ -37,7 +39,19 @@ pub enum ImportError {
         source: std::io::Error,
     },
     #[error("{}: {problem}", path.display())]
-    Content { path: PathBuf, problem: String },
+    Content { path: PathBuf, problem: ParseError },
+    /// A text copy in a file whose name says it is no article.
+    #[error(
+        "{}: not an article: {why}; import reads feeds, web pages, OPML and text copies of pages",
+        path.display()
+    )]
+    NotAnArticle { path: PathBuf, why: &'static str },
+    /// An address given to import that could not be fetched.
+    #[error("{url}: {source}")]
+    Fetch {
+        url: String,
+        source: crate::fetch::FetchError,
+    },
     /// `size` is the file's length; None when it had none (a pipe) and
     /// reading stopped at the cap.
     #[error("{}: too large to import ({})", path.display(), over_cap(*size, *max))]
@@ -123,25 +137,23 @@ impl Parsed {
 }
 
 /// Detects the format of `bytes` from their content and parses them.
-/// Errors are sentences for the user.
-pub fn parse_bytes(bytes: &[u8], source: &Source) -> Result<Parsed, String> {
+pub fn parse_bytes(bytes: &[u8], source: &Source) -> Result<Parsed, ParseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("the file is empty".to_string());
+        return Err(ParseError::Empty);
     }
-    if let Some(problem) = refuse_binary(bytes) {
-        return Err(problem);
+    if looks_binary_file(bytes) {
+        return Err(ParseError::Binary);
     }
     let text = decode::decode(bytes, source.content_type);
     if text.trim().is_empty() {
-        return Err("the file is empty".to_string());
+        return Err(ParseError::Empty);
     }
     let format = detect::detect(&text)?;
     let mut parsed = Parsed::new(format);
     match format {
         Format::Rss | Format::Atom | Format::JsonFeed => {
             let text = decode::strip_xml_encoding(&text);
-            let data =
-                feed::parse_feed(&text, source).map_err(|e| format!("not a feed or page: {e}"))?;
+            let data = feed::parse_feed(&text, source)?;
             parsed.format = data.format;
             parsed.feed = Some(data.meta);
             parsed.articles = data.articles;
@@ -153,7 +165,7 @@ pub fn parse_bytes(bytes: &[u8], source: &Source) -> Result<Parsed, String> {
             parsed.feed_links = feeds;
         }
         Format::TextPage => {
-            let article = textpage::parse_text_page(&text).map_err(|e| e.to_string())?;
+            let article = textpage::parse_text_page(&text)?;
             parsed.articles = vec![with_id(article)];
         }
     }
@@ -183,14 +195,13 @@ pub fn defaults() -> Vec<Article> {
         .collect()
 }
 
-/// Why bytes cannot be a feed or a page, judged from their first 8 KB:
-/// they are binary (UTF-16 text aside).
-fn refuse_binary(bytes: &[u8]) -> Option<String> {
+/// True when bytes cannot be a feed or a page, judged from their first
+/// 8 KB: they are binary (UTF-16 text aside).
+fn looks_binary_file(bytes: &[u8]) -> bool {
     let is_utf16 = encoding_rs::Encoding::for_bom(bytes)
         .is_some_and(|(e, _)| e != encoding_rs::UTF_8)
         || matches!(bytes.get(..2), Some([b'<', 0] | [0, b'<']));
-    (!is_utf16 && looks_binary(bytes))
-        .then(|| "this is a binary file, not a feed, a web page or a text copy".to_string())
+    !is_utf16 && looks_binary(bytes)
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -226,13 +237,11 @@ mod tests {
     #[test]
     fn rejects_empty_and_binary() {
         let none = Source::default();
-        assert!(parse_bytes(b" \n\n", &none).unwrap_err().contains("empty"));
-        assert!(parse_bytes(b"", &none).unwrap_err().contains("empty"));
-        assert!(
-            parse_bytes(b"\x7fELF\x02\x01\x00\x00", &none)
-                .unwrap_err()
-                .contains("binary")
-        );
+        assert_eq!(parse_bytes(b" \n\n", &none), Err(ParseError::Empty));
+        assert_eq!(parse_bytes(b"", &none), Err(ParseError::Empty));
+        let binary = parse_bytes(b"\x7fELF\x02\x01\x00\x00", &none);
+        assert_eq!(binary, Err(ParseError::Binary));
+        assert!(binary.unwrap_err().to_string().contains("binary"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::OpmlError;
 use super::htmltext::plain_text;
 use crate::model::Subscription;
 use crate::text::controls::without_controls;
@@ -15,7 +16,7 @@ use crate::text::controls::without_controls;
 const MAX_TAGS: usize = 16;
 
 /// The subscriptions in an OPML document, in document order.
-pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, String> {
+pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, OpmlError> {
     let text = super::decode::strip_xml_encoding(&super::decode::decode(bytes, None)).into_owned();
     let mut reader = Reader::from_str(&text);
     reader.config_mut().check_end_names = false;
@@ -39,14 +40,14 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Subscription>, String> {
                 open.pop();
             }
             Ok(Event::Eof) => break,
-            Err(e) if subs.is_empty() => return Err(format!("not valid OPML: {e}")),
+            Err(e) if subs.is_empty() => return Err(OpmlError::Xml(e.to_string())),
             // Keep what was read before the damage.
             Err(_) => break,
             Ok(_) => {}
         }
     }
     if !saw_opml {
-        return Err("not valid OPML: no <opml> element".to_string());
+        return Err(OpmlError::NoOpmlElement);
     }
     Ok(subs)
 }

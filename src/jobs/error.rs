@@ -18,6 +18,8 @@ pub enum JobError {
     Subscriptions(Arc<SubsError>),
     #[error(transparent)]
     Searches(Arc<crate::searches::SearchesError>),
+    #[error(transparent)]
+    Save(Arc<crate::export::WriteError>),
     #[error("{0}")]
     Refused(String),
     #[error("no subscriptions: add one with `edicola add URL`")]
@@ -37,6 +39,12 @@ impl From<StoreError> for JobError {
 impl From<crate::searches::SearchesError> for JobError {
     fn from(e: crate::searches::SearchesError) -> JobError {
         JobError::Searches(Arc::new(e))
+    }
+}
+
+impl From<crate::export::WriteError> for JobError {
+    fn from(e: crate::export::WriteError) -> JobError {
+        JobError::Save(Arc::new(e))
     }
 }
 

@@ -33,6 +33,16 @@ pub struct FeedRow {
     pub error: Option<String>,
     /// Unix time of the last fetch attempt.
     pub last_fetch: Option<i64>,
+    /// The account it is a subscription of (None: the subscriptions
+    /// file's); `tags` are then the server's folders.
+    pub remote: Option<OnAccount>,
+}
+
+/// Which subscription of which account a row is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnAccount {
+    pub account: String,
+    pub feed_id: String,
 }
 
 /// Everything the feeds pane shows.
@@ -87,6 +97,11 @@ pub enum FeedEdit {
     /// Take an ignored article back (no rule ignores it again).
     Unignore {
         id: String,
+    },
+    /// A change to an account's subscriptions, made on its server.
+    Account {
+        account: String,
+        change: crate::sync::subs::SubsChange,
     },
 }
 
@@ -151,8 +166,10 @@ pub fn load(store: &mut Store, files: &ConfigFiles) -> Result<FeedsData, JobErro
                 .filter(|_| state.last_status.as_deref() == Some("error")),
             last_fetch: state.last_fetch,
             url: f.url,
+            remote: None,
         });
     }
+    feeds.extend(super::account_feeds::rows(store, &counts)?);
     let mut with_counts = Vec::with_capacity(searches.len());
     for s in searches {
         let filter = Filter {
@@ -177,6 +194,9 @@ pub fn edit(store: &mut Store, files: &ConfigFiles, edit: FeedEdit) -> Result<Ed
     let subs = || SubsFile::load(&files.subscriptions).map_err(JobError::from);
     let message = match edit {
         FeedEdit::Add { url } => return add(store, files, &url),
+        FeedEdit::Account { account, change } => {
+            return super::account_feeds::edit(store, files, &account, change);
+        }
         FeedEdit::Subscribe { url, error } => {
             let mut subs = subs()?;
             subs.add(&Subscription {
@@ -273,7 +293,7 @@ fn add(store: &mut Store, files: &ConfigFiles, url: &str) -> Result<Edited, JobE
         Err(error) => {
             return Ok(Edited::AddFailed {
                 url: url.to_string(),
-                error,
+                error: error.to_string(),
             });
         }
     };

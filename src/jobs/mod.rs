@@ -4,6 +4,7 @@
 //! All of them report into one channel of `Msg`, the only thing the
 //! reader's event loop waits on; none touches the UI.
 
+mod account_feeds;
 mod error;
 pub mod feeds;
 pub mod full_text;
@@ -17,7 +18,9 @@ pub mod sync;
 mod writer;
 
 pub use error::JobError;
-pub use feeds::{ConfigFiles, Edited, FeedEdit, FeedRow, FeedsData, FeedsRequest, FeedsWorker};
+pub use feeds::{
+    ConfigFiles, Edited, FeedEdit, FeedRow, FeedsData, FeedsRequest, FeedsWorker, OnAccount,
+};
 pub use full_text::FullText;
 pub use input::{InputControl, spawn_input};
 pub use lookups::{LookupAnswer, LookupRequest, Lookups, StoredIds};
@@ -95,11 +98,11 @@ pub enum JobEvent {
     /// An edit from the feeds pane ended.
     FeedEdited(Result<Edited, JobError>),
     /// A command the open article was piped to ended (or could not start).
-    Piped(Result<pipe::Piped, String>),
+    Piped(Result<pipe::Piped, crate::program::ProgramError>),
     /// A command of the settings (notify, bookmark) failed: the message.
     CommandFailed(String),
     /// An article was saved to this file (or why not).
-    Saved(Result<std::path::PathBuf, String>),
+    Saved(Result<std::path::PathBuf, JobError>),
     /// A queued write waits for another process's write lock.
     WriteWaiting { seq: u64 },
     /// A queued write landed (how many marks it changed) or failed.
@@ -226,6 +229,6 @@ pub fn build_index(store_file: &Path, tx: &Reporter) {
 
 /// Saves an article (its Markdown or HTML) as a new file in `dir`, then reports.
 pub fn save_article(dir: &Path, name: &str, content: &str, tx: &Reporter) {
-    let result = crate::export::save_new(dir, name, content.as_bytes()).map_err(|e| e.to_string());
+    let result = crate::export::save_new(dir, name, content.as_bytes()).map_err(JobError::from);
     let _ = tx.send(JobEvent::Saved(result));
 }

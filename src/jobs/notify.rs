@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{JobEvent, Reporter};
+use crate::program::ProgramError;
 
 /// How long the command may run before it is killed.
 pub const TIME_LIMIT: Duration = Duration::from_secs(10);
@@ -38,7 +39,7 @@ pub fn run(
     message: &str,
     titles: &[String],
     time: Duration,
-) -> Result<(), String> {
+) -> Result<(), ProgramError> {
     run_with(argv, &[message.to_string()], titles, time)
 }
 
@@ -48,7 +49,7 @@ pub fn run_with(
     extra: &[String],
     lines: &[String],
     time: Duration,
-) -> Result<(), String> {
+) -> Result<(), ProgramError> {
     let Some((program, args)) = argv.split_first() else {
         return Ok(());
     };
@@ -59,10 +60,7 @@ pub fn run_with(
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("{program}: not found"),
-            _ => format!("{program}: {e}"),
-        })?;
+        .map_err(|e| ProgramError::start(program, e))?;
     let mut input = lines.join("\n");
     if !input.is_empty() {
         input.push('\n');
@@ -76,20 +74,17 @@ pub fn run_with(
     let started = Instant::now();
     loop {
         match child.try_wait() {
-            Ok(Some(status)) if status.success() => return Ok(()),
-            Ok(Some(status)) => {
-                return Err(match status.code() {
-                    Some(code) => format!("{program}: exit {code}"),
-                    None => format!("{program}: killed by a signal"),
-                });
-            }
+            Ok(Some(status)) => return ProgramError::check(program, status),
             Ok(None) if started.elapsed() >= time => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!("{program}: stopped after {time:?}"));
+                return Err(ProgramError::TimedOut {
+                    program: program.to_string(),
+                    time,
+                });
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(10)),
-            Err(e) => return Err(format!("{program}: {e}")),
+            Err(e) => return Err(ProgramError::wait(program, e)),
         }
     }
 }
@@ -135,15 +130,19 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn failures_name_the_command() {
+        let message = |r: Result<(), ProgramError>| r.map_err(|e| e.to_string());
         assert_eq!(
-            run(&words("no-such-notifier-x"), "m", &[], TIME_LIMIT),
+            message(run(&words("no-such-notifier-x"), "m", &[], TIME_LIMIT)),
             Err("no-such-notifier-x: not found".to_string())
         );
         assert_eq!(
             run(&words("false"), "m", &[], TIME_LIMIT),
-            Err("false: exit 1".to_string())
+            Err(ProgramError::Exit {
+                program: "false".into(),
+                code: 1
+            })
         );
         let slow = run_with(&words("sleep 5"), &[], &[], Duration::from_millis(200));
-        assert_eq!(slow, Err("sleep: stopped after 200ms".to_string()));
+        assert_eq!(message(slow), Err("sleep: stopped after 200ms".to_string()));
     }
 }

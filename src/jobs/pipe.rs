@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{JobEvent, Reporter};
+use crate::program::ProgramError;
 
 /// How long a command may run.
 pub const TIME_LIMIT: Duration = Duration::from_secs(10);
@@ -37,7 +38,12 @@ pub fn run_and_report(command: String, input: Vec<u8>, reporter: &Reporter) {
 
 /// Runs `command` with `sh -c`, bounded by `time` and `max` bytes of
 /// output. Err says why it could not start.
-pub fn run(command: &str, input: Vec<u8>, time: Duration, max: usize) -> Result<Piped, String> {
+pub fn run(
+    command: &str,
+    input: Vec<u8>,
+    time: Duration,
+    max: usize,
+) -> Result<Piped, ProgramError> {
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(command)
@@ -45,7 +51,7 @@ pub fn run(command: &str, input: Vec<u8>, time: Duration, max: usize) -> Result<
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run sh: {e}"))?;
+        .map_err(|e| ProgramError::start("sh", e))?;
     let stdin = child.stdin.take();
     // A command that does not read its input must not block us: written
     // on its own thread, which ends when the pipe closes.
@@ -85,7 +91,7 @@ pub fn run(command: &str, input: Vec<u8>, time: Duration, max: usize) -> Result<
                 break None;
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(10)),
-            Err(e) => return Err(format!("cannot wait for the command: {e}")),
+            Err(e) => return Err(ProgramError::wait(command, e)),
         }
     };
     // The command is gone; a child of it may still hold the pipes open,
@@ -123,26 +129,20 @@ pub fn run(command: &str, input: Vec<u8>, time: Duration, max: usize) -> Result<
 
 /// Runs `command` with `sh -c` in the foreground, on the terminal, with
 /// `input` on its stdin, and waits for it. Err says what went wrong.
-pub fn run_in_terminal(command: &str, input: Vec<u8>) -> Result<(), String> {
+pub fn run_in_terminal(command: &str, input: Vec<u8>) -> Result<(), ProgramError> {
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(command)
         .stdin(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run sh: {e}"))?;
+        .map_err(|e| ProgramError::start("sh", e))?;
     if let Some(mut stdin) = child.stdin.take() {
         std::thread::spawn(move || {
             let _ = stdin.write_all(&input);
         });
     }
-    let status = child
-        .wait()
-        .map_err(|e| format!("cannot wait for {command}: {e}"))?;
-    match status.code() {
-        Some(0) => Ok(()),
-        Some(code) => Err(format!("{command}: exit {code}")),
-        None => Err(format!("{command}: ended by a signal")),
-    }
+    let status = child.wait().map_err(|e| ProgramError::wait(command, e))?;
+    ProgramError::check(command, status)
 }
 
 fn join_within(handle: std::thread::JoinHandle<Vec<u8>>, wait: Duration) -> Vec<u8> {

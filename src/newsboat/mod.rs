@@ -123,9 +123,11 @@ pub fn plan_urls(
                     )),
                 }
             }
-            Err(why) => summary
-                .queries_skipped
-                .push((q.name.clone(), q.expr.clone(), why)),
+            Err(why) => {
+                summary
+                    .queries_skipped
+                    .push((q.name.clone(), q.expr.clone(), why.to_string()))
+            }
         }
     }
     summary.lines_skipped = urls

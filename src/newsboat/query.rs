@@ -4,21 +4,45 @@
 //! the title, content, author or feed title. Anything else (`or`,
 //! negations, dates, regular expressions) is refused with the reason.
 
+/// Why a newsboat filter has no Edicola search.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error("“or” has no equivalent (an Edicola search needs every term)")]
+    Or,
+    /// Words, an operator or a clause that is not `attr op "value"`.
+    #[error("cannot read “{0}”")]
+    Unreadable(String),
+    #[error("“{attr} {op} \"{value}\"” has no equivalent in an Edicola search")]
+    NoEquivalent {
+        attr: String,
+        op: String,
+        value: String,
+    },
+    #[error("an empty filter")]
+    Empty,
+    #[error("an unclosed quote")]
+    UnclosedQuote,
+    #[error("an empty value")]
+    EmptyValue,
+    #[error("“{0}” is a regular expression, which an Edicola search is not")]
+    Regex(String),
+}
+
 /// The Edicola search for newsboat filter `expr`, or why there is none.
-pub fn translate(expr: &str) -> Result<String, String> {
+pub fn translate(expr: &str) -> Result<String, QueryError> {
     let tokens = tokens(expr)?;
     if tokens
         .iter()
         .any(|t| matches!(t, Token::Word(w) if w == "or"))
     {
-        return Err("“or” has no equivalent (an Edicola search needs every term)".into());
+        return Err(QueryError::Or);
     }
     let tokens: Vec<Token> = tokens.into_iter().filter(|t| *t != Token::Paren).collect();
     let mut terms: Vec<String> = Vec::new();
     let (mut source, mut tag, mut author) = (false, false, false);
     for clause in tokens.split(|t| matches!(t, Token::Word(w) if w == "and")) {
         let [Token::Word(attr), Token::Op(op), Token::Value(value)] = clause else {
-            return Err(format!("cannot read “{}”", show(clause)));
+            return Err(QueryError::Unreadable(show(clause)));
         };
         let term = match (attr.as_str(), op.as_str()) {
             ("unread", "=") if value == "yes" => "is:unread".to_string(),
@@ -38,9 +62,11 @@ pub fn translate(expr: &str) -> Result<String, String> {
                 format!("source:{}", quoted(literal(value)?))
             }
             _ => {
-                return Err(format!(
-                    "“{attr} {op} \"{value}\"” has no equivalent in an Edicola search"
-                ));
+                return Err(QueryError::NoEquivalent {
+                    attr: attr.clone(),
+                    op: op.clone(),
+                    value: value.clone(),
+                });
             }
         };
         if !terms.contains(&term) {
@@ -48,7 +74,7 @@ pub fn translate(expr: &str) -> Result<String, String> {
         }
     }
     if terms.is_empty() {
-        return Err("an empty filter".into());
+        return Err(QueryError::Empty);
     }
     Ok(terms.join(" "))
 }
@@ -74,7 +100,7 @@ fn show(clause: &[Token]) -> String {
         .join(" ")
 }
 
-fn tokens(expr: &str) -> Result<Vec<Token>, String> {
+fn tokens(expr: &str) -> Result<Vec<Token>, QueryError> {
     let mut out = Vec::new();
     let mut chars = expr.chars().peekable();
     while let Some(&c) = chars.peek() {
@@ -98,7 +124,7 @@ fn tokens(expr: &str) -> Result<Vec<Token>, String> {
                 }
             }
             if !closed {
-                return Err("an unclosed quote".into());
+                return Err(QueryError::UnclosedQuote);
             }
             out.push(Token::Value(value));
         } else if "=!~#<>".contains(c) {
@@ -113,7 +139,7 @@ fn tokens(expr: &str) -> Result<Vec<Token>, String> {
                 word.push(c);
             }
             if word.is_empty() {
-                return Err(format!("cannot read “{c}”"));
+                return Err(QueryError::Unreadable(c.to_string()));
             }
             // A number is a value too (`age > 3`).
             match word.chars().all(|c| c.is_ascii_digit()) {
@@ -127,15 +153,13 @@ fn tokens(expr: &str) -> Result<Vec<Token>, String> {
 
 /// A value matched as text: refused when it is a regular expression
 /// beyond plain words.
-fn literal(value: &str) -> Result<&str, String> {
+fn literal(value: &str) -> Result<&str, QueryError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err("an empty value".into());
+        return Err(QueryError::EmptyValue);
     }
     if value.contains(|c: char| ".^$*+?()[]{}|\\".contains(c)) {
-        return Err(format!(
-            "“{value}” is a regular expression, which an Edicola search is not"
-        ));
+        return Err(QueryError::Regex(value.to_string()));
     }
     Ok(value)
 }
@@ -152,7 +176,7 @@ fn quoted(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::{QueryError, translate};
 
     #[test]
     fn conjunctions_of_known_attributes_translate() {
@@ -184,5 +208,13 @@ mod tests {
         ] {
             assert!(translate(expr).is_err(), "{expr}");
         }
+        assert_eq!(
+            translate("title =~ \"^Rust.*\""),
+            Err(QueryError::Regex("^Rust.*".into()))
+        );
+        assert_eq!(
+            translate("age < 3").map_err(|e| e.to_string()),
+            Err("“age < \"3\"” has no equivalent in an Edicola search".into())
+        );
     }
 }

@@ -39,15 +39,25 @@ impl Default for Dates {
     }
 }
 
+/// The longest date pattern accepted, in bytes.
+const MAX_PATTERN: usize = 200;
+
+/// A date pattern the list cannot use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PatternError {
+    #[error("a date pattern is at most {MAX_PATTERN} bytes")]
+    TooLong,
+    #[error("“{0}” is not a valid date pattern (strftime: %Y-%m-%d, %d %b %H:%M…)")]
+    Invalid(String),
+}
+
 /// A strftime pattern's first mistake, if any.
-pub fn check_pattern(pattern: &str) -> Result<(), String> {
-    if pattern.len() > 200 {
-        return Err("a date pattern is at most 200 bytes".into());
+pub fn check_pattern(pattern: &str) -> Result<(), PatternError> {
+    if pattern.len() > MAX_PATTERN {
+        return Err(PatternError::TooLong);
     }
     if StrftimeItems::new(pattern).any(|item| matches!(item, Item::Error)) {
-        return Err(format!(
-            "“{pattern}” is not a valid date pattern (strftime: %Y-%m-%d, %d %b %H:%M…)"
-        ));
+        return Err(PatternError::Invalid(pattern.to_string()));
     }
     Ok(())
 }

@@ -130,7 +130,7 @@ fn read_theme(r: &mut Reader, theme: &dyn TableLike, s: &mut Settings) {
         if let Some((text, span)) = r.string(table, "modifiers") {
             match super::style::parse_modifiers(&text) {
                 Ok(m) => spec.modifiers = Some(m),
-                Err(message) => r.error(span, message),
+                Err(e) => r.error(span, e.to_string()),
             }
         }
         s.theme.overrides.push((element, spec));
@@ -149,14 +149,14 @@ fn read_dates(r: &mut Reader, t: &dyn TableLike, s: &mut Settings) {
                     "an empty date format: use \"relative\" or a pattern".into(),
                 ),
                 Ok(()) => s.dates.format = DateFormat::Pattern(format),
-                Err(message) => r.error(span, message),
+                Err(e) => r.error(span, e.to_string()),
             }
         }
     }
     if let Some((today, span)) = r.string(t, "today") {
         match dates::check_pattern(&today) {
             Ok(()) => s.dates.today = (!today.is_empty()).then_some(today),
-            Err(message) => r.error(span, message),
+            Err(e) => r.error(span, e.to_string()),
         }
     }
     if let Some((zone, span)) = r.string(t, "timezone") {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use toml_edit::{Item, TableLike, Value};
 
-use super::style::{index_error, palette};
+use super::style::{StyleError, palette};
 use super::{Level, Problem, Width};
 
 pub(super) struct Reader<'a> {
@@ -187,7 +187,7 @@ impl Reader<'_> {
         let parsed = match item {
             Item::Value(Value::String(s)) => super::style::parse_color(s.value()),
             Item::Value(Value::Integer(n)) => {
-                palette(*n.value()).ok_or_else(|| index_error(*n.value()))
+                palette(*n.value()).ok_or(StyleError::PaletteIndex(*n.value()))
             }
             _ => {
                 self.wrong_type(item, key, "a colour (\"red\", \"#rrggbb\" or 0-255)");
@@ -195,7 +195,7 @@ impl Reader<'_> {
             }
         };
         parsed
-            .map_err(|message| self.error(item.span(), message))
+            .map_err(|e| self.error(item.span(), e.to_string()))
             .ok()
     }
 

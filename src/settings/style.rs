@@ -121,20 +121,34 @@ const COLORS: [(&str, Color); 17] = [
     ("white", Color::White),
 ];
 
+/// A colour or modifier the theme cannot use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StyleError {
+    #[error("“{0}” is not a colour: write #rrggbb with six hex digits")]
+    BadHex(String),
+    #[error("{0} is not a colour: palette numbers go from 0 to 255")]
+    PaletteIndex(i64),
+    #[error(
+        "“{0}” is not a colour: use a name (red, light_blue, dark_gray…), \
+         #rrggbb or a number from 0 to 255"
+    )]
+    UnknownColour(String),
+    #[error("“{0}” is not a modifier: use {names}", names = modifier_names())]
+    UnknownModifier(String),
+}
+
 /// A colour by name, `#rrggbb` or a palette index (as a string).
-pub fn parse_color(text: &str) -> Result<Color, String> {
+pub fn parse_color(text: &str) -> Result<Color, StyleError> {
     let t = text.trim().to_ascii_lowercase();
     if let Some(hex) = t.strip_prefix('#') {
         let valid = hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit());
         let Some(rgb) = valid.then(|| u32::from_str_radix(hex, 16).ok()).flatten() else {
-            return Err(format!(
-                "“{text}” is not a colour: write #rrggbb with six hex digits"
-            ));
+            return Err(StyleError::BadHex(text.to_string()));
         };
         return Ok(Color::from_u32(rgb));
     }
     if let Ok(n) = t.parse::<u16>() {
-        return palette(i64::from(n)).ok_or_else(|| index_error(i64::from(n)));
+        return palette(i64::from(n)).ok_or(StyleError::PaletteIndex(i64::from(n)));
     }
     let squashed: String = t
         .chars()
@@ -145,21 +159,12 @@ pub fn parse_color(text: &str) -> Result<Color, String> {
         .iter()
         .find(|(name, _)| *name == squashed)
         .map(|(_, c)| *c)
-        .ok_or_else(|| {
-            format!(
-                "“{text}” is not a colour: use a name (red, light_blue, dark_gray…), \
-                 #rrggbb or a number from 0 to 255"
-            )
-        })
+        .ok_or_else(|| StyleError::UnknownColour(text.to_string()))
 }
 
 /// A palette index as a colour.
 pub fn palette(n: i64) -> Option<Color> {
     u8::try_from(n).ok().map(Color::Indexed)
-}
-
-pub fn index_error(n: i64) -> String {
-    format!("{n} is not a colour: palette numbers go from 0 to 255")
 }
 
 const MODIFIERS: [(&str, Modifier); 6] = [
@@ -171,8 +176,13 @@ const MODIFIERS: [(&str, Modifier); 6] = [
     ("crossed_out", Modifier::CROSSED_OUT),
 ];
 
+fn modifier_names() -> String {
+    let names: Vec<&str> = MODIFIERS.iter().map(|(n, _)| *n).collect();
+    names.join(", ")
+}
+
 /// Modifiers as words separated by spaces or commas ("" for none).
-pub fn parse_modifiers(text: &str) -> Result<Modifier, String> {
+pub fn parse_modifiers(text: &str) -> Result<Modifier, StyleError> {
     let mut all = Modifier::empty();
     for word in text.split([' ', ',', '+']).filter(|w| !w.is_empty()) {
         let word = word.to_ascii_lowercase().replace('-', "_");
@@ -183,11 +193,7 @@ pub fn parse_modifiers(text: &str) -> Result<Modifier, String> {
             w => w,
         };
         let Some((_, m)) = MODIFIERS.iter().find(|(name, _)| *name == word) else {
-            let names: Vec<&str> = MODIFIERS.iter().map(|(n, _)| *n).collect();
-            return Err(format!(
-                "“{word}” is not a modifier: use {}",
-                names.join(", ")
-            ));
+            return Err(StyleError::UnknownModifier(word.to_string()));
         };
         all |= *m;
     }

@@ -117,8 +117,10 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// True when the tag table holds exactly these subscriptions' tags.
+    /// True when the tag table holds exactly these subscriptions' tags
+    /// (and the accounts' folders).
     pub fn tags_match(&self, tags: &[(String, Vec<String>)]) -> Result<bool> {
+        let tags = self.with_account_folders(tags)?;
         let mut want: Vec<(&str, &str)> = tags
             .iter()
             .flat_map(|(url, list)| list.iter().map(move |t| (url.as_str(), t.as_str())))
@@ -141,9 +143,11 @@ impl Store {
                 .all(|((u, t), (wu, wt))| u == wu && t == wt))
     }
 
-    /// Replaces the tag table with the subscriptions' tags.
+    /// Replaces the tag table with the subscriptions' tags; the accounts'
+    /// folders stay (see `sync_feeds`).
     pub fn sync_tags(&mut self, tags: &[(String, Vec<String>)]) -> Result<()> {
-        self.write_feed_tags(tags, true)
+        let tags = self.with_account_folders(tags)?;
+        self.write_feed_tags(&tags, true)
     }
 
     /// Adds `tags` (feed, tags) to the feed tags, after dropping all of

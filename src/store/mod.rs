@@ -12,7 +12,9 @@ mod filter;
 mod ignored;
 mod index;
 mod known;
+mod list;
 mod marks;
+mod migrations;
 mod neighbours;
 mod open;
 mod order;
@@ -24,6 +26,7 @@ mod removal;
 mod schema;
 mod stops;
 mod sync;
+mod sync_feeds;
 mod texts;
 mod tombstones;
 mod write;
@@ -52,6 +55,7 @@ pub use marks::{Mark, MarkChange, MarkState};
 pub use order::{Anchor, FeedKey, Order, ReadingStop, Seek};
 pub use removal::Removed;
 pub use sync::{QueuedMark, ServerMark, SyncMark, SyncWritten, SyncedItem, SyncedState};
+pub use sync_feeds::AccountFeed;
 
 /// A row of the list pane: what is needed to draw it and nothing more.
 #[derive(Debug, Clone, PartialEq)]

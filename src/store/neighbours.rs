@@ -4,8 +4,8 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 
+use super::list::summary_row;
 use super::order::{ANCHOR_COLUMNS, Anchor, Order, Seek, anchor_row, marks_join, order_by, ranges};
-use super::read::summary_row;
 use super::{Filter, Result, Store, Summary};
 
 impl Store {

@@ -5,7 +5,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
-use super::read::summary_row;
+use super::list::summary_row;
 use super::{Filter, Result, Store, Summary};
 
 /// How many of its newest matches a search reads first (`newest_ranked`).

@@ -274,19 +274,13 @@ impl Store {
         Ok(written)
     }
 
-    /// Adds the folders of an account's feeds to the feed tags (tag:NAME
-    /// finds their articles).
-    pub fn sync_feed_tags(&mut self, tags: &[(String, Vec<String>)]) -> Result<()> {
-        self.write_feed_tags(tags, false)
-    }
-
     /// Forgets an account: its item map, queue and cursor (its articles
     /// stay, as a removed subscription's bookmarked ones do).
     pub fn sync_forget(&mut self, account: &str) -> Result<()> {
         let path = self.path.clone();
         let err = |e| sql_err(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
-        for table in ["sync_items", "sync_queue", "sync_accounts"] {
+        for table in ["sync_items", "sync_queue", "sync_accounts", "sync_feeds"] {
             tx.execute(
                 &format!("DELETE FROM {table} WHERE account = ?1"),
                 [account],

@@ -35,6 +35,13 @@ pub struct Feed {
 pub enum SubsError {
     #[error("{}: {message}", path.display())]
     Parse { path: PathBuf, message: String },
+    /// A `[[feed]]` table (counted from 1) that is not a subscription.
+    #[error("{}: [[feed]] number {number}: {problem}", path.display())]
+    Entry {
+        path: PathBuf,
+        number: usize,
+        problem: EntryError,
+    },
     #[error("{}: cannot read: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -82,10 +89,11 @@ impl SubsFile {
                 .as_array_of_tables()
                 .ok_or_else(|| parse_err("`feed` must be a list of [[feed]] tables".into()))?;
             for (n, t) in tables.iter().enumerate() {
-                feeds.push(
-                    read_feed(t)
-                        .map_err(|m| parse_err(format!("[[feed]] number {}: {m}", n + 1)))?,
-                );
+                feeds.push(read_feed(t).map_err(|problem| SubsError::Entry {
+                    path: path.into(),
+                    number: n + 1,
+                    problem,
+                })?);
             }
         }
         Ok(SubsFile {
@@ -231,25 +239,43 @@ impl SubsFile {
     }
 }
 
-fn read_feed(t: &Table) -> Result<Feed, String> {
+/// What is wrong with one `[[feed]]` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    #[error("`url` (a string) is required")]
+    NoUrl,
+    #[error("`{field}` must be {expected}")]
+    Wrong {
+        field: &'static str,
+        expected: &'static str,
+    },
+}
+
+const INTERVAL: EntryError = EntryError::Wrong {
+    field: "min_interval",
+    expected: "look like 90, \"30m\", \"2h\" or \"1d\"",
+};
+
+fn read_feed(t: &Table) -> Result<Feed, EntryError> {
+    let wrong = |field, expected| EntryError::Wrong { field, expected };
     let url = t
         .get("url")
         .and_then(Item::as_str)
-        .ok_or("`url` (a string) is required")?;
+        .ok_or(EntryError::NoUrl)?;
     let title = match t.get("title") {
         None => None,
-        Some(i) => Some(i.as_str().ok_or("`title` must be a string")?.to_string()),
+        Some(i) => Some(i.as_str().ok_or(wrong("title", "a string"))?.to_string()),
     };
     let tags = match t.get("tags") {
         None => Vec::new(),
         Some(i) => i
             .as_array()
-            .ok_or("`tags` must be a list of strings")?
+            .ok_or(wrong("tags", "a list of strings"))?
             .iter()
             .map(|v| {
                 v.as_str()
                     .map(str::to_string)
-                    .ok_or("`tags` must be a list of strings")
+                    .ok_or(wrong("tags", "a list of strings"))
             })
             .collect::<Result<_, _>>()?,
     };
@@ -258,16 +284,15 @@ fn read_feed(t: &Table) -> Result<Feed, String> {
         Some(i) => Some(
             i.as_integer()
                 .and_then(|n| usize::try_from(n).ok())
-                .ok_or("`keep` must be a positive number")?,
+                .ok_or(wrong("keep", "a positive number"))?,
         ),
     };
     let min_interval = match t.get("min_interval") {
         None => None,
         Some(i) => Some(match (i.as_integer(), i.as_str()) {
             (Some(n), _) if n >= 0 => n,
-            (_, Some(s)) => parse_interval(s)
-                .ok_or("`min_interval` must look like 90, \"30m\", \"2h\" or \"1d\"")?,
-            _ => return Err("`min_interval` must look like 90, \"30m\", \"2h\" or \"1d\"".into()),
+            (_, Some(s)) => parse_interval(s).ok_or(INTERVAL)?,
+            _ => return Err(INTERVAL),
         }),
     };
     Ok(Feed {

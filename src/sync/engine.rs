@@ -20,7 +20,8 @@ use super::remote::{MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteS
 use crate::ingest::{feed_item_id, htmltext::html_to_text};
 use crate::model::Article;
 use crate::store::{
-    Prepared, QueuedMark, ServerMark, Store, StoreError, SyncMark, SyncedItem, SyncedState,
+    AccountFeed, Prepared, QueuedMark, ServerMark, Store, StoreError, SyncMark, SyncedItem,
+    SyncedState,
 };
 
 /// Items asked for by id per request, and per sync at most.
@@ -95,12 +96,8 @@ fn run(
         .map(|f| (f.id.clone(), f))
         .collect();
     report.feeds = feeds.len();
-    store.sync_feed_tags(
-        &feeds
-            .values()
-            .map(|f| (f.url.clone(), f.folders.clone()))
-            .collect::<Vec<_>>(),
-    )?;
+    let stored: Vec<AccountFeed> = feeds.values().map(|f| f.stored(account)).collect();
+    store.sync_set_feeds(account, &stored)?;
     let state = remote.state()?;
     let known = store.sync_known(account)?;
     let pending = store.sync_pending(account)?;

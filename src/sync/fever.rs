@@ -233,17 +233,30 @@ impl Remote for Fever {
     }
 
     fn subscribe(&mut self, _url: &str, _folder: Option<&str>) -> RemoteResult<RemoteFeed> {
-        Err(RemoteError::Unsupported(
-            "the Fever API cannot add subscriptions: add it on the server",
-        ))
+        Err(RemoteError::Unsupported(CANNOT_EDIT))
     }
 
     fn unsubscribe(&mut self, _feed_id: &str) -> RemoteResult<()> {
-        Err(RemoteError::Unsupported(
-            "the Fever API cannot remove subscriptions: remove it on the server",
-        ))
+        Err(RemoteError::Unsupported(CANNOT_EDIT))
+    }
+
+    fn rename(&mut self, _feed_id: &str, _title: &str) -> RemoteResult<()> {
+        Err(RemoteError::Unsupported(CANNOT_EDIT))
+    }
+
+    fn set_folders(
+        &mut self,
+        _feed_id: &str,
+        _from: &[String],
+        _to: &[String],
+    ) -> RemoteResult<Vec<String>> {
+        Err(RemoteError::Unsupported(CANNOT_EDIT))
     }
 }
+
+/// Why every subscription edit fails.
+const CANNOT_EDIT: &str = "Fever's API cannot add, rename, retag or remove subscriptions: \
+     do it on the server, and the next sync brings the change";
 
 /// The Fever API key: the MD5 digest of `user:password`, in hex.
 fn api_key(user: &str, password: &str) -> String {

@@ -15,6 +15,7 @@ use super::remote::{
 const READ: &str = "user/-/state/com.google/read";
 const STARRED: &str = "user/-/state/com.google/starred";
 const READING_LIST: &str = "user/-/state/com.google/reading-list";
+const LABEL_PREFIX: &str = "user/-/label/";
 const ITEM_PREFIX: &str = "tag:google.com,2005:reader/item/";
 /// Items per page of contents, ids per page of ids.
 const PAGE: usize = 250;
@@ -346,7 +347,7 @@ impl Remote for GReader {
 
     fn subscribe(&mut self, url: &str, folder: Option<&str>) -> RemoteResult<RemoteFeed> {
         let stream = format!("feed/{url}");
-        let label = folder.map(|f| format!("user/-/label/{f}"));
+        let label = folder.map(|f| format!("{LABEL_PREFIX}{f}"));
         let mut form = vec![("ac", "subscribe"), ("s", stream.as_str())];
         if let Some(l) = &label {
             form.push(("a", l));
@@ -366,6 +367,40 @@ impl Remote for GReader {
             &[("ac", "unsubscribe"), ("s", feed_id)],
         )
         .map(drop)
+    }
+
+    fn rename(&mut self, feed_id: &str, title: &str) -> RemoteResult<()> {
+        self.post(
+            "subscription/edit",
+            &[("ac", "edit"), ("s", feed_id), ("t", title)],
+        )
+        .map(drop)
+    }
+
+    fn set_folders(
+        &mut self,
+        feed_id: &str,
+        from: &[String],
+        to: &[String],
+    ) -> RemoteResult<Vec<String>> {
+        let label = |f: &String| format!("{LABEL_PREFIX}{f}");
+        let add: Vec<String> = to.iter().filter(|f| !from.contains(f)).map(label).collect();
+        let remove: Vec<String> = from.iter().filter(|f| !to.contains(f)).map(label).collect();
+        if add.is_empty() && remove.is_empty() {
+            return Ok(from.to_vec());
+        }
+        let mut form = vec![("ac", "edit"), ("s", feed_id)];
+        form.extend(add.iter().map(|a| ("a", a.as_str())));
+        form.extend(remove.iter().map(|r| ("r", r.as_str())));
+        self.post("subscription/edit", &form)?;
+        // Servers differ (FreshRSS keeps one folder per feed): ask.
+        self.subscriptions()?
+            .into_iter()
+            .find(|f| f.id == feed_id)
+            .map(|f| f.folders)
+            .ok_or_else(|| {
+                RemoteError::Protocol(format!("{feed_id}: not in the subscriptions any more"))
+            })
     }
 
     fn token(&self) -> Option<String> {

@@ -62,6 +62,16 @@ impl MemoryRemote {
             .expect("item on the server")
     }
 
+    fn feed_mut(&mut self, id: &str) -> RemoteResult<&mut RemoteFeed> {
+        self.feeds
+            .iter_mut()
+            .find(|f| f.id == id)
+            .ok_or(RemoteError::Server {
+                status: 404,
+                message: format!("no feed {id}"),
+            })
+    }
+
     pub fn calls(&self, call: Call) -> usize {
         self.counts.get(&call).copied().unwrap_or(0)
     }
@@ -185,11 +195,36 @@ impl Remote for MemoryRemote {
         Ok(())
     }
 
-    fn subscribe(&mut self, _url: &str, _folder: Option<&str>) -> RemoteResult<RemoteFeed> {
-        Err(RemoteError::Unsupported("not in the test server"))
+    fn subscribe(&mut self, url: &str, folder: Option<&str>) -> RemoteResult<RemoteFeed> {
+        let feed = RemoteFeed {
+            id: format!("f{}", self.feeds.len() + 1),
+            title: url.to_string(),
+            url: url.to_string(),
+            site_url: None,
+            folders: folder.map(str::to_string).into_iter().collect(),
+        };
+        self.feeds.push(feed.clone());
+        Ok(feed)
     }
 
-    fn unsubscribe(&mut self, _feed_id: &str) -> RemoteResult<()> {
-        Err(RemoteError::Unsupported("not in the test server"))
+    fn unsubscribe(&mut self, feed_id: &str) -> RemoteResult<()> {
+        self.feeds.retain(|f| f.id != feed_id);
+        Ok(())
+    }
+
+    fn rename(&mut self, feed_id: &str, title: &str) -> RemoteResult<()> {
+        self.feed_mut(feed_id)?.title = title.to_string();
+        Ok(())
+    }
+
+    fn set_folders(
+        &mut self,
+        feed_id: &str,
+        _from: &[String],
+        to: &[String],
+    ) -> RemoteResult<Vec<String>> {
+        let feed = self.feed_mut(feed_id)?;
+        feed.folders = to.to_vec();
+        Ok(feed.folders.clone())
     }
 }

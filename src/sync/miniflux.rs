@@ -43,9 +43,41 @@ impl Miniflux {
     }
 
     fn put(&self, path: &str, body: &str) -> RemoteResult<Reply> {
+        self.send("PUT", path, body)
+    }
+
+    fn send(&self, method: &str, path: &str, body: &str) -> RemoteResult<Reply> {
         let url = format!("{}/v1/{path}", self.base);
         self.http
-            .send_json("PUT", &url, &[("Authorization", &self.auth)], body)
+            .send_json(method, &url, &[("Authorization", &self.auth)], body)
+    }
+
+    fn categories(&self) -> RemoteResult<Vec<Value>> {
+        let list: Value = json(&self.get("categories")?)?;
+        Ok(list.as_array().cloned().unwrap_or_default())
+    }
+
+    fn first_category(&self) -> RemoteResult<i64> {
+        self.categories()?
+            .iter()
+            .find_map(|c| c.get("id").and_then(Value::as_i64))
+            .ok_or_else(|| RemoteError::Protocol("the server has no category".into()))
+    }
+
+    /// The id of the category titled `title`, created when there is none.
+    fn category(&self, title: &str) -> RemoteResult<i64> {
+        let found = self.categories()?.iter().find_map(|c| {
+            let same = c.get("title").and_then(Value::as_str) == Some(title);
+            same.then(|| c.get("id").and_then(Value::as_i64)).flatten()
+        });
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        let body = serde_json::json!({ "title": title });
+        let made: Value = json(&self.send("POST", "categories", &body.to_string())?)?;
+        made.get("id")
+            .and_then(Value::as_i64)
+            .ok_or_else(|| RemoteError::Protocol(format!("no id for the new category {title}")))
     }
 
     /// Every entry of a filtered list, a page at a time.
@@ -219,14 +251,15 @@ impl Remote for Miniflux {
             .map(drop)
     }
 
-    fn subscribe(&mut self, url: &str, _folder: Option<&str>) -> RemoteResult<RemoteFeed> {
-        let body = serde_json::json!({ "feed_url": url });
-        let reply = self.http.send_json(
-            "POST",
-            &format!("{}/v1/feeds", self.base),
-            &[("Authorization", &self.auth)],
-            &body.to_string(),
-        )?;
+    fn subscribe(&mut self, url: &str, folder: Option<&str>) -> RemoteResult<RemoteFeed> {
+        // Miniflux wants a category for every feed: without a folder, its
+        // first one (the user's default, "All" on a new server).
+        let category = match folder {
+            Some(folder) => self.category(folder)?,
+            None => self.first_category()?,
+        };
+        let body = serde_json::json!({ "feed_url": url, "category_id": category });
+        let reply = self.send("POST", "feeds", &body.to_string())?;
         let value: Value = json(&reply)?;
         let id = value
             .get("feed_id")
@@ -241,9 +274,40 @@ impl Remote for Miniflux {
     }
 
     fn unsubscribe(&mut self, feed_id: &str) -> RemoteResult<()> {
-        let url = format!("{}/v1/feeds/{feed_id}", self.base);
+        let url = format!("{}/v1/feeds/{}", self.base, feed_number(feed_id)?);
         self.http
             .delete(&url, &[("Authorization", &self.auth)])
             .map(drop)
     }
+
+    fn rename(&mut self, feed_id: &str, title: &str) -> RemoteResult<()> {
+        let body = serde_json::json!({ "title": title });
+        let path = format!("feeds/{}", feed_number(feed_id)?);
+        self.put(&path, &body.to_string()).map(drop)
+    }
+
+    /// Miniflux keeps every feed in exactly one category: the first folder
+    /// is used, and a feed cannot be taken out of all of them.
+    fn set_folders(
+        &mut self,
+        feed_id: &str,
+        _from: &[String],
+        to: &[String],
+    ) -> RemoteResult<Vec<String>> {
+        let Some(first) = to.first() else {
+            return Err(RemoteError::Unsupported(
+                "Miniflux keeps every feed in one category: give it a tag",
+            ));
+        };
+        let body = serde_json::json!({ "category_id": self.category(first)? });
+        let path = format!("feeds/{}", feed_number(feed_id)?);
+        self.put(&path, &body.to_string())?;
+        Ok(vec![first.clone()])
+    }
+}
+
+fn feed_number(feed_id: &str) -> RemoteResult<i64> {
+    feed_id
+        .parse()
+        .map_err(|_| RemoteError::Protocol(format!("not a Miniflux feed id: {feed_id}")))
 }

@@ -12,6 +12,7 @@ pub mod http;
 pub(crate) mod memory;
 pub mod miniflux;
 pub mod remote;
+pub mod subs;
 #[cfg(test)]
 mod tests;
 

@@ -16,6 +16,21 @@ pub struct RemoteFeed {
     pub folders: Vec<String>,
 }
 
+impl RemoteFeed {
+    /// As the store keeps it for `account`, its texts without control
+    /// characters (they reach the terminal in messages too).
+    pub fn stored(&self, account: &str) -> crate::store::AccountFeed {
+        let clean = |s: &str| crate::text::controls::without_controls(s).into_owned();
+        crate::store::AccountFeed {
+            account: account.to_string(),
+            feed_id: self.id.clone(),
+            url: self.url.clone(),
+            title: clean(&self.title),
+            folders: self.folders.iter().map(|f| clean(f)).collect(),
+        }
+    }
+}
+
 /// An article on the server, with its marks.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RemoteItem {
@@ -115,6 +130,17 @@ pub trait Remote {
     fn subscribe(&mut self, url: &str, folder: Option<&str>) -> RemoteResult<RemoteFeed>;
     /// Unsubscribes.
     fn unsubscribe(&mut self, feed_id: &str) -> RemoteResult<()>;
+    /// Gives a subscription a title of the user's.
+    fn rename(&mut self, feed_id: &str, title: &str) -> RemoteResult<()>;
+    /// Moves a subscription from the folders `from` (where it is now) to
+    /// `to`; the folders it is in afterwards (an API with one folder per
+    /// feed keeps the first).
+    fn set_folders(
+        &mut self,
+        feed_id: &str,
+        from: &[String],
+        to: &[String],
+    ) -> RemoteResult<Vec<String>>;
     /// The token the server handed out, to keep between runs (None: none).
     fn token(&self) -> Option<String> {
         None

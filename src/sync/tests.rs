@@ -275,3 +275,37 @@ fn an_article_also_in_a_local_feed_is_one_story() {
     sync(&mut store, &mut remote);
     assert!(remote.item("1").starred);
 }
+
+#[test]
+fn each_sync_replaces_the_accounts_subscriptions_and_their_folder_tags() {
+    use super::remote::Remote;
+    let mut store = Store::open_in_memory().expect("store");
+    let mut remote = server(2);
+    sync(&mut store, &mut remote);
+    let tagged = |store: &Store, t: &str| {
+        let filter = Filter {
+            tag: Some(t.into()),
+            ..Filter::default()
+        };
+        store.count(&filter).expect("count")
+    };
+    assert_eq!(tagged(&store, "World"), 2);
+    remote
+        .set_folders("f1", &[], &["Science".into()])
+        .expect("moved");
+    sync(&mut store, &mut remote);
+    assert_eq!((tagged(&store, "World"), tagged(&store, "Science")), (0, 2));
+    assert_eq!(
+        store.account_feeds().expect("feeds")[0].folders,
+        ["Science"]
+    );
+    // A subscription dropped takes its item map and queued marks along.
+    store.set_read(&article(&store, "1"), true).expect("read");
+    assert_eq!(store.sync_pending_count(Some(ACCOUNT)).expect("count"), 1);
+    let gone = store.sync_drop_feed(ACCOUNT, "f1").expect("dropped");
+    assert_eq!(gone.map(|f| f.url), Some(feed().url));
+    assert_eq!(store.sync_pending_count(Some(ACCOUNT)).expect("count"), 0);
+    assert!(store.sync_known(ACCOUNT).expect("known").is_empty());
+    assert!(store.account_feeds().expect("feeds").is_empty());
+    assert_eq!(tagged(&store, "Science"), 0);
+}

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use super::{focused, pane_block};
-use crate::app::feeds::Row;
+use crate::app::feeds::{Entry, Row};
 use crate::app::{App, Focus};
 use crate::text::wrap::{sanitize, truncate, width};
 
@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             let style = match (selected, is_focused) {
                 (true, true) => theme.selected,
                 (true, false) => theme.selected_unfocused,
-                _ if row.depth == 0 => theme.heading,
+                _ if row.depth == 0 || matches!(row.entry, Entry::Folder { .. }) => theme.heading,
                 _ if row.count.is_some_and(|c| c.unread == 0) => theme.read,
                 _ => theme.unread,
             };

@@ -2,6 +2,8 @@
 //! answered by the test's handler (answers in tests/fixtures/sync/).
 #![allow(dead_code)]
 
+pub mod subs_servers;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -22,12 +24,44 @@ pub type Handler = Arc<dyn Fn(&Req) -> (u16, String) + Send + Sync>;
 pub struct Server {
     pub base: String,
     pub log: Arc<Mutex<Vec<Req>>>,
+    /// The answer to each request of `log` (status, body).
+    pub answers: Arc<Mutex<Vec<(u16, String)>>>,
 }
 
 impl Server {
     pub fn requests(&self) -> Vec<Req> {
         self.log.lock().expect("log").clone()
     }
+
+    /// The requests whose path ends with one of `paths`, with their
+    /// answers, as text: "METHOD PATH\nBODY\n-> STATUS ANSWER\n\n".
+    pub fn exchanges(&self, paths: &[&str]) -> String {
+        let answers = self.answers.lock().expect("answers").clone();
+        let mut out = String::new();
+        for (req, (status, answer)) in self.requests().iter().zip(answers) {
+            if paths.iter().any(|p| req.path.ends_with(p)) {
+                out.push_str(&format!(
+                    "{} {}\n{}\n-> {status} {answer}\n\n",
+                    req.method, req.path, req.body
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// Compares exchanges with their fixture (written instead when
+/// `EDICOLA_WRITE_FIXTURES` is set, to be read before committing).
+pub fn check_exchanges(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sync")
+        .join(name);
+    if std::env::var_os("EDICOLA_WRITE_FIXTURES").is_some() {
+        std::fs::write(&path, actual).expect("write fixture");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).expect("fixture");
+    assert_eq!(actual, want, "exchanges differ from {}", path.display());
 }
 
 pub fn serve(handler: Handler) -> Server {
@@ -35,6 +69,8 @@ pub fn serve(handler: Handler) -> Server {
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let log = Arc::new(Mutex::new(Vec::new()));
     let log2 = log.clone();
+    let answers = Arc::new(Mutex::new(Vec::new()));
+    let answers2 = answers.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
@@ -72,6 +108,10 @@ pub fn serve(handler: Handler) -> Server {
             };
             let (status, text) = handler(&req);
             log2.lock().expect("log").push(req);
+            answers2
+                .lock()
+                .expect("answers")
+                .push((status, text.clone()));
             let _ = write!(
                 stream,
                 "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
@@ -79,7 +119,7 @@ pub fn serve(handler: Handler) -> Server {
             );
         }
     });
-    Server { base, log }
+    Server { base, log, answers }
 }
 
 pub fn fixture(name: &str) -> String {

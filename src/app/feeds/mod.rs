@@ -3,6 +3,8 @@
 //! (`jobs::feeds`); edits go there too, and the pane is read again after
 //! each edit, mark, refresh or removal.
 
+mod accounts;
+mod edits;
 pub mod tree;
 
 use std::sync::Arc;
@@ -228,7 +230,7 @@ impl App {
                 Some(e) => self.notify(Severity::Error, e),
                 None => self.notify(Severity::Info, "No error: the last fetch went well"),
             },
-            Action::AddFeed => self.ask(Ask::AddFeed, "Feed or page address: ", String::new()),
+            Action::AddFeed => self.add_feed(row),
             _ => return None,
         }
         Some(Ok(None))
@@ -316,63 +318,5 @@ impl App {
             None => self.notify(Severity::Info, "Choose a feed, tag or search to mark read"),
         }
         Ok(None)
-    }
-
-    fn remove_entry(&mut self, row: Option<Row>) {
-        let Some(row) = row else { return };
-        match &row.entry {
-            Entry::Feed(url) => {
-                let count = row.count.unwrap_or_default();
-                let question = format!(
-                    "Unsubscribe from {}? (removes {}, keeps {}) (y/n) ",
-                    row.label,
-                    crate::text::plural::count(
-                        count.total - count.bookmarked.min(count.total),
-                        "article",
-                        "articles"
-                    ),
-                    crate::text::plural::count(count.bookmarked, "bookmark", "bookmarks")
-                );
-                let confirm = Confirm::RemoveFeed { url: url.clone() };
-                self.ask(Ask::Confirm(confirm), question, String::new());
-            }
-            Entry::Search { name, .. } => {
-                let question = format!("Remove the saved search “{name}”? (y/n) ");
-                let confirm = Confirm::RemoveSearch { name: name.clone() };
-                self.ask(Ask::Confirm(confirm), question, String::new());
-            }
-            _ => self.notify(
-                Severity::Info,
-                "Only feeds and saved searches can be removed",
-            ),
-        }
-    }
-
-    fn rename_entry(&mut self, row: Option<Row>) {
-        match row.map(|r| (r.entry, r.label)) {
-            Some((Entry::Feed(url), label)) => self.ask(Ask::Rename { url }, "Title: ", label),
-            Some((Entry::Search { name, .. }, _)) => {
-                self.ask(Ask::RenameSearch { name: name.clone() }, "Name: ", name)
-            }
-            _ => self.notify(
-                Severity::Info,
-                "Only feeds and saved searches can be renamed",
-            ),
-        }
-    }
-
-    fn edit_tags(&mut self, row: Option<Row>) {
-        let Some(Entry::Feed(url)) = row.map(|r| r.entry) else {
-            self.notify(Severity::Info, "Choose a feed to change its tags");
-            return;
-        };
-        let tags = self
-            .feeds
-            .as_ref()
-            .and_then(|p| p.data.as_ref())
-            .and_then(|d| d.feeds.iter().find(|f| f.url == url))
-            .map(|f| f.tags.join(", "))
-            .unwrap_or_default();
-        self.ask(Ask::Tags { url }, "Tags (comma-separated): ", tags);
     }
 }

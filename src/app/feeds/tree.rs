@@ -29,6 +29,17 @@ pub enum Entry {
     LocalSource(String),
     /// Articles ignore rules kept out (Enter lists them).
     Ignored,
+    /// A feed-server account's subscriptions (a heading that folds).
+    Account(String),
+    /// One of an account's folders (a heading that folds; its articles
+    /// are those of the tag of the same name).
+    Folder { account: String, folder: String },
+    /// One subscription of an account.
+    AccountFeed {
+        account: String,
+        feed_id: String,
+        url: String,
+    },
 }
 
 impl Entry {
@@ -45,11 +56,11 @@ impl Entry {
                 bookmarked: true,
                 ..base
             },
-            Entry::Tag(tag) => Filter {
+            Entry::Tag(tag) | Entry::Folder { folder: tag, .. } => Filter {
                 tag: Some(tag.clone()),
                 ..base
             },
-            Entry::Feed(url) => Filter {
+            Entry::Feed(url) | Entry::AccountFeed { url, .. } => Filter {
                 feed: Some(url.clone()),
                 ..base
             },
@@ -70,7 +81,7 @@ impl Entry {
                 source: Some(source.clone()),
                 ..base
             },
-            Entry::Untagged | Entry::Searches | Entry::Ignored => return None,
+            Entry::Untagged | Entry::Searches | Entry::Ignored | Entry::Account(_) => return None,
         })
     }
 
@@ -78,7 +89,12 @@ impl Entry {
     pub fn folds(&self) -> bool {
         matches!(
             self,
-            Entry::Tag(_) | Entry::Untagged | Entry::Searches | Entry::Local
+            Entry::Tag(_)
+                | Entry::Untagged
+                | Entry::Searches
+                | Entry::Local
+                | Entry::Account(_)
+                | Entry::Folder { .. }
         )
     }
 }
@@ -88,7 +104,8 @@ impl Entry {
 pub struct Row {
     pub entry: Entry,
     pub label: String,
-    /// 0 for top-level rows, 1 for rows under a heading.
+    /// 0 for top-level rows, 1 for rows under a heading, 2 under an
+    /// account's folder.
     pub depth: u8,
     pub count: Option<GroupCount>,
     /// The last fetch failed (feeds only): why.
@@ -98,7 +115,7 @@ pub struct Row {
 }
 
 impl Row {
-    fn top(entry: Entry, label: impl Into<String>, count: Option<GroupCount>) -> Row {
+    pub(super) fn top(entry: Entry, label: impl Into<String>, count: Option<GroupCount>) -> Row {
         Row {
             entry,
             label: label.into(),
@@ -126,6 +143,9 @@ pub fn rows(data: &FeedsData, folded: &[Entry]) -> Vec<Row> {
     let mut by_tag: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     let mut untagged = Vec::new();
     for (i, feed) in data.feeds.iter().enumerate() {
+        if feed.remote.is_some() {
+            continue;
+        }
         if feed.tags.is_empty() {
             untagged.push(i);
         }
@@ -137,26 +157,15 @@ pub fn rows(data: &FeedsData, folded: &[Entry]) -> Vec<Row> {
         }
     }
     for ((_, tag), members) in by_tag {
-        group(
-            &mut rows,
-            data,
-            Entry::Tag(tag.clone()),
-            format!("#{tag}"),
-            &members,
-            folded,
-        );
+        let heading = Row::top(Entry::Tag(tag.clone()), format!("#{tag}"), None);
+        group(&mut rows, data, heading, &members, folded);
     }
     if !untagged.is_empty() {
         let label = if rows.len() > 2 { "Untagged" } else { "Feeds" };
-        group(
-            &mut rows,
-            data,
-            Entry::Untagged,
-            label.into(),
-            &untagged,
-            folded,
-        );
+        let heading = Row::top(Entry::Untagged, label, None);
+        group(&mut rows, data, heading, &untagged, folded);
     }
+    super::accounts::account_rows(&mut rows, data, folded);
     if !data.searches.is_empty() {
         let is_folded = folded.contains(&Entry::Searches);
         let mut heading = Row::top(Entry::Searches, "Saved searches", None);
@@ -208,12 +217,12 @@ pub fn rows(data: &FeedsData, folded: &[Entry]) -> Vec<Row> {
     rows
 }
 
-/// A heading with its feeds (sorted by title) under it unless folded.
-fn group(
+/// A heading with its feeds (sorted by title) one level under it unless
+/// folded; the heading's count is theirs.
+pub(super) fn group(
     rows: &mut Vec<Row>,
     data: &FeedsData,
-    entry: Entry,
-    label: String,
+    heading: Row,
     members: &[usize],
     folded: &[Entry],
 ) {
@@ -221,12 +230,14 @@ fn group(
     for &i in members {
         total.add(&data.feeds[i].count);
     }
-    let is_folded = folded.contains(&entry);
+    let is_folded = folded.contains(&heading.entry);
     let failing = members.iter().any(|&i| data.feeds[i].error.is_some());
+    let depth = heading.depth + 1;
     rows.push(Row {
         folded: is_folded,
         error: (is_folded && failing).then(|| "a feed here failed".to_string()),
-        ..Row::top(entry, label, Some(total))
+        count: Some(total),
+        ..heading
     });
     if is_folded {
         return;
@@ -234,16 +245,24 @@ fn group(
     let mut sorted = members.to_vec();
     sorted.sort_by_key(|&i| data.feeds[i].title.to_lowercase());
     for i in sorted {
-        let feed = &data.feeds[i];
-        rows.push(Row {
-            depth: 1,
-            error: feed.error.clone(),
-            ..Row::top(
-                Entry::Feed(feed.url.clone()),
-                feed.title.clone(),
-                Some(feed.count),
-            )
-        });
+        rows.push(feed_row(&data.feeds[i], depth));
+    }
+}
+
+/// A subscription's row.
+pub(super) fn feed_row(feed: &crate::jobs::FeedRow, depth: u8) -> Row {
+    let entry = match &feed.remote {
+        Some(r) => Entry::AccountFeed {
+            account: r.account.clone(),
+            feed_id: r.feed_id.clone(),
+            url: feed.url.clone(),
+        },
+        None => Entry::Feed(feed.url.clone()),
+    };
+    Row {
+        depth,
+        error: feed.error.clone(),
+        ..Row::top(entry, feed.title.clone(), Some(feed.count))
     }
 }
 
@@ -265,6 +284,7 @@ mod tests {
             },
             error: error.then(|| "HTTP 404".to_string()),
             last_fetch: None,
+            remote: None,
         }
     }
 

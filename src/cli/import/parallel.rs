@@ -102,11 +102,14 @@ fn yield_to_writer() {
 
 /// Fetches a URL and parses what it holds (feed, page, OPML...).
 fn import_url(url: &str) -> Result<Parsed, ImportError> {
-    let problem = |problem: String| ImportError::Content {
+    let doc = crate::fetch::get_document(&crate::fetch::default_http(), url).map_err(|source| {
+        ImportError::Fetch {
+            url: url.to_string(),
+            source,
+        }
+    })?;
+    ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(|problem| ImportError::Content {
         path: PathBuf::from(url),
         problem,
-    };
-    let doc = crate::fetch::get_document(&crate::fetch::default_http(), url)
-        .map_err(|e| problem(e.to_string()))?;
-    ingest::parse_bytes(&doc.bytes, &doc.source()).map_err(problem)
+    })
 }

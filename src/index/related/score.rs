@@ -10,7 +10,7 @@ use crate::store::ArticleText;
 const MIN_SCORE: f64 = 0.05;
 /// An article in another language is listed only from this cosine (in the
 /// space of the open article's key terms) on, sharing this many of them.
-const CROSS_LANGUAGE_MIN: f64 = 0.5;
+const CROSS_LANGUAGE_MIN: f64 = 0.4;
 const CROSS_LANGUAGE_SHARED: usize = 3;
 /// Shown shared words per entry.
 const SHOWN_WORDS: usize = 3;
@@ -111,4 +111,42 @@ pub(super) fn score(
 fn cross_language(key: &Key, o: &Overlap) -> Option<f64> {
     let cosine = o.dot / (key.key_norm * o.shared_norm).max(f64::EPSILON);
     (o.shared.len() >= CROSS_LANGUAGE_SHARED && cosine >= CROSS_LANGUAGE_MIN).then_some(cosine)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_of_norm(key_norm: f64) -> Key {
+        Key {
+            key_norm,
+            ..Key::default()
+        }
+    }
+
+    fn shared(names: &[&'static str], weight: f64) -> Overlap<'static> {
+        Overlap {
+            dot: weight * weight * names.len() as f64,
+            norm: 10.0,
+            shared_norm: (weight * weight * names.len() as f64).sqrt(),
+            shared: names.iter().map(|n| (*n, weight * weight)).collect(),
+        }
+    }
+
+    #[test]
+    fn another_language_needs_three_key_names_and_most_of_their_weight() {
+        // Three names of weight 3 (dot 27, shared norm 5.2) against a key
+        // of norm 12.5: cosine 0.42, one story told in two languages.
+        let names = shared(&["migros", "playmobil", "ricardo"], 3.0);
+        let score = cross_language(&key_of_norm(12.5), &names);
+        assert!(
+            score.is_some_and(|s| (0.41..0.42).contains(&s)),
+            "{score:?}"
+        );
+        // Much of the open article's weight elsewhere: not clearly one story.
+        assert_eq!(cross_language(&key_of_norm(20.0), &names), None);
+        // Two names are not enough, however strong.
+        let two = shared(&["migros", "playmobil"], 3.0);
+        assert_eq!(cross_language(&key_of_norm(5.0), &two), None);
+    }
 }

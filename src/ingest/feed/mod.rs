@@ -15,7 +15,7 @@ mod xmltext;
 use url::Url;
 
 pub use super::htmltext::plain_text;
-use super::{FeedMeta, Format, Source};
+use super::{FeedError, FeedMeta, Format, Source};
 use crate::model::Article;
 
 /// What one feed holds.
@@ -26,7 +26,7 @@ pub struct FeedData {
 }
 
 /// Parses a feed from UTF-8 text (XML or JSON).
-pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
+pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, FeedError> {
     let patched = repair::patch(text);
     let mut data = match fast::parse(&patched, source.url) {
         Some(feed) => convert(feed, source),
@@ -52,7 +52,7 @@ pub fn parse_feed(text: &str, source: &Source) -> Result<FeedData, String> {
 pub(crate) fn parse_patched_with_feed_rs(
     patched: &str,
     source: &Source,
-) -> Result<FeedData, String> {
+) -> Result<FeedData, FeedError> {
     let feed = match parse_retyping(patched, source.url) {
         Ok(feed) => feed,
         Err(_) if repair::is_itemless(patched) => {
@@ -77,7 +77,7 @@ pub(crate) fn parse_patched_with_feed_rs(
 
 /// `parse_with_feed_rs`, again with the attributes made readable when it
 /// refuses an element's content type (at most a few times).
-fn parse_retyping(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed, String> {
+fn parse_retyping(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed, FeedError> {
     const MARK: &str = "unsupported content type ";
     let mut text = std::borrow::Cow::Borrowed(text);
     let mut tries = 0;
@@ -87,7 +87,7 @@ fn parse_retyping(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed
             Err(error) => error,
         };
         tries += 1;
-        let bad = error.split_once(MARK).map(|(_, bad)| bad.trim());
+        let bad = error.reason.split_once(MARK).map(|(_, bad)| bad.trim());
         match bad
             .filter(|_| tries <= 8)
             .and_then(|bad| elements::retype(&text, bad))
@@ -101,7 +101,7 @@ fn parse_retyping(text: &str, base: Option<&str>) -> Result<feed_rs::model::Feed
 pub(crate) fn parse_with_feed_rs(
     text: &str,
     base: Option<&str>,
-) -> Result<feed_rs::model::Feed, String> {
+) -> Result<feed_rs::model::Feed, FeedError> {
     let text = super::nesting::flatten_xml(text);
     feed_rs::parser::Builder::new()
         .base_uri(base)
@@ -109,7 +109,9 @@ pub(crate) fn parse_with_feed_rs(
         .id_generator(|_, _, _| String::new())
         .build()
         .parse(text.as_bytes())
-        .map_err(|e| format!("not a valid feed: {e}"))
+        .map_err(|e| FeedError {
+            reason: e.to_string(),
+        })
 }
 
 pub(crate) fn convert(feed: feed_rs::model::Feed, source: &Source) -> FeedData {

@@ -17,7 +17,19 @@ const KNOWN_PREFIXES: &[(&str, &str)] = &[
 /// turns Atom 0.3 into Atom 1.0 and gives RSS 1.0 items without a link
 /// their `rdf:about` as one.
 pub fn patch(original: &str) -> Cow<'_, str> {
-    let text = patch_root(original);
+    let text = unprefix_rss(original);
+    let text = match patch_root(&text) {
+        Cow::Owned(patched) => Cow::Owned(patched),
+        Cow::Borrowed(_) => text,
+    };
+    let text = match enclose_channel(&text) {
+        Some(enclosed) => Cow::Owned(enclosed),
+        None => text,
+    };
+    let text = match href_from_text(&text) {
+        Some(linked) => Cow::Owned(linked),
+        None => text,
+    };
     let text = match elements::decode_base64_constructs(&text) {
         Some(decoded) => Cow::Owned(decoded),
         None => text,
@@ -28,6 +40,11 @@ pub fn patch(original: &str) -> Cow<'_, str> {
     };
     let rdf =
         root_tag(&text).is_some_and(|(start, end)| tag_name(&text[start..end]).ends_with("RDF"));
+    let text = match rdf && contains(&text, RSS_090_NS) {
+        // RSS 0.90 is RSS 1.0's structure under another namespace.
+        true => Cow::Owned(text.replace(RSS_090_NS, "http://purl.org/rss/1.0/")),
+        false => text,
+    };
     match rdf.then(|| elements::link_rdf_items(&text)).flatten() {
         Some(linked) => Cow::Owned(linked),
         None => text,
@@ -82,6 +99,46 @@ fn patch_root(original: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{}{new_tag}{}", &text[..start], &text[end..]))
 }
 
+/// RSS 2.0 with every element under a prefix bound to one of the
+/// namespaces RSS 2.0 has been given (`<r:rss xmlns:r=...>`): the prefix
+/// is dropped, so the elements read as plain RSS 2.0.
+fn unprefix_rss(text: &str) -> Cow<'_, str> {
+    let Some((start, end)) = root_tag(text) else {
+        return Cow::Borrowed(text);
+    };
+    let tag = &text[start..end];
+    let Some(prefix) = tag_name(tag).strip_suffix(":rss").map(str::to_string) else {
+        return Cow::Borrowed(text);
+    };
+    let declared = attr_value(tag, &format!("xmlns:{prefix}"));
+    if !declared.is_some_and(|ns| RSS2_NAMESPACES.contains(&ns.as_str())) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace(&format!("<{prefix}:"), "<")
+            .replace(&format!("</{prefix}:"), "</"),
+    )
+}
+
+/// An `<rss>` whose items are not in a `<channel>` (RSS 0.9x feeds written
+/// by hand) gets one around its content.
+fn enclose_channel(text: &str) -> Option<String> {
+    let (start, end) = root_tag(text)?;
+    let tag = &text[start..end];
+    if tag_name(tag) != "rss" || tag.ends_with("/>") || contains(text, "<channel") {
+        return None;
+    }
+    let close = text.rfind("</rss")?;
+    Some(format!(
+        "{}<channel>{}</channel>{}",
+        &text[..end],
+        &text[end..close],
+        &text[close..]
+    ))
+}
+
+const RSS_090_NS: &str = "http://my.netscape.com/rdf/simple/0.9/";
+
 const ATOM_03_NS: &str = "http://purl.org/atom/ns#";
 
 /// Namespaces that RSS 2.0 feeds have been given as their default.
@@ -100,7 +157,10 @@ const ATOM_03_RENAMES: &[(&str, &str)] = &[
 
 fn atom03_to_atom10(text: &str) -> String {
     let mut text = text.replace(ATOM_03_NS, "http://www.w3.org/2005/Atom");
-    for (old, new) in ATOM_03_RENAMES {
+    // `created` is the date of last resort: only a feed without `issued`
+    // dates its entries by it.
+    let created = (!contains(&text, "<issued")).then_some(&("created", "published"));
+    for (old, new) in ATOM_03_RENAMES.iter().chain(created) {
         for (from, to) in [("<", "<"), ("</", "</")] {
             for end in [">", " "] {
                 text = text.replace(&format!("{from}{old}{end}"), &format!("{to}{new}{end}"));
@@ -128,6 +188,53 @@ fn atom03_to_atom10(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Atom links written as text without `href` (as Atom 0.3 drafts did)
+/// given their text as `href`; None when the feed has none.
+fn href_from_text(text: &str) -> Option<String> {
+    let (start, _) = root_tag(text)?;
+    if tag_name(&text[start..]) != "feed" || !contains(text, "</link>") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = memchr::memmem::find(rest.as_bytes(), b"<link") {
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        out.push_str(&rest[..tag_end]);
+        if let Some((link, after)) = link_from_text(&rest[at..tag_end], &rest[tag_end..]) {
+            out.truncate(out.len() - (tag_end - at));
+            out.push_str(&link);
+            rest = after;
+            changed = true;
+        } else {
+            rest = &rest[tag_end..];
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// A `<link>` start tag without `href` whose text is an address, as an
+/// empty link element with that `href`; the text after its end tag.
+fn link_from_text<'a>(tag: &str, after: &'a str) -> Option<(String, &'a str)> {
+    if tag_name(tag) != "link" || tag.ends_with("/>") || tag.contains("href=") {
+        return None;
+    }
+    // An address is short: looking further would make a feed of many
+    // unclosed links quadratic.
+    let window = &after.as_bytes()[..after.len().min(4096)];
+    let close = memchr::memmem::find(window, b"</link>")?;
+    let address = after[..close].trim();
+    if address.is_empty() || address.contains(['<', '"']) || address.contains(char::is_whitespace) {
+        return None;
+    }
+    let open = tag.trim_end_matches('>');
+    Some((
+        format!("{open} href=\"{address}\"/>"),
+        &after[close + "</link>".len()..],
+    ))
 }
 
 /// Whether the root is a feed element with no items at all (such a feed is
@@ -182,7 +289,13 @@ pub(super) fn tag_name(tag: &str) -> String {
 }
 
 pub(super) fn attr_value(tag: &str, name: &str) -> Option<String> {
-    let at = tag.find(&format!(" {name}="))? + name.len() + 2;
+    let needle = format!("{name}=");
+    // The attribute's name follows any whitespace, tabs and newlines too.
+    let at = tag
+        .match_indices(&needle)
+        .find(|(i, _)| tag[..*i].ends_with(char::is_whitespace))?
+        .0
+        + needle.len();
     let rest = &tag[at..];
     let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let value = &rest[1..];
@@ -235,6 +348,49 @@ mod tests {
         );
         let patched = patch("<rss version=\"2.0\"><itunes:author>x</itunes:author></rss>");
         assert!(patched.contains("xmlns:itunes=\"http://www.itunes.com"));
+    }
+
+    #[test]
+    fn old_and_odd_rss_shapes_read_as_rss() {
+        let prefixed = "<r:rss version=\"2.0\" xmlns:r=\"http://backend.userland.com/rss2\">\
+            <r:channel><r:item><r:title>T</r:title></r:item></r:channel></r:rss>";
+        let patched = patch(prefixed);
+        assert!(patched.contains("<channel><item><title>T</title></item></channel></rss>"));
+        // A prefix bound to another namespace is left alone.
+        let tabbed = prefixed.replace(" xmlns:r", "\n\txmlns:r");
+        assert!(patch(&tabbed).contains("<channel><item>"));
+        let other = "<x:rss xmlns:x=\"urn:other\"><x:channel/></x:rss>";
+        assert!(patch(other).contains("<x:channel/>"));
+        let bare = patch("<rss><item><title>T</title></item></rss>");
+        assert!(bare.contains("<channel><item><title>T</title></item></channel></rss>"));
+        let rss090 = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" \
+            xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><item><title>T</title></item></rdf:RDF>";
+        assert!(patch(rss090).contains("xmlns=\"http://purl.org/rss/1.0/\""));
+    }
+
+    #[test]
+    fn atom_03_created_dates_entries_without_issued() {
+        let only_created = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry>\
+            <created>2003-12-31T10:14:55Z</created></entry></feed>";
+        assert!(patch(only_created).contains("<published>2003-12-31T10:14:55Z</published>"));
+        let both = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry>\
+            <issued>2004-01-01T00:00:00Z</issued><created>2003-12-31T10:14:55Z</created></entry></feed>";
+        let patched = patch(both);
+        assert!(patched.contains("<published>2004-01-01T00:00:00Z</published>"));
+        assert!(patched.contains("<created>2003-12-31T10:14:55Z</created>"));
+    }
+
+    #[test]
+    fn atom_03_links_written_as_text_get_an_href() {
+        let feed = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry>\
+            <link rel=\"alternate\" type=\"text/html\">http://a.example/x</link></entry></feed>";
+        let patched = patch(feed);
+        assert!(
+            patched.contains(
+                "<link rel=\"alternate\" type=\"text/html\" href=\"http://a.example/x\"/>"
+            ),
+            "{patched}"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use url::Url;
 
 use super::htmltext::{HtmlText, html_to_text, node_to_text, squash};
 use super::ids::with_id;
-use super::{Source, discover};
+use super::{ParseError, Source, discover};
 use crate::model::Article;
 
 /// Pages with more elements than this are not scored by Readability (its
@@ -25,13 +25,16 @@ const MAX_ELEMENTS: usize = 60_000;
 const MAX_DEPTH: usize = 400;
 
 /// The article of one web page, with its full text.
-pub fn extract_article(html: &[u8], source: &Source) -> Result<Article, String> {
+pub fn extract_article(html: &[u8], source: &Source) -> Result<Article, ParseError> {
     let text = super::decode::decode(html, source.content_type);
     extract_page(&text, source).map(|(article, _)| article)
 }
 
 /// The article of a decoded page, and the feeds the page advertises.
-pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<String>), String> {
+pub(super) fn extract_page(
+    text: &str,
+    source: &Source,
+) -> Result<(Article, Vec<String>), ParseError> {
     let text = &*super::nesting::flatten(text);
     let doc = Document::from(text);
     let meta = meta::PageMeta::read(&doc, source.url);
@@ -54,7 +57,7 @@ pub(super) fn extract_page(text: &str, source: &Source) -> Result<(Article, Vec<
     let (body, readable_title, byline) =
         found.unwrap_or_else(|| (fallback_text(&doc, base.as_ref()), None, None));
     if body.paragraphs.is_empty() && meta.title.is_none() {
-        return Err("not a feed or page: no article text found in this page".to_string());
+        return Err(ParseError::NoArticle);
     }
     let title = meta
         .title

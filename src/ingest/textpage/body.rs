@@ -90,6 +90,9 @@ pub(super) fn standfirst_before_body(lines: &[Line], title: usize, start: usize)
     None
 }
 
+/// Words from which a line inside the body that is not a sentence is kept.
+const LIST_ITEM_WORDS: usize = 7;
+
 pub(super) fn body_paragraphs(
     lines: &[Line],
     start: usize,
@@ -102,7 +105,14 @@ pub(super) fn body_paragraphs(
             continue;
         }
         let l = &lines[i];
+        // Inside the article, a line of many words that is not a sentence
+        // is a list item (or a caption) of it, not a heading.
+        let item = matches!(l.kind, Kind::Heading | Kind::Short)
+            && l.words >= LIST_ITEM_WORDS
+            && l.date.is_none()
+            && l.byline.is_none();
         let keep = l.is_text()
+            || item
             || (matches!(l.kind, Kind::Heading | Kind::Short)
                 && l.date.is_none()
                 && l.byline.is_none()

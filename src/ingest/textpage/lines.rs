@@ -123,6 +123,15 @@ pub(super) fn ends_with_period(s: &str) -> bool {
     matches!(final_char(s), Some('.' | '…' | '。'))
 }
 
+/// Whether a sentence ends inside the line: `.`, `!` or `?` then a space
+/// and a capital letter.
+fn has_inner_sentence_end(s: &str) -> bool {
+    let chars: Vec<char> = s.trim_end().chars().collect();
+    chars
+        .windows(3)
+        .any(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
+}
+
 fn ends_with_question(s: &str) -> bool {
     matches!(final_char(s), Some('!' | '?' | '！' | '？'))
 }
@@ -313,7 +322,15 @@ fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
         return Kind::Boiler;
     }
     let period = ends_with_period(text);
-    if eff >= 150 || (period && eff >= 40 && words >= 6) || (ends_with_question(text) && eff >= 100)
+    let exclaims = ends_with_question(text);
+    // A headline is one phrase: a line of several sentences, or one long
+    // exclamation, is prose (long questions are often headlines).
+    let sentences = (period || exclaims) && has_inner_sentence_end(text);
+    if eff >= 150
+        || (period && eff >= 40 && words >= 6)
+        || (sentences && eff >= 80)
+        || (exclaims && eff >= 100)
+        || (matches!(final_char(text), Some('!' | '！')) && words >= 10)
     {
         return Kind::Text;
     }

@@ -95,7 +95,6 @@ const RELATED_PREFIX: &[&str] = &[
 
 const COMMENTS: &[&str] = &[
     "comments",
-    "comment",
     "view comments",
     "show comments",
     "leave a reply",

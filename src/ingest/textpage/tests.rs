@@ -331,3 +331,61 @@ fn a_bulleted_list_is_the_body_and_never_the_title() {
         "{body}"
     );
 }
+
+#[test]
+fn a_headline_below_the_body_with_a_date_under_it_is_another_story() {
+    let text = "Example Blog\nAbout\n21 September 2020\nSimple Anomaly Detection Using Plain SQL\n\
+Identify problems before they become disasters\n\
+Many developers think a critical bug is the worst thing that can happen, but an anomaly nobody detects in the data is worse.\n\
+Detecting anomalies in plain SQL takes a z-score over a window of the data and a threshold that says when a value is too far.\n\
+A simple anomaly detection query can run every few minutes and send an email when the data looks wrong.\n\
+Want me to send you an email\nwhen I publish something new?\nMarch 3, 2021\nShare to show you care\n";
+    let article = parse(text);
+    assert_eq!(article.title, "Simple Anomaly Detection Using Plain SQL");
+}
+
+#[test]
+fn exclamations_and_lines_of_two_sentences_are_prose_not_headings() {
+    let text = "Weekly Notes: Issue 85\nJane Doe\nDecember 18, 2020\n\
+We have just landed the change that prevents starting an update while another instance of the browser is running.\n\
+Users who run multiple user profiles concurrently will probably see this much less!\n\
+The tools and the test framework are now fully compatible! Congratulations to those teams!\n\
+Also about to land is support for downloading new updates when an older one is already waiting to install.\n";
+    let article = parse(text);
+    let body = article.body.join("\n");
+    assert!(body.contains("see this much less!"), "{body}");
+    assert!(body.contains("Congratulations to those teams!"), "{body}");
+}
+
+#[test]
+fn a_table_cell_named_comment_does_not_end_the_article() {
+    let text = "How We Designed The Task Framework\nBy A. Writer, Nov 11, 2020\n\
+The framework runs tasks for many teams at once, and it had to work well at scale from the first day it was used in production.\n\
+Each task moves through a few states, listed in the table below with what each state means for the client that scheduled it.\n\
+State\nComment\nnew\n\
+After the table, the controller polls the store for tasks that are ready and hands them to the queue that the executors read from.\n\
+When an executor finishes a task it reports the result, and the controller moves the task to its final state in the store.\n";
+    let article = parse(text);
+    let body = article.body.join("\n");
+    assert!(body.contains("The framework runs tasks"), "{body}");
+    assert!(body.contains("After the table, the controller"), "{body}");
+}
+
+#[test]
+fn list_items_inside_the_body_are_kept() {
+    let text = "Weekly Notes: Issue 85\nJane Doe\nDecember 18, 2020\n\
+We have just landed the change that prevents starting an update while another instance of the browser is running.\n\
+In progress:\n\
+Bug 1677080 – Fullscreen window is affected by switching the video source\n\
+Bug 1678390 – Prevent small windows from opening on top of one another\n\
+Also about to land is support for downloading new updates when an older one is already waiting to install.\n\
+The address bar now keeps its results panel open while an input method is composing a word, as users asked.\n";
+    let article = parse(text);
+    let body = article.body.join("\n");
+    assert!(body.contains("Bug 1677080 – Fullscreen window"), "{body}");
+    assert!(
+        body.contains("Bug 1678390 – Prevent small windows"),
+        "{body}"
+    );
+    assert!(!body.contains("December 18"), "{body}");
+}

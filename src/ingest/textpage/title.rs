@@ -123,7 +123,9 @@ pub(super) fn pick_title(
         let ov = lead.map_or(own, |l| 0.6 * own + 0.4 * l);
         let size = (lines[i].words.max(lines::cjk_count(&lines[i].text) / 2) as f64 / 5.0).min(1.0);
         let dup = if is_duplicated(lines, i) { 0.3 } else { 0.0 };
-        let near = if has_meta_after(lines, i) {
+        // A date or byline under a headline marks it as the article's own
+        // only above the body: below it, it marks another story's.
+        let near = if i < start && has_meta_after(lines, i) {
             0.6
         } else if next_content(lines, i + 1) == Some(start) {
             -0.4
