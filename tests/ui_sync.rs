@@ -92,6 +92,19 @@ impl Remote for OneFeed {
     fn unsubscribe(&mut self, _feed_id: &str) -> RemoteResult<()> {
         Err(edicola::sync::RemoteError::Unsupported("not here"))
     }
+
+    fn rename(&mut self, _feed_id: &str, _title: &str) -> RemoteResult<()> {
+        Err(edicola::sync::RemoteError::Unsupported("not here"))
+    }
+
+    fn set_folders(
+        &mut self,
+        _feed_id: &str,
+        _from: &[String],
+        _to: &[String],
+    ) -> RemoteResult<Vec<String>> {
+        Err(edicola::sync::RemoteError::Unsupported("not here"))
+    }
 }
 
 fn sync(path: &std::path::Path, server: &mut OneFeed) -> edicola::sync::SyncReport {
