@@ -16,7 +16,7 @@ use edicola::sync::http::Client;
 use edicola::sync::miniflux::Miniflux;
 use edicola::sync::{Remote, SyncOptions, sync_account};
 use serde_json::Value;
-use sync_support::{Req, Server, fixture, form, serve};
+use sync_support::{Req, Server, fever_call, fixture, form, serve};
 
 // ---- Fever -------------------------------------------------------------
 
@@ -25,26 +25,23 @@ const FEVER_KEY: &str = "5f67bbe865987f84db7ba3daea424dcf";
 
 fn fever_server() -> Server {
     serve(Arc::new(|r: &Req| {
-        let key = form(&r.body)
-            .into_iter()
-            .find(|(k, _)| k == "api_key")
-            .map(|(_, v)| v);
-        if r.method != "POST" || key.as_deref() != Some(FEVER_KEY) {
+        let call = match fever_call(r) {
+            Ok(c) => c,
+            Err(e) => return (400, e),
+        };
+        if call.api_key != FEVER_KEY {
             return (200, fixture("fever/refused.json"));
         }
-        let q = r.query.as_str();
-        let name = if q.contains("feeds") {
-            "feeds_groups"
-        } else if q.contains("items&since_id=0") || q.contains("with_ids") {
-            "items"
-        } else if q.contains("items") {
-            "items_empty"
-        } else if q.contains("unread_item_ids") {
-            "unread_item_ids"
-        } else if q.contains("saved_item_ids") {
-            "saved_item_ids"
-        } else {
-            "ok"
+        let arg = |k: &str| call.args.get(k).map(String::as_str);
+        let name = match call.command.as_str() {
+            "feeds" => "feeds",
+            "groups" => "groups",
+            "items" if arg("since_id") == Some("0") || arg("with_ids").is_some() => "items",
+            "items" => "items_empty",
+            "unread_item_ids" => "unread_item_ids",
+            "saved_item_ids" => "saved_item_ids",
+            "mark" if arg("id").is_none() => return (400, "mark without an id".into()),
+            _ => "ok",
         };
         (200, fixture(&format!("fever/{name}.json")))
     }))
@@ -90,19 +87,21 @@ fn fever_brings_items_and_sends_marks() {
         .expect("unstar");
     let r = sync_with(&mut fever, &mut store);
     assert_eq!((r.error, r.marks_up, r.pending), (None, 2, 0));
+    // The marks went up in the POST body, one command per request.
     let marks: Vec<String> = server
         .requests()
-        .into_iter()
-        .filter(|q| q.query.contains("mark=item"))
-        .map(|q| q.query)
+        .iter()
+        .filter_map(|r| fever_call(r).ok())
+        .filter(|c| c.command == "mark")
+        .map(|c| format!("{} {} {}", c.args["mark"], c.args["as"], c.args["id"]))
         .collect();
-    assert_eq!(
-        marks,
-        vec![
-            "api&mark=item&as=read&id=101".to_string(),
-            "api&mark=item&as=unsaved&id=102".to_string()
-        ]
-    );
+    assert_eq!(marks, vec!["item read 101", "item unsaved 102"]);
+    let refused = server
+        .requests()
+        .iter()
+        .filter(|r| fever_call(r).is_err())
+        .count();
+    assert_eq!(refused, 0, "requests a strict Fever server refuses");
 }
 
 #[test]
@@ -169,6 +168,11 @@ fn cli_account_and_sync_end_to_end() {
         .args(["bookmark", &id])
         .assert()
         .success();
+    edicola(dir.path())
+        .args(["mark-read", &id])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("marked read"));
     let listed = edicola(dir.path())
         .args(["account", "list", "--json"])
         .assert()
@@ -177,14 +181,16 @@ fn cli_account_and_sync_end_to_end() {
         .stdout
         .clone();
     let listed: Value = serde_json::from_slice(&listed).expect("json");
-    assert_eq!(listed[0]["pending_marks"], 1);
+    assert_eq!(listed[0]["pending_marks"], 2);
     edicola(dir.path()).args(["sync"]).assert().success();
-    assert!(
-        server
-            .requests()
-            .iter()
-            .any(|q| q.query == "api&mark=item&as=saved&id=101")
-    );
+    assert!(server.requests().iter().any(|r| {
+        fever_call(r)
+            .is_ok_and(|c| c.command == "mark" && c.args["as"] == "read" && c.args["id"] == "101")
+    }));
+    assert!(server.requests().iter().any(|r| {
+        fever_call(r)
+            .is_ok_and(|c| c.command == "mark" && c.args["as"] == "saved" && c.args["id"] == "101")
+    }));
     // Readable by others: refused, with the fix.
     #[cfg(unix)]
     {
@@ -396,4 +402,31 @@ fn a_failing_account_is_named_and_the_others_still_sync() {
     let out = String::from_utf8_lossy(&out);
     assert!(out.contains("good: ok; 2 new"), "{out}");
     assert!(out.contains("bad: failed: the server refused"), "{out}");
+}
+
+#[test]
+fn sync_days_in_the_settings_brings_older_read_articles() {
+    let server = fever_server();
+    let dir = tempfile::tempdir().expect("tmp");
+    let url = format!("{}/fever/", server.base);
+    edicola(dir.path())
+        .args(["account", "add", "fever", &url, "--user", "me"])
+        .env("EDICOLA_PASSWORD", "secret")
+        .assert()
+        .success();
+    // Item 103 is read and from November 2023: inside 100 years, not 30 days.
+    std::fs::write(
+        dir.path().join("config/config.toml"),
+        "[sync]\ndays = 36500\n",
+    )
+    .expect("settings");
+    let out = edicola(dir.path())
+        .args(["sync", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let reports: Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(reports[0]["added"], 3);
 }

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use common::edicola;
 use edicola::store::Store;
 use serde_json::Value;
-use sync_support::{Req, Server, fixture, serve};
+use sync_support::{Req, Server, fever_call, fixture, serve};
 
 #[derive(Default)]
 struct State {
@@ -37,50 +37,50 @@ fn stateful_fever() -> (Server, Arc<Mutex<State>>) {
     let s = state.clone();
     let server = serve(Arc::new(move |r: &Req| {
         let mut st = s.lock().expect("state");
-        let q = r.query.as_str();
-        let param = |k: &str| {
-            q.split('&')
-                .find_map(|kv| kv.strip_prefix(&format!("{k}=")))
-                .unwrap_or("")
-                .to_string()
+        let call = match fever_call(r) {
+            Ok(c) => c,
+            Err(e) => return (400, e),
         };
-        let body = if q.contains("feeds") {
-            fixture("fever/feeds_groups.json")
-        } else if q.contains("items&since_id=0") || q.contains("with_ids") {
-            let mut v: Value = serde_json::from_str(&fixture("fever/items.json")).expect("json");
-            for item in v["items"].as_array_mut().into_iter().flatten() {
-                let id = item["id"].as_i64().unwrap_or(0);
-                item["is_read"] = i64::from(st.read.contains(&id)).into();
-                item["is_saved"] = i64::from(st.saved.contains(&id)).into();
+        let arg = |k: &str| call.args.get(k).cloned().unwrap_or_default();
+        let body = match call.command.as_str() {
+            "feeds" => fixture("fever/feeds.json"),
+            "groups" => fixture("fever/groups.json"),
+            "items" if arg("since_id") == "0" || !arg("with_ids").is_empty() => {
+                let mut v: Value =
+                    serde_json::from_str(&fixture("fever/items.json")).expect("json");
+                for item in v["items"].as_array_mut().into_iter().flatten() {
+                    let id = item["id"].as_i64().unwrap_or(0);
+                    item["is_read"] = i64::from(st.read.contains(&id)).into();
+                    item["is_saved"] = i64::from(st.saved.contains(&id)).into();
+                }
+                v.to_string()
             }
-            v.to_string()
-        } else if q.contains("items") {
-            fixture("fever/items_empty.json")
-        } else if q.contains("unread_item_ids") {
-            let unread: HashSet<i64> = [101, 102, 103]
-                .into_iter()
-                .filter(|i| !st.read.contains(i))
-                .collect();
-            format!(
-                r#"{{"api_version":3,"auth":1,"unread_item_ids":"{}"}}"#,
-                ids(&unread)
-            )
-        } else if q.contains("saved_item_ids") {
-            format!(
+            "items" => fixture("fever/items_empty.json"),
+            "unread_item_ids" => {
+                let unread: HashSet<i64> = [101, 102, 103]
+                    .into_iter()
+                    .filter(|i| !st.read.contains(i))
+                    .collect();
+                format!(
+                    r#"{{"api_version":3,"auth":1,"unread_item_ids":"{}"}}"#,
+                    ids(&unread)
+                )
+            }
+            "saved_item_ids" => format!(
                 r#"{{"api_version":3,"auth":1,"saved_item_ids":"{}"}}"#,
                 ids(&st.saved)
-            )
-        } else if q.contains("mark=item") {
-            let id: i64 = param("id").parse().unwrap_or(0);
-            match param("as").as_str() {
-                "read" => st.read.insert(id),
-                "unread" => st.read.remove(&id),
-                "saved" => st.saved.insert(id),
-                _ => st.saved.remove(&id),
-            };
-            fixture("fever/ok.json")
-        } else {
-            fixture("fever/ok.json")
+            ),
+            "mark" => {
+                let id: i64 = arg("id").parse().unwrap_or(0);
+                match arg("as").as_str() {
+                    "read" => st.read.insert(id),
+                    "unread" => st.read.remove(&id),
+                    "saved" => st.saved.insert(id),
+                    _ => st.saved.remove(&id),
+                };
+                fixture("fever/ok.json")
+            }
+            _ => fixture("fever/ok.json"),
         };
         (200, body)
     }));
@@ -120,9 +120,10 @@ fn killed_sync(dir: &std::path::Path, point: &str) {
 fn mark_requests(server: &Server) -> Vec<String> {
     server
         .requests()
-        .into_iter()
-        .filter(|r| r.query.contains("mark=item"))
-        .map(|r| r.query)
+        .iter()
+        .filter_map(|r| fever_call(r).ok())
+        .filter(|c| c.command == "mark")
+        .map(|c| format!("{} {} {}", c.args["mark"], c.args["as"], c.args["id"]))
         .collect()
 }
 
@@ -149,10 +150,7 @@ fn a_sync_killed_after_the_server_took_marks_sends_none_again() {
     drop(st);
     assert_eq!(
         mark_requests(&server),
-        vec![
-            "api&mark=item&as=read&id=101".to_string(),
-            "api&mark=item&as=unsaved&id=102".to_string()
-        ]
+        vec!["item read 101", "item unsaved 102"]
     );
     let store = Store::open(&dir.path().join("edicola.db")).expect("store");
     assert_eq!(store.sync_pending_count(None).expect("pending"), 0);

@@ -276,6 +276,9 @@ impl App {
                 if added > 0 {
                     self.reload_keeping_selection()?;
                 }
+                // Counted here rather than taken from the report: marks made
+                // while the sync ran are waiting too.
+                self.waiting_marks = self.store.sync_pending_count(None)?;
                 if let Some((error, text)) = crate::jobs::sync::message(added, pending, &failed) {
                     let severity = if error {
                         Severity::Error

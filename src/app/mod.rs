@@ -162,6 +162,10 @@ pub struct App {
     pub stops: stops::Stops,
     /// The settings from config.toml (see `prefs`).
     pub settings: crate::settings::Settings,
+    /// Marks made here waiting to go up to feed servers (the status bar
+    /// shows them): counted at start, after each change of marks and after
+    /// a sync.
+    pub waiting_marks: usize,
     /// The time dates are shown relative to (Unix seconds), set by the
     /// event loop before it draws.
     pub now: i64,
@@ -208,6 +212,7 @@ impl App {
             fresh: fresh::Fresh::default(),
             stops: stops::Stops::default(),
             settings: crate::settings::Settings::default(),
+            waiting_marks: 0,
             now: chrono::Utc::now().timestamp(),
             status_at: None,
             auto: auto::AutoRefresh::default(),
@@ -215,6 +220,7 @@ impl App {
         };
         app.load_fresh()?;
         app.load_stops()?;
+        app.waiting_marks = app.store.sync_pending_count(None)?;
         let height = app.list_height();
         app.list.reload(&app.store, height)?;
         app.open_selected()?;

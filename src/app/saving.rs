@@ -55,7 +55,9 @@ impl App {
         what: Option<String>,
     ) -> Result<Option<Applied>, StoreError> {
         let Some(writer) = &self.saving_queue.writer else {
-            return crate::jobs::apply_write(&mut self.store, &request).map(Some);
+            let applied = crate::jobs::apply_write(&mut self.store, &request)?;
+            self.note_waiting(&applied);
+            return Ok(Some(applied));
         };
         let seq = self.saving_queue.next;
         // An undo may change any article's marks: the list is read again.
@@ -93,7 +95,9 @@ impl App {
             Err(request) => {
                 // The thread is gone: write here.
                 self.saving_queue.writer = None;
-                crate::jobs::apply_write(&mut self.store, &request).map(Some)
+                let applied = crate::jobs::apply_write(&mut self.store, &request)?;
+                self.note_waiting(&applied);
+                Ok(Some(applied))
             }
         }
     }
@@ -114,6 +118,9 @@ impl App {
         seq: u64,
         result: Result<Applied, crate::jobs::JobError>,
     ) -> Result<(), StoreError> {
+        if let Ok(applied) = &result {
+            self.note_waiting(applied);
+        }
         let Some(pending) = self.saving_queue.pending.remove(&seq) else {
             return Ok(());
         };
@@ -146,6 +153,13 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// Keeps the count of marks waiting to go up that a write reported.
+    fn note_waiting(&mut self, applied: &Applied) {
+        if let Some(n) = applied.waiting {
+            self.waiting_marks = n;
+        }
     }
 
     /// Shows a mark's value in the reading pane and the list.

@@ -129,6 +129,15 @@ pub enum Command {
         #[arg(long)]
         off: bool,
     },
+    /// Mark an article read by id (or unread with --unread), as the reader
+    /// does; on a synced article the mark goes up at the next sync
+    MarkRead {
+        /// The article's id, or a unique prefix of it
+        id: String,
+        /// Mark it unread instead
+        #[arg(long)]
+        unread: bool,
+    },
     /// Remove an article by id (or a unique prefix of its id), as `d` does in
     /// the reader: fetches and imports do not bring it back
     RemoveArticle {

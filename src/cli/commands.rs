@@ -207,6 +207,22 @@ pub fn bookmark(paths: &Paths, id: &str, on: bool) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Marks an article read or unread.
+pub fn mark_read(paths: &Paths, id: &str, read: bool) -> Result<(), Failure> {
+    let session = session(paths).map_err(fatal)?;
+    if let Some(warning) = session.warning {
+        return Err(Failure::fatal(warning));
+    }
+    let full_id = resolve(&session.store, id)?;
+    session.store.set_read(&full_id, read).map_err(fatal)?;
+    println!(
+        "marked {} {}",
+        if read { "read" } else { "unread" },
+        output::line(&full_id)
+    );
+    Ok(())
+}
+
 /// Shows one article.
 pub fn show(paths: &Paths, id: &str, json: bool) -> Result<(), Failure> {
     let session = for_reading(paths)?;

@@ -203,6 +203,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Remove { feed, .. } => feeds::remove(&paths, &feed),
         Command::Fetch { force } => feeds::fetch_all(&paths, force),
         Command::Bookmark { id, off } => commands::bookmark(&paths, &id, !off),
+        Command::MarkRead { id, unread } => commands::mark_read(&paths, &id, !unread),
         Command::RemoveArticle { id, json } => removal::remove_article(&paths, &id, json),
         Command::Ignored { json } => ignored::list(&paths, json),
         Command::Unignore { id } => ignored::unignore(&paths, &id),

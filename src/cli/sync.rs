@@ -39,7 +39,12 @@ pub fn sync(paths: &Paths, only: Option<&str>, json: bool) -> Result<(), Failure
             eprintln!("{s}");
         }
     };
-    let reports = sync_accounts(&mut accounts, &mut store, only, &mut progress);
+    // A settings file with an error gives the defaults, as in the reader
+    // (`edicola config --check` says what is wrong).
+    let days = crate::settings::load(&paths.settings_file())
+        .settings
+        .sync_days;
+    let reports = sync_accounts(&mut accounts, &mut store, only, days, &mut progress);
     if terminal {
         eprint!("\r\x1b[2K");
     }

@@ -34,7 +34,10 @@ pub fn sync_beside(store_file: &Path, subs_file: &Path) -> Option<JobEvent> {
         }
     };
     store.set_ignore_rules(std::sync::Arc::new(crate::ignore::load_beside(subs_file)));
-    let reports = sync_accounts(&mut accounts, &mut store, None, &mut |_| {});
+    let days = crate::settings::load(&dir.join(crate::settings::FILE_NAME))
+        .settings
+        .sync_days;
+    let reports = sync_accounts(&mut accounts, &mut store, None, days, &mut |_| {});
     Some(JobEvent::Synced {
         added: reports.iter().map(|r| r.added).sum(),
         pending: reports.iter().map(|r| r.pending).sum(),

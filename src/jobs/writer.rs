@@ -54,6 +54,9 @@ pub struct Applied {
     pub before: Vec<MarkChange>,
     /// The removed article (a removal only; None when it was gone already).
     pub removed: Option<Box<Removed>>,
+    /// The marks waiting to go up to feed servers after a change of marks
+    /// (None: not a change of marks, or the count failed).
+    pub waiting: Option<usize>,
 }
 
 /// How long a write may wait for other processes' write locks before it
@@ -105,8 +108,20 @@ fn serve(mut store: Store, rx: &Receiver<(u64, WriteRequest)>, events: &Reporter
     }
 }
 
-/// Applies one request.
+/// Applies one request; after a change of marks, counts the marks waiting
+/// to go up (the store's triggers queue those of synced articles).
 pub(crate) fn apply(store: &mut Store, request: &WriteRequest) -> Result<Applied, StoreError> {
+    let mut applied = apply_only(store, request)?;
+    if matches!(
+        request,
+        WriteRequest::Mark { .. } | WriteRequest::Undo { .. } | WriteRequest::MarkAllRead { .. }
+    ) {
+        applied.waiting = store.sync_pending_count(None).ok();
+    }
+    Ok(applied)
+}
+
+fn apply_only(store: &mut Store, request: &WriteRequest) -> Result<Applied, StoreError> {
     let changed = |changed| Applied {
         changed,
         ..Applied::default()
@@ -119,7 +134,7 @@ pub(crate) fn apply(store: &mut Store, request: &WriteRequest) -> Result<Applied
             Ok(Applied {
                 changed: before.len(),
                 before,
-                removed: None,
+                ..Applied::default()
             })
         }
         WriteRequest::Remove { id } => {

@@ -52,7 +52,12 @@ pub struct Settings {
     /// Long words of the article's language may break with a hyphen at
     /// the end of a line that would otherwise be very ragged.
     pub hyphenate: bool,
+    /// `[sync] days`: how far back a first sync brings read articles.
+    pub sync_days: u32,
 }
+
+/// The default of `[sync] days`.
+pub const SYNC_DAYS: u32 = 30;
 
 /// `[theme]`: a base theme and per-element changes to it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -138,6 +143,7 @@ impl Default for Settings {
             save_format: SaveFormat::Markdown,
             hyperlinks: true,
             hyphenate: true,
+            sync_days: SYNC_DAYS,
         }
     }
 }

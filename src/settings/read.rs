@@ -9,7 +9,7 @@ use super::reader::Reader;
 use super::style::{Element, StyleSpec, ThemeName};
 use super::{Columns, DateFormat, Problem, Settings, Zone, dates};
 
-const TOP: [&str; 15] = [
+const TOP: [&str; 16] = [
     "confirm_mark_all_read",
     "browser",
     "browser_in_terminal",
@@ -25,6 +25,7 @@ const TOP: [&str; 15] = [
     "theme",
     "dates",
     "layout",
+    "sync",
 ];
 const DATES: [&str; 3] = ["format", "today", "timezone"];
 const LAYOUT: [&str; 5] = [
@@ -89,6 +90,12 @@ pub(super) fn read(path: &Path, text: &str) -> (Settings, Vec<Problem>) {
     }
     if let Some(t) = r.table(root, "layout") {
         read_layout(&mut r, t, &mut s);
+    }
+    if let Some(t) = r.table(root, "sync") {
+        r.known(t, "sync", &["days"]);
+        if let Some(n) = r.integer(t, "days", 0..=36_500) {
+            s.sync_days = n as u32;
+        }
     }
     (s, r.problems)
 }

@@ -261,3 +261,22 @@ fn save_format_is_md_or_html() {
         ["/c/config.toml:1:15: error: save_format = \"pdf\": use \"md\" or \"html\""]
     );
 }
+
+#[test]
+fn sync_days_is_a_number_of_days() {
+    let loaded = parse(Path::new("/c/config.toml"), "[sync]\ndays = 7\n");
+    assert_eq!(loaded.settings.sync_days, 7);
+    assert_eq!(Settings::default().sync_days, 30);
+    assert_eq!(
+        problems("[sync]\ndays = -1\n"),
+        ["/c/config.toml:2:8: error: days = -1: must be from 0 to 36500"]
+    );
+    assert_eq!(
+        problems("[sync]\ndays = \"week\"\n"),
+        ["/c/config.toml:2:8: error: days must be a whole number, not string"]
+    );
+    assert_eq!(
+        problems("[sync]\ndayz = 3\n"),
+        ["/c/config.toml:2: warning: unknown key “dayz” in [sync] (did you mean “days”?)"]
+    );
+}

@@ -12,10 +12,6 @@ use super::miniflux::Miniflux;
 use super::remote::Remote;
 use crate::store::Store;
 
-/// How far back a first sync brings read articles (unread and starred ones
-/// come down whatever their age).
-pub const DAYS: i64 = 30;
-
 /// The environment variable a password may come from.
 pub const PASSWORD_ENV: &str = "EDICOLA_PASSWORD";
 
@@ -68,14 +64,17 @@ pub fn connect(account: &Account, password: &str) -> Box<dyn Remote> {
 }
 
 /// Syncs the accounts (or the one named), each on its own: one failing
-/// does not stop the others. Renewed tokens are saved to the accounts file.
+/// does not stop the others. A first sync brings read articles of the last
+/// `days` days (`[sync] days`; unread and starred ones whatever their age).
+/// Renewed tokens are saved to the accounts file.
 pub fn sync_accounts(
     accounts: &mut Accounts,
     store: &mut Store,
     only: Option<&str>,
+    days: u32,
     progress: &mut dyn FnMut(&str),
 ) -> Vec<SyncReport> {
-    let since = crate::store::now() - DAYS * 86_400;
+    let since = crate::store::now() - i64::from(days) * 86_400;
     let mut reports = Vec::new();
     let mut renewed = Vec::new();
     for account in accounts

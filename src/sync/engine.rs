@@ -239,24 +239,48 @@ fn push(
     Ok(sent)
 }
 
-/// Remote items as articles to store.
+/// Remote items as articles to store. Making an article (HTML to text,
+/// language, keys, compressed body) is most of a first sync's work: it is
+/// spread over the cores, as an import's parsing is.
 fn to_store(items: &[RemoteItem], feeds: &HashMap<String, RemoteFeed>) -> Vec<SyncedItem> {
-    items
-        .iter()
-        .map(|item| {
-            let feed = feeds.get(&item.feed_id);
-            let feed_url = feed.map_or_else(|| format!("sync:{}", item.feed_id), |f| f.url.clone());
-            let article = to_article(item, feed, &feed_url);
-            SyncedItem {
-                remote_id: item.id.clone(),
-                feed_id: item.feed_id.clone(),
-                feed_url,
-                article: Prepared::new(article),
-                read: Some(item.read),
-                starred: Some(item.starred),
-            }
-        })
-        .collect()
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || items.len() < 32 {
+        return items.iter().map(|i| synced_item(i, feeds)).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|i| synced_item(i, feeds))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect::<Vec<SyncedItem>>()
+    })
+}
+
+fn synced_item(item: &RemoteItem, feeds: &HashMap<String, RemoteFeed>) -> SyncedItem {
+    let feed = feeds.get(&item.feed_id);
+    let feed_url = feed.map_or_else(|| format!("sync:{}", item.feed_id), |f| f.url.clone());
+    let article = to_article(item, feed, &feed_url);
+    SyncedItem {
+        remote_id: item.id.clone(),
+        feed_id: item.feed_id.clone(),
+        feed_url,
+        article: Prepared::new(article),
+        read: Some(item.read),
+        starred: Some(item.starred),
+    }
 }
 
 /// An article from a remote item: its id comes from its URL as a local

@@ -1,7 +1,10 @@
 //! A client of the Fever API (Coldsweat, FreshRSS's `/api/fever.php`,
 //! Miniflux's `/fever/`, tt-rss's plugin...). Every call is a POST of
-//! `api_key` = md5("user:password") to `URL?api&...`. Fever cannot add,
-//! rename or remove subscriptions.
+//! `api_key` = md5("user:password") to `URL?api&...`. Reads name their one
+//! command in the query (`?api&items&since_id=5`); writes send theirs in
+//! the POST body beside the key, as Coldsweat reads a write's arguments
+//! from the body only. One command per request: Miniflux answers only the
+//! first of several. Fever cannot add, rename or remove subscriptions.
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,13 +33,24 @@ impl Fever {
         }
     }
 
-    /// Calls `?api&<query>`; an answer with `auth` 0 is a refused key.
+    /// Reads with one command: `?api&<query>`.
     fn call(&self, query: &str) -> RemoteResult<Value> {
+        self.post(&format!("api&{query}"), &[])
+    }
+
+    /// Writes: `?api`, with the command and its arguments in the body.
+    fn write(&self, form: &[(&str, &str)]) -> RemoteResult<Value> {
+        self.post("api", form)
+    }
+
+    /// POSTs the key and `form` to `URL?<query>`; an answer with `auth` 0
+    /// is a refused key.
+    fn post(&self, query: &str, form: &[(&str, &str)]) -> RemoteResult<Value> {
         let sep = if self.url.contains('?') { '&' } else { '?' };
-        let url = format!("{}{sep}api&{query}", self.url);
-        let reply: Reply = self
-            .http
-            .post_form(&url, &[], &[("api_key", &self.api_key)])?;
+        let url = format!("{}{sep}{query}", self.url);
+        let mut body = vec![("api_key", self.api_key.as_str())];
+        body.extend_from_slice(form);
+        let reply: Reply = self.http.post_form(&url, &[], &body)?;
         let value: Value = json(&reply)?;
         if value.get("auth").and_then(as_i64) != Some(1) {
             return Err(RemoteError::Auth("Fever API: auth 0".into()));
@@ -95,8 +109,9 @@ fn items(value: &Value) -> Vec<RemoteItem> {
 
 impl Remote for Fever {
     fn subscriptions(&mut self) -> RemoteResult<Vec<RemoteFeed>> {
-        let value = self.call("feeds&groups")?;
-        let groups: HashMap<String, String> = value
+        let value = self.call("feeds")?;
+        let grouped = self.call("groups")?;
+        let groups: HashMap<String, String> = grouped
             .get("groups")
             .and_then(Value::as_array)
             .into_iter()
@@ -104,7 +119,8 @@ impl Remote for Fever {
             .filter_map(|g| Some((id_of(g.get("id")?)?, text(g, "title")?)))
             .collect();
         let mut folders: HashMap<String, Vec<String>> = HashMap::new();
-        for fg in value
+        // Both answers carry `feeds_groups`; the `groups` one surely.
+        for fg in grouped
             .get("feeds_groups")
             .and_then(Value::as_array)
             .into_iter()
@@ -196,7 +212,7 @@ impl Remote for Fever {
         };
         for id in ids {
             if id.bytes().all(|b| b.is_ascii_digit()) {
-                self.call(&format!("mark=item&as={as_}&id={id}"))?;
+                self.write(&[("mark", "item"), ("as", as_), ("id", id)])?;
             }
         }
         Ok(())
@@ -206,8 +222,14 @@ impl Remote for Fever {
         let id: i64 = feed_id
             .parse()
             .map_err(|_| RemoteError::Protocol(format!("not a Fever feed id: {feed_id}")))?;
-        self.call(&format!("mark=feed&as=read&id={id}&before={before}"))
-            .map(drop)
+        let (id, before) = (id.to_string(), before.to_string());
+        self.write(&[
+            ("mark", "feed"),
+            ("as", "read"),
+            ("id", &id),
+            ("before", &before),
+        ])
+        .map(drop)
     }
 
     fn subscribe(&mut self, _url: &str, _folder: Option<&str>) -> RemoteResult<RemoteFeed> {

@@ -143,7 +143,10 @@ pub fn sync_after_add(config_dir: &Path, store: &mut Store, account: &str) -> St
     };
     let rules = crate::ignore::IgnoreRules::load(&config_dir.join(crate::ignore::FILE_NAME)).0;
     store.set_ignore_rules(std::sync::Arc::new(rules));
-    let reports = sync_accounts(&mut accounts, store, Some(account), &mut |_| {});
+    let days = crate::settings::load(&config_dir.join(crate::settings::FILE_NAME))
+        .settings
+        .sync_days;
+    let reports = sync_accounts(&mut accounts, store, Some(account), days, &mut |_| {});
     match reports.first() {
         Some(r) if r.error.is_none() => {
             crate::text::plural::count(r.added, "new article", "new articles")

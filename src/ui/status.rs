@@ -30,14 +30,25 @@ const HINTS: [Action; 6] = [
     Action::Refresh,
 ];
 
+/// Marks waiting to go up to feed servers (`↑3`), and the list's filter.
+fn right_side(app: &App) -> String {
+    let mut right = String::new();
+    if app.waiting_marks > 0 {
+        right.push_str(&format!(" ↑{}", app.waiting_marks));
+    }
+    let label = app.filter().label();
+    if !label.is_empty() {
+        right.push_str(&format!(" [{label}]"));
+    }
+    if !right.is_empty() {
+        right.push(' ');
+    }
+    right
+}
+
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let w = usize::from(rect.width);
-    let label = app.filter().label();
-    let right = if label.is_empty() {
-        String::new()
-    } else {
-        format!(" [{label}] ")
-    };
+    let right = right_side(app);
     if let Some(input) = &app.input {
         let hint = if input.completions().is_empty() || input.text.is_empty() {
             match input.ask {

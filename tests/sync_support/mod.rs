@@ -134,3 +134,65 @@ pub fn form(body: &str) -> Vec<(String, String)> {
         .into_owned()
         .collect()
 }
+
+/// The Fever API's commands.
+const FEVER_COMMANDS: [&str; 9] = [
+    "groups",
+    "feeds",
+    "items",
+    "unread_item_ids",
+    "saved_item_ids",
+    "mark",
+    "unread_recently_read",
+    "favicons",
+    "links",
+];
+
+/// A Fever request as the strictest servers read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeverCall {
+    pub api_key: String,
+    /// The one command.
+    pub command: String,
+    /// Its arguments: a read's from the query and body, a write's (`mark`)
+    /// from the body only.
+    pub args: HashMap<String, String>,
+}
+
+/// Reads a Fever request as Coldsweat and Miniflux do: a POST to `?api`
+/// with `api_key` in the body (Coldsweat), a write's arguments in the body
+/// only (Coldsweat), one command per request (Miniflux answers only one).
+/// Err: why a strict server would refuse it (the test answers 400).
+pub fn fever_call(r: &Req) -> Result<FeverCall, String> {
+    let query = form(&r.query);
+    let body = form(&r.body);
+    if r.method != "POST" || !query.iter().any(|(k, _)| k == "api") {
+        return Err(format!("not a POST to ?api: {} ?{}", r.method, r.query));
+    }
+    let api_key = body
+        .iter()
+        .find(|(k, _)| k == "api_key")
+        .map(|(_, v)| v.clone())
+        .ok_or("no api_key in the body")?;
+    let all: Vec<&(String, String)> = query.iter().chain(&body).collect();
+    let commands: Vec<&str> = FEVER_COMMANDS
+        .into_iter()
+        .filter(|c| all.iter().any(|(k, _)| k == c))
+        .collect();
+    let [command] = commands[..] else {
+        return Err(format!("not one command: {commands:?}"));
+    };
+    let args: HashMap<String, String> = if command == "mark" {
+        if query.iter().any(|(k, _)| k != "api") {
+            return Err(format!("a write with arguments in the query: {}", r.query));
+        }
+        body.into_iter().collect()
+    } else {
+        all.into_iter().cloned().collect()
+    };
+    Ok(FeverCall {
+        api_key,
+        command: command.to_string(),
+        args,
+    })
+}
