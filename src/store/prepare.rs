@@ -34,6 +34,7 @@ impl Undated {
 
 /// An article with what storing it needs computed: done on the parsing
 /// threads of an import, so the thread that writes only writes.
+#[derive(Clone)]
 pub struct Prepared {
     pub article: Article,
     pub(super) body: StoredBody,
@@ -140,6 +141,7 @@ impl Prepared {
 }
 
 /// The keys that recognise one article under different ids.
+#[derive(Clone)]
 pub(super) struct Keys {
     pub(super) url: Option<String>,
     pub(super) text: Option<String>,

@@ -214,20 +214,23 @@ impl Store {
             rules: rules.as_deref(),
         };
         let mut clock = Undated::now();
-        for item in items {
-            let one = std::slice::from_ref(&item.article);
+        // One write per feed of the page: each write sets up its checks
+        // (ignore rules, tombstones, keys) once for all its rows.
+        for (feed_url, group) in by_feed(items) {
             let stats = write_rows(
                 &tx,
                 None,
                 checks,
-                one,
+                &group,
                 Origin::User,
-                Some(&item.feed_url),
+                Some(feed_url),
                 &mut clock,
             )
             .map_err(err)?;
             written.added += stats.added;
             written.updated += stats.updated;
+        }
+        for item in items {
             let id = stored_id(&tx, &item.article).map_err(err)?;
             tx.prepare_cached(
                 "INSERT INTO sync_items (account, remote_id, article_id, feed_id)
@@ -289,6 +292,19 @@ impl Store {
         }
         tx.commit().map_err(err)
     }
+}
+
+/// The items' articles grouped by feed, feeds in order of first
+/// appearance, items in page order within each.
+fn by_feed(items: &[SyncedItem]) -> Vec<(&str, Vec<Prepared>)> {
+    let mut groups: Vec<(&str, Vec<Prepared>)> = Vec::new();
+    for item in items {
+        match groups.iter_mut().find(|(url, _)| *url == item.feed_url) {
+            Some((_, group)) => group.push(item.article.clone()),
+            None => groups.push((&item.feed_url, vec![item.article.clone()])),
+        }
+    }
+    groups
 }
 
 /// The id the article was stored under: its own, or that of the earlier
