@@ -123,6 +123,32 @@ pub(super) fn ends_with_period(s: &str) -> bool {
     matches!(final_char(s), Some('.' | '…' | '。'))
 }
 
+/// A long line of capitalised words without a single mark of punctuation:
+/// a run of section names or tags (a menu, a tag cloud), not prose.
+fn is_label_run(text: &str, words: usize) -> bool {
+    if words < 15 || text.contains(['.', ',', ';', ':', '!', '?', '。', '，', '、']) {
+        return false;
+    }
+    let capitalised = text
+        .split_whitespace()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    capitalised * 10 >= words * 7
+}
+
+/// A line of hashtags (`#NK #Rodong Sinmun`): a tag list.
+fn is_hashtags(text: &str) -> bool {
+    let tags = text
+        .split_whitespace()
+        .filter(|w| w.starts_with('#'))
+        .count();
+    tags >= 2 && tags * 3 >= text.split_whitespace().count()
+}
+
 /// Whether a sentence ends inside the line: `.`, `!` or `?` then a space
 /// and a capital letter.
 fn has_inner_sentence_end(s: &str) -> bool {
@@ -315,22 +341,24 @@ fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
     if phrases::is_soft_marker(text) {
         return Kind::Soft;
     }
-    if boilerplate::is_noise(text, eff) || (repeated >= 3 && words >= 4 && eff <= 100) {
+    if boilerplate::is_noise(text, eff) || (repeated >= 3 && (4..8).contains(&words) && eff <= 100)
+    {
         return Kind::Noise;
     }
     if boilerplate::is_boilerplate(text, eff) {
         return Kind::Boiler;
     }
+    if is_label_run(text, words) || is_hashtags(text) {
+        return Kind::Boiler;
+    }
     let period = ends_with_period(text);
     let exclaims = ends_with_question(text);
-    // A headline is one phrase: a line of several sentences, or one long
-    // exclamation, is prose (long questions are often headlines).
+    // A headline is one phrase: a line of several sentences is prose.
     let sentences = (period || exclaims) && has_inner_sentence_end(text);
     if eff >= 150
         || (period && eff >= 40 && words >= 6)
         || (sentences && eff >= 80)
         || (exclaims && eff >= 100)
-        || (matches!(final_char(text), Some('!' | '！')) && words >= 10)
     {
         return Kind::Text;
     }

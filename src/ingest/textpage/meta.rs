@@ -70,6 +70,9 @@ pub(super) fn byline_of(text: &str) -> Option<String> {
     if eff_len(text) > 140 || text.ends_with('.') && !text.ends_with(" Jr.") {
         return None;
     }
+    if let Some(credit) = labelled_credit(text) {
+        return Some(credit);
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let rest = &words[1..];
@@ -85,6 +88,32 @@ pub(super) fn byline_of(text: &str) -> Option<String> {
         return (!credit.is_empty()).then(|| format!("{} {credit}", words[0]));
     }
     None
+}
+
+/// Chinese, Japanese and Korean credit labels: source, author, editor,
+/// reporter.
+const CJK_CREDIT_LABELS: &[&str] = &[
+    "来源",
+    "來源",
+    "作者",
+    "编辑",
+    "編輯",
+    "责任编辑",
+    "責任編輯",
+    "记者",
+    "記者",
+    "出典",
+    "출처",
+    "기자",
+];
+
+/// A CJK credit line (`来源： 中国日报网`), kept as written.
+fn labelled_credit(text: &str) -> Option<String> {
+    let text = text.trim();
+    let label = CJK_CREDIT_LABELS.iter().find(|l| text.starts_with(*l))?;
+    let rest = text[label.len()..].trim_start();
+    let value = rest.strip_prefix(['：', ':'])?.trim();
+    (!value.is_empty() && eff_len(value) <= 40).then(|| text.to_string())
 }
 
 /// A line that is just a person's name ("Jane Roe", "Jane Roe, @jroe", "Jane Roe March 9, 2017").
@@ -219,6 +248,16 @@ pub(super) fn category_of(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cjk_credit_lines_are_bylines() {
+        assert_eq!(
+            byline_of("来源： 中国日报网").as_deref(),
+            Some("来源： 中国日报网")
+        );
+        assert_eq!(byline_of("来源"), None);
+        assert_eq!(byline_of("作者：张三").as_deref(), Some("作者：张三"));
+    }
 
     #[test]
     fn bylines() {

@@ -345,7 +345,7 @@ Want me to send you an email\nwhen I publish something new?\nMarch 3, 2021\nShar
 }
 
 #[test]
-fn exclamations_and_lines_of_two_sentences_are_prose_not_headings() {
+fn long_exclamations_and_lines_of_two_sentences_stay_in_the_body() {
     let text = "Weekly Notes: Issue 85\nJane Doe\nDecember 18, 2020\n\
 We have just landed the change that prevents starting an update while another instance of the browser is running.\n\
 Users who run multiple user profiles concurrently will probably see this much less!\n\
@@ -388,4 +388,65 @@ The address bar now keeps its results panel open while an input method is compos
         "{body}"
     );
     assert!(!body.contains("December 18"), "{body}");
+}
+
+const BODY_T1: &str = "It is the organisation's fourth world championship, and its captain lifted the trophy \
+in front of a home crowd that had waited seven years for the moment to come back to Seoul.\n\
+The team entered the final as the last team of its league still standing, after beating three \
+champions in a row over a month of matches that went the distance more than once.\n\
+Its captain, now twenty-seven, said after the final that the championship belonged to the fans \
+who had stayed with the team through two losing seasons.\n";
+
+#[test]
+fn a_caption_under_the_byline_is_not_the_title() {
+    let text = format!(
+        "Home Esports\n\
+         Captain wins again as his team becomes world champion\n\
+         Same tears, different emotions.\n\
+         By Amanda Tan November 19, 2023 7:18 pm\n\
+         Share Article\n\
+         Fourth world championship: the captain and the team lift the trophy in Seoul!\n\
+         Credit: Riot Games\n\
+         Step-by-step guide to the base camp of the team in Hongdae\n{BODY_T1}"
+    );
+    let article = parse(&text);
+    assert_eq!(
+        article.title,
+        "Captain wins again as his team becomes world champion"
+    );
+}
+
+#[test]
+fn a_headline_repeated_on_the_page_is_still_the_title() {
+    let headline = "Team wins fourth world title as captain lifts trophy in Seoul";
+    let text = format!(
+        "{headline}\nToday's weather\nSeoul Full Forecast\n{headline}\nNovember 20, 2023\n{BODY_T1}\
+         Most viewed\n{headline}\nAnother story about the weather in the capital this week\n"
+    );
+    assert_eq!(parse(&text).title, headline);
+}
+
+#[test]
+fn tag_clouds_and_hashtags_are_neither_text_nor_title() {
+    let text = format!(
+        "Welcome to the Sports Desk\n\
+         Topics\n\
+         Animals Comets Drought Earthquakes Extreme Temperatures Fireballs Floods Plagues Sinkholes \
+         Smoking Storms Tornadoes Volcanoes Wildfires Esports Football\n\
+         Esports\n\
+         Team wins fourth world title as captain lifts the trophy again\n\
+         Amanda Tan\n\
+         Mon, 20 Nov 2023 17:55 UTC\n{BODY_T1}#Esports #Seoul #world championship final\n"
+    );
+    let article = parse(&text);
+    assert_eq!(
+        article.title,
+        "Team wins fourth world title as captain lifts the trophy again"
+    );
+    assert!(
+        !article
+            .body
+            .iter()
+            .any(|p| p.contains("Sinkholes") || p.contains("#Seoul"))
+    );
 }

@@ -68,9 +68,21 @@ fn overlap(text: &str, body: &HashMap<String, usize>) -> Option<f64> {
 }
 
 /// A date or credit line just after a headline marks it as an article's own title.
-fn has_meta_after(lines: &[Line], i: usize) -> bool {
-    (i + 1..lines.len().min(i + 6)).any(|j| {
+/// Only lines above the body count: a date inside it (a quote's) marks
+/// nothing.
+fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
+    (i + 1..start.min(i + 6)).any(|j| {
         lines[j].date.is_some() || lines[j].byline.is_some() || meta::bare_name(&lines[j]).is_some()
+    })
+}
+
+/// Whether a date or byline sits a few lines above `i` with a headline
+/// right above it (at most one line, a kicker, between them).
+fn below_a_headlines_meta(lines: &[Line], i: usize) -> bool {
+    let is_meta = |l: &Line| l.date.is_some() || l.byline.is_some();
+    (i.saturating_sub(12)..i).any(|m| {
+        is_meta(&lines[m])
+            && (m.saturating_sub(2)..m).any(|h| lines[h].is_title_like() && lines[h].words >= 4)
     })
 }
 
@@ -119,20 +131,31 @@ pub(super) fn pick_title(
         };
         let lead = next_content(lines, i + 1)
             .filter(|&j| (j < start || j > end) && (lines[j].is_text() || is_lead(&lines[j])))
+            // A byline or a date under a headline is no lead to weigh it by.
+            .filter(|&j| lines[j].byline.is_none() && lines[j].date.is_none())
             .and_then(|j| overlap(&lines[j].text, body));
-        let ov = lead.map_or(own, |l| 0.6 * own + 0.4 * l);
+        // A standfirst that tells the body's story confirms its headline;
+        // one that does not (a kicker, a credit) takes nothing away.
+        let ov = lead.map_or(own, |l| own.max(0.6 * own + 0.4 * l));
         let size = (lines[i].words.max(lines::cjk_count(&lines[i].text) / 2) as f64 / 5.0).min(1.0);
         let dup = if is_duplicated(lines, i) { 0.3 } else { 0.0 };
         // A date or byline under a headline marks it as the article's own
         // only above the body: below it, it marks another story's.
-        let near = if i < start && has_meta_after(lines, i) {
+        let near = if i < start && has_meta_after(lines, i, start) {
             0.6
         } else if next_content(lines, i + 1) == Some(start) {
             -0.4
         } else {
             0.0
         };
-        let score = 2.0 * ov * size + proximity + dup + near;
+        // Under the date or byline of a headline above it: a caption or a
+        // kicker of that article, not its title.
+        let under = if below_a_headlines_meta(lines, i) {
+            -0.6
+        } else {
+            0.0
+        };
+        let score = 2.0 * ov * size + proximity + dup + near + under;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
