@@ -1,4 +1,4 @@
-//! Terminal set-up helpers.
+//! Tests of the terminal set-up helpers.
 
 use super::safe_url;
 

@@ -1,4 +1,4 @@
-//! The subscriptions file: reading, editing, keeping comments.
+//! Tests of the subscriptions file: reading, editing, keeping comments.
 
 use super::*;
 
