@@ -27,7 +27,7 @@ fn load(paths: &Paths) -> Result<Accounts, Failure> {
 /// Adds an account after checking the server takes the password.
 pub fn add(paths: &Paths, new: NewAccount) -> Result<(), Failure> {
     let mut accounts = load(paths)?;
-    let url = check_url(&new.url, new.insecure_http).map_err(Failure::fatal)?;
+    let url = check_url(&new.url, new.insecure_http).map_err(|e| Failure::fatal(e.to_string()))?;
     let host = url::Url::parse(&url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))
@@ -43,7 +43,10 @@ pub fn add(paths: &Paths, new: NewAccount) -> Result<(), Failure> {
         None => accounts.free_name(&host),
     };
     let (password, stored) = match &new.password_command {
-        Some(cmd) => (run_password_command(cmd).map_err(Failure::fatal)?, None),
+        Some(cmd) => (
+            run_password_command(cmd).map_err(|e| Failure::fatal(e.to_string()))?,
+            None,
+        ),
         None => {
             let p = match std::env::var(PASSWORD_ENV) {
                 Ok(p) if !p.is_empty() => p,

@@ -165,23 +165,45 @@ fn exposed(_path: &Path) -> std::io::Result<bool> {
     Ok(false)
 }
 
+/// Why a server address is refused.
+#[derive(Debug, thiserror::Error)]
+pub enum AddressError {
+    #[error("{raw}: not an address ({source})")]
+    NotAnAddress {
+        raw: String,
+        source: url::ParseError,
+    },
+    #[error(
+        "{0}: plain HTTP would send the password unencrypted; use https://, \
+         or --insecure-http if you accept that"
+    )]
+    PlainHttp(String),
+    #[error("{raw}: {scheme}: is not HTTP(S)")]
+    NotHttp { raw: String, scheme: String },
+    #[error("{0}: no host")]
+    NoHost(String),
+}
+
 /// Checks a server address: HTTPS, or plain HTTP to this machine, or
 /// plain HTTP the user allowed. Returns it without a trailing `/`.
-pub fn check_url(raw: &str, insecure_http: bool) -> Result<String, String> {
-    let url = url::Url::parse(raw.trim()).map_err(|e| format!("{raw}: not an address ({e})"))?;
+pub fn check_url(raw: &str, insecure_http: bool) -> Result<String, AddressError> {
+    let url = url::Url::parse(raw.trim()).map_err(|source| AddressError::NotAnAddress {
+        raw: raw.to_string(),
+        source,
+    })?;
     match url.scheme() {
         "https" => {}
         "http" if insecure_http || is_loopback(&url) => {}
-        "http" => {
-            return Err(format!(
-                "{raw}: plain HTTP would send the password unencrypted; use https://, \
-                 or --insecure-http if you accept that"
-            ));
+        "http" => return Err(AddressError::PlainHttp(raw.to_string())),
+        other => {
+            return Err(AddressError::NotHttp {
+                raw: raw.to_string(),
+                scheme: other.to_string(),
+            });
         }
-        other => return Err(format!("{raw}: {other}: is not HTTP(S)")),
     }
     if url.host_str().is_none() {
-        return Err(format!("{raw}: no host"));
+        return Err(AddressError::NoHost(raw.to_string()));
     }
     Ok(url.as_str().trim_end_matches('/').to_string())
 }
@@ -203,15 +225,21 @@ mod tests {
     #[test]
     fn https_or_loopback_or_allowed() {
         assert_eq!(
-            check_url("https://rss.example/api/greader.php/", false).as_deref(),
-            Ok("https://rss.example/api/greader.php")
+            check_url("https://rss.example/api/greader.php/", false).ok(),
+            Some("https://rss.example/api/greader.php".to_string())
         );
         assert!(check_url("http://127.0.0.1:8080/", false).is_ok());
         assert!(check_url("http://[::1]/", false).is_ok());
         assert!(check_url("http://localhost/", false).is_ok());
-        assert!(check_url("http://rss.example/", false).is_err());
+        assert!(matches!(
+            check_url("http://rss.example/", false),
+            Err(AddressError::PlainHttp(_))
+        ));
         assert!(check_url("http://rss.example/", true).is_ok());
-        assert!(check_url("ftp://rss.example/", true).is_err());
+        assert!(matches!(
+            check_url("ftp://rss.example/", true),
+            Err(AddressError::NotHttp { .. })
+        ));
     }
 
     #[test]

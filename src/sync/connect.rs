@@ -15,34 +15,44 @@ use crate::store::Store;
 /// The environment variable a password may come from.
 pub const PASSWORD_ENV: &str = "EDICOLA_PASSWORD";
 
+/// Why an account's password could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum PasswordError {
+    #[error("account {0}: no password and no password_command in accounts.toml")]
+    Missing(String),
+    #[error("password command: {0}")]
+    Start(std::io::Error),
+    #[error("password command failed ({0})")]
+    Failed(std::process::ExitStatus),
+    #[error("password command printed nothing")]
+    Empty,
+}
+
 /// The account's password: from its command, or as stored.
-pub fn password(account: &Account) -> Result<String, String> {
+pub fn password(account: &Account) -> Result<String, PasswordError> {
     match (&account.password_command, &account.password) {
         (Some(cmd), _) => run_password_command(cmd),
         (None, Some(p)) => Ok(p.clone()),
-        (None, None) => Err(format!(
-            "account {}: no password and no password_command in accounts.toml",
-            account.name
-        )),
+        (None, None) => Err(PasswordError::Missing(account.name.clone())),
     }
 }
 
 /// Runs a password command (`sh -c`); its first line is the password.
-pub fn run_password_command(cmd: &str) -> Result<String, String> {
+pub fn run_password_command(cmd: &str) -> Result<String, PasswordError> {
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(cmd)
         .stdin(std::process::Stdio::null())
         .stderr(std::process::Stdio::inherit())
         .output()
-        .map_err(|e| format!("password command: {e}"))?;
+        .map_err(PasswordError::Start)?;
     if !out.status.success() {
-        return Err(format!("password command failed ({})", out.status));
+        return Err(PasswordError::Failed(out.status));
     }
     let text = String::from_utf8_lossy(&out.stdout);
     let line = text.lines().next().unwrap_or("").to_string();
     if line.is_empty() {
-        return Err("password command printed nothing".into());
+        return Err(PasswordError::Empty);
     }
     Ok(line)
 }
@@ -87,7 +97,7 @@ pub fn sync_accounts(
             Err(e) => {
                 reports.push(SyncReport {
                     account: account.name.clone(),
-                    error: Some(e),
+                    error: Some(e.to_string()),
                     pending: store.sync_pending_count(Some(&account.name)).unwrap_or(0),
                     ..SyncReport::default()
                 });

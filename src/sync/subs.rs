@@ -41,8 +41,11 @@ pub enum SubsEditError {
     NoAccount(String),
     #[error("account {0}: no subscription {1} (sync to see the server's)")]
     NoFeed(String, String),
-    #[error("account {account}: {message}")]
-    Password { account: String, message: String },
+    #[error("account {account}: {error}")]
+    Password {
+        account: String,
+        error: super::connect::PasswordError,
+    },
     #[error("account {account}: {error}")]
     Remote { account: String, error: RemoteError },
     #[error(transparent)]
@@ -77,9 +80,9 @@ pub fn edit_account_subs(
             .account_feed(account, id)?
             .ok_or_else(|| SubsEditError::NoFeed(account.to_string(), id.to_string()))
     };
-    let secret = password(&found).map_err(|message| SubsEditError::Password {
+    let secret = password(&found).map_err(|error| SubsEditError::Password {
         account: account.to_string(),
-        message,
+        error,
     })?;
     let mut remote = connect(&found, &secret);
     let refused = |error| SubsEditError::Remote {
