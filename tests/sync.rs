@@ -16,7 +16,7 @@ use edicola::sync::http::Client;
 use edicola::sync::miniflux::Miniflux;
 use edicola::sync::{Remote, SyncOptions, sync_account};
 use serde_json::Value;
-use sync_support::{Req, Server, fever_call, fixture, form, serve};
+use sync_support::{Req, Server, fever_call, fixture, form, greader_gate, serve};
 
 // ---- Fever -------------------------------------------------------------
 
@@ -224,24 +224,12 @@ fn plain_http_to_another_host_is_refused() {
 
 // ---- Google Reader API ---------------------------------------------------
 
-const GREADER_AUTH: &str = "GoogleLogin auth=me/0123456789abcdef";
-
 fn greader_server() -> Server {
     serve(Arc::new(|r: &Req| {
+        if let Some(answer) = greader_gate(r) {
+            return answer;
+        }
         let p = r.path.as_str();
-        if p.ends_with("/accounts/ClientLogin") {
-            let f = form(&r.body);
-            let ok = f.contains(&("Email".into(), "me".into()))
-                && f.contains(&("Passwd".into(), "secret".into()));
-            return if ok {
-                (200, fixture("greader/clientlogin.txt"))
-            } else {
-                (401, "Error=BadAuthentication".into())
-            };
-        }
-        if r.headers.get("authorization").map(String::as_str) != Some(GREADER_AUTH) {
-            return (401, "Unauthorized!".into());
-        }
         let q = r.query.as_str();
         let name = match p {
             _ if p.ends_with("/token") => return (200, "writetoken123\n".into()),

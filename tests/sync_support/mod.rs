@@ -196,3 +196,26 @@ pub fn fever_call(r: &Req) -> Result<FeverCall, String> {
         args,
     })
 }
+
+/// The token the Google Reader API test servers hand user `me`.
+pub const GREADER_AUTH: &str = "GoogleLogin auth=me/0123456789abcdef";
+
+/// What every Google Reader API test server answers first: the login of
+/// `me` with password `secret`, and a refusal of any request without the
+/// token. None for a request to answer on.
+pub fn greader_gate(r: &Req) -> Option<(u16, String)> {
+    if r.path.ends_with("/accounts/ClientLogin") {
+        let f = form(&r.body);
+        let ok = f.contains(&("Email".into(), "me".into()))
+            && f.contains(&("Passwd".into(), "secret".into()));
+        return Some(if ok {
+            (200, fixture("greader/clientlogin.txt"))
+        } else {
+            (401, "Error=BadAuthentication".into())
+        });
+    }
+    if r.headers.get("authorization").map(String::as_str) != Some(GREADER_AUTH) {
+        return Some((401, "Unauthorized!".into()));
+    }
+    None
+}

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
 
-use super::{Req, Server, fixture, form, serve};
+use super::{Req, Server, fixture, form, greader_gate, serve};
 
 /// A subscription as the test servers keep it.
 #[derive(Debug, Clone)]
@@ -35,7 +35,6 @@ fn greader_start() -> Vec<Sub> {
     ]
 }
 
-const GREADER_AUTH: &str = "GoogleLogin auth=me/0123456789abcdef";
 const LABEL: &str = "user/-/label/";
 
 /// A Google Reader API server for user `me`, password `secret`; its
@@ -45,20 +44,10 @@ pub fn greader_subs_server() -> (Server, Arc<Mutex<Vec<Sub>>>) {
     let subs = Arc::new(Mutex::new(greader_start()));
     let state = subs.clone();
     let server = serve(Arc::new(move |r: &Req| {
+        if let Some(answer) = greader_gate(r) {
+            return answer;
+        }
         let p = r.path.as_str();
-        if p.ends_with("/accounts/ClientLogin") {
-            let f = form(&r.body);
-            let ok = f.contains(&("Email".into(), "me".into()))
-                && f.contains(&("Passwd".into(), "secret".into()));
-            return if ok {
-                (200, fixture("greader/clientlogin.txt"))
-            } else {
-                (401, "Error=BadAuthentication".into())
-            };
-        }
-        if r.headers.get("authorization").map(String::as_str) != Some(GREADER_AUTH) {
-            return (401, "Unauthorized!".into());
-        }
         let q = r.query.as_str();
         let name = match p {
             _ if p.ends_with("/token") => return (200, "writetoken123\n".into()),
