@@ -6,6 +6,8 @@
 
 mod body;
 mod boilerplate;
+#[cfg(test)]
+mod copy_tests;
 mod dates;
 mod fields;
 mod lines;

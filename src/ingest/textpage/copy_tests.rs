@@ -1,0 +1,127 @@
+//! Tests of the rules that tell a text copy's title and body from the
+//! page around them, one page shape each.
+
+use super::*;
+
+fn parse(text: &str) -> Article {
+    parse_text_page(text).expect("page parses")
+}
+
+#[test]
+fn a_headline_below_the_body_with_a_date_under_it_is_another_story() {
+    let text = "Example Blog\nAbout\n21 September 2020\nSimple Anomaly Detection Using Plain SQL\n\
+Identify problems before they become disasters\n\
+Many developers think a critical bug is the worst thing that can happen, but an anomaly nobody detects in the data is worse.\n\
+Detecting anomalies in plain SQL takes a z-score over a window of the data and a threshold that says when a value is too far.\n\
+A simple anomaly detection query can run every few minutes and send an email when the data looks wrong.\n\
+Want me to send you an email\nwhen I publish something new?\nMarch 3, 2021\nShare to show you care\n";
+    let article = parse(text);
+    assert_eq!(article.title, "Simple Anomaly Detection Using Plain SQL");
+}
+
+#[test]
+fn long_exclamations_and_lines_of_two_sentences_stay_in_the_body() {
+    let text = "Weekly Notes: Issue 85\nJane Doe\nDecember 18, 2020\n\
+We have just landed the change that prevents starting an update while another instance of the browser is running.\n\
+Users who run multiple user profiles concurrently will probably see this much less!\n\
+The tools and the test framework are now fully compatible! Congratulations to those teams!\n\
+Also about to land is support for downloading new updates when an older one is already waiting to install.\n";
+    let article = parse(text);
+    let body = article.body.join("\n");
+    assert!(body.contains("see this much less!"), "{body}");
+    assert!(body.contains("Congratulations to those teams!"), "{body}");
+}
+
+#[test]
+fn a_table_cell_named_comment_does_not_end_the_article() {
+    let text = "How We Designed The Task Framework\nBy A. Writer, Nov 11, 2020\n\
+The framework runs tasks for many teams at once, and it had to work well at scale from the first day it was used in production.\n\
+Each task moves through a few states, listed in the table below with what each state means for the client that scheduled it.\n\
+State\nComment\nnew\n\
+After the table, the controller polls the store for tasks that are ready and hands them to the queue that the executors read from.\n\
+When an executor finishes a task it reports the result, and the controller moves the task to its final state in the store.\n";
+    let article = parse(text);
+    let body = article.body.join("\n");
+    assert!(body.contains("The framework runs tasks"), "{body}");
+    assert!(body.contains("After the table, the controller"), "{body}");
+}
+
+#[test]
+fn list_items_inside_the_body_are_kept() {
+    let text = "Weekly Notes: Issue 85\nJane Doe\nDecember 18, 2020\n\
+We have just landed the change that prevents starting an update while another instance of the browser is running.\n\
+In progress:\n\
+Bug 1677080 – Fullscreen window is affected by switching the video source\n\
+Bug 1678390 – Prevent small windows from opening on top of one another\n\
+Also about to land is support for downloading new updates when an older one is already waiting to install.\n\
+The address bar now keeps its results panel open while an input method is composing a word, as users asked.\n";
+    let article = parse(text);
+    let body = article.body.join("\n");
+    assert!(body.contains("Bug 1677080 – Fullscreen window"), "{body}");
+    assert!(
+        body.contains("Bug 1678390 – Prevent small windows"),
+        "{body}"
+    );
+    assert!(!body.contains("December 18"), "{body}");
+}
+
+const BODY_T1: &str = "It is the organisation's fourth world championship, and its captain lifted the trophy \
+in front of a home crowd that had waited seven years for the moment to come back to Seoul.\n\
+The team entered the final as the last team of its league still standing, after beating three \
+champions in a row over a month of matches that went the distance more than once.\n\
+Its captain, now twenty-seven, said after the final that the championship belonged to the fans \
+who had stayed with the team through two losing seasons.\n";
+
+#[test]
+fn a_caption_under_the_byline_is_not_the_title() {
+    let text = format!(
+        "Home Esports\n\
+         Captain wins again as his team becomes world champion\n\
+         Same tears, different emotions.\n\
+         By Amanda Tan November 19, 2023 7:18 pm\n\
+         Share Article\n\
+         Fourth world championship: the captain and the team lift the trophy in Seoul!\n\
+         Credit: Riot Games\n\
+         Step-by-step guide to the base camp of the team in Hongdae\n{BODY_T1}"
+    );
+    let article = parse(&text);
+    assert_eq!(
+        article.title,
+        "Captain wins again as his team becomes world champion"
+    );
+}
+
+#[test]
+fn a_headline_repeated_on_the_page_is_still_the_title() {
+    let headline = "Team wins fourth world title as captain lifts trophy in Seoul";
+    let text = format!(
+        "{headline}\nToday's weather\nSeoul Full Forecast\n{headline}\nNovember 20, 2023\n{BODY_T1}\
+         Most viewed\n{headline}\nAnother story about the weather in the capital this week\n"
+    );
+    assert_eq!(parse(&text).title, headline);
+}
+
+#[test]
+fn tag_clouds_and_hashtags_are_neither_text_nor_title() {
+    let text = format!(
+        "Welcome to the Sports Desk\n\
+         Topics\n\
+         Animals Comets Drought Earthquakes Extreme Temperatures Fireballs Floods Plagues Sinkholes \
+         Smoking Storms Tornadoes Volcanoes Wildfires Esports Football\n\
+         Esports\n\
+         Team wins fourth world title as captain lifts the trophy again\n\
+         Amanda Tan\n\
+         Mon, 20 Nov 2023 17:55 UTC\n{BODY_T1}#Esports #Seoul #world championship final\n"
+    );
+    let article = parse(&text);
+    assert_eq!(
+        article.title,
+        "Team wins fourth world title as captain lifts the trophy again"
+    );
+    assert!(
+        !article
+            .body
+            .iter()
+            .any(|p| p.contains("Sinkholes") || p.contains("#Seoul"))
+    );
+}
