@@ -121,11 +121,16 @@ fn unprefix_rss(text: &str) -> Cow<'_, str> {
 }
 
 /// An `<rss>` whose items are not in a `<channel>` (RSS 0.9x feeds written
-/// by hand) gets one around its content.
+/// by hand) gets one around its content; one without items is left as it
+/// is.
 fn enclose_channel(text: &str) -> Option<String> {
     let (start, end) = root_tag(text)?;
     let tag = &text[start..end];
-    if tag_name(tag) != "rss" || tag.ends_with("/>") || contains(text, "<channel") {
+    if tag_name(tag) != "rss"
+        || tag.ends_with("/>")
+        || contains(text, "<channel")
+        || !contains(text, "<item")
+    {
         return None;
     }
     let close = text.rfind("</rss")?;
