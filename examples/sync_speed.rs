@@ -1,8 +1,9 @@
 //! Times a first sync of 10,000 articles from a loopback Google Reader API
-//! server against importing the same articles from RSS files, and a sync
-//! with nothing new (its requests counted, the server's time apart).
+//! (or Miniflux) server against importing the same articles from RSS
+//! files, and a sync with nothing new (its requests counted, the server's
+//! time apart).
 //!
-//!     cargo build --release && cargo run --release --example sync_speed [-- N]
+//!     cargo build --release && cargo run --release --example sync_speed [-- N [miniflux]]
 //!
 //! The binary is `target/release/edicola` (`EDICOLA_BIN` for another).
 #![allow(clippy::expect_used)]
@@ -170,8 +171,72 @@ fn answer(items: &[Item], path: &str, query: &[(String, String)]) -> String {
     "OK".into()
 }
 
+fn rfc3339(t: i64) -> String {
+    chrono::DateTime::from_timestamp(t, 0)
+        .expect("date")
+        .to_rfc3339()
+}
+
+/// The answer of a Miniflux server to one request: every article unread,
+/// none starred, each changed when it was published.
+fn answer_miniflux(items: &[Item], path: &str, query: &[(String, String)]) -> String {
+    let num = |k: &str| {
+        query
+            .iter()
+            .find(|(q, _)| q == k)
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    if path == "/v1/feeds" {
+        let feeds: Vec<serde_json::Value> = (0..FEEDS)
+            .map(|f| {
+                serde_json::json!({
+                    "id": f + 1,
+                    "title": format!("News {f}"),
+                    "feed_url": format!("https://news{f}.example/feed.xml"),
+                    "site_url": format!("https://news{f}.example/"),
+                    "category": {"id": 1, "title": "News"},
+                })
+            })
+            .collect();
+        return serde_json::Value::Array(feeds).to_string();
+    }
+    if path != "/v1/entries" {
+        return "{}".into();
+    }
+    let lists_unread = query.iter().any(|(k, v)| k == "status" && v == "unread")
+        || !query.iter().any(|(k, _)| k == "status");
+    let starred = query.iter().any(|(k, v)| k == "starred" && v == "true");
+    let offset = usize::try_from(num("offset")).unwrap_or(0);
+    let limit = usize::try_from(num("limit")).unwrap_or(100);
+    let page: Vec<serde_json::Value> = items
+        .iter()
+        .enumerate()
+        .filter(|_| lists_unread && !starred)
+        .filter(|(i, _)| *i as i64 + 1 > num("after_entry_id"))
+        .filter(|(_, it)| it.published > num("published_after"))
+        .filter(|(_, it)| it.published > num("changed_after"))
+        .skip(offset)
+        .take(limit)
+        .map(|(i, it)| {
+            serde_json::json!({
+                "id": i + 1,
+                "feed_id": it.feed + 1,
+                "status": "unread",
+                "starred": false,
+                "title": it.title,
+                "url": it.url,
+                "published_at": rfc3339(it.published),
+                "changed_at": rfc3339(it.published),
+                "content": it.html,
+            })
+        })
+        .collect();
+    serde_json::json!({"total": page.len(), "entries": page}).to_string()
+}
+
 /// Serves `items` on a loopback port until the process ends.
-fn serve(items: Arc<Vec<Item>>, counters: Arc<Counters>) -> String {
+fn serve(items: Arc<Vec<Item>>, counters: Arc<Counters>, miniflux: bool) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     std::thread::spawn(move || {
@@ -200,12 +265,17 @@ fn serve(items: Arc<Vec<Item>>, counters: Arc<Counters>) -> String {
             let query: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
                 .into_owned()
                 .collect();
-            let text = answer(&items, path, &query);
+            let text = if miniflux {
+                answer_miniflux(&items, path, &query)
+            } else {
+                answer(&items, path, &query)
+            };
             counters.requests.fetch_add(1, Ordering::Relaxed);
+            let date = chrono::Utc::now().format("%a, %d %b %Y %H:%M:%S GMT");
             let _ = write!(
                 stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
-                 Connection: close\r\n\r\n{text}",
+                "HTTP/1.1 200 OK\r\nDate: {date}\r\nContent-Type: application/json\r\n\
+                 Content-Length: {}\r\nConnection: close\r\n\r\n{text}",
                 text.len()
             );
             let spent = started.elapsed().as_micros() as u64;
@@ -251,7 +321,13 @@ fn main() {
     let items = Arc::new(generate(n, now));
     write_feeds(&items, &tmp.path().join("feeds"));
     let counters = Arc::new(Counters::default());
-    let base = serve(items.clone(), counters.clone());
+    let kind = if std::env::args().nth(2).as_deref() == Some("miniflux") {
+        "miniflux"
+    } else {
+        "greader"
+    };
+    let base = serve(items.clone(), counters.clone(), kind == "miniflux");
+    println!("server: {kind}");
 
     let feeds = tmp.path().join("feeds");
     let feeds = feeds.to_str().expect("path");
@@ -269,7 +345,7 @@ fn main() {
 
     let data = tmp.path().join("sync");
     let add = [
-        "account", "add", "greader", &base, "--user", "me", "--name", "bench",
+        "account", "add", kind, &base, "--user", "me", "--name", "bench",
     ];
     edicola(&bin, &data, &add);
     let reset = |c: &Counters| {

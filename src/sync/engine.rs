@@ -9,6 +9,11 @@
 //! anywhere resumes at the next one, and a mark is never sent with a
 //! meaning other than the newest local change of it.
 //!
+//! Where the API lists what changed since a cursor (Miniflux), a sync
+//! after the first reads that list instead of the whole state and the new
+//! items: the changed items come with their marks, and a queued mark of an
+//! item the server did not change is sent as it is.
+//!
 //! Conflict rule, per mark of an item: when the server says when it last
 //! changed the item and that is later than the local change, the server
 //! wins; otherwise a local change still queued wins; with nothing queued,
@@ -16,7 +21,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::remote::{MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteState};
+use super::remote::{Changes, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteState};
 use crate::ingest::{feed_item_id, htmltext::html_to_text};
 use crate::model::Article;
 use crate::store::{
@@ -29,6 +34,8 @@ const BY_ID_BATCH: usize = 100;
 const BY_ID_MAX: usize = 2_000;
 /// Marks sent per request.
 const MARK_BATCH: usize = 200;
+/// Changed items stored per transaction.
+const CHANGES_PAGE: usize = 250;
 
 /// What a sync of one account did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -98,6 +105,13 @@ fn run(
     report.feeds = feeds.len();
     let stored: Vec<AccountFeed> = feeds.values().map(|f| f.stored(account)).collect();
     store.sync_set_feeds(account, &stored)?;
+    let cursor = store.sync_cursor(account)?;
+    if let Some(changes) = remote.changes(cursor.as_deref())? {
+        let keep = apply_changes(store, account, changes, &feeds, report)?;
+        progress(&format!("{account}: {} feeds, changes read", feeds.len()));
+        report.marks_up += push(store, remote, account, keep)?;
+        return Ok(());
+    }
     let state = remote.state()?;
     let known = store.sync_known(account)?;
     let pending = store.sync_pending(account)?;
@@ -108,7 +122,7 @@ fn run(
     progress(&format!("{account}: {} feeds, marks compared", feeds.len()));
 
     let mut fetched: HashSet<String> = HashSet::new();
-    let mut cursor = store.sync_cursor(account)?;
+    let mut cursor = cursor;
     loop {
         let page = remote.items(cursor.as_deref(), opts.since)?;
         fetched.extend(page.items.iter().map(|i| i.id.clone()));
@@ -145,9 +159,62 @@ fn run(
         report.updated += w.updated;
         report.marks_down += w.marks;
     }
+    // From now on the server's list of changes, where it has one, replaces
+    // the whole state and the new items.
+    if let Some(next) = remote.changes_cursor() {
+        store.sync_write(account, &[], &[], Some(&next))?;
+    }
 
     report.marks_up += push(store, remote, account, keep)?;
     Ok(())
+}
+
+/// Takes what changed on the server since the last sync: the queued marks
+/// of changed items are settled by the conflict rule, the items are
+/// stored with their marks. A queued mark of an item the server did not
+/// change wins. Returns the queue to send.
+fn apply_changes(
+    store: &mut Store,
+    account: &str,
+    changes: Changes,
+    feeds: &HashMap<String, RemoteFeed>,
+    report: &mut SyncReport,
+) -> Result<Vec<QueuedMark>, SyncError> {
+    let mut state = RemoteState::default();
+    for item in &changes.items {
+        if !item.read {
+            state.unread.insert(item.id.clone());
+        }
+        if item.starred {
+            state.starred.insert(item.id.clone());
+        }
+        if let Some(t) = item.changed {
+            state.changed.insert(item.id.clone(), t);
+        }
+    }
+    let changed: HashSet<&str> = changes.items.iter().map(|i| i.id.as_str()).collect();
+    let known = store.sync_known(account)?;
+    let (touched, untouched): (Vec<QueuedMark>, Vec<QueuedMark>) = store
+        .sync_pending(account)?
+        .into_iter()
+        .partition(|q| changed.contains(q.remote_id.as_str()));
+    let (server_wins, mut keep) = settle(&state, &known, touched);
+    keep.extend(untouched);
+    store.sync_settled(account, &server_wins)?;
+    let pages: Vec<&[RemoteItem]> = changes.items.chunks(CHANGES_PAGE).collect();
+    if pages.is_empty() {
+        store.sync_write(account, &[], &[], Some(&changes.cursor))?;
+    }
+    for (i, page) in pages.iter().enumerate() {
+        // The cursor moves with the last page only: a sync cut short reads
+        // the same changes again, which are the same marks.
+        let last = (i + 1 == pages.len()).then_some(changes.cursor.as_str());
+        let w = store.sync_write(account, &to_store(page, feeds), &[], last)?;
+        report.added += w.added;
+        report.updated += w.updated;
+        report.marks_down += w.marks;
+    }
+    Ok(keep)
 }
 
 /// Splits the queue by the conflict rule: the changes the server's newer

@@ -16,6 +16,8 @@ const QUOTED: usize = 200;
 /// An answer with a success status.
 pub struct Reply {
     pub body: String,
+    /// The server's clock when it answered (its `Date` header), seconds.
+    pub date: Option<i64>,
 }
 
 #[derive(Clone)]
@@ -99,6 +101,12 @@ fn answer(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Remo
         .get("retry-after")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse().ok());
+    let date = response
+        .headers()
+        .get("date")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| chrono::DateTime::parse_from_rfc2822(v.trim()).ok())
+        .map(|t| t.timestamp());
     let body = response
         .body_mut()
         .with_config()
@@ -106,7 +114,7 @@ fn answer(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Remo
         .read_to_string()
         .map_err(transport)?;
     match status {
-        200..=299 => Ok(Reply { body }),
+        200..=299 => Ok(Reply { body, date }),
         401 | 403 => Err(RemoteError::Auth(quote(&body, status))),
         429 => Err(RemoteError::RateLimited { retry_after }),
         _ => Err(RemoteError::Server {

@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::remote::{
-    ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteResult, RemoteState,
+    Changes, ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteResult,
+    RemoteState,
 };
 
 /// A kind of request.
@@ -14,6 +15,7 @@ pub enum Call {
     ItemsById,
     State,
     Mark,
+    Changes,
 }
 
 /// A scripted fault: the `nth` call (from 1) of a kind fails; `applied`:
@@ -36,6 +38,10 @@ pub struct MemoryRemote {
     /// Every mark request received (also the failed ones that applied).
     pub received: Vec<(Vec<String>, MarkOp)>,
     pub page_size: usize,
+    /// Lists what changed since a cursor, as Miniflux does: every change
+    /// of an item then stamps its `changed` with the next tick of `clock`.
+    pub lists_changes: bool,
+    pub clock: i64,
 }
 
 impl MemoryRemote {
@@ -70,6 +76,14 @@ impl MemoryRemote {
                 status: 404,
                 message: format!("no feed {id}"),
             })
+    }
+
+    /// A change made on the server to item `id` (or its arrival): stamped
+    /// with the next tick.
+    pub fn touch(&mut self, id: &str) {
+        self.clock += 1;
+        let now = self.clock;
+        self.item_mut(id).changed = Some(now);
     }
 
     pub fn calls(&self, call: Call) -> usize {
@@ -169,11 +183,38 @@ impl Remote for MemoryRemote {
         })
     }
 
+    fn changes(&mut self, cursor: Option<&str>) -> RemoteResult<Option<Changes>> {
+        let Some(from) = cursor
+            .and_then(|c| c.strip_prefix("t:"))
+            .and_then(|t| t.parse::<i64>().ok())
+            .filter(|_| self.lists_changes)
+        else {
+            return Ok(None);
+        };
+        self.check(Call::Changes)?;
+        Ok(Some(Changes {
+            items: self
+                .items
+                .iter()
+                .filter(|i| i.changed.is_some_and(|t| t > from))
+                .cloned()
+                .collect(),
+            cursor: format!("t:{}", self.clock),
+        }))
+    }
+
+    fn changes_cursor(&self) -> Option<String> {
+        self.lists_changes.then(|| format!("t:{}", self.clock))
+    }
+
     fn mark(&mut self, ids: &[String], op: MarkOp) -> RemoteResult<()> {
         let (error, applied) = self.enter(Call::Mark);
         if applied {
             self.received.push((ids.to_vec(), op));
             for id in ids {
+                if self.lists_changes && self.items.iter().any(|i| &i.id == id) {
+                    self.touch(id);
+                }
                 if let Some(item) = self.items.iter_mut().find(|i| &i.id == id) {
                     match op {
                         MarkOp::Read => item.read = true,
@@ -189,8 +230,17 @@ impl Remote for MemoryRemote {
 
     fn mark_feed_read(&mut self, feed_id: &str, _before: i64) -> RemoteResult<()> {
         self.check(Call::Mark)?;
-        for item in self.items.iter_mut().filter(|i| i.feed_id == feed_id) {
-            item.read = true;
+        let ids: Vec<String> = self
+            .items
+            .iter()
+            .filter(|i| i.feed_id == feed_id)
+            .map(|i| i.id.clone())
+            .collect();
+        for id in ids {
+            if self.lists_changes {
+                self.touch(&id);
+            }
+            self.item_mut(&id).read = true;
         }
         Ok(())
     }

@@ -1,7 +1,17 @@
 //! A client of Miniflux's REST API (`/v1/...` under the server's base
 //! URL), with HTTP basic authentication. Entries carry `changed_at`, so
-//! the conflict rule can compare times.
+//! the conflict rule can compare times, and the entry list filters on it
+//! (`changed_after`): after the first sync, one request lists every entry
+//! that came or whose marks changed.
+//!
+//! The cursor of that list is a time of the server's clock (`t:SECONDS`):
+//! its `Date` header when the sync began, less a margin for changes still
+//! being written then (Miniflux stamps a change with its transaction's
+//! start). Without a `Date` header, the newest `changed_at` seen stands in.
+//! A cursor of the older form (the newest entry id) reads the whole state
+//! once more and leaves a time.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use base64::Engine;
@@ -9,12 +19,16 @@ use serde_json::Value;
 
 use super::http::{Client, Reply, json};
 use super::remote::{
-    ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteResult, RemoteState,
+    Changes, ItemPage, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteResult,
+    RemoteState,
 };
 
 const PAGE: usize = 250;
 /// Entries read at most per state list.
 const STATE_MAX: usize = 100_000;
+/// Seconds before the sync's start that the next list of changes goes
+/// back: changes written while it began are listed again, never missed.
+const MARGIN: i64 = 120;
 
 pub struct Miniflux {
     http: Client,
@@ -22,6 +36,10 @@ pub struct Miniflux {
     auth: String,
     /// Entries the state lists brought, so that they are not asked again.
     seen: HashMap<String, RemoteItem>,
+    /// The server's clock at its first answer of this session.
+    started: Cell<Option<i64>>,
+    /// The newest `changed_at` seen in this session.
+    newest_change: Cell<i64>,
 }
 
 impl Miniflux {
@@ -32,14 +50,27 @@ impl Miniflux {
             base: base.trim_end_matches('/').to_string(),
             auth: format!("Basic {basic}"),
             seen: HashMap::new(),
+            started: Cell::new(None),
+            newest_change: Cell::new(0),
         }
     }
 
     fn get(&self, path: &str) -> RemoteResult<Reply> {
-        self.http.get(
+        let reply = self.http.get(
             &format!("{}/v1/{path}", self.base),
             &[("Authorization", &self.auth)],
-        )
+        )?;
+        if self.started.get().is_none() {
+            self.started.set(reply.date);
+        }
+        Ok(reply)
+    }
+
+    /// Where the next list of changes starts (None: no time known yet).
+    fn next_cursor(&self, from: i64) -> Option<String> {
+        let clock = self.started.get().unwrap_or(self.newest_change.get());
+        let next = (clock - MARGIN).max(from);
+        (next > 0).then(|| format!("t:{next}"))
     }
 
     fn put(&self, path: &str, body: &str) -> RemoteResult<Reply> {
@@ -80,6 +111,11 @@ impl Miniflux {
             .ok_or_else(|| RemoteError::Protocol(format!("no id for the new category {title}")))
     }
 
+    fn saw(&self, items: &[RemoteItem]) {
+        let newest = items.iter().filter_map(|i| i.changed).max().unwrap_or(0);
+        self.newest_change.set(self.newest_change.get().max(newest));
+    }
+
     /// Every entry of a filtered list, a page at a time.
     fn all_entries(&mut self, filter: &str) -> RemoteResult<Vec<RemoteItem>> {
         let mut out = Vec::new();
@@ -90,6 +126,7 @@ impl Miniflux {
             );
             let value: Value = json(&self.get(&path)?)?;
             let page = entries(&value);
+            self.saw(&page);
             let n = page.len();
             out.extend(page);
             if n < PAGE || out.len() >= STATE_MAX {
@@ -146,6 +183,9 @@ fn numeric(ids: &[String]) -> Vec<i64> {
 
 impl Remote for Miniflux {
     fn subscriptions(&mut self) -> RemoteResult<Vec<RemoteFeed>> {
+        // A sync's first request: its answer's time is the sync's start.
+        self.started.set(None);
+        self.newest_change.set(0);
         let value: Value = json(&self.get("feeds")?)?;
         Ok(value
             .as_array()
@@ -176,6 +216,7 @@ impl Remote for Miniflux {
         }
         let value: Value = json(&self.get(&path)?)?;
         let items = entries(&value);
+        self.saw(&items);
         let newest = items
             .iter()
             .filter_map(|i| i.id.parse::<i64>().ok())
@@ -219,6 +260,25 @@ impl Remote for Miniflux {
             .map(|i| (i.id.clone(), i))
             .collect();
         Ok(state)
+    }
+
+    fn changes(&mut self, cursor: Option<&str>) -> RemoteResult<Option<Changes>> {
+        let Some(from) = cursor
+            .and_then(|c| c.strip_prefix("t:"))
+            .and_then(|t| t.parse::<i64>().ok())
+            .filter(|&t| t > 0)
+        else {
+            return Ok(None);
+        };
+        // Both statuses named: without a status the list also holds the
+        // entries removed on the server.
+        let items = self.all_entries(&format!("changed_after={from}&status=unread&status=read"))?;
+        let cursor = self.next_cursor(from).unwrap_or(format!("t:{from}"));
+        Ok(Some(Changes { items, cursor }))
+    }
+
+    fn changes_cursor(&self) -> Option<String> {
+        self.next_cursor(0)
     }
 
     fn mark(&mut self, ids: &[String], op: MarkOp) -> RemoteResult<()> {

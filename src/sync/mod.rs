@@ -3,6 +3,8 @@
 //! over it (see ARCHITECTURE.md, "Sync").
 
 pub mod accounts;
+#[cfg(test)]
+mod changes_tests;
 pub mod connect;
 pub mod engine;
 pub mod fever;

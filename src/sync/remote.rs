@@ -69,6 +69,16 @@ pub struct RemoteState {
     pub changed: HashMap<String, i64>,
 }
 
+/// What came or changed on the server since a cursor of
+/// [`Remote::changes`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Items that came or whose marks changed, with their marks now.
+    pub items: Vec<RemoteItem>,
+    /// Where the next sync's changes start.
+    pub cursor: String,
+}
+
 /// A change of a mark sent to the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkOp {
@@ -121,6 +131,19 @@ pub trait Remote {
     fn items_by_id(&mut self, ids: &[String]) -> RemoteResult<Vec<RemoteItem>>;
     /// The ids of every unread and every starred item.
     fn state(&mut self) -> RemoteResult<RemoteState>;
+    /// Items that came or whose marks changed since `cursor`, where the API
+    /// can list them and `cursor` is one that [`Remote::changes_cursor`]
+    /// or an earlier call gave. None: the engine reads the whole state and
+    /// the new items instead.
+    fn changes(&mut self, cursor: Option<&str>) -> RemoteResult<Option<Changes>> {
+        let _ = cursor;
+        Ok(None)
+    }
+    /// After a sync that read the whole state: the cursor from which
+    /// [`Remote::changes`] lists what comes next (None: the API cannot).
+    fn changes_cursor(&self) -> Option<String> {
+        None
+    }
     /// Changes one mark of items.
     fn mark(&mut self, ids: &[String], op: MarkOp) -> RemoteResult<()>;
     /// Marks every item of a feed read up to `before` (seconds).

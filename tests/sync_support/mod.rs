@@ -2,6 +2,7 @@
 //! answered by the test's handler (answers in tests/fixtures/sync/).
 #![allow(dead_code)]
 
+pub mod miniflux_server;
 pub mod subs_servers;
 
 use std::collections::HashMap;
@@ -112,9 +113,11 @@ pub fn serve(handler: Handler) -> Server {
                 .lock()
                 .expect("answers")
                 .push((status, text.clone()));
+            // As every real server, the time of the answer.
+            let date = chrono::Utc::now().format("%a, %d %b %Y %H:%M:%S GMT");
             let _ = write!(
                 stream,
-                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+                "HTTP/1.1 {status} X\r\nDate: {date}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
                 text.len()
             );
         }
