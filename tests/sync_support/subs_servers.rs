@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
 
-use super::{Req, Server, fixture, form, greader_gate, serve};
+use super::{Req, Server, fever_call, fixture, form, greader_gate, serve};
 
 /// A subscription as the test servers keep it.
 #[derive(Debug, Clone)]
@@ -241,31 +241,23 @@ const FEVER_KEY: &str = "5f67bbe865987f84db7ba3daea424dcf";
 /// `groups` both get the whole tree.
 pub fn fever_subs_server() -> Server {
     serve(Arc::new(|r: &Req| {
-        let key = form(&r.body)
-            .into_iter()
-            .find(|(k, _)| k == "api_key")
-            .map(|(_, v)| v);
-        if r.method != "POST" || key.as_deref() != Some(FEVER_KEY) {
+        // As strict as the sync tests' server: one command per request,
+        // the key in the body, a write's arguments in the body only.
+        let call = match fever_call(r) {
+            Ok(c) => c,
+            Err(e) => return (400, e),
+        };
+        if call.api_key != FEVER_KEY {
             return (200, fixture("fever/refused.json"));
         }
-        let words: Vec<(String, String)> =
-            form(&r.query).into_iter().chain(form(&r.body)).collect();
-        let has = |k: &str| words.iter().any(|(key, _)| key == k);
-        let is = |k: &str, v: &str| words.iter().any(|(key, val)| key == k && val == v);
-        let name = if has("mark") {
-            "ok"
-        } else if has("feeds") || has("groups") {
-            "account_tree"
-        } else if has("items") && (is("since_id", "0") || has("with_ids")) {
-            "items"
-        } else if has("items") {
-            "items_empty"
-        } else if has("unread_item_ids") {
-            "unread_item_ids"
-        } else if has("saved_item_ids") {
-            "saved_item_ids"
-        } else {
-            "ok"
+        let arg = |k: &str| call.args.get(k).map(String::as_str);
+        let name = match call.command.as_str() {
+            "feeds" | "groups" => "account_tree",
+            "items" if arg("since_id") == Some("0") || arg("with_ids").is_some() => "items",
+            "items" => "items_empty",
+            "unread_item_ids" => "unread_item_ids",
+            "saved_item_ids" => "saved_item_ids",
+            _ => "ok",
         };
         (200, fixture(&format!("fever/{name}.json")))
     }))
