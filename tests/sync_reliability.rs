@@ -173,3 +173,64 @@ fn a_first_sync_killed_after_a_page_completes_next_time() {
     assert_eq!(store.sync_pending_count(None).expect("pending"), 0);
     assert!(mark_requests(&server).is_empty());
 }
+
+/// Miniflux after its first sync lists only what changed: killed after it
+/// stored the changes, then after the server took the first batch of
+/// marks, the next sync sends each mark once and keeps the server's.
+#[test]
+fn a_miniflux_sync_killed_in_its_list_of_changes_completes_next_time() {
+    use sync_support::miniflux_server::miniflux_state_server;
+    let (server, entries) = miniflux_state_server();
+    let dir = tempfile::tempdir().expect("tmp");
+    edicola(dir.path())
+        .args([
+            "account",
+            "add",
+            "miniflux",
+            &server.base,
+            "--user",
+            "me",
+            "--name",
+            "flux",
+        ])
+        .env("EDICOLA_PASSWORD", "secret")
+        .assert()
+        .success();
+    edicola(dir.path()).arg("sync").assert().success();
+    let store = Store::open(&dir.path().join("edicola.db")).expect("store");
+    let known = store.sync_known("flux").expect("known");
+    store
+        .set_read(&known["102"].article_id, false)
+        .expect("unread");
+    store
+        .set_bookmarked(&known["103"].article_id, true)
+        .expect("star");
+    drop(store);
+    entries
+        .lock()
+        .expect("entries")
+        .change(101, |e| e["status"] = "read".into());
+    killed_sync(dir.path(), "sync-page:1");
+    killed_sync(dir.path(), "sync-marks-sent:1");
+    edicola(dir.path()).arg("sync").assert().success();
+    edicola(dir.path()).arg("sync").assert().success();
+
+    let sent = |path: &str| {
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.method == "PUT" && r.path == path)
+            .count()
+    };
+    assert_eq!(sent("/v1/entries"), 1, "the unread of 102, once");
+    assert_eq!(sent("/v1/entries/103/bookmark"), 1, "one toggle");
+    let list = entries.lock().expect("entries").list.clone();
+    assert_eq!(
+        (list[1]["status"].as_str(), list[2]["starred"].as_bool()),
+        (Some("unread"), Some(true))
+    );
+    let store = Store::open(&dir.path().join("edicola.db")).expect("store");
+    assert_eq!(store.sync_pending_count(None).expect("pending"), 0);
+    let known = store.sync_known("flux").expect("known");
+    assert!(known["101"].read && !known["102"].read && known["103"].starred);
+}

@@ -210,6 +210,7 @@ fn apply_changes(
         // the same changes again, which are the same marks.
         let last = (i + 1 == pages.len()).then_some(changes.cursor.as_str());
         let w = store.sync_write(account, &to_store(page, feeds), &[], last)?;
+        crate::crashpoint::reached(crate::crashpoint::Point::SyncPage);
         report.added += w.added;
         report.updated += w.updated;
         report.marks_down += w.marks;
