@@ -99,7 +99,7 @@ cs setup "$USER_NAME" -p "$EDICOLA_PASSWORD" -n Reader
 cs import "$TMP/feeds.opml" "$USER_NAME" -f
 cs fetch
 CS_PORT=$(free_port)
-"$VENV/bin/coldsweat" run -h 127.0.0.1 -p "$CS_PORT" --no-debug --no-reload \
+PYTHONUNBUFFERED=1 "$VENV/bin/coldsweat" run -h 127.0.0.1 -p "$CS_PORT" --no-debug --no-reload \
     >>"$TMP/coldsweat.log" 2>&1 &
 PIDS+=($!)
 URL=http://127.0.0.1:$CS_PORT/fever/
@@ -167,5 +167,15 @@ sync_json >/dev/null
 [ "$(edicola_mark 'alpha 3' bookmarked)" = True ] || fail "'alpha 3' is not bookmarked in Edicola"
 [ "$(edicola_mark 'beta 2' bookmarked)" = False ] || fail "'beta 2' is still bookmarked in Edicola"
 [ "$(edicola_mark 'alpha 1' read)" = True ] || fail "'alpha 1' came back unread"
+
+echo "== a sync with nothing new: one request (Coldsweat answers several commands at once)"
+requests() { grep -c '"POST /fever' "$TMP/coldsweat.log" || true; }
+before=$(requests)
+sync_json >"$TMP/last.json"
+[ "$(json "(j[0]['added'], j[0]['marks_down'], j[0]['error'])" <"$TMP/last.json")" = "(0, 0, None)" ] \
+    || fail "the sync with nothing new said $(cat "$TMP/last.json")"
+[ "$before" -gt 0 ] || fail "coldsweat's log lists no requests"
+[ $(($(requests) - before)) = 1 ] || fail "a sync with nothing new made $(($(requests) - before)) requests; the log ends with:
+$(tail -8 "$TMP/coldsweat.log")"
 
 echo "coldsweat test passed: Edicola synced both ways with Coldsweat $COLDSWEAT_VERSION"

@@ -16,15 +16,35 @@ use edicola::sync::http::Client;
 use edicola::sync::miniflux::Miniflux;
 use edicola::sync::{Remote, SyncOptions, sync_account};
 use serde_json::Value;
-use sync_support::{Req, Server, fever_call, fixture, form, greader_gate, serve};
+use sync_support::{
+    FeverCall, Req, Server, fever_answer_all, fever_call, fixture, form, greader_gate, serve,
+};
 
 // ---- Fever -------------------------------------------------------------
 
 /// md5("me:secret")
 const FEVER_KEY: &str = "5f67bbe865987f84db7ba3daea424dcf";
 
-fn fever_server() -> Server {
-    serve(Arc::new(|r: &Req| {
+/// The fixture answering one Fever command of `call`.
+fn fever_fixture(command: &str, call: &FeverCall) -> (u16, String) {
+    let arg = |k: &str| call.args.get(k).map(String::as_str);
+    let name = match command {
+        "feeds" => "feeds",
+        "groups" => "groups",
+        "items" if arg("since_id") == Some("0") || arg("with_ids").is_some() => "items",
+        "items" => "items_empty",
+        "unread_item_ids" => "unread_item_ids",
+        "saved_item_ids" => "saved_item_ids",
+        "mark" if arg("id").is_none() => return (400, "mark without an id".into()),
+        _ => "ok",
+    };
+    (200, fixture(&format!("fever/{name}.json")))
+}
+
+/// A Fever server that answers the first command of a request only, as
+/// Miniflux does, or every command (`all`), as Coldsweat and FreshRSS do.
+fn fever_server_answering(all: bool) -> Server {
+    serve(Arc::new(move |r: &Req| {
         let call = match fever_call(r) {
             Ok(c) => c,
             Err(e) => return (400, e),
@@ -32,19 +52,15 @@ fn fever_server() -> Server {
         if call.api_key != FEVER_KEY {
             return (200, fixture("fever/refused.json"));
         }
-        let arg = |k: &str| call.args.get(k).map(String::as_str);
-        let name = match call.command.as_str() {
-            "feeds" => "feeds",
-            "groups" => "groups",
-            "items" if arg("since_id") == Some("0") || arg("with_ids").is_some() => "items",
-            "items" => "items_empty",
-            "unread_item_ids" => "unread_item_ids",
-            "saved_item_ids" => "saved_item_ids",
-            "mark" if arg("id").is_none() => return (400, "mark without an id".into()),
-            _ => "ok",
-        };
-        (200, fixture(&format!("fever/{name}.json")))
+        if all && call.command != "mark" {
+            return (200, fever_answer_all(&call, |c| fever_fixture(c, &call).1));
+        }
+        fever_fixture(&call.command, &call)
     }))
+}
+
+fn fever_server() -> Server {
+    fever_server_answering(false)
 }
 
 fn sync_with(remote: &mut dyn Remote, store: &mut Store) -> edicola::sync::SyncReport {
@@ -102,6 +118,26 @@ fn fever_brings_items_and_sends_marks() {
         .filter(|r| fever_call(r).is_err())
         .count();
     assert_eq!(refused, 0, "requests a strict Fever server refuses");
+}
+
+#[test]
+fn fever_reads_in_one_request_where_the_server_answers_several_commands() {
+    for (all, first, nothing_new) in [(true, 2, 1), (false, 5, 5)] {
+        let server = fever_server_answering(all);
+        let mut store = Store::open_in_memory().expect("store");
+        let mut fever = Fever::new(Client::default(), &server.base, "me", "secret");
+        let r = sync_with(&mut fever, &mut store);
+        assert_eq!((r.error, r.added, r.feeds), (None, 3, 2), "all: {all}");
+        let known = store.sync_known("test").expect("known");
+        assert!(!known["101"].read && known["102"].starred && known["103"].read);
+        assert_eq!(known["101"].feed_id, "1");
+        // The first sync pages its items from since_id=0 apart.
+        assert_eq!(server.requests().len(), first, "all: {all}");
+        let n = server.requests().len();
+        let r = sync_with(&mut fever, &mut store);
+        assert_eq!((r.error, r.added, r.marks_down), (None, 0, 0));
+        assert_eq!(server.requests().len() - n, nothing_new, "all: {all}");
+    }
 }
 
 #[test]

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use common::edicola;
 use edicola::store::Store;
 use serde_json::Value;
-use sync_support::{Req, Server, fever_call, fixture, serve};
+use sync_support::{Req, Server, fever_answer_all, fever_call, fixture, serve};
 
 #[derive(Default)]
 struct State {
@@ -42,49 +42,54 @@ fn stateful_fever() -> (Server, Arc<Mutex<State>>) {
             Err(e) => return (400, e),
         };
         let arg = |k: &str| call.args.get(k).cloned().unwrap_or_default();
-        let body = match call.command.as_str() {
-            "feeds" => fixture("fever/feeds.json"),
-            "groups" => fixture("fever/groups.json"),
-            "items" if arg("since_id") == "0" || !arg("with_ids").is_empty() => {
-                let mut v: Value =
-                    serde_json::from_str(&fixture("fever/items.json")).expect("json");
-                for item in v["items"].as_array_mut().into_iter().flatten() {
-                    let id = item["id"].as_i64().unwrap_or(0);
-                    item["is_read"] = i64::from(st.read.contains(&id)).into();
-                    item["is_saved"] = i64::from(st.saved.contains(&id)).into();
-                }
-                v.to_string()
-            }
-            "items" => fixture("fever/items_empty.json"),
-            "unread_item_ids" => {
-                let unread: HashSet<i64> = [101, 102, 103]
-                    .into_iter()
-                    .filter(|i| !st.read.contains(i))
-                    .collect();
-                format!(
-                    r#"{{"api_version":3,"auth":1,"unread_item_ids":"{}"}}"#,
-                    ids(&unread)
-                )
-            }
-            "saved_item_ids" => format!(
-                r#"{{"api_version":3,"auth":1,"saved_item_ids":"{}"}}"#,
-                ids(&st.saved)
-            ),
-            "mark" => {
-                let id: i64 = arg("id").parse().unwrap_or(0);
-                match arg("as").as_str() {
-                    "read" => st.read.insert(id),
-                    "unread" => st.read.remove(&id),
-                    "saved" => st.saved.insert(id),
-                    _ => st.saved.remove(&id),
-                };
-                fixture("fever/ok.json")
-            }
-            _ => fixture("fever/ok.json"),
+        if call.command != "mark" {
+            // As Coldsweat: every command of a read answered.
+            let st = &*st;
+            return (200, fever_answer_all(&call, |c| read(st, c, &arg)));
+        }
+        let id: i64 = arg("id").parse().unwrap_or(0);
+        match arg("as").as_str() {
+            "read" => st.read.insert(id),
+            "unread" => st.read.remove(&id),
+            "saved" => st.saved.insert(id),
+            _ => st.saved.remove(&id),
         };
-        (200, body)
+        (200, fixture("fever/ok.json"))
     }));
     (server, state)
+}
+
+/// The answer to one read command of the stateful Fever server.
+fn read(st: &State, command: &str, arg: &dyn Fn(&str) -> String) -> String {
+    match command {
+        "feeds" => fixture("fever/feeds.json"),
+        "groups" => fixture("fever/groups.json"),
+        "items" if arg("since_id") == "0" || !arg("with_ids").is_empty() => {
+            let mut v: Value = serde_json::from_str(&fixture("fever/items.json")).expect("json");
+            for item in v["items"].as_array_mut().into_iter().flatten() {
+                let id = item["id"].as_i64().unwrap_or(0);
+                item["is_read"] = i64::from(st.read.contains(&id)).into();
+                item["is_saved"] = i64::from(st.saved.contains(&id)).into();
+            }
+            v.to_string()
+        }
+        "items" => fixture("fever/items_empty.json"),
+        "unread_item_ids" => {
+            let unread: HashSet<i64> = [101, 102, 103]
+                .into_iter()
+                .filter(|i| !st.read.contains(i))
+                .collect();
+            format!(
+                r#"{{"api_version":3,"auth":1,"unread_item_ids":"{}"}}"#,
+                ids(&unread)
+            )
+        }
+        "saved_item_ids" => format!(
+            r#"{{"api_version":3,"auth":1,"saved_item_ids":"{}"}}"#,
+            ids(&st.saved)
+        ),
+        _ => fixture("fever/ok.json"),
+    }
 }
 
 fn setup(server: &Server, dir: &std::path::Path) {

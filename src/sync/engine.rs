@@ -97,6 +97,8 @@ fn run(
     report: &mut SyncReport,
 ) -> Result<(), SyncError> {
     let progress = opts.progress;
+    let cursor = store.sync_cursor(account)?;
+    remote.begin(cursor.as_deref());
     let feeds: HashMap<String, RemoteFeed> = remote
         .subscriptions()?
         .into_iter()
@@ -105,7 +107,6 @@ fn run(
     report.feeds = feeds.len();
     let stored: Vec<AccountFeed> = feeds.values().map(|f| f.stored(account)).collect();
     store.sync_set_feeds(account, &stored)?;
-    let cursor = store.sync_cursor(account)?;
     if let Some(changes) = remote.changes(cursor.as_deref())? {
         let keep = apply_changes(store, account, changes, &feeds, report)?;
         progress(&format!("{account}: {} feeds, changes read", feeds.len()));

@@ -3,8 +3,13 @@
 //! `api_key` = md5("user:password") to `URL?api&...`. Reads name their one
 //! command in the query (`?api&items&since_id=5`); writes send theirs in
 //! the POST body beside the key, as Coldsweat reads a write's arguments
-//! from the body only. One command per request: Miniflux answers only the
-//! first of several. Fever cannot add, rename or remove subscriptions.
+//! from the body only. Fever cannot add, rename or remove subscriptions.
+//!
+//! A sync's reads go in one request where the server answers several
+//! commands at once (Coldsweat, FreshRSS): groups, feeds, the unread and
+//! saved ids, and the items after the last sync's cursor. Miniflux answers
+//! only the first command of a request; what a server left out is asked
+//! one command per request.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,6 +27,11 @@ pub struct Fever {
     http: Client,
     url: String,
     api_key: String,
+    /// The cursor the engine starts this sync from.
+    cursor: Option<String>,
+    /// Answers the sync's first request brought ahead of their calls, by
+    /// command (`items&since_id=N` for the items after a cursor).
+    ahead: HashMap<String, Value>,
 }
 
 impl Fever {
@@ -30,6 +40,45 @@ impl Fever {
             http,
             url: url.to_string(),
             api_key: api_key(user, password),
+            cursor: None,
+            ahead: HashMap::new(),
+        }
+    }
+
+    /// Asks a sync's reads at once: `groups`, `feeds`, the unread and saved
+    /// ids and, after the first sync, the next items. Keeps what the server
+    /// answered beside `groups` and `feeds` for the calls that want it; a
+    /// server that refuses the request is asked one command at a time.
+    fn read_ahead(&mut self) -> RemoteResult<Value> {
+        self.ahead.clear();
+        let items = self.cursor.as_ref().map(|c| format!("items&since_id={c}"));
+        let mut query = String::from("groups&feeds&unread_item_ids&saved_item_ids");
+        if let Some(items) = &items {
+            query = format!("{query}&{items}");
+        }
+        let value = match self.call(&query) {
+            Err(RemoteError::Server { status: 400, .. }) => return self.call("groups"),
+            other => other?,
+        };
+        for key in ["unread_item_ids", "saved_item_ids"] {
+            if value.get(key).is_some() {
+                self.ahead.insert(key.to_string(), value.clone());
+            }
+        }
+        if let Some(items) = items
+            && value.get("items").is_some()
+        {
+            self.ahead.insert(items, value.clone());
+        }
+        Ok(value)
+    }
+
+    /// A read: its answer if the sync's first request brought it, else
+    /// asked now.
+    fn read(&mut self, query: &str) -> RemoteResult<Value> {
+        match self.ahead.remove(query) {
+            Some(value) => Ok(value),
+            None => self.call(query),
         }
     }
 
@@ -108,9 +157,22 @@ fn items(value: &Value) -> Vec<RemoteItem> {
 }
 
 impl Remote for Fever {
+    fn begin(&mut self, cursor: Option<&str>) {
+        self.cursor = cursor
+            .filter(|c| c.parse::<i64>().is_ok())
+            .map(str::to_string);
+    }
+
     fn subscriptions(&mut self) -> RemoteResult<Vec<RemoteFeed>> {
-        let value = self.call("feeds")?;
-        let grouped = self.call("groups")?;
+        let grouped = self.read_ahead()?;
+        let grouped = match grouped.get("groups") {
+            Some(_) => grouped,
+            None => self.call("groups")?,
+        };
+        let value = match grouped.get("feeds") {
+            Some(_) => grouped.clone(),
+            None => self.call("feeds")?,
+        };
         let groups: HashMap<String, String> = grouped
             .get("groups")
             .and_then(Value::as_array)
@@ -156,7 +218,7 @@ impl Remote for Fever {
 
     fn items(&mut self, cursor: Option<&str>, since: i64) -> RemoteResult<ItemPage> {
         let after: i64 = cursor.and_then(|c| c.parse().ok()).unwrap_or(0);
-        let value = self.call(&format!("items&since_id={after}"))?;
+        let value = self.read(&format!("items&since_id={after}"))?;
         let mut page = items(&value);
         let newest = page
             .iter()
@@ -194,8 +256,8 @@ impl Remote for Fever {
     }
 
     fn state(&mut self) -> RemoteResult<RemoteState> {
-        let unread = id_list(self.call("unread_item_ids")?.get("unread_item_ids"));
-        let starred = id_list(self.call("saved_item_ids")?.get("saved_item_ids"));
+        let unread = id_list(self.read("unread_item_ids")?.get("unread_item_ids"));
+        let starred = id_list(self.read("saved_item_ids")?.get("saved_item_ids"));
         Ok(RemoteState {
             unread,
             starred,

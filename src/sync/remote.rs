@@ -122,6 +122,11 @@ pub type RemoteResult<T> = Result<T, RemoteError>;
 
 /// A feed server's account.
 pub trait Remote {
+    /// A sync begins from `cursor` (the one the last sync left), before
+    /// any other call: a client may ask ahead what the sync will want.
+    fn begin(&mut self, cursor: Option<&str>) {
+        let _ = cursor;
+    }
     /// The subscriptions with their folders.
     fn subscriptions(&mut self) -> RemoteResult<Vec<RemoteFeed>>;
     /// New items after `cursor` (None: the first sync, back to `since`,

@@ -138,16 +138,17 @@ pub fn form(body: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The Fever API's commands.
+/// The Fever API's commands, in the order Miniflux looks for them (it
+/// answers only the first it finds).
 const FEVER_COMMANDS: [&str; 9] = [
     "groups",
     "feeds",
-    "items",
+    "favicons",
     "unread_item_ids",
     "saved_item_ids",
+    "items",
     "mark",
     "unread_recently_read",
-    "favicons",
     "links",
 ];
 
@@ -155,17 +156,19 @@ const FEVER_COMMANDS: [&str; 9] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeverCall {
     pub api_key: String,
-    /// The one command.
+    /// The command Miniflux would answer: the first of `commands`.
     pub command: String,
-    /// Its arguments: a read's from the query and body, a write's (`mark`)
+    /// Every command asked (Coldsweat and FreshRSS answer them all).
+    pub commands: Vec<String>,
+    /// Their arguments: a read's from the query and body, a write's (`mark`)
     /// from the body only.
     pub args: HashMap<String, String>,
 }
 
 /// Reads a Fever request as Coldsweat and Miniflux do: a POST to `?api`
 /// with `api_key` in the body (Coldsweat), a write's arguments in the body
-/// only (Coldsweat), one command per request (Miniflux answers only one).
-/// Err: why a strict server would refuse it (the test answers 400).
+/// only (Coldsweat), a write alone in its request. Err: why a strict
+/// server would refuse it (the test answers 400).
 pub fn fever_call(r: &Req) -> Result<FeverCall, String> {
     let query = form(&r.query);
     let body = form(&r.body);
@@ -178,14 +181,18 @@ pub fn fever_call(r: &Req) -> Result<FeverCall, String> {
         .map(|(_, v)| v.clone())
         .ok_or("no api_key in the body")?;
     let all: Vec<&(String, String)> = query.iter().chain(&body).collect();
-    let commands: Vec<&str> = FEVER_COMMANDS
+    let commands: Vec<String> = FEVER_COMMANDS
         .into_iter()
         .filter(|c| all.iter().any(|(k, _)| k == c))
+        .map(str::to_string)
         .collect();
-    let [command] = commands[..] else {
-        return Err(format!("not one command: {commands:?}"));
+    let Some(command) = commands.first().cloned() else {
+        return Err("no command".into());
     };
-    let args: HashMap<String, String> = if command == "mark" {
+    let args: HashMap<String, String> = if commands.iter().any(|c| c == "mark") {
+        if commands.len() > 1 {
+            return Err(format!("a write with other commands: {commands:?}"));
+        }
         if query.iter().any(|(k, _)| k != "api") {
             return Err(format!("a write with arguments in the query: {}", r.query));
         }
@@ -195,9 +202,23 @@ pub fn fever_call(r: &Req) -> Result<FeverCall, String> {
     };
     Ok(FeverCall {
         api_key,
-        command: command.to_string(),
+        command,
+        commands,
         args,
     })
+}
+
+/// Answers every command of a Fever read as Coldsweat and FreshRSS do:
+/// `answer` gives each command's JSON object, merged into one.
+pub fn fever_answer_all(call: &FeverCall, answer: impl Fn(&str) -> String) -> String {
+    let mut merged = serde_json::Map::new();
+    for command in &call.commands {
+        let part: serde_json::Value = serde_json::from_str(&answer(command)).expect("json");
+        if let serde_json::Value::Object(fields) = part {
+            merged.extend(fields);
+        }
+    }
+    serde_json::Value::Object(merged).to_string()
 }
 
 /// The token the Google Reader API test servers hand user `me`.
