@@ -3,10 +3,8 @@
 
 use super::memory::{Call, Fault, MemoryRemote};
 use super::remote::{MarkOp, RemoteError, RemoteFeed, RemoteItem};
-use super::{SyncOptions, SyncReport, sync_account};
+use super::tests::{article, marks, sync};
 use crate::store::{Filter, Store};
-
-const ACCOUNT: &str = "home";
 
 fn item(id: u32) -> RemoteItem {
     RemoteItem {
@@ -34,30 +32,6 @@ fn server(n: u32) -> MemoryRemote {
         remote.touch(&i.to_string());
     }
     remote
-}
-
-fn sync(store: &mut Store, remote: &mut MemoryRemote) -> SyncReport {
-    let mut progress = |_: &str| {};
-    sync_account(
-        store,
-        remote,
-        ACCOUNT,
-        SyncOptions {
-            since: 0,
-            progress: &mut progress,
-        },
-    )
-}
-
-fn article(store: &Store, id: &str) -> String {
-    store.sync_known(ACCOUNT).expect("known")[id]
-        .article_id
-        .clone()
-}
-
-fn marks(store: &Store, id: &str) -> (bool, bool) {
-    let s = &store.sync_known(ACCOUNT).expect("known")[id];
-    (s.read, s.starred)
 }
 
 /// The calls of each kind a sync made.

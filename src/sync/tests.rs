@@ -40,7 +40,7 @@ fn server(n: u32) -> MemoryRemote {
     )
 }
 
-fn sync(store: &mut Store, remote: &mut MemoryRemote) -> SyncReport {
+pub(super) fn sync(store: &mut Store, remote: &mut MemoryRemote) -> SyncReport {
     let mut said = Vec::new();
     let mut progress = |s: &str| said.push(s.to_string());
     sync_account(
@@ -55,13 +55,13 @@ fn sync(store: &mut Store, remote: &mut MemoryRemote) -> SyncReport {
 }
 
 /// The stored id of remote item `id`.
-fn article(store: &Store, id: &str) -> String {
+pub(super) fn article(store: &Store, id: &str) -> String {
     store.sync_known(ACCOUNT).expect("known")[id]
         .article_id
         .clone()
 }
 
-fn marks(store: &Store, id: &str) -> (bool, bool) {
+pub(super) fn marks(store: &Store, id: &str) -> (bool, bool) {
     let s = &store.sync_known(ACCOUNT).expect("known")[id];
     (s.read, s.starred)
 }
