@@ -17,6 +17,8 @@
 //! the others still apply.
 
 mod compile;
+#[cfg(test)]
+mod file_tests;
 mod matcher;
 #[cfg(test)]
 mod tests;
