@@ -17,6 +17,7 @@ mod related;
 #[cfg(test)]
 mod tests;
 mod title;
+mod title_signs;
 
 use std::fmt;
 

@@ -4,7 +4,16 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
+use super::title_signs::{
+    after_related_heading, captions_a_video, in_related_list, is_repeated_label,
+};
 use super::{is_lead, meta, next_content};
+
+/// Lines above the body searched for its headline.
+const REACH: usize = 60;
+/// Farther up, a headline with a byline right under it is still searched:
+/// a video playlist or a gallery may sit between the headline and the text.
+const BYLINE_REACH: usize = 150;
 
 const EXTRA_STOPWORDS: &[&str] = &[
     "the", "and", "that", "this", "with", "from", "have", "has", "was", "were", "are", "for",
@@ -78,12 +87,21 @@ fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
 
 /// Whether a date or byline sits a few lines above `i` with a headline
 /// right above it (at most one line, a kicker, between them).
-fn below_a_headlines_meta(lines: &[Line], i: usize) -> bool {
+/// That headline must tell the body's story: a menu item or an advert above
+/// a date is no article's headline.
+fn below_a_headlines_meta(lines: &[Line], i: usize, body: &HashMap<String, usize>) -> bool {
     let is_meta = |l: &Line| l.date.is_some() || l.byline.is_some();
+    let tells_the_story = |h: usize| overlap(&lines[h].text, body).is_some_and(|o| o >= 0.25);
     (i.saturating_sub(12)..i).any(|m| {
         is_meta(&lines[m])
-            && (m.saturating_sub(2)..m).any(|h| lines[h].is_title_like() && lines[h].words >= 4)
+            && (m.saturating_sub(2)..m)
+                .any(|h| lines[h].is_title_like() && lines[h].words >= 4 && tells_the_story(h))
     })
+}
+
+/// A byline within three lines under a line.
+fn byline_under(lines: &[Line], i: usize) -> bool {
+    (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
 }
 
 fn is_duplicated(lines: &[Line], i: usize) -> bool {
@@ -104,12 +122,12 @@ pub(super) fn pick_title(
 ) -> Option<usize> {
     let mut candidates: Vec<(usize, f64)> = Vec::new();
     let mut dist = 0usize;
-    for i in (start.saturating_sub(60)..start).rev() {
+    for i in (start.saturating_sub(BYLINE_REACH)..start).rev() {
         if lines[i].kind == Kind::Noise {
             continue;
         }
         dist += 1;
-        if lines[i].is_title_like() {
+        if lines[i].is_title_like() && (i + REACH >= start || byline_under(lines, i)) {
             candidates.push((i, 1.0 / (1.0 + (dist - 1) as f64 / 6.0)));
         }
     }
@@ -123,7 +141,12 @@ pub(super) fn pick_title(
     }
     let mut best: Option<(f64, usize)> = None;
     for (i, proximity) in candidates {
-        if meta::bare_name(&lines[i]).is_some() {
+        if meta::bare_name(&lines[i]).is_some()
+            || in_related_list(lines, i)
+            || after_related_heading(lines, end, i)
+            || captions_a_video(lines, i)
+            || is_repeated_label(lines, i)
+        {
             continue;
         }
         let Some(own) = overlap(&lines[i].text, body) else {
@@ -150,7 +173,7 @@ pub(super) fn pick_title(
         };
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
-        let under = if below_a_headlines_meta(lines, i) {
+        let under = if below_a_headlines_meta(lines, i, body) {
             -0.6
         } else {
             0.0

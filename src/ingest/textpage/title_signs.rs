@@ -1,0 +1,76 @@
+//! Signs that a headline-like line is not the article's title: it heads a
+//! related list, captions a video, labels a widget, or is the standfirst of
+//! the headline above it.
+
+use super::lines::{Kind, Line};
+use super::phrases;
+
+/// Lines of a list to climb to find the heading that opens it.
+const LIST_REACH: usize = 8;
+
+/// Whether the line sits in a list that a "Related …" heading opens: the
+/// heading is a few headline-like lines above it, with no prose, date or
+/// byline between them. Such headlines are other stories.
+pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
+    for j in (i.saturating_sub(LIST_REACH)..i).rev() {
+        let l = &lines[j];
+        if opens_related_list(&l.text) {
+            return true;
+        }
+        let in_list = l.kind == Kind::Noise
+            || (matches!(l.kind, Kind::Heading | Kind::Short)
+                && l.date.is_none()
+                && l.byline.is_none());
+        if !in_list {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a "Related …" heading sits between the body's end and the line:
+/// below the body, what follows such a heading belongs to other stories.
+pub(super) fn after_related_heading(lines: &[Line], end: usize, i: usize) -> bool {
+    i > end && (end + 1..i).any(|j| opens_related_list(&lines[j].text))
+}
+
+fn opens_related_list(text: &str) -> bool {
+    phrases::is_related_marker(text)
+}
+
+/// A running time ("03:29", "1:02:12", "02:12 - Source: X") under a line:
+/// the line captions a video in a player or a playlist.
+pub(super) fn captions_a_video(lines: &[Line], i: usize) -> bool {
+    let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise) else {
+        return false;
+    };
+    let text = lines[next].text.trim();
+    let lead: &str = text.split_whitespace().next().unwrap_or_default();
+    let parts: Vec<&str> = lead.split(':').collect();
+    let is_duration = (2..=3).contains(&parts.len())
+        && parts[0].len() <= 2
+        && parts[1..].iter().all(|p| p.len() == 2)
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let lower = text.to_lowercase();
+    // A clock time ("10:30 am") under a headline dates it; it runs no video.
+    let clock = lower.contains("am") || lower.contains("pm") || lower.contains("uhr");
+    is_duration && !clock && text.split_whitespace().count() <= 6
+}
+
+/// A short line found three times or more on the page is a widget's label
+/// ("Now playing", "Watch"), not a headline: a headline is longer than a
+/// label, and is repeated only where the page names itself.
+pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
+    if lines[i].words > 3 || lines[i].text.chars().count() > 24 {
+        return false;
+    }
+    let t = lines[i].text.trim().to_lowercase();
+    lines
+        .iter()
+        .filter(|l| l.text.trim().to_lowercase() == t)
+        .take(3)
+        .count()
+        >= 3
+}
