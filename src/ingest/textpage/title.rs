@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    after_related_heading, captions_a_video, in_related_list, is_repeated_label,
+    after_related_heading, captions_a_picture, captions_a_video, in_related_list,
+    is_repeated_label, is_standfirst_under_headline,
 };
 use super::{is_lead, meta, next_content};
 
@@ -99,6 +100,17 @@ fn below_a_headlines_meta(lines: &[Line], i: usize, body: &HashMap<String, usize
     })
 }
 
+/// A headline that share and e-mail boxes repeat down the page, so that it
+/// was taken for a repeated widget line: its first copy has a byline under it.
+fn is_shared_headline(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    l.kind == Kind::Noise
+        && l.words >= 4
+        && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
+        && byline_under(lines, i)
+        && !lines[..i].iter().any(|p| p.text == l.text)
+}
+
 /// A byline within three lines under a line.
 fn byline_under(lines: &[Line], i: usize) -> bool {
     (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
@@ -123,11 +135,12 @@ pub(super) fn pick_title(
     let mut candidates: Vec<(usize, f64)> = Vec::new();
     let mut dist = 0usize;
     for i in (start.saturating_sub(BYLINE_REACH)..start).rev() {
-        if lines[i].kind == Kind::Noise {
+        let shared = is_shared_headline(lines, i);
+        if lines[i].kind == Kind::Noise && !shared {
             continue;
         }
         dist += 1;
-        if lines[i].is_title_like() && (i + REACH >= start || byline_under(lines, i)) {
+        if (lines[i].is_title_like() || shared) && (i + REACH >= start || byline_under(lines, i)) {
             candidates.push((i, 1.0 / (1.0 + (dist - 1) as f64 / 6.0)));
         }
     }
@@ -145,6 +158,7 @@ pub(super) fn pick_title(
             || in_related_list(lines, i)
             || after_related_heading(lines, end, i)
             || captions_a_video(lines, i)
+            || captions_a_picture(lines, i)
             || is_repeated_label(lines, i)
         {
             continue;
@@ -173,12 +187,22 @@ pub(super) fn pick_title(
         };
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
-        let under = if below_a_headlines_meta(lines, i, body) {
+        // A byline of its own under it makes it a headline all the same.
+        let under = if below_a_headlines_meta(lines, i, body) && !byline_under(lines, i) {
             -0.6
         } else {
             0.0
         };
-        let score = 2.0 * ov * size + proximity + dup + near + under;
+        // A long line right under a shorter headline of the story is its
+        // standfirst: a headline comes before its standfirst, not after.
+        let second = if is_standfirst_under_headline(lines, i, |h| {
+            overlap(&lines[h].text, body).is_some_and(|o| o >= 0.25)
+        }) {
+            -0.5
+        } else {
+            0.0
+        };
+        let score = 2.0 * ov * size + proximity + dup + near + under + second;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }

@@ -5,6 +5,32 @@
 use super::lines::{Kind, Line};
 use super::phrases;
 
+/// Marks of a picture's credit, in a caption or on a line of its own.
+const CREDITS: &[&str] = &[
+    "image:",
+    "images:",
+    "photo:",
+    "photos:",
+    "photo by ",
+    "photograph:",
+    "photograph by ",
+    "photograph by:",
+    "credit:",
+    "credits:",
+    "photo credit",
+    "getty images",
+    "crédit photo",
+    "crédits photo",
+    "foto:",
+    "foto di ",
+    "bild:",
+    "imagen:",
+    "fotografía:",
+    "ap photo",
+    "afp photo",
+    "reuters/",
+];
+
 /// Lines of a list to climb to find the heading that opens it.
 const LIST_REACH: usize = 8;
 
@@ -73,4 +99,39 @@ pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
         .take(3)
         .count()
         >= 3
+}
+
+/// Whether the line is a long one right under a shorter headline that
+/// `tells_the_story`: then it is that headline's standfirst. A kicker above
+/// a headline is shorter than four words, and a standfirst is a sentence.
+pub(super) fn is_standfirst_under_headline(
+    lines: &[Line],
+    i: usize,
+    tells_the_story: impl Fn(usize) -> bool,
+) -> bool {
+    let Some(above) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
+        return false;
+    };
+    let (line, head) = (&lines[i], &lines[above]);
+    head.is_title_like()
+        && head.words >= 4
+        && line.words >= 14
+        && line.words >= 2 * head.words
+        && tells_the_story(above)
+}
+
+/// A picture's caption: the line carries a credit ("… Crédits photo : X"),
+/// or the line under it is one ("Image: X").
+pub(super) fn captions_a_picture(lines: &[Line], i: usize) -> bool {
+    let credit = |t: &str| {
+        let lower = t.to_lowercase();
+        CREDITS.iter().any(|c| lower.contains(c))
+    };
+    credit(&lines[i].text)
+        || (i + 1..lines.len())
+            .find(|&j| lines[j].kind != Kind::Noise)
+            .is_some_and(|j| {
+                let lower = lines[j].text.trim().to_lowercase();
+                CREDITS.iter().any(|c| lower.starts_with(c)) && lines[j].words <= 8
+            })
 }
