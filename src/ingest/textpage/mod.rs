@@ -18,6 +18,8 @@ mod related;
 mod tests;
 mod title;
 mod title_signs;
+#[cfg(test)]
+mod title_tests;
 
 use std::fmt;
 

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    after_related_heading, captions_a_picture, captions_a_video, in_related_list,
-    is_repeated_label, is_standfirst_under_headline,
+    captions_a_picture, captions_a_video, in_related_list, is_repeated_label,
+    is_standfirst_under_headline,
 };
 use super::{is_lead, meta, next_content};
 
@@ -88,15 +88,11 @@ fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
 
 /// Whether a date or byline sits a few lines above `i` with a headline
 /// right above it (at most one line, a kicker, between them).
-/// That headline must tell the body's story: a menu item or an advert above
-/// a date is no article's headline.
-fn below_a_headlines_meta(lines: &[Line], i: usize, body: &HashMap<String, usize>) -> bool {
+fn below_a_headlines_meta(lines: &[Line], i: usize) -> bool {
     let is_meta = |l: &Line| l.date.is_some() || l.byline.is_some();
-    let tells_the_story = |h: usize| overlap(&lines[h].text, body).is_some_and(|o| o >= 0.25);
     (i.saturating_sub(12)..i).any(|m| {
         is_meta(&lines[m])
-            && (m.saturating_sub(2)..m)
-                .any(|h| lines[h].is_title_like() && lines[h].words >= 4 && tells_the_story(h))
+            && (m.saturating_sub(2)..m).any(|h| lines[h].is_title_like() && lines[h].words >= 4)
     })
 }
 
@@ -156,7 +152,6 @@ pub(super) fn pick_title(
     for (i, proximity) in candidates {
         if meta::bare_name(&lines[i]).is_some()
             || in_related_list(lines, i)
-            || after_related_heading(lines, end, i)
             || captions_a_video(lines, i)
             || captions_a_picture(lines, i)
             || is_repeated_label(lines, i)
@@ -188,7 +183,7 @@ pub(super) fn pick_title(
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
         // A byline of its own under it makes it a headline all the same.
-        let under = if below_a_headlines_meta(lines, i, body) && !byline_under(lines, i) {
+        let under = if below_a_headlines_meta(lines, i) && !byline_under(lines, i) {
             -0.6
         } else {
             0.0

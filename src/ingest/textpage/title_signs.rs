@@ -40,7 +40,7 @@ const LIST_REACH: usize = 8;
 pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
     for j in (i.saturating_sub(LIST_REACH)..i).rev() {
         let l = &lines[j];
-        if opens_related_list(&l.text) {
+        if phrases::is_related_marker(&l.text) {
             return true;
         }
         let in_list = l.kind == Kind::Noise
@@ -52,16 +52,6 @@ pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
         }
     }
     false
-}
-
-/// Whether a "Related …" heading sits between the body's end and the line:
-/// below the body, what follows such a heading belongs to other stories.
-pub(super) fn after_related_heading(lines: &[Line], end: usize, i: usize) -> bool {
-    i > end && (end + 1..i).any(|j| opens_related_list(&lines[j].text))
-}
-
-fn opens_related_list(text: &str) -> bool {
-    phrases::is_related_marker(text)
 }
 
 /// A running time ("03:29", "1:02:12", "02:12 - Source: X") under a line:

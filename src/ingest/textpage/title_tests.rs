@@ -1,0 +1,111 @@
+//! Tests of the rules that keep a line that is not the article's headline
+//! (a related story, a caption, a widget's label, a standfirst) from being
+//! taken for its title, one made-up page each.
+
+use super::*;
+
+const BODY: &str = "\
+The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring to the old town.
+Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start early next spring.
+Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
+";
+
+fn title_of(top: &str) -> String {
+    parse_text_page(&format!("{top}{BODY}"))
+        .expect("page parses")
+        .title
+}
+
+#[test]
+fn headlines_under_a_related_heading_are_other_stories() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nRelated Items\n\
+Council Approves Study Of The River Bridge Traffic\nMarch 2, 2021\nStory Tools\nPrint\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_related_heading_that_names_its_items_is_a_related_heading() {
+    assert_eq!(
+        phrases::barrier("Related News On Our Site:"),
+        Some(lines::Barrier::Related)
+    );
+    assert_eq!(
+        phrases::barrier("Related Items"),
+        Some(lines::Barrier::Related)
+    );
+    assert_eq!(
+        phrases::barrier("Related parties agree on the bridge budget at last"),
+        None
+    );
+}
+
+#[test]
+fn a_line_with_a_running_time_under_it_captions_a_video() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\nTravel\nWeather\nVideos\n\
+Council votes for the new river bridge of the old town\n02:12 - Source: City TV\nShare\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_short_label_repeated_across_the_page_is_no_headline() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nArts\nTravel\nWeather\nSport\nTraffic\n\
+More videos\nRiver bridge traffic\nMore videos\nRiver bridge traffic\nMore videos\nRiver bridge traffic\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_far_above_the_body_is_found_by_its_byline() {
+    let mut top = String::from("Council Approves The River Bridge\nBy Anna Rossi\n");
+    for n in 0..40 {
+        top.push_str(&format!("Playlist\nVideo number {n} of the day\n"));
+    }
+    assert_eq!(title_of(&top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_long_line_under_a_shorter_headline_is_its_standfirst() {
+    let top = "Home\nA Yes For The Bridge\n\
+After a long debate about the cost of the bridge the council voted for the river bridge that will carry buses and bicycles\n\
+By Anna Rossi\n";
+    assert_eq!(title_of(top), "A Yes For The Bridge");
+}
+
+#[test]
+fn a_headline_may_end_in_an_initialism() {
+    let top = "Home\nNews\nCouncil Approves River Bridge Funded By The U.S.\nBy Anna Rossi\n";
+    assert_eq!(
+        title_of(top),
+        "Council Approves River Bridge Funded By The U.S."
+    );
+    assert!(!lines::is_headline_ending_in_initialism(
+        "The council said the money for the bridge comes from the U.S."
+    ));
+}
+
+#[test]
+fn a_line_with_a_picture_credit_is_a_caption() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\nTravel\nWeather\n\
+Council members vote for the new river bridge of the old town\nImage: City Archive\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+    let page = lines::build(lines::split_lines(
+        "Council members vote for the new river bridge | AP Photo\nCouncil Approves The River Bridge\n",
+    ));
+    assert!(title_signs::captions_a_picture(&page, 0));
+    assert!(!title_signs::captions_a_picture(&page, 1));
+}
+
+#[test]
+fn a_headline_repeated_by_share_boxes_is_still_the_headline() {
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nBy Anna Rossi\n";
+    let tail = "Share\nCouncil Approves The River Bridge\nE-mail\n\
+Council Approves The River Bridge\nPrint\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_with_its_own_byline_is_no_caption_under_a_date() {
+    let top = "Old Town Council Approves River Bridge Traffic Study\nMarch 3, 2021\n\
+Council Approves The River Bridge\nBy Anna Rossi\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
