@@ -191,7 +191,7 @@ pub(super) fn pick_title(
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
         let second = if is_standfirst_under_headline(lines, i, |h| {
-            overlap(&lines[h].text, body).is_some_and(|o| o >= 0.25)
+            overlap(&lines[h].text, body).unwrap_or(0.0)
         }) {
             -0.5
         } else {

@@ -91,23 +91,26 @@ pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
         >= 3
 }
 
-/// Whether the line is a long one right under a shorter headline that
-/// `tells_the_story`: then it is that headline's standfirst. A kicker above
-/// a headline is shorter than four words, and a standfirst is a sentence.
+/// Whether the line is a long one right under a shorter headline that tells
+/// the body's story (`story` gives a line's overlap with the body): then it
+/// is that headline's standfirst. A kicker above a headline ("In Town, Near
+/// The River") is shorter than six words, and a standfirst is a sentence. Under a long headline that
+/// tells the story well, a headline-like line is one of its summary points.
 pub(super) fn is_standfirst_under_headline(
     lines: &[Line],
     i: usize,
-    tells_the_story: impl Fn(usize) -> bool,
+    story: impl Fn(usize) -> f64,
 ) -> bool {
     let Some(above) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
         return false;
     };
     let (line, head) = (&lines[i], &lines[above]);
-    head.is_title_like()
-        && head.words >= 4
-        && line.words >= 14
-        && line.words >= 2 * head.words
-        && tells_the_story(above)
+    if !head.is_title_like() || head.words < 6 {
+        return false;
+    }
+    let longer = line.words >= 14 && line.words >= 2 * head.words;
+    let point = head.words >= 10 && line.words >= 6;
+    (longer && story(above) >= 0.25) || (point && story(above) >= 0.5)
 }
 
 /// A picture's caption: the line carries a credit ("… Crédits photo : X"),

@@ -64,10 +64,35 @@ fn a_headline_far_above_the_body_is_found_by_its_byline() {
 
 #[test]
 fn a_long_line_under_a_shorter_headline_is_its_standfirst() {
-    let top = "Home\nA Yes For The Bridge\n\
+    let top = "Home\nA Clear Yes For The Bridge\n\
 After a long debate about the cost of the bridge the council voted for the river bridge that will carry buses and bicycles\n\
 By Anna Rossi\n";
-    assert_eq!(title_of(top), "A Yes For The Bridge");
+    assert_eq!(title_of(top), "A Clear Yes For The Bridge");
+}
+
+#[test]
+fn lines_under_a_long_headline_are_its_summary_points() {
+    let top = "Home\nNews\n\
+The City Council Approves The New River Bridge For Buses And Bicycles\n\
+A study of the bridge traffic in the old town comes by the summer\n\
+The council says the work on the river banks starts early next spring\n\
+Residents of the old town ask about the cost of the new bridge\n\
+Council members say buses and bicycles will cross the river bridge\n\
+By Anna Rossi\n";
+    assert_eq!(
+        title_of(top),
+        "The City Council Approves The New River Bridge For Buses And Bicycles"
+    );
+}
+
+#[test]
+fn a_kicker_above_a_long_headline_takes_nothing_from_it() {
+    let top = "Home\nNews\nIn Town, Near The River\n\
+The city council approves the new river bridge for buses and bicycles after a long debate about its cost\n";
+    assert_eq!(
+        title_of(top),
+        "The city council approves the new river bridge for buses and bicycles after a long debate about its cost"
+    );
 }
 
 #[test]
