@@ -54,9 +54,20 @@ pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
     false
 }
 
-/// A running time ("03:29", "1:02:12", "02:12 - Source: X") under a line:
-/// the line captions a video in a player or a playlist.
+/// Entries of a video playlist: lines with a running time ("03:29",
+/// "1:02:12", "02:12 - Source: X") under them, three or more on the page,
+/// are other videos. One time under one line may be the clock time of a
+/// headline's update, and a headline it is then.
 pub(super) fn captions_a_video(lines: &[Line], i: usize) -> bool {
+    running_time_under(lines, i)
+        && (0..lines.len())
+            .filter(|&j| running_time_under(lines, j))
+            .take(3)
+            .count()
+            >= 3
+}
+
+fn running_time_under(lines: &[Line], i: usize) -> bool {
     let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise) else {
         return false;
     };
@@ -75,11 +86,11 @@ pub(super) fn captions_a_video(lines: &[Line], i: usize) -> bool {
     is_duration && !clock && text.split_whitespace().count() <= 6
 }
 
-/// A short line found three times or more on the page is a widget's label
-/// ("Now playing", "Watch"), not a headline: a headline is longer than a
-/// label, and is repeated only where the page names itself.
+/// A line of one or two words found three times or more on the page is a
+/// widget's label ("Now playing", "Watch"), not a headline: a headline is
+/// longer than a label, and is repeated only where the page names itself.
 pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
-    if lines[i].words > 3 || lines[i].text.chars().count() > 24 {
+    if lines[i].words > 2 || lines[i].text.chars().count() > 24 {
         return false;
     }
     let t = lines[i].text.trim().to_lowercase();
