@@ -151,7 +151,9 @@ pub(super) fn pick_title(
     let mut best: Option<(f64, usize)> = None;
     for (i, proximity) in candidates {
         if meta::bare_name(&lines[i]).is_some()
-            || in_related_list(lines, i)
+            // A byline under it makes it an article's headline all the
+            // same: a "Trending" bar may sit right above the headline.
+            || (in_related_list(lines, i) && !byline_under(lines, i))
             || captions_a_video(lines, i)
             || captions_a_picture(lines, i)
             || is_repeated_label(lines, i)

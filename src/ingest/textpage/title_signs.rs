@@ -124,14 +124,15 @@ pub(super) fn is_standfirst_under_headline(
     (longer && story(above) >= 0.25) || (point && story(above) >= 0.5)
 }
 
-/// A picture's caption: the line carries a credit ("… Crédits photo : X"),
-/// or the line under it is one ("Image: X").
+/// A picture's caption: the line carries a credit after its text ("… |
+/// AP Photo", "… Crédits photo : X"), or the line under it is one ("Image:
+/// X"). A line that opens with the mark ("Photos: …") is a headline.
 pub(super) fn captions_a_picture(lines: &[Line], i: usize) -> bool {
-    let credit = |t: &str| {
-        let lower = t.to_lowercase();
-        CREDITS.iter().any(|c| lower.contains(c))
-    };
-    credit(&lines[i].text)
+    let lower = lines[i].text.trim().to_lowercase();
+    let inline = CREDITS
+        .iter()
+        .any(|c| lower.find(c).is_some_and(|at| at > 0));
+    inline
         || (i + 1..lines.len())
             .find(|&j| lines[j].kind != Kind::Noise)
             .is_some_and(|j| {

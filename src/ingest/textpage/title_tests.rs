@@ -24,6 +24,12 @@ Council Approves Study Of The River Bridge Traffic\nMarch 2, 2021\nStory Tools\n
 }
 
 #[test]
+fn a_headline_with_its_byline_under_a_trending_bar_is_the_headline() {
+    let top = "Home\nTrending\nBridge Traffic\nOld Town\nCouncil Approves The River Bridge\nBy Anna Rossi\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
 fn a_related_heading_that_names_its_items_is_a_related_heading() {
     assert_eq!(
         phrases::barrier("Related News On Our Site:"),
@@ -124,6 +130,10 @@ Council members vote for the new river bridge of the old town\nImage: City Archi
     ));
     assert!(title_signs::captions_a_picture(&page, 0));
     assert!(!title_signs::captions_a_picture(&page, 1));
+    let page = lines::build(lines::split_lines(
+        "Photos: The River Bridge Opens To Buses\nBy Anna Rossi\n",
+    ));
+    assert!(!title_signs::captions_a_picture(&page, 0));
 }
 
 #[test]
