@@ -150,8 +150,6 @@ fn is_hashtags(text: &str) -> bool {
     tags >= 2 && tags * 3 >= text.split_whitespace().count()
 }
 
-/// Whether a sentence ends inside the line: `.`, `!` or `?` then a space
-/// and a capital letter.
 /// A title-cased line whose final period closes an initialism ("… With
 /// U.S."): a headline, not a sentence. Prose is not title-cased.
 pub(super) fn is_headline_ending_in_initialism(s: &str) -> bool {
@@ -179,6 +177,8 @@ pub(super) fn is_headline_ending_in_initialism(s: &str) -> bool {
         && capitalised * 10 >= long.len() * 7
 }
 
+/// Whether a sentence ends inside the line: `.`, `!` or `?` then a space
+/// and a capital letter.
 fn has_inner_sentence_end(s: &str) -> bool {
     let chars: Vec<char> = s.trim_end().chars().collect();
     chars

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    captions_a_picture, captions_a_video, in_related_list, is_repeated_label,
-    is_standfirst_under_headline,
+    captions_a_picture, has_playlist, in_related_list, is_repeated_label,
+    is_standfirst_under_headline, running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -149,12 +149,15 @@ pub(super) fn pick_title(
         }
     }
     let mut best: Option<(f64, usize)> = None;
+    // Whether the page has a video playlist, read only if a candidate may be in one.
+    let mut playlist: Option<bool> = None;
     for (i, proximity) in candidates {
         if meta::bare_name(&lines[i]).is_some()
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.
             || (in_related_list(lines, i) && !byline_under(lines, i))
-            || captions_a_video(lines, i)
+            || (running_time_under(lines, i)
+                && *playlist.get_or_insert_with(|| has_playlist(lines)))
             || captions_a_picture(lines, i)
             || is_repeated_label(lines, i)
         {

@@ -54,20 +54,20 @@ pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
     false
 }
 
-/// Entries of a video playlist: lines with a running time ("03:29",
-/// "1:02:12", "02:12 - Source: X") under them, three or more on the page,
-/// are other videos. One time under one line may be the clock time of a
-/// headline's update, and a headline it is then.
-pub(super) fn captions_a_video(lines: &[Line], i: usize) -> bool {
-    running_time_under(lines, i)
-        && (0..lines.len())
-            .filter(|&j| running_time_under(lines, j))
-            .take(3)
-            .count()
-            >= 3
+/// Whether the page holds a video playlist: three lines or more with a
+/// running time ("03:29", "1:02:12", "02:12 - Source: X") under them. Its
+/// entries are other videos; one time under one line may be the clock time
+/// of a headline's update, and a headline it is then.
+pub(super) fn has_playlist(lines: &[Line]) -> bool {
+    (0..lines.len())
+        .filter(|&j| running_time_under(lines, j))
+        .take(3)
+        .count()
+        >= 3
 }
 
-fn running_time_under(lines: &[Line], i: usize) -> bool {
+/// A running time on the line under `i`.
+pub(super) fn running_time_under(lines: &[Line], i: usize) -> bool {
     let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise) else {
         return false;
     };
@@ -80,10 +80,12 @@ fn running_time_under(lines: &[Line], i: usize) -> bool {
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    let lower = text.to_lowercase();
+    if !is_duration || text.split_whitespace().count() > 6 {
+        return false;
+    }
     // A clock time ("10:30 am") under a headline dates it; it runs no video.
-    let clock = lower.contains("am") || lower.contains("pm") || lower.contains("uhr");
-    is_duration && !clock && text.split_whitespace().count() <= 6
+    let lower = text.to_lowercase();
+    !(lower.contains("am") || lower.contains("pm") || lower.contains("uhr"))
 }
 
 /// A line of one or two words found three times or more on the page is a
@@ -96,7 +98,7 @@ pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.trim().to_lowercase();
     lines
         .iter()
-        .filter(|l| l.text.trim().to_lowercase() == t)
+        .filter(|l| l.words == lines[i].words && l.text.trim().to_lowercase() == t)
         .take(3)
         .count()
         >= 3
@@ -105,8 +107,9 @@ pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
 /// Whether the line is a long one right under a shorter headline that tells
 /// the body's story (`story` gives a line's overlap with the body): then it
 /// is that headline's standfirst. A kicker above a headline ("In Town, Near
-/// The River") is shorter than six words, and a standfirst is a sentence. Under a long headline that
-/// tells the story well, a headline-like line is one of its summary points.
+/// The River") is shorter than six words, and a standfirst is a sentence.
+/// Under a long headline that tells the story well, a headline-like line is
+/// one of its summary points.
 pub(super) fn is_standfirst_under_headline(
     lines: &[Line],
     i: usize,
