@@ -151,3 +151,13 @@ fn a_headline_with_its_own_byline_is_no_caption_under_a_date() {
 Council Approves The River Bridge\nBy Anna Rossi\n";
     assert_eq!(title_of(top), "Council Approves The River Bridge");
 }
+
+#[test]
+fn a_headline_with_a_number_after_two_capitalised_words_is_no_name() {
+    let top = "Home\nNews\nCouncil Votes 4 to 1 for the New River Bridge of the Old Town\n\
+The vote came after a long debate\n";
+    assert_eq!(
+        title_of(top),
+        "Council Votes 4 to 1 for the New River Bridge of the Old Town"
+    );
+}
