@@ -61,7 +61,8 @@ impl Line {
             && (self.words >= 2 || cjk_count(&self.text) >= 4)
             && self.eff >= 6
             && self.eff <= 250
-            && !ends_with_any(&self.text, &['.', ':', ';', ','])
+            && (!ends_with_any(&self.text, &['.', ':', ';', ','])
+                || is_headline_ending_in_initialism(&self.text))
             && digit_share(&self.text) < 0.3
             && !starts_with_bullet(&self.text)
     }
@@ -147,6 +148,33 @@ fn is_hashtags(text: &str) -> bool {
         .filter(|w| w.starts_with('#'))
         .count();
     tags >= 2 && tags * 3 >= text.split_whitespace().count()
+}
+
+/// A title-cased line whose final period closes an initialism ("… With
+/// U.S."): a headline, not a sentence. Prose is not title-cased.
+pub(super) fn is_headline_ending_in_initialism(s: &str) -> bool {
+    let Some(last) = s.split_whitespace().last() else {
+        return false;
+    };
+    let last = last.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let parts: Vec<&str> = last.split_terminator('.').collect();
+    let initialism = last.ends_with('.')
+        && parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    let long: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    initialism
+        && !has_inner_sentence_end(s)
+        && long.len() >= 3
+        && capitalised * 10 >= long.len() * 7
 }
 
 /// Whether a sentence ends inside the line: `.`, `!` or `?` then a space
@@ -330,7 +358,7 @@ fn starts_with_bullet(text: &str) -> bool {
     ) && chars.next() == Some(' ')
 }
 
-fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
+pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
     let alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
     if alnum == 0 || (alnum <= 1 && cjk_count(text) == 0) {
         return Kind::Noise;
@@ -351,7 +379,7 @@ fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
     if is_label_run(text, words) || is_hashtags(text) {
         return Kind::Boiler;
     }
-    let period = ends_with_period(text);
+    let period = ends_with_period(text) && !is_headline_ending_in_initialism(text);
     let exclaims = ends_with_question(text);
     // A headline is one phrase: a line of several sentences is prose.
     let sentences = (period || exclaims) && has_inner_sentence_end(text);

@@ -122,6 +122,12 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = line.text.split_whitespace().collect();
+    // A name then a date is a credit; a headline with a number in it
+    // ("Rocket Pass 4 in Rocket League brings …") goes on past any date.
+    if dates::date_start_word(&words).is_some_and(|at| words.len() - at > 6) && line.date.is_none()
+    {
+        return None;
+    }
     let name = clean_credit(&words);
     let parts: Vec<&str> = name.split_whitespace().collect();
     let ok = (2..=4).contains(&parts.len())

@@ -17,6 +17,9 @@ mod related;
 #[cfg(test)]
 mod tests;
 mod title;
+mod title_signs;
+#[cfg(test)]
+mod title_tests;
 
 use std::fmt;
 

@@ -202,7 +202,10 @@ pub(super) fn barrier(text: &str) -> Option<Barrier> {
     }
     let key = marker_key(text);
     let key = key.strip_prefix("view all ").unwrap_or(&key);
-    if matches_list(key, RELATED) || RELATED_PREFIX.iter().any(|p| key.starts_with(p)) {
+    if matches_list(key, RELATED)
+        || RELATED_PREFIX.iter().any(|p| key.starts_with(p))
+        || names_what_it_relates(key)
+    {
         return Some(Barrier::Related);
     }
     if matches_list(key, COMMENTS) {
@@ -217,6 +220,12 @@ pub(super) fn barrier(text: &str) -> Option<Barrier> {
         return Some(Barrier::End);
     }
     None
+}
+
+/// "Related Items", "Related News On Our Site": a related-list heading that
+/// names its items or its site, still a short heading.
+fn names_what_it_relates(key: &str) -> bool {
+    key.starts_with("related ") && key.split_whitespace().count() <= 6
 }
 
 pub(super) fn is_soft_marker(text: &str) -> bool {

@@ -4,7 +4,17 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
+use super::title_signs::{
+    captions_a_picture, has_playlist, in_related_list, is_repeated_label,
+    is_standfirst_under_headline, running_time_under,
+};
 use super::{is_lead, meta, next_content};
+
+/// Lines above the body searched for its headline.
+const REACH: usize = 60;
+/// Farther up, a headline with a byline right under it is still searched:
+/// a video playlist or a gallery may sit between the headline and the text.
+const BYLINE_REACH: usize = 150;
 
 const EXTRA_STOPWORDS: &[&str] = &[
     "the", "and", "that", "this", "with", "from", "have", "has", "was", "were", "are", "for",
@@ -86,6 +96,22 @@ fn below_a_headlines_meta(lines: &[Line], i: usize) -> bool {
     })
 }
 
+/// A headline that share and e-mail boxes repeat down the page, so that it
+/// was taken for a repeated widget line: its first copy has a byline under it.
+fn is_shared_headline(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    l.kind == Kind::Noise
+        && l.words >= 4
+        && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
+        && byline_under(lines, i)
+        && !lines[..i].iter().any(|p| p.text == l.text)
+}
+
+/// A byline within three lines under a line.
+fn byline_under(lines: &[Line], i: usize) -> bool {
+    (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
+}
+
 fn is_duplicated(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.to_lowercase();
     lines.iter().enumerate().any(|(j, l)| {
@@ -104,12 +130,13 @@ pub(super) fn pick_title(
 ) -> Option<usize> {
     let mut candidates: Vec<(usize, f64)> = Vec::new();
     let mut dist = 0usize;
-    for i in (start.saturating_sub(60)..start).rev() {
-        if lines[i].kind == Kind::Noise {
+    for i in (start.saturating_sub(BYLINE_REACH)..start).rev() {
+        let shared = is_shared_headline(lines, i);
+        if lines[i].kind == Kind::Noise && !shared {
             continue;
         }
         dist += 1;
-        if lines[i].is_title_like() {
+        if (lines[i].is_title_like() || shared) && (i + REACH >= start || byline_under(lines, i)) {
             candidates.push((i, 1.0 / (1.0 + (dist - 1) as f64 / 6.0)));
         }
     }
@@ -122,8 +149,18 @@ pub(super) fn pick_title(
         }
     }
     let mut best: Option<(f64, usize)> = None;
+    // Whether the page has a video playlist, read only if a candidate may be in one.
+    let mut playlist: Option<bool> = None;
     for (i, proximity) in candidates {
-        if meta::bare_name(&lines[i]).is_some() {
+        if meta::bare_name(&lines[i]).is_some()
+            // A byline under it makes it an article's headline all the
+            // same: a "Trending" bar may sit right above the headline.
+            || (in_related_list(lines, i) && !byline_under(lines, i))
+            || (running_time_under(lines, i)
+                && *playlist.get_or_insert_with(|| has_playlist(lines)))
+            || captions_a_picture(lines, i)
+            || is_repeated_label(lines, i)
+        {
             continue;
         }
         let Some(own) = overlap(&lines[i].text, body) else {
@@ -150,12 +187,22 @@ pub(super) fn pick_title(
         };
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
-        let under = if below_a_headlines_meta(lines, i) {
+        // A byline of its own under it makes it a headline all the same.
+        let under = if below_a_headlines_meta(lines, i) && !byline_under(lines, i) {
             -0.6
         } else {
             0.0
         };
-        let score = 2.0 * ov * size + proximity + dup + near + under;
+        // A long line right under a shorter headline of the story is its
+        // standfirst: a headline comes before its standfirst, not after.
+        let second = if is_standfirst_under_headline(lines, i, |h| {
+            overlap(&lines[h].text, body).unwrap_or(0.0)
+        }) {
+            -0.5
+        } else {
+            0.0
+        };
+        let score = 2.0 * ov * size + proximity + dup + near + under + second;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }

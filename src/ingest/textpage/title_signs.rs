@@ -1,0 +1,145 @@
+//! Signs that a headline-like line is not the article's title: it heads a
+//! related list, captions a video, labels a widget, or is the standfirst of
+//! the headline above it.
+
+use super::lines::{Kind, Line};
+use super::phrases;
+
+/// Marks of a picture's credit, in a caption or on a line of its own.
+const CREDITS: &[&str] = &[
+    "image:",
+    "images:",
+    "photo:",
+    "photos:",
+    "photo by ",
+    "photograph:",
+    "photograph by ",
+    "photograph by:",
+    "credit:",
+    "credits:",
+    "photo credit",
+    "getty images",
+    "crédit photo",
+    "crédits photo",
+    "foto:",
+    "foto di ",
+    "bild:",
+    "imagen:",
+    "fotografía:",
+    "ap photo",
+    "afp photo",
+    "reuters/",
+];
+
+/// Lines of a list to climb to find the heading that opens it.
+const LIST_REACH: usize = 8;
+
+/// Whether the line sits in a list that a "Related …" heading opens: the
+/// heading is a few headline-like lines above it, with no prose, date or
+/// byline between them. Such headlines are other stories.
+pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
+    for j in (i.saturating_sub(LIST_REACH)..i).rev() {
+        let l = &lines[j];
+        if phrases::is_related_marker(&l.text) {
+            return true;
+        }
+        let in_list = l.kind == Kind::Noise
+            || (matches!(l.kind, Kind::Heading | Kind::Short)
+                && l.date.is_none()
+                && l.byline.is_none());
+        if !in_list {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the page holds a video playlist: three lines or more with a
+/// running time ("03:29", "1:02:12", "02:12 - Source: X") under them. Its
+/// entries are other videos; one time under one line may be the clock time
+/// of a headline's update, and a headline it is then.
+pub(super) fn has_playlist(lines: &[Line]) -> bool {
+    (0..lines.len())
+        .filter(|&j| running_time_under(lines, j))
+        .take(3)
+        .count()
+        >= 3
+}
+
+/// A running time on the line under `i`.
+pub(super) fn running_time_under(lines: &[Line], i: usize) -> bool {
+    let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise) else {
+        return false;
+    };
+    let text = lines[next].text.trim();
+    let lead: &str = text.split_whitespace().next().unwrap_or_default();
+    let parts: Vec<&str> = lead.split(':').collect();
+    let is_duration = (2..=3).contains(&parts.len())
+        && parts[0].len() <= 2
+        && parts[1..].iter().all(|p| p.len() == 2)
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if !is_duration || text.split_whitespace().count() > 6 {
+        return false;
+    }
+    // A clock time ("10:30 am") under a headline dates it; it runs no video.
+    let lower = text.to_lowercase();
+    !(lower.contains("am") || lower.contains("pm") || lower.contains("uhr"))
+}
+
+/// A line of one or two words found three times or more on the page is a
+/// widget's label ("Now playing", "Watch"), not a headline: a headline is
+/// longer than a label, and is repeated only where the page names itself.
+pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
+    if lines[i].words > 2 || lines[i].text.chars().count() > 24 {
+        return false;
+    }
+    let t = lines[i].text.trim().to_lowercase();
+    lines
+        .iter()
+        .filter(|l| l.words == lines[i].words && l.text.trim().to_lowercase() == t)
+        .take(3)
+        .count()
+        >= 3
+}
+
+/// Whether the line is a long one right under a shorter headline that tells
+/// the body's story (`story` gives a line's overlap with the body): then it
+/// is that headline's standfirst. A kicker above a headline ("In Town, Near
+/// The River") is shorter than six words, and a standfirst is a sentence.
+/// Under a long headline that tells the story well, a headline-like line is
+/// one of its summary points.
+pub(super) fn is_standfirst_under_headline(
+    lines: &[Line],
+    i: usize,
+    story: impl Fn(usize) -> f64,
+) -> bool {
+    let Some(above) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
+        return false;
+    };
+    let (line, head) = (&lines[i], &lines[above]);
+    if !head.is_title_like() || head.words < 6 {
+        return false;
+    }
+    let longer = line.words >= 14 && line.words >= 2 * head.words;
+    let point = head.words >= 10 && line.words >= 6;
+    (longer && story(above) >= 0.25) || (point && story(above) >= 0.5)
+}
+
+/// A picture's caption: the line carries a credit after its text ("… |
+/// AP Photo", "… Crédits photo : X"), or the line under it is one ("Image:
+/// X"). A line that opens with the mark ("Photos: …") is a headline.
+pub(super) fn captions_a_picture(lines: &[Line], i: usize) -> bool {
+    let lower = lines[i].text.trim().to_lowercase();
+    let inline = CREDITS
+        .iter()
+        .any(|c| lower.find(c).is_some_and(|at| at > 0));
+    inline
+        || (i + 1..lines.len())
+            .find(|&j| lines[j].kind != Kind::Noise)
+            .is_some_and(|j| {
+                let lower = lines[j].text.trim().to_lowercase();
+                CREDITS.iter().any(|c| lower.starts_with(c)) && lines[j].words <= 8
+            })
+}

@@ -1,0 +1,163 @@
+//! Tests of the rules that keep a line that is not the article's headline
+//! (a related story, a caption, a widget's label, a standfirst) from being
+//! taken for its title, one made-up page each.
+
+use super::*;
+
+const BODY: &str = "\
+The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring to the old town.
+Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start early next spring.
+Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
+";
+
+fn title_of(top: &str) -> String {
+    parse_text_page(&format!("{top}{BODY}"))
+        .expect("page parses")
+        .title
+}
+
+#[test]
+fn headlines_under_a_related_heading_are_other_stories() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nRelated Items\n\
+Council Approves Study Of The River Bridge Traffic\nMarch 2, 2021\nStory Tools\nPrint\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_with_its_byline_under_a_trending_bar_is_the_headline() {
+    let top = "Home\nTrending\nBridge Traffic\nOld Town\nCouncil Approves The River Bridge\nBy Anna Rossi\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_related_heading_that_names_its_items_is_a_related_heading() {
+    assert_eq!(
+        phrases::barrier("Related News On Our Site:"),
+        Some(lines::Barrier::Related)
+    );
+    assert_eq!(
+        phrases::barrier("Related Items"),
+        Some(lines::Barrier::Related)
+    );
+    assert_eq!(
+        phrases::barrier("Related parties agree on the bridge budget at last"),
+        None
+    );
+}
+
+#[test]
+fn lines_with_a_running_time_under_them_are_a_video_playlist() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\nTravel\nWeather\nVideos\n\
+Snow closes the mountain roads\n01:16\nThe harbour festival opens\n00:57\n\
+Council votes for the new river bridge of the old town\n02:12 - Source: City TV\nShare\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_clock_time_under_a_headline_dates_it() {
+    let top = "Home\nNews\nCouncil Approves The River Bridge\n14:35\nShare\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_short_label_repeated_across_the_page_is_no_headline() {
+    let top = "A Vote For The Crossing\nHome\nNews\nArts\nTravel\n\
+Bridge traffic\nMore videos\nBridge traffic\nMore videos\nBridge traffic\nMore videos\n";
+    assert_eq!(title_of(top), "A Vote For The Crossing");
+}
+
+#[test]
+fn a_headline_far_above_the_body_is_found_by_its_byline() {
+    let mut top = String::from("Council Approves The River Bridge\nBy Anna Rossi\n");
+    for n in 0..40 {
+        top.push_str(&format!("Playlist\nVideo number {n} of the day\n"));
+    }
+    assert_eq!(title_of(&top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_long_line_under_a_shorter_headline_is_its_standfirst() {
+    let top = "Home\nA Clear Yes For The Bridge\n\
+After a long debate about the cost of the bridge the council voted for the river bridge that will carry buses and bicycles\n\
+By Anna Rossi\n";
+    assert_eq!(title_of(top), "A Clear Yes For The Bridge");
+}
+
+#[test]
+fn lines_under_a_long_headline_are_its_summary_points() {
+    let top = "Home\nNews\n\
+The City Council Approves The New River Bridge For Buses And Bicycles\n\
+A study of the bridge traffic in the old town comes by the summer\n\
+The council says the work on the river banks starts early next spring\n\
+Residents of the old town ask about the cost of the new bridge\n\
+Council members say buses and bicycles will cross the river bridge\n\
+By Anna Rossi\n";
+    assert_eq!(
+        title_of(top),
+        "The City Council Approves The New River Bridge For Buses And Bicycles"
+    );
+}
+
+#[test]
+fn a_kicker_above_a_long_headline_takes_nothing_from_it() {
+    let top = "Home\nNews\nIn Town, Near The River\n\
+The city council approves the new river bridge for buses and bicycles after a long debate about its cost\n";
+    assert_eq!(
+        title_of(top),
+        "The city council approves the new river bridge for buses and bicycles after a long debate about its cost"
+    );
+}
+
+#[test]
+fn a_headline_may_end_in_an_initialism() {
+    let top = "Home\nNews\nCouncil Approves River Bridge Funded By The U.S.\nBy Anna Rossi\n";
+    assert_eq!(
+        title_of(top),
+        "Council Approves River Bridge Funded By The U.S."
+    );
+    assert!(!lines::is_headline_ending_in_initialism(
+        "The council said the money for the bridge comes from the U.S."
+    ));
+}
+
+#[test]
+fn a_line_with_a_picture_credit_is_a_caption() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\nTravel\nWeather\n\
+Council members vote for the new river bridge of the old town\nImage: City Archive\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+    let page = lines::build(lines::split_lines(
+        "Council members vote for the new river bridge | AP Photo\nCouncil Approves The River Bridge\n",
+    ));
+    assert!(title_signs::captions_a_picture(&page, 0));
+    assert!(!title_signs::captions_a_picture(&page, 1));
+    let page = lines::build(lines::split_lines(
+        "Photos: The River Bridge Opens To Buses\nBy Anna Rossi\n",
+    ));
+    assert!(!title_signs::captions_a_picture(&page, 0));
+}
+
+#[test]
+fn a_headline_repeated_by_share_boxes_is_still_the_headline() {
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nBy Anna Rossi\n";
+    let tail = "Share\nCouncil Approves The River Bridge\nE-mail\n\
+Council Approves The River Bridge\nPrint\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_with_its_own_byline_is_no_caption_under_a_date() {
+    let top = "Old Town Council Approves River Bridge Traffic Study\nMarch 3, 2021\n\
+Council Approves The River Bridge\nBy Anna Rossi\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_with_a_number_after_two_capitalised_words_is_no_name() {
+    let top = "Home\nNews\nCouncil Votes 4 to 1 for the New River Bridge of the Old Town\n\
+The vote came after a long debate\n";
+    assert_eq!(
+        title_of(top),
+        "Council Votes 4 to 1 for the New River Bridge of the Old Town"
+    );
+}
