@@ -67,6 +67,15 @@ pub(crate) fn parse_patched_with_feed_rs(
                 articles: Vec::new(),
             });
         }
+        Err(first)
+            if patched
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{') =>
+        {
+            let completed = repair::complete_json_feed(patched).ok_or_else(|| first.clone())?;
+            parse_retyping(&completed, source.url).map_err(|_| first)?
+        }
         Err(first) => match repair::close_truncated(patched) {
             Some(closed) => parse_retyping(&closed, source.url).map_err(|_| first)?,
             None => return Err(first),
