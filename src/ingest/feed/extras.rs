@@ -3,14 +3,14 @@
 //! authors (`dc:title`, `dc:description`, `dc:subject`, `dc:author`),
 //! DCMI Terms dates (`dcterms:issued`, `created`, `modified`), the iTunes
 //! author and summary, Atom elements in RSS items (`atom:published`,
-//! `updated`, `author`, `content`, `summary`, `title`, as gofeed reads them:
-//! Blogger and WordPress plugins write them), and a `guid` that is a
-//! permalink as the item's link (as feedparser reads them). One pass of quick-xml over the text, after
-//! either reader: both give their items in document order, so the n-th
-//! item read here is the n-th article (when the counts differ, nothing is
-//! applied).
+//! `updated`, `author`, `content`, `summary`, `title`, as gofeed reads
+//! them: Blogger and WordPress plugins write them), `pubDate` and
+//! `dc:date` in forms the readers refuse (`dates.rs`), and a `guid` that
+//! is a permalink as the item's link (as feedparser reads them). One pass
+//! of quick-xml over the text, after either reader: both give their items
+//! in document order, so the n-th item read here is the n-th article (when
+//! the counts differ, nothing is applied).
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -198,6 +198,7 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
             b"description" => Some(Field::Description),
             b"subject" => Some(Field::Subject),
             b"author" | b"creator" => Some(Field::Author),
+            b"date" => Some(Field::Date),
             _ => None,
         },
         ResolveResult::Bound(n) if n.as_ref() == DCTERMS_NS => match local {
@@ -238,6 +239,8 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
                 b"link" => item.has_link = true,
                 b"description" => item.has_body = true,
                 b"guid" if permalink => return Some(Field::Permalink),
+                // Read again for the dates the readers take in no form.
+                b"pubDate" => return Some(Field::Date),
                 // Bodies some RSS 2.0 feeds give instead of a description.
                 b"body" | b"fullitem" => return Some(Field::Description),
                 _ => {}
@@ -264,11 +267,11 @@ impl Field {
             Field::Author | Field::AtomAuthor => return push_new(&mut item.authors, value),
             Field::Permalink => &mut item.permalink,
             Field::Date => {
-                item.date = item.date.or_else(|| date(&value));
+                item.date = item.date.or_else(|| super::dates::timestamp(&value));
                 return;
             }
             Field::Updated => {
-                item.updated = item.updated.or_else(|| date(&value));
+                item.updated = item.updated.or_else(|| super::dates::timestamp(&value));
                 return;
             }
         };
@@ -296,25 +299,6 @@ fn itunes_category(ns: &ResolveResult, e: &quick_xml::events::BytesStart, item: 
             push_new(&mut item.subjects, value);
         }
     }
-}
-
-/// A date as DCMI Terms give it: RFC 3339, RFC 2822, ISO 8601 without a
-/// zone (taken as UTC) or a plain day.
-fn date(text: &str) -> Option<i64> {
-    if let Ok(d) =
-        DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_rfc2822(text))
-    {
-        return Some(d.with_timezone(&Utc).timestamp());
-    }
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .or_else(|| {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })
-        .map(|d| d.and_utc().timestamp())
 }
 
 /// Fills what each article lacks from its item's extras; for each, true

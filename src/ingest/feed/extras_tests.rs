@@ -127,3 +127,25 @@ fn atom_elements_in_rss_items_fill_what_the_item_lacks() {
     assert_eq!(a[2].published, Some(1_033_563_600));
     assert_eq!(a[2].body, ["Own text"]);
 }
+
+#[test]
+fn dates_the_readers_refuse_are_read_again() {
+    // Zones named as European feeds name them, and dates with no zone
+    // (gofeed's internal/shared/dateparser_test.go, MIT, has both).
+    let a = articles(
+        "<item><title>a</title><pubDate>Mon, 02 Jan 2006 15:04:05 CEST</pubDate></item>\
+         <item><title>b</title><pubDate>2006-01-02 15:04:05</pubDate></item>\
+         <item><title>c</title><dc:date>Mon,02 January 2006 15:04:05 EST</dc:date></item>\
+         <item><title>d</title><pubDate>soon</pubDate></item>",
+    );
+    let dates: Vec<_> = a.iter().map(|a| a.published).collect();
+    assert_eq!(
+        dates,
+        [
+            Some(1_136_207_045),
+            Some(1_136_214_245),
+            Some(1_136_232_245),
+            None
+        ]
+    );
+}

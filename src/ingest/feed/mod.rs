@@ -5,6 +5,7 @@
 //! prefixes used without a declaration; if parsing still fails, a feed cut
 //! short is closed after its last complete item and parsed again.
 
+mod dates;
 mod elements;
 mod extras;
 pub(crate) mod fast;
