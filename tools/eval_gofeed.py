@@ -15,7 +15,9 @@ gofeed (github.com/mmcdole/gofeed, MIT licence) keeps RSS, Atom and JSON Feed te
   ``summary``);
 - ``parser/json/NAME.json`` + ``NAME_expected.json``: its JSON Feed model.
 
-``parser/universal`` has no expected output and is not read.
+``parser/universal`` has no expected output and is not read. The date cases of
+``internal/shared/dateparser_test.go`` (a date string and the UTC time it means) are imported
+as the ``pubDate`` of one RSS item each and scored apart ("dates").
 
 Each feed is imported with ``edicola --data TMPDIR import --dry-run --json FILE`` and each
 expected item is compared with the article at the same position, on what a reader shows:
@@ -249,6 +251,36 @@ def check(exp: dict, art: dict | None) -> tuple[int, list[str]]:
     return checked, bad
 
 
+def date_cases(suite: Path, data: Path) -> list[tuple[str, str]]:
+    """(date as written, UTC time it means) from gofeed's date parser tests."""
+    test = data.parent / "internal/shared/dateparser_test.go"
+    if test.exists():
+        source = test.read_text()
+    else:
+        proc = subprocess.run(["git", "--git-dir", str(suite), "show",
+                               "HEAD:internal/shared/dateparser_test.go"],
+                              capture_output=True, text=True)
+        source = proc.stdout
+    found = re.findall(r'\{"([^"]+)", "(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)"\}', source)
+    return [(text, when.replace(" ", "T") + "Z") for text, when in found]
+
+
+def score_dates(binary: str, work: Path, cases: list[tuple[str, str]], show: bool) -> str:
+    items = "".join(f"<item><title>d{i}</title><pubDate>{html.escape(text)}</pubDate></item>"
+                    for i, (text, _) in enumerate(cases))
+    feed = work / "dates.xml"
+    feed.write_text(f'<rss version="2.0"><channel><title>D</title>{items}</channel></rss>')
+    articles, error = import_file(binary, work / "data", feed)
+    ok = 0
+    for i, (text, want) in enumerate(cases):
+        got = articles[i].get("published") if articles and i < len(articles) else None
+        if stamp(got) == want:
+            ok += 1
+        elif show:
+            print(f"date {text!r}: {got!r} != {want!r} {error}")
+    return f"dates: {ok}/{len(cases)} pass"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--suite", required=True, type=Path,
@@ -302,7 +334,8 @@ def main() -> int:
                 for line in bad:
                     print(f"    {line}")
         print(f"files: {files_ok}/{files} pass; items: {items_ok}/{items} pass; "
-              f"{nothing} items with nothing a reader shows")
+              f"{nothing} items with nothing a reader shows; "
+              + score_dates(args.bin, work, date_cases(args.suite, data), args.fail))
     return 0
 
 
