@@ -2,7 +2,7 @@
 //! an item or the whole feed, or show an element's encoding instead of its
 //! text (the repairs of the root element are in `repair.rs`).
 
-use super::repair::{attr_value, contains, tag_name};
+use super::repair::{attr_value, contains, root_holds, tag_name};
 
 /// The text of a feed that `feed-rs` refused for the content type `bad`
 /// (`unsupported content type X`), with every `type="X"` attribute made
@@ -37,7 +37,9 @@ pub(super) fn decode_base64_constructs(text: &str) -> Option<String> {
         "mode='base64'",
         "application/octet-stream",
     ];
-    if !marked.iter().any(|m| contains(text, m)) && !has_binary_content(text) {
+    // Only Atom has typed content: RSS feeds (most feeds) are not scanned.
+    let atom = || root_holds(text, "<feed") || root_holds(text, ":feed");
+    if !marked.iter().any(|m| contains(text, m)) && !(atom() && has_binary_content(text)) {
         return None;
     }
     let mut out = String::with_capacity(text.len());

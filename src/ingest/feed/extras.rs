@@ -65,7 +65,7 @@ pub(super) fn worth_reading(text: &str, articles: &[Article]) -> bool {
     let namespaced = has("purl.org/dc/")
         || has("itunes.com/dtds")
         || has("search.yahoo.com/mrss")
-        || has("<atom:author");
+        || (super::repair::root_holds(text, "2005/Atom") && has("<atom:author"));
     // Some item lacks a `<title>` of its own (the channel has one).
     let untitled = || count("<title") <= count("<item");
     namespaced

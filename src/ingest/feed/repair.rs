@@ -295,6 +295,12 @@ pub fn close_truncated(text: &str) -> Option<String> {
     Some(format!("{}{closing}", &text[..cut]))
 }
 
+/// Whether the root element's start tag (where feeds declare their
+/// namespaces) holds `needle`: a look at the head of a feed, not a scan.
+pub(super) fn root_holds(text: &str, needle: &str) -> bool {
+    root_tag(text).is_some_and(|(start, end)| text[start..end].contains(needle))
+}
+
 /// Byte range of the root element's start tag.
 fn root_tag(text: &str) -> Option<(usize, usize)> {
     let mut at = 0;
