@@ -342,7 +342,15 @@ impl Converter<'_> {
         let mut table: Vec<Vec<String>> = Vec::new();
         for row in &rows {
             let cells = cells(row);
-            let texts: Vec<String> = cells.iter().map(|c| squash(&c.text())).collect();
+            // A line break in a cell parts its words (`/r/funny</a><br/><a>[link]`).
+            let texts: Vec<String> = cells
+                .iter()
+                .map(|c| {
+                    let mut text = String::new();
+                    pre_text(c, &mut text, 0);
+                    squash(&text)
+                })
+                .collect();
             if texts.iter().all(String::is_empty) {
                 continue;
             }
@@ -352,6 +360,7 @@ impl Converter<'_> {
             }
             table.push(texts);
         }
+        drop_empty_columns(&mut table);
         if !table.is_empty() {
             self.blocks.push(Block::Table {
                 rows: table,
@@ -391,5 +400,28 @@ impl Converter<'_> {
             }
             self.blocks.append(&mut self.inline_images);
         }
+    }
+}
+
+/// Drops the columns with no text in any row (a column of thumbnails, as
+/// Reddit's feeds have): a text reader would show them as empty cells.
+fn drop_empty_columns(table: &mut [Vec<String>]) {
+    let width = table.iter().map(Vec::len).max().unwrap_or(0);
+    let empty: Vec<bool> = (0..width)
+        .map(|c| {
+            table
+                .iter()
+                .all(|row| row.get(c).is_none_or(String::is_empty))
+        })
+        .collect();
+    if !empty.contains(&true) {
+        return;
+    }
+    for row in table.iter_mut() {
+        let mut column = 0;
+        row.retain(|_| {
+            column += 1;
+            !empty[column - 1]
+        });
     }
 }
