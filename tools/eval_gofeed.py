@@ -46,7 +46,9 @@ sites (the Guardian, Reddit, heise, craigslist, podcasts), are scored the same w
 ``test/output/NAME.json`` (``feed.items[]`` with ``title``, ``link``, ``isoDate``, ``creator`` or
 ``author``, ``content:encoded`` else ``content`` else ``summary``) and reported apart. Fields
 holding U+FFFD (rss-parser read ``encoding.rss`` in the wrong encoding) are not checked; a
-relative expected link passes when it resolves, against Edicola's link, to it.
+relative expected link passes when it resolves, against Edicola's link, to it;
+``xml2js-options.rss`` is left out (its output was made with options that write empty elements
+as ``EMPTY``).
 
 Get the data with the library's ``fetch`` tool (``github:mmcdole/gofeed``, a bare git
 directory) or any checkout, then:
@@ -221,7 +223,8 @@ def rss_parser_cases(suite: Path, work: Path):
             tar.extractall(root, filter="data")
     for feed in sorted((root / "test/input").iterdir()):
         exp = root / "test/output" / (feed.stem + ".json")
-        if exp.exists():
+        # Parsed with xml2js options that write empty elements as "EMPTY".
+        if exp.exists() and feed.stem != "xml2js-options":
             yield f"rss-parser/{feed.name}", feed, exp, "rss-parser"
 
 
