@@ -39,7 +39,8 @@ pub(super) fn decode_base64_constructs(text: &str) -> Option<String> {
     ];
     // Only Atom has typed content: RSS feeds (most feeds) are not scanned.
     let atom = || root_holds(text, "<feed") || root_holds(text, ":feed");
-    if !marked.iter().any(|m| contains(text, m)) && !(atom() && has_binary_content(text)) {
+    let binary = || atom() && has_binary_content(text);
+    if !(marked.iter().any(|m| contains(text, m)) || binary()) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
