@@ -1,8 +1,9 @@
 //! Dates that neither reader takes, read for the items that have no other:
 //! RFC 2822 dates with a zone named as people name it (`CEST`, `BST`,
 //! `JST`: RFC 2822 knows only the North American ones), a full month name
-//! or no space after the weekday's comma, and ISO 8601 without a zone
-//! (taken as UTC) or a plain day, as DCMI Terms give them.
+//! or no space after the weekday's comma, ISO 8601 with a space for the
+//! `T` or without seconds, without a zone (taken as UTC) or a plain day, as
+//! DCMI Terms give them, and C's `asctime` form.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
@@ -48,7 +49,30 @@ pub(super) fn timestamp(text: &str) -> Option<i64> {
     if let Some(d) = loose_rfc2822(text).and_then(|t| DateTime::parse_from_rfc2822(&t).ok()) {
         return Some(d.with_timezone(&Utc).timestamp());
     }
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"]
+    // ISO 8601 with a space or without seconds, the zone as an offset.
+    let zoned = match text.strip_suffix('Z') {
+        Some(utc) => format!("{utc}+0000"),
+        None => text.to_string(),
+    };
+    let offset_forms = [
+        "%Y-%m-%d %H:%M:%S%.f %z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+    ];
+    if let Some(d) = offset_forms
+        .iter()
+        .find_map(|f| DateTime::parse_from_str(&zoned, f).ok())
+    {
+        return Some(d.with_timezone(&Utc).timestamp());
+    }
+    // The last is C's `asctime` (`Mon Jan  2 15:04:05 2006`), in UTC.
+    let plain_forms = [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%a %b %e %H:%M:%S %Y",
+    ];
+    plain_forms
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
         .or_else(|| {
@@ -120,6 +144,10 @@ mod tests {
             at("Mon, 02 Jan 2006 15:04:05 -0700"),
             utc("2006-01-02T22:04:05Z")
         );
+        assert_eq!(at("2006-01-02 15:04:05 +0100"), utc("2006-01-02T14:04:05Z"));
+        assert_eq!(at("2006-01-02 15:04:05+01:00"), utc("2006-01-02T14:04:05Z"));
+        assert_eq!(at("2006-01-02T15:04Z"), utc("2006-01-02T15:04:00Z"));
+        assert_eq!(at("Mon Jan  2 15:04:05 2006"), utc("2006-01-02T15:04:05Z"));
         // Ambiguous or unknown zones and words are no date.
         assert_eq!(at("Mon, 02 Jan 2006 15:04:05 IST"), None);
         assert_eq!(at("yesterday"), None);
