@@ -9,7 +9,8 @@ use url::Url;
 
 use super::flow::{Flow, Kind};
 use super::nodes::{
-    cells, file_name, has_break, is_hidden, is_named, is_spacer, pre_text, start_number,
+    cell_text, cells, drop_empty_columns, file_name, has_break, is_hidden, is_named, is_spacer,
+    pre_text, start_number,
 };
 use super::{HtmlText, squash};
 use crate::ingest::ids::resolve_url;
@@ -342,15 +343,7 @@ impl Converter<'_> {
         let mut table: Vec<Vec<String>> = Vec::new();
         for row in &rows {
             let cells = cells(row);
-            // A line break in a cell parts its words (`/r/funny</a><br/><a>[link]`).
-            let texts: Vec<String> = cells
-                .iter()
-                .map(|c| {
-                    let mut text = String::new();
-                    pre_text(c, &mut text, 0);
-                    squash(&text)
-                })
-                .collect();
+            let texts: Vec<String> = cells.iter().map(cell_text).collect();
             if texts.iter().all(String::is_empty) {
                 continue;
             }
@@ -400,28 +393,5 @@ impl Converter<'_> {
             }
             self.blocks.append(&mut self.inline_images);
         }
-    }
-}
-
-/// Drops the columns with no text in any row (a column of thumbnails, as
-/// Reddit's feeds have): a text reader would show them as empty cells.
-fn drop_empty_columns(table: &mut [Vec<String>]) {
-    let width = table.iter().map(Vec::len).max().unwrap_or(0);
-    let empty: Vec<bool> = (0..width)
-        .map(|c| {
-            table
-                .iter()
-                .all(|row| row.get(c).is_none_or(String::is_empty))
-        })
-        .collect();
-    if !empty.contains(&true) {
-        return;
-    }
-    for row in table.iter_mut() {
-        let mut column = 0;
-        row.retain(|_| {
-            column += 1;
-            !empty[column - 1]
-        });
     }
 }
