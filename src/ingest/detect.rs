@@ -30,11 +30,26 @@ fn json_format(text: &str) -> Result<Format, ParseError> {
     let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| ParseError::InvalidJson(e.to_string()))?;
     let version = value.get("version").and_then(|v| v.as_str()).unwrap_or("");
-    if version.contains("jsonfeed") {
+    if version.contains("jsonfeed") || has_json_feed_items(&value) {
         Ok(Format::JsonFeed)
     } else {
         Err(ParseError::NotJsonFeed)
     }
+}
+
+/// Whether `value` has items named as only JSON Feed names them: some
+/// feeds give a wrong `version` (`"1.0"`) or none, and their items still
+/// read as the spec defines them.
+fn has_json_feed_items(value: &serde_json::Value) -> bool {
+    const ITEM_KEYS: [&str; 3] = ["content_html", "content_text", "date_published"];
+    value
+        .get("items")
+        .and_then(|items| items.as_array())
+        .is_some_and(|items| {
+            items
+                .iter()
+                .any(|item| ITEM_KEYS.iter().any(|key| item.get(key).is_some()))
+        })
 }
 
 /// The format named by the root element of XML or HTML.
@@ -139,6 +154,18 @@ mod tests {
         );
         assert_eq!(ok("Just some text\nwith lines"), Some(Format::TextPage));
         assert!(detect("{\"a\": 1}").is_err());
+    }
+
+    #[test]
+    fn json_feed_items_make_a_json_feed_whatever_its_version() {
+        // As gofeed's testdata/translator/json/json10_simple.json (MIT) has it.
+        let wrong = r#"{"version": "1.0", "items": [{"content_text": "x"}]}"#;
+        assert_eq!(detect(wrong).ok(), Some(Format::JsonFeed));
+        let none = r#"{"items": [{"id": "1", "date_published": "2024-01-01T00:00:00Z"}]}"#;
+        assert_eq!(detect(none).ok(), Some(Format::JsonFeed));
+        // Any other JSON with items is no feed.
+        assert!(detect(r#"{"version": "1.0", "items": [{"name": "x"}]}"#).is_err());
+        assert!(detect(r#"{"items": "content_html"}"#).is_err());
     }
 
     #[test]

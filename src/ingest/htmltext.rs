@@ -144,6 +144,25 @@ mod tests {
     }
 
     #[test]
+    fn table_columns_with_no_text_are_dropped_and_breaks_part_words() {
+        // Reddit's feeds (as rss-parser's test/input/reddit-home.rss, MIT,
+        // has them): a thumbnail cell, then the text cell.
+        let html = "<table><tr><td><a href=\"/p\"><img src=\"t.jpg\"></a></td>\
+                    <td>submitted by <a href=\"/u/x\">x</a> to <a>/r/y</a><br/><a>[link]</a></td></tr>\
+                    <tr><td><img src=\"u.jpg\"></td><td>second</td></tr></table>";
+        let read = html_to_text(html, None);
+        assert_eq!(read.paragraphs, ["submitted by x to /r/y [link]\nsecond"]);
+        let kept = "<table><tr><td>a</td><td></td><td>b</td></tr>\
+                    <tr><td>c</td><td>d</td><td>e</td></tr></table>";
+        let read = html_to_text(kept, None);
+        assert_eq!(
+            read.paragraphs,
+            ["a |  | b\nc | d | e"],
+            "a column with some text stays"
+        );
+    }
+
+    #[test]
     fn formulas_are_read_as_symbols_and_drawings_skipped() {
         let html = "<p>Sum: <math><semantics><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>\
                     <annotation encoding=\"application/x-tex\">a+b</annotation></semantics></math>\

@@ -2,7 +2,7 @@
 //! an item or the whole feed, or show an element's encoding instead of its
 //! text (the repairs of the root element are in `repair.rs`).
 
-use super::repair::{attr_value, contains, tag_name};
+use super::repair::{attr_value, contains, root_holds, tag_name};
 
 /// The text of a feed that `feed-rs` refused for the content type `bad`
 /// (`unsupported content type X`), with every `type="X"` attribute made
@@ -25,10 +25,11 @@ pub fn retype(text: &str, bad: &str) -> Option<String> {
 }
 
 /// Atom text constructs given in base64 (Atom 0.3's `mode="base64"`, or
-/// Atom 1.0's binary types such as `application/octet-stream`), which
-/// `feed-rs` would show as their code: decoded, when they are UTF-8 text,
-/// and written as plain text (or HTML, when the type says so). None when
-/// there is none.
+/// Atom 1.0's content of a media type that is neither text nor XML, which
+/// RFC 4287 4.1.3.3 has in base64), which `feed-rs` would show as their
+/// code: decoded, when they are UTF-8 text, and written as plain text (or
+/// HTML, when the type says so); emptied when they decode to other bytes
+/// (a picture or a video is no text to show). None when there is none.
 pub(super) fn decode_base64_constructs(text: &str) -> Option<String> {
     use base64::Engine;
     let marked = [
@@ -36,7 +37,10 @@ pub(super) fn decode_base64_constructs(text: &str) -> Option<String> {
         "mode='base64'",
         "application/octet-stream",
     ];
-    if !marked.iter().any(|m| contains(text, m)) {
+    // Only Atom has typed content: RSS feeds (most feeds) are not scanned.
+    let atom = || root_holds(text, "<feed") || root_holds(text, ":feed");
+    let binary = || atom() && has_binary_content(text);
+    if !(marked.iter().any(|m| contains(text, m)) || binary()) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -49,18 +53,22 @@ pub(super) fn decode_base64_constructs(text: &str) -> Option<String> {
         let name = tag_name(tag);
         let local = name.rsplit(':').next().unwrap_or_default();
         let encoded = attr_value(tag, "mode").is_some_and(|m| m == "base64")
-            || attr_value(tag, "type").is_some_and(|t| t == "application/octet-stream");
+            || attr_value(tag, "type").is_some_and(|t| is_binary_type(&t));
         let body_end = rest[tag_end..]
             .find(&format!("</{name}>"))
             .map(|e| tag_end + e);
         let decoded = match body_end {
             Some(end) if encoded && TEXT_CONSTRUCTS.contains(&local) && !tag.ends_with("/>") => {
                 let code: String = rest[tag_end..end].split_whitespace().collect();
-                base64::engine::general_purpose::STANDARD
-                    .decode(code)
-                    .ok()
-                    .and_then(|bytes| String::from_utf8(bytes).ok())
-                    .map(|decoded| (decoded, end))
+                // Not base64 at all: text given with a wrong type, kept.
+                let bytes = base64::engine::general_purpose::STANDARD.decode(code).ok();
+                let media =
+                    local == "content" && attr_value(tag, "type").is_some_and(|t| is_media(&t));
+                match bytes.map(String::from_utf8) {
+                    Some(Ok(decoded)) => Some((decoded, end)),
+                    Some(Err(_)) if media => Some((String::new(), end)),
+                    _ => None,
+                }
             }
             _ => None,
         };
@@ -81,6 +89,30 @@ pub(super) fn decode_base64_constructs(text: &str) -> Option<String> {
     }
     out.push_str(rest);
     changed.then_some(out)
+}
+
+/// Whether a media type is one whose Atom content is base64 (RFC 4287
+/// 4.1.3.3): not `text/*` and not XML.
+fn is_binary_type(media_type: &str) -> bool {
+    let t = media_type.trim().to_ascii_lowercase();
+    let t = t.split(';').next().unwrap_or_default().trim_end();
+    t.contains('/') && !t.starts_with("text/") && !t.ends_with("+xml") && !t.ends_with("/xml")
+}
+
+/// Whether a media type is a picture, a sound, a video or raw bytes.
+fn is_media(media_type: &str) -> bool {
+    let t = media_type.trim().to_ascii_lowercase();
+    ["image/", "audio/", "video/", "application/octet-stream"]
+        .iter()
+        .any(|p| t.starts_with(p))
+}
+
+/// Whether some Atom `<content>` has a binary media type.
+fn has_binary_content(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"<content ").any(|at| {
+        let tag = &text[at..text[at..].find('>').map_or(text.len(), |e| at + e + 1)];
+        attr_value(tag, "type").is_some_and(|t| is_binary_type(&t))
+    })
 }
 
 /// Atom text constructs of `type="xhtml"` holding escaped markup (`the

@@ -2,13 +2,15 @@
 //! item says nothing else: Dublin Core titles, descriptions, subjects and
 //! authors (`dc:title`, `dc:description`, `dc:subject`, `dc:author`),
 //! DCMI Terms dates (`dcterms:issued`, `created`, `modified`), the iTunes
-//! author and summary, and a `guid` that is a permalink as the item's link
-//! (as feedparser reads them). One pass of quick-xml over the text, after
-//! either reader: both give their items in document order, so the n-th
-//! item read here is the n-th article (when the counts differ, nothing is
-//! applied).
+//! author and summary, Atom elements in RSS items (`atom:published`,
+//! `updated`, `author`, `content`, `summary`, `title`, as gofeed reads
+//! them: Blogger and WordPress plugins write them), `pubDate` and
+//! `dc:date` in forms the readers refuse (`dates.rs`), and a `guid` that
+//! is a permalink as the item's link (as feedparser reads them). One pass
+//! of quick-xml over the text, after either reader: both give their items
+//! in document order, so the n-th item read here is the n-th article (when
+//! the counts differ, nothing is applied).
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -23,6 +25,8 @@ const ITUNES_NS: &[u8] = b"http://www.itunes.com/dtds/podcast-1.0.dtd";
 /// Media RSS, spelt with and without its final slash.
 const MRSS_NS: &[u8] = b"http://search.yahoo.com/mrss";
 const XHTML_NS: &[u8] = b"http://www.w3.org/1999/xhtml";
+/// Atom 1.0 and 0.3.
+const ATOM_NAMESPACES: &[&[u8]] = &[b"http://www.w3.org/2005/Atom", b"http://purl.org/atom/ns#"];
 /// RSS 1.0 and 0.90, whose elements are in a default namespace.
 const RSS_NAMESPACES: &[&[u8]] = &[
     b"http://purl.org/rss/1.0/",
@@ -38,9 +42,13 @@ pub(super) struct Extras {
     has_body: bool,
     title: Option<String>,
     description: Option<String>,
+    /// An `atom:content`, which beats any description.
+    content: Option<String>,
     subjects: Vec<String>,
     authors: Vec<String>,
     date: Option<i64>,
+    /// A date of change, the date of an item with no other.
+    updated: Option<i64>,
     permalink: Option<String>,
 }
 
@@ -54,7 +62,10 @@ pub(super) fn worth_reading(text: &str, articles: &[Article]) -> bool {
     }
     let count =
         |needle: &str| memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).count();
-    let namespaced = has("purl.org/dc/") || has("itunes.com/dtds") || has("search.yahoo.com/mrss");
+    let namespaced = has("purl.org/dc/")
+        || has("itunes.com/dtds")
+        || has("search.yahoo.com/mrss")
+        || (super::repair::root_holds(text, "2005/Atom") && has("<atom:author"));
     // Some item lacks a `<title>` of its own (the channel has one).
     let untitled = || count("<title") <= count("<item");
     namespaced
@@ -72,6 +83,9 @@ pub(super) fn read(text: &str) -> Option<Vec<Extras>> {
     let mut item: Option<Extras> = None;
     // The element being read inside an item, with its text so far.
     let mut open: Option<(Field, String)> = None;
+    // Whether the text inside the open element is not its value (an
+    // `atom:author` outside its `atom:name`).
+    let mut muted = false;
     let mut depth_in_item = 0usize;
     loop {
         let (ns, event) = reader.read_resolved_event().ok()?;
@@ -101,6 +115,14 @@ pub(super) fn read(text: &str) -> Option<Vec<Extras>> {
                         .is_none_or(|a| !a.value.eq_ignore_ascii_case(b"false"));
                     open =
                         field(&ns, local.as_ref(), permalink, current).map(|f| (f, String::new()));
+                    muted = matches!(open, Some((Field::AtomAuthor, _)));
+                } else if let Some((f, buffer)) = open.as_mut() {
+                    match f {
+                        Field::AtomAuthor => muted = !(depth_in_item == 2 && is_atom_name(&ns, &e)),
+                        // Markup inside a body (xhtml): words of two
+                        // elements stay apart.
+                        _ => buffer.push(' '),
+                    }
                 }
             }
             Event::Empty(e) => {
@@ -112,17 +134,17 @@ pub(super) fn read(text: &str) -> Option<Vec<Extras>> {
                 }
             }
             Event::Text(t) => {
-                if let Some((_, buffer)) = open.as_mut() {
+                if let Some((_, buffer)) = open.as_mut().filter(|_| !muted) {
                     buffer.push_str(&t.decode().ok()?);
                 }
             }
             Event::GeneralRef(r) => {
-                if let Some((_, buffer)) = open.as_mut() {
+                if let Some((_, buffer)) = open.as_mut().filter(|_| !muted) {
                     push_reference(buffer, &r.decode().ok()?)?;
                 }
             }
             Event::CData(c) => {
-                if let Some((_, buffer)) = open.as_mut() {
+                if let Some((_, buffer)) = open.as_mut().filter(|_| !muted) {
                     buffer.push_str(std::str::from_utf8(&c).ok()?);
                 }
             }
@@ -131,6 +153,8 @@ pub(super) fn read(text: &str) -> Option<Vec<Extras>> {
                     items.extend(item.take());
                 } else {
                     depth_in_item -= 1;
+                    // Back in an author, outside its name.
+                    muted = depth_in_item == 1 && matches!(open, Some((Field::AtomAuthor, _)));
                     if depth_in_item == 0
                         && let (Some((f, value)), Some(current)) = (open.take(), item.as_mut())
                     {
@@ -152,7 +176,16 @@ enum Field {
     Subject,
     Author,
     Date,
+    Updated,
+    Content,
+    /// An `atom:author`, whose `atom:name` is kept.
+    AtomAuthor,
     Permalink,
+}
+
+fn is_atom_name(ns: &ResolveResult, e: &quick_xml::events::BytesStart) -> bool {
+    matches!(ns, ResolveResult::Bound(n) if ATOM_NAMESPACES.contains(&n.as_ref()))
+        && e.local_name().as_ref() == b"name"
 }
 
 /// Which field an element of an item is; notes the item's own title, link
@@ -165,6 +198,7 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
             b"description" => Some(Field::Description),
             b"subject" => Some(Field::Subject),
             b"author" | b"creator" => Some(Field::Author),
+            b"date" => Some(Field::Date),
             _ => None,
         },
         ResolveResult::Bound(n) if n.as_ref() == DCTERMS_NS => match local {
@@ -186,6 +220,15 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
             item.has_body |= local == b"encoded";
             None
         }
+        ResolveResult::Bound(n) if ATOM_NAMESPACES.contains(&n.as_ref()) => match local {
+            b"title" => Some(Field::Title),
+            b"published" | b"issued" | b"created" => Some(Field::Date),
+            b"updated" | b"modified" => Some(Field::Updated),
+            b"author" => Some(Field::AtomAuthor),
+            b"content" => Some(Field::Content),
+            b"summary" => Some(Field::Description),
+            _ => None,
+        },
         ResolveResult::Bound(n) if n.as_ref() == XHTML_NS => {
             (local == b"body").then_some(Field::Description)
         }
@@ -196,6 +239,8 @@ fn field(ns: &ResolveResult, local: &[u8], permalink: bool, item: &mut Extras) -
                 b"link" => item.has_link = true,
                 b"description" => item.has_body = true,
                 b"guid" if permalink => return Some(Field::Permalink),
+                // Read again for the dates the readers take in no form.
+                b"pubDate" => return Some(Field::Date),
                 // Bodies some RSS 2.0 feeds give instead of a description.
                 b"body" | b"fullitem" => return Some(Field::Description),
                 _ => {}
@@ -218,10 +263,15 @@ impl Field {
             Field::Title => &mut item.title,
             Field::Description => &mut item.description,
             Field::Subject => return push_new(&mut item.subjects, value),
-            Field::Author => return push_new(&mut item.authors, value),
+            Field::Content => &mut item.content,
+            Field::Author | Field::AtomAuthor => return push_new(&mut item.authors, value),
             Field::Permalink => &mut item.permalink,
             Field::Date => {
-                item.date = item.date.or_else(|| date(&value));
+                item.date = item.date.or_else(|| super::dates::timestamp(&value));
+                return;
+            }
+            Field::Updated => {
+                item.updated = item.updated.or_else(|| super::dates::timestamp(&value));
                 return;
             }
         };
@@ -249,25 +299,6 @@ fn itunes_category(ns: &ResolveResult, e: &quick_xml::events::BytesStart, item: 
             push_new(&mut item.subjects, value);
         }
     }
-}
-
-/// A date as DCMI Terms give it: RFC 3339, RFC 2822, ISO 8601 without a
-/// zone (taken as UTC) or a plain day.
-fn date(text: &str) -> Option<i64> {
-    if let Ok(d) =
-        DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_rfc2822(text))
-    {
-        return Some(d.with_timezone(&Utc).timestamp());
-    }
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .or_else(|| {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })
-        .map(|d| d.and_utc().timestamp())
 }
 
 /// Fills what each article lacks from its item's extras; for each, true
@@ -305,8 +336,9 @@ fn fill(article: &mut Article, extra: &Extras) -> bool {
     if !extra.has_body
         && article.body.is_empty()
         && let Some(text) = extra
-            .description
+            .content
             .as_deref()
+            .or(extra.description.as_deref())
             .map(plain_text)
             .filter(|t| !t.is_empty())
     {
@@ -337,7 +369,7 @@ fn fill(article: &mut Article, extra: &Extras) -> bool {
         };
     }
     if article.published.is_none() {
-        article.published = extra.date;
+        article.published = extra.date.or(extra.updated);
     }
     changed
 }

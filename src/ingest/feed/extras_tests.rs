@@ -78,3 +78,74 @@ fn names_lose_the_address_written_with_them() {
         ]
     );
 }
+
+#[test]
+fn atom_elements_in_rss_items_fill_what_the_item_lacks() {
+    // As gofeed's testdata/translator/rss/*_atom.xml (MIT) have them: Blogger
+    // and WordPress plugins write Atom dates, authors and bodies in RSS items.
+    let feed = "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>\
+        <title>F</title><atom:link rel=\"self\" href=\"https://example.org/feed\"/>\
+        <item><title>a</title><atom:author><atom:name>John Doe</atom:name>\
+        <atom:email>john@example.com</atom:email></atom:author>\
+        <atom:published>2019-01-02T15:04:05Z</atom:published>\
+        <atom:updated>2020-01-02T15:04:05Z</atom:updated>\
+        <atom:summary>Only the summary</atom:summary>\
+        <atom:content type=\"html\">&lt;p&gt;The &lt;b&gt;body&lt;/b&gt;&lt;/p&gt;</atom:content></item>\
+        <item><title>b</title><atom:updated>2020-01-02T15:04:05+01:00</atom:updated>\
+        <atom:content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">\
+        <p>One</p><p>Two</p></div></atom:content></item>\
+        <item><title>c</title><pubDate>Wed, 02 Oct 2002 13:00:00 GMT</pubDate>\
+        <author>own@example.com (Own Name)</author><description>Own text</description>\
+        <atom:updated>2020-01-02T15:04:05Z</atom:updated>\
+        <atom:author><atom:name>Not this</atom:name></atom:author>\
+        <atom:content type=\"html\">Not this</atom:content></item></channel></rss>";
+    let a = parse_feed(feed, &Source::default())
+        .expect("a feed")
+        .articles;
+    assert_eq!(a.len(), 3);
+    assert_eq!(
+        a[0].byline.as_deref(),
+        Some("John Doe"),
+        "the name, not the e-mail"
+    );
+    assert_eq!(
+        a[0].published,
+        Some(1_546_441_445),
+        "published beats updated"
+    );
+    assert_eq!(a[0].body, ["The body"], "content beats summary");
+    assert_eq!(
+        a[1].published,
+        Some(1_577_973_845),
+        "updated when nothing else"
+    );
+    assert_eq!(
+        a[1].body.join(" ").split_whitespace().collect::<Vec<_>>(),
+        ["One", "Two"]
+    );
+    assert_eq!(a[2].byline.as_deref(), Some("Own Name"));
+    assert_eq!(a[2].published, Some(1_033_563_600));
+    assert_eq!(a[2].body, ["Own text"]);
+}
+
+#[test]
+fn dates_the_readers_refuse_are_read_again() {
+    // Zones named as European feeds name them, and dates with no zone
+    // (gofeed's internal/shared/dateparser_test.go, MIT, has both).
+    let a = articles(
+        "<item><title>a</title><pubDate>Mon, 02 Jan 2006 15:04:05 CEST</pubDate></item>\
+         <item><title>b</title><pubDate>2006-01-02 15:04:05</pubDate></item>\
+         <item><title>c</title><dc:date>Mon,02 January 2006 15:04:05 EST</dc:date></item>\
+         <item><title>d</title><pubDate>soon</pubDate></item>",
+    );
+    let dates: Vec<_> = a.iter().map(|a| a.published).collect();
+    assert_eq!(
+        dates,
+        [
+            Some(1_136_207_045),
+            Some(1_136_214_245),
+            Some(1_136_232_245),
+            None
+        ]
+    );
+}

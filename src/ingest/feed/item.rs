@@ -56,7 +56,9 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         }
         (Some(content), None) => (content, None),
         (None, Some(summary)) => (summary, None),
-        (None, None) => (HtmlText::default(), None),
+        // A video's or a picture's description (YouTube's feeds have no
+        // other text) when the item has none of its own.
+        (None, None) => (media_description(&entry, base.as_ref()), None),
     };
     add_attachments(&entry, base.as_ref(), &mut main.links);
     let title = entry
@@ -263,6 +265,16 @@ fn is_attachment(link: &feed_rs::model::Link) -> bool {
 }
 
 /// The title or description of the item's first titled media object.
+fn media_description(entry: &Entry, base: Option<&Url>) -> HtmlText {
+    entry
+        .media
+        .iter()
+        .filter_map(|m| m.description.as_ref())
+        .find(|d| !d.content.trim().is_empty())
+        .map(|d| text_body(d, base))
+        .unwrap_or_default()
+}
+
 fn media_title(entry: &Entry) -> Option<String> {
     entry.media.iter().find_map(|m| {
         let text = m.title.as_ref().or(m.description.as_ref())?;

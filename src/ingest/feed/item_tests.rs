@@ -91,3 +91,21 @@ fn titles_are_made_from_first_sentences() {
         Some("猫がいる。")
     );
 }
+
+#[test]
+fn a_media_description_is_the_body_of_an_item_with_no_text() {
+    // YouTube's Atom feeds give a video's text only in `media:group`.
+    let feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:media=\"http://search.yahoo.com/mrss/\">\
+        <title>C</title><entry><id>yt:video:abc</id><title>Video</title>\
+        <link rel=\"alternate\" href=\"https://www.youtube.com/watch?v=abc\"/>\
+        <updated>2024-01-03T03:04:05Z</updated><media:group><media:title>Video</media:title>\
+        <media:description>What the video shows.</media:description></media:group></entry>\
+        <entry><id>2</id><title>Own</title><updated>2024-01-03T03:04:05Z</updated>\
+        <summary>Own text.</summary><media:group>\
+        <media:description>Not this.</media:description></media:group></entry></feed>";
+    let a = super::super::parse_feed(feed, &crate::ingest::Source::default())
+        .expect("a feed")
+        .articles;
+    assert_eq!(a[0].body, ["What the video shows."]);
+    assert_eq!(a[1].body, ["Own text."]);
+}

@@ -5,6 +5,7 @@
 //! prefixes used without a declaration; if parsing still fails, a feed cut
 //! short is closed after its last complete item and parsed again.
 
+mod dates;
 mod elements;
 mod extras;
 pub(crate) mod fast;
@@ -66,6 +67,15 @@ pub(crate) fn parse_patched_with_feed_rs(
                 meta: FeedMeta::default(),
                 articles: Vec::new(),
             });
+        }
+        Err(first)
+            if patched
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{') =>
+        {
+            let completed = repair::complete_json_feed(patched).ok_or_else(|| first.clone())?;
+            parse_retyping(&completed, source.url).map_err(|_| first)?
         }
         Err(first) => match repair::close_truncated(patched) {
             Some(closed) => parse_retyping(&closed, source.url).map_err(|_| first)?,

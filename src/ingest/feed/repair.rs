@@ -254,6 +254,32 @@ pub fn is_itemless(text: &str) -> bool {
         && !text.contains("<entry")
 }
 
+/// A JSON Feed given what `feed-rs` requires and feeds leave out or get
+/// wrong: a `version` URL (feeds write `"1.1"`, `"1.0"` or nothing) and a
+/// `title`; None for JSON that is not an object or needs neither.
+pub fn complete_json_feed(text: &str) -> Option<String> {
+    const VERSION: &str = "https://jsonfeed.org/version/1";
+    let mut value: serde_json::Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    let feed = value.as_object_mut()?;
+    let version = feed.get("version").and_then(|v| v.as_str()).unwrap_or("");
+    let mut changed = false;
+    if !version.starts_with(VERSION) {
+        let known = if version.starts_with("1.1") {
+            format!("{VERSION}.1")
+        } else {
+            VERSION.to_string()
+        };
+        feed.insert("version".into(), known.into());
+        changed = true;
+    }
+    if !feed.get("title").is_some_and(|t| t.is_string()) {
+        feed.insert("title".into(), "".into());
+        changed = true;
+    }
+    changed.then(|| value.to_string())
+}
+
 /// A feed cut short (or with a broken end tag) closed after its last
 /// complete item or entry.
 pub fn close_truncated(text: &str) -> Option<String> {
@@ -267,6 +293,12 @@ pub fn close_truncated(text: &str) -> Option<String> {
     };
     let cut = text.rfind(item_end).map(|i| i + item_end.len())?;
     Some(format!("{}{closing}", &text[..cut]))
+}
+
+/// Whether the root element's start tag (where feeds declare their
+/// namespaces) holds `needle`: a look at the head of a feed, not a scan.
+pub(super) fn root_holds(text: &str, needle: &str) -> bool {
+    root_tag(text).is_some_and(|(start, end)| text[start..end].contains(needle))
 }
 
 /// Byte range of the root element's start tag.

@@ -66,3 +66,47 @@ fn truncated_feeds_are_closed() {
         Some("<rss version=\"2.0\"><channel><item><link>x</link></item></channel></rss>")
     );
 }
+
+#[test]
+fn json_feeds_get_the_version_and_title_feed_rs_requires() {
+    // As gofeed's testdata/parser/json/version_json_11.json and
+    // translator/json/json10_simple.json (MIT) have them.
+    let read = |text: &str| {
+        crate::ingest::feed::parse_feed(text, &crate::ingest::Source::default()).map(|f| f.articles)
+    };
+    let wrong =
+        r#"{"version": "1.1", "title": "T", "items": [{"id": "1", "content_text": "Body"}]}"#;
+    assert_eq!(read(wrong).expect("a feed")[0].body, ["Body"]);
+    let untitled =
+        r#"{"version": "1.0", "items": [{"id": "1", "title": "A", "content_html": "<p>x</p>"}]}"#;
+    assert_eq!(read(untitled).expect("a feed")[0].title, "A");
+    let completed = complete_json_feed(untitled).expect("completed");
+    assert!(completed.contains(r#""version":"https://jsonfeed.org/version/1""#));
+    assert!(completed.contains(r#""title":"""#));
+    let good = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": []}"#;
+    assert_eq!(complete_json_feed(good), None);
+    assert_eq!(complete_json_feed("[1, 2]"), None);
+}
+
+#[test]
+fn atom_content_of_a_binary_type_is_decoded_or_dropped() {
+    // RFC 4287 4.1.3.3: content of a type neither text nor XML is base64
+    // (the first entry as gofeed's testdata/parser/atom/issue_275_extensions_and_source.xml,
+    // MIT, has it).
+    let feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>\
+        <entry><id>1</id><title>a</title><content type=\"video/mp4\">aGVsbG8=</content></entry>\
+        <entry><id>2</id><title>b</title><content type=\"image/png\">iVBORw0KGgo=</content></entry>\
+        <entry><id>3</id><title>c</title><content type=\"application/json\">{\"a\":1}</content></entry>\
+        <entry><id>4</id><title>d</title><content type=\"text/plain\">aGVsbG8=</content></entry></feed>";
+    let a = crate::ingest::feed::parse_feed(feed, &crate::ingest::Source::default())
+        .expect("a feed")
+        .articles;
+    assert_eq!(a[0].body, ["hello"], "decoded text");
+    assert!(
+        a[1].body.is_empty(),
+        "a picture is no text: {:?}",
+        a[1].body
+    );
+    assert_eq!(a[2].body, ["{\"a\":1}"], "not base64: kept as written");
+    assert_eq!(a[3].body, ["aGVsbG8="], "text is never decoded");
+}

@@ -9,7 +9,8 @@ use url::Url;
 
 use super::flow::{Flow, Kind};
 use super::nodes::{
-    cells, file_name, has_break, is_hidden, is_named, is_spacer, pre_text, start_number,
+    cell_text, cells, drop_empty_columns, file_name, has_break, is_hidden, is_named, is_spacer,
+    pre_text, start_number,
 };
 use super::{HtmlText, squash};
 use crate::ingest::ids::resolve_url;
@@ -342,7 +343,7 @@ impl Converter<'_> {
         let mut table: Vec<Vec<String>> = Vec::new();
         for row in &rows {
             let cells = cells(row);
-            let texts: Vec<String> = cells.iter().map(|c| squash(&c.text())).collect();
+            let texts: Vec<String> = cells.iter().map(cell_text).collect();
             if texts.iter().all(String::is_empty) {
                 continue;
             }
@@ -352,6 +353,7 @@ impl Converter<'_> {
             }
             table.push(texts);
         }
+        drop_empty_columns(&mut table);
         if !table.is_empty() {
             self.blocks.push(Block::Table {
                 rows: table,

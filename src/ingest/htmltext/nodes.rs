@@ -68,11 +68,42 @@ pub(super) fn is_spacer(name: &str) -> bool {
     .any(|w| stem == *w || stem.starts_with(&format!("{w}_")) || stem.starts_with(&format!("{w}-")))
 }
 
+/// A cell's text; a line break in it parts its words
+/// (`/r/funny</a><br/><a>[link]`).
+pub(super) fn cell_text(cell: &NodeRef) -> String {
+    let mut text = String::new();
+    pre_text(cell, &mut text, 0);
+    squash(&text)
+}
+
 pub(super) fn cells<'a>(row: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     row.element_children()
         .into_iter()
         .filter(|c| is_named(c, "td") || is_named(c, "th"))
         .collect()
+}
+
+/// Drops the columns with no text in any row (a column of thumbnails, as
+/// Reddit's feeds have): a text reader would show them as empty cells.
+pub(super) fn drop_empty_columns(table: &mut [Vec<String>]) {
+    let width = table.iter().map(Vec::len).max().unwrap_or(0);
+    let empty: Vec<bool> = (0..width)
+        .map(|c| {
+            table
+                .iter()
+                .all(|row| row.get(c).is_none_or(String::is_empty))
+        })
+        .collect();
+    if !empty.contains(&true) {
+        return;
+    }
+    for row in table.iter_mut() {
+        let mut column = 0;
+        row.retain(|_| {
+            column += 1;
+            !empty[column - 1]
+        });
+    }
 }
 
 pub(super) fn start_number(node: &NodeRef) -> u32 {
