@@ -8,7 +8,7 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
-use super::phrases::{CREDIT_LEN, CREDITS, LABELS, NOTICES, PREFIXES, RELATED};
+use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, LABELS, NOTICES, PREFIXES, RELATED};
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
@@ -152,8 +152,21 @@ fn is_page_line(text: &str) -> bool {
     }
     LABELS.contains(&bare(text))
         || PREFIXES.iter().any(|p| text.starts_with(p))
+        || is_bracketed_credit(text)
         || NOTICES.iter().any(|n| text.contains(n))
         || is_date_line(text)
+}
+
+/// A credit in brackets or said as "Photograph by ...": "(Credit: Agency)",
+/// "(© Agency/Name)", "Photo by Jane Doe".
+fn is_bracketed_credit(text: &str) -> bool {
+    let inner = text.strip_prefix(['(', '[']).unwrap_or("").trim_start();
+    BY_CREDITS.iter().any(|p| text.starts_with(p))
+        || (!inner.is_empty()
+            && (CREDITS.iter().any(|c| inner.starts_with(c))
+                || PREFIXES
+                    .iter()
+                    .any(|p| inner.starts_with(p) && p.ends_with(':'))))
 }
 
 /// A date or time alone: `23.10.2018`, `2018-10-23`, `19:49`, `3:59 PM`,

@@ -135,3 +135,15 @@ fn a_credit_ending_a_caption_or_short_line_is_cut() {
         ]
     );
 }
+
+#[test]
+fn credits_in_brackets_or_in_words_go() {
+    let html = format!(
+        "{STORY}<p>(Credit: Jane Doe / Agency)</p><p>[© Agency/John Roe]</p>\
+         <p>Photograph by Jane Doe, Wildlife Trust</p>\
+         <p>(The vote was close: seven to six.)</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], "(The vote was close: seven to six.)");
+}

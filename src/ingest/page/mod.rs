@@ -1,6 +1,7 @@
 //! Web pages: the main article of a page, read with `dom_smoothie` (a port
 //! of Mozilla's Readability), with its metadata and related-article blocks.
 
+mod appeals;
 mod lines;
 mod meta;
 mod phrases;
@@ -66,6 +67,7 @@ pub(super) fn extract_page(
         .unwrap_or_else(|| "(untitled)".to_string());
     let mut body = body;
     lines::drop_page_lines(&mut body);
+    appeals::drop_closing_appeals(&mut body);
     lines::drop_title_line(&mut body, &title);
     let byline = meta.byline.clone().or(byline);
     if let Some(name) = byline.as_deref() {

@@ -163,6 +163,16 @@ pub(super) const CREDITS: &[&str] = &[
     "©",
 ];
 
+/// Starts of a credit said in words ("Photograph by Jane Doe").
+pub(super) const BY_CREDITS: &[&str] = &[
+    "photograph by",
+    "photographs by",
+    "photo by",
+    "photos by",
+    "picture by",
+    "illustration by",
+];
+
 /// A credit at the end of a line holds fewer characters than this.
 pub(super) const CREDIT_LEN: usize = 60;
 
