@@ -152,6 +152,11 @@ fn is_page_line(text: &str) -> bool {
     }
     LABELS.contains(&bare(text))
         || PREFIXES.iter().any(|p| text.starts_with(p))
+        || (text.contains(" :") && {
+            // "Category : News", spaced as French typography spaces colons.
+            let unspaced = text.replace(" :", ":");
+            PREFIXES.iter().any(|p| unspaced.starts_with(p))
+        })
         || is_bracketed_credit(text)
         || NOTICES.iter().any(|n| text.contains(n))
         || is_date_line(text)

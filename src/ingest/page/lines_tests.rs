@@ -147,3 +147,9 @@ fn credits_in_brackets_or_in_words_go() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1], "(The vote was close: seven to six.)");
 }
+
+#[test]
+fn a_tag_line_with_a_spaced_colon_goes() {
+    let html = format!("{STORY}<p>Category : Press Releases</p><p>Tags : council, library</p>");
+    assert_eq!(kept(&html).len(), 1);
+}

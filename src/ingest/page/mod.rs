@@ -2,6 +2,7 @@
 //! of Mozilla's Readability), with its metadata and related-article blocks.
 
 mod appeals;
+mod byline;
 mod lines;
 mod meta;
 mod phrases;
@@ -68,6 +69,7 @@ pub(super) fn extract_page(
     let mut body = body;
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
+    byline::drop_byline_lines(&mut body);
     lines::drop_title_line(&mut body, &title);
     let byline = meta.byline.clone().or(byline);
     if let Some(name) = byline.as_deref() {
