@@ -8,6 +8,7 @@ mod meta;
 mod phrases;
 mod prune;
 mod related;
+mod standfirst;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
@@ -78,14 +79,7 @@ pub(super) fn extract_page(
             body.remove(at);
         }
     }
-    let standfirst = meta.description.clone().filter(|d| {
-        let d = squash(d);
-        !body
-            .paragraphs
-            .iter()
-            .take(3)
-            .any(|p| p.contains(&d) || d.contains(p.as_str()))
-    });
+    let standfirst = standfirst::standfirst(meta.description.as_deref(), &body.paragraphs);
     let mut article = Article {
         title,
         source: meta.site_name.clone(),
