@@ -42,29 +42,30 @@ pub fn drop_byline_lines(body: &mut HtmlText) {
     }
 }
 
-/// A marker, then names: capitalised words, joiners, a place or agency
-/// after a comma ("Von Max Muster, Berlin").
+/// A marker, then names (capitalised words and joiners), then perhaps a
+/// place, desk or agency after a comma ("Von Max Muster, Berlin", "By Jane
+/// Doe, dpa").
 fn is_byline(text: &str) -> bool {
     let text = text.trim();
     if text.chars().count() > MAX_CHARS || text.ends_with(['.', '!', '?', ':']) {
         return false;
     }
-    let mut words = text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
-    let Some(marker) = words.next() else {
+    let mut parts = text.split(',');
+    let mut names = parts.next().unwrap_or_default().split_whitespace();
+    let Some(marker) = names.next() else {
         return false;
     };
     if !MARKERS.contains(&marker.to_lowercase().as_str()) {
         return false;
     }
-    let rest: Vec<&str> = words.collect();
+    let names: Vec<&str> = names.collect();
     let name_like =
         |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || JOINERS.contains(w);
-    !rest.is_empty()
-        && rest.len() <= 10
-        && rest.iter().all(name_like)
-        && rest.first().is_some_and(|w| !JOINERS.contains(w))
+    !names.is_empty()
+        && names.len() <= 6
+        && names.iter().all(name_like)
+        && names.first().is_some_and(|w| !JOINERS.contains(w))
+        && parts.all(|p| p.split_whitespace().count() <= 4)
 }
 
 #[cfg(test)]

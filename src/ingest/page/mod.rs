@@ -8,6 +8,7 @@ mod meta;
 mod phrases;
 mod prune;
 mod related;
+mod repeats;
 mod standfirst;
 
 use dom_query::Document;
@@ -71,6 +72,7 @@ pub(super) fn extract_page(
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
     byline::drop_byline_lines(&mut body);
+    repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);
     let byline = meta.byline.clone().or(byline);
     if let Some(name) = byline.as_deref() {

@@ -89,8 +89,7 @@ mod tests {
         // Further down the text too.
         let mut long = body(&["One.", "Two.", "Three.", "Four."]);
         long.push(OPENING_PARAGRAPH.to_string());
-        let whole = format!("{OPENING_PARAGRAPH} The mayor welcomed it.");
-        assert_eq!(standfirst(Some(&whole), &long), None);
+        assert_eq!(standfirst(Some(OPENING_PARAGRAPH), &long), None);
     }
 
     #[test]
