@@ -20,6 +20,18 @@ const ACTIONS: &[&str] = &[
     "download",
     "join",
     "log",
+    "get",
+    "submit",
+    "write",
+    "unterstütze",
+    "unterstützen",
+    "hilf",
+    "escribirnos",
+    "seguir",
+    "suscribirse",
+    "mira",
+    "hazte",
+    "hágase",
     "like",
     "support",
     "abonnieren",
@@ -60,7 +72,13 @@ const CHANNELS: &[&str] = &[
     "journalism",
     "inbox",
     "story",
+    "letter",
+    "letters",
+    "editor",
+    "magazin",
+    "magazine",
     "periodismo",
+    "miembro",
 ];
 
 /// Words by which the publication speaks of itself or to the reader.
@@ -72,13 +90,19 @@ const ADDRESS: &[&str] = &[
 
 /// Removes the appeals ending `body` (see the module's comment).
 pub fn drop_closing_appeals(body: &mut HtmlText) {
+    let mut removed = false;
     while let Some(last) = body.paragraphs.len().checked_sub(1) {
         let is_text = body.blocks.is_empty()
             || matches!(body.blocks.get(last), Some(Block::Paragraph { .. }));
-        if !is_text || !is_appeal(&body.paragraphs[last]) {
+        let text = &body.paragraphs[last];
+        // An ornament ("+++") before appeals goes with them; one ending the
+        // text ("=)") is the author's.
+        let ornament = removed && !text.chars().any(char::is_alphanumeric);
+        if !is_text || !(ornament || is_appeal(text)) {
             return;
         }
         body.remove(last);
+        removed = true;
     }
 }
 
@@ -117,7 +141,8 @@ mod tests {
         let html = format!(
             "{STORY}<p>Subscribe now to our weekend edition for the full story.</p>\
              <p>Follow the Courier on Twitter and Instagram for the latest news.</p>\
-             <p>¿Ya conoces nuestro canal? Únete a nuestro canal de Telegram.</p>"
+             <p>¿Ya conoces nuestro canal? Únete a nuestro canal de Telegram.</p><p>+++</p>\
+             <p>We want to hear from you. Submit a letter to the editor.</p>"
         );
         assert_eq!(
             kept(&html),
@@ -127,6 +152,8 @@ mod tests {
 
     #[test]
     fn the_story_speaking_of_apps_and_newsletters_stays() {
+        let html = format!("{STORY}<p>=)</p>");
+        assert_eq!(kept(&html).len(), 2);
         // Not said to the reader, or not at the end: the story's own lines.
         let html = format!(
             "<p>Follow our newsletter for updates, the mayor told residents.</p>{STORY}\
