@@ -153,3 +153,13 @@ fn a_tag_line_with_a_spaced_colon_goes() {
     let html = format!("{STORY}<p>Category : Press Releases</p><p>Tags : council, library</p>");
     assert_eq!(kept(&html).len(), 1);
 }
+
+#[test]
+fn publication_and_reading_time_lines_go() {
+    let html = format!(
+        "<p>Published: 10:00am, 20 Jan, 2020</p><p>Lesezeit: 2 Minuten</p><p>4 min read</p>\
+         {STORY}<p>Published reports say the vote was close.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+}

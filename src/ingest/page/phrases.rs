@@ -221,6 +221,13 @@ pub(super) const PREFIXES: &[&str] = &[
     "veröffentlicht am",
     "erstellt am",
     "published on",
+    "published:",
+    "published by",
+    "publicado:",
+    "publicado el",
+    "veröffentlicht:",
+    "veröffentlicht in",
+    "lesezeit",
     "posted on",
     "mis à jour",
     "publié le",
@@ -229,8 +236,17 @@ pub(super) const PREFIXES: &[&str] = &[
     "opublikowano",
 ];
 
-/// Phrases of copyright notices, wherever they are in a short line.
+/// Phrases of copyright notices and reading-time labels, wherever they
+/// are in a short line.
 pub(super) const NOTICES: &[&str] = &[
+    "min read",
+    "minute read",
+    "minutes read",
+    "min lesezeit",
+    "minuten lesezeit",
+    "temps de lecture",
+    "minutos de lectura",
+    "min de lectura",
     "all rights reserved",
     "alle rechte vorbehalten",
     "tous droits réservés",
