@@ -13,6 +13,9 @@ use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, LABELS, NOTICES, PREFIXES,
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
 
+/// A notice saying two of its phrases may be this long.
+const NOTICE_LEN: usize = 250;
+
 /// Removes the lines about the page from `body` (see the module's comment).
 pub fn drop_page_lines(body: &mut HtmlText) {
     let mut at = 0;
@@ -147,6 +150,9 @@ fn bare(text: &str) -> &str {
 }
 
 fn is_page_line(text: &str) -> bool {
+    if is_notice(text) {
+        return true;
+    }
     if text.is_empty() || text.chars().count() > SHORT {
         return false;
     }
@@ -158,8 +164,21 @@ fn is_page_line(text: &str) -> bool {
             PREFIXES.iter().any(|p| unspaced.starts_with(p))
         })
         || is_bracketed_credit(text)
-        || NOTICES.iter().any(|n| text.contains(n))
         || is_date_line(text)
+}
+
+/// A copyright or reprint notice: a short line with one of its phrases,
+/// or a longer one (up to `NOTICE_LEN`) with two of them ("Copyright
+/// 2024 Agency. All rights reserved. This material may not be
+/// published, ...").
+fn is_notice(text: &str) -> bool {
+    let len = text.chars().count();
+    if len > NOTICE_LEN {
+        return false;
+    }
+    let found = NOTICES.iter().filter(|n| text.contains(*n)).count()
+        + usize::from(text.starts_with("copyright") || text.starts_with('©'));
+    found >= 2 || (found == 1 && len <= SHORT)
 }
 
 /// A credit in brackets or said as "Photograph by ...": "(Credit: Agency)",

@@ -163,3 +163,17 @@ fn publication_and_reading_time_lines_go() {
     let got = kept(&html);
     assert_eq!(got.len(), 2, "{got:?}");
 }
+
+#[test]
+fn copyright_and_reprint_notices_go() {
+    let html = format!(
+        "{STORY}<p>This material may not be published, broadcast, rewritten or redistributed.</p>\
+         <p>Copyright 2024 The Agency. All rights reserved. This material may not be published, \
+         broadcast, rewritten or redistributed without the agency's written consent.</p>\
+         <p>The author said she would seek written permission from the estate before quoting \
+         the letters, which the family had kept private for decades.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[1].starts_with("The author said"));
+}
