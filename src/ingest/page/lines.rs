@@ -237,7 +237,7 @@ fn is_pointer(block: &Block) -> bool {
 }
 
 /// The share of a block's text inside links.
-fn link_share(block: &Block) -> f64 {
+pub(super) fn link_share(block: &Block) -> f64 {
     let Some((text, spans)) = block.text_and_spans() else {
         return 0.0;
     };

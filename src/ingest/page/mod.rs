@@ -10,6 +10,7 @@ mod prune;
 mod related;
 mod repeats;
 mod standfirst;
+mod teasers;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
@@ -71,6 +72,7 @@ pub(super) fn extract_page(
     let mut body = body;
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
+    teasers::drop_closing_links(&mut body);
     byline::drop_byline_lines(&mut body);
     repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);
