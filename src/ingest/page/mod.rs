@@ -72,7 +72,7 @@ pub(super) fn extract_page(
     let mut body = body;
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
-    teasers::drop_closing_links(&mut body);
+    teasers::drop_link_runs(&mut body);
     byline::drop_byline_lines(&mut body);
     repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);

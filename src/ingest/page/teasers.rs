@@ -1,6 +1,8 @@
 //! Links closing the text: a run of short lines that are wholly links
 //! after the article ("Next: ...", teasers of other stories, tag links)
 //! points to other pages; the article's own sentences are not all link.
+//! Such a run opening the text is the page's navigation (sections,
+//! breadcrumbs).
 //! Lines showing an address as their text ("https://...", an e-mail) are
 //! the sources or contacts the article gives, and stay.
 
@@ -18,8 +20,9 @@ const LINKED: f64 = 0.8;
 /// One linked line alone may be the article's last word; a run is a list.
 const MIN_RUN: usize = 2;
 
-/// Removes the run of links closing `body` (see the module's comment).
-pub fn drop_closing_links(body: &mut HtmlText) {
+/// Removes the runs of links opening and closing `body` (see the
+/// module's comment).
+pub fn drop_link_runs(body: &mut HtmlText) {
     let run = body
         .blocks
         .iter()
@@ -29,6 +32,12 @@ pub fn drop_closing_links(body: &mut HtmlText) {
     if run >= MIN_RUN {
         for _ in 0..run {
             body.remove(body.blocks.len() - 1);
+        }
+    }
+    let run = body.blocks.iter().take_while(|b| is_teaser(b)).count();
+    if run >= MIN_RUN {
+        for _ in 0..run {
+            body.remove(0);
         }
     }
 }
@@ -48,7 +57,7 @@ mod tests {
 
     fn kept(html: &str) -> Vec<String> {
         let mut body = html_to_text(html, Some(&"https://example.com/".parse().unwrap()));
-        drop_closing_links(&mut body);
+        drop_link_runs(&mut body);
         body.paragraphs
     }
 
@@ -61,6 +70,12 @@ mod tests {
             "{STORY}<ul><li><a href='/a'>Budget talks resume next week</a></li>\
              <li><a href='/b'>Mayor names new librarian</a></li></ul>"
         );
+        assert_eq!(kept(&html).len(), 1);
+    }
+
+    #[test]
+    fn a_run_of_links_opening_the_text_goes() {
+        let html = format!("<p><a href='/news'>News</a></p><p><a href='/city'>City</a></p>{STORY}");
         assert_eq!(kept(&html).len(), 1);
     }
 
