@@ -8,10 +8,13 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
-use super::phrases::{CREDIT_LEN, CREDITS, LABELS, NOTICES, PREFIXES, RELATED};
+use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, LABELS, NOTICES, PREFIXES, RELATED};
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
+
+/// A notice saying two of its phrases may be this long.
+const NOTICE_LEN: usize = 250;
 
 /// Removes the lines about the page from `body` (see the module's comment).
 pub fn drop_page_lines(body: &mut HtmlText) {
@@ -147,13 +150,47 @@ fn bare(text: &str) -> &str {
 }
 
 fn is_page_line(text: &str) -> bool {
+    if is_notice(text) {
+        return true;
+    }
     if text.is_empty() || text.chars().count() > SHORT {
         return false;
     }
     LABELS.contains(&bare(text))
         || PREFIXES.iter().any(|p| text.starts_with(p))
-        || NOTICES.iter().any(|n| text.contains(n))
+        || (text.contains(" :") && {
+            // "Category : News", spaced as French typography spaces colons.
+            let unspaced = text.replace(" :", ":");
+            PREFIXES.iter().any(|p| unspaced.starts_with(p))
+        })
+        || is_bracketed_credit(text)
         || is_date_line(text)
+}
+
+/// A copyright or reprint notice: a short line with one of its phrases,
+/// or a longer one (up to `NOTICE_LEN`) with two of them ("Copyright
+/// 2024 Agency. All rights reserved. This material may not be
+/// published, ...").
+fn is_notice(text: &str) -> bool {
+    let len = text.chars().count();
+    if len > NOTICE_LEN {
+        return false;
+    }
+    let found = NOTICES.iter().filter(|n| text.contains(*n)).count()
+        + usize::from(text.starts_with("copyright") || text.starts_with('©'));
+    found >= 2 || (found == 1 && len <= SHORT)
+}
+
+/// A credit in brackets or said as "Photograph by ...": "(Credit: Agency)",
+/// "(© Agency/Name)", "Photo by Jane Doe".
+fn is_bracketed_credit(text: &str) -> bool {
+    let inner = text.strip_prefix(['(', '[']).unwrap_or("").trim_start();
+    BY_CREDITS.iter().any(|p| text.starts_with(p))
+        || (!inner.is_empty()
+            && (CREDITS.iter().any(|c| inner.starts_with(c))
+                || PREFIXES
+                    .iter()
+                    .any(|p| inner.starts_with(p) && p.ends_with(':'))))
 }
 
 /// A date or time alone: `23.10.2018`, `2018-10-23`, `19:49`, `3:59 PM`,
@@ -200,7 +237,7 @@ fn is_pointer(block: &Block) -> bool {
 }
 
 /// The share of a block's text inside links.
-fn link_share(block: &Block) -> f64 {
+pub(super) fn link_share(block: &Block) -> f64 {
     let Some((text, spans)) = block.text_and_spans() else {
         return 0.0;
     };

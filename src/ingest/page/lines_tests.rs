@@ -135,3 +135,45 @@ fn a_credit_ending_a_caption_or_short_line_is_cut() {
         ]
     );
 }
+
+#[test]
+fn credits_in_brackets_or_in_words_go() {
+    let html = format!(
+        "{STORY}<p>(Credit: Jane Doe / Agency)</p><p>[© Agency/John Roe]</p>\
+         <p>Photograph by Jane Doe, Wildlife Trust</p>\
+         <p>(The vote was close: seven to six.)</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], "(The vote was close: seven to six.)");
+}
+
+#[test]
+fn a_tag_line_with_a_spaced_colon_goes() {
+    let html = format!("{STORY}<p>Category : Press Releases</p><p>Tags : council, library</p>");
+    assert_eq!(kept(&html).len(), 1);
+}
+
+#[test]
+fn publication_and_reading_time_lines_go() {
+    let html = format!(
+        "<p>Published: 10:00am, 20 Jan, 2020</p><p>Lesezeit: 2 Minuten</p><p>4 min read</p>\
+         {STORY}<p>Published reports say the vote was close.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn copyright_and_reprint_notices_go() {
+    let html = format!(
+        "{STORY}<p>This material may not be published, broadcast, rewritten or redistributed.</p>\
+         <p>Copyright 2024 The Agency. All rights reserved. This material may not be published, \
+         broadcast, rewritten or redistributed without the agency's written consent.</p>\
+         <p>The author said she would seek written permission from the estate before quoting \
+         the letters, which the family had kept private for decades.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[1].starts_with("The author said"));
+}

@@ -1,11 +1,16 @@
 //! Web pages: the main article of a page, read with `dom_smoothie` (a port
 //! of Mozilla's Readability), with its metadata and related-article blocks.
 
+mod appeals;
+mod byline;
 mod lines;
 mod meta;
 mod phrases;
 mod prune;
 mod related;
+mod repeats;
+mod standfirst;
+mod teasers;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
@@ -66,6 +71,10 @@ pub(super) fn extract_page(
         .unwrap_or_else(|| "(untitled)".to_string());
     let mut body = body;
     lines::drop_page_lines(&mut body);
+    appeals::drop_closing_appeals(&mut body);
+    teasers::drop_link_runs(&mut body);
+    byline::drop_byline_lines(&mut body);
+    repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);
     let byline = meta.byline.clone().or(byline);
     if let Some(name) = byline.as_deref() {
@@ -74,14 +83,7 @@ pub(super) fn extract_page(
             body.remove(at);
         }
     }
-    let standfirst = meta.description.clone().filter(|d| {
-        let d = squash(d);
-        !body
-            .paragraphs
-            .iter()
-            .take(3)
-            .any(|p| p.contains(&d) || d.contains(p.as_str()))
-    });
+    let standfirst = standfirst::standfirst(meta.description.as_deref(), &body.paragraphs);
     let mut article = Article {
         title,
         source: meta.site_name.clone(),

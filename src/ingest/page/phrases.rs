@@ -163,6 +163,16 @@ pub(super) const CREDITS: &[&str] = &[
     "©",
 ];
 
+/// Starts of a credit said in words ("Photograph by Jane Doe").
+pub(super) const BY_CREDITS: &[&str] = &[
+    "photograph by",
+    "photographs by",
+    "photo by",
+    "photos by",
+    "picture by",
+    "illustration by",
+];
+
 /// A credit at the end of a line holds fewer characters than this.
 pub(super) const CREDIT_LEN: usize = 60;
 
@@ -211,6 +221,13 @@ pub(super) const PREFIXES: &[&str] = &[
     "veröffentlicht am",
     "erstellt am",
     "published on",
+    "published:",
+    "published by",
+    "publicado:",
+    "publicado el",
+    "veröffentlicht:",
+    "veröffentlicht in",
+    "lesezeit",
     "posted on",
     "mis à jour",
     "publié le",
@@ -219,9 +236,26 @@ pub(super) const PREFIXES: &[&str] = &[
     "opublikowano",
 ];
 
-/// Phrases of copyright notices, wherever they are in a short line.
+/// Phrases of copyright notices and reading-time labels, wherever they
+/// are in a short line.
 pub(super) const NOTICES: &[&str] = &[
+    "min read",
+    "minute read",
+    "minutes read",
+    "min lesezeit",
+    "minuten lesezeit",
+    "temps de lecture",
+    "minutos de lectura",
+    "min de lectura",
     "all rights reserved",
+    "may not be published, broadcast",
+    "may not be reproduced",
+    "may not be republished",
+    "copyrighted property",
+    "written permission",
+    "reproduction interdite",
+    "prohibida su reproducción",
+    "riproduzione riservata",
     "alle rechte vorbehalten",
     "tous droits réservés",
     "todos los derechos reservados",

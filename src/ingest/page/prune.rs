@@ -60,6 +60,12 @@ const SMALL_WORDS: &[&str] = &[
     "pager",
 ];
 
+/// Words that name a photo's credit ("Agency / Photographer"): the line
+/// of a caption that says who took the picture, not what it shows. Only a
+/// short inline element without an image goes: some themes name the whole
+/// figure, or the caption's paragraph, "credit"; the caption stays then.
+const CREDIT_WORDS: &[&str] = &["credit", "credits", "photocredit", "imagecredit"];
+
 /// Two words that together name furniture ("author bio", "entry meta").
 const PAIRS: &[(&str, &str)] = &[
     ("author", "bio"),
@@ -81,6 +87,9 @@ const MAX_SHARE: f64 = 0.5;
 /// Blocks named by `SMALL_WORDS` hold fewer characters than this.
 const SMALL: usize = 600;
 
+/// Blocks named by `CREDIT_WORDS` hold fewer characters than this.
+const CREDIT_LEN: usize = 80;
+
 /// Removes the furniture of `doc` (see the module's comment).
 pub fn prune(doc: &Document) {
     let total = text_len(&doc.select("body").nodes().first().copied());
@@ -89,10 +98,12 @@ pub fn prune(doc: &Document) {
     }
     let mut found: Vec<NodeRef> = doc.select(TAGS).nodes().to_vec();
     let mut small: Vec<NodeRef> = Vec::new();
+    let mut credits: Vec<NodeRef> = Vec::new();
     for node in doc.select("[class], [id]").nodes() {
         match named(node) {
             Named::Furniture => found.push(*node),
             Named::Small => small.push(*node),
+            Named::Credit => credits.push(*node),
             Named::Not => {}
         }
     }
@@ -103,6 +114,18 @@ pub fn prune(doc: &Document) {
     }
     for node in small {
         if removable(&node) && text_len(&Some(node)) < SMALL {
+            node.remove_from_parent();
+        }
+    }
+    for node in credits {
+        let has_image = node
+            .descendants_it()
+            .any(|d| matches!(d.node_name().as_deref(), Some("img" | "picture" | "figure")));
+        let inline = matches!(
+            node.node_name().as_deref(),
+            Some("span" | "small" | "cite" | "em" | "i" | "b" | "strong")
+        );
+        if inline && !has_image && text_len(&Some(node)) < CREDIT_LEN {
             node.remove_from_parent();
         }
     }
@@ -131,6 +154,7 @@ fn removable(node: &NodeRef) -> bool {
 enum Named {
     Furniture,
     Small,
+    Credit,
     Not,
 }
 
@@ -142,6 +166,7 @@ fn named(node: &NodeRef) -> Named {
         node.attr("id").unwrap_or_default()
     );
     let mut small = false;
+    let mut credit = false;
     for name in names.split_whitespace() {
         let words: Vec<String> = name
             .split(|c: char| !c.is_ascii_alphanumeric())
@@ -157,8 +182,15 @@ fn named(node: &NodeRef) -> Named {
             return Named::Furniture;
         }
         small |= words.iter().any(|w| SMALL_WORDS.contains(&w.as_str()));
+        credit |= words.iter().any(|w| CREDIT_WORDS.contains(&w.as_str()));
     }
-    if small { Named::Small } else { Named::Not }
+    if small {
+        Named::Small
+    } else if credit {
+        Named::Credit
+    } else {
+        Named::Not
+    }
 }
 
 fn text_len(node: &Option<NodeRef>) -> usize {
@@ -212,6 +244,24 @@ mod tests {
             "<body><div class='has-comments'><h1>Title</h1>{STORY}</div>{STORY}{STORY}</body>"
         );
         assert!(pruned(&html).starts_with("Title"));
+    }
+
+    #[test]
+    fn a_short_credit_goes_and_a_figure_named_credit_stays() {
+        let html = format!(
+            "<body><figure><img src='a.jpg'><figcaption><span class='caption'>The new \
+             bridge at dusk.</span><span class='photo-credit'>Agency / J. Doe</span>\
+             </figcaption></figure>{STORY}</body>"
+        );
+        let got = pruned(&html);
+        assert!(got.starts_with("The new bridge at dusk."), "{got}");
+        assert!(!got.contains("J. Doe"), "{got}");
+        let html = format!(
+            "<body><div class='has-credit'><img src='a.jpg'>The bridge.</div>{STORY}</body>"
+        );
+        assert!(pruned(&html).starts_with("The bridge."));
+        let html = format!("<body><p class='credit'>The bridge. | Agency</p>{STORY}</body>");
+        assert!(pruned(&html).starts_with("The bridge. | Agency"));
     }
 
     #[test]

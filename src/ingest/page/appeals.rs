@@ -1,0 +1,166 @@
+//! Appeals closing a page's text: "Subscribe now to our edition for the
+//! full story", "Follow us on Twitter", "Download our app". They speak to
+//! the reader about the publication, not about the story, and sit after
+//! its last paragraph; only that closing run is looked at, so a sentence
+//! of the story that mentions a newsletter or an app stays.
+
+use crate::ingest::htmltext::HtmlText;
+use crate::model::Block;
+
+/// Appeals are short: longer lines are the story's.
+const MAX_CHARS: usize = 300;
+
+/// Words asking the reader to act.
+const ACTIONS: &[&str] = &[
+    "subscribe",
+    "subscribing",
+    "signing",
+    "sign",
+    "follow",
+    "download",
+    "join",
+    "log",
+    "get",
+    "submit",
+    "write",
+    "unterstütze",
+    "unterstützen",
+    "hilf",
+    "escribirnos",
+    "seguir",
+    "suscribirse",
+    "mira",
+    "hazte",
+    "hágase",
+    "like",
+    "support",
+    "abonnieren",
+    "abonniere",
+    "abonnez",
+    "folgen",
+    "folge",
+    "suscríbete",
+    "suscribete",
+    "únete",
+    "síguenos",
+    "suivez",
+    "seguici",
+    "iscriviti",
+];
+
+/// Words naming the publication's channels and offers.
+const CHANNELS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "whatsapp",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "app",
+    "apps",
+    "edition",
+    "epaper",
+    "e-paper",
+    "subscription",
+    "subscriber",
+    "subscribers",
+    "membership",
+    "journalism",
+    "inbox",
+    "story",
+    "letter",
+    "letters",
+    "editor",
+    "magazin",
+    "magazine",
+    "periodismo",
+    "miembro",
+];
+
+/// Words by which the publication speaks of itself or to the reader.
+const ADDRESS: &[&str] = &[
+    "you", "your", "us", "our", "we", "please", "uns", "unser", "unsere", "unseren", "du", "dich",
+    "dein", "deine", "nuestro", "nuestra", "nuestros", "tu", "nos", "vous", "votre", "nous", "ti",
+    "nostro", "nostra",
+];
+
+/// Removes the appeals ending `body` (see the module's comment).
+pub fn drop_closing_appeals(body: &mut HtmlText) {
+    let mut removed = false;
+    while let Some(last) = body.paragraphs.len().checked_sub(1) {
+        let is_text = body.blocks.is_empty()
+            || matches!(body.blocks.get(last), Some(Block::Paragraph { .. }));
+        let text = &body.paragraphs[last];
+        // An ornament ("+++") before appeals goes with them; one ending the
+        // text ("=)") is the author's.
+        let ornament = removed && !text.chars().any(char::is_alphanumeric);
+        if !is_text || !(ornament || is_appeal(text)) {
+            return;
+        }
+        body.remove(last);
+        removed = true;
+    }
+}
+
+/// An action and a channel, said to the reader (or as a command: "Follow
+/// the Daily on Twitter", or as a promotion: "For the latest news ...").
+fn is_appeal(text: &str) -> bool {
+    if text.chars().count() > MAX_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let commands = words.first().is_some_and(|w| ACTIONS.contains(w));
+    let promotes = lower.starts_with("for the latest");
+    has(ACTIONS) && has(CHANNELS) && (commands || promotes || has(ADDRESS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::htmltext::html_to_text;
+
+    fn kept(html: &str) -> Vec<String> {
+        let mut body = html_to_text(html, None);
+        drop_closing_appeals(&mut body);
+        body.paragraphs
+    }
+
+    const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
+
+    #[test]
+    fn appeals_after_the_story_go() {
+        let html = format!(
+            "{STORY}<p>Subscribe now to our weekend edition for the full story.</p>\
+             <p>Follow the Courier on Twitter and Instagram for the latest news.</p>\
+             <p>¿Ya conoces nuestro canal? Únete a nuestro canal de Telegram.</p><p>+++</p>\
+             <p>We want to hear from you. Submit a letter to the editor.</p>"
+        );
+        assert_eq!(
+            kept(&html),
+            ["The council voted on Tuesday to keep the library open."]
+        );
+    }
+
+    #[test]
+    fn the_story_speaking_of_apps_and_newsletters_stays() {
+        let html = format!("{STORY}<p>=)</p>");
+        assert_eq!(kept(&html).len(), 2);
+        // Not said to the reader, or not at the end: the story's own lines.
+        let html = format!(
+            "<p>Follow our newsletter for updates, the mayor told residents.</p>{STORY}\
+             <p>The company said its users would download the app 10 million times.</p>"
+        );
+        assert_eq!(kept(&html).len(), 3);
+        let html = format!("{STORY}<p>Residents can subscribe to the council's newsletter.</p>");
+        assert_eq!(kept(&html).len(), 2);
+    }
+}

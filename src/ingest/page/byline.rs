@@ -1,0 +1,108 @@
+//! Bylines in the text: "By Jane Doe", "Von Max Muster und Erika Beispiel,
+//! dpa", "Por Agencia EFE". They say who wrote the article (the reader
+//! shows the byline from the page's metadata), so a line that is only a
+//! marker and names goes when it opens or closes the text; in the middle
+//! it may be a heading ("Von Risiken und Nebenwirkungen").
+
+use crate::ingest::htmltext::HtmlText;
+
+/// How many blocks at each end of the text may be a byline.
+const REACH: usize = 3;
+
+/// A byline is short.
+const MAX_CHARS: usize = 80;
+
+/// Words that open a byline, lowercased.
+const MARKERS: &[&str] = &["by", "von", "por", "par", "door", "av", "af"];
+
+/// Lowercase words a list of names may hold: "and", "de", "van der".
+const JOINERS: &[&str] = &[
+    "and", "und", "y", "et", "e", "i", "og", "en", "&", "de", "del", "da", "di", "do", "du", "van",
+    "von", "der", "den", "la", "le", "zu",
+];
+
+/// Removes the bylines opening or closing `body` (see the module's comment).
+pub fn drop_byline_lines(body: &mut HtmlText) {
+    let mut at = 0;
+    while at < body.paragraphs.len().min(REACH) {
+        if is_byline(&body.paragraphs[at]) {
+            body.remove(at);
+        } else {
+            at += 1;
+        }
+    }
+    let mut from_end = 0;
+    while from_end < REACH.min(body.paragraphs.len()) {
+        let at = body.paragraphs.len() - 1 - from_end;
+        if is_byline(&body.paragraphs[at]) {
+            body.remove(at);
+        } else {
+            from_end += 1;
+        }
+    }
+}
+
+/// A marker, then names (capitalised words and joiners), then perhaps a
+/// place, desk or agency after a comma ("Von Max Muster, Berlin", "By Jane
+/// Doe, dpa").
+fn is_byline(text: &str) -> bool {
+    let text = text.trim();
+    if text.chars().count() > MAX_CHARS || text.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let mut parts = text.split(',');
+    let mut names = parts.next().unwrap_or_default().split_whitespace();
+    let Some(marker) = names.next() else {
+        return false;
+    };
+    if !MARKERS.contains(&marker.to_lowercase().as_str()) {
+        return false;
+    }
+    let names: Vec<&str> = names.collect();
+    let name_like =
+        |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || JOINERS.contains(w);
+    !names.is_empty()
+        && names.len() <= 6
+        && names.iter().all(name_like)
+        && names.first().is_some_and(|w| !JOINERS.contains(w))
+        && parts.all(|p| p.split_whitespace().count() <= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::htmltext::html_to_text;
+
+    fn kept(html: &str) -> Vec<String> {
+        let mut body = html_to_text(html, None);
+        drop_byline_lines(&mut body);
+        body.paragraphs
+    }
+
+    const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
+
+    #[test]
+    fn bylines_opening_or_closing_the_text_go() {
+        let html = format!(
+            "<p>Von Max Muster und Erika Beispiel, dpa</p>{STORY}{STORY}\
+             <p>By Jane Doe, Metro Desk, New York</p>"
+        );
+        assert_eq!(kept(&html).len(), 2);
+        let html = format!("<p>Por Agencia EFE</p>{STORY}");
+        assert_eq!(kept(&html).len(), 1);
+    }
+
+    #[test]
+    fn sentences_and_headings_starting_like_bylines_stay() {
+        let html = format!(
+            "<p>By the time we arrived, the vote was over</p>\
+             <p>Von Barzahler-Rabatten profitieren</p><p>By Tuesday.</p>{STORY}"
+        );
+        assert_eq!(kept(&html).len(), 4);
+        // In the middle a line of this shape is a heading.
+        let html = format!(
+            "{STORY}{STORY}{STORY}<h2>Von Risiken und Nebenwirkungen</h2>{STORY}{STORY}{STORY}"
+        );
+        assert_eq!(kept(&html).len(), 7);
+    }
+}

@@ -1,0 +1,108 @@
+//! The page's description as the article's standfirst, unless the text
+//! already holds it. Descriptions are often the opening of the text cut
+//! short ("… Read more", "[…]"), or a paragraph further down; shown above
+//! the text they would say the same thing twice. A description that only
+//! starts like the text and goes on in words of its own is a standfirst.
+
+use crate::ingest::htmltext::squash;
+
+/// A description shorter than this (in characters) is a copy only when it
+/// matches a whole opening paragraph.
+const MIN_KEY: usize = 30;
+
+/// Endings of a description cut from the text, lowercased.
+const CUT_MARKS: &[&str] = &[
+    "read more",
+    "continue reading",
+    "weiterlesen",
+    "weiterlesen →",
+    "mehr lesen",
+    "lire la suite",
+    "leer más",
+    "[…]",
+    "[...]",
+    "(…)",
+    "(...)",
+    "…",
+    "...",
+];
+
+/// The description, unless one of `paragraphs` already holds it (or its
+/// opening, when it is longer than that).
+pub fn standfirst(description: Option<&str>, paragraphs: &[String]) -> Option<String> {
+    let description = description?;
+    let whole = squash(description);
+    // The text's opening holds the description, or the description holds
+    // one of the first paragraphs whole.
+    let opens = paragraphs
+        .iter()
+        .take(3)
+        .any(|p| p.contains(&whole) || whole.contains(p.as_str()));
+    // Or a paragraph holds the description up to where it was cut (its
+    // last word may be cut in half).
+    let core = core(&whole);
+    let key = core
+        .rsplit_once(' ')
+        .map_or(core.as_str(), |(head, _)| head);
+    let cut_from = key.chars().count() >= MIN_KEY && paragraphs.iter().any(|p| p.contains(key));
+    (!opens && !cut_from).then(|| description.to_string())
+}
+
+/// The description without the marks of a cut at its end.
+fn core(text: &str) -> String {
+    let mut core = text.trim().to_string();
+    loop {
+        let lower = core.to_lowercase();
+        let Some(mark) = CUT_MARKS.iter().find(|m| lower.ends_with(*m)) else {
+            break;
+        };
+        // Lowercasing may change lengths; cut by characters from the end.
+        let keep = core.chars().count() - mark.chars().count();
+        core = core
+            .chars()
+            .take(keep)
+            .collect::<String>()
+            .trim_end()
+            .to_string();
+    }
+    core
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(ToString::to_string).collect()
+    }
+
+    const OPENING_PARAGRAPH: &str = "The council voted on Tuesday to keep the library \
+        open for another ten years, after a long debate.";
+
+    #[test]
+    fn a_description_cut_from_the_text_is_not_repeated() {
+        let paragraphs = body(&["Kicker", OPENING_PARAGRAPH]);
+        let cut = "The council voted on Tuesday to keep the library open for […]";
+        assert_eq!(standfirst(Some(cut), &paragraphs), None);
+        let cut = "The council voted on Tuesday to keep the library open... Read more";
+        assert_eq!(standfirst(Some(cut), &paragraphs), None);
+        // Further down the text too.
+        let mut long = body(&["One.", "Two.", "Three.", "Four."]);
+        long.push(OPENING_PARAGRAPH.to_string());
+        assert_eq!(standfirst(Some(OPENING_PARAGRAPH), &long), None);
+    }
+
+    #[test]
+    fn a_description_of_its_own_stays() {
+        let paragraphs = body(&[OPENING_PARAGRAPH]);
+        let goes_on = "The council voted on Tuesday to keep the library open. Readers \
+            had signed a petition.";
+        assert_eq!(
+            standfirst(Some(goes_on), &paragraphs).as_deref(),
+            Some(goes_on)
+        );
+        let own = "Readers had signed a petition; the vote ends a year of doubt.";
+        assert_eq!(standfirst(Some(own), &paragraphs).as_deref(), Some(own));
+        assert_eq!(standfirst(None, &paragraphs), None);
+    }
+}
