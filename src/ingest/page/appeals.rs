@@ -126,15 +126,11 @@ fn is_appeal(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::htmltext::html_to_text;
+    use crate::ingest::page::test_support::{STORY, kept_by};
 
     fn kept(html: &str) -> Vec<String> {
-        let mut body = html_to_text(html, None);
-        drop_closing_appeals(&mut body);
-        body.paragraphs
+        kept_by(html, drop_closing_appeals)
     }
-
-    const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
 
     #[test]
     fn appeals_after_the_story_go() {

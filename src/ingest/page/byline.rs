@@ -71,15 +71,11 @@ fn is_byline(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::htmltext::html_to_text;
+    use crate::ingest::page::test_support::{STORY, kept_by};
 
     fn kept(html: &str) -> Vec<String> {
-        let mut body = html_to_text(html, None);
-        drop_byline_lines(&mut body);
-        body.paragraphs
+        kept_by(html, drop_byline_lines)
     }
-
-    const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
 
     #[test]
     fn bylines_opening_or_closing_the_text_go() {

@@ -1,13 +1,10 @@
 use super::*;
 use crate::ingest::htmltext::html_to_text;
+use crate::ingest::page::test_support::{STORY, kept_by};
 
 fn kept(html: &str) -> Vec<String> {
-    let mut body = html_to_text(html, None);
-    drop_page_lines(&mut body);
-    body.paragraphs
+    kept_by(html, drop_page_lines)
 }
-
-const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
 
 #[test]
 fn read_more_pointers_go_and_sentences_with_colons_stay() {

@@ -11,6 +11,8 @@ mod related;
 mod repeats;
 mod standfirst;
 mod teasers;
+#[cfg(test)]
+mod test_support;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};

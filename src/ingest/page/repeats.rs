@@ -53,15 +53,11 @@ fn key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::htmltext::html_to_text;
+    use crate::ingest::page::test_support::{STORY, kept_by};
 
     fn kept(html: &str) -> Vec<String> {
-        let mut body = html_to_text(html, None);
-        drop_repeats(&mut body);
-        body.paragraphs
+        kept_by(html, drop_repeats)
     }
-
-    const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
 
     #[test]
     fn a_line_said_again_goes_and_the_first_stays() {

@@ -53,12 +53,10 @@ fn is_teaser(block: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::htmltext::html_to_text;
+    use crate::ingest::page::test_support::kept_by;
 
     fn kept(html: &str) -> Vec<String> {
-        let mut body = html_to_text(html, Some(&"https://example.com/".parse().unwrap()));
-        drop_link_runs(&mut body);
-        body.paragraphs
+        kept_by(html, drop_link_runs)
     }
 
     const STORY: &str = "<p>The council voted on Tuesday to keep the <a href='/lib'>library</a> \

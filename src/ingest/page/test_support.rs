@@ -1,0 +1,15 @@
+//! What the page passes' tests share: a story paragraph, and the
+//! paragraphs a pass keeps of a page's text.
+
+use crate::ingest::htmltext::{HtmlText, html_to_text};
+
+pub const STORY: &str = "<p>The council voted on Tuesday to keep the library open.</p>";
+
+/// The paragraphs of `html` (links read against example.com) that `pass`
+/// keeps.
+pub fn kept_by(html: &str, pass: fn(&mut HtmlText)) -> Vec<String> {
+    let base = url::Url::parse("https://example.com/").ok();
+    let mut body = html_to_text(html, base.as_ref());
+    pass(&mut body);
+    body.paragraphs
+}
