@@ -149,3 +149,36 @@ fn a_failed_list_of_changes_is_read_again_at_the_next_sync() {
     assert_eq!(marks(&store, "2"), (true, false));
     assert!(remote.item("1").starred);
 }
+
+#[test]
+fn changes_come_a_page_at_a_time_and_a_page_cut_short_is_read_again() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut remote = server(5);
+    sync(&mut store, &mut remote);
+    for id in ["1", "2", "3", "4", "5"] {
+        remote.item_mut(id).read = true;
+        remote.touch(id);
+    }
+    // Pages of two: the second page's request fails.
+    let before = remote.calls(Call::Changes);
+    remote.faults.push(Fault {
+        call: Call::Changes,
+        nth: before + 2,
+        error: RemoteError::Timeout,
+        applied: false,
+    });
+    let r = sync(&mut store, &mut remote);
+    assert!(r.error.is_some());
+    assert_eq!(r.marks_down, 2, "the first page is stored");
+    // The cursor did not move: the next sync reads every page again.
+    let before = remote.calls(Call::Changes);
+    let r = sync(&mut store, &mut remote);
+    assert_eq!((r.error, r.marks_down), (None, 3));
+    assert_eq!(remote.calls(Call::Changes) - before, 3);
+    for id in ["1", "2", "3", "4", "5"] {
+        assert_eq!(marks(&store, id), (true, false), "{id}");
+    }
+    // And then nothing is new.
+    let r = sync(&mut store, &mut remote);
+    assert_eq!((r.error, r.marks_down), (None, 0));
+}

@@ -21,7 +21,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::remote::{Changes, MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteState};
+use super::remote::{MarkOp, Remote, RemoteError, RemoteFeed, RemoteItem, RemoteState};
 use crate::ingest::{feed_item_id, htmltext::html_to_text};
 use crate::model::Article;
 use crate::store::{
@@ -34,8 +34,6 @@ const BY_ID_BATCH: usize = 100;
 const BY_ID_MAX: usize = 2_000;
 /// Marks sent per request.
 const MARK_BATCH: usize = 200;
-/// Changed items stored per transaction.
-const CHANGES_PAGE: usize = 250;
 
 /// What a sync of one account did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -107,10 +105,10 @@ fn run(
     report.feeds = feeds.len();
     let stored: Vec<AccountFeed> = feeds.values().map(|f| f.stored(account)).collect();
     store.sync_set_feeds(account, &stored)?;
-    if let Some(changes) = remote.changes(cursor.as_deref())? {
-        let keep = apply_changes(store, account, changes, &feeds, report)?;
+    if apply_changes(store, remote, account, cursor.as_deref(), &feeds, report)? {
         progress(&format!("{account}: {} feeds, changes read", feeds.len()));
-        report.marks_up += push(store, remote, account, keep)?;
+        let queue = store.sync_pending(account)?;
+        report.marks_up += push(store, remote, account, queue)?;
         return Ok(());
     }
     let state = remote.state()?;
@@ -170,53 +168,58 @@ fn run(
     Ok(())
 }
 
-/// Takes what changed on the server since the last sync: the queued marks
-/// of changed items are settled by the conflict rule, the items are
-/// stored with their marks. A queued mark of an item the server did not
-/// change wins. Returns the queue to send.
+/// Takes what changed on the server since the last sync, a page at a
+/// time: the queued marks of the page's items are settled by the conflict
+/// rule, the items are stored with their marks. A queued mark of an item
+/// the server did not change stays queued, to be sent. False: the API
+/// lists no changes from this cursor.
 fn apply_changes(
     store: &mut Store,
+    remote: &mut dyn Remote,
     account: &str,
-    changes: Changes,
+    cursor: Option<&str>,
     feeds: &HashMap<String, RemoteFeed>,
     report: &mut SyncReport,
-) -> Result<Vec<QueuedMark>, SyncError> {
-    let mut state = RemoteState::default();
-    for item in &changes.items {
-        if !item.read {
-            state.unread.insert(item.id.clone());
-        }
-        if item.starred {
-            state.starred.insert(item.id.clone());
-        }
-        if let Some(t) = item.changed {
-            state.changed.insert(item.id.clone(), t);
-        }
-    }
-    let changed: HashSet<&str> = changes.items.iter().map(|i| i.id.as_str()).collect();
+) -> Result<bool, SyncError> {
     let known = store.sync_known(account)?;
-    let (touched, untouched): (Vec<QueuedMark>, Vec<QueuedMark>) = store
-        .sync_pending(account)?
-        .into_iter()
-        .partition(|q| changed.contains(q.remote_id.as_str()));
-    let (server_wins, mut keep) = settle(&state, &known, touched);
-    keep.extend(untouched);
-    store.sync_settled(account, &server_wins)?;
-    let pages: Vec<&[RemoteItem]> = changes.items.chunks(CHANGES_PAGE).collect();
-    if pages.is_empty() {
-        store.sync_write(account, &[], &[], Some(&changes.cursor))?;
-    }
-    for (i, page) in pages.iter().enumerate() {
+    let mut offset = 0;
+    loop {
+        let Some(page) = remote.changes(cursor, offset)? else {
+            return Ok(offset > 0);
+        };
+        let mut state = RemoteState::default();
+        for item in &page.items {
+            if !item.read {
+                state.unread.insert(item.id.clone());
+            }
+            if item.starred {
+                state.starred.insert(item.id.clone());
+            }
+            if let Some(t) = item.changed {
+                state.changed.insert(item.id.clone(), t);
+            }
+        }
+        let ids: HashSet<&str> = page.items.iter().map(|i| i.id.as_str()).collect();
+        let touched: Vec<QueuedMark> = store
+            .sync_pending(account)?
+            .into_iter()
+            .filter(|q| ids.contains(q.remote_id.as_str()))
+            .collect();
+        let (server_wins, _) = settle(&state, &known, touched);
+        store.sync_settled(account, &server_wins)?;
         // The cursor moves with the last page only: a sync cut short reads
         // the same changes again, which are the same marks.
-        let last = (i + 1 == pages.len()).then_some(changes.cursor.as_str());
-        let w = store.sync_write(account, &to_store(page, feeds), &[], last)?;
+        let last = (!page.more).then_some(page.cursor.as_str());
+        let w = store.sync_write(account, &to_store(&page.items, feeds), &[], last)?;
         crate::crashpoint::reached(crate::crashpoint::Point::SyncPage);
         report.added += w.added;
         report.updated += w.updated;
         report.marks_down += w.marks;
+        offset += page.items.len();
+        if !page.more || page.items.is_empty() {
+            return Ok(true);
+        }
     }
-    Ok(keep)
 }
 
 /// Splits the queue by the conflict rule: the changes the server's newer

@@ -42,6 +42,8 @@ pub struct MemoryRemote {
     /// of an item then stamps its `changed` with the next tick of `clock`.
     pub lists_changes: bool,
     pub clock: i64,
+    /// The clock when the list of changes being read began.
+    listed_at: i64,
 }
 
 impl MemoryRemote {
@@ -183,7 +185,7 @@ impl Remote for MemoryRemote {
         })
     }
 
-    fn changes(&mut self, cursor: Option<&str>) -> RemoteResult<Option<Changes>> {
+    fn changes(&mut self, cursor: Option<&str>, offset: usize) -> RemoteResult<Option<Changes>> {
         let Some(from) = cursor
             .and_then(|c| c.strip_prefix("t:"))
             .and_then(|t| t.parse::<i64>().ok())
@@ -192,14 +194,26 @@ impl Remote for MemoryRemote {
             return Ok(None);
         };
         self.check(Call::Changes)?;
+        if offset == 0 {
+            self.listed_at = self.clock;
+        }
+        let changed: Vec<&RemoteItem> = self
+            .items
+            .iter()
+            .filter(|i| i.changed.is_some_and(|t| t > from))
+            .collect();
+        let page: Vec<RemoteItem> = changed
+            .iter()
+            .skip(offset)
+            .take(self.page_size)
+            .map(|i| (*i).clone())
+            .collect();
         Ok(Some(Changes {
-            items: self
-                .items
-                .iter()
-                .filter(|i| i.changed.is_some_and(|t| t > from))
-                .cloned()
-                .collect(),
-            cursor: format!("t:{}", self.clock),
+            more: changed.len() > offset + page.len(),
+            items: page,
+            // The time the list began: a change made while it was read is
+            // listed again next time.
+            cursor: format!("t:{}", self.listed_at),
         }))
     }
 

@@ -262,7 +262,7 @@ impl Remote for Miniflux {
         Ok(state)
     }
 
-    fn changes(&mut self, cursor: Option<&str>) -> RemoteResult<Option<Changes>> {
+    fn changes(&mut self, cursor: Option<&str>, offset: usize) -> RemoteResult<Option<Changes>> {
         let Some(from) = cursor
             .and_then(|c| c.strip_prefix("t:"))
             .and_then(|t| t.parse::<i64>().ok())
@@ -272,9 +272,18 @@ impl Remote for Miniflux {
         };
         // Both statuses named: without a status the list also holds the
         // entries removed on the server.
-        let items = self.all_entries(&format!("changed_after={from}&status=unread&status=read"))?;
-        let cursor = self.next_cursor(from).unwrap_or(format!("t:{from}"));
-        Ok(Some(Changes { items, cursor }))
+        let path = format!(
+            "entries?changed_after={from}&status=unread&status=read\
+             &order=id&direction=asc&limit={PAGE}&offset={offset}"
+        );
+        let value: Value = json(&self.get(&path)?)?;
+        let items = entries(&value);
+        self.saw(&items);
+        Ok(Some(Changes {
+            more: items.len() >= PAGE && offset + items.len() < STATE_MAX,
+            cursor: self.next_cursor(from).unwrap_or(format!("t:{from}")),
+            items,
+        }))
     }
 
     fn changes_cursor(&self) -> Option<String> {

@@ -28,6 +28,6 @@ fn the_next_cursor_is_the_servers_clock_less_the_margin() {
 fn a_cursor_that_is_not_a_time_reads_the_whole_state() {
     let mut m = client();
     for cursor in [None, Some("4711"), Some("t:0"), Some("t:soon")] {
-        assert_eq!(m.changes(cursor), Ok(None), "{cursor:?}");
+        assert_eq!(m.changes(cursor, 0), Ok(None), "{cursor:?}");
     }
 }

@@ -69,14 +69,16 @@ pub struct RemoteState {
     pub changed: HashMap<String, i64>,
 }
 
-/// What came or changed on the server since a cursor of
+/// A page of what came or changed on the server since a cursor of
 /// [`Remote::changes`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
     /// Items that came or whose marks changed, with their marks now.
     pub items: Vec<RemoteItem>,
-    /// Where the next sync's changes start.
+    /// Where the next sync's changes start, once every page is read.
     pub cursor: String,
+    /// More pages follow (from `offset` plus this page's items).
+    pub more: bool,
 }
 
 /// A change of a mark sent to the server.
@@ -136,12 +138,12 @@ pub trait Remote {
     fn items_by_id(&mut self, ids: &[String]) -> RemoteResult<Vec<RemoteItem>>;
     /// The ids of every unread and every starred item.
     fn state(&mut self) -> RemoteResult<RemoteState>;
-    /// Items that came or whose marks changed since `cursor`, where the API
-    /// can list them and `cursor` is one that [`Remote::changes_cursor`]
-    /// or an earlier call gave. None: the engine reads the whole state and
-    /// the new items instead.
-    fn changes(&mut self, cursor: Option<&str>) -> RemoteResult<Option<Changes>> {
-        let _ = cursor;
+    /// A page, from `offset`, of the items that came or whose marks
+    /// changed since `cursor`, where the API can list them and `cursor` is
+    /// one that [`Remote::changes_cursor`] or an earlier call gave. None:
+    /// the engine reads the whole state and the new items instead.
+    fn changes(&mut self, cursor: Option<&str>, offset: usize) -> RemoteResult<Option<Changes>> {
+        let _ = (cursor, offset);
         Ok(None)
     }
     /// After a sync that read the whole state: the cursor from which
