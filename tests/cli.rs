@@ -63,6 +63,54 @@ fn a_folder_import_lists_the_files_it_left_out() {
 }
 
 #[test]
+fn a_folder_import_leaves_out_json_data_and_empty_files_once_read() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let folder = dir.path().join("pages");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::copy(fixture("infoaut.txt"), folder.join("page.txt")).expect("copy");
+    std::fs::write(folder.join("page-metadata.json"), r#"{"title": "Sputnik"}"#).expect("write");
+    std::fs::write(folder.join("blank.txt"), "").expect("write");
+    edicola(dir.path())
+        .arg("import")
+        .arg(&folder)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "page-metadata.json: skipped: JSON data, not a JSON Feed",
+        ))
+        .stderr(predicate::str::contains(
+            "blank.txt: skipped: the file is empty",
+        ))
+        .stderr(predicate::str::contains("1 added"))
+        .stderr(predicate::str::contains("0 failed"))
+        .stderr(predicate::str::contains("2 files in folders left out"));
+    // Named on its own, the same file is an error.
+    edicola(dir.path())
+        .arg("import")
+        .arg(folder.join("page-metadata.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a JSON Feed"));
+}
+
+#[test]
+fn a_file_that_failed_is_read_and_reported_again() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let broken = dir.path().join("broken.xml");
+    std::fs::write(&broken, "<rss version=\"2.0\"><channel><item><title>A").expect("write");
+    for _ in 0..2 {
+        edicola(dir.path())
+            .arg("import")
+            .arg(&broken)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("broken.xml"))
+            .stderr(predicate::str::contains("1 failed"))
+            .stderr(predicate::str::contains("not read again").not());
+    }
+}
+
+#[test]
 fn import_then_list_show_and_reimport_without_duplicates() {
     let dir = tempfile::tempdir().expect("tmp");
     edicola(dir.path())

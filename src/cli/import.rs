@@ -52,6 +52,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
     let mut inputs = Vec::new();
     let mut unreadable = Vec::new();
     let mut not_articles = Vec::new();
+    let mut in_folders = std::collections::HashSet::new();
     for f in given {
         match f.to_str().filter(|s| is_url(s)) {
             Some(url) => inputs.push(Input::Url(url.to_string())),
@@ -71,6 +72,9 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
                         "edicola: {}: skipped: Edicola's own store",
                         output::line(&f.to_string_lossy())
                     );
+                }
+                if f.is_dir() {
+                    in_folders.extend(files.iter().cloned());
                 }
                 inputs.extend(files.into_iter().map(Input::File));
                 unreadable.extend(listing.errors);
@@ -111,6 +115,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
 
     let rules = super::ignored::load_rules(paths)?;
     let mut run = Run::new(opts, session.as_mut().map(|s| &mut s.store));
+    run.in_folders = in_folders;
     for (path, e) in unreadable {
         run.take(path, Err(e))?;
     }
@@ -123,11 +128,11 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
         subscriptions,
         failed,
         sources,
-        oversized,
+        unrecorded,
+        left_out,
         ..
     } = run;
-    // A file refused for its size is read again by an import with a higher cap.
-    stamps.retain(|s| !oversized.contains(&s.path));
+    stamps.retain(|s| !unrecorded.contains(&s.path));
 
     if opts.json {
         println!("{}", output::json_text(&json_values, true).map_err(fatal)?);
@@ -145,7 +150,7 @@ pub fn import(paths: &Paths, given: &[PathBuf], opts: ImportOptions) -> Result<(
             } else {
                 String::new()
             };
-            let not_read = match not_articles.len() {
+            let not_read = match not_articles.len() + left_out {
                 0 => String::new(),
                 n => format!(
                     " ({} in folders left out: not articles)",

@@ -1,6 +1,7 @@
 //! The state of one import as parsed sources arrive: what is printed of
 //! each, and their articles stored in batches and commits.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -33,8 +34,15 @@ pub(super) struct Run<'a> {
     pub(super) sources: usize,
     /// Articles written since the last commit.
     uncommitted: usize,
-    /// Files refused for their size (canonical paths, as stamps hold them).
-    pub(super) oversized: Vec<String>,
+    /// Files that failed (canonical paths, as stamps hold them): not
+    /// recorded as imported, so the next import reads them and says why
+    /// again (one refused for its size may pass a higher cap).
+    pub(super) unrecorded: Vec<String>,
+    /// Files found by walking a folder: one that turns out to be no
+    /// article (JSON data, an empty file) is left out, not failed.
+    pub(super) in_folders: HashSet<PathBuf>,
+    /// Files of folders left out once read.
+    pub(super) left_out: usize,
 }
 
 impl<'a> Run<'a> {
@@ -51,7 +59,9 @@ impl<'a> Run<'a> {
             failed: 0,
             sources: 0,
             uncommitted: 0,
-            oversized: Vec::new(),
+            unrecorded: Vec::new(),
+            in_folders: HashSet::new(),
+            left_out: 0,
         }
     }
 
@@ -60,12 +70,23 @@ impl<'a> Run<'a> {
         file: PathBuf,
         result: Result<Done, ImportError>,
     ) -> Result<(), Failure> {
-        self.sources += 1;
         let Done { parsed, prepared } = match result {
             Ok(done) => done,
             Err(e) => {
+                if let Ok(full) = std::fs::canonicalize(&file) {
+                    self.unrecorded.push(full.to_string_lossy().into_owned());
+                }
+                if let Some(why) = no_article(&e).filter(|_| self.in_folders.contains(&file)) {
+                    eprintln!(
+                        "edicola: {}: skipped: {why}",
+                        output::line(&file.to_string_lossy())
+                    );
+                    self.left_out += 1;
+                    return Ok(());
+                }
+                self.sources += 1;
                 match &e {
-                    ImportError::TooLarge { size, path, .. } => {
+                    ImportError::TooLarge { size, .. } => {
                         // A pipe's size is unknown: the suggestion is a guess.
                         let cap = size.map_or_else(
                             || ingest::cap_admitting(self.opts.max_size.saturating_mul(4)),
@@ -75,9 +96,6 @@ impl<'a> Run<'a> {
                             "edicola: {}; to import it, raise the cap with --max-size {cap}",
                             output::lines(&e.to_string())
                         );
-                        if let Ok(full) = std::fs::canonicalize(path) {
-                            self.oversized.push(full.to_string_lossy().into_owned());
-                        }
                     }
                     _ => eprintln!("edicola: {}", output::lines(&e.to_string())),
                 }
@@ -85,6 +103,7 @@ impl<'a> Run<'a> {
                 return Ok(());
             }
         };
+        self.sources += 1;
         let format = parsed.format.name();
         if self.opts.dry_run {
             eprintln!(
@@ -169,5 +188,21 @@ impl<'a> Run<'a> {
             crashpoint::reached(Point::ImportCommit);
         }
         Ok(())
+    }
+}
+
+/// Why a file that could not be imported is no article at all (data, or
+/// nothing), rather than an article that failed.
+fn no_article(e: &ImportError) -> Option<&'static str> {
+    match e {
+        ImportError::Content {
+            problem: ingest::ParseError::NotJsonFeed,
+            ..
+        } => Some("JSON data, not a JSON Feed"),
+        ImportError::Content {
+            problem: ingest::ParseError::Empty,
+            ..
+        } => Some("the file is empty"),
+        _ => None,
     }
 }
