@@ -59,6 +59,37 @@ fn help_overlay_small() {
 }
 
 #[test]
+fn help_is_as_wide_as_its_descriptions_and_scrolls_to_its_last_line() {
+    let mut app = app(140, 30);
+    press(&mut app, "? G");
+    let screen = format!("{:?}", draw(&app).backend());
+    assert!(
+        screen.contains("Save the article as Markdown (download folder)"),
+        "{screen}"
+    );
+    assert!(screen.contains("0 1 2 3 4 5 6 7 8 9  Count"), "{screen}");
+    let rows: Vec<&str> = screen.lines().collect();
+    let bottom = rows
+        .iter()
+        .rposition(|r| r.contains("Esc closes"))
+        .expect("bottom border");
+    assert!(
+        rows[bottom - 1].contains("Close"),
+        "last key on the last row: {screen}"
+    );
+    // One key up moves the text at once (the scroll stops at the end).
+    press(&mut app, "k");
+    let up = format!("{:?}", draw(&app).backend());
+    let rows: Vec<&str> = up.lines().collect();
+    assert!(!rows[bottom - 1].contains("Close"), "{up}");
+    // Narrower than the longest description: it ends in an ellipsis.
+    let mut app = common::app(50, 15);
+    press(&mut app, "?");
+    let screen = format!("{:?}", draw(&app).backend());
+    assert!(screen.contains('…'), "{screen}");
+}
+
+#[test]
 fn bookmark_then_bookmarks_view() {
     let mut app = app(100, 30);
     press(&mut app, "j b B");

@@ -173,10 +173,10 @@ impl App {
             Action::Bottom => isize::MAX / 2,
             _ => return None,
         };
-        let help_rows = self.keymap.help_rows().len();
+        let help_last = help_scroll_max(&self.keymap.help_rows(), self.area.height);
         match &mut self.overlay {
             Some(Overlay::Help { scroll }) => {
-                *scroll = scroll.saturating_add_signed(delta).min(help_rows);
+                *scroll = scroll.saturating_add_signed(delta).min(help_last);
             }
             Some(Overlay::Sources { entries, selected }) => {
                 *selected = selected
@@ -382,4 +382,17 @@ impl App {
         self.show_mark(&id, Mark::Read, on);
         Ok(queued)
     }
+}
+
+/// How far the help scrolls: its lines (each context's heading, a blank
+/// line between contexts, a line per key) past a popup of at most
+/// `height` rows with its two borders.
+fn help_scroll_max<C: PartialEq, K, D>(rows: &[(C, K, D)], height: u16) -> usize {
+    let headings = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, (c, _, _))| *i == 0 || rows[i - 1].0 != *c)
+        .count();
+    let lines = rows.len() + (2 * headings).saturating_sub(1);
+    lines.saturating_sub(usize::from(height.saturating_sub(2)))
 }

@@ -101,3 +101,52 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         height: h,
     }
 }
+
+/// Clears `rect` for a popup. A wide character just left of it, whose
+/// second column the popup's border takes, becomes a space: the terminal
+/// would otherwise keep drawing it over the border (the frame diff skips
+/// the column after an unchanged wide character).
+fn clear_for_popup(frame: &mut Frame, rect: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let buf = frame.buffer_mut();
+    if rect.x <= buf.area.x {
+        return;
+    }
+    let x = rect.x - 1;
+    for y in rect.top()..rect.bottom() {
+        let cell = &mut buf[(x, y)];
+        if crate::text::wrap::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::widgets::Paragraph;
+
+    fn row_after_popup_at(x: u16) -> Vec<String> {
+        let mut terminal = Terminal::new(TestBackend::new(8, 1)).expect("terminal");
+        terminal
+            .draw(|frame| {
+                frame.render_widget(Paragraph::new("東京東京"), frame.area());
+                clear_for_popup(frame, Rect::new(x, 0, 2, 1));
+            })
+            .expect("draw");
+        let buf = terminal.backend().buffer();
+        (0..8).map(|c| buf[(c, 0)].symbol().to_string()).collect()
+    }
+
+    #[test]
+    fn a_wide_character_cut_by_a_popup_becomes_a_space() {
+        // 京 takes columns 2 and 3; a popup from column 3 takes its half.
+        let row = row_after_popup_at(3);
+        assert_eq!(row[..3], ["東", " ", " "]);
+        // A popup from column 4 cuts nothing: 京 stays.
+        let row = row_after_popup_at(4);
+        assert_eq!(row[2], "京");
+    }
+}

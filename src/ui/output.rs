@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::centered;
 use super::theme::Theme;
@@ -42,6 +42,6 @@ pub fn output(frame: &mut Frame, area: Rect, piped: &Piped, scroll: usize, theme
         .border_style(border)
         .title(title)
         .title_bottom(Line::from(hint).right_aligned());
-    frame.render_widget(Clear, rect);
+    super::clear_for_popup(frame, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::centered;
 use super::theme::Theme;
@@ -12,8 +12,19 @@ use crate::app::SourceEntry;
 use crate::app::sidebar::SideItem;
 use crate::text::wrap::{truncate, wrap};
 
+/// The keys, as wide as their longest description needs (at least 60
+/// columns); where the screen is narrower, descriptions end in "…".
 pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
+    use crate::text::wrap::width as cols;
     let rows = app.keymap.help_rows();
+    let keys_w = rows.iter().map(|(_, k, _)| cols(k)).max().unwrap_or(0);
+    let widest = rows.iter().map(|(_, _, d)| cols(d)).max().unwrap_or(0);
+    // Two columns of indent, the keys, two of space, the description.
+    let desc_at = keys_w + 4;
+    let width = u16::try_from(desc_at + widest + 2)
+        .unwrap_or(u16::MAX)
+        .max(60);
+    let room = usize::from(width.min(area.width).saturating_sub(2)).saturating_sub(desc_at);
     let mut lines: Vec<Line> = Vec::new();
     let mut last = None;
     for (context, keys, desc) in rows {
@@ -24,19 +35,28 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
             lines.push(Line::styled(context.title(), theme.heading));
             last = Some(context);
         }
+        let pad = " ".repeat(keys_w - cols(&keys) + 2);
         lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<18}"), theme.key),
-            Span::raw(desc),
+            Span::styled(format!("  {keys}{pad}"), theme.key),
+            Span::raw(truncate(desc, room.max(1))),
         ]));
     }
-    let rect = centered(area, 60, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let rect = centered(
+        area,
+        width,
+        u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
+    );
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border_focused)
         .title(" Keys ")
         .title_bottom(Line::from(" Esc closes · j/k scroll ").right_aligned());
-    frame.render_widget(Clear, rect);
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    super::clear_for_popup(frame, rect);
+    // Scrolled no further than the last line at the bottom.
+    let last = lines
+        .len()
+        .saturating_sub(usize::from(rect.height.saturating_sub(2)));
+    let scroll = u16::try_from(scroll.min(last)).unwrap_or(u16::MAX);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }
 
@@ -77,7 +97,7 @@ pub fn blurb(frame: &mut Frame, area: Rect, item: &SideItem, theme: &Theme) {
         .border_style(theme.border_focused)
         .title(" Not in your store ")
         .title_bottom(Line::from(hint).right_aligned());
-    frame.render_widget(Clear, rect);
+    super::clear_for_popup(frame, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
@@ -116,7 +136,7 @@ pub fn sources(
         .border_style(theme.border_focused)
         .title(" Show ")
         .title_bottom(Line::from(" Enter choose · Esc close ").right_aligned());
-    frame.render_widget(Clear, rect);
+    super::clear_for_popup(frame, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
@@ -160,6 +180,6 @@ pub fn ignored(
         .border_style(theme.border_focused)
         .title(format!(" Ignored ({}) ", rows.len()))
         .title_bottom(Line::from(" Enter take back · Esc close ").right_aligned());
-    frame.render_widget(Clear, rect);
+    super::clear_for_popup(frame, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
