@@ -14,7 +14,7 @@ use super::{fnv1a, terms};
 
 /// Consecutive terms per shingle.
 const SHINGLE: usize = 3;
-// Thresholds measured on ../shared/devset (see the README's Design notes):
+// Thresholds measured on ../shared/devset (BENCHMARKS.md, "Near-duplicate thresholds"):
 // a page and its select-all text copy (two extractors, different
 // boilerplate) resemble at Jaccard 0.50-1.00; a rewritten lead, an added
 // boilerplate block, 4% of the words edited at 0.58-0.99; all three edits at
