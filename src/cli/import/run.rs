@@ -191,18 +191,15 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Why a file that could not be imported is no article at all (data, or
-/// nothing), rather than an article that failed.
+/// Why a file that could not be imported is no article at all (data that
+/// is not a feed), rather than an article that failed. An empty file
+/// fails: it is often a download cut short.
 fn no_article(e: &ImportError) -> Option<&'static str> {
     match e {
         ImportError::Content {
             problem: ingest::ParseError::NotJsonFeed,
             ..
         } => Some("JSON data, not a JSON Feed"),
-        ImportError::Content {
-            problem: ingest::ParseError::Empty,
-            ..
-        } => Some("the file is empty"),
         _ => None,
     }
 }
