@@ -157,9 +157,14 @@ const TEXT_CONSTRUCTS: &[&str] = &[
     "title", "subtitle", "tagline", "rights", "summary", "content",
 ];
 
+/// The link given to an RSS 1.0 item that has neither a link nor an
+/// `rdf:about`: `feed-rs` drops an item without a link, and this one leads
+/// nowhere (the item's reading drops it again).
+pub(super) const NOWHERE: &str = "about:blank";
+
 /// `feed-rs` drops RSS 1.0 items that have no `<link>`, though the item's
-/// address is its required `rdf:about`: that becomes its link. None when
-/// every item has one.
+/// address is its required `rdf:about`: that becomes its link (`NOWHERE`
+/// when it has none either). None when every item has a link.
 pub(super) fn link_rdf_items(text: &str) -> Option<String> {
     let mut out = String::new();
     let mut copied = 0;
@@ -170,12 +175,10 @@ pub(super) fn link_rdf_items(text: &str) -> Option<String> {
         let tag_end = start + text[start..].find('>')? + 1;
         at = tag_end;
         let tag = &text[start..tag_end];
-        if !matches!(after_name, Some(b' ' | b'\t' | b'\n' | b'\r')) || tag.ends_with("/>") {
+        if !matches!(after_name, Some(b' ' | b'\t' | b'\n' | b'\r' | b'>')) || tag.ends_with("/>") {
             continue;
         }
-        let Some(about) = attr_value(tag, "rdf:about") else {
-            continue;
-        };
+        let about = attr_value(tag, "rdf:about").unwrap_or_else(|| NOWHERE.to_string());
         let end = text[tag_end..]
             .find("</item>")
             .map_or(text.len(), |e| tag_end + e);
@@ -278,5 +281,24 @@ mod tests {
         let rss =
             patch("<rss version=\"2.0\"><channel><item><title>x</title></item></channel></rss>");
         assert!(!rss.contains("<link>"));
+    }
+
+    #[test]
+    fn rss_090_and_1_items_with_neither_link_nor_about_are_kept_without_an_address() {
+        for ns in [
+            "http://purl.org/rss/1.0/",
+            "http://my.netscape.com/rdf/simple/0.9/",
+        ] {
+            let feed = format!(
+                "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"{ns}\">\
+                 <channel><title>F</title></channel>\
+                 <item><title>Item title</title></item></rdf:RDF>"
+            );
+            let data =
+                super::super::parse_feed(&feed, &crate::ingest::Source::default()).expect("feed");
+            assert_eq!(data.articles.len(), 1, "{ns}");
+            assert_eq!(data.articles[0].title, "Item title");
+            assert_eq!(data.articles[0].url, None, "no address made up");
+        }
     }
 }

@@ -36,7 +36,8 @@ pub fn convert_entry(entry: Entry, feed: &FeedContext) -> Article {
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate") && !is_attachment(l))
         .or_else(|| entry.links.first())
-        .and_then(|l| resolve_url(base.as_ref(), &l.href).or_else(|| Some(l.href.clone())));
+        .and_then(|l| resolve_url(base.as_ref(), &l.href).or_else(|| Some(l.href.clone())))
+        .filter(|u| u != super::elements::NOWHERE);
     let content = entry
         .content
         .as_ref()
