@@ -1,7 +1,7 @@
 //! Bylines, categories and site names.
 
 use super::dates;
-use super::lines::{Kind, Line, eff_len, marker_key};
+use super::lines::{Kind, Line, eff_len, is_cjk, marker_key};
 
 /// Byline prefixes that are dropped ("By Jane Roe" -> "Jane Roe").
 const BY_PREFIX: &[&str] = &[
@@ -70,7 +70,7 @@ pub(super) fn byline_of(text: &str) -> Option<String> {
     if eff_len(text) > 140 || text.ends_with('.') && !text.ends_with(" Jr.") {
         return None;
     }
-    if let Some(credit) = labelled_credit(text) {
+    if let Some(credit) = labelled_credit(text).or_else(|| role_credit(text)) {
         return Some(credit);
     }
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -114,6 +114,31 @@ fn labelled_credit(text: &str) -> Option<String> {
     let rest = text[label.len()..].trim_start();
     let value = rest.strip_prefix(['：', ':'])?.trim();
     (!value.is_empty() && eff_len(value) <= 40).then(|| text.to_string())
+}
+
+/// Chinese and Japanese newsroom roles written before a reporter's name
+/// (`編集委員 中沢克二`: senior staff writer, editorial writer, correspondent).
+const CJK_ROLES: &[&str] = &[
+    "編集委員",
+    "論説委員",
+    "解説委員",
+    "特派員",
+    "記者",
+    "本报记者",
+    "记者",
+    "特约记者",
+];
+
+/// A CJK role then a name of two to eight CJK characters (`特派員 山田太郎`).
+fn role_credit(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (role, name) = text.split_once(' ')?;
+    let name_chars = name.chars().filter(|c| *c != ' ').count();
+    let ok = CJK_ROLES.contains(&role)
+        && (2..=8).contains(&name_chars)
+        && name.split(' ').count() <= 2
+        && name.chars().all(|c| c == ' ' || is_cjk(c));
+    ok.then(|| text.to_string())
 }
 
 /// A line that is just a person's name ("Jane Roe", "Jane Roe, @jroe", "Jane Roe March 9, 2017").

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    captions_a_picture, has_playlist, in_related_list, is_repeated_label,
-    is_standfirst_under_headline, running_time_under,
+    captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link,
+    is_repeated_label, is_standfirst_under_headline, running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -160,6 +160,8 @@ pub(super) fn pick_title(
                 && *playlist.get_or_insert_with(|| has_playlist(lines)))
             || captions_a_picture(lines, i)
             || is_repeated_label(lines, i)
+            || in_tag_list(lines, i)
+            || is_arrow_link(&lines[i])
         {
             continue;
         }

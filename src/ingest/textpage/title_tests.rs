@@ -161,3 +161,31 @@ The vote came after a long debate\n";
         "Council Votes 4 to 1 for the New River Bridge of the Old Town"
     );
 }
+
+#[test]
+fn tags_between_a_headline_and_its_date_are_no_headlines() {
+    let top = "Home\nNews\nA Clear Yes For The Crossing\nOld town\nRiver banks\n\
+Bridge traffic\nBuses and bicycles\nCouncil\nMarch 3, 2021\n";
+    assert_eq!(title_of(top), "A Clear Yes For The Crossing");
+}
+
+#[test]
+fn a_menu_above_a_short_headline_leaves_it_the_headline() {
+    let top = "Home\nNews\nWorld\nTown\nBridge vote passes\nBy Anna Rossi\n";
+    assert_eq!(title_of(top), "Bridge vote passes");
+}
+
+#[test]
+fn a_cjk_role_before_a_name_is_a_byline() {
+    assert!(meta::byline_of("編集委員 中沢克二").is_some());
+    assert!(meta::byline_of("特派員 山田 太郎").is_some());
+    assert!(meta::byline_of("編集委員会の報告").is_none());
+    assert!(meta::byline_of("記者 会見で首相が語ったこと、そして語らなかったこと").is_none());
+}
+
+#[test]
+fn a_line_opened_by_an_arrow_is_a_link() {
+    let top = "A Clear Yes For The Bridge\nHome\nNews\nSport\nArts\nTravel\nWeather\n\
+> Council Approves The River Bridge For Buses And Bicycles\n";
+    assert_eq!(title_of(top), "A Clear Yes For The Bridge");
+}
