@@ -156,6 +156,7 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
     let name = clean_credit(&words);
     let parts: Vec<&str> = name.split_whitespace().collect();
     let ok = (2..=4).contains(&parts.len())
+        && !phrase_after(&words[parts.len()..])
         && parts.iter().all(|w| {
             is_name_word(w)
                 || matches!(*w, "de" | "di" | "van" | "von" | "da" | "del" | "la" | "le")
@@ -163,6 +164,21 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         && is_name_word(parts[0])
         && !GENERIC.contains(&marker_key(&name).as_str());
     ok.then_some(name)
+}
+
+/// Whether the words after a name's cut ("- the prejudice you're allowed
+/// to boast about") are a phrase of lower-case words: the line is then a
+/// headline, not a credit with a role or an outlet after it.
+fn phrase_after(rest: &[&str]) -> bool {
+    let words: Vec<&&str> = rest
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    words.len() >= 3 && lower * 2 > words.len()
 }
 
 pub(super) fn is_generic(text: &str) -> bool {

@@ -107,6 +107,11 @@ fn is_shared_headline(lines: &[Line], i: usize) -> bool {
         && !lines[..i].iter().any(|p| p.text == l.text)
 }
 
+/// A byline on the next line that is not noise.
+fn byline_right_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
+}
+
 /// A byline within three lines under a line.
 fn byline_under(lines: &[Line], i: usize) -> bool {
     (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
@@ -152,7 +157,8 @@ pub(super) fn pick_title(
     // Whether the page has a video playlist, read only if a candidate may be in one.
     let mut playlist: Option<bool> = None;
     for (i, proximity) in candidates {
-        if meta::bare_name(&lines[i]).is_some()
+        // A name with a byline right under it is the headline over its credit.
+        if (meta::bare_name(&lines[i]).is_some() && !byline_right_under(lines, i))
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.
             || (in_related_list(lines, i) && !byline_under(lines, i))

@@ -189,3 +189,17 @@ fn a_line_opened_by_an_arrow_is_a_link() {
 > Council Approves The River Bridge For Buses And Bicycles\n";
     assert_eq!(title_of(top), "A Clear Yes For The Bridge");
 }
+
+#[test]
+fn two_capitalised_words_then_a_phrase_are_a_headline_not_a_name() {
+    let top = "Home\nNews\nRiver Bridge - the council says yes at last\n";
+    assert_eq!(title_of(top), "River Bridge - the council says yes at last");
+    let credit = lines::build(lines::split_lines("Anna Rossi - Staff Writer\n"));
+    assert_eq!(meta::bare_name(&credit[0]).as_deref(), Some("Anna Rossi"));
+}
+
+#[test]
+fn a_name_like_headline_with_a_byline_under_it_is_the_headline() {
+    let top = "Home\nNews\nRiver Bridge Approved\nBy Anna Rossi - March 3, 2021\n";
+    assert_eq!(title_of(top), "River Bridge Approved");
+}
