@@ -183,7 +183,6 @@ pub(super) fn pick_title(
         // one that does not (a kicker, a credit) takes nothing away.
         let ov = lead.map_or(own, |l| own.max(0.6 * own + 0.4 * l));
         let size = (lines[i].words.max(lines::cjk_count(&lines[i].text) / 2) as f64 / 5.0).min(1.0);
-        let dup = if is_duplicated(lines, i) { 0.3 } else { 0.0 };
         // A date or byline under a headline marks it as the article's own
         // only above the body: below it, it marks another story's.
         let near = if i < start && has_meta_after(lines, i, start) {
@@ -203,10 +202,14 @@ pub(super) fn pick_title(
         };
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
-        let second = if is_standfirst_under_headline(lines, i, |h| {
+        let standfirst = is_standfirst_under_headline(lines, i, |h| {
             overlap(&lines[h].text, body).unwrap_or(0.0)
-        }) {
-            -0.5
+        });
+        let second = if standfirst { -0.5 } else { 0.0 };
+        // A headline is repeated where the page names itself; a standfirst
+        // repeated (as the page's description) is a standfirst all the same.
+        let dup = if !standfirst && is_duplicated(lines, i) {
+            0.3
         } else {
             0.0
         };

@@ -2,7 +2,7 @@
 //! related list, captions a video, labels a widget, or is the standfirst of
 //! the headline above it.
 
-use super::lines::{Kind, Line};
+use super::lines::{self, Kind, Line};
 use super::phrases;
 
 /// Marks of a picture's credit, in a caption or on a line of its own.
@@ -119,10 +119,10 @@ pub(super) fn is_standfirst_under_headline(
         return false;
     };
     let (line, head) = (&lines[i], &lines[above]);
-    if !head.is_title_like() || head.words < 6 {
+    if !head.is_title_like() || head.words < 6 || lines::is_title_cased(&line.text) {
         return false;
     }
-    let longer = line.words >= 14 && line.words >= 2 * head.words;
+    let longer = line.words >= 12 && 2 * line.words >= 3 * head.words;
     let point = head.words >= 10 && line.words >= 6;
     (longer && story(above) >= 0.25) || (point && story(above) >= 0.5)
 }

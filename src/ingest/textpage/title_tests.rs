@@ -203,3 +203,36 @@ fn a_name_like_headline_with_a_byline_under_it_is_the_headline() {
     let top = "Home\nNews\nRiver Bridge Approved\nBy Anna Rossi - March 3, 2021\n";
     assert_eq!(title_of(top), "River Bridge Approved");
 }
+
+const STANDFIRST: &str =
+    "Council members approved the new river bridge for buses and bicycles after a long debate";
+
+#[test]
+fn a_line_half_as_long_again_as_the_headline_above_is_its_standfirst() {
+    let top = format!(
+        "Home\nNews\nCouncil Says Yes To The New River Bridge\n{STANDFIRST}\nBy Anna Rossi\n"
+    );
+    assert_eq!(title_of(&top), "Council Says Yes To The New River Bridge");
+}
+
+#[test]
+fn a_standfirst_repeated_as_the_description_is_still_a_standfirst() {
+    let top =
+        format!("Home\nNews\nA Clear Yes For The New River Bridge\n{STANDFIRST}\nBy Anna Rossi\n");
+    let tail = format!("Related Items\n{STANDFIRST}\n");
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "A Clear Yes For The New River Bridge");
+}
+
+#[test]
+fn a_title_cased_line_is_no_standfirst() {
+    let page = lines::build(lines::split_lines(&format!(
+        "Council Says Yes To The New River Bridge\n{STANDFIRST}\n\
+Follow Our Reporter And Get Bridge Alerts Today\n\
+Council Approves The New River Bridge For Buses And Bicycles After A Debate\n"
+    )));
+    assert!(title_signs::is_standfirst_under_headline(&page, 1, |_| 1.0));
+    assert!(!title_signs::is_standfirst_under_headline(&page, 3, |_| {
+        1.0
+    }));
+}
