@@ -236,3 +236,23 @@ Council Approves The New River Bridge For Buses And Bicycles After A Debate\n"
         1.0
     }));
 }
+
+#[test]
+fn a_dated_headline_under_the_sites_tagline_is_found_in_the_prose() {
+    let top = "News and notes from the old town hall, every week of the year.\nMarch 3, 2021\n\
+Council Approves The River Bridge\n";
+    let article = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+    assert!(article.body[0].starts_with("The city council approved"));
+}
+
+#[test]
+fn a_headline_written_as_sentences_over_its_byline_is_the_headline() {
+    let top = "Home\nNews\nThe council said yes. Now the bridge gets built.\n\
+A long debate ends with a vote for buses and bicycles on the river bridge of the old town.\n\
+By Anna Rossi\n";
+    assert_eq!(
+        title_of(top),
+        "The council said yes. Now the bridge gets built."
+    );
+}
