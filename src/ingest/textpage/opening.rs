@@ -6,7 +6,7 @@ use super::lines::{Kind, Line};
 use super::{meta, next_content};
 
 /// Lines from the start of the run searched for a headline.
-const OPENING: usize = 8;
+const OPENING: usize = 16;
 /// Prose lines at most above the headline in the run (a tagline, a notice).
 const PROSE_ABOVE: usize = 2;
 /// Longest prose line that may be a headline (two short sentences).

@@ -12,6 +12,8 @@ use super::{is_lead, meta, next_content};
 
 /// Lines above the body searched for its headline.
 const REACH: usize = 60;
+/// Overlap with the body from which a headline tells the body's story.
+const STORY: f64 = 0.25;
 /// Farther up, a headline with a byline right under it is still searched:
 /// a video playlist or a gallery may sit between the headline and the text.
 const BYLINE_REACH: usize = 150;
@@ -87,12 +89,15 @@ fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
 }
 
 /// Whether a date or byline sits a few lines above `i` with a headline
-/// right above it (at most one line, a kicker, between them).
-fn below_a_headlines_meta(lines: &[Line], i: usize) -> bool {
+/// right above it (at most one line, a kicker, between them) that tells the
+/// body's story (`story` gives a line's overlap with the body): a menu line
+/// above a date heads nothing.
+fn below_a_headlines_meta(lines: &[Line], i: usize, story: impl Fn(usize) -> f64) -> bool {
     let is_meta = |l: &Line| l.date.is_some() || l.byline.is_some();
     (i.saturating_sub(12)..i).any(|m| {
         is_meta(&lines[m])
-            && (m.saturating_sub(2)..m).any(|h| lines[h].is_title_like() && lines[h].words >= 4)
+            && (m.saturating_sub(2)..m)
+                .any(|h| lines[h].is_title_like() && lines[h].words >= 4 && story(h) >= STORY)
     })
 }
 
@@ -195,16 +200,15 @@ pub(super) fn pick_title(
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
         // A byline of its own under it makes it a headline all the same.
-        let under = if below_a_headlines_meta(lines, i) && !byline_under(lines, i) {
+        let story = |h: usize| overlap(&lines[h].text, body).unwrap_or(0.0);
+        let under = if below_a_headlines_meta(lines, i, story) && !byline_under(lines, i) {
             -0.6
         } else {
             0.0
         };
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
-        let standfirst = is_standfirst_under_headline(lines, i, |h| {
-            overlap(&lines[h].text, body).unwrap_or(0.0)
-        });
+        let standfirst = is_standfirst_under_headline(lines, i, story);
         let second = if standfirst { -0.5 } else { 0.0 };
         // A headline is repeated where the page names itself; a standfirst
         // repeated (as the page's description) is a standfirst all the same.

@@ -256,3 +256,30 @@ By Anna Rossi\n";
         "The council said yes. Now the bridge gets built."
     );
 }
+
+#[test]
+fn a_menu_line_above_a_date_heads_nothing() {
+    let top = "Home\nSubscribe Search My Account Login\nNews\nMarch 3, 2021\n\
+A Clear Yes For The River Bridge\n";
+    let tail = "Share\nRiver bridge traffic\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "A Clear Yes For The River Bridge");
+}
+
+#[test]
+fn a_dated_headline_under_a_browser_notice_and_a_menu_opens_the_article() {
+    let mut top = String::from(
+        "Thank you for visiting our site. You are using a browser version with limited support for \
+some features, so parts of the page may look wrong. To get the best experience, update your \
+browser or turn off its compatibility mode, and come back to the page later.\n",
+    );
+    for item in [
+        "Town", "Sport", "Arts", "Travel", "Weather", "Jobs", "Cars", "Food", "Music",
+    ] {
+        top.push_str(item);
+        top.push('\n');
+    }
+    top.push_str("March 3, 2021\nCouncil Approves The River Bridge\n");
+    let article = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
