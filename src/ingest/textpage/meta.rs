@@ -147,9 +147,10 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = line.text.split_whitespace().collect();
-    // A name then a date is a credit; a headline with a number in it
-    // ("Rocket Pass 4 in Rocket League brings …") goes on past any date.
-    if dates::date_start_word(&words).is_some_and(|at| words.len() - at > 6) && line.date.is_none()
+    // A name then a date is a credit ("Jane Roe 5 min read" too); a
+    // headline with a number in it ("Rocket Pass 4 in Rocket League
+    // brings …", "Annual Meeting 2015 of the Town Council") goes on past it.
+    if dates::date_start_word(&words).is_some_and(|at| words.len() - at >= 4) && line.date.is_none()
     {
         return None;
     }

@@ -3,7 +3,7 @@
 //! and the article into one run of prose.
 
 use super::lines::{Kind, Line};
-use super::{meta, next_content};
+use super::{dates, meta, next_content};
 
 /// Lines from the start of the run searched for a headline.
 const OPENING: usize = 16;
@@ -16,8 +16,9 @@ const PROSE_HEADLINE_EFF: usize = 120;
 /// headline-like line (not a name) with a date right above it or a byline
 /// right under it, with at most [`PROSE_ABOVE`] prose lines
 /// above it in the run. A headline written as sentences ("… a century. Now,
-/// it is reborn.") counts when it is short, is no standfirst of a headline
-/// above it, and has its credit or date under it or under its standfirst;
+/// it is reborn.") counts when it is short, holds no date, has no headline,
+/// credit or date right above it, and has its credit or date under it or
+/// under its standfirst;
 /// a headline-like line goes first (a tagline is prose).
 pub(super) fn opening_headline(lines: &[Line], start: usize, end: usize) -> Option<usize> {
     let found = opening(lines, start, end);
@@ -50,8 +51,9 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         } else {
             l.is_text()
                 && l.eff <= PROSE_HEADLINE_EFF
+                && dates::find_date(&l.text).is_none()
                 && meta_within(lines, h, 2)
-                && !headline_above(lines, h)
+                && !headline_or_meta_above(lines, h)
         };
         if opens {
             found.push(h);
@@ -71,18 +73,12 @@ fn byline_under(lines: &[Line], i: usize) -> bool {
     next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
 }
 
-/// A byline, a date or a name on one of the next `n` lines that are not noise.
+/// A byline or a date on one of the next `n` lines that are not noise.
 fn meta_within(lines: &[Line], i: usize, n: usize) -> bool {
     let mut j = i;
     for _ in 0..n {
         match next_content(lines, j + 1) {
-            Some(k)
-                if lines[k].byline.is_some()
-                    || lines[k].date.is_some()
-                    || meta::bare_name(&lines[k]).is_some() =>
-            {
-                return true;
-            }
+            Some(k) if lines[k].byline.is_some() || lines[k].date.is_some() => return true,
             Some(k) => j = k,
             None => return false,
         }
@@ -90,11 +86,15 @@ fn meta_within(lines: &[Line], i: usize, n: usize) -> bool {
     false
 }
 
-/// A headline-like line of three words or more among the two lines above.
-fn headline_above(lines: &[Line], i: usize) -> bool {
+/// A headline-like line of three words or more, a byline or a date among
+/// the two lines above: a headline stands above its credit, not under it.
+fn headline_or_meta_above(lines: &[Line], i: usize) -> bool {
     (0..i)
         .rev()
         .filter(|&j| lines[j].kind != Kind::Noise)
         .take(2)
-        .any(|j| lines[j].is_title_like() && lines[j].words >= 3)
+        .any(|j| {
+            let l = &lines[j];
+            (l.is_title_like() && l.words >= 3) || l.byline.is_some() || l.date.is_some()
+        })
 }

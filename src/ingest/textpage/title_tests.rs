@@ -283,3 +283,16 @@ browser or turn off its compatibility mode, and come back to the page later.\n",
     let article = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
     assert_eq!(article.title, "Council Approves The River Bridge");
 }
+
+#[test]
+fn a_headline_going_on_past_a_year_is_no_name() {
+    let top = "Home\nNews\nRiver Bridge 2021 for the Old Town\nMarch 3, 2021\n";
+    assert_eq!(title_of(top), "River Bridge 2021 for the Old Town");
+}
+
+#[test]
+fn a_sentence_under_a_byline_is_no_opening_headline() {
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nTown\nBy Anna Rossi\n\
+Write to us about the bridge. Send your letters today.\nMarch 3, 2021\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
