@@ -147,10 +147,17 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = line.text.split_whitespace().collect();
-    // A name then a date is a credit ("Jane Roe 5 min read" too); a
-    // headline with a number in it ("Rocket Pass 4 in Rocket League
-    // brings …", "Annual Meeting 2015 of the Town Council") goes on past it.
-    if dates::date_start_word(&words).is_some_and(|at| words.len() - at >= 4) && line.date.is_none()
+    // A name then a date is a credit ("Jane Roe 5 min read", "Jane
+    // RoeMay 3, 2011 at 5:39 AM" too); a headline with a number in it
+    // ("Rocket Pass 4 in Rocket League brings …", "Annual Meeting 2015 of
+    // the Town Council") goes on past it in words.
+    let words_after = |at: usize| {
+        words[at..]
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .count()
+    };
+    if dates::date_start_word(&words).is_some_and(|at| words_after(at) >= 3) && line.date.is_none()
     {
         return None;
     }

@@ -9,6 +9,9 @@ use super::{dates, meta, next_content};
 const OPENING: usize = 16;
 /// Prose lines at most above the headline in the run (a tagline, a notice).
 const PROSE_ABOVE: usize = 2;
+/// Most words of a date line above a headline ("Friday, December 23, 2016");
+/// a longer line is a sentence with a date in it.
+const DATE_LINE_WORDS: usize = 6;
 /// Longest prose line that may be a headline (two short sentences).
 const PROSE_HEADLINE_EFF: usize = 120;
 
@@ -45,7 +48,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         let dated = (start.saturating_sub(3)..h)
             .rev()
             .find(|&j| lines[j].kind != Kind::Noise)
-            .is_some_and(|j| lines[j].date.is_some());
+            .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS);
         let opens = if l.is_title_like() {
             dated || byline_under(lines, h)
         } else {

@@ -288,6 +288,8 @@ browser or turn off its compatibility mode, and come back to the page later.\n",
 fn a_headline_going_on_past_a_year_is_no_name() {
     let top = "Home\nNews\nRiver Bridge 2021 for the Old Town\nMarch 3, 2021\n";
     assert_eq!(title_of(top), "River Bridge 2021 for the Old Town");
+    let credit = lines::build(lines::split_lines("Anna RossiMarch 3, 2021 at 5:39 AM\n"));
+    assert!(meta::bare_name(&credit[0]).is_some());
 }
 
 #[test]
@@ -295,4 +297,13 @@ fn a_sentence_under_a_byline_is_no_opening_headline() {
     let top = "Home\nNews\nCouncil Approves The River Bridge\nTown\nBy Anna Rossi\n\
 Write to us about the bridge. Send your letters today.\nMarch 3, 2021\n";
     assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_sentence_with_a_date_in_it_dates_no_headline_under_it() {
+    let top = "Home\nNews\nA Clear Yes For The Crossing\nBy Anna Rossi\n\
+Council members at the vote in the town hall on Tuesday evening, with the plans of the bridge.\n\
+Highlights\nThe first bridge over the river opened on March 3, 1921\n\
+Council approves the new river bridge for buses and bicycles\n";
+    assert_eq!(title_of(top), "A Clear Yes For The Crossing");
 }
