@@ -101,15 +101,16 @@ fn below_a_headlines_meta(lines: &[Line], i: usize, story: impl Fn(usize) -> f64
     })
 }
 
-/// A headline that share and e-mail boxes repeat down the page, so that it
-/// was taken for a repeated widget line: its first copy has a byline under it.
+/// A headline that share and e-mail boxes (or a header's featured slot)
+/// repeat on the page, so that it was taken for a repeated widget line: the
+/// copy with a byline under it, or a date right under it, is the headline.
 fn is_shared_headline(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
     l.kind == Kind::Noise
         && l.words >= 4
         && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
-        && byline_under(lines, i)
-        && !lines[..i].iter().any(|p| p.text == l.text)
+        && (byline_under(lines, i)
+            || next_content(lines, i + 1).is_some_and(|j| lines[j].date.is_some()))
 }
 
 /// A byline on the next line that is not noise.

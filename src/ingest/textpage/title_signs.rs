@@ -178,10 +178,26 @@ pub(super) fn in_tag_list(lines: &[Line], i: usize) -> bool {
     below >= 1 && above + below + 1 >= TAG_RUN
 }
 
-/// A line opened by an arrow and a space ("> Sign up", "» More news") is a
-/// link to follow, not a headline.
+/// A line opened by an arrow and a space ("> Sign up", "» More news",
+/// "« Back to the events") is a link to follow, not a headline.
 pub(super) fn is_arrow_link(line: &Line) -> bool {
     let mut chars = line.text.chars();
-    matches!(chars.next(), Some('>' | '＞' | '»' | '›' | '→' | '▶' | '►'))
-        && chars.next().is_some_and(char::is_whitespace)
+    matches!(
+        chars.next(),
+        Some(
+            '>' | '＞'
+                | '»'
+                | '›'
+                | '→'
+                | '▶'
+                | '►'
+                | '<'
+                | '＜'
+                | '«'
+                | '‹'
+                | '←'
+                | '◀'
+                | '◄'
+        )
+    ) && chars.next().is_some_and(char::is_whitespace)
 }

@@ -307,3 +307,22 @@ Highlights\nThe first bridge over the river opened on March 3, 1921\n\
 Council approves the new river bridge for buses and bicycles\n";
     assert_eq!(title_of(top), "A Clear Yes For The Crossing");
 }
+
+#[test]
+fn a_repeated_headline_with_its_date_under_it_is_the_headline() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\n\
+Council Approves The River Bridge\nMarch 3, 2021 by staff\nShare\n";
+    let tail = "More\nCouncil Approves The River Bridge\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn arrows_either_way_open_a_link() {
+    let page = lines::build(lines::split_lines(
+        "« Back To The River Bridge Votes\n→ Bridge\nCouncil Approves The River Bridge\n",
+    ));
+    assert!(title_signs::is_arrow_link(&page[0]));
+    assert!(title_signs::is_arrow_link(&page[1]));
+    assert!(!title_signs::is_arrow_link(&page[2]));
+}
