@@ -172,7 +172,7 @@ pub(super) fn pick_title(
                 && *playlist.get_or_insert_with(|| has_playlist(lines)))
             || captions_a_picture(lines, i)
             || is_repeated_label(lines, i)
-            || in_tag_list(lines, i)
+            || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])
         {
             continue;

@@ -170,6 +170,12 @@ Bridge traffic\nBuses and bicycles\nCouncil\nMarch 3, 2021\n";
 }
 
 #[test]
+fn a_short_headline_with_a_label_and_a_byline_under_it_is_no_tag() {
+    let top = "Home\nNews\nWorld\nTown\nBridge vote passes\nPolitics\nBy Anna Rossi\n";
+    assert_eq!(title_of(top), "Bridge vote passes");
+}
+
+#[test]
 fn a_menu_above_a_short_headline_leaves_it_the_headline() {
     let top = "Home\nNews\nWorld\nTown\nBridge vote passes\nBy Anna Rossi\n";
     assert_eq!(title_of(top), "Bridge vote passes");
