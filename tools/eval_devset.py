@@ -32,6 +32,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Beside the checkout, or beside the folder of worktrees.
+DEFAULT_DEVSET = next((d for d in (REPO_ROOT.parent / "shared" / "devset",
+                                   REPO_ROOT.parent.parent / "shared" / "devset") if d.is_dir()),
+                      REPO_ROOT.parent / "shared" / "devset")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_textpages  # noqa: E402
 
@@ -194,7 +198,7 @@ def eval_feeds(args) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--devset", type=Path, default=REPO_ROOT.parent / "shared" / "devset")
+    ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
     ap.add_argument("--bin", default=str(REPO_ROOT / "target" / "release" / "edicola"))
     ap.add_argument("--only", choices=["html", "txt", "feeds"], action="append")
     ap.add_argument("--timeout", type=float, default=60.0)

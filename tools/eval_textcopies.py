@@ -9,6 +9,7 @@ its ``expected.html`` (body token F1, as the devset README defines it). The base
 the whole copy as the body (and its first line as the title).
 
     python3 tools/eval_textcopies.py [--bin target/release/edicola] [-v] [--newspaper DIR]
+        [--goose DIR] [--trafilatura REPO]
 
 ``--newspaper DIR`` adds the test pages of newspaper4k (``github:AndyTheFactory/newspaper4k``,
 its ``tests/data`` folder: ``html/<name>.html`` with the expected title in
@@ -21,6 +22,12 @@ Only the pages whose json gives ``expected.title`` are scored for the title (mos
 none). Their ``expected.cleaned_text`` is often only the article's first paragraphs, so
 goose's body is scored as *recall* of the cleaned_text's tokens (the share of them the
 imported body holds), reported as "body recall", never mixed into the body F1 of the others.
+
+``--trafilatura REPO`` adds the real pages of trafilatura's tests (``github:adbar/trafilatura``:
+a checkout, its ``tests`` folder, or the bare git directory the library's ``fetch`` gives, e.g.
+``/work/.mirror/adbar+trafilatura/repo``) whose title ``tests/realworld_tests.py`` asserts (about
+25 pages of ``tests/cache``; tools/textcopy_trafilatura.py reads the assertions with ``ast``).
+They have no expected text: only their title is scored.
 
 For every set, "ceiling" counts the pages whose expected title is no line of the copy
 (no line equals, holds, or is held in the title while being at least half as long): no
@@ -46,6 +53,7 @@ DEFAULT_DEVSET = next((d for d in (REPO_ROOT.parent / "shared" / "devset",
                                    REPO_ROOT.parent.parent / "shared" / "devset") if d.is_dir()),
                       REPO_ROOT.parent / "shared" / "devset")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import textcopy_trafilatura  # noqa: E402
 from eval_textpages import norm, title_ok  # noqa: E402
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -101,6 +109,9 @@ def main() -> int:
                     help="newspaper4k's tests/data folder: its pages are scored too")
     ap.add_argument("--goose", type=Path,
                     help="goose3's tests/data/content folder: its pages are scored too")
+    ap.add_argument("--trafilatura", type=Path,
+                    help="trafilatura's repository (checkout or git directory): the titles of "
+                         "its real-world test pages are scored too")
     args = ap.parse_args()
     sys.path.insert(0, str(args.devset))
     import holdout_tools as ht  # the devset's own copy maker
@@ -123,14 +134,17 @@ def main() -> int:
                               lambda t=text: t.read_text(encoding="utf-8")))
     if args.goose:
         pages += goose_pages(args.goose)
-    several = bool(args.newspaper or args.goose)
+    several = bool(args.newspaper or args.goose or args.trafilatura)
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
+        if args.trafilatura:
+            pages += [("trafilatura", name, source, want, None) for name, source, want
+                      in textcopy_trafilatura.pages(args.trafilatura, Path(scratch))]
         for set_name, name, source, want_title, expected_text in pages:
             copy = ht.dump_text(ht.sniff_decode(source.read_bytes()))
             file = Path(scratch) / f"{name}.txt"
             file.write_text(copy, encoding="utf-8")
-            want_body = expected_text()
+            want_body = expected_text() if expected_text else None
             with tempfile.TemporaryDirectory() as data:
                 proc = subprocess.run([str(args.bin), "--data", data, "import", "--dry-run",
                                        "--json", str(file)], capture_output=True, timeout=60)
@@ -141,7 +155,8 @@ def main() -> int:
                 article = {}
             body = "\n".join(article.get("body") or [])
             first = next((ln for ln in copy.splitlines() if ln.strip()), "")
-            score = recall if set_name == "goose" else f1
+            score = {"goose": recall, "trafilatura": None}.get(set_name, f1)
+            score = score or (lambda got, want: None)
             rows.append((f"{set_name}/{name}" if several else name,
                          title_ok(article.get("title") or "", want_title), score(body, want_body),
                          title_ok(first, want_title), score(copy, want_body),
@@ -153,16 +168,17 @@ def main() -> int:
             verdict = "---" if not want else "ok " if t else "BAD"
             mark = "" if t or not want else f"  title {got[:50]!r} want {want[:50]!r}"
             mark += "  (ceiling)" if out_of_reach else ""
-            print(f"{name:28} title {verdict} {measure} {b:.3f} (whole copy {bb:.3f}){mark}")
+            figures = "" if b is None else f" {measure} {b:.3f} (whole copy {bb:.3f})"
+            print(f"{name:28} title {verdict}{figures}{mark}")
     groups = [("", rows)]
     if several:
         groups = [(f"{g}: ", [r for r in rows if r[0].startswith(g + "/")])
-                  for g in ("devset", "newspaper4k", "goose")]
+                  for g in ("devset", "newspaper4k", "goose", "trafilatura")]
         groups = [g for g in groups if g[1]] + [("all: ", rows)]
     for label, part in groups:
         titled = [r for r in part if r[6]]
-        f1_rows = [r for r in part if not r[0].startswith("goose/")]
-        rec_rows = [r for r in part if r[0].startswith("goose/")]
+        f1_rows = [r for r in part if r[2] is not None and not r[0].startswith("goose/")]
+        rec_rows = [r for r in part if r[2] is not None and r[0].startswith("goose/")]
         nt = max(len(titled), 1)
         ceiling = sum(r[7] for r in titled)
         print(f"{label}pages: {len(part)}, with a title: {len(titled)}, "
@@ -174,8 +190,8 @@ def main() -> int:
             if rec_rows:
                 body.append(f"body recall {sum(r[b_i] for r in rec_rows) / len(rec_rows):.3f}")
             print(f"{label}{who} title {sum(r[t_i] for r in titled) / nt:.1%} "
-                  f"({sum(r[t_i] for r in titled)}/{len(titled)}), " + ", ".join(body))
-    worst = sorted(rows, key=lambda r: r[2])[:5]
+                  f"({sum(r[t_i] for r in titled)}/{len(titled)})" + "".join(", " + b for b in body))
+    worst = sorted((r for r in rows if r[2] is not None), key=lambda r: r[2])[:5]
     print("worst: " + ", ".join(f"{r[0]} {r[2]:.2f}" for r in worst))
     return 0
 

@@ -31,7 +31,10 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CMD = "target/release/edicola import --dry-run --json {file}"
-DEFAULT_DEVSET = REPO_ROOT.parent / "shared" / "devset"
+# Beside the checkout, or beside the folder of worktrees.
+DEFAULT_DEVSET = next((d for d in (REPO_ROOT.parent / "shared" / "devset",
+                                   REPO_ROOT.parent.parent / "shared" / "devset") if d.is_dir()),
+                      REPO_ROOT.parent / "shared" / "devset")
 
 QUOTES = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",

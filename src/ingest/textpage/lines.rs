@@ -163,6 +163,12 @@ pub(super) fn is_headline_ending_in_initialism(s: &str) -> bool {
         && parts
             .iter()
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    initialism && !has_inner_sentence_end(s) && is_title_cased(s)
+}
+
+/// Title Case: three words of four letters or more, seven in ten of them
+/// capitalised. Prose and standfirsts are written in sentence case.
+pub(super) fn is_title_cased(s: &str) -> bool {
     let long: Vec<&str> = s
         .split_whitespace()
         .filter(|w| w.chars().count() >= 4)
@@ -171,10 +177,7 @@ pub(super) fn is_headline_ending_in_initialism(s: &str) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    initialism
-        && !has_inner_sentence_end(s)
-        && long.len() >= 3
-        && capitalised * 10 >= long.len() * 7
+    long.len() >= 3 && capitalised * 10 >= long.len() * 7
 }
 
 /// Whether a sentence ends inside the line: `.`, `!` or `?` then a space

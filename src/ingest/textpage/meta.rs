@@ -1,7 +1,7 @@
 //! Bylines, categories and site names.
 
 use super::dates;
-use super::lines::{Kind, Line, eff_len, marker_key};
+use super::lines::{Kind, Line, eff_len, is_cjk, marker_key};
 
 /// Byline prefixes that are dropped ("By Jane Roe" -> "Jane Roe").
 const BY_PREFIX: &[&str] = &[
@@ -70,7 +70,7 @@ pub(super) fn byline_of(text: &str) -> Option<String> {
     if eff_len(text) > 140 || text.ends_with('.') && !text.ends_with(" Jr.") {
         return None;
     }
-    if let Some(credit) = labelled_credit(text) {
+    if let Some(credit) = labelled_credit(text).or_else(|| role_credit(text)) {
         return Some(credit);
     }
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -116,21 +116,55 @@ fn labelled_credit(text: &str) -> Option<String> {
     (!value.is_empty() && eff_len(value) <= 40).then(|| text.to_string())
 }
 
+/// Chinese and Japanese newsroom roles written before a reporter's name
+/// (`編集委員 中沢克二`: senior staff writer, editorial writer, correspondent).
+const CJK_ROLES: &[&str] = &[
+    "編集委員",
+    "論説委員",
+    "解説委員",
+    "特派員",
+    "記者",
+    "本报记者",
+    "记者",
+    "特约记者",
+];
+
+/// A CJK role then a name of two to eight CJK characters (`特派員 山田太郎`).
+fn role_credit(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (role, name) = text.split_once(' ')?;
+    let name_chars = name.chars().filter(|c| *c != ' ').count();
+    let ok = CJK_ROLES.contains(&role)
+        && (2..=8).contains(&name_chars)
+        && name.split(' ').count() <= 2
+        && name.chars().all(|c| c == ' ' || is_cjk(c));
+    ok.then(|| text.to_string())
+}
+
 /// A line that is just a person's name ("Jane Roe", "Jane Roe, @jroe", "Jane Roe March 9, 2017").
 pub(super) fn bare_name(line: &Line) -> Option<String> {
     if line.eff > 80 || line.kind == Kind::Text || line.kind == Kind::Boiler {
         return None;
     }
     let words: Vec<&str> = line.text.split_whitespace().collect();
-    // A name then a date is a credit; a headline with a number in it
-    // ("Rocket Pass 4 in Rocket League brings …") goes on past any date.
-    if dates::date_start_word(&words).is_some_and(|at| words.len() - at > 6) && line.date.is_none()
+    // A name then a date is a credit ("Jane Roe 5 min read", "Jane
+    // RoeMay 3, 2011 at 5:39 AM" too); a headline with a number in it
+    // ("Rocket Pass 4 in Rocket League brings …", "Annual Meeting 2015 of
+    // the Town Council") goes on past it in words.
+    let words_after = |at: usize| {
+        words[at..]
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .count()
+    };
+    if dates::date_start_word(&words).is_some_and(|at| words_after(at) >= 3) && line.date.is_none()
     {
         return None;
     }
     let name = clean_credit(&words);
     let parts: Vec<&str> = name.split_whitespace().collect();
     let ok = (2..=4).contains(&parts.len())
+        && !phrase_after(&words[parts.len()..])
         && parts.iter().all(|w| {
             is_name_word(w)
                 || matches!(*w, "de" | "di" | "van" | "von" | "da" | "del" | "la" | "le")
@@ -138,6 +172,21 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         && is_name_word(parts[0])
         && !GENERIC.contains(&marker_key(&name).as_str());
     ok.then_some(name)
+}
+
+/// Whether the words after a name's cut ("- the prejudice you're allowed
+/// to boast about") are a phrase of lower-case words: the line is then a
+/// headline, not a credit with a role or an outlet after it.
+fn phrase_after(rest: &[&str]) -> bool {
+    let words: Vec<&&str> = rest
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    words.len() >= 3 && lower * 2 > words.len()
 }
 
 pub(super) fn is_generic(text: &str) -> bool {

@@ -12,6 +12,7 @@ mod dates;
 mod fields;
 mod lines;
 mod meta;
+mod opening;
 mod phrases;
 mod related;
 #[cfg(test)]
@@ -61,15 +62,23 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         return Err(TextPageError::Binary);
     }
     let lines = lines::build(lines::split_lines(text));
-    let (start, end) = body_region(&lines)
+    let (mut start, end) = body_region(&lines)
         .ok_or_else(|| TextPageError::NotAPage("no paragraph of article text found".into()))?;
+    // A headline written as sentences is prose to pick_title: it is taken as found.
+    let mut opening_title = None;
+    if let Some(h) = opening::opening_headline(&lines, start, end) {
+        if let Some(s) = next_content(&lines, h + 1).filter(|&s| s <= end) {
+            start = s;
+            opening_title = (!lines[h].is_title_like()).then_some(h);
+        }
+    }
     let region_keys = keys_of(
         lines[start..=end]
             .iter()
             .filter(|l| l.is_text())
             .map(|l| l.text.as_str()),
     );
-    let title_idx = pick_title(&lines, start, end, &region_keys);
+    let title_idx = opening_title.or_else(|| pick_title(&lines, start, end, &region_keys));
 
     let mut body_start = start;
     let mut standfirst = None;

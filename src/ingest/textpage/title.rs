@@ -5,13 +5,15 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    captions_a_picture, has_playlist, in_related_list, is_repeated_label,
-    is_standfirst_under_headline, running_time_under,
+    captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link,
+    is_repeated_label, is_standfirst_under_headline, running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
 /// Lines above the body searched for its headline.
 const REACH: usize = 60;
+/// Overlap with the body from which a headline tells the body's story.
+const STORY: f64 = 0.25;
 /// Farther up, a headline with a byline right under it is still searched:
 /// a video playlist or a gallery may sit between the headline and the text.
 const BYLINE_REACH: usize = 150;
@@ -87,24 +89,33 @@ fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
 }
 
 /// Whether a date or byline sits a few lines above `i` with a headline
-/// right above it (at most one line, a kicker, between them).
-fn below_a_headlines_meta(lines: &[Line], i: usize) -> bool {
+/// right above it (at most one line, a kicker, between them) that tells the
+/// body's story (`story` gives a line's overlap with the body): a menu line
+/// above a date heads nothing.
+fn below_a_headlines_meta(lines: &[Line], i: usize, story: impl Fn(usize) -> f64) -> bool {
     let is_meta = |l: &Line| l.date.is_some() || l.byline.is_some();
     (i.saturating_sub(12)..i).any(|m| {
         is_meta(&lines[m])
-            && (m.saturating_sub(2)..m).any(|h| lines[h].is_title_like() && lines[h].words >= 4)
+            && (m.saturating_sub(2)..m)
+                .any(|h| lines[h].is_title_like() && lines[h].words >= 4 && story(h) >= STORY)
     })
 }
 
-/// A headline that share and e-mail boxes repeat down the page, so that it
-/// was taken for a repeated widget line: its first copy has a byline under it.
+/// A headline that share and e-mail boxes (or a header's featured slot)
+/// repeat on the page, so that it was taken for a repeated widget line: the
+/// copy with a byline under it, or a date right under it, is the headline.
 fn is_shared_headline(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
     l.kind == Kind::Noise
         && l.words >= 4
         && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
-        && byline_under(lines, i)
-        && !lines[..i].iter().any(|p| p.text == l.text)
+        && (byline_under(lines, i)
+            || next_content(lines, i + 1).is_some_and(|j| lines[j].date.is_some()))
+}
+
+/// A byline on the next line that is not noise.
+fn byline_right_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
 }
 
 /// A byline within three lines under a line.
@@ -152,7 +163,8 @@ pub(super) fn pick_title(
     // Whether the page has a video playlist, read only if a candidate may be in one.
     let mut playlist: Option<bool> = None;
     for (i, proximity) in candidates {
-        if meta::bare_name(&lines[i]).is_some()
+        // A name with a byline right under it is the headline over its credit.
+        if (meta::bare_name(&lines[i]).is_some() && !byline_right_under(lines, i))
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.
             || (in_related_list(lines, i) && !byline_under(lines, i))
@@ -160,6 +172,8 @@ pub(super) fn pick_title(
                 && *playlist.get_or_insert_with(|| has_playlist(lines)))
             || captions_a_picture(lines, i)
             || is_repeated_label(lines, i)
+            || (in_tag_list(lines, i) && !byline_under(lines, i))
+            || is_arrow_link(&lines[i])
         {
             continue;
         }
@@ -175,7 +189,6 @@ pub(super) fn pick_title(
         // one that does not (a kicker, a credit) takes nothing away.
         let ov = lead.map_or(own, |l| own.max(0.6 * own + 0.4 * l));
         let size = (lines[i].words.max(lines::cjk_count(&lines[i].text) / 2) as f64 / 5.0).min(1.0);
-        let dup = if is_duplicated(lines, i) { 0.3 } else { 0.0 };
         // A date or byline under a headline marks it as the article's own
         // only above the body: below it, it marks another story's.
         let near = if i < start && has_meta_after(lines, i, start) {
@@ -188,17 +201,20 @@ pub(super) fn pick_title(
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
         // A byline of its own under it makes it a headline all the same.
-        let under = if below_a_headlines_meta(lines, i) && !byline_under(lines, i) {
+        let story = |h: usize| overlap(&lines[h].text, body).unwrap_or(0.0);
+        let under = if below_a_headlines_meta(lines, i, story) && !byline_under(lines, i) {
             -0.6
         } else {
             0.0
         };
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
-        let second = if is_standfirst_under_headline(lines, i, |h| {
-            overlap(&lines[h].text, body).unwrap_or(0.0)
-        }) {
-            -0.5
+        let standfirst = is_standfirst_under_headline(lines, i, story);
+        let second = if standfirst { -0.5 } else { 0.0 };
+        // A headline is repeated where the page names itself; a standfirst
+        // repeated (as the page's description) is a standfirst all the same.
+        let dup = if !standfirst && is_duplicated(lines, i) {
+            0.3
         } else {
             0.0
         };

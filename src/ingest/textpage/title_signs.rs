@@ -2,7 +2,7 @@
 //! related list, captions a video, labels a widget, or is the standfirst of
 //! the headline above it.
 
-use super::lines::{Kind, Line};
+use super::lines::{self, Kind, Line};
 use super::phrases;
 
 /// Marks of a picture's credit, in a caption or on a line of its own.
@@ -119,10 +119,10 @@ pub(super) fn is_standfirst_under_headline(
         return false;
     };
     let (line, head) = (&lines[i], &lines[above]);
-    if !head.is_title_like() || head.words < 6 {
+    if !head.is_title_like() || head.words < 6 || lines::is_title_cased(&line.text) {
         return false;
     }
-    let longer = line.words >= 14 && line.words >= 2 * head.words;
+    let longer = line.words >= 12 && 2 * line.words >= 3 * head.words;
     let point = head.words >= 10 && line.words >= 6;
     (longer && story(above) >= 0.25) || (point && story(above) >= 0.5)
 }
@@ -142,4 +142,62 @@ pub(super) fn captions_a_picture(lines: &[Line], i: usize) -> bool {
                 let lower = lines[j].text.trim().to_lowercase();
                 CREDITS.iter().any(|c| lower.starts_with(c)) && lines[j].words <= 8
             })
+}
+
+/// Label-shaped lines in a row that make a list of tags or sections.
+const TAG_RUN: usize = 5;
+
+/// A tag's or a section's shape: at most three words and 24 Latin-character
+/// equivalents, no date, no credit.
+fn is_label_shaped(l: &Line) -> bool {
+    matches!(l.kind, Kind::Heading | Kind::Short)
+        && l.date.is_none()
+        && l.byline.is_none()
+        && l.eff <= 24
+        && l.text.split_whitespace().count() <= 3
+}
+
+/// Whether the line is an item of a list of tags or sections: it is
+/// label-shaped, with another label-shaped line right under it,
+/// [`TAG_RUN`] or more in a row (noise between them aside). A short
+/// headline at the end of a menu is no item: a byline, a date or its text
+/// follows it, not another label.
+pub(super) fn in_tag_list(lines: &[Line], i: usize) -> bool {
+    if !is_label_shaped(&lines[i]) {
+        return false;
+    }
+    let labels = |range: &mut dyn Iterator<Item = usize>| {
+        range
+            .filter(|&j| lines[j].kind != Kind::Noise)
+            .take_while(|&j| is_label_shaped(&lines[j]))
+            .take(TAG_RUN)
+            .count()
+    };
+    let above = labels(&mut (0..i).rev());
+    let below = labels(&mut (i + 1..lines.len()));
+    below >= 1 && above + below + 1 >= TAG_RUN
+}
+
+/// A line opened by an arrow and a space ("> Sign up", "» More news",
+/// "« Back to the events") is a link to follow, not a headline.
+pub(super) fn is_arrow_link(line: &Line) -> bool {
+    let mut chars = line.text.chars();
+    matches!(
+        chars.next(),
+        Some(
+            '>' | '＞'
+                | '»'
+                | '›'
+                | '→'
+                | '▶'
+                | '►'
+                | '<'
+                | '＜'
+                | '«'
+                | '‹'
+                | '←'
+                | '◀'
+                | '◄'
+        )
+    ) && chars.next().is_some_and(char::is_whitespace)
 }

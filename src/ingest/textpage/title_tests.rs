@@ -161,3 +161,174 @@ The vote came after a long debate\n";
         "Council Votes 4 to 1 for the New River Bridge of the Old Town"
     );
 }
+
+#[test]
+fn tags_between_a_headline_and_its_date_are_no_headlines() {
+    let top = "Home\nNews\nA Clear Yes For The Crossing\nOld town\nRiver banks\n\
+Bridge traffic\nBuses and bicycles\nCouncil\nMarch 3, 2021\n";
+    assert_eq!(title_of(top), "A Clear Yes For The Crossing");
+}
+
+#[test]
+fn a_short_headline_with_a_label_and_a_byline_under_it_is_no_tag() {
+    let top = "Home\nNews\nWorld\nTown\nBridge vote passes\nPolitics\nBy Anna Rossi\n";
+    assert_eq!(title_of(top), "Bridge vote passes");
+}
+
+#[test]
+fn a_menu_above_a_short_headline_leaves_it_the_headline() {
+    let top = "Home\nNews\nWorld\nTown\nBridge vote passes\nBy Anna Rossi\n";
+    assert_eq!(title_of(top), "Bridge vote passes");
+}
+
+#[test]
+fn a_cjk_role_before_a_name_is_a_byline() {
+    assert!(meta::byline_of("編集委員 中沢克二").is_some());
+    assert!(meta::byline_of("特派員 山田 太郎").is_some());
+    assert!(meta::byline_of("編集委員会の報告").is_none());
+    assert!(meta::byline_of("記者 会見で首相が語ったこと、そして語らなかったこと").is_none());
+}
+
+#[test]
+fn a_line_opened_by_an_arrow_is_a_link() {
+    let top = "A Clear Yes For The Bridge\nHome\nNews\nSport\nArts\nTravel\nWeather\n\
+> Council Approves The River Bridge For Buses And Bicycles\n";
+    assert_eq!(title_of(top), "A Clear Yes For The Bridge");
+}
+
+#[test]
+fn two_capitalised_words_then_a_phrase_are_a_headline_not_a_name() {
+    let top = "Home\nNews\nRiver Bridge - the council says yes at last\n";
+    assert_eq!(title_of(top), "River Bridge - the council says yes at last");
+    let credit = lines::build(lines::split_lines("Anna Rossi - Staff Writer\n"));
+    assert_eq!(meta::bare_name(&credit[0]).as_deref(), Some("Anna Rossi"));
+}
+
+#[test]
+fn a_name_like_headline_with_a_byline_under_it_is_the_headline() {
+    let top = "Home\nNews\nRiver Bridge Approved\nBy Anna Rossi - March 3, 2021\n";
+    assert_eq!(title_of(top), "River Bridge Approved");
+}
+
+const STANDFIRST: &str =
+    "Council members approved the new river bridge for buses and bicycles after a long debate";
+
+#[test]
+fn a_line_half_as_long_again_as_the_headline_above_is_its_standfirst() {
+    let top = format!(
+        "Home\nNews\nCouncil Says Yes To The New River Bridge\n{STANDFIRST}\nBy Anna Rossi\n"
+    );
+    assert_eq!(title_of(&top), "Council Says Yes To The New River Bridge");
+}
+
+#[test]
+fn a_standfirst_repeated_as_the_description_is_still_a_standfirst() {
+    let top =
+        format!("Home\nNews\nA Clear Yes For The New River Bridge\n{STANDFIRST}\nBy Anna Rossi\n");
+    let tail = format!("Related Items\n{STANDFIRST}\n");
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "A Clear Yes For The New River Bridge");
+}
+
+#[test]
+fn a_title_cased_line_is_no_standfirst() {
+    let page = lines::build(lines::split_lines(&format!(
+        "Council Says Yes To The New River Bridge\n{STANDFIRST}\n\
+Follow Our Reporter And Get Bridge Alerts Today\n\
+Council Approves The New River Bridge For Buses And Bicycles After A Debate\n"
+    )));
+    assert!(title_signs::is_standfirst_under_headline(&page, 1, |_| 1.0));
+    assert!(!title_signs::is_standfirst_under_headline(&page, 3, |_| {
+        1.0
+    }));
+}
+
+#[test]
+fn a_dated_headline_under_the_sites_tagline_is_found_in_the_prose() {
+    let top = "News and notes from the old town hall, every week of the year.\nMarch 3, 2021\n\
+Council Approves The River Bridge\n";
+    let article = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+    assert!(article.body[0].starts_with("The city council approved"));
+}
+
+#[test]
+fn a_headline_written_as_sentences_over_its_byline_is_the_headline() {
+    let top = "Home\nNews\nThe council said yes. Now the bridge gets built.\n\
+A long debate ends with a vote for buses and bicycles on the river bridge of the old town.\n\
+By Anna Rossi\n";
+    assert_eq!(
+        title_of(top),
+        "The council said yes. Now the bridge gets built."
+    );
+}
+
+#[test]
+fn a_menu_line_above_a_date_heads_nothing() {
+    let top = "Home\nSubscribe Search My Account Login\nNews\nMarch 3, 2021\n\
+A Clear Yes For The River Bridge\n";
+    let tail = "Share\nRiver bridge traffic\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "A Clear Yes For The River Bridge");
+}
+
+#[test]
+fn a_dated_headline_under_a_browser_notice_and_a_menu_opens_the_article() {
+    let mut top = String::from(
+        "Thank you for visiting our site. You are using a browser version with limited support for \
+some features, so parts of the page may look wrong. To get the best experience, update your \
+browser or turn off its compatibility mode, and come back to the page later.\n",
+    );
+    for item in [
+        "Town", "Sport", "Arts", "Travel", "Weather", "Jobs", "Cars", "Food", "Music",
+    ] {
+        top.push_str(item);
+        top.push('\n');
+    }
+    top.push_str("March 3, 2021\nCouncil Approves The River Bridge\n");
+    let article = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_going_on_past_a_year_is_no_name() {
+    let top = "Home\nNews\nRiver Bridge 2021 for the Old Town\nMarch 3, 2021\n";
+    assert_eq!(title_of(top), "River Bridge 2021 for the Old Town");
+    let credit = lines::build(lines::split_lines("Anna RossiMarch 3, 2021 at 5:39 AM\n"));
+    assert!(meta::bare_name(&credit[0]).is_some());
+}
+
+#[test]
+fn a_sentence_under_a_byline_is_no_opening_headline() {
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nTown\nBy Anna Rossi\n\
+Write to us about the bridge. Send your letters today.\nMarch 3, 2021\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_sentence_with_a_date_in_it_dates_no_headline_under_it() {
+    let top = "Home\nNews\nA Clear Yes For The Crossing\nBy Anna Rossi\n\
+Council members at the vote in the town hall on Tuesday evening, with the plans of the bridge.\n\
+Highlights\nThe first bridge over the river opened on March 3, 1921\n\
+Council approves the new river bridge for buses and bicycles\n";
+    assert_eq!(title_of(top), "A Clear Yes For The Crossing");
+}
+
+#[test]
+fn a_repeated_headline_with_its_date_under_it_is_the_headline() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\n\
+Council Approves The River Bridge\nMarch 3, 2021 by staff\nShare\n";
+    let tail = "More\nCouncil Approves The River Bridge\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn arrows_either_way_open_a_link() {
+    let page = lines::build(lines::split_lines(
+        "« Back To The River Bridge Votes\n→ Bridge\nCouncil Approves The River Bridge\n",
+    ));
+    assert!(title_signs::is_arrow_link(&page[0]));
+    assert!(title_signs::is_arrow_link(&page[1]));
+    assert!(!title_signs::is_arrow_link(&page[2]));
+}

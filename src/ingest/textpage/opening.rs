@@ -1,0 +1,103 @@
+//! A headline inside the opening lines of the body run: a site's tagline or
+//! a browser notice (prose) above the headline joins the headline, its date
+//! and the article into one run of prose.
+
+use super::lines::{Kind, Line};
+use super::{dates, meta, next_content};
+
+/// Lines from the start of the run searched for a headline.
+const OPENING: usize = 16;
+/// Prose lines at most above the headline in the run (a tagline, a notice).
+const PROSE_ABOVE: usize = 2;
+/// Most words of a date line above a headline ("Friday, December 23, 2016");
+/// a longer line is a sentence with a date in it.
+const DATE_LINE_WORDS: usize = 6;
+/// Longest prose line that may be a headline (two short sentences).
+const PROSE_HEADLINE_EFF: usize = 120;
+
+/// The headline among the first lines of the body run `start..=end`: a
+/// headline-like line (not a name) with a date right above it or a byline
+/// right under it, with at most [`PROSE_ABOVE`] prose lines
+/// above it in the run. A headline written as sentences ("… a century. Now,
+/// it is reborn.") counts when it is short, holds no date, has no headline,
+/// credit or date right above it, and has its credit or date under it or
+/// under its standfirst;
+/// a headline-like line goes first (a tagline is prose).
+pub(super) fn opening_headline(lines: &[Line], start: usize, end: usize) -> Option<usize> {
+    let found = opening(lines, start, end);
+    found
+        .iter()
+        .find(|&&h| lines[h].is_title_like())
+        .or(found.first())
+        .copied()
+}
+
+/// The lines of the opening that may be its headline, in order.
+fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut prose = 0;
+    for h in start..end.min(start + OPENING) {
+        let l = &lines[h];
+        if l.date.is_some()
+            || l.byline.is_some()
+            || l.kind == Kind::Noise
+            || meta::bare_name(l).is_some()
+        {
+            continue;
+        }
+        let dated = (start.saturating_sub(3)..h)
+            .rev()
+            .find(|&j| lines[j].kind != Kind::Noise)
+            .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS);
+        let opens = if l.is_title_like() {
+            dated || byline_under(lines, h)
+        } else {
+            l.is_text()
+                && l.eff <= PROSE_HEADLINE_EFF
+                && dates::find_date(&l.text).is_none()
+                && meta_within(lines, h, 2)
+                && !headline_or_meta_above(lines, h)
+        };
+        if opens {
+            found.push(h);
+        }
+        if l.is_text() {
+            prose += 1;
+            if prose > PROSE_ABOVE {
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// A byline on the next line that is not noise.
+fn byline_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
+}
+
+/// A byline or a date on one of the next `n` lines that are not noise.
+fn meta_within(lines: &[Line], i: usize, n: usize) -> bool {
+    let mut j = i;
+    for _ in 0..n {
+        match next_content(lines, j + 1) {
+            Some(k) if lines[k].byline.is_some() || lines[k].date.is_some() => return true,
+            Some(k) => j = k,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// A headline-like line of three words or more, a byline or a date among
+/// the two lines above: a headline stands above its credit, not under it.
+fn headline_or_meta_above(lines: &[Line], i: usize) -> bool {
+    (0..i)
+        .rev()
+        .filter(|&j| lines[j].kind != Kind::Noise)
+        .take(2)
+        .any(|j| {
+            let l = &lines[j];
+            (l.is_title_like() && l.words >= 3) || l.byline.is_some() || l.date.is_some()
+        })
+}
