@@ -23,6 +23,8 @@ pub struct PageMeta {
     pub lang: Option<String>,
     pub section: Option<String>,
     pub description: Option<String>,
+    /// The JSON-LD `articleBody`, as written (line breaks kept).
+    pub article_body: Option<String>,
 }
 
 impl PageMeta {
@@ -93,6 +95,9 @@ impl PageMeta {
             lang,
             section: get(&["article:section"]).or_else(|| ld_str("articleSection")),
             description: get(&["og:description", "description", "twitter:description"]),
+            article_body: ld
+                .as_ref()
+                .and_then(|v| v.get("articleBody")?.as_str().map(str::to_string)),
         }
     }
 }

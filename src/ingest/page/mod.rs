@@ -3,6 +3,7 @@
 
 mod appeals;
 mod byline;
+mod ldbody;
 mod lines;
 mod meta;
 mod phrases;
@@ -72,6 +73,7 @@ pub(super) fn extract_page(
         .or(readable_title)
         .unwrap_or_else(|| "(untitled)".to_string());
     let mut body = body;
+    ldbody::prefer_article_body(&mut body, meta.article_body.as_deref(), base.as_ref());
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
     teasers::drop_link_runs(&mut body);
