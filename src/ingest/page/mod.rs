@@ -10,6 +10,7 @@ mod phrases;
 mod prune;
 mod related;
 mod repeats;
+mod second;
 mod standfirst;
 mod teasers;
 #[cfg(test)]
@@ -27,6 +28,12 @@ use crate::model::Article;
 /// Pages with more elements than this are not scored by Readability (its
 /// cost grows with the page); their `<article>` or `<body>` is read instead.
 const MAX_ELEMENTS: usize = 60_000;
+
+/// Readability reads a page again with milder cleaning while its text is
+/// shorter than this (characters), and keeps the longest text: its default,
+/// 500, keeps a widget's paragraph where the story, cut by the cleaning,
+/// was shorter.
+const MIN_CHARS: usize = 1000;
 
 /// Readability's cost grows with nesting depth too; deeper pages get the
 /// same fallback.
@@ -62,6 +69,7 @@ pub(super) fn extract_page(
         .then(|| readable(doc.clone(), base_str))
         .flatten()
         .filter(|(body, _, _)| !body.paragraphs.is_empty());
+    let found = found.map(|first| reconsidered(&doc, first, &meta, base_str));
     let (body, readable_title, byline) =
         found.unwrap_or_else(|| (fallback_text(&doc, base.as_ref()), None, None));
     if body.paragraphs.is_empty() && meta.title.is_none() {
@@ -104,10 +112,24 @@ pub(super) fn extract_page(
     Ok((with_id(article), feeds))
 }
 
+/// The body, title and byline Readability finds.
+type Readable = (HtmlText, Option<String>, Option<String>);
+
+/// Readability's first choice, or its second when the first holds few of
+/// the words of the page's headline and description (see `second`).
+fn reconsidered(doc: &Document, first: Readable, meta: &meta::PageMeta, base: &str) -> Readable {
+    let Some(keys) = second::key_words(meta.title.as_deref(), meta.description.as_deref()) else {
+        return first;
+    };
+    let read = |page: Document| readable(page, base);
+    second::second_choice(doc, &first.0, &keys, read, |found| &found.0).unwrap_or(first)
+}
+
 /// The body, title and byline Readability finds, if any.
-fn readable(doc: Document, base: &str) -> Option<(HtmlText, Option<String>, Option<String>)> {
+fn readable(doc: Document, base: &str) -> Option<Readable> {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
+        char_threshold: MIN_CHARS,
         ..Config::default()
     };
     let url = (!base.is_empty()).then_some(base);
