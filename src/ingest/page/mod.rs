@@ -6,6 +6,7 @@ mod byline;
 mod ldbody;
 mod lines;
 mod meta;
+mod noscript;
 mod phrases;
 mod prune;
 mod related;
@@ -70,6 +71,11 @@ pub(super) fn extract_page(
         .flatten()
         .filter(|(body, _, _)| !body.paragraphs.is_empty());
     let found = found.map(|first| reconsidered(&doc, first, &meta, base_str));
+    let found = if element_count <= MAX_ELEMENTS && !deep {
+        with_noscript(&doc, found, base_str)
+    } else {
+        found
+    };
     let (body, readable_title, byline) =
         found.unwrap_or_else(|| (fallback_text(&doc, base.as_ref()), None, None));
     if body.paragraphs.is_empty() && meta.title.is_none() {
@@ -123,6 +129,14 @@ fn reconsidered(doc: &Document, first: Readable, meta: &meta::PageMeta, base: &s
     };
     let read = |page: Document| readable(page, base);
     second::second_choice(doc, &first.0, &keys, read, |found| &found.0).unwrap_or(first)
+}
+
+/// What Readability finds, or finds with the page's `<noscript>` blocks
+/// opened when that is much longer (see `noscript`).
+fn with_noscript(doc: &Document, found: Option<Readable>, base: &str) -> Option<Readable> {
+    let chars = |found: &Readable| found.0.paragraphs.iter().map(|p| p.chars().count()).sum();
+    let read = |page: Document| readable(page, base).filter(|f| !f.0.paragraphs.is_empty());
+    noscript::opened(doc, found.as_ref().map_or(0, chars), read, chars).or(found)
 }
 
 /// The body, title and byline Readability finds, if any.
