@@ -51,12 +51,31 @@ pub fn drop_page_lines(body: &mut HtmlText) {
             }
             continue;
         }
-        if is_page_line(&text) || block.is_some_and(is_pointer) {
+        if is_page_line(&text) || block.is_some_and(is_pointer) || is_menu_line(&text, block) {
             body.remove(at);
             continue;
         }
         at += 1;
     }
+}
+
+/// Items of a menu or meta line are this short (characters, words).
+const MENU_ITEM: (usize, usize) = (40, 5);
+
+/// A paragraph of three or more short items set apart by " | ": a menu
+/// ("Imprint | Privacy | Contact"), or a post's meta line ("Views: 1120 |
+/// Added by: Posh | Tags: …"). A table's row reads the same way and stays.
+fn is_menu_line(text: &str, block: Option<&Block>) -> bool {
+    if block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) {
+        return false;
+    }
+    let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            !item.is_empty()
+                && item.chars().count() <= MENU_ITEM.0
+                && item.split_whitespace().count() <= MENU_ITEM.1
+        })
 }
 
 /// Where a credit ends a short line, if one does: the start of its marker
