@@ -185,3 +185,42 @@ fn fallback_text(doc: &Document, base: Option<&Url>) -> HtmlText {
     }
     HtmlText::default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body_of(html: &str) -> Vec<String> {
+        let source = Source {
+            url: Some("https://example.com/story"),
+            content_type: None,
+        };
+        extract_article(html.as_bytes(), &source)
+            .expect("article")
+            .body
+    }
+
+    #[test]
+    fn a_short_story_is_read_again_when_strict_cleaning_cut_part_of_it() {
+        // Strict cleaning drops the block named "extra" before scoring;
+        // what is left is over Readability's default 500 characters but
+        // short of the whole story, which the milder reading keeps.
+        let sentence = "The council voted on Tuesday to keep the library open, after a \
+                        petition signed by many of the town's readers. ";
+        let html = format!(
+            "<html><body><div class='story'><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div>\
+             <div class='extra-text'><p>Opening hours stay as they are, the mayor \
+             added, and the reading room reopens next week for everyone.</p></div>\
+             </body></html>",
+            sentence.repeat(1),
+            sentence.repeat(2),
+            sentence.repeat(1),
+            sentence.repeat(2),
+        );
+        let body = body_of(&html);
+        assert!(
+            body.iter().any(|p| p.starts_with("Opening hours")),
+            "{body:?}"
+        );
+    }
+}
