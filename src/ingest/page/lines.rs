@@ -8,13 +8,18 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
-use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, LABELS, NOTICES, PREFIXES, RELATED};
+use super::phrases::{
+    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LABELS, NOTICES, PREFIXES, RELATED,
+};
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
 
 /// A notice saying two of its phrases may be this long.
 const NOTICE_LEN: usize = 250;
+
+/// A disclosure of advertising or affiliate links may be this long.
+const DISCLOSURE_LEN: usize = 300;
 
 /// Removes the lines about the page from `body` (see the module's comment).
 pub fn drop_page_lines(body: &mut HtmlText) {
@@ -169,7 +174,7 @@ fn bare(text: &str) -> &str {
 }
 
 fn is_page_line(text: &str) -> bool {
-    if is_notice(text) {
+    if is_notice(text) || is_disclosure(text) {
         return true;
     }
     if text.is_empty() || text.chars().count() > SHORT {
@@ -187,17 +192,23 @@ fn is_page_line(text: &str) -> bool {
 }
 
 /// A copyright or reprint notice: a short line with one of its phrases,
-/// or a longer one (up to `NOTICE_LEN`) with two of them ("Copyright
+/// a longer one (up to `NOTICE_LEN`) with two of them ("Copyright
 /// 2024 Agency. All rights reserved. This material may not be
-/// published, ...").
+/// published, ..."), or one up to twice that long with three.
 fn is_notice(text: &str) -> bool {
     let len = text.chars().count();
-    if len > NOTICE_LEN {
+    if len > 2 * NOTICE_LEN {
         return false;
     }
     let found = NOTICES.iter().filter(|n| text.contains(*n)).count()
         + usize::from(text.starts_with("copyright") || text.starts_with('©'));
-    found >= 2 || (found == 1 && len <= SHORT)
+    found >= 3 || (found == 2 && len <= NOTICE_LEN) || (found == 1 && len <= SHORT)
+}
+
+/// A disclosure of advertising or affiliate links (see `DISCLOSURES`):
+/// a paragraph up to `DISCLOSURE_LEN` with one of its phrases.
+fn is_disclosure(text: &str) -> bool {
+    text.chars().count() <= DISCLOSURE_LEN && DISCLOSURES.iter().any(|d| text.contains(d))
 }
 
 /// A credit in brackets or said as "Photograph by ...": "(Credit: Agency)",

@@ -188,3 +188,30 @@ fn menu_and_meta_lines_of_short_items_go_and_table_rows_stay() {
     assert!(kept[1].starts_with("Red | green"));
     assert!(kept[2].contains("Green"));
 }
+
+#[test]
+fn disclosures_of_advertising_and_affiliate_links_go() {
+    let html = format!(
+        "<p>*Advertising. This post contains affiliate links to the shop.</p>{STORY}\
+         <p>Advertising disclosure: we may receive compensation for some of the links \
+         in our stories.</p>\
+         <p>The council discussed an affiliate programme for the library's shop, which \
+         readers had asked for in a petition signed by hundreds of people in the town \
+         over the winter months, and the mayor promised an answer by spring; the \
+         librarians, for their part, said they would rather see more opening hours \
+         than a shop, and that the petition had asked for both.</p>"
+    );
+    let kept = kept(&html);
+    assert_eq!(kept.len(), 2, "{kept:?}");
+}
+
+#[test]
+fn a_longer_notice_with_three_of_its_phrases_goes() {
+    let notice = "© 2022, Example News. This article is the copyrighted property of \
+        Example News. Written permission must be obtained before reprint in online or \
+        print media. Reposting without permission will lead to legal action against \
+        the person, website or agency that did so, as our lawyers have been told \
+        time and again.";
+    let kept = kept(&format!("{STORY}<p>{notice}</p>"));
+    assert_eq!(kept.len(), 1, "{kept:?}");
+}

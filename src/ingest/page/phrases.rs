@@ -262,3 +262,28 @@ pub(super) const NOTICES: &[&str] = &[
     "tutti i diritti riservati",
     "wszelkie prawa zastrzeżone",
 ];
+
+/// Phrases of a disclosure about advertising or affiliate links
+/// ("This post contains affiliate links", "We may receive compensation"):
+/// a note about how the page earns money, not about the story.
+pub(super) const DISCLOSURES: &[&str] = &[
+    "affiliate link",
+    "affiliate-link",
+    "partnerlink",
+    "may receive compensation",
+    "may receive a commission",
+    "may earn a commission",
+    "may earn compensation",
+    "advertising disclosure",
+    "advertising disclaimer",
+    "one or more of our advertisers",
+    "eine provision",
+    "enthält werbung",
+    "bezahlte werbung",
+    "unbezahlte werbung",
+    "enlaces de afiliados",
+    "enlaces de afiliado",
+    "liens affiliés",
+    "lien affilié",
+    "link di affiliazione",
+];
