@@ -9,7 +9,7 @@ use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
 use super::phrases::{
-    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LABELS, NOTICES, PREFIXES, RELATED,
+    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LABELS, LOGIN_PROMPTS, NOTICES, PREFIXES, RELATED,
 };
 
 /// Lines longer than this (in characters) are article text.
@@ -181,6 +181,7 @@ fn is_page_line(text: &str) -> bool {
         return false;
     }
     LABELS.contains(&bare(text))
+        || LOGIN_PROMPTS.iter().any(|p| text.contains(p))
         || PREFIXES.iter().any(|p| text.starts_with(p))
         || (text.contains(" :") && {
             // "Category : News", spaced as French typography spaces colons.

@@ -215,3 +215,13 @@ fn a_longer_notice_with_three_of_its_phrases_goes() {
     let kept = kept(&format!("{STORY}<p>{notice}</p>"));
     assert_eq!(kept.len(), 1, "{kept:?}");
 }
+
+#[test]
+fn prompts_to_log_in_before_commenting_go() {
+    let html = format!(
+        "{STORY}<p>Kommentieren Sie</p>\
+         <p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p>\
+         <p>You must be logged in to post a comment.</p>"
+    );
+    assert_eq!(kept(&html).len(), 1);
+}

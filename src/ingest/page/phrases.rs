@@ -111,6 +111,7 @@ pub(super) const LABELS: &[&str] = &[
     "komentarze",
     "keine kommentare",
     "kommentieren",
+    "kommentieren sie",
     "anzeige",
     "- anzeige -",
     "werbung",
@@ -286,4 +287,19 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "liens affiliés",
     "lien affilié",
     "link di affiliazione",
+];
+
+/// Phrases of a prompt to log in before commenting ("You must be logged
+/// in to post a comment"), on a short line.
+pub(super) const LOGIN_PROMPTS: &[&str] = &[
+    "must be logged in",
+    "log in to comment",
+    "log in to leave a comment",
+    "logged in to post",
+    "einloggen, um",
+    "eingeloggt sein",
+    "nicht eingeloggt",
+    "anmelden, um zu kommentieren",
+    "connecté pour",
+    "iniciar sesión para comentar",
 ];
