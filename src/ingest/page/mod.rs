@@ -144,6 +144,8 @@ fn readable(doc: Document, base: &str) -> Option<Readable> {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         char_threshold: MIN_CHARS,
+        // The page's JSON-LD is read once, by `meta`.
+        disable_json_ld: true,
         ..Config::default()
     };
     let url = (!base.is_empty()).then_some(base);
