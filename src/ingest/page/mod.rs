@@ -212,13 +212,11 @@ mod tests {
         let sentence = "The council voted on Tuesday to keep the library open, after a \
                         petition signed by many of the town's readers. ";
         let html = format!(
-            "<html><body><div class='story'><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div>\
+            "<html><body><div class='story'><p>{sentence}</p><p>{}</p><p>{sentence}</p><p>{}</p></div>\
              <div class='extra-text'><p>Opening hours stay as they are, the mayor \
              added, and the reading room reopens next week for everyone.</p></div>\
              </body></html>",
-            sentence.repeat(1),
             sentence.repeat(2),
-            sentence.repeat(1),
             sentence.repeat(2),
         );
         let body = body_of(&html);

@@ -96,7 +96,7 @@ fn block_holding(doc: &Document, body: &HtmlText) -> Option<dom_query::NodeId> {
         text.contains(&first) && text.contains(&last)
     };
     // Walk down from the root while one child still holds both.
-    let mut at = doc.body()?.clone();
+    let mut at = doc.body()?;
     if !holds(&at) {
         return None;
     }
