@@ -16,7 +16,7 @@ use crate::ingest::htmltext::{HtmlText, squash};
 const MIN_KEY_WORDS: usize = 6;
 
 /// A block holding less than this share of the key words is doubted.
-const DOUBTED_BELOW: f64 = 0.2;
+const DOUBTED_BELOW: f64 = 0.3;
 
 /// A second block must hold at least this share, and twice the first's.
 const SECOND_AT_LEAST: f64 = 0.4;
@@ -39,10 +39,33 @@ pub fn key_words(title: Option<&str>, description: Option<&str>) -> Option<HashS
     (words.len() >= MIN_KEY_WORDS).then_some(words)
 }
 
+/// The share of `keys` that `body` holds, counted up to `enough` (a
+/// share): most texts hold enough of them in their first lines.
+fn share_up_to(keys: &HashSet<String>, body: &HtmlText, enough: f64) -> f64 {
+    let enough = (enough * keys.len() as f64).ceil() as usize;
+    let mut found: HashSet<&str> = HashSet::new();
+    let mut word = String::new();
+    'text: for paragraph in &body.paragraphs {
+        for raw in paragraph.split(|c: char| !c.is_alphanumeric()) {
+            if raw.len() < 4 {
+                continue;
+            }
+            word.clear();
+            word.extend(raw.chars().flat_map(char::to_lowercase));
+            if let Some(key) = keys.get(word.as_str()) {
+                found.insert(key);
+                if found.len() >= enough {
+                    break 'text;
+                }
+            }
+        }
+    }
+    found.len() as f64 / keys.len() as f64
+}
+
 /// The share of `keys` that `body` holds.
 pub fn share(keys: &HashSet<String>, body: &HtmlText) -> f64 {
-    let found: HashSet<String> = body.paragraphs.iter().flat_map(|p| long_words(p)).collect();
-    keys.iter().filter(|k| found.contains(*k)).count() as f64 / keys.len() as f64
+    share_up_to(keys, body, 1.0)
 }
 
 /// What `read` finds once the blocks holding the first choice's text are
@@ -55,7 +78,7 @@ pub fn second_choice<R>(
     read: impl Fn(Document) -> Option<R>,
     body_of: impl Fn(&R) -> &HtmlText,
 ) -> Option<R> {
-    let first_share = share(keys, first);
+    let first_share = share_up_to(keys, first, DOUBTED_BELOW);
     if first_share >= DOUBTED_BELOW {
         return None;
     }
