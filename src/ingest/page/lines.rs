@@ -56,12 +56,31 @@ pub fn drop_page_lines(body: &mut HtmlText) {
             }
             continue;
         }
-        if is_page_line(&text) || block.is_some_and(is_pointer) || is_menu_line(&text, block) {
+        if is_page_line(&text)
+            || block.is_some_and(is_pointer)
+            || is_menu_line(&text, block)
+            || is_disguised(&text)
+        {
             body.remove(at);
             continue;
         }
         at += 1;
     }
+}
+
+/// Words mixing Latin and Cyrillic letters that make a line disguised.
+const MIXED_WORDS: usize = 3;
+
+/// A line whose words mix Latin and Cyrillic look-alike letters
+/// ("Аdvеrtіѕе wіth uѕ"): advertising disguised from filters. Words of
+/// either script alone, and a name or two spelt across both, are text.
+fn is_disguised(text: &str) -> bool {
+    let is_cyrillic = |c: char| matches!(c, '\u{400}'..='\u{4ff}');
+    let mixed = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(is_cyrillic) && w.chars().any(|c| c.is_ascii_alphabetic()))
+        .count();
+    mixed >= MIXED_WORDS && mixed * 5 >= text.split_whitespace().count()
 }
 
 /// Items of a menu or meta line are this short (characters, words).

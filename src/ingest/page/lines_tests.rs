@@ -225,3 +225,15 @@ fn prompts_to_log_in_before_commenting_go() {
     );
     assert_eq!(kept(&html).len(), 1);
 }
+
+#[test]
+fn lines_disguised_in_look_alike_letters_go_and_russian_stays() {
+    // "Advertise with us" with Cyrillic а, е, і, ѕ among the Latin letters.
+    let html = format!(
+        "{STORY}<p>\u{410}dv\u{435}rt\u{456}\u{455}\u{435} w\u{456}th u\u{455} today</p>\
+         <p>Москва приняла решение о библиотеке в пятницу.</p>"
+    );
+    let kept = kept(&html);
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept[1].starts_with("Москва"));
+}
