@@ -75,6 +75,11 @@ const MIXED_WORDS: usize = 3;
 /// ("Аdvеrtіѕе wіth uѕ"): advertising disguised from filters. Words of
 /// either script alone, and a name or two spelt across both, are text.
 fn is_disguised(text: &str) -> bool {
+    // Cyrillic letters start with these bytes in UTF-8: most lines have
+    // none and are passed over in one scan.
+    if !text.bytes().any(|b| (0xD0..=0xD3).contains(&b)) {
+        return false;
+    }
     let is_cyrillic = |c: char| matches!(c, '\u{400}'..='\u{4ff}');
     let mixed = text
         .split_whitespace()
@@ -90,7 +95,7 @@ const MENU_ITEM: (usize, usize) = (40, 5);
 /// ("Imprint | Privacy | Contact"), or a post's meta line ("Views: 1120 |
 /// Added by: Posh | Tags: …"). A table's row reads the same way and stays.
 fn is_menu_line(text: &str, block: Option<&Block>) -> bool {
-    if block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) {
+    if !text.contains(" | ") || block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) {
         return false;
     }
     let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
