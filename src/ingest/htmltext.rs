@@ -171,6 +171,12 @@ mod tests {
     }
 
     #[test]
+    fn ruby_readings_are_skipped() {
+        let html = "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby></p>";
+        assert_eq!(html_to_text(html, None).paragraphs, ["子どもの法律"]);
+    }
+
+    #[test]
     fn soft_hyphens_are_dropped_on_both_paths() {
         for html in [
             "<p>Mit&shy;tel&#173;al\u{ad}ter</p>",

@@ -22,7 +22,8 @@ pub(super) const MAX_DEPTH: usize = 200;
 
 /// Never read. A drawing (`svg`) has no text to read; a formula (`math`)
 /// is read as its symbols (`a+b`), without the source (`annotation`) it
-/// may carry beside them.
+/// may carry beside them; a word with ruby (`<ruby>漢<rt>かん</rt></ruby>`)
+/// as its base, without the reading (`rt`) printed above it in a browser.
 const SKIPPED: &[&str] = &[
     "script",
     "style",
@@ -48,6 +49,8 @@ const SKIPPED: &[&str] = &[
     "map",
     "dialog",
     "annotation",
+    "rt",
+    "rp",
     "annotation-xml",
 ];
 const BLOCKS: &[&str] = &[

@@ -8,13 +8,18 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
-use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, LABELS, NOTICES, PREFIXES, RELATED};
+use super::phrases::{
+    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LABELS, LOGIN_PROMPTS, NOTICES, PREFIXES, RELATED,
+};
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
 
 /// A notice saying two of its phrases may be this long.
 const NOTICE_LEN: usize = 250;
+
+/// A disclosure of advertising or affiliate links may be this long.
+const DISCLOSURE_LEN: usize = 300;
 
 /// Removes the lines about the page from `body` (see the module's comment).
 pub fn drop_page_lines(body: &mut HtmlText) {
@@ -51,12 +56,55 @@ pub fn drop_page_lines(body: &mut HtmlText) {
             }
             continue;
         }
-        if is_page_line(&text) || block.is_some_and(is_pointer) {
+        if is_page_line(&text)
+            || block.is_some_and(is_pointer)
+            || is_menu_line(&text, block)
+            || is_disguised(&text)
+        {
             body.remove(at);
             continue;
         }
         at += 1;
     }
+}
+
+/// Words mixing Latin and Cyrillic letters that make a line disguised.
+const MIXED_WORDS: usize = 3;
+
+/// A line whose words mix Latin and Cyrillic look-alike letters
+/// ("Аdvеrtіѕе wіth uѕ"): advertising disguised from filters. Words of
+/// either script alone, and a name or two spelt across both, are text.
+fn is_disguised(text: &str) -> bool {
+    // Cyrillic letters start with these bytes in UTF-8: most lines have
+    // none and are passed over in one scan.
+    if !text.bytes().any(|b| (0xD0..=0xD3).contains(&b)) {
+        return false;
+    }
+    let is_cyrillic = |c: char| matches!(c, '\u{400}'..='\u{4ff}');
+    let mixed = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(is_cyrillic) && w.chars().any(|c| c.is_ascii_alphabetic()))
+        .count();
+    mixed >= MIXED_WORDS && mixed * 5 >= text.split_whitespace().count()
+}
+
+/// Items of a menu or meta line are this short (characters, words).
+const MENU_ITEM: (usize, usize) = (40, 5);
+
+/// A paragraph of three or more short items set apart by " | ": a menu
+/// ("Imprint | Privacy | Contact"), or a post's meta line ("Views: 1120 |
+/// Added by: Posh | Tags: …"). A table's row reads the same way and stays.
+fn is_menu_line(text: &str, block: Option<&Block>) -> bool {
+    if !text.contains(" | ") || block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) {
+        return false;
+    }
+    let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            !item.is_empty()
+                && item.chars().count() <= MENU_ITEM.0
+                && item.split_whitespace().count() <= MENU_ITEM.1
+        })
 }
 
 /// Where a credit ends a short line, if one does: the start of its marker
@@ -150,13 +198,14 @@ fn bare(text: &str) -> &str {
 }
 
 fn is_page_line(text: &str) -> bool {
-    if is_notice(text) {
+    if is_notice(text) || is_disclosure(text) {
         return true;
     }
     if text.is_empty() || text.chars().count() > SHORT {
         return false;
     }
     LABELS.contains(&bare(text))
+        || LOGIN_PROMPTS.iter().any(|p| text.contains(p))
         || PREFIXES.iter().any(|p| text.starts_with(p))
         || (text.contains(" :") && {
             // "Category : News", spaced as French typography spaces colons.
@@ -168,17 +217,23 @@ fn is_page_line(text: &str) -> bool {
 }
 
 /// A copyright or reprint notice: a short line with one of its phrases,
-/// or a longer one (up to `NOTICE_LEN`) with two of them ("Copyright
+/// a longer one (up to `NOTICE_LEN`) with two of them ("Copyright
 /// 2024 Agency. All rights reserved. This material may not be
-/// published, ...").
+/// published, ..."), or one up to twice that long with three.
 fn is_notice(text: &str) -> bool {
     let len = text.chars().count();
-    if len > NOTICE_LEN {
+    if len > 2 * NOTICE_LEN {
         return false;
     }
     let found = NOTICES.iter().filter(|n| text.contains(*n)).count()
         + usize::from(text.starts_with("copyright") || text.starts_with('©'));
-    found >= 2 || (found == 1 && len <= SHORT)
+    found >= 3 || (found == 2 && len <= NOTICE_LEN) || (found == 1 && len <= SHORT)
+}
+
+/// A disclosure of advertising or affiliate links (see `DISCLOSURES`):
+/// a paragraph up to `DISCLOSURE_LEN` with one of its phrases.
+fn is_disclosure(text: &str) -> bool {
+    text.chars().count() <= DISCLOSURE_LEN && DISCLOSURES.iter().any(|d| text.contains(d))
 }
 
 /// A credit in brackets or said as "Photograph by ...": "(Credit: Agency)",

@@ -174,3 +174,66 @@ fn copyright_and_reprint_notices_go() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[1].starts_with("The author said"));
 }
+
+#[test]
+fn menu_and_meta_lines_of_short_items_go_and_table_rows_stay() {
+    let html = format!(
+        "{STORY}<p>Imprint | Privacy | Contact</p>\
+         <p>Views: 1120 | Added by: Posh | Tags: thinking, pictures</p>\
+         <p>Red | green | blue are the colours of the flag, she said.</p>\
+         <table><tr><td>Red</td><td>Green</td><td>Blue</td></tr></table>"
+    );
+    let kept = kept(&html);
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert!(kept[1].starts_with("Red | green"));
+    assert!(kept[2].contains("Green"));
+}
+
+#[test]
+fn disclosures_of_advertising_and_affiliate_links_go() {
+    let html = format!(
+        "<p>*Advertising. This post contains affiliate links to the shop.</p>{STORY}\
+         <p>Advertising disclosure: we may receive compensation for some of the links \
+         in our stories.</p>\
+         <p>The council discussed an affiliate programme for the library's shop, which \
+         readers had asked for in a petition signed by hundreds of people in the town \
+         over the winter months, and the mayor promised an answer by spring; the \
+         librarians, for their part, said they would rather see more opening hours \
+         than a shop, and that the petition had asked for both.</p>"
+    );
+    let kept = kept(&html);
+    assert_eq!(kept.len(), 2, "{kept:?}");
+}
+
+#[test]
+fn a_longer_notice_with_three_of_its_phrases_goes() {
+    let notice = "© 2022, Example News. This article is the copyrighted property of \
+        Example News. Written permission must be obtained before reprint in online or \
+        print media. Reposting without permission will lead to legal action against \
+        the person, website or agency that did so, as our lawyers have been told \
+        time and again.";
+    let kept = kept(&format!("{STORY}<p>{notice}</p>"));
+    assert_eq!(kept.len(), 1, "{kept:?}");
+}
+
+#[test]
+fn prompts_to_log_in_before_commenting_go() {
+    let html = format!(
+        "{STORY}<p>Kommentieren Sie</p>\
+         <p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p>\
+         <p>You must be logged in to post a comment.</p>"
+    );
+    assert_eq!(kept(&html).len(), 1);
+}
+
+#[test]
+fn lines_disguised_in_look_alike_letters_go_and_russian_stays() {
+    // "Advertise with us" with Cyrillic а, е, і, ѕ among the Latin letters.
+    let html = format!(
+        "{STORY}<p>\u{410}dv\u{435}rt\u{456}\u{455}\u{435} w\u{456}th u\u{455} today</p>\
+         <p>Москва приняла решение о библиотеке в пятницу.</p>"
+    );
+    let kept = kept(&html);
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept[1].starts_with("Москва"));
+}

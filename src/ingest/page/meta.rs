@@ -8,6 +8,7 @@ use dom_query::Document;
 use serde_json::Value;
 use url::Url;
 
+use super::recipe::Recipe;
 use crate::ingest::htmltext::squash;
 
 /// Separators between a headline and the site name in `<title>`.
@@ -23,12 +24,18 @@ pub struct PageMeta {
     pub lang: Option<String>,
     pub section: Option<String>,
     pub description: Option<String>,
+    /// The JSON-LD `articleBody`, as written (line breaks kept).
+    pub article_body: Option<String>,
+    /// The JSON-LD recipe's ingredients and steps.
+    pub recipe: Option<Recipe>,
 }
 
 impl PageMeta {
     pub fn read(doc: &Document, source_url: Option<&str>) -> PageMeta {
         let metas = meta_tags(doc);
-        let ld = json_ld(doc);
+        let objects = ld_objects(doc);
+        let recipe = Recipe::from_ld(&objects);
+        let ld = article_ld(objects);
         let get = |keys: &[&str]| {
             keys.iter()
                 .find_map(|k| metas.get(*k))
@@ -93,6 +100,10 @@ impl PageMeta {
             lang,
             section: get(&["article:section"]).or_else(|| ld_str("articleSection")),
             description: get(&["og:description", "description", "twitter:description"]),
+            article_body: ld
+                .as_ref()
+                .and_then(|v| v.get("articleBody")?.as_str().map(str::to_string)),
+            recipe,
         }
     }
 }
@@ -116,13 +127,24 @@ fn meta_tags(doc: &Document) -> HashMap<String, String> {
 
 /// The JSON-LD object describing the article (an `*Article`/`*Posting`, or
 /// any object with a headline).
+#[cfg(test)]
 fn json_ld(doc: &Document) -> Option<Value> {
-    let mut candidates = Vec::new();
+    article_ld(ld_objects(doc))
+}
+
+/// The objects of the page's JSON-LD, those of a `@graph` included.
+fn ld_objects(doc: &Document) -> Vec<Value> {
+    let mut objects = Vec::new();
     for script in doc.select("script[type='application/ld+json']").nodes() {
         if let Ok(value) = serde_json::from_str::<Value>(unwrap_script(&script.text())) {
-            flatten_ld(value, &mut candidates, 0);
+            flatten_ld(value, &mut objects, 0);
         }
     }
+    objects
+}
+
+/// The object of `candidates` describing the article (see `json_ld`).
+fn article_ld(mut candidates: Vec<Value>) -> Option<Value> {
     let is_article = |v: &Value| {
         let kind = v.get("@type").map(|t| t.to_string()).unwrap_or_default();
         kind.contains("Article") || kind.contains("Posting") || kind.contains("Report")

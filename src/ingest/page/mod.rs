@@ -3,12 +3,16 @@
 
 mod appeals;
 mod byline;
+mod ldbody;
 mod lines;
 mod meta;
+mod noscript;
 mod phrases;
 mod prune;
+mod recipe;
 mod related;
 mod repeats;
+mod second;
 mod standfirst;
 mod teasers;
 #[cfg(test)]
@@ -26,6 +30,12 @@ use crate::model::Article;
 /// Pages with more elements than this are not scored by Readability (its
 /// cost grows with the page); their `<article>` or `<body>` is read instead.
 const MAX_ELEMENTS: usize = 60_000;
+
+/// Readability reads a page again with milder cleaning while its text is
+/// shorter than this (characters), and keeps the longest text: its default,
+/// 500, keeps a widget's paragraph where the story, cut by the cleaning,
+/// was shorter.
+const MIN_CHARS: usize = 1000;
 
 /// Readability's cost grows with nesting depth too; deeper pages get the
 /// same fallback.
@@ -61,6 +71,12 @@ pub(super) fn extract_page(
         .then(|| readable(doc.clone(), base_str))
         .flatten()
         .filter(|(body, _, _)| !body.paragraphs.is_empty());
+    let found = found.map(|first| reconsidered(&doc, first, &meta, base_str));
+    let found = if element_count <= MAX_ELEMENTS && !deep {
+        with_noscript(&doc, found, base_str)
+    } else {
+        found
+    };
     let (body, readable_title, byline) =
         found.unwrap_or_else(|| (fallback_text(&doc, base.as_ref()), None, None));
     if body.paragraphs.is_empty() && meta.title.is_none() {
@@ -72,6 +88,8 @@ pub(super) fn extract_page(
         .or(readable_title)
         .unwrap_or_else(|| "(untitled)".to_string());
     let mut body = body;
+    ldbody::prefer_article_body(&mut body, meta.article_body.as_deref(), base.as_ref());
+    recipe::add_missing(&mut body, meta.recipe.as_ref());
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
     teasers::drop_link_runs(&mut body);
@@ -102,10 +120,34 @@ pub(super) fn extract_page(
     Ok((with_id(article), feeds))
 }
 
+/// The body, title and byline Readability finds.
+type Readable = (HtmlText, Option<String>, Option<String>);
+
+/// Readability's first choice, or its second when the first holds few of
+/// the words of the page's headline and description (see `second`).
+fn reconsidered(doc: &Document, first: Readable, meta: &meta::PageMeta, base: &str) -> Readable {
+    let Some(keys) = second::key_words(meta.title.as_deref(), meta.description.as_deref()) else {
+        return first;
+    };
+    let read = |page: Document| readable(page, base);
+    second::second_choice(doc, &first.0, &keys, read, |found| &found.0).unwrap_or(first)
+}
+
+/// What Readability finds, or finds with the page's `<noscript>` blocks
+/// opened when that is much longer (see `noscript`).
+fn with_noscript(doc: &Document, found: Option<Readable>, base: &str) -> Option<Readable> {
+    let chars = |found: &Readable| found.0.paragraphs.iter().map(|p| p.chars().count()).sum();
+    let read = |page: Document| readable(page, base).filter(|f| !f.0.paragraphs.is_empty());
+    noscript::opened(doc, found.as_ref().map_or(0, chars), read, chars).or(found)
+}
+
 /// The body, title and byline Readability finds, if any.
-fn readable(doc: Document, base: &str) -> Option<(HtmlText, Option<String>, Option<String>)> {
+fn readable(doc: Document, base: &str) -> Option<Readable> {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
+        char_threshold: MIN_CHARS,
+        // The page's JSON-LD is read once, by `meta`.
+        disable_json_ld: true,
         ..Config::default()
     };
     let url = (!base.is_empty()).then_some(base);
@@ -146,4 +188,41 @@ fn fallback_text(doc: &Document, base: Option<&Url>) -> HtmlText {
         }
     }
     HtmlText::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body_of(html: &str) -> Vec<String> {
+        let source = Source {
+            url: Some("https://example.com/story"),
+            content_type: None,
+        };
+        extract_article(html.as_bytes(), &source)
+            .expect("article")
+            .body
+    }
+
+    #[test]
+    fn a_short_story_is_read_again_when_strict_cleaning_cut_part_of_it() {
+        // Strict cleaning drops the block named "extra" before scoring;
+        // what is left is over Readability's default 500 characters but
+        // short of the whole story, which the milder reading keeps.
+        let sentence = "The council voted on Tuesday to keep the library open, after a \
+                        petition signed by many of the town's readers. ";
+        let html = format!(
+            "<html><body><div class='story'><p>{sentence}</p><p>{}</p><p>{sentence}</p><p>{}</p></div>\
+             <div class='extra-text'><p>Opening hours stay as they are, the mayor \
+             added, and the reading room reopens next week for everyone.</p></div>\
+             </body></html>",
+            sentence.repeat(2),
+            sentence.repeat(2),
+        );
+        let body = body_of(&html);
+        assert!(
+            body.iter().any(|p| p.starts_with("Opening hours")),
+            "{body:?}"
+        );
+    }
 }

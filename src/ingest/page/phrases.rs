@@ -111,6 +111,7 @@ pub(super) const LABELS: &[&str] = &[
     "komentarze",
     "keine kommentare",
     "kommentieren",
+    "kommentieren sie",
     "anzeige",
     "- anzeige -",
     "werbung",
@@ -261,4 +262,44 @@ pub(super) const NOTICES: &[&str] = &[
     "todos los derechos reservados",
     "tutti i diritti riservati",
     "wszelkie prawa zastrzeżone",
+];
+
+/// Phrases of a disclosure about advertising or affiliate links
+/// ("This post contains affiliate links", "We may receive compensation"):
+/// a note about how the page earns money, not about the story.
+pub(super) const DISCLOSURES: &[&str] = &[
+    "affiliate link",
+    "affiliate-link",
+    "partnerlink",
+    "may receive compensation",
+    "may receive a commission",
+    "may earn a commission",
+    "may earn compensation",
+    "advertising disclosure",
+    "advertising disclaimer",
+    "one or more of our advertisers",
+    "eine provision",
+    "enthält werbung",
+    "bezahlte werbung",
+    "unbezahlte werbung",
+    "enlaces de afiliados",
+    "enlaces de afiliado",
+    "liens affiliés",
+    "lien affilié",
+    "link di affiliazione",
+];
+
+/// Phrases of a prompt to log in before commenting ("You must be logged
+/// in to post a comment"), on a short line.
+pub(super) const LOGIN_PROMPTS: &[&str] = &[
+    "must be logged in",
+    "log in to comment",
+    "log in to leave a comment",
+    "logged in to post",
+    "einloggen, um",
+    "eingeloggt sein",
+    "nicht eingeloggt",
+    "anmelden, um zu kommentieren",
+    "connecté pour",
+    "iniciar sesión para comentar",
 ];
