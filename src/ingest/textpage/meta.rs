@@ -1,7 +1,8 @@
 //! Bylines, categories and site names.
 
 use super::dates;
-use super::lines::{Kind, Line, eff_len, is_cjk, marker_key};
+use super::lines::{Kind, Line, marker_key};
+use super::measure::{eff_len, is_cjk};
 
 /// Byline prefixes that are dropped ("By Jane Roe" -> "Jane Roe").
 const BY_PREFIX: &[&str] = &[

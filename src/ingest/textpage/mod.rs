@@ -11,6 +11,7 @@ mod copy_tests;
 mod dates;
 mod fields;
 mod lines;
+mod measure;
 mod meta;
 mod opening;
 mod phrases;

@@ -49,7 +49,7 @@ pub(super) fn collect(lines: &[Line], start: usize, marked: bool) -> Vec<Related
             i > 0 && lines[i - 1].text == current.as_ref().map_or("", |c| c.title.as_str());
         let longer = current
             .as_ref()
-            .is_some_and(|c| line.eff > super::lines::eff_len(&c.title));
+            .is_some_and(|c| line.eff > super::measure::eff_len(&c.title));
         if line.kind == Kind::Heading && follows_headline && !next_is_headline && longer {
             if let Some(cur) = current.as_mut().filter(|c| c.blurb.is_none()) {
                 cur.blurb = Some(line.text.clone());

@@ -41,7 +41,7 @@ fn keys(text: &str) -> Vec<String> {
             continue;
         }
         let chars: Vec<char> = token.chars().collect();
-        if chars.iter().any(|&c| lines::is_cjk(c)) {
+        if chars.iter().any(|&c| super::measure::is_cjk(c)) {
             out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
             continue;
         }
@@ -188,7 +188,11 @@ pub(super) fn pick_title(
         // A standfirst that tells the body's story confirms its headline;
         // one that does not (a kicker, a credit) takes nothing away.
         let ov = lead.map_or(own, |l| own.max(0.6 * own + 0.4 * l));
-        let size = (lines[i].words.max(lines::cjk_count(&lines[i].text) / 2) as f64 / 5.0).min(1.0);
+        let size = (lines[i]
+            .words
+            .max(super::measure::cjk_count(&lines[i].text) / 2) as f64
+            / 5.0)
+            .min(1.0);
         // A date or byline under a headline marks it as the article's own
         // only above the body: below it, it marks another story's.
         let near = if i < start && has_meta_after(lines, i, start) {

@@ -1,0 +1,58 @@
+//! Measures of a copied line's text: CJK characters, length in Latin
+//! equivalents, words, how it ends.
+
+pub(super) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF
+        | 0x2E80..=0x2FDF
+        | 0x3000..=0x30FF
+        | 0x3130..=0x318F
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFF60)
+}
+
+pub(super) fn cjk_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_cjk(c)).count()
+}
+
+/// Length in Latin-character equivalents: a CJK character carries about as much as two.
+pub(super) fn eff_len(s: &str) -> usize {
+    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+pub(super) fn word_count(s: &str) -> usize {
+    let latin = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c)))
+        .count();
+    latin + cjk_count(s) / 2
+}
+
+pub(super) fn digit_share(s: &str) -> f64 {
+    let alnum = s.chars().filter(|c| c.is_alphanumeric()).count();
+    if alnum == 0 {
+        return 1.0;
+    }
+    s.chars().filter(|c| c.is_ascii_digit()).count() as f64 / alnum as f64
+}
+
+pub(super) fn ends_with_any(s: &str, chars: &[char]) -> bool {
+    s.chars().last().is_some_and(|c| chars.contains(&c))
+}
+
+/// The last character that is not a closing quote or bracket.
+pub(super) fn final_char(s: &str) -> Option<char> {
+    s.chars().rev().find(|c| {
+        !matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '）' | '」' | '』' | '*'
+        )
+    })
+}
+
+pub(super) fn ends_with_period(s: &str) -> bool {
+    matches!(final_char(s), Some('.' | '…' | '。'))
+}
