@@ -32,8 +32,8 @@ fn main() {
         p.sort_by(f64::total_cmp);
         b.sort_by(f64::total_cmp);
         println!(
-            "{q:>14}: {n:>8} matches  count {:7.1} ms  page {:7.1} ms",
-            c[2], p[2]
+            "{q:>14}: {n:>8} matches  count {:7.1} ms  page {:7.1} ms  first_page {:7.1} ms",
+            c[2], p[2], b[2]
         );
     }
 }

@@ -22,17 +22,30 @@ impl Query {
     /// run of Chinese, Japanese, Korean or Thai matches inside longer runs;
     /// one such character alone matches every run holding it.
     pub fn fts(&self, prefix_last: bool) -> Option<String> {
-        let mut wanted: Vec<Piece> = self.words.iter().flat_map(|w| pieces(w)).collect();
-        // A word can fold into several ("l'art-déco"): repeats and excess
-        // go here too.
-        let mut seen = std::collections::HashSet::new();
-        wanted.retain(|p| seen.insert(p.clone()));
-        wanted.truncate(MAX_TERMS);
-        // A prefix of one or two letters matches most of the store: only
-        // longer prefixes are expanded while typing.
-        let prefix = prefix_last
-            && self.phrases.is_empty()
-            && matches!(wanted.last(), Some(Piece::Word(w)) if w.chars().count() >= 3);
+        self.fts_with(prefix_last, &[])
+    }
+
+    /// The word `fts(true)` matches as a prefix, folded as the index holds
+    /// its words; None when it matches no prefix.
+    pub fn typed_word(&self) -> Option<String> {
+        let wanted = self.wanted();
+        match wanted.last() {
+            Some(Piece::Word(w)) if self.prefix_applies(&wanted) => Some(w.clone()),
+            _ => None,
+        }
+    }
+
+    /// `fts(true)` with the typed word's prefix spelled out as the words
+    /// of the index it begins (`typed_word`): FTS5 merges every word of a
+    /// prefix into one list before it returns a row, while an OR of words
+    /// returns the newest rows first. An empty list keeps the prefix.
+    pub fn fts_expanded(&self, words: &[String]) -> Option<String> {
+        self.fts_with(true, words)
+    }
+
+    fn fts_with(&self, prefix_last: bool, expansion: &[String]) -> Option<String> {
+        let wanted = self.wanted();
+        let prefix = prefix_last && self.prefix_applies(&wanted);
         let last = wanted.len().saturating_sub(1);
         let typing = |i: usize| prefix && i == last;
         let content = wanted
@@ -45,7 +58,7 @@ impl Query {
                 continue;
             }
             parts.push(match piece {
-                Piece::Word(w) if typing(i) => typed_form(w),
+                Piece::Word(w) if typing(i) => typed_form(w, expansion),
                 piece => piece_form(piece),
             });
         }
@@ -73,6 +86,26 @@ impl Query {
         }
         let forms: Vec<String> = excluded.iter().map(piece_form).collect();
         Some(format!("({expr}) NOT ({})", forms.join(" OR ")))
+    }
+}
+
+impl Query {
+    /// The query's words as pieces to look up, repeats and excess left out.
+    fn wanted(&self) -> Vec<Piece> {
+        let mut wanted: Vec<Piece> = self.words.iter().flat_map(|w| pieces(w)).collect();
+        // A word can fold into several ("l'art-déco"): repeats and excess
+        // go here too.
+        let mut seen = std::collections::HashSet::new();
+        wanted.retain(|p| seen.insert(p.clone()));
+        wanted.truncate(MAX_TERMS);
+        wanted
+    }
+
+    /// Whether the last word is a prefix while typing. A prefix of one or
+    /// two letters matches most of the store: only longer ones are.
+    fn prefix_applies(&self, wanted: &[Piece]) -> bool {
+        self.phrases.is_empty()
+            && matches!(wanted.last(), Some(Piece::Word(w)) if w.chars().count() >= 3)
     }
 }
 
@@ -127,10 +160,14 @@ pub fn any_form(word: &str) -> String {
     format!("({})", quoted.join(" OR "))
 }
 
-/// A word being typed: any word it begins, or any stem of it that it does
-/// not already cover.
-fn typed_form(word: &str) -> String {
-    let mut parts = vec![format!("{}*", quote(word))];
+/// A word being typed: any word it begins (those in `expansion`, when
+/// given), or any stem of it that it does not already cover.
+fn typed_form(word: &str, expansion: &[String]) -> String {
+    let mut parts: Vec<String> = if expansion.is_empty() {
+        vec![format!("{}*", quote(word))]
+    } else {
+        expansion.iter().map(|w| quote(w)).collect()
+    };
     for form in crate::text::stem::query_forms(word) {
         if !form.starts_with(word) {
             parts.push(quote(&form));

@@ -104,6 +104,9 @@ pub(crate) struct Narrowed {
     /// `author:` as typed, tested on each byline (`name_match` in SQL).
     pub author: Option<String>,
     pub fts: Option<String>,
+    /// The query, when its last word is typed as a prefix that
+    /// `Store::lazy_fts` may spell out.
+    pub typed: Option<Query>,
     /// Sources and tags are tested on each article met in time order,
     /// not looked up by their indexes (see `Store::choose_walk`).
     pub by_time: bool,
@@ -208,6 +211,9 @@ impl Store {
         narrowed.bookmarked |= q.bookmarked;
         narrowed.unread |= q.unread;
         narrowed.fts = q.fts(true);
+        if q.typed_word().is_some() {
+            narrowed.typed = Some(q);
+        }
         Ok(narrowed)
     }
 

@@ -52,7 +52,7 @@ impl Store {
         let mut filter = self.narrow(filter)?;
         let fts = filter.fts.clone();
         if let (true, Some(expr)) = (filter.is_all(), &fts) {
-            let keys = self.ranked_keys(expr, offset, limit)?;
+            let keys = self.ranked_keys(&filter, expr, offset, limit)?;
             return self.summaries_by_keys(keys);
         }
         if fts.is_none() {

@@ -1,15 +1,20 @@
 //! Search results: a window of the newest matches, ranked, and the first
 //! rows of a search with their count or a lower bound of it.
 
-use rusqlite::OptionalExtension;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params};
 
+use super::filter::Narrowed;
 use super::list::summary_row;
 use super::{Filter, Result, Store, Summary};
 
 /// How many of its newest matches a search reads first (`newest_ranked`).
 pub(super) const RANKED: usize = 2000;
+
+/// Words a typed prefix is spelled out into at most (`lazy_fts`); a
+/// prefix that begins more is left to FTS5.
+const SPELLED_OUT: usize = 64;
 
 /// The top of a list (see `Store::first_page`).
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +44,8 @@ impl Store {
         if let (true, Some(expr)) = (narrowed.is_all(), &narrowed.fts)
             && limit <= RANKED
         {
-            let newest = self.newest_ranked(expr)?;
+            let lazy = self.lazy_fts(&narrowed)?;
+            let newest = self.newest_ranked(expr, lazy.as_deref().unwrap_or(expr))?;
             let keys = newest.iter().take(limit).map(|r| r.key).collect();
             return Ok(FirstPage {
                 total: newest.len(),
@@ -82,9 +88,17 @@ impl Store {
     /// Ranking every match costs too much while typing a query that matches
     /// most of a large store; this costs at most `RANKED` rows plus the
     /// rows skipped before the window.
-    pub(super) fn ranked_keys(&self, expr: &str, offset: usize, limit: usize) -> Result<Vec<i64>> {
+    pub(super) fn ranked_keys(
+        &self,
+        narrowed: &Narrowed,
+        expr: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<i64>> {
         let mut out = Vec::with_capacity(limit.min(RANKED));
-        let newest = self.newest_ranked(expr)?;
+        let lazy = self.lazy_fts(narrowed)?;
+        let newest = self.newest_ranked(expr, lazy.as_deref().unwrap_or(expr))?;
+        let expr = lazy.as_deref().unwrap_or(expr);
         out.extend(newest.iter().skip(offset).take(limit).map(|r| r.key));
         if out.len() == limit || newest.len() < RANKED {
             return Ok(out);
@@ -109,12 +123,14 @@ impl Store {
     /// (a match in the title told by BM25 weighing the title alone:
     /// nonzero when a term of the query is there). More are listed newest
     /// first: BM25 begins by reading every match of each term to weigh it,
-    /// which at a million articles costs more than a keypress may.
-    fn newest_ranked(&self, expr: &str) -> Result<Vec<Ranked>> {
+    /// which at a million articles costs more than a keypress may. `lazy`
+    /// matches what `expr` does, spelled out to return its newest rows
+    /// first (`lazy_fts`); BM25 weighs `expr`.
+    fn newest_ranked(&self, expr: &str, lazy: &str) -> Result<Vec<Ranked>> {
         let newest = self.keys(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
              ORDER BY rowid DESC LIMIT ?2",
-            vec![Value::Text(expr.to_string()), Value::Integer(RANKED as i64)],
+            vec![Value::Text(lazy.to_string()), Value::Integer(RANKED as i64)],
         )?;
         let Some(&oldest) = newest.last() else {
             return Ok(Vec::new());
@@ -122,6 +138,7 @@ impl Store {
         if newest.len() < RANKED {
             return self.ranked_by_bm25(expr);
         }
+        let expr = lazy;
         let in_title: std::collections::HashSet<i64> = self
             .keys(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2",
@@ -143,6 +160,49 @@ impl Store {
         // Stable: newest first within each tier.
         ranked.sort_by_key(|r| std::cmp::Reverse(r.in_title));
         Ok(ranked)
+    }
+
+    /// The search's match expression with its typed prefix spelled out as
+    /// the words of the index it begins (`Query::fts_expanded`), when there
+    /// are a few: FTS5 reads a prefix by merging the lists of all its words
+    /// before the first row (half a second for a three-letter prefix at a
+    /// million articles), an OR of words newest row first. Reading the
+    /// words costs a pass over their lists, without the merge.
+    pub(super) fn lazy_fts(&self, narrowed: &Narrowed) -> Result<Option<String>> {
+        let Some(query) = &narrowed.typed else {
+            return Ok(None);
+        };
+        let Some(word) = query.typed_word() else {
+            return Ok(None);
+        };
+        let words = self.words_beginning(&word, SPELLED_OUT + 1)?;
+        if words.is_empty() || words.len() > SPELLED_OUT {
+            return Ok(None);
+        }
+        Ok(query.fts_expanded(&words))
+    }
+
+    /// Up to `limit` words of the index that begin with `prefix`.
+    fn words_beginning(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT term FROM articles_fts_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let end = format!("{prefix}{}", char::MAX);
+        let rows = stmt
+            .query_map(params![prefix, end, limit as i64], |r| {
+                r.get::<_, String>(0)
+            })
+            .map_err(|e| self.err(e))?;
+        let words = rows
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        Ok(words
+            .into_iter()
+            .filter(|w| w.starts_with(prefix))
+            .collect())
     }
 
     /// Every match of `expr`, ranked by BM25, title matches first.

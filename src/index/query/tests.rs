@@ -115,6 +115,29 @@ fn the_last_word_is_a_prefix_while_typing_and_quotes_are_harmless() {
 }
 
 #[test]
+fn a_typed_prefix_can_be_spelled_out_as_the_words_it_begins() {
+    let q = Query::parse("deep see");
+    assert_eq!(q.typed_word().as_deref(), Some("see"));
+    let words = ["see".to_string(), "seed".to_string(), "seen".to_string()];
+    assert_eq!(
+        q.fts_expanded(&words).as_deref(),
+        Some(r#""deep" AND ("see" OR "seed" OR "seen")"#)
+    );
+    // No words: the prefix stays.
+    assert_eq!(q.fts_expanded(&[]), q.fts(true));
+    // A stem the prefix does not cover is still asked for.
+    let q = Query::parse("stati");
+    assert_eq!(
+        q.fts_expanded(&["stati".to_string()]).as_deref(),
+        Some(r#"("stati" OR "stat")"#)
+    );
+    // No prefix: two letters, a phrase, or only filters.
+    assert_eq!(Query::parse("deep s").typed_word(), None);
+    assert_eq!(Query::parse(r#"see "a b""#).typed_word(), None);
+    assert_eq!(Query::parse("is:unread").typed_word(), None);
+}
+
+#[test]
 fn unspaced_scripts_search_by_character_pairs() {
     // Chinese: a two-character word is the pair itself; longer runs are
     // the phrase of their pairs; one character is a prefix.

@@ -341,3 +341,83 @@ fn an_index_made_by_another_tokenizer_version_is_rebuilt() {
     store.index_all(|_, _| {}).expect("index");
     assert_eq!(ids_for(&store, "智能"), ["zh".to_string()]);
 }
+
+#[test]
+fn a_typed_prefix_lists_what_the_prefix_matches_spelled_out_or_not() {
+    let mut store = Store::open_in_memory().expect("store");
+    const RANKED: usize = super::super::ranking::RANKED;
+    let words = ["stazione", "stadio", "standard", "statua", "porto"];
+    let items: Vec<Article> = (0..RANKED + 200)
+        .map(|i| {
+            let word = words[i % words.len()];
+            text_article(
+                &format!("a{i:05}"),
+                "Notizia",
+                &format!("Il {word} numero {i}."),
+            )
+        })
+        .collect();
+    store.upsert(&items, Origin::User).expect("upsert");
+    store.index_all(|_, _| {}).expect("index");
+    let f = Filter {
+        query: Some("sta".into()),
+        ..Filter::default()
+    };
+    let narrowed = store.narrow(&f).expect("narrow");
+    let lazy = store
+        .lazy_fts(&narrowed)
+        .expect("lazy")
+        .expect("spelled out");
+    assert!(
+        !lazy.contains('*') && lazy.matches(" OR ").count() >= 3,
+        "{lazy}"
+    );
+    // The same articles as the prefix itself matches.
+    let by_prefix: std::collections::BTreeSet<String> = {
+        let mut stmt = store
+            .conn
+            .prepare(
+                "SELECT a.id FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid
+                 WHERE articles_fts MATCH '\"sta\"*'",
+            )
+            .expect("prepare");
+        let rows = stmt.query_map([], |r| r.get(0)).expect("query");
+        rows.map(|r| r.expect("row")).collect()
+    };
+    assert_eq!(by_prefix.len(), (RANKED + 200) * 4 / 5);
+    let count = store.count(&f).expect("count");
+    assert_eq!(count, by_prefix.len());
+    let first = store.first_page(&f, 40).expect("first page");
+    assert_eq!(first.rows, store.page(&f, 0, 40).expect("page"));
+    let mut listed = std::collections::BTreeSet::new();
+    for offset in (0..count).step_by(500) {
+        for row in store.page(&f, offset, 500).expect("page") {
+            assert!(listed.insert(row.id), "listed twice at offset {offset}");
+        }
+    }
+    assert_eq!(listed, by_prefix);
+}
+
+#[test]
+fn a_prefix_beginning_too_many_words_is_left_to_fts5() {
+    let mut store = Store::open_in_memory().expect("store");
+    let items: Vec<Article> = (0..200)
+        .map(|i| {
+            text_article(
+                &format!("a{i}"),
+                "Notizia",
+                &format!("La parola sta{i}x qui."),
+            )
+        })
+        .collect();
+    store.upsert(&items, Origin::User).expect("upsert");
+    store.index_all(|_, _| {}).expect("index");
+    let f = Filter {
+        query: Some("sta".into()),
+        ..Filter::default()
+    };
+    let narrowed = store.narrow(&f).expect("narrow");
+    assert_eq!(store.lazy_fts(&narrowed).expect("lazy"), None);
+    assert_eq!(store.count(&f).expect("count"), 200);
+    assert_eq!(store.first_page(&f, 300).expect("first").rows.len(), 200);
+}
