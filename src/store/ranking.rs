@@ -14,7 +14,7 @@ pub(super) const RANKED: usize = 2000;
 
 /// Words a typed prefix is spelled out into at most (`lazy_fts`); a
 /// prefix that begins more is left to FTS5.
-const SPELLED_OUT: usize = 64;
+const SPELLED_OUT: usize = 256;
 
 /// The top of a list (see `Store::first_page`).
 #[derive(Debug, Clone, PartialEq)]

@@ -401,7 +401,7 @@ fn a_typed_prefix_lists_what_the_prefix_matches_spelled_out_or_not() {
 #[test]
 fn a_prefix_beginning_too_many_words_is_left_to_fts5() {
     let mut store = Store::open_in_memory().expect("store");
-    let items: Vec<Article> = (0..200)
+    let items: Vec<Article> = (0..300)
         .map(|i| {
             text_article(
                 &format!("a{i}"),
@@ -418,6 +418,6 @@ fn a_prefix_beginning_too_many_words_is_left_to_fts5() {
     };
     let narrowed = store.narrow(&f).expect("narrow");
     assert_eq!(store.lazy_fts(&narrowed).expect("lazy"), None);
-    assert_eq!(store.count(&f).expect("count"), 200);
-    assert_eq!(store.first_page(&f, 300).expect("first").rows.len(), 200);
+    assert_eq!(store.count(&f).expect("count"), 300);
+    assert_eq!(store.first_page(&f, 400).expect("first").rows.len(), 300);
 }
