@@ -105,7 +105,7 @@ pub(crate) struct Narrowed {
     pub author: Option<String>,
     pub fts: Option<String>,
     /// The query, when its last word is typed as a prefix that
-    /// `Store::lazy_fts` may spell out.
+    /// `Store::spelled_out` may spell out.
     pub typed: Option<Query>,
     /// Sources and tags are tested on each article met in time order,
     /// not looked up by their indexes (see `Store::choose_walk`).

@@ -22,6 +22,8 @@ impl Store {
                 |r| r.get(0),
             )
         } else if let (true, Some(expr)) = (filter.is_all(), &fts) {
+            let spelled = self.spelled_out(&filter)?.filter(|s| s.counts_faster());
+            let expr = spelled.map_or_else(|| expr.clone(), |s| s.expr);
             self.conn.query_row(
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
                 [expr],

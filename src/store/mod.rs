@@ -24,6 +24,7 @@ mod ranks;
 mod read;
 mod removal;
 mod schema;
+mod spelled;
 mod stops;
 mod sync;
 mod sync_feeds;
@@ -109,6 +110,8 @@ pub struct Store {
     ignore: Option<std::sync::Arc<crate::ignore::IgnoreRules>>,
     /// Sampled row numbers of the list shown (`ranks.rs`).
     ranks: ranks::RanksSlot,
+    /// The words the last typed prefix began (`spelled.rs`).
+    spelled: spelled::WordsSlot,
 }
 
 impl Store {

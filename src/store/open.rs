@@ -88,6 +88,7 @@ impl Store {
             known: None,
             ignore: None,
             ranks: Default::default(),
+            spelled: Default::default(),
         })
     }
 
@@ -139,6 +140,7 @@ impl Store {
             known: None,
             ignore: None,
             ranks: Default::default(),
+            spelled: Default::default(),
         };
         store.check_index_version()?;
         Ok(store)

@@ -1,9 +1,9 @@
 //! Search results: a window of the newest matches, ranked, and the first
 //! rows of a search with their count or a lower bound of it.
 
+use rusqlite::OptionalExtension;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params};
 
 use super::filter::Narrowed;
 use super::list::summary_row;
@@ -11,10 +11,6 @@ use super::{Filter, Result, Store, Summary};
 
 /// How many of its newest matches a search reads first (`newest_ranked`).
 pub(super) const RANKED: usize = 2000;
-
-/// Words a typed prefix is spelled out into at most (`lazy_fts`); a
-/// prefix that begins more is left to FTS5.
-const SPELLED_OUT: usize = 256;
 
 /// The top of a list (see `Store::first_page`).
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +40,7 @@ impl Store {
         if let (true, Some(expr)) = (narrowed.is_all(), &narrowed.fts)
             && limit <= RANKED
         {
-            let lazy = self.lazy_fts(&narrowed)?;
+            let lazy = self.spelled_out(&narrowed)?.map(|s| s.expr);
             let newest = self.newest_ranked(expr, lazy.as_deref().unwrap_or(expr))?;
             let keys = newest.iter().take(limit).map(|r| r.key).collect();
             return Ok(FirstPage {
@@ -96,7 +92,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<i64>> {
         let mut out = Vec::with_capacity(limit.min(RANKED));
-        let lazy = self.lazy_fts(narrowed)?;
+        let lazy = self.spelled_out(narrowed)?.map(|s| s.expr);
         let newest = self.newest_ranked(expr, lazy.as_deref().unwrap_or(expr))?;
         let expr = lazy.as_deref().unwrap_or(expr);
         out.extend(newest.iter().skip(offset).take(limit).map(|r| r.key));
@@ -125,7 +121,7 @@ impl Store {
     /// first: BM25 begins by reading every match of each term to weigh it,
     /// which at a million articles costs more than a keypress may. `lazy`
     /// matches what `expr` does, spelled out to return its newest rows
-    /// first (`lazy_fts`); BM25 weighs `expr`.
+    /// first (`spelled_out`); BM25 weighs `expr`.
     fn newest_ranked(&self, expr: &str, lazy: &str) -> Result<Vec<Ranked>> {
         let newest = self.keys(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
@@ -160,49 +156,6 @@ impl Store {
         // Stable: newest first within each tier.
         ranked.sort_by_key(|r| std::cmp::Reverse(r.in_title));
         Ok(ranked)
-    }
-
-    /// The search's match expression with its typed prefix spelled out as
-    /// the words of the index it begins (`Query::fts_expanded`), when there
-    /// are a few: FTS5 reads a prefix by merging the lists of all its words
-    /// before the first row (half a second for a three-letter prefix at a
-    /// million articles), an OR of words newest row first. Reading the
-    /// words costs a pass over their lists, without the merge.
-    pub(super) fn lazy_fts(&self, narrowed: &Narrowed) -> Result<Option<String>> {
-        let Some(query) = &narrowed.typed else {
-            return Ok(None);
-        };
-        let Some(word) = query.typed_word() else {
-            return Ok(None);
-        };
-        let words = self.words_beginning(&word, SPELLED_OUT + 1)?;
-        if words.is_empty() || words.len() > SPELLED_OUT {
-            return Ok(None);
-        }
-        Ok(query.fts_expanded(&words))
-    }
-
-    /// Up to `limit` words of the index that begin with `prefix`.
-    fn words_beginning(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT term FROM articles_fts_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3",
-            )
-            .map_err(|e| self.err(e))?;
-        let end = format!("{prefix}{}", char::MAX);
-        let rows = stmt
-            .query_map(params![prefix, end, limit as i64], |r| {
-                r.get::<_, String>(0)
-            })
-            .map_err(|e| self.err(e))?;
-        let words = rows
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))?;
-        Ok(words
-            .into_iter()
-            .filter(|w| w.starts_with(prefix))
-            .collect())
     }
 
     /// Every match of `expr`, ranked by BM25, title matches first.

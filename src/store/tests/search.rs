@@ -365,9 +365,10 @@ fn a_typed_prefix_lists_what_the_prefix_matches_spelled_out_or_not() {
     };
     let narrowed = store.narrow(&f).expect("narrow");
     let lazy = store
-        .lazy_fts(&narrowed)
+        .spelled_out(&narrowed)
         .expect("lazy")
-        .expect("spelled out");
+        .expect("spelled out")
+        .expr;
     assert!(
         !lazy.contains('*') && lazy.matches(" OR ").count() >= 3,
         "{lazy}"
@@ -417,7 +418,44 @@ fn a_prefix_beginning_too_many_words_is_left_to_fts5() {
         ..Filter::default()
     };
     let narrowed = store.narrow(&f).expect("narrow");
-    assert_eq!(store.lazy_fts(&narrowed).expect("lazy"), None);
+    assert_eq!(store.spelled_out(&narrowed).expect("spelled"), None);
     assert_eq!(store.count(&f).expect("count"), 300);
     assert_eq!(store.first_page(&f, 400).expect("first").rows.len(), 300);
+}
+
+#[test]
+fn the_words_of_a_typed_prefix_follow_the_index_as_it_grows() {
+    let mut store = Store::open_in_memory().expect("store");
+    let spelled = |store: &Store, q: &str| {
+        let f = Filter {
+            query: Some(q.into()),
+            ..Filter::default()
+        };
+        let narrowed = store.narrow(&f).expect("narrow");
+        store
+            .spelled_out(&narrowed)
+            .expect("spelled")
+            .map(|s| s.expr)
+    };
+    store
+        .upsert(
+            &[text_article("a", "Uno", "La stazione chiude.")],
+            Origin::User,
+        )
+        .expect("upsert");
+    store.index_all(|_, _| {}).expect("index");
+    let sta = spelled(&store, "sta").expect("sta");
+    assert!(!sta.contains("stadi"), "{sta}");
+    // A letter more: the words already read, narrowed.
+    let staz = spelled(&store, "staz").expect("staz");
+    assert!(staz.contains("stazion"), "{staz}");
+    store
+        .upsert(
+            &[text_article("b", "Due", "Lo stadio riapre.")],
+            Origin::User,
+        )
+        .expect("upsert");
+    store.index_all(|_, _| {}).expect("index");
+    let stad = spelled(&store, "stad").expect("a word indexed since is found");
+    assert!(stad.contains("stadi"), "{stad}");
 }
