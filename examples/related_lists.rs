@@ -60,7 +60,7 @@ fn lists(store: &Store, total: usize) {
                     .iter()
                     .map(|a| serde_json::json!({"id": a.id}))
                     .collect();
-                serde_json::json!({"id": s.id, "also_in": also})
+                serde_json::json!({"id": s.id, "also_in": also, "percent": s.percent, "same_lang": s.same_lang})
             })
             .collect();
         let line = serde_json::json!({"id": id, "url": url, "lang": text.lang, "similar": similar});
