@@ -9,8 +9,9 @@ use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
 use super::phrases::{
-    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LABELS, LOGIN_PROMPTS, NOTICES, PREFIXES, RELATED,
+    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LOGIN_PROMPTS, NOTICES, PREFIXES, RELATED,
 };
+use super::widgets::{STOCK, STOCK_WORDS, is_widget_line};
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
@@ -119,7 +120,15 @@ fn credit_start(text: &str) -> Option<usize> {
     if lower.len() != text.len() {
         return None;
     }
-    let at = CREDITS.iter().filter_map(|m| lower.rfind(m)).max()?;
+    let marked = CREDITS.iter().filter_map(|m| lower.rfind(m)).max();
+    // Without a marker, a stock library's name marks a credit when little
+    // follows it ("… / Shutterstock"), not a sentence about the library.
+    let stock = STOCK
+        .iter()
+        .filter_map(|m| lower.rfind(m))
+        .max()
+        .filter(|&at| lower[at..].split_whitespace().count() <= STOCK_WORDS);
+    let at = marked.or(stock)?;
     let head = text.get(..at)?;
     let starts_word = head.ends_with([' ', '(', '[', '\u{a0}']);
     // After a sentence, in brackets or after a dash; "©" anywhere.
@@ -130,9 +139,18 @@ fn credit_start(text: &str) -> Option<usize> {
     if at == 0 || !starts_word || !apart || text[at..].chars().count() > CREDIT_LEN {
         return None;
     }
-    let cut = head
+    let mut cut = head
         .trim_end_matches([' ', '(', '[', '–', '-', '/', '|', '\u{a0}'])
         .len();
+    // A bracket the credit closes holds the photographer's name too:
+    // "(Jane Doe / Shutterstock)" goes whole.
+    if let Some(open) = head.rfind(['(', '['])
+        && !head[open..].contains([')', ']'])
+        && text.ends_with([')', ']'])
+        && text[open..].chars().count() <= 2 * CREDIT_LEN
+    {
+        cut = head[..open].trim_end().len();
+    }
     (cut > 0).then_some(cut)
 }
 
@@ -193,7 +211,7 @@ fn introduces_related(text: &str, block: Option<&Block>) -> bool {
 }
 
 /// The text without final punctuation and spacing.
-fn bare(text: &str) -> &str {
+pub(super) fn bare(text: &str) -> &str {
     text.trim_end_matches([':', '.', '!', '?', '›', '»', '…', ' ', '\u{a0}'])
 }
 
@@ -204,7 +222,7 @@ fn is_page_line(text: &str) -> bool {
     if text.is_empty() || text.chars().count() > SHORT {
         return false;
     }
-    LABELS.contains(&bare(text))
+    is_widget_line(text)
         || LOGIN_PROMPTS.iter().any(|p| text.contains(p))
         || PREFIXES.iter().any(|p| text.starts_with(p))
         || (text.contains(" :") && {

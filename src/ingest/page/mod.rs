@@ -17,6 +17,7 @@ mod standfirst;
 mod teasers;
 #[cfg(test)]
 mod test_support;
+mod widgets;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};

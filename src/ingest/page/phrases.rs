@@ -215,6 +215,13 @@ pub(super) const PREFIXES: &[&str] = &[
     "fuente:",
     "source :",
     "anzeige:",
+    "anzeige - ",
+    "anzeige – ",
+    "werbung - ",
+    "permalink",
+    "permalien",
+    "beitragsbild:",
+    "featured image:",
     "updated",
     "last updated",
     "aktualisiert",
@@ -262,11 +269,19 @@ pub(super) const NOTICES: &[&str] = &[
     "todos los derechos reservados",
     "tutti i diritti riservati",
     "wszelkie prawa zastrzeżone",
+    // Licence notices: the terms of reuse, not the story.
+    "cc-by",
+    "cc by-",
+    "unter der lizenz",
+    "unter einer creative commons",
+    "under a creative commons",
+    "licensed under the creative commons",
 ];
 
 /// Phrases of a disclosure about advertising or affiliate links
-/// ("This post contains affiliate links", "We may receive compensation"):
-/// a note about how the page earns money, not about the story.
+/// ("This post contains affiliate links", "We may receive compensation")
+/// or of a disclaimer of the author's opinion: notes about how the page
+/// earns money or what it stands for, not about the story.
 pub(super) const DISCLOSURES: &[&str] = &[
     "affiliate link",
     "affiliate-link",
@@ -287,6 +302,19 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "liens affiliés",
     "lien affilié",
     "link di affiliazione",
+    // Disclaimers of the author's opinion: a note about the page's
+    // policy, not about the story.
+    "meinung des autors wieder",
+    "meinung der autorin wieder",
+    "nicht notwendigerweise die der redaktion",
+    "nicht unbedingt die der redaktion",
+    "do not necessarily reflect",
+    "does not necessarily reflect",
+    "not necessarily those of",
+    "not responsible for the opinions",
+    "no reflejan necesariamente",
+    "no necesariamente refleja",
+    "ne reflètent pas nécessairement",
 ];
 
 /// Phrases of a prompt to log in before commenting ("You must be logged
