@@ -94,6 +94,7 @@ pub(super) fn extract_page(
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
     teasers::drop_link_runs(&mut body);
+    widgets::drop_dangling_end(&mut body);
     byline::drop_byline_lines(&mut body);
     repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);

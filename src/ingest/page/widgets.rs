@@ -6,10 +6,13 @@
 //! download a file ("Download this transcript as PDF", "PDF | 38 KB"), a
 //! stock-photo credit alone ("iStock.com"), and a pointer to another
 //! story set apart by an arrow ("Read also » Other headline").
-//! Every check takes the line lowercased and trimmed.
+//! Every check takes the line lowercased and trimmed. Last, headings and
+//! colon lines closing the text introduce nothing (`drop_dangling_end`).
 
 use super::lines::bare;
 use super::phrases::{LABELS, RELATED};
+use crate::ingest::htmltext::HtmlText;
+use crate::model::Block;
 
 /// A share prompt is this short (characters).
 const SHARE_LEN: usize = 60;
@@ -171,8 +174,34 @@ fn is_arrow_pointer(text: &str) -> bool {
     })
 }
 
+/// A closing line introducing what follows is this short (characters).
+const INTRO_LEN: usize = 80;
+
+/// Removes the headings and the short lines ending in a colon that close
+/// `body`: they introduce what the page showed after the article (a map,
+/// a list of other blogs, links), which is not in the text, so they
+/// introduce nothing.
+pub fn drop_dangling_end(body: &mut HtmlText) {
+    while let Some(last) = body.paragraphs.len().checked_sub(1) {
+        let text = body.paragraphs[last].trim_end();
+        // A heading saying a sentence is a pull quote or the closing
+        // paragraph set large, not a section's title.
+        let heading = matches!(body.blocks.get(last), Some(Block::Heading { .. }))
+            && text.chars().count() <= INTRO_LEN
+            && !text.ends_with(['.', '!', '?']);
+        let image = matches!(body.blocks.get(last), Some(Block::Image { .. }));
+        let intro = !image && text.ends_with(':') && text.chars().count() <= INTRO_LEN;
+        if !(heading || intro) || last == 0 {
+            return;
+        }
+        body.remove(last);
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::drop_dangling_end;
+    use crate::ingest::htmltext::html_to_text;
     use crate::ingest::page::lines::drop_page_lines;
     use crate::ingest::page::test_support::{STORY, kept_by};
 
@@ -264,6 +293,23 @@ mod tests {
              and that the deal did not reflect the views of its board.</p>"
         );
         assert_eq!(kept(&html).len(), 2);
+    }
+
+    #[test]
+    fn headings_and_colon_lines_closing_the_text_go() {
+        let html = format!(
+            "{STORY}<p>The reading room reopens in May:</p><ul><li>Mondays</li></ul>\
+             <h2>Opening hours</h2><p>From nine to five.</p>\
+             <h3>More from the council</h3><p>Our map to save:</p><h2>Find the right one</h2>"
+        );
+        let mut body = html_to_text(&html, None);
+        drop_dangling_end(&mut body);
+        assert_eq!(body.paragraphs.len(), 5, "{:?}", body.paragraphs);
+        assert_eq!(body.paragraphs[4], "From nine to five.");
+        // A sentence set as a heading is the story's.
+        let mut body = html_to_text(&format!("{STORY}<h2>It was, she said, the end.</h2>"), None);
+        drop_dangling_end(&mut body);
+        assert_eq!(body.paragraphs.len(), 2);
     }
 
     #[test]
