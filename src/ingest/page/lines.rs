@@ -11,7 +11,7 @@ use crate::model::{Block, SpanKind};
 use super::phrases::{
     BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LOGIN_PROMPTS, NOTICES, PREFIXES, RELATED,
 };
-use super::widgets::{STOCK, STOCK_WORDS, is_widget_line};
+use super::widgets::{STOCK, STOCK_WORDS, is_long_widget_line, is_widget_line};
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
@@ -94,18 +94,26 @@ const MENU_ITEM: (usize, usize) = (40, 5);
 
 /// A paragraph of three or more short items set apart by " | ": a menu
 /// ("Imprint | Privacy | Contact"), or a post's meta line ("Views: 1120 |
-/// Added by: Posh | Tags: …"). A table's row reads the same way and stays.
+/// Added by: Posh | Tags: …"); or a short one of items one of which is a
+/// date. A table's row reads the same way and stays.
 fn is_menu_line(text: &str, block: Option<&Block>) -> bool {
     if !text.contains(" | ") || block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) {
         return false;
     }
     let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
-    items.len() >= 3
+    let menu = items.len() >= 3
         && items.iter().all(|item| {
             !item.is_empty()
                 && item.chars().count() <= MENU_ITEM.0
                 && item.split_whitespace().count() <= MENU_ITEM.1
-        })
+        });
+    // A post's date with its author or section: "24. März 2004, 19:49 |
+    // Genesis".
+    let dated = text.chars().count() <= SHORT
+        && items
+            .iter()
+            .any(|item| is_date_line(item.trim_end_matches([',', ' '])));
+    menu || dated
 }
 
 /// Where a credit ends a short line, if one does: the start of its marker
@@ -216,7 +224,7 @@ pub(super) fn bare(text: &str) -> &str {
 }
 
 fn is_page_line(text: &str) -> bool {
-    if is_notice(text) || is_disclosure(text) {
+    if is_notice(text) || is_disclosure(text) || is_long_widget_line(text) {
         return true;
     }
     if text.is_empty() || text.chars().count() > SHORT {

@@ -234,6 +234,7 @@ pub(super) const PREFIXES: &[&str] = &[
     "publicado:",
     "publicado el",
     "veröffentlicht:",
+    "veröffentlichung:",
     "veröffentlicht in",
     "lesezeit",
     "posted on",

@@ -174,6 +174,73 @@ fn is_arrow_pointer(text: &str) -> bool {
     })
 }
 
+/// A teaser or a placeholder may be this long (characters).
+const TEASER_LEN: usize = 300;
+
+/// Links to the rest of a teased story.
+const MORE: &[&str] = &[
+    "mehr",
+    "mehr lesen",
+    "weiterlesen",
+    "more",
+    "read more",
+    "continue reading",
+    "lire la suite",
+    "leer más",
+    "seguir leyendo",
+    "continua a leggere",
+    "czytaj dalej",
+    "leia mais",
+    "lees meer",
+];
+
+/// Phrases of a placeholder for embedded content the reader has not
+/// agreed to load ("Click the button to load the content from ..."), or
+/// of a cookie notice.
+const CONSENT: &[&str] = &[
+    "um den inhalt von",
+    "um inhalte von",
+    "inhalt zu laden",
+    "inhalte zu laden",
+    "externe inhalte",
+    "ohne dein einverständnis",
+    "ohne ihr einverständnis",
+    "ohne ihre zustimmung",
+    "to load the content",
+    "to load this content",
+    "click to load",
+    "wir nutzen cookies",
+    "wir verwenden cookies",
+    "we use cookies",
+    "utilizamos cookies",
+    "nous utilisons des cookies",
+];
+
+/// Lines about the page that may be longer than most (see `TEASER_LEN`):
+/// a teaser of another story ending in its "more" link ("Weather of
+/// the past… more"), and a placeholder for embedded content or a cookie
+/// notice. Takes the line lowercased and trimmed.
+pub(super) fn is_long_widget_line(text: &str) -> bool {
+    text.chars().count() <= TEASER_LEN && (is_more_teaser(text) || is_consent(text))
+}
+
+/// A "more" link after an ellipsis or a finished sentence: "Auskunft über
+/// vergangenes Wetter… mehr •••", "See for yourself! Read more". The word
+/// within a sentence ("she wanted more") is the story's.
+fn is_more_teaser(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| "•›»>→.… \u{a0}".contains(c));
+    MORE.iter().any(|m| {
+        t.strip_suffix(m).is_some_and(|head| {
+            let head = head.trim_end_matches([' ', '\u{a0}']);
+            head.len() < t.len() - m.len() && head.ends_with(['…', '.', '!', '?'])
+        })
+    })
+}
+
+fn is_consent(text: &str) -> bool {
+    CONSENT.iter().any(|c| text.contains(c))
+}
+
 /// A closing line introducing what follows is this short (characters).
 const INTRO_LEN: usize = 80;
 
@@ -199,129 +266,5 @@ pub fn drop_dangling_end(body: &mut HtmlText) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::drop_dangling_end;
-    use crate::ingest::htmltext::html_to_text;
-    use crate::ingest::page::lines::drop_page_lines;
-    use crate::ingest::page::test_support::{STORY, kept_by};
-
-    fn kept(html: &str) -> Vec<String> {
-        kept_by(html, drop_page_lines)
-    }
-
-    const ONLY_STORY: [&str; 1] = ["The council voted on Tuesday to keep the library open."];
-
-    #[test]
-    fn labels_in_brackets_or_dashes_or_with_a_remark_or_count_go() {
-        let html = format!(
-            "{STORY}<p>(Alle Angaben ohne Gewähr)</p><p>- Anzeige-</p>\
-             <p>Keine Kommentare (Kommentare erscheinen erst nach Freigabe)</p>\
-             <p>Kommentare insgesamt: 0</p><p>Comments: 12</p><p>Comments (5 posted)</p>"
-        );
-        assert_eq!(kept(&html)[1..], ["Comments (5 posted)"]);
-        // A sentence with a label's word and a count is the story's.
-        let html = format!("{STORY}<p>Kommentare von Lesern: 3 von 40 waren positiv.</p>");
-        assert_eq!(kept(&html).len(), 2);
-    }
-
-    #[test]
-    fn prompts_to_share_the_article_go() {
-        let html = format!(
-            "{STORY}<p>Artikel gefallen? Vergiss nicht zu teilen!</p>\
-             <p>Möchten Sie den Artikel teilen?</p><p>Den Artikel mit anderen teilen/diskutieren:</p>"
-        );
-        assert_eq!(kept(&html), ONLY_STORY);
-        // Sharing spoken of in the story, or a question without the page.
-        let html = format!(
-            "{STORY}<p>Will the two councils share the costs?</p>\
-             <p>The article of the treaty says members share water rights, the judge noted.</p>"
-        );
-        assert_eq!(kept(&html).len(), 3);
-    }
-
-    #[test]
-    fn links_to_download_a_pdf_go() {
-        let html = format!(
-            "{STORY}<p>Dieses Skript als PDF herunterladen</p><p>Originalartikel als PDF</p>\
-             <p>Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei</p>"
-        );
-        assert_eq!(kept(&html), ONLY_STORY);
-        let html = format!(
-            "{STORY}<p>The 40-page PDF report, which the ministry had kept back for months, was released.</p>"
-        );
-        assert_eq!(kept(&html).len(), 2);
-    }
-
-    #[test]
-    fn stock_credits_alone_or_after_a_slash_go() {
-        let html = format!(
-            "{STORY}<p>iStock.com</p><p>Reading room / Shutterstock</p>\
-             <p>The hermit in winter. (jdoe / iStock.com)</p>"
-        );
-        let got = kept(&html);
-        assert_eq!(got[1..], ["Reading room", "The hermit in winter."]);
-        // The library named in the story, with more to say.
-        let html = format!("{STORY}<p>Shutterstock shares rose after the results on Monday.</p>");
-        assert_eq!(kept(&html).len(), 2);
-    }
-
-    #[test]
-    fn advertising_marks_permalinks_and_featured_image_credits_go() {
-        let html = format!(
-            "{STORY}<p>ANZEIGE - Heute mal ausgehen? Wie wäre es mit:</p>\
-             <p>Permalink https://example.com/p/123</p>\
-             <p>Beitragsbild: Titelseite vom 2.4.2019, Ausriss.</p>"
-        );
-        assert_eq!(kept(&html), ONLY_STORY);
-    }
-
-    #[test]
-    fn licence_notices_and_opinion_disclaimers_go() {
-        let html = format!(
-            "{STORY}<p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. \
-             Die Fotos dürfen nicht verwendet werden.</p>\
-             <p>Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY</p>\
-             <p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die \
-             der Redaktion.</p>\
-             <p>The Courier is not responsible for the opinions, statements or media content \
-             presented by contributors.</p>"
-        );
-        assert_eq!(kept(&html), ONLY_STORY);
-        // The story about a licence, or a view it reports.
-        let html = format!(
-            "{STORY}<p>The agency said the photos were licensed to the museum for ten years, \
-             and that the deal did not reflect the views of its board.</p>"
-        );
-        assert_eq!(kept(&html).len(), 2);
-    }
-
-    #[test]
-    fn headings_and_colon_lines_closing_the_text_go() {
-        let html = format!(
-            "{STORY}<p>The reading room reopens in May:</p><ul><li>Mondays</li></ul>\
-             <h2>Opening hours</h2><p>From nine to five.</p>\
-             <h3>More from the council</h3><p>Our map to save:</p><h2>Find the right one</h2>"
-        );
-        let mut body = html_to_text(&html, None);
-        drop_dangling_end(&mut body);
-        assert_eq!(body.paragraphs.len(), 5, "{:?}", body.paragraphs);
-        assert_eq!(body.paragraphs[4], "From nine to five.");
-        // A sentence set as a heading is the story's.
-        let mut body = html_to_text(&format!("{STORY}<h2>It was, she said, the end.</h2>"), None);
-        drop_dangling_end(&mut body);
-        assert_eq!(body.paragraphs.len(), 2);
-    }
-
-    #[test]
-    fn a_pointer_set_apart_by_an_arrow_goes_and_a_colon_line_stays() {
-        let html = format!(
-            "{STORY}<p>À lire aussi » Ballonnements : quel est votre profil digestif ?</p>\
-             <p>Recommended: two tablets a day, the doctor said.</p>"
-        );
-        let got = kept(&html);
-        assert_eq!(
-            got[1..],
-            ["Recommended: two tablets a day, the doctor said."]
-        );
-    }
-}
+#[path = "widgets_tests.rs"]
+mod tests;
