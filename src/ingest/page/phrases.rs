@@ -71,6 +71,13 @@ pub(super) const RELATED: &[&str] = &[
     "auch auf ",
     "empfehlungen aus",
     "entdecke weitere",
+    "next article",
+    "previous article",
+    "nächster artikel",
+    "vorheriger artikel",
+    "vorschau auf den nächsten artikel",
+    "article suivant",
+    "article précédent",
 ];
 
 /// Labels alone on a line: sharing, comments.

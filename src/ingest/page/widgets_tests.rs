@@ -157,3 +157,16 @@ fn a_short_line_of_items_with_a_date_goes() {
     );
     assert_eq!(kept(&html)[1..], ["Home | Away"]);
 }
+
+#[test]
+fn a_next_article_heading_goes_with_its_link() {
+    let html = format!(
+        "{STORY}<h4>Vorschau auf den nächsten Artikel</h4>\
+         <p><a href='https://example.com/next'>Mein Fazit und meine Pläne für 2020</a></p>\
+         <p>The next article of the treaty was read on Friday.</p>"
+    );
+    assert_eq!(
+        kept(&html)[1..],
+        ["The next article of the treaty was read on Friday."]
+    );
+}
