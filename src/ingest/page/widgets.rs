@@ -216,12 +216,30 @@ const CONSENT: &[&str] = &[
     "nous utilisons des cookies",
 ];
 
+/// Phrases of a paywall's notice: the rest of the story is for
+/// subscribers.
+const PAYWALL: &[&str] = &[
+    "pour lire la suite",
+    "réservé aux abonnés",
+    "to view the full story",
+    "to read the full story",
+    "to read the full article",
+    "for subscribers only",
+    "um weiterzulesen",
+    "um den ganzen artikel zu lesen",
+    "nur für abonnenten",
+    "para seguir leyendo",
+    "para continuar leyendo",
+    "exclusivo para suscriptores",
+];
+
 /// Lines about the page that may be longer than most (see `TEASER_LEN`):
 /// a teaser of another story ending in its "more" link ("Weather of
-/// the past… more"), and a placeholder for embedded content or a cookie
-/// notice. Takes the line lowercased and trimmed.
+/// the past… more"), a placeholder for embedded content or a cookie
+/// notice, and a paywall's notice. Takes the line lowercased and trimmed.
 pub(super) fn is_long_widget_line(text: &str) -> bool {
-    text.chars().count() <= TEASER_LEN && (is_more_teaser(text) || is_consent(text))
+    text.chars().count() <= TEASER_LEN
+        && (is_more_teaser(text) || [CONSENT, PAYWALL].iter().any(|l| has_phrase(text, l)))
 }
 
 /// A "more" link after an ellipsis or a finished sentence: "Auskunft über
@@ -237,8 +255,8 @@ fn is_more_teaser(text: &str) -> bool {
     })
 }
 
-fn is_consent(text: &str) -> bool {
-    CONSENT.iter().any(|c| text.contains(c))
+fn has_phrase(text: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| text.contains(p))
 }
 
 /// A closing line introducing what follows is this short (characters).

@@ -170,3 +170,12 @@ fn a_next_article_heading_goes_with_its_link() {
         ["The next article of the treaty was read on Friday."]
     );
 }
+
+#[test]
+fn paywall_notices_go() {
+    let html = format!(
+        "{STORY}<p>Pour lire la suite</p><p>To view the full story, please subscribe to the \
+         Courier. You can choose an annual subscription or a weekly pass.</p>"
+    );
+    assert_eq!(kept(&html), ONLY_STORY);
+}
