@@ -242,6 +242,8 @@ pub(super) const PREFIXES: &[&str] = &[
     "publicado el",
     "veröffentlicht:",
     "veröffentlichung:",
+    "suggested citation",
+    "zitiervorschlag",
     "veröffentlicht in",
     "lesezeit",
     "posted on",
@@ -277,6 +279,9 @@ pub(super) const NOTICES: &[&str] = &[
     "todos los derechos reservados",
     "tutti i diritti riservati",
     "wszelkie prawa zastrzeżone",
+    "chroniony prawem autorskim",
+    "urheberrechtlich geschützt",
+    "protected by copyright",
     // Licence notices: the terms of reuse, not the story.
     "cc-by",
     "cc by-",
@@ -323,6 +328,10 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "no reflejan necesariamente",
     "no necesariamente refleja",
     "ne reflètent pas nécessairement",
+    // Disclaimers of liability for linked pages.
+    "keine haftung für die inhalte externer links",
+    "für den inhalt der verlinkten seiten",
+    "not responsible for the content of external",
 ];
 
 /// Phrases of a prompt to log in before commenting ("You must be logged

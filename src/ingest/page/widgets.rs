@@ -236,10 +236,13 @@ const PAYWALL: &[&str] = &[
 /// Lines about the page that may be longer than most (see `TEASER_LEN`):
 /// a teaser of another story ending in its "more" link ("Weather of
 /// the past… more"), a placeholder for embedded content or a cookie
-/// notice, and a paywall's notice. Takes the line lowercased and trimmed.
+/// notice, a paywall's notice, and an error message of the page's
+/// server. Takes the line lowercased and trimmed.
 pub(super) fn is_long_widget_line(text: &str) -> bool {
     text.chars().count() <= TEASER_LEN
-        && (is_more_teaser(text) || [CONSENT, PAYWALL].iter().any(|l| has_phrase(text, l)))
+        && (is_more_teaser(text)
+            || is_server_error(text)
+            || [CONSENT, PAYWALL].iter().any(|l| has_phrase(text, l)))
 }
 
 /// A "more" link after an ellipsis or a finished sentence: "Auskunft über
@@ -253,6 +256,22 @@ fn is_more_teaser(text: &str) -> bool {
             head.len() < t.len() - m.len() && head.ends_with(['…', '.', '!', '?'])
         })
     })
+}
+
+/// How a PHP server's messages begin.
+const SERVER_ERRORS: &[&str] = &[
+    "warning: ",
+    "notice: ",
+    "deprecated: ",
+    "fatal error: ",
+    "parse error: ",
+    "strict standards: ",
+];
+
+/// An error message the page's server printed into it: "Warning: Creating
+/// default object from empty value in /www/site/classes.php on line 407".
+fn is_server_error(text: &str) -> bool {
+    SERVER_ERRORS.iter().any(|e| text.starts_with(e)) && text.contains(".php on line ")
 }
 
 fn has_phrase(text: &str, phrases: &[&str]) -> bool {

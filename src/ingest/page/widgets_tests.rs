@@ -179,3 +179,23 @@ fn paywall_notices_go() {
     );
     assert_eq!(kept(&html), ONLY_STORY);
 }
+
+#[test]
+fn server_errors_liability_disclaimers_and_citation_lines_go() {
+    let html = format!(
+        "{STORY}<p>Warning: Creating default object from empty value in \
+         /www/htdocs/site/classes.php on line 407</p>\
+         <p>Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze \
+         rozpowszechnianie artykułu za zgodą wydawcy.</p>\
+         <p>Trotz sorgfältiger Kontrolle übernehme ich keine Haftung für die Inhalte externer \
+         Links. Für den Inhalt der verlinkten Seiten sind deren Betreiber verantwortlich.</p>\
+         <p>Suggested citation: Doe, Jane: The library, Courier, 2020/4/09.</p>"
+    );
+    assert_eq!(kept(&html), ONLY_STORY);
+    // A story about a warning, quoting a file and a line.
+    let html = format!(
+        "{STORY}<p>Warning: the council's budget.php page on line 3 of its site was wrong, \
+         the mayor said on Tuesday.</p>"
+    );
+    assert_eq!(kept(&html).len(), 2);
+}
