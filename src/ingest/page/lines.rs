@@ -128,15 +128,20 @@ fn credit_start(text: &str) -> Option<usize> {
     if lower.len() != text.len() {
         return None;
     }
-    let marked = CREDITS.iter().filter_map(|m| lower.rfind(m)).max();
     // Without a marker, a stock library's name marks a credit when little
     // follows it ("… / Shutterstock"), not a sentence about the library.
-    let stock = STOCK
+    let stock = || {
+        STOCK
+            .iter()
+            .filter_map(|m| lower.rfind(m))
+            .max()
+            .filter(|&at| lower[at..].split_whitespace().count() <= STOCK_WORDS)
+    };
+    let at = CREDITS
         .iter()
         .filter_map(|m| lower.rfind(m))
         .max()
-        .filter(|&at| lower[at..].split_whitespace().count() <= STOCK_WORDS);
-    let at = marked.or(stock)?;
+        .or_else(stock)?;
     let head = text.get(..at)?;
     let starts_word = head.ends_with([' ', '(', '[', '\u{a0}']);
     // After a sentence, in brackets or after a dash; "©" anywhere.
