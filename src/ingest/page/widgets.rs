@@ -1,13 +1,16 @@
-//! Short lines naming the page's own widgets rather than saying anything of
-//! the article (see `lines`): a label dressed in brackets or dashes
-//! ("(Alle Angaben ohne Gewähr)", "- Anzeige -") or followed by a remark
-//! or a count ("No comments (they appear after review)", "Comments: 0"), a
-//! prompt to share the article ("Liked the article? Share it!"), a link to
-//! download a file ("Download this transcript as PDF", "PDF | 38 KB"), a
-//! stock-photo credit alone ("iStock.com"), and a pointer to another
-//! story set apart by an arrow ("Read also » Other headline").
-//! Every check takes the line lowercased and trimmed. Last, headings and
-//! colon lines closing the text introduce nothing (`drop_dangling_end`).
+//! Lines naming the page's own widgets rather than saying anything of the
+//! article (see `lines`). Short ones: a label dressed in brackets or
+//! dashes ("(Alle Angaben ohne Gewähr)", "- Anzeige -") or followed by a
+//! remark or a count ("No comments (they appear after review)", "Comments:
+//! 0"), a prompt to share the article ("Liked the article? Share it!"), a
+//! link to download a file ("Download this transcript as PDF", "PDF | 38
+//! KB"), a stock-photo credit alone ("iStock.com"), and a pointer to
+//! another story set apart by an arrow ("Read also » Other headline") or
+//! by "here" ("Read another story here"). Up to `TEASER_LEN`: a teaser
+//! ending in its "more" link, a placeholder for embedded content, a cookie
+//! or paywall notice, a server's error message. Every check takes the line
+//! lowercased and trimmed. Last, headings and colon lines closing the text
+//! introduce nothing (`drop_dangling_end`).
 
 use super::lines::bare;
 use super::phrases::{LABELS, RELATED};
@@ -87,6 +90,36 @@ pub(super) fn is_widget_line(text: &str) -> bool {
         || is_download(text)
         || is_stock_credit(text)
         || is_arrow_pointer(text)
+        || is_here_pointer(text)
+}
+
+/// Starts of a short line pointing to another page by "here" (its link
+/// lost or kept).
+const HERE_STARTS: &[&str] = &[
+    "click here",
+    "klicken sie hier",
+    "hier klicken",
+    "lesen sie hier",
+    "cliquez ici",
+    "haga clic aquí",
+];
+
+/// Ends of such a line ("All about walking boots you find here.").
+const HERE_ENDS: &[&str] = &[
+    "findest du hier",
+    "finden sie hier",
+    "findet ihr hier",
+    "lesen sie hier",
+    "click here",
+    "hier klicken",
+];
+
+/// A short line sending the reader to another page "here": "Lesen Sie
+/// hier einen weiteren Beitrag …", "Alles über Wanderschuhe findest Du
+/// hier."
+fn is_here_pointer(text: &str) -> bool {
+    let end = text.trim_end_matches(|c: char| ".:!…›» ".contains(c));
+    HERE_STARTS.iter().any(|p| text.starts_with(p)) || HERE_ENDS.iter().any(|p| end.ends_with(p))
 }
 
 /// A label alone, in brackets or dashes, or with a remark in words in

@@ -199,3 +199,17 @@ fn server_errors_liability_disclaimers_and_citation_lines_go() {
     );
     assert_eq!(kept(&html).len(), 2);
 }
+
+#[test]
+fn pointers_by_here_go_and_here_in_a_sentence_stays() {
+    let html = format!(
+        "{STORY}<p>Lesen Sie hier einen weiteren spannenden Beitrag …</p>\
+         <p>Alles über nachhaltige Wanderschuhe findest Du hier.</p>\
+         <p>Click here to see the map.</p>\
+         <p>Here the council voted, and here it will vote again.</p>"
+    );
+    assert_eq!(
+        kept(&html)[1..],
+        ["Here the council voted, and here it will vote again."]
+    );
+}
