@@ -78,6 +78,16 @@ pub(super) const RELATED: &[&str] = &[
     "vorschau auf den nächsten artikel",
     "article suivant",
     "article précédent",
+    "weiterlesen",
+    "mehr lesen",
+    "lesen sie mehr",
+    "lire plus",
+    "leer más",
+    "leia mais",
+    "meistdiskutiert",
+    "meist-diskutiert",
+    "most discussed",
+    "most commented",
 ];
 
 /// Labels alone on a line: sharing, comments.

@@ -213,3 +213,14 @@ fn pointers_by_here_go_and_here_in_a_sentence_stays() {
         ["Here the council voted, and here it will vote again."]
     );
 }
+
+#[test]
+fn a_read_on_heading_goes_with_the_links_under_it() {
+    let html = format!(
+        "{STORY}<h3>Weiterlesen:</h3>\
+         <p><a href='https://example.com/a'>Ein Roadtrip entlang der Route 66</a></p>\
+         <p><a href='https://example.com/b'>Herbstlicher Wochenend-Ausflug</a></p>\
+         <h3>Meist-diskutiert</h3><p><a href='https://example.com/c'>Another story</a></p>"
+    );
+    assert_eq!(kept(&html), ONLY_STORY);
+}
