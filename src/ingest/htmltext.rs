@@ -177,6 +177,23 @@ mod tests {
     }
 
     #[test]
+    fn text_is_composed_on_both_paths() {
+        // "é" as a letter and a mark; Bengali "য়", whose composed form
+        // is a letter and a mark (Unicode keeps its one-character form out
+        // of NFC).
+        for html in [
+            "<p>Cafe\u{301} \u{9DF}</p>",
+            "<div><p>Cafe\u{301} <a href=\"https://example.com/\">\u{9DF}</a></p></div>",
+        ] {
+            assert_eq!(
+                html_to_text(html, None).paragraphs,
+                ["Caf\u{e9} \u{9AF}\u{9BC}"],
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
     fn soft_hyphens_are_dropped_on_both_paths() {
         for html in [
             "<p>Mit&shy;tel&#173;al\u{ad}ter</p>",

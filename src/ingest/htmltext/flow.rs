@@ -4,6 +4,7 @@
 
 use crate::model::{Block, Span, SpanKind};
 use crate::text::squash_into;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// What the text read so far will be, decided by the elements around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,11 @@ const PERMALINK_MARKS: &[char] = &['#', '¶', '§', '🔗', '⚓', '∞'];
 
 pub(super) const SOFT_HYPHEN: char = '\u{ad}';
 
+/// Whether `s` is already in Unicode's composed form (NFC); ASCII is.
+pub(super) fn is_nfc(s: &str) -> bool {
+    s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
 #[derive(Default)]
 pub(super) struct Flow {
     text: String,
@@ -36,10 +42,19 @@ pub(super) struct Flow {
 }
 
 impl Flow {
-    /// Appends text, whitespace collapsed and soft hyphens dropped: a
+    /// Appends text, whitespace collapsed, soft hyphens dropped (a
     /// terminal shows them as nothing or as a stray `-`, and they would
-    /// keep a word from matching in search.
+    /// keep a word from matching in search) and in Unicode's composed form
+    /// (NFC), so that a letter written as one character or as a letter and
+    /// a mark is the same text.
     pub(super) fn push(&mut self, s: &str) {
+        let composed;
+        let s = if is_nfc(s) {
+            s
+        } else {
+            composed = s.nfc().collect::<String>();
+            &composed
+        };
         if s.contains(SOFT_HYPHEN) {
             squash_into(&mut self.text, &s.replace(SOFT_HYPHEN, ""), &mut self.space);
         } else {

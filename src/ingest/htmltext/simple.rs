@@ -10,7 +10,7 @@ pub(super) fn simple_html(html: &str) -> Option<Vec<String>> {
         "del", "ins",
     ];
     use crate::text::squash_into;
-    if html.contains(super::flow::SOFT_HYPHEN) {
+    if html.contains(super::flow::SOFT_HYPHEN) || !super::flow::is_nfc(html) {
         return None;
     }
     let mut paragraphs = Vec::new();

@@ -79,6 +79,8 @@ const CHANNELS: &[&str] = &[
     "magazine",
     "periodismo",
     "miembro",
+    "updates",
+    "informed",
 ];
 
 /// Words by which the publication speaks of itself or to the reader.
@@ -88,10 +90,17 @@ const ADDRESS: &[&str] = &[
     "nostro", "nostra",
 ];
 
-/// Removes the appeals ending `body` (see the module's comment).
+/// Removes the appeals ending `body` (see the module's comment), with the
+/// pictures after them (an app store's badges, social icons).
 pub fn drop_closing_appeals(body: &mut HtmlText) {
+    let pictures = body
+        .blocks
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, Block::Image { .. }))
+        .count();
     let mut removed = false;
-    while let Some(last) = body.paragraphs.len().checked_sub(1) {
+    while let Some(last) = (body.paragraphs.len() - pictures).checked_sub(1) {
         let is_text = body.blocks.is_empty()
             || matches!(body.blocks.get(last), Some(Block::Paragraph { .. }));
         let text = &body.paragraphs[last];
@@ -99,10 +108,15 @@ pub fn drop_closing_appeals(body: &mut HtmlText) {
         // text ("=)") is the author's.
         let ornament = removed && !text.chars().any(char::is_alphanumeric);
         if !is_text || !(ornament || is_appeal(text)) {
-            return;
+            break;
         }
         body.remove(last);
         removed = true;
+    }
+    if removed {
+        for _ in 0..pictures {
+            body.remove(body.paragraphs.len() - 1);
+        }
     }
 }
 
@@ -144,6 +158,21 @@ mod tests {
             kept(&html),
             ["The council voted on Tuesday to keep the library open."]
         );
+    }
+
+    #[test]
+    fn an_appeal_goes_with_the_badges_after_it_and_pictures_alone_stay() {
+        let badges = "<img src='https://example.com/android.png' alt='android'>\
+                      <img src='https://example.com/iphone.png' alt='iphone'>";
+        let html = format!(
+            "{STORY}<p>Do you want to be informed of our actions? Sign up here</p>\
+             <p>Get the latest news straight to your phone with the Courier app.</p>{badges}"
+        );
+        assert_eq!(
+            kept(&html),
+            ["The council voted on Tuesday to keep the library open."]
+        );
+        assert_eq!(kept(&format!("{STORY}{badges}")).len(), 3);
     }
 
     #[test]

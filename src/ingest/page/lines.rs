@@ -9,8 +9,9 @@ use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
 use super::phrases::{
-    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LABELS, LOGIN_PROMPTS, NOTICES, PREFIXES, RELATED,
+    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LOGIN_PROMPTS, NOTICES, PREFIXES, RELATED,
 };
+use super::widgets::{STOCK, STOCK_WORDS, is_long_widget_line, is_widget_line};
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
@@ -93,18 +94,26 @@ const MENU_ITEM: (usize, usize) = (40, 5);
 
 /// A paragraph of three or more short items set apart by " | ": a menu
 /// ("Imprint | Privacy | Contact"), or a post's meta line ("Views: 1120 |
-/// Added by: Posh | Tags: …"). A table's row reads the same way and stays.
+/// Added by: Posh | Tags: …"); or a short one of items one of which is a
+/// date. A table's row reads the same way and stays.
 fn is_menu_line(text: &str, block: Option<&Block>) -> bool {
     if !text.contains(" | ") || block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) {
         return false;
     }
     let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
-    items.len() >= 3
+    let menu = items.len() >= 3
         && items.iter().all(|item| {
             !item.is_empty()
                 && item.chars().count() <= MENU_ITEM.0
                 && item.split_whitespace().count() <= MENU_ITEM.1
-        })
+        });
+    // A post's date with its author or section: "24. März 2004, 19:49 |
+    // Genesis".
+    let dated = text.chars().count() <= SHORT
+        && items
+            .iter()
+            .any(|item| is_date_line(item.trim_end_matches([',', ' '])));
+    menu || dated
 }
 
 /// Where a credit ends a short line, if one does: the start of its marker
@@ -119,7 +128,20 @@ fn credit_start(text: &str) -> Option<usize> {
     if lower.len() != text.len() {
         return None;
     }
-    let at = CREDITS.iter().filter_map(|m| lower.rfind(m)).max()?;
+    // Without a marker, a stock library's name marks a credit when little
+    // follows it ("… / Shutterstock"), not a sentence about the library.
+    let stock = || {
+        STOCK
+            .iter()
+            .filter_map(|m| lower.rfind(m))
+            .max()
+            .filter(|&at| lower[at..].split_whitespace().count() <= STOCK_WORDS)
+    };
+    let at = CREDITS
+        .iter()
+        .filter_map(|m| lower.rfind(m))
+        .max()
+        .or_else(stock)?;
     let head = text.get(..at)?;
     let starts_word = head.ends_with([' ', '(', '[', '\u{a0}']);
     // After a sentence, in brackets or after a dash; "©" anywhere.
@@ -130,9 +152,18 @@ fn credit_start(text: &str) -> Option<usize> {
     if at == 0 || !starts_word || !apart || text[at..].chars().count() > CREDIT_LEN {
         return None;
     }
-    let cut = head
+    let mut cut = head
         .trim_end_matches([' ', '(', '[', '–', '-', '/', '|', '\u{a0}'])
         .len();
+    // A bracket the credit closes holds the photographer's name too:
+    // "(Jane Doe / Shutterstock)" goes whole.
+    if let Some(open) = head.rfind(['(', '['])
+        && !head[open..].contains([')', ']'])
+        && text.ends_with([')', ']'])
+        && text[open..].chars().count() <= 2 * CREDIT_LEN
+    {
+        cut = head[..open].trim_end().len();
+    }
     (cut > 0).then_some(cut)
 }
 
@@ -193,18 +224,18 @@ fn introduces_related(text: &str, block: Option<&Block>) -> bool {
 }
 
 /// The text without final punctuation and spacing.
-fn bare(text: &str) -> &str {
+pub(super) fn bare(text: &str) -> &str {
     text.trim_end_matches([':', '.', '!', '?', '›', '»', '…', ' ', '\u{a0}'])
 }
 
 fn is_page_line(text: &str) -> bool {
-    if is_notice(text) || is_disclosure(text) {
+    if is_notice(text) || is_disclosure(text) || is_long_widget_line(text) {
         return true;
     }
     if text.is_empty() || text.chars().count() > SHORT {
         return false;
     }
-    LABELS.contains(&bare(text))
+    is_widget_line(text)
         || LOGIN_PROMPTS.iter().any(|p| text.contains(p))
         || PREFIXES.iter().any(|p| text.starts_with(p))
         || (text.contains(" :") && {

@@ -17,6 +17,7 @@ mod standfirst;
 mod teasers;
 #[cfg(test)]
 mod test_support;
+mod widgets;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
@@ -93,6 +94,7 @@ pub(super) fn extract_page(
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
     teasers::drop_link_runs(&mut body);
+    widgets::drop_dangling_end(&mut body);
     byline::drop_byline_lines(&mut body);
     repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);

@@ -71,6 +71,23 @@ pub(super) const RELATED: &[&str] = &[
     "auch auf ",
     "empfehlungen aus",
     "entdecke weitere",
+    "next article",
+    "previous article",
+    "nächster artikel",
+    "vorheriger artikel",
+    "vorschau auf den nächsten artikel",
+    "article suivant",
+    "article précédent",
+    "weiterlesen",
+    "mehr lesen",
+    "lesen sie mehr",
+    "lire plus",
+    "leer más",
+    "leia mais",
+    "meistdiskutiert",
+    "meist-diskutiert",
+    "most discussed",
+    "most commented",
 ];
 
 /// Labels alone on a line: sharing, comments.
@@ -215,6 +232,13 @@ pub(super) const PREFIXES: &[&str] = &[
     "fuente:",
     "source :",
     "anzeige:",
+    "anzeige - ",
+    "anzeige – ",
+    "werbung - ",
+    "permalink",
+    "permalien",
+    "beitragsbild:",
+    "featured image:",
     "updated",
     "last updated",
     "aktualisiert",
@@ -227,6 +251,9 @@ pub(super) const PREFIXES: &[&str] = &[
     "publicado:",
     "publicado el",
     "veröffentlicht:",
+    "veröffentlichung:",
+    "suggested citation",
+    "zitiervorschlag",
     "veröffentlicht in",
     "lesezeit",
     "posted on",
@@ -262,11 +289,22 @@ pub(super) const NOTICES: &[&str] = &[
     "todos los derechos reservados",
     "tutti i diritti riservati",
     "wszelkie prawa zastrzeżone",
+    "chroniony prawem autorskim",
+    "urheberrechtlich geschützt",
+    "protected by copyright",
+    // Licence notices: the terms of reuse, not the story.
+    "cc-by",
+    "cc by-",
+    "unter der lizenz",
+    "unter einer creative commons",
+    "under a creative commons",
+    "licensed under the creative commons",
 ];
 
 /// Phrases of a disclosure about advertising or affiliate links
-/// ("This post contains affiliate links", "We may receive compensation"):
-/// a note about how the page earns money, not about the story.
+/// ("This post contains affiliate links", "We may receive compensation")
+/// or of a disclaimer of the author's opinion: notes about how the page
+/// earns money or what it stands for, not about the story.
 pub(super) const DISCLOSURES: &[&str] = &[
     "affiliate link",
     "affiliate-link",
@@ -287,6 +325,23 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "liens affiliés",
     "lien affilié",
     "link di affiliazione",
+    // Disclaimers of the author's opinion: a note about the page's
+    // policy, not about the story.
+    "meinung des autors wieder",
+    "meinung der autorin wieder",
+    "nicht notwendigerweise die der redaktion",
+    "nicht unbedingt die der redaktion",
+    "do not necessarily reflect",
+    "does not necessarily reflect",
+    "not necessarily those of",
+    "not responsible for the opinions",
+    "no reflejan necesariamente",
+    "no necesariamente refleja",
+    "ne reflètent pas nécessairement",
+    // Disclaimers of liability for linked pages.
+    "keine haftung für die inhalte externer links",
+    "für den inhalt der verlinkten seiten",
+    "not responsible for the content of external",
 ];
 
 /// Phrases of a prompt to log in before commenting ("You must be logged
