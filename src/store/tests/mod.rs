@@ -15,6 +15,7 @@ mod order;
 mod ranks;
 mod search;
 mod tombstones;
+mod typed;
 mod windows;
 
 fn article(id: &str, title: &str, published: Option<i64>) -> Article {
