@@ -332,3 +332,19 @@ fn arrows_either_way_open_a_link() {
     assert!(title_signs::is_arrow_link(&page[1]));
     assert!(!title_signs::is_arrow_link(&page[2]));
 }
+
+#[test]
+fn a_short_headline_repeated_with_its_date_is_no_widget_label() {
+    let page = format!(
+        "A Nightmare\nHome\nNews\nSport\nArts\nWeather\nPrint page\n12.03.2021\nA Nightmare\n\
+{BODY}A Nightmare\nMore news\n"
+    );
+    let lines = lines::build(lines::split_lines(&page));
+    assert!(!title_signs::is_repeated_label(&lines, 8));
+    assert!(title_signs::opens_with_article("A Nightmare"));
+    assert!(!title_signs::opens_with_article("Anna Rossi"));
+    assert_eq!(
+        parse_text_page(&page).expect("page parses").title,
+        "A Nightmare"
+    );
+}
