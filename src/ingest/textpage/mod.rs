@@ -107,7 +107,7 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         ));
     }
     let title = match title_idx {
-        Some(t) => lines[t].text.clone(),
+        Some(t) => title::title_text(&lines, t),
         None => fallback_title(&body),
     };
 

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
     captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link,
-    is_repeated_label, is_standfirst_under_headline, opens_with_article, running_time_under,
+    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
+    running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -188,6 +189,7 @@ pub(super) fn pick_title(
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])
+            || is_tag_line(&lines[i].text)
         {
             continue;
         }
@@ -246,6 +248,25 @@ pub(super) fn pick_title(
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The title a headline line gives: without the day stamp ("Jun 17") that
+/// the line right above it carries alone, when the copy joined the stamp to
+/// the headline ("Jun 17 The Headline").
+pub(super) fn title_text(lines: &[Line], t: usize) -> String {
+    let text = &lines[t].text;
+    let stamp = (0..t)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .map(|j| lines[j].text.as_str())
+        .filter(|s| super::dates::is_day_stamp(s));
+    stamp
+        .and_then(|s| text.strip_prefix(s))
+        .filter(|rest| rest.starts_with(' '))
+        .map(str::trim)
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(text)
+        .to_string()
 }
 
 pub(super) fn fallback_title(body: &[String]) -> String {

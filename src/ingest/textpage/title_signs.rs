@@ -225,3 +225,21 @@ pub(super) fn is_arrow_link(line: &Line) -> bool {
         )
     ) && chars.next().is_some_and(char::is_whitespace)
 }
+
+/// A list of tags or places written on one line ("Long Island, Montauk, New
+/// York, Hamptons"): three items or more between commas, each of one to
+/// three capitalised words. A headline says something of its names; such a
+/// line only names them.
+pub(super) fn is_tag_line(text: &str) -> bool {
+    let items: Vec<&str> = text.split(',').map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            let words: Vec<&str> = item.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                })
+        })
+}

@@ -348,3 +348,26 @@ fn a_short_headline_repeated_with_its_date_is_no_widget_label() {
         "A Nightmare"
     );
 }
+
+#[test]
+fn a_headline_under_its_day_stamp_loses_the_stamp_and_a_tag_line_is_none() {
+    let page = format!(
+        "Home\nTravel\nA blog about towns and their bridges, written by an engineer who has crossed \
+every bridge of the old town and likes to tell of it to anyone.\n\
+Jun 17\nJun 17 A Long Week For The Town\n{BODY}\
+River Bridge, Old Town, City Council\nShare\n"
+    );
+    assert_eq!(
+        parse_text_page(&page).expect("page parses").title,
+        "A Long Week For The Town"
+    );
+    assert!(title_signs::is_tag_line(
+        "Long Island, Montauk, New York, Hamptons"
+    ));
+    assert!(!title_signs::is_tag_line(
+        "Rome, Paris, Berlin vote for the bridge"
+    ));
+    assert!(!title_signs::is_tag_line(
+        "Council Approves The River Bridge"
+    ));
+}
