@@ -9,6 +9,7 @@ mod boilerplate;
 #[cfg(test)]
 mod copy_tests;
 mod dates;
+mod edition;
 mod fields;
 mod lines;
 mod measure;
@@ -107,7 +108,10 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         ));
     }
     let title = match title_idx {
-        Some(t) => title::title_text(&lines, t),
+        Some(t) => title::title_text(
+            &lines,
+            edition::edition_title(&lines, t, start, end).unwrap_or(t),
+        ),
         None => fallback_title(&body),
     };
 

@@ -371,3 +371,20 @@ River Bridge, Old Town, City Council\nShare\n"
         "Council Approves The River Bridge"
     ));
 }
+
+const HARBOUR: &str = "The harbour festival opened on Saturday with boats from every town of the coast, and the council counted more visitors than in any year before.\n";
+const SCHOOLS: &str = "The schools of the old town reopened on Monday after the long winter, and the teachers said the children were glad to be back in their classes.\n";
+
+#[test]
+fn an_editions_page_is_titled_by_the_dated_line_naming_the_edition() {
+    let top = "Home\nTown Weekly Edition for March 3, 2021\nCouncil Approves The River Bridge\nBy Anna Rossi\nMarch 2, 2021\n";
+    let more = format!(
+        "The Harbour Festival Opens Its Doors\nBy Marco Bianchi\nMarch 2, 2021\n{HARBOUR}{SCHOOLS}\
+Schools Reopen After The Long Winter\nBy Lucia Verdi\nMarch 1, 2021\n{SCHOOLS}{HARBOUR}"
+    );
+    let edition = parse_text_page(&format!("{top}{BODY}{more}")).expect("page parses");
+    assert_eq!(edition.title, "Town Weekly Edition for March 3, 2021");
+    // One article under the same line is that article's page.
+    let single = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
+    assert_eq!(single.title, "Council Approves The River Bridge");
+}
