@@ -35,6 +35,9 @@ fn teaser_flags(lines: &[Line]) -> Vec<bool> {
         .collect()
 }
 
+/// Short paragraphs that make a body without a long one.
+const SHORT_PARAGRAPHS: usize = 12;
+
 /// The highest-scoring run of lines between section markers (maximum-sum subarray).
 pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     let teaser = teaser_flags(lines);
@@ -72,7 +75,10 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
         }
     }
     let (score, s, e) = best?;
-    (score >= 120 && lines[s..=e].iter().any(|l| l.is_text() && l.eff >= 80)).then_some((s, e))
+    // A paragraph of some length, or many short ones (verse, short sentences).
+    let text = || lines[s..=e].iter().filter(|l| l.is_text());
+    let substantial = text().any(|l| l.eff >= 80) || text().count() >= SHORT_PARAGRAPHS;
+    (score >= 120 && substantial).then_some((s, e))
 }
 
 /// The lead paragraph between a title and the body, if the page has one.

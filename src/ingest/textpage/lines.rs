@@ -256,6 +256,7 @@ pub(super) fn build(lines: Vec<String>) -> Vec<Line> {
         })
         .collect::<Vec<_>>()
         .tap_lists()
+        .tap_verse()
 }
 
 /// Bulleted items of at least this many words, this many in a row, are
@@ -265,9 +266,16 @@ const LIST_RUN: usize = 5;
 
 trait TapLists {
     fn tap_lists(self) -> Self;
+    fn tap_verse(self) -> Self;
 }
 
 impl TapLists for Vec<Line> {
+    /// Runs of verse (lyrics, a poem) read as text: see [`super::verse`].
+    fn tap_verse(mut self) -> Self {
+        super::verse::mark_verse(&mut self);
+        self
+    }
+
     /// Runs of bulleted items (one marker, [`LIST_RUN`] or more items of
     /// [`LIST_WORDS`] words or more) read as text.
     fn tap_lists(mut self) -> Self {

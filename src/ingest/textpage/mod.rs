@@ -23,6 +23,7 @@ mod title;
 mod title_signs;
 #[cfg(test)]
 mod title_tests;
+mod verse;
 
 use std::fmt;
 
