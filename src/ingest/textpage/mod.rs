@@ -6,6 +6,7 @@
 
 mod body;
 mod boilerplate;
+mod breadcrumb;
 #[cfg(test)]
 mod copy_tests;
 mod dates;
@@ -81,7 +82,9 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
             .filter(|l| l.is_text())
             .map(|l| l.text.as_str()),
     );
-    let title_idx = opening_title.or_else(|| pick_title(&lines, start, end, &region_keys));
+    let title_idx = opening_title
+        .or_else(|| breadcrumb::heading_named_by_trail(&lines, start))
+        .or_else(|| pick_title(&lines, start, end, &region_keys));
 
     let mut body_start = start;
     let mut standfirst = None;
