@@ -125,3 +125,34 @@ fn tag_clouds_and_hashtags_are_neither_text_nor_title() {
             .any(|p| p.contains("Sinkholes") || p.contains("#Seoul"))
     );
 }
+
+#[test]
+fn a_most_popular_box_set_three_times_into_the_article_does_not_end_it() {
+    let boxed = "Most Popular\nGear\nThe Best Bikes Of The Year\nAnna Rossi\nCulture\nA Festival Of Boats\nMarco Bianchi\n";
+    // Paragraphs long enough to carry the article across a box.
+    let paragraphs = [
+        "The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring. \
+The vote was close, and the mayor thanked the members who changed their minds in the last week of the debate.",
+        "Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start next spring. \
+The old ferry will keep running until the bridge opens, and its crew will be offered work on the new buses.",
+        "Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one. \
+The study will count the cars on the old roads every morning for a month, in the summer and again in the winter.",
+        "The last paragraph says that the bridge should open in three years, if the river banks hold and the budget does too. \
+The council will vote again on the budget next year, when the first part of the work is done and paid for.",
+    ];
+    let text = format!(
+        "Council Approves The River Bridge\nBy Anna Rossi\n{}\n{boxed}{}\n{boxed}{}\n{boxed}{}\n",
+        paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[3]
+    );
+    let article = parse(&text);
+    assert_eq!(article.body.last().map(String::as_str), Some(paragraphs[3]));
+    // Once, after the article, the same heading ends it.
+    let once = format!(
+        "Council Approves The River Bridge\nBy Anna Rossi\n{}\n{}\n{boxed}{}\n",
+        paragraphs[0], paragraphs[1], paragraphs[3]
+    );
+    assert_eq!(
+        parse(&once).body.last().map(String::as_str),
+        Some(paragraphs[1])
+    );
+}

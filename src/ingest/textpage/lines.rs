@@ -317,12 +317,21 @@ fn starts_with_bullet(text: &str) -> bool {
     ) && chars.next() == Some(' ')
 }
 
+/// Times a related-stories heading is repeated when its boxes are set
+/// inside the article (at the top and at the end makes two).
+const INLINE_BOX_TIMES: usize = 3;
+
 pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
     let alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
     if alnum == 0 || (alnum <= 1 && cjk_count(text) == 0) {
         return Kind::Noise;
     }
     if let Some(b) = phrases::barrier(text) {
+        // A "Most popular" box set three times or more into the page sits
+        // between the article's paragraphs: the article goes on after it.
+        if b == Barrier::Related && repeated >= INLINE_BOX_TIMES {
+            return Kind::Soft;
+        }
         return Kind::Barrier(b);
     }
     if phrases::is_soft_marker(text) {
