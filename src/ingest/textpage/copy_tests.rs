@@ -156,3 +156,17 @@ The council will vote again on the budget next year, when the first part of the 
         Some(paragraphs[1])
     );
 }
+
+#[test]
+fn a_changelog_keeps_its_short_items_among_long_ones() {
+    let text = "Town Map News\nTown Map 2.0 - The Bridge Update\n\
++ Added the new river bridge with its two bus lanes\n+ Added Ferries\n\
++ Added the old town walls and their four gates\n+ Added Parks\n\
++ Added bicycle lanes on every road of the old town\n+ Added Schools\n\
++ Added the harbour with its boats and its market\n\
++ Fixed the names of the streets along the river banks\n\
+The council thanks everyone who sent a correction to the map, and asks for more before the next update in the spring.\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("+ Added Ferries"), "{body}");
+    assert!(body.contains("+ Added Schools"), "{body}");
+}

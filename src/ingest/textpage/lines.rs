@@ -297,7 +297,41 @@ impl TapLists for Vec<Line> {
             }
             i = end.max(i + 1);
         }
+        tap_mixed_lists(&mut self);
         self
+    }
+}
+
+/// A list of one marker where half the items or more are of several words
+/// ([`LIST_RUN`] of them at least) is the article's text, its short items
+/// too ("+ Added Banners" in a changelog): a menu's items are all short.
+fn tap_mixed_lists(lines: &mut [Line]) {
+    let marker = |l: &Line| {
+        starts_with_bullet(&l.text)
+            .then(|| l.text.chars().next())
+            .flatten()
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(m) = marker(&lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let end = (i..lines.len())
+            .find(|&j| marker(&lines[j]) != Some(m))
+            .unwrap_or(lines.len());
+        let long = lines[i..end]
+            .iter()
+            .filter(|l| l.words > LIST_WORDS)
+            .count();
+        if long >= LIST_RUN && long * 2 >= end - i {
+            for line in &mut lines[i..end] {
+                if matches!(line.kind, Kind::Heading | Kind::Short) {
+                    line.kind = Kind::Text;
+                }
+            }
+        }
+        i = end.max(i + 1);
     }
 }
 
