@@ -170,3 +170,35 @@ The council thanks everyone who sent a correction to the map, and asks for more 
     assert!(body.contains("+ Added Ferries"), "{body}");
     assert!(body.contains("+ Added Schools"), "{body}");
 }
+
+const BRIDGE: &str = "\
+The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring to the old town.
+Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start early next spring.
+Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
+";
+
+#[test]
+fn the_list_that_opens_the_article_is_its_text() {
+    let top = "Town News\nThese Weeks At The Council: Issue 12\nAnna Rossi\nMarch 3, 2021\n\
+The council has just voted the budget of the new river bridge and its two bus lanes\n\
+Work on the river banks starts in the spring, and the old ferry will keep running until the bridge opens.\n\
+Thanks to the residents, the study of the bridge traffic is now open to everyone\n\
+The study counts the cars on the old roads every morning, and its first figures are already online.\n\
+The mayor thanks the members who changed their minds in the last week of the debate\n";
+    let text = format!("{top}{}", BRIDGE);
+    let body = parse(&text).body;
+    assert_eq!(
+        body.first().map(String::as_str),
+        Some("The council has just voted the budget of the new river bridge and its two bus lanes")
+    );
+    // Headlines alone above the body are no list of its own (related stories).
+    let related = "Town News\nThese Weeks At The Council: Issue 12\nAnna Rossi\nMarch 3, 2021\n\
+How one town turned its old ferry into a floating market for the summer\n\
+Why the bridges of the coast need a study of their traffic before they open\n\
+The harbour festival counts more visitors than in any year before this one\n";
+    let body = parse(&format!("{related}{}", BRIDGE)).body;
+    assert!(
+        !body.iter().any(|p| p.starts_with("How one town")),
+        "{body:?}"
+    );
+}

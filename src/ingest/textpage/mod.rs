@@ -105,6 +105,10 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         }
     }
 
+    if let Some(t) = title_idx.filter(|&t| t < body_start) {
+        let floor = standfirst.filter(|&s| s < body_start).unwrap_or(t) + 1;
+        body_start = body::opening_list(&lines, body_start, floor);
+    }
     let body = body_paragraphs(&lines, body_start, end, standfirst);
     if body.is_empty() {
         return Err(TextPageError::NotAPage(
