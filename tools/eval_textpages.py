@@ -47,10 +47,16 @@ QUOTE_RE = re.compile("|".join(re.escape(k) for k in QUOTES))
 
 
 def norm(text: str) -> str:
-    """NFKC, unified quotes and dashes, collapsed whitespace, casefolded."""
+    """NFKC, unified quotes and dashes, collapsed whitespace, casefolded.
+
+    A space before ``:``, ``;``, ``!`` or ``?`` is typography, not text (French spacing, or a
+    kicker and its headline joined by the copy, "Kicker : Headline"): it is dropped, as quotes
+    and dashes are unified.
+    """
     text = unicodedata.normalize("NFKC", text or "")
     text = QUOTE_RE.sub(lambda m: QUOTES[m.group(0)], text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r" ([:;!?])", r"\1", text)
     return text.casefold()
 
 

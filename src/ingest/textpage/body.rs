@@ -35,6 +35,9 @@ fn teaser_flags(lines: &[Line]) -> Vec<bool> {
         .collect()
 }
 
+/// Short paragraphs that make a body without a long one.
+const SHORT_PARAGRAPHS: usize = 12;
+
 /// The highest-scoring run of lines between section markers (maximum-sum subarray).
 pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     let teaser = teaser_flags(lines);
@@ -72,7 +75,10 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
         }
     }
     let (score, s, e) = best?;
-    (score >= 120 && lines[s..=e].iter().any(|l| l.is_text() && l.eff >= 80)).then_some((s, e))
+    // A paragraph of some length, or many short ones (verse, short sentences).
+    let text = || lines[s..=e].iter().filter(|l| l.is_text());
+    let substantial = text().any(|l| l.eff >= 80) || text().count() >= SHORT_PARAGRAPHS;
+    (score >= 120 && substantial).then_some((s, e))
 }
 
 /// The lead paragraph between a title and the body, if the page has one.
@@ -92,6 +98,41 @@ pub(super) fn standfirst_before_body(lines: &[Line], title: usize, start: usize)
 
 /// Words from which a line inside the body that is not a sentence is kept.
 const LIST_ITEM_WORDS: usize = 7;
+/// Lines in a row right above the body that make its opening list.
+const OPENING_LINES: usize = 3;
+
+/// A line of many words that is not a sentence, a date or a credit.
+fn is_item(l: &Line) -> bool {
+    matches!(l.kind, Kind::Heading | Kind::Short)
+        && l.words >= LIST_ITEM_WORDS
+        && l.date.is_none()
+        && l.byline.is_none()
+}
+
+/// The body's start, moved up over the list that opens the article (its
+/// "Highlights" items, unbulleted in the copy): [`OPENING_LINES`] lines or
+/// more in a row, list items and prose, right above
+/// `start` and below `floor` (the line under the headline or its
+/// standfirst).
+pub(super) fn opening_list(lines: &[Line], start: usize, floor: usize) -> usize {
+    let mut top = start;
+    let (mut items, mut taken) = (0, 0);
+    for j in (floor..start).rev() {
+        let l = &lines[j];
+        if l.kind == Kind::Noise {
+            continue;
+        }
+        if !(is_item(l) || l.is_text()) {
+            break;
+        }
+        items += usize::from(is_item(l));
+        taken += 1;
+        top = j;
+    }
+    // Items with prose among them: items alone may be related headlines.
+    let list = taken >= OPENING_LINES && items >= 1 && taken > items;
+    if list { top } else { start }
+}
 
 pub(super) fn body_paragraphs(
     lines: &[Line],
@@ -107,10 +148,7 @@ pub(super) fn body_paragraphs(
         let l = &lines[i];
         // Inside the article, a line of many words that is not a sentence
         // is a list item (or a caption) of it, not a heading.
-        let item = matches!(l.kind, Kind::Heading | Kind::Short)
-            && l.words >= LIST_ITEM_WORDS
-            && l.date.is_none()
-            && l.byline.is_none();
+        let item = is_item(l);
         let keep = l.is_text()
             || item
             || (matches!(l.kind, Kind::Heading | Kind::Short)

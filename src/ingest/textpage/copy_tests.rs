@@ -125,3 +125,80 @@ fn tag_clouds_and_hashtags_are_neither_text_nor_title() {
             .any(|p| p.contains("Sinkholes") || p.contains("#Seoul"))
     );
 }
+
+#[test]
+fn a_most_popular_box_set_three_times_into_the_article_does_not_end_it() {
+    let boxed = "Most Popular\nGear\nThe Best Bikes Of The Year\nAnna Rossi\nCulture\nA Festival Of Boats\nMarco Bianchi\n";
+    // Paragraphs long enough to carry the article across a box.
+    let paragraphs = [
+        "The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring. \
+The vote was close, and the mayor thanked the members who changed their minds in the last week of the debate.",
+        "Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start next spring. \
+The old ferry will keep running until the bridge opens, and its crew will be offered work on the new buses.",
+        "Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one. \
+The study will count the cars on the old roads every morning for a month, in the summer and again in the winter.",
+        "The last paragraph says that the bridge should open in three years, if the river banks hold and the budget does too. \
+The council will vote again on the budget next year, when the first part of the work is done and paid for.",
+    ];
+    let text = format!(
+        "Council Approves The River Bridge\nBy Anna Rossi\n{}\n{boxed}{}\n{boxed}{}\n{boxed}{}\n",
+        paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[3]
+    );
+    let article = parse(&text);
+    assert_eq!(article.body.last().map(String::as_str), Some(paragraphs[3]));
+    // Once, after the article, the same heading ends it.
+    let once = format!(
+        "Council Approves The River Bridge\nBy Anna Rossi\n{}\n{}\n{boxed}{}\n",
+        paragraphs[0], paragraphs[1], paragraphs[3]
+    );
+    assert_eq!(
+        parse(&once).body.last().map(String::as_str),
+        Some(paragraphs[1])
+    );
+}
+
+#[test]
+fn a_changelog_keeps_its_short_items_among_long_ones() {
+    let text = "Town Map News\nTown Map 2.0 - The Bridge Update\n\
++ Added the new river bridge with its two bus lanes\n+ Added Ferries\n\
++ Added the old town walls and their four gates\n+ Added Parks\n\
++ Added bicycle lanes on every road of the old town\n+ Added Schools\n\
++ Added the harbour with its boats and its market\n\
++ Fixed the names of the streets along the river banks\n\
+The council thanks everyone who sent a correction to the map, and asks for more before the next update in the spring.\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("+ Added Ferries"), "{body}");
+    assert!(body.contains("+ Added Schools"), "{body}");
+}
+
+const BRIDGE: &str = "\
+The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring to the old town.
+Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start early next spring.
+Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
+";
+
+#[test]
+fn the_list_that_opens_the_article_is_its_text() {
+    let top = "Town News\nThese Weeks At The Council: Issue 12\nAnna Rossi\nMarch 3, 2021\n\
+The council has just voted the budget of the new river bridge and its two bus lanes\n\
+Work on the river banks starts in the spring, and the old ferry will keep running until the bridge opens.\n\
+Thanks to the residents, the study of the bridge traffic is now open to everyone\n\
+The study counts the cars on the old roads every morning, and its first figures are already online.\n\
+The mayor thanks the members who changed their minds in the last week of the debate\n";
+    let text = format!("{top}{}", BRIDGE);
+    let body = parse(&text).body;
+    assert_eq!(
+        body.first().map(String::as_str),
+        Some("The council has just voted the budget of the new river bridge and its two bus lanes")
+    );
+    // Headlines alone above the body are no list of its own (related stories).
+    let related = "Town News\nThese Weeks At The Council: Issue 12\nAnna Rossi\nMarch 3, 2021\n\
+How one town turned its old ferry into a floating market for the summer\n\
+Why the bridges of the coast need a study of their traffic before they open\n\
+The harbour festival counts more visitors than in any year before this one\n";
+    let body = parse(&format!("{related}{}", BRIDGE)).body;
+    assert!(
+        !body.iter().any(|p| p.starts_with("How one town")),
+        "{body:?}"
+    );
+}

@@ -296,6 +296,18 @@ pub(super) fn find_date(s: &str) -> Option<i64> {
     (0..toks.len()).find_map(|i| try_at(&toks, i))
 }
 
+/// A day stamp without a year, alone on its line ("Jun 17", "17 juin",
+/// "17. Juni"): a blog's or a list's date badge.
+pub(super) fn is_day_stamp(s: &str) -> bool {
+    let toks = tokenize(s);
+    let day = |t: &Tok| num(t).is_some_and(|(d, digits)| digits <= 2 && (1..=31).contains(&d));
+    let month = |t: &Tok| word(t).is_some_and(|w| month_of(w).is_some());
+    match toks.as_slice() {
+        [(a, _), (b, _)] => (month(a) && day(b)) || (day(a) && month(b)),
+        _ => false,
+    }
+}
+
 /// Index of the word where a written date (or a bare number) starts in a credit line.
 pub(super) fn date_start_word(words: &[&str]) -> Option<usize> {
     (0..words.len()).find(|&i| {
@@ -354,5 +366,21 @@ mod tests {
         assert_eq!(find_date("52m ago in Security"), None);
         assert_eq!(find_date("11.03.17 in Gadgetry"), None);
         assert_eq!(find_date("12/25/2015"), ymd(2015, 12, 25));
+    }
+
+    #[test]
+    fn day_stamps() {
+        for s in ["Jun 17", "17 juin", "17. Juni", "Dec. 3"] {
+            assert!(is_day_stamp(s), "{s}");
+        }
+        for s in [
+            "Jun 17 The Headline",
+            "June 2017",
+            "17 Days",
+            "Jun 47",
+            "17",
+        ] {
+            assert!(!is_day_stamp(s), "{s}");
+        }
     }
 }

@@ -256,6 +256,7 @@ pub(super) fn build(lines: Vec<String>) -> Vec<Line> {
         })
         .collect::<Vec<_>>()
         .tap_lists()
+        .tap_verse()
 }
 
 /// Bulleted items of at least this many words, this many in a row, are
@@ -265,9 +266,16 @@ const LIST_RUN: usize = 5;
 
 trait TapLists {
     fn tap_lists(self) -> Self;
+    fn tap_verse(self) -> Self;
 }
 
 impl TapLists for Vec<Line> {
+    /// Runs of verse (lyrics, a poem) read as text: see [`super::verse`].
+    fn tap_verse(mut self) -> Self {
+        super::verse::mark_verse(&mut self);
+        self
+    }
+
     /// Runs of bulleted items (one marker, [`LIST_RUN`] or more items of
     /// [`LIST_WORDS`] words or more) read as text.
     fn tap_lists(mut self) -> Self {
@@ -289,7 +297,41 @@ impl TapLists for Vec<Line> {
             }
             i = end.max(i + 1);
         }
+        tap_mixed_lists(&mut self);
         self
+    }
+}
+
+/// A list of one marker where half the items or more are of several words
+/// ([`LIST_RUN`] of them at least) is the article's text, its short items
+/// too ("+ Added Banners" in a changelog): a menu's items are all short.
+fn tap_mixed_lists(lines: &mut [Line]) {
+    let marker = |l: &Line| {
+        starts_with_bullet(&l.text)
+            .then(|| l.text.chars().next())
+            .flatten()
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(m) = marker(&lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let end = (i..lines.len())
+            .find(|&j| marker(&lines[j]) != Some(m))
+            .unwrap_or(lines.len());
+        let long = lines[i..end]
+            .iter()
+            .filter(|l| l.words > LIST_WORDS)
+            .count();
+        if long >= LIST_RUN && long * 2 >= end - i {
+            for line in &mut lines[i..end] {
+                if matches!(line.kind, Kind::Heading | Kind::Short) {
+                    line.kind = Kind::Text;
+                }
+            }
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -309,12 +351,21 @@ fn starts_with_bullet(text: &str) -> bool {
     ) && chars.next() == Some(' ')
 }
 
+/// Times a related-stories heading is repeated when its boxes are set
+/// inside the article (at the top and at the end makes two).
+const INLINE_BOX_TIMES: usize = 3;
+
 pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) -> Kind {
     let alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
     if alnum == 0 || (alnum <= 1 && cjk_count(text) == 0) {
         return Kind::Noise;
     }
     if let Some(b) = phrases::barrier(text) {
+        // A "Most popular" box set three times or more into the page sits
+        // between the article's paragraphs: the article goes on after it.
+        if b == Barrier::Related && repeated >= INLINE_BOX_TIMES {
+            return Kind::Soft;
+        }
         return Kind::Barrier(b);
     }
     if phrases::is_soft_marker(text) {

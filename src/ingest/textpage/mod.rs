@@ -6,9 +6,11 @@
 
 mod body;
 mod boilerplate;
+mod breadcrumb;
 #[cfg(test)]
 mod copy_tests;
 mod dates;
+mod edition;
 mod fields;
 mod lines;
 mod measure;
@@ -22,6 +24,7 @@ mod title;
 mod title_signs;
 #[cfg(test)]
 mod title_tests;
+mod verse;
 
 use std::fmt;
 
@@ -79,7 +82,9 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
             .filter(|l| l.is_text())
             .map(|l| l.text.as_str()),
     );
-    let title_idx = opening_title.or_else(|| pick_title(&lines, start, end, &region_keys));
+    let title_idx = opening_title
+        .or_else(|| breadcrumb::heading_named_by_trail(&lines, start))
+        .or_else(|| pick_title(&lines, start, end, &region_keys));
 
     let mut body_start = start;
     let mut standfirst = None;
@@ -100,6 +105,10 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         }
     }
 
+    if let Some(t) = title_idx.filter(|&t| t < body_start) {
+        let floor = standfirst.filter(|&s| s < body_start).unwrap_or(t) + 1;
+        body_start = body::opening_list(&lines, body_start, floor);
+    }
     let body = body_paragraphs(&lines, body_start, end, standfirst);
     if body.is_empty() {
         return Err(TextPageError::NotAPage(
@@ -107,7 +116,10 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         ));
     }
     let title = match title_idx {
-        Some(t) => lines[t].text.clone(),
+        Some(t) => title::title_text(
+            &lines,
+            edition::edition_title(&lines, t, start, end).unwrap_or(t),
+        ),
         None => fallback_title(&body),
     };
 

@@ -48,7 +48,10 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         let dated = (start.saturating_sub(3)..h)
             .rev()
             .find(|&j| lines[j].kind != Kind::Noise)
-            .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS);
+            .is_some_and(|j| {
+                (lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS)
+                    || dates::is_day_stamp(&lines[j].text)
+            });
         let opens = if l.is_title_like() {
             dated || byline_under(lines, h)
         } else {

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
     captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link,
-    is_repeated_label, is_standfirst_under_headline, running_time_under,
+    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
+    running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -17,6 +18,9 @@ const STORY: f64 = 0.25;
 /// Farther up, a headline with a byline right under it is still searched:
 /// a video playlist or a gallery may sit between the headline and the text.
 const BYLINE_REACH: usize = 150;
+/// Most words of a date line ("Friday, December 23, 2016"); a longer line
+/// is a sentence or a headline with a date in it.
+const DATE_LINE_WORDS: usize = 6;
 
 const EXTRA_STOPWORDS: &[&str] = &[
     "the", "and", "that", "this", "with", "from", "have", "has", "was", "were", "are", "for",
@@ -86,6 +90,15 @@ fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
     (i + 1..start.min(i + 6)).any(|j| {
         lines[j].date.is_some() || lines[j].byline.is_some() || meta::bare_name(&lines[j]).is_some()
     })
+}
+
+/// A short date line right above a headline (noise aside) dates it, as one
+/// right under it does.
+fn date_right_above(lines: &[Line], i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS)
 }
 
 /// Whether a date or byline sits a few lines above `i` with a headline
@@ -164,7 +177,9 @@ pub(super) fn pick_title(
     let mut playlist: Option<bool> = None;
     for (i, proximity) in candidates {
         // A name with a byline right under it is the headline over its credit.
-        if (meta::bare_name(&lines[i]).is_some() && !byline_right_under(lines, i))
+        if (meta::bare_name(&lines[i]).is_some()
+            && !byline_right_under(lines, i)
+            && !opens_with_article(&lines[i].text))
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.
             || (in_related_list(lines, i) && !byline_under(lines, i))
@@ -174,6 +189,7 @@ pub(super) fn pick_title(
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])
+            || is_tag_line(&lines[i].text)
         {
             continue;
         }
@@ -195,7 +211,11 @@ pub(super) fn pick_title(
             .min(1.0);
         // A date or byline under a headline marks it as the article's own
         // only above the body: below it, it marks another story's.
-        let near = if i < start && has_meta_after(lines, i, start) {
+        // A headline the page repeats, with a date stamp right above one
+        // copy, is dated as well: a date above a line of text alone is
+        // its headline's, and the line a caption or a section.
+        let dated = date_right_above(lines, i) && is_duplicated(lines, i);
+        let near = if i < start && (has_meta_after(lines, i, start) || dated) {
             0.6
         } else if next_content(lines, i + 1) == Some(start) {
             -0.4
@@ -228,6 +248,25 @@ pub(super) fn pick_title(
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The title a headline line gives: without the day stamp ("Jun 17") that
+/// the line right above it carries alone, when the copy joined the stamp to
+/// the headline ("Jun 17 The Headline").
+pub(super) fn title_text(lines: &[Line], t: usize) -> String {
+    let text = &lines[t].text;
+    let stamp = (0..t)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .map(|j| lines[j].text.as_str())
+        .filter(|s| super::dates::is_day_stamp(s));
+    stamp
+        .and_then(|s| text.strip_prefix(s))
+        .filter(|rest| rest.starts_with(' '))
+        .map(str::trim)
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(text)
+        .to_string()
 }
 
 pub(super) fn fallback_title(body: &[String]) -> String {

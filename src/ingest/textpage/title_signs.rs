@@ -91,17 +91,41 @@ pub(super) fn running_time_under(lines: &[Line], i: usize) -> bool {
 /// A line of one or two words found three times or more on the page is a
 /// widget's label ("Now playing", "Watch"), not a headline: a headline is
 /// longer than a label, and is repeated only where the page names itself.
+/// A copy with a date right above or under it is a short headline all the
+/// same: a widget's label carries no date.
 pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
     if lines[i].words > 2 || lines[i].text.chars().count() > 24 {
         return false;
     }
     let t = lines[i].text.trim().to_lowercase();
-    lines
-        .iter()
-        .filter(|l| l.words == lines[i].words && l.text.trim().to_lowercase() == t)
-        .take(3)
-        .count()
-        >= 3
+    let copies: Vec<usize> = (0..lines.len())
+        .filter(|&j| lines[j].words == lines[i].words && lines[j].text.trim().to_lowercase() == t)
+        .collect();
+    copies.len() >= 3 && !copies.iter().any(|&j| dated_beside(lines, j))
+}
+
+/// A date on the line right above or right under `i` (noise aside).
+fn dated_beside(lines: &[Line], i: usize) -> bool {
+    let above = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise);
+    let under = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise);
+    [above, under]
+        .into_iter()
+        .flatten()
+        .any(|j| lines[j].date.is_some())
+}
+
+/// Indefinite articles: they open a headline ("Ein Albtraum", "A Vote")
+/// and never a name, of a person or of an outlet (a definite one may: "The
+/// Grayzone", "Le Monde"). Such a line is no credit, whatever its capitals.
+const ARTICLES: &[&str] = &[
+    "a", "an", "ein", "eine", "un", "une", "uno", "una", "um", "uma", "een",
+];
+
+/// Whether the line's first word is an indefinite article.
+pub(super) fn opens_with_article(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the line is a long one right under a shorter headline that tells
@@ -200,4 +224,22 @@ pub(super) fn is_arrow_link(line: &Line) -> bool {
                 | '◄'
         )
     ) && chars.next().is_some_and(char::is_whitespace)
+}
+
+/// A list of tags or places written on one line ("Long Island, Montauk, New
+/// York, Hamptons"): three items or more between commas, each of one to
+/// three capitalised words. A headline says something of its names; such a
+/// line only names them.
+pub(super) fn is_tag_line(text: &str) -> bool {
+    let items: Vec<&str> = text.split(',').map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            let words: Vec<&str> = item.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                })
+        })
 }

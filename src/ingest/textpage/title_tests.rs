@@ -332,3 +332,59 @@ fn arrows_either_way_open_a_link() {
     assert!(title_signs::is_arrow_link(&page[1]));
     assert!(!title_signs::is_arrow_link(&page[2]));
 }
+
+#[test]
+fn a_short_headline_repeated_with_its_date_is_no_widget_label() {
+    let page = format!(
+        "A Nightmare\nHome\nNews\nSport\nArts\nWeather\nPrint page\n12.03.2021\nA Nightmare\n\
+{BODY}A Nightmare\nMore news\n"
+    );
+    let lines = lines::build(lines::split_lines(&page));
+    assert!(!title_signs::is_repeated_label(&lines, 8));
+    assert!(title_signs::opens_with_article("A Nightmare"));
+    assert!(!title_signs::opens_with_article("Anna Rossi"));
+    assert_eq!(
+        parse_text_page(&page).expect("page parses").title,
+        "A Nightmare"
+    );
+}
+
+#[test]
+fn a_headline_under_its_day_stamp_loses_the_stamp_and_a_tag_line_is_none() {
+    let page = format!(
+        "Home\nTravel\nA blog about towns and their bridges, written by an engineer who has crossed \
+every bridge of the old town and likes to tell of it to anyone.\n\
+Jun 17\nJun 17 A Long Week For The Town\n{BODY}\
+River Bridge, Old Town, City Council\nShare\n"
+    );
+    assert_eq!(
+        parse_text_page(&page).expect("page parses").title,
+        "A Long Week For The Town"
+    );
+    assert!(title_signs::is_tag_line(
+        "Long Island, Montauk, New York, Hamptons"
+    ));
+    assert!(!title_signs::is_tag_line(
+        "Rome, Paris, Berlin vote for the bridge"
+    ));
+    assert!(!title_signs::is_tag_line(
+        "Council Approves The River Bridge"
+    ));
+}
+
+const HARBOUR: &str = "The harbour festival opened on Saturday with boats from every town of the coast, and the council counted more visitors than in any year before.\n";
+const SCHOOLS: &str = "The schools of the old town reopened on Monday after the long winter, and the teachers said the children were glad to be back in their classes.\n";
+
+#[test]
+fn an_editions_page_is_titled_by_the_dated_line_naming_the_edition() {
+    let top = "Home\nTown Weekly Edition for March 3, 2021\nCouncil Approves The River Bridge\nBy Anna Rossi\nMarch 2, 2021\n";
+    let more = format!(
+        "The Harbour Festival Opens Its Doors\nBy Marco Bianchi\nMarch 2, 2021\n{HARBOUR}{SCHOOLS}\
+Schools Reopen After The Long Winter\nBy Lucia Verdi\nMarch 1, 2021\n{SCHOOLS}{HARBOUR}"
+    );
+    let edition = parse_text_page(&format!("{top}{BODY}{more}")).expect("page parses");
+    assert_eq!(edition.title, "Town Weekly Edition for March 3, 2021");
+    // One article under the same line is that article's page.
+    let single = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
+    assert_eq!(single.title, "Council Approves The River Bridge");
+}

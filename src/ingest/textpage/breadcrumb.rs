@@ -1,0 +1,75 @@
+//! A breadcrumb trail ("Site > Section > Page") names the page it ends
+//! with. On a page without a date or a credit at its top (an "About" page,
+//! a guide), the heading just above the text that the trail ends with is
+//! the page's title, whatever words the text shares with it.
+
+use super::lines::{Kind, Line};
+
+/// Marks that part a trail's crumbs.
+const SEPARATORS: &[&str] = &[" > ", " › ", " » ", " → "];
+/// Most crumbs in a trail, and most words in a crumb.
+const MAX_CRUMBS: usize = 6;
+const CRUMB_WORDS: usize = 6;
+/// Lines above the text (noise aside) where the page's heading is looked for.
+const HEADING_REACH: usize = 3;
+
+/// The last crumb of a trail line, lower-cased, if the line is one.
+fn last_crumb(text: &str) -> Option<String> {
+    let sep = SEPARATORS.iter().find(|s| text.contains(*s))?;
+    let crumbs: Vec<&str> = text.split(sep).map(str::trim).collect();
+    let ok = (2..=MAX_CRUMBS).contains(&crumbs.len())
+        && crumbs
+            .iter()
+            .all(|c| (1..=CRUMB_WORDS).contains(&c.split_whitespace().count()));
+    ok.then(|| crumbs[crumbs.len() - 1].to_lowercase())
+}
+
+/// The heading, among the [`HEADING_REACH`] lines above the body's start,
+/// that a trail higher up ends with, when no date or credit sits between
+/// the trail and the body.
+pub(super) fn heading_named_by_trail(lines: &[Line], start: usize) -> Option<usize> {
+    let near: Vec<usize> = (0..start)
+        .rev()
+        .filter(|&j| lines[j].kind != Kind::Noise)
+        .take(HEADING_REACH)
+        .collect();
+    let lowest = *near.last()?;
+    let (trail, crumb) = (0..lowest)
+        .rev()
+        .find_map(|j| last_crumb(&lines[j].text).map(|c| (j, c)))?;
+    if (trail..start).any(|j| lines[j].date.is_some() || lines[j].byline.is_some()) {
+        return None;
+    }
+    near.into_iter().find(|&k| {
+        matches!(lines[k].kind, Kind::Heading | Kind::Short)
+            && lines[k].text.to_lowercase() == crumb
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_text_page;
+
+    const BODY: &str = "\
+The town council meets every second Tuesday to vote on the works the old town needs, from its river bridge to the roads and the schools.
+Its members are elected every five years, and any resident may ask the council a question at the start of each of its meetings.
+";
+
+    fn title_of(top: &str) -> String {
+        parse_text_page(&format!("{top}{BODY}"))
+            .expect("page parses")
+            .title
+    }
+
+    #[test]
+    fn the_heading_a_trail_ends_with_titles_an_undated_page() {
+        let top = "Home\nAbout\nTown Council > Who we are\nNews\nWho we are\nHow The Town Council Votes\n";
+        assert_eq!(title_of(top), "Who we are");
+    }
+
+    #[test]
+    fn a_dated_article_keeps_its_headline_under_a_section_named_by_the_trail() {
+        let top = "Home\nTown Council > Bridges\nBridges\nThe Town Council Votes For The River Bridge\nBy Anna Rossi\n";
+        assert_eq!(title_of(top), "The Town Council Votes For The River Bridge");
+    }
+}
