@@ -12,6 +12,7 @@ mod prune;
 mod recipe;
 mod related;
 mod repeats;
+mod scan;
 mod second;
 mod standfirst;
 mod teasers;
