@@ -94,6 +94,7 @@ pub(super) fn extract_page(
     recipe::add_missing(&mut body, meta.recipe.as_ref());
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
+    appeals::drop_inline_appeals(&mut body);
     teasers::drop_link_runs(&mut body);
     widgets::drop_dangling_end(&mut body);
     byline::drop_byline_lines(&mut body);
