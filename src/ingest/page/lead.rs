@@ -4,6 +4,9 @@
 //! description as the standfirst when the page gives none, or one cut
 //! from the lead ("… Read more").
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use dom_query::{Document, NodeRef};
 
 use crate::ingest::htmltext::squash;
@@ -11,6 +14,14 @@ use crate::ingest::htmltext::squash;
 /// Words of a class naming a lead (words of a class are set apart by
 /// `-` and `_`: "teaser-text", "c-page-intro__copy").
 const WORDS: &[&str] = &["lead", "leader", "lede", "intro", "standfirst"];
+
+/// `WORDS`, in any case, anywhere in a class.
+static NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["lead", "lede", "intro", "standfirst"])
+        .expect("four words build an automaton")
+});
 
 /// A lead holds at least this many words: fewer is a label or a kicker.
 const MIN_WORDS: usize = 12;
@@ -29,15 +40,19 @@ pub fn find(doc: &Document, title: &str) -> Option<String> {
     if title.is_empty() {
         return None;
     }
-    doc.select("[class]").nodes().iter().find_map(|node| {
-        if !is_named_lead(node) || holds_heading(node) {
+    // One walk over the elements, a class looked at only when it holds one
+    // of the words, perhaps inside a longer one (the selector engine's
+    // `[class]` and substring matches cost more).
+    doc.root().descendants_it().find_map(|node| {
+        let class = node.attr("class")?;
+        if !NAMES.is_match(class.as_ref()) || !is_named_lead(&class) || holds_heading(&node) {
             return None;
         }
         let text = squash(&node.text());
         let fits = text.split_whitespace().count() >= MIN_WORDS
             && text.chars().count() <= MAX_CHARS
             && text.ends_with(|c: char| c.is_alphanumeric() || ".!?…»\"”)".contains(c));
-        (fits && beside_headline(node, &title)).then_some(text)
+        (fits && beside_headline(&node, &title)).then_some(text)
     })
 }
 
@@ -61,11 +76,11 @@ pub fn or_description<'a>(description: Option<&'a str>, lead: Option<&'a str>) -
     Some(if cut { lead } else { description })
 }
 
-fn is_named_lead(node: &NodeRef) -> bool {
-    let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
-    class
-        .split_whitespace()
-        .any(|name| name.split(['-', '_']).any(|word| WORDS.contains(&word)))
+fn is_named_lead(class: &str) -> bool {
+    class.split_whitespace().any(|name| {
+        name.split(['-', '_'])
+            .any(|word| WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    })
 }
 
 /// A heading, or a box holding one, is a headline with its kicker or a
@@ -153,6 +168,12 @@ mod tests {
         );
         let html = "<h1>Library stays open</h1><p class='intro'>Read on.</p>";
         assert_eq!(find(&Document::from(html), "Library stays open"), None);
+        // Class names are read in any case.
+        let html = format!("<h1>Library stays open</h1><p class='Article-Intro'>{LEAD}</p>");
+        assert_eq!(
+            find(&Document::from(html.as_str()), "Library stays open").as_deref(),
+            Some(LEAD)
+        );
         // "leading" is not "lead".
         let html = format!("<h1>Library stays open</h1><p class='leading'>{LEAD}</p>");
         assert_eq!(
