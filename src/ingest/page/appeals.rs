@@ -120,6 +120,41 @@ pub fn drop_closing_appeals(body: &mut HtmlText) {
     }
 }
 
+/// An appeal in the middle of the text is this short (characters).
+const INLINE_CHARS: usize = 150;
+
+/// Quotation marks: an appeal inside them is someone's words in the story.
+const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '’', '‚', '\''];
+
+/// Removes the appeals standing as paragraphs of their own inside the text
+/// ("Never miss the latest news by signing up to our newsletter today!"):
+/// short, said as a command or an exclamation, and not quoted. A story's
+/// sentence about a newsletter or an app is neither.
+pub fn drop_inline_appeals(body: &mut HtmlText) {
+    let mut at = 0;
+    while at < body.paragraphs.len() {
+        let is_text =
+            body.blocks.is_empty() || matches!(body.blocks.get(at), Some(Block::Paragraph { .. }));
+        if is_text && is_inline_appeal(&body.paragraphs[at]) {
+            body.remove(at);
+        } else {
+            at += 1;
+        }
+    }
+}
+
+fn is_inline_appeal(text: &str) -> bool {
+    let text = text.trim();
+    if text.chars().count() > INLINE_CHARS || text.contains(QUOTES) || !is_appeal(text) {
+        return false;
+    }
+    let first = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    text.ends_with('!') || first.is_some_and(|w| ACTIONS.contains(&w.as_str()))
+}
+
 /// An action and a channel, said to the reader (or as a command: "Follow
 /// the Daily on Twitter", or as a promotion: "For the latest news ...").
 fn is_appeal(text: &str) -> bool {
@@ -173,6 +208,28 @@ mod tests {
             ["The council voted on Tuesday to keep the library open."]
         );
         assert_eq!(kept(&format!("{STORY}{badges}")).len(), 3);
+    }
+
+    #[test]
+    fn appeals_inside_the_text_go_and_quoted_or_told_ones_stay() {
+        let html = format!(
+            "{STORY}<p>Never miss the latest news by signing up to our newsletter today!</p>\
+             <p>Subscribe to our newsletter for updates on the library.</p>\
+             <p>The librarian said the vote came after a long campaign.</p>"
+        );
+        assert_eq!(
+            kept_by(&html, drop_inline_appeals),
+            [
+                "The council voted on Tuesday to keep the library open.",
+                "The librarian said the vote came after a long campaign."
+            ]
+        );
+        // Quoted, or told as the story's sentence: the story's own lines.
+        let html = format!(
+            "<p>\"Follow us on Twitter!\" the campaign's leaflets urged.</p>{STORY}\
+             <p>Residents who follow our newsletter heard of the vote first, she said.</p>"
+        );
+        assert_eq!(kept_by(&html, drop_inline_appeals).len(), 3);
     }
 
     #[test]

@@ -8,10 +8,9 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
-use super::phrases::{
-    BY_CREDITS, CREDIT_LEN, CREDITS, DISCLOSURES, LOGIN_PROMPTS, NOTICES, PREFIXES, RELATED,
-};
-use super::widgets::{STOCK, STOCK_WORDS, is_long_widget_line, is_widget_line};
+use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
+use super::scan::{Found, scan};
+use super::widgets::{STOCK_WORDS, is_long_widget_line, is_widget_line};
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
@@ -19,7 +18,8 @@ const SHORT: usize = 100;
 /// A notice saying two of its phrases may be this long.
 const NOTICE_LEN: usize = 250;
 
-/// A disclosure of advertising or affiliate links may be this long.
+/// A disclosure of advertising or affiliate links (see `DISCLOSURES`)
+/// may be this long.
 const DISCLOSURE_LEN: usize = 300;
 
 /// Removes the lines about the page from `body` (see the module's comment).
@@ -130,18 +130,11 @@ fn credit_start(text: &str) -> Option<usize> {
     }
     // Without a marker, a stock library's name marks a credit when little
     // follows it ("… / Shutterstock"), not a sentence about the library.
-    let stock = || {
-        STOCK
-            .iter()
-            .filter_map(|m| lower.rfind(m))
-            .max()
-            .filter(|&at| lower[at..].split_whitespace().count() <= STOCK_WORDS)
-    };
-    let at = CREDITS
-        .iter()
-        .filter_map(|m| lower.rfind(m))
-        .max()
-        .or_else(stock)?;
+    let found = scan(&lower);
+    let stock = found
+        .stock
+        .filter(|&at| lower[at..].split_whitespace().count() <= STOCK_WORDS);
+    let at = found.credit.or(stock)?;
     let head = text.get(..at)?;
     let starts_word = head.ends_with([' ', '(', '[', '\u{a0}']);
     // After a sentence, in brackets or after a dash; "©" anywhere.
@@ -229,14 +222,23 @@ pub(super) fn bare(text: &str) -> &str {
 }
 
 fn is_page_line(text: &str) -> bool {
-    if is_notice(text) || is_disclosure(text) || is_long_widget_line(text) {
-        return true;
-    }
-    if text.is_empty() || text.chars().count() > SHORT {
+    let len = text.chars().count();
+    // Longer lines are none of these (see the lengths below).
+    if len > 2 * NOTICE_LEN {
         return false;
     }
-    is_widget_line(text)
-        || LOGIN_PROMPTS.iter().any(|p| text.contains(p))
+    let found = scan(text);
+    if is_notice(text, len, &found)
+        || (len <= DISCLOSURE_LEN && found.disclosure)
+        || is_long_widget_line(text, len, &found)
+    {
+        return true;
+    }
+    if text.is_empty() || len > SHORT {
+        return false;
+    }
+    is_widget_line(text, &found)
+        || found.login
         || PREFIXES.iter().any(|p| text.starts_with(p))
         || (text.contains(" :") && {
             // "Category : News", spaced as French typography spaces colons.
@@ -250,21 +252,15 @@ fn is_page_line(text: &str) -> bool {
 /// A copyright or reprint notice: a short line with one of its phrases,
 /// a longer one (up to `NOTICE_LEN`) with two of them ("Copyright
 /// 2024 Agency. All rights reserved. This material may not be
-/// published, ..."), or one up to twice that long with three.
-fn is_notice(text: &str) -> bool {
-    let len = text.chars().count();
+/// published, ..."), or one up to twice that long with three. `len` is
+/// the line's length in characters, `found` its phrases.
+fn is_notice(text: &str, len: usize, found: &Found) -> bool {
     if len > 2 * NOTICE_LEN {
         return false;
     }
-    let found = NOTICES.iter().filter(|n| text.contains(*n)).count()
-        + usize::from(text.starts_with("copyright") || text.starts_with('©'));
+    let found =
+        found.notices() + usize::from(text.starts_with("copyright") || text.starts_with('©'));
     found >= 3 || (found == 2 && len <= NOTICE_LEN) || (found == 1 && len <= SHORT)
-}
-
-/// A disclosure of advertising or affiliate links (see `DISCLOSURES`):
-/// a paragraph up to `DISCLOSURE_LEN` with one of its phrases.
-fn is_disclosure(text: &str) -> bool {
-    text.chars().count() <= DISCLOSURE_LEN && DISCLOSURES.iter().any(|d| text.contains(d))
 }
 
 /// A credit in brackets or said as "Photograph by ...": "(Credit: Agency)",

@@ -4,6 +4,7 @@
 mod appeals;
 mod byline;
 mod ldbody;
+mod lead;
 mod lines;
 mod meta;
 mod noscript;
@@ -12,6 +13,7 @@ mod prune;
 mod recipe;
 mod related;
 mod repeats;
+mod scan;
 mod second;
 mod standfirst;
 mod teasers;
@@ -65,6 +67,8 @@ pub(super) fn extract_page(
     let related = related::find_related(&doc, base.as_ref(), meta.url.as_deref());
     let element_count = doc.select("*").length();
     let deep = !depth_within(&doc, MAX_DEPTH);
+    // Before pruning, which may take the lead's box with the furniture.
+    let lead = meta.title.as_deref().and_then(|t| lead::find(&doc, t));
     if !deep {
         prune::prune(&doc);
     }
@@ -93,6 +97,7 @@ pub(super) fn extract_page(
     recipe::add_missing(&mut body, meta.recipe.as_ref());
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
+    appeals::drop_inline_appeals(&mut body);
     teasers::drop_link_runs(&mut body);
     widgets::drop_dangling_end(&mut body);
     byline::drop_byline_lines(&mut body);
@@ -105,7 +110,10 @@ pub(super) fn extract_page(
             body.remove(at);
         }
     }
-    let standfirst = standfirst::standfirst(meta.description.as_deref(), &body.paragraphs);
+    let description = lead::or_description(meta.description.as_deref(), lead.as_deref());
+    // A description copying the text's opening gives way to the lead.
+    let standfirst = standfirst::standfirst(description, &body.paragraphs)
+        .or_else(|| standfirst::standfirst(lead.as_deref(), &body.paragraphs));
     let mut article = Article {
         title,
         source: meta.site_name.clone(),

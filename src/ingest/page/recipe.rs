@@ -1,5 +1,6 @@
-//! A recipe's ingredients and steps, from the page's JSON-LD `Recipe`,
-//! added after the text when the text lacks them. Recipe pages set their
+//! A recipe's ingredients and steps, from the page's JSON-LD `Recipe`
+//! (or a guide's steps, from a `HowTo`), added after the text when the
+//! text lacks them. Recipe pages set their
 //! ingredients in tables and widgets (servings calculators, shopping-list
 //! buttons) that Readability cleans away with the furniture around them,
 //! and a recipe without its ingredients is of little use.
@@ -25,16 +26,42 @@ pub struct Recipe {
 }
 
 impl Recipe {
-    /// The first JSON-LD object with ingredients, if any.
+    /// The first JSON-LD object with ingredients, if any, or else the
+    /// first guide (`HowTo`) with steps: a guide is a recipe for a task,
+    /// its steps set apart as a recipe's are.
     pub fn from_ld(objects: &[Value]) -> Option<Recipe> {
-        let recipe = objects
-            .iter()
-            .find(|v| v.get("recipeIngredient").is_some())?;
+        let Some(recipe) = objects.iter().find(|v| v.get("recipeIngredient").is_some()) else {
+            return Self::guide(objects);
+        };
         let mut ingredients = Vec::new();
         texts(recipe.get("recipeIngredient"), &mut ingredients, 0);
         let mut steps = Vec::new();
         texts(recipe.get("recipeInstructions"), &mut steps, 0);
         (!ingredients.is_empty()).then_some(Recipe { ingredients, steps })
+    }
+
+    /// The steps of the first `HowTo` object that has any.
+    fn guide(objects: &[Value]) -> Option<Recipe> {
+        objects
+            .iter()
+            .filter(|v| is_type(v, "HowTo"))
+            .find_map(|guide| {
+                let mut steps = Vec::new();
+                texts(guide.get("step"), &mut steps, 0);
+                (!steps.is_empty()).then(|| Recipe {
+                    ingredients: Vec::new(),
+                    steps,
+                })
+            })
+    }
+}
+
+/// Whether a JSON-LD object's `@type` is `name` or lists it.
+fn is_type(object: &Value, name: &str) -> bool {
+    match object.get("@type") {
+        Some(Value::String(t)) => t == name,
+        Some(Value::Array(types)) => types.iter().any(|t| t.as_str() == Some(name)),
+        _ => false,
     }
 }
 
@@ -151,6 +178,32 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_guides_missing_steps_are_added() {
+        let ld: Value = serde_json::from_str(
+            r#"{"@type": "HowTo", "name": "Mending a bicycle tyre",
+                "step": [
+                    {"@type": "HowToStep", "text": "<p>Take the wheel off the frame.</p>"},
+                    {"@type": "HowToStep", "text": "Find the hole by pumping the tube."}]}"#,
+        )
+        .unwrap();
+        let guide = Recipe::from_ld(&[ld]);
+        let mut body = body_of(&["Sign in", "Premium"]);
+        add_missing(&mut body, guide.as_ref());
+        assert_eq!(
+            body.paragraphs[2..],
+            [
+                "Take the wheel off the frame.",
+                "Find the hole by pumping the tube."
+            ]
+        );
+        // Another type's steps are not a guide's.
+        let ld: Value =
+            serde_json::from_str(r#"{"@type": "WebPage", "step": ["Take the wheel off."]}"#)
+                .unwrap();
+        assert_eq!(Recipe::from_ld(&[ld]), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 use super::lines::bare;
 use super::phrases::{LABELS, RELATED};
+use super::scan::Found;
 use crate::ingest::htmltext::HtmlText;
 use crate::model::Block;
 
@@ -52,7 +53,7 @@ const PAGE_NOUNS: &[&str] = &[
 ];
 
 /// Verbs offering a file.
-const DOWNLOAD: &[&str] = &[
+pub(super) const DOWNLOAD: &[&str] = &[
     "download",
     "herunterladen",
     "downloaden",
@@ -83,11 +84,11 @@ pub(super) const STOCK: &[&str] = &[
 pub(super) const STOCK_WORDS: usize = 3;
 
 /// Whether `text` (lowercased, trimmed, short) is one of the lines the
-/// module's comment lists.
-pub(super) fn is_widget_line(text: &str) -> bool {
+/// module's comment lists; `found` holds its phrases.
+pub(super) fn is_widget_line(text: &str, found: &Found) -> bool {
     is_label(text)
         || is_share_prompt(text)
-        || is_download(text)
+        || is_download(text, found)
         || is_stock_credit(text)
         || is_arrow_pointer(text)
         || is_here_pointer(text)
@@ -164,11 +165,11 @@ fn is_share_prompt(text: &str) -> bool {
 /// A link to a PDF: a short label with a verb offering it ("Dieses Skript
 /// als PDF herunterladen"), or a label with the file's size ("Report
 /// PDF | 38 KB").
-fn is_download(text: &str) -> bool {
+fn is_download(text: &str, found: &Found) -> bool {
     if !text.contains("pdf") {
         return false;
     }
-    let offered = text.chars().count() <= DOWNLOAD_LEN && DOWNLOAD.iter().any(|d| text.contains(d));
+    let offered = text.chars().count() <= DOWNLOAD_LEN && found.download;
     offered || has_file_size(text)
 }
 
@@ -230,7 +231,7 @@ const MORE: &[&str] = &[
 /// Phrases of a placeholder for embedded content the reader has not
 /// agreed to load ("Click the button to load the content from ..."), or
 /// of a cookie notice.
-const CONSENT: &[&str] = &[
+pub(super) const CONSENT: &[&str] = &[
     "um den inhalt von",
     "um inhalte von",
     "inhalt zu laden",
@@ -251,7 +252,7 @@ const CONSENT: &[&str] = &[
 
 /// Phrases of a paywall's notice: the rest of the story is for
 /// subscribers.
-const PAYWALL: &[&str] = &[
+pub(super) const PAYWALL: &[&str] = &[
     "pour lire la suite",
     "réservé aux abonnés",
     "to view the full story",
@@ -270,12 +271,11 @@ const PAYWALL: &[&str] = &[
 /// a teaser of another story ending in its "more" link ("Weather of
 /// the past… more"), a placeholder for embedded content or a cookie
 /// notice, a paywall's notice, and an error message of the page's
-/// server. Takes the line lowercased and trimmed.
-pub(super) fn is_long_widget_line(text: &str) -> bool {
-    text.chars().count() <= TEASER_LEN
-        && (is_more_teaser(text)
-            || is_server_error(text)
-            || [CONSENT, PAYWALL].iter().any(|l| has_phrase(text, l)))
+/// server. Takes the line lowercased and trimmed, its length in
+/// characters and its phrases.
+pub(super) fn is_long_widget_line(text: &str, len: usize, found: &Found) -> bool {
+    len <= TEASER_LEN
+        && (is_more_teaser(text) || is_server_error(text) || found.consent || found.paywall)
 }
 
 /// A "more" link after an ellipsis or a finished sentence: "Auskunft über
@@ -305,10 +305,6 @@ const SERVER_ERRORS: &[&str] = &[
 /// default object from empty value in /www/site/classes.php on line 407".
 fn is_server_error(text: &str) -> bool {
     SERVER_ERRORS.iter().any(|e| text.starts_with(e)) && text.contains(".php on line ")
-}
-
-fn has_phrase(text: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| text.contains(p))
 }
 
 /// A closing line introducing what follows is this short (characters).

@@ -1,0 +1,184 @@
+//! The article's lead: the paragraph a page sets apart under its headline,
+//! named so by its class ("lead", "intro", "standfirst"), which sits
+//! outside the block of text Readability picks. It stands for the
+//! description as the standfirst when the page gives none, or one cut
+//! from the lead ("… Read more").
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use dom_query::{Document, NodeRef};
+
+use crate::ingest::htmltext::squash;
+
+/// Words of a class naming a lead (words of a class are set apart by
+/// `-` and `_`: "teaser-text", "c-page-intro__copy").
+const WORDS: &[&str] = &["lead", "leader", "lede", "intro", "standfirst"];
+
+/// `WORDS`, in any case, anywhere in a class.
+static NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["lead", "lede", "intro", "standfirst"])
+        .expect("four words build an automaton")
+});
+
+/// A lead holds at least this many words: fewer is a label or a kicker.
+const MIN_WORDS: usize = 12;
+
+/// A lead is at most this long (characters): longer is a container.
+const MAX_CHARS: usize = 600;
+
+/// Levels above the lead where the headline is looked for.
+const HEADLINE_REACH: usize = 2;
+
+/// The first element named a lead, of a lead's length, with the page's
+/// headline (`title`, lowercased words) beside it or up to two levels
+/// above: a lead elsewhere introduces another story.
+pub fn find(doc: &Document, title: &str) -> Option<String> {
+    let title = squash(title).to_lowercase();
+    if title.is_empty() {
+        return None;
+    }
+    // One walk over the elements, a class looked at only when it holds one
+    // of the words, perhaps inside a longer one (the selector engine's
+    // `[class]` and substring matches cost more).
+    doc.root().descendants_it().find_map(|node| {
+        let class = node.attr("class")?;
+        if !NAMES.is_match(class.as_ref()) || !is_named_lead(&class) || holds_heading(&node) {
+            return None;
+        }
+        let text = squash(&node.text());
+        let fits = text.split_whitespace().count() >= MIN_WORDS
+            && text.chars().count() <= MAX_CHARS
+            && text.ends_with(|c: char| c.is_alphanumeric() || ".!?…»\"”)".contains(c));
+        (fits && beside_headline(&node, &title)).then_some(text)
+    })
+}
+
+/// A description opening the same as the lead holds this many characters
+/// of it, at least, to count as cut from it.
+const CUT_KEY: usize = 40;
+
+/// What stands as the standfirst: the lead when the page has no
+/// description or one cut from the lead, the description otherwise.
+pub fn or_description<'a>(description: Option<&'a str>, lead: Option<&'a str>) -> Option<&'a str> {
+    let Some(lead) = lead else {
+        return description;
+    };
+    let Some(description) = description else {
+        return Some(lead);
+    };
+    let opening: String = squash(description).chars().take(CUT_KEY).collect();
+    let cut = opening.chars().count() == CUT_KEY
+        && lead.chars().count() > description.chars().count()
+        && lead.starts_with(&opening);
+    Some(if cut { lead } else { description })
+}
+
+fn is_named_lead(class: &str) -> bool {
+    class.split_whitespace().any(|name| {
+        name.split(['-', '_'])
+            .any(|word| WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    })
+}
+
+/// A heading, or a box holding one, is a headline with its kicker or a
+/// section, not a lead ("<h2 class='intro__title'>").
+fn holds_heading(node: &NodeRef) -> bool {
+    let heading = |n: &NodeRef| {
+        matches!(
+            n.node_name().as_deref(),
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        )
+    };
+    heading(node) || node.descendants_it().any(|d| heading(&d))
+}
+
+/// Whether the nearest headings around the lead, among the children of its
+/// parent or of the levels above it up to `HEADLINE_REACH`, say the title:
+/// a lead under another heading introduces another story.
+fn beside_headline(node: &NodeRef, title: &str) -> bool {
+    let mut up = node.parent();
+    for _ in 0..HEADLINE_REACH {
+        let Some(level) = up else {
+            return false;
+        };
+        let headings: Vec<String> = level
+            .children_it(false)
+            .filter(|c| matches!(c.node_name().as_deref(), Some("h1" | "h2")))
+            .map(|c| squash(&c.text()).to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !headings.is_empty() {
+            return headings
+                .iter()
+                .any(|h| title.contains(h.as_str()) || h.contains(title));
+        }
+        up = level.parent();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEAD: &str = "The council voted to keep the library open for ten more years, \
+        after a debate that ran late into the night.";
+
+    #[test]
+    fn a_lead_under_the_headline_is_found() {
+        let html = format!(
+            "<div class='intro'><h1>Library stays open</h1><div class='date'>3 May</div>\
+             <div class='teaser-lead'><p>{LEAD}</p></div></div>\
+             <div class='content'><p>The story.</p></div>"
+        );
+        let doc = Document::from(html.as_str());
+        assert_eq!(find(&doc, "Library stays open").as_deref(), Some(LEAD));
+    }
+
+    #[test]
+    fn the_lead_stands_for_a_missing_or_cut_description() {
+        let cut = "The council voted to keep the library open for ten more…";
+        assert_eq!(or_description(None, Some(LEAD)), Some(LEAD));
+        assert_eq!(or_description(Some(cut), Some(LEAD)), Some(LEAD));
+        let own = "Ten more years for the reading rooms on Mill Street.";
+        assert_eq!(or_description(Some(own), Some(LEAD)), Some(own));
+        assert_eq!(or_description(Some(own), None), Some(own));
+    }
+
+    #[test]
+    fn a_lead_away_from_the_headline_or_too_short_is_none() {
+        let html = format!(
+            "<h1>Library stays open</h1><div class='sidebar'>\
+             <h2>Another story</h2><p class='lead'>{LEAD}</p></div>"
+        );
+        assert_eq!(
+            find(&Document::from(html.as_str()), "Library stays open"),
+            None
+        );
+        let html = format!(
+            "<div><h1>Library stays open</h1></div>\
+             <header class='intro'><h2>Library stays open</h2><p>{LEAD}</p></header>"
+        );
+        assert_eq!(
+            find(&Document::from(html.as_str()), "Library stays open"),
+            None
+        );
+        let html = "<h1>Library stays open</h1><p class='intro'>Read on.</p>";
+        assert_eq!(find(&Document::from(html), "Library stays open"), None);
+        // Class names are read in any case.
+        let html = format!("<h1>Library stays open</h1><p class='Article-Intro'>{LEAD}</p>");
+        assert_eq!(
+            find(&Document::from(html.as_str()), "Library stays open").as_deref(),
+            Some(LEAD)
+        );
+        // "leading" is not "lead".
+        let html = format!("<h1>Library stays open</h1><p class='leading'>{LEAD}</p>");
+        assert_eq!(
+            find(&Document::from(html.as_str()), "Library stays open"),
+            None
+        );
+    }
+}
