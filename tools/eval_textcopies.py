@@ -9,7 +9,7 @@ its ``expected.html`` (body token F1, as the devset README defines it). The base
 the whole copy as the body (and its first line as the title).
 
     python3 tools/eval_textcopies.py [--bin target/release/edicola] [-v] [--newspaper DIR]
-        [--goose DIR] [--trafilatura REPO]
+        [--goose DIR] [--trafilatura REPO] [--postlight REPO]
 
 ``--newspaper DIR`` adds the test pages of newspaper4k (``github:AndyTheFactory/newspaper4k``,
 its ``tests/data`` folder: ``html/<name>.html`` with the expected title in
@@ -28,6 +28,11 @@ a checkout, its ``tests`` folder, or the bare git directory the library's ``fetc
 ``/work/.mirror/adbar+trafilatura/repo``) whose title ``tests/realworld_tests.py`` asserts (about
 25 pages of ``tests/cache``; tools/textcopy_trafilatura.py reads the assertions with ``ast``).
 They have no expected text: only their title is scored.
+
+``--postlight REPO`` adds the fixtures of Postlight Parser's tests (``github:postlight/parser``,
+checkout or git directory) whose title a site extractor's test asserts (about 150 pages;
+tools/textcopy_postlight.py reads the assertions). Where the test also gives the article's first
+13 words, the body is scored as recall of those words ("body recall", like goose's).
 
 For every set, "ceiling" counts the pages whose expected title is no line of the copy
 (no line equals, holds, or is held in the title while being at least half as long): no
@@ -53,9 +58,12 @@ DEFAULT_DEVSET = next((d for d in (REPO_ROOT.parent / "shared" / "devset",
                                    REPO_ROOT.parent.parent / "shared" / "devset") if d.is_dir()),
                       REPO_ROOT.parent / "shared" / "devset")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import textcopy_postlight  # noqa: E402
 import textcopy_trafilatura  # noqa: E402
 from eval_textpages import norm, title_ok  # noqa: E402
 
+# Sets whose expected text is only part of the article: scored by recall, never by F1.
+RECALL_SETS = ("goose", "postlight")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -112,6 +120,9 @@ def main() -> int:
     ap.add_argument("--trafilatura", type=Path,
                     help="trafilatura's repository (checkout or git directory): the titles of "
                          "its real-world test pages are scored too")
+    ap.add_argument("--postlight", type=Path,
+                    help="Postlight Parser's repository (checkout or git directory): the titles "
+                         "and openings of its fixtures are scored too")
     args = ap.parse_args()
     sys.path.insert(0, str(args.devset))
     import holdout_tools as ht  # the devset's own copy maker
@@ -134,12 +145,16 @@ def main() -> int:
                               lambda t=text: t.read_text(encoding="utf-8")))
     if args.goose:
         pages += goose_pages(args.goose)
-    several = bool(args.newspaper or args.goose or args.trafilatura)
+    several = bool(args.newspaper or args.goose or args.trafilatura or args.postlight)
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         if args.trafilatura:
             pages += [("trafilatura", name, source, want, None) for name, source, want
                       in textcopy_trafilatura.pages(args.trafilatura, Path(scratch))]
+        if args.postlight:
+            pages += [("postlight", name, source, want, (lambda o=opening: o) if opening else None)
+                      for name, source, want, opening
+                      in textcopy_postlight.pages(args.postlight, Path(scratch))]
         for set_name, name, source, want_title, expected_text in pages:
             copy = ht.dump_text(ht.sniff_decode(source.read_bytes()))
             file = Path(scratch) / f"{name}.txt"
@@ -155,8 +170,9 @@ def main() -> int:
                 article = {}
             body = "\n".join(article.get("body") or [])
             first = next((ln for ln in copy.splitlines() if ln.strip()), "")
-            score = {"goose": recall, "trafilatura": None}.get(set_name, f1)
-            score = score or (lambda got, want: None)
+            score = recall if set_name in RECALL_SETS else f1
+            if want_body is None:
+                score = lambda got, want: None  # noqa: E731
             rows.append((f"{set_name}/{name}" if several else name,
                          title_ok(article.get("title") or "", want_title), score(body, want_body),
                          title_ok(first, want_title), score(copy, want_body),
@@ -164,7 +180,7 @@ def main() -> int:
                          bool(want_title) and not reachable(copy, want_title)))
     if args.v:
         for name, t, b, bt, bb, got, want, out_of_reach in rows:
-            measure = "recall" if name.startswith("goose/") else "F1"
+            measure = "recall" if name.split("/")[0] in RECALL_SETS else "F1"
             verdict = "---" if not want else "ok " if t else "BAD"
             mark = "" if t or not want else f"  title {got[:50]!r} want {want[:50]!r}"
             mark += "  (ceiling)" if out_of_reach else ""
@@ -173,12 +189,12 @@ def main() -> int:
     groups = [("", rows)]
     if several:
         groups = [(f"{g}: ", [r for r in rows if r[0].startswith(g + "/")])
-                  for g in ("devset", "newspaper4k", "goose", "trafilatura")]
+                  for g in ("devset", "newspaper4k", "goose", "trafilatura", "postlight")]
         groups = [g for g in groups if g[1]] + [("all: ", rows)]
     for label, part in groups:
         titled = [r for r in part if r[6]]
-        f1_rows = [r for r in part if r[2] is not None and not r[0].startswith("goose/")]
-        rec_rows = [r for r in part if r[2] is not None and r[0].startswith("goose/")]
+        f1_rows = [r for r in part if r[2] is not None and r[0].split("/")[0] not in RECALL_SETS]
+        rec_rows = [r for r in part if r[2] is not None and r[0].split("/")[0] in RECALL_SETS]
         nt = max(len(titled), 1)
         ceiling = sum(r[7] for r in titled)
         print(f"{label}pages: {len(part)}, with a title: {len(titled)}, "
