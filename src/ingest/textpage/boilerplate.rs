@@ -123,7 +123,6 @@ const SHORT_CONTAINS: &[&str] = &[
     "derechos reservados",
     "©",
     "(c) ",
-    "powered by",
     "click to share",
     "click here",
     "share on",
@@ -229,6 +228,18 @@ const LONG_CONTAINS: &[&str] = &[
     "is not supported",
     "enable javascript",
     "abilita javascript",
+    "older browser",
+    "outdated browser",
+    "upgrade your browser",
+    "update your browser",
+    "supported browser",
+    "veralteten browser",
+    "browser non supportato",
+    "aggiorna il browser",
+    "navigateur obsolète",
+    "navigateur n'est pas",
+    "actualiza tu navegador",
+    "navegador no es compatible",
     "abonnez-vous",
     "suscríbete",
     "jetzt abonnieren",
@@ -249,12 +260,26 @@ pub(super) fn is_noise(text: &str, eff: usize) -> bool {
     eff <= 60 && NOISE_CONTAINS.iter().any(|p| lower.contains(p))
 }
 
+/// Most words of a "powered by" credit ("Proudly powered by WordPress");
+/// a longer line saying it is a headline ("Gadgets Powered by Alexa").
+const POWERED_BY_WORDS: usize = 5;
+
+/// A credit to the software or service behind the page: opened by "powered
+/// by", or a short line holding it.
+fn is_powered_by(lower: &str) -> bool {
+    lower.starts_with("powered by")
+        || (lower.contains("powered by") && lower.split_whitespace().count() <= POWERED_BY_WORDS)
+}
+
 pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
     let lower = text.to_lowercase();
     if eff <= 40 && matches_list(&marker_key(text), EXACT) {
         return true;
     }
     if eff <= 100 && SHORT_CONTAINS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    if eff <= 100 && is_powered_by(&lower) {
         return true;
     }
     let hits = LONG_CONTAINS.iter().filter(|p| lower.contains(*p)).count();

@@ -86,7 +86,28 @@ fn is_label_run(text: &str, words: usize) -> bool {
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
         .count();
-    capitalised * 10 >= words * 7
+    // A headline in title case ("… Is No Longer In The Running To Become
+    // …") is held together by small words that a list of labels lacks.
+    capitalised * 10 >= words * 7 && function_words(text) < LABEL_RUN_FUNCTION_WORDS
+}
+
+/// Small words of a sentence in the languages served most; "and" is left
+/// out, as labels hold it ("Food and Drink").
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "is", "are", "was", "for", "on", "with", "his", "her",
+    "their", "from", "by", "at", "as", "it", "be", "that", "il", "lo", "la", "di", "del", "della",
+    "per", "che", "le", "les", "des", "du", "de", "un", "une", "est", "der", "die", "das", "ist",
+    "mit", "von", "el", "los", "las", "es", "en", "con", "para",
+];
+
+/// From this many small words, a long line of capitalised words is a
+/// sentence, not a run of labels.
+const LABEL_RUN_FUNCTION_WORDS: usize = 3;
+
+fn function_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .count()
 }
 
 /// A line of hashtags (`#NK #Rodong Sinmun`): a tag list.

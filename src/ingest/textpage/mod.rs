@@ -12,6 +12,8 @@ mod copy_tests;
 mod dates;
 mod edition;
 mod fields;
+#[cfg(test)]
+mod headline_tests;
 mod lines;
 mod measure;
 mod meta;

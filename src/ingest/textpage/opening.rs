@@ -12,6 +12,9 @@ const PROSE_ABOVE: usize = 2;
 /// Most words of a date line above a headline ("Friday, December 23, 2016");
 /// a longer line is a sentence with a date in it.
 const DATE_LINE_WORDS: usize = 6;
+/// Longest prose line taken for a blurb above the headline ("Self care and
+/// ideas to help you live a healthier, happier life.").
+const BLURB_EFF: usize = 160;
 /// Longest prose line that may be a headline (two short sentences).
 const PROSE_HEADLINE_EFF: usize = 120;
 
@@ -52,7 +55,11 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
                 (lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS)
                     || dates::is_day_stamp(&lines[j].text)
             });
-        let opens = if l.is_title_like() {
+        let opens = if prose > PROSE_ABOVE {
+            // Past a few lines of prose, only a headline dated above and
+            // credited below opens the article under a run of blurbs.
+            l.is_title_like() && dated && meta_within(lines, h, 3)
+        } else if l.is_title_like() {
             dated || byline_under(lines, h)
         } else {
             l.is_text()
@@ -66,7 +73,9 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         }
         if l.is_text() {
             prose += 1;
-            if prose > PROSE_ABOVE {
+            // Short blurbs (a menu's descriptions) may stand above the
+            // headline in any number; a paragraph of the article may not.
+            if prose > PROSE_ABOVE && l.eff > BLURB_EFF {
                 break;
             }
         }

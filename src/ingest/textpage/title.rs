@@ -185,7 +185,9 @@ pub(super) fn pick_title(
             || (in_related_list(lines, i) && !byline_under(lines, i))
             || (running_time_under(lines, i)
                 && *playlist.get_or_insert_with(|| has_playlist(lines)))
-            || captions_a_picture(lines, i)
+            // A picture may sit between a headline and its byline: its
+            // credit under the headline makes no caption of it.
+            || (captions_a_picture(lines, i) && !byline_under(lines, i))
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])

@@ -1,0 +1,82 @@
+//! Tests of the rules that let an article's own headline through: a
+//! headline that reads like a widget's line, a menu or a caption, one made-up
+//! page each.
+
+use super::*;
+
+const BODY: &str = "\
+The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring to the old town.
+Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start early next spring.
+Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
+";
+
+fn page_of(top: &str) -> Article {
+    parse_text_page(&format!("{top}{BODY}")).expect("page parses")
+}
+
+#[test]
+fn a_headline_saying_powered_by_is_no_credit_line() {
+    let top = "Home\nNews\nNew River Bridge Powered by Solar Panels Wins The Council Vote\n\
+By Anna Rossi\nMarch 2, 2021\n";
+    assert_eq!(
+        page_of(top).title,
+        "New River Bridge Powered by Solar Panels Wins The Council Vote"
+    );
+    assert!(boilerplate::is_boilerplate(
+        "Proudly powered by WordPress",
+        28
+    ));
+    assert!(boilerplate::is_boilerplate(
+        "Powered by the Comment Engine of a Firm",
+        39
+    ));
+}
+
+#[test]
+fn a_picture_credit_between_a_headline_and_its_byline_makes_no_caption() {
+    let top =
+        "Home\nNews\nCouncil Approves The River Bridge\nPhoto: Marco Bianchi\nBy Anna Rossi\n";
+    assert_eq!(page_of(top).title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn blurbs_of_a_menu_above_a_dated_and_credited_headline_are_not_the_article() {
+    let top = "Home\nSections\n\
+Reporting on what you care about, from the council to the courts.\n\
+Recipes and videos for every day of the week, all in one place!\n\
+Ideas to help you live a healthier, happier life.\n\
+Places to eat and sights to see in the best destinations of the region.\n\
+Local\nPosted on 3 Oct 2016\nCouncil Approves The River Bridge\nBy Anna Rossi\n";
+    let article = page_of(top);
+    assert_eq!(article.title, "Council Approves The River Bridge");
+    assert!(article.body[0].starts_with("The city council approved"));
+}
+
+#[test]
+fn a_long_headline_in_title_case_is_no_run_of_labels() {
+    let top = "Home\nNews\n\
+Council Member Is No Longer In The Running To Become The Head Of The River Bridge Works\n\
+By Anna Rossi\nMarch 2, 2021\n";
+    assert_eq!(
+        page_of(top).title,
+        "Council Member Is No Longer In The Running To Become The Head Of The River Bridge Works"
+    );
+    let menu = "Home News Sport Business Tech Science Health Entertainment Arts Travel Weather \
+Video Audio Food and Drink Style";
+    assert_eq!(
+        lines::classify(menu, menu.len(), 16, 0),
+        lines::Kind::Boiler
+    );
+}
+
+#[test]
+fn a_notice_about_an_old_browser_is_no_part_of_the_article() {
+    let notice = "You are using an older browser version. Please use a supported version for the best experience.";
+    assert!(boilerplate::is_boilerplate(notice, notice.len()));
+    let top = format!(
+        "Home\nLocal\n{notice}\nCouncil Approves The River Bridge\nMarch 2, 2021 Anna Rossi\n"
+    );
+    let article = page_of(&top);
+    assert_eq!(article.title, "Council Approves The River Bridge");
+    assert!(article.body[0].starts_with("The city council approved"));
+}
