@@ -8,7 +8,7 @@ const SNIFF_CHARS: usize = 65_536;
 /// The format of `text`, or why it is none of them.
 pub fn detect(text: &str) -> Result<Format, ParseError> {
     let head = text.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with('{') {
+    if opens_json_object(head) {
         return json_format(text);
     }
     if head.starts_with('<') {
@@ -24,6 +24,15 @@ pub fn detect(text: &str) -> Result<Format, ParseError> {
         return Ok(Format::Html);
     }
     Ok(Format::TextPage)
+}
+
+/// Whether the text opens as a JSON object does: `{`, then a key's quote or
+/// the closing brace. A text copy may open with a brace that was text on the
+/// page (a template's `{{ … }}`): it is no JSON at all.
+fn opens_json_object(head: &str) -> bool {
+    head.strip_prefix('{').is_some_and(|rest| {
+        rest.trim_start().is_empty() || rest.trim_start().starts_with(['"', '}'])
+    })
 }
 
 fn json_format(text: &str) -> Result<Format, ParseError> {
@@ -178,6 +187,20 @@ mod tests {
         let page = "<title>T</title>\n<body>\nline\nline\nline\nline\n</body>";
         assert_eq!(detect(page).ok(), Some(Format::Html));
         assert_eq!(detect("<p>hello</p>").ok(), Some(Format::Html));
+    }
+
+    #[test]
+    fn a_text_copy_opening_with_a_brace_is_a_text_copy() {
+        let copy = "{{ 'message_when_offline' | translate }}\nHarbour reopens after storm\n\
+The harbour reopened on Monday after the storm.\n";
+        assert_eq!(detect(copy).ok(), Some(Format::TextPage));
+        assert_eq!(detect("{ see below }\ntext").ok(), Some(Format::TextPage));
+        // A broken JSON file is still read as JSON, to say what is wrong.
+        assert!(matches!(
+            detect("{\n  \"version\": \"https://jsonfeed.org/version/1\",,"),
+            Err(ParseError::InvalidJson(_))
+        ));
+        assert!(detect("{}").is_err());
     }
 
     #[test]
