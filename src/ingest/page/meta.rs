@@ -108,11 +108,13 @@ impl PageMeta {
     }
 }
 
-/// `<meta>` values by lowercased `property`, `name` or `itemprop` (first wins).
+/// `<meta>` values by lowercased `property`, `name` or `itemprop` (first
+/// wins). The value is in `content`; some tools that save pages write it in
+/// `value` instead.
 fn meta_tags(doc: &Document) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for node in doc.select("meta").nodes() {
-        let Some(content) = node.attr("content") else {
+        let Some(content) = node.attr("content").or_else(|| node.attr("value")) else {
             continue;
         };
         for key_attr in ["property", "name", "itemprop", "http-equiv"] {
@@ -332,6 +334,18 @@ mod tests {
         );
         assert_eq!(strip_site("Big news today - Paper", None), "Big news today");
         assert_eq!(strip_site("A - B", None), "A - B");
+    }
+
+    #[test]
+    fn a_meta_value_saved_as_value_is_read() {
+        let doc = Document::from(
+            "<html><head><title>Bridge opens | Gazette</title>\
+<meta value=\"Bridge opens on Monday\" name=\"og:title\">\
+<meta content=\"Gazette\" value=\"x\" property=\"og:site_name\"></head><body></body></html>",
+        );
+        let meta = PageMeta::read(&doc, None);
+        assert_eq!(meta.title.as_deref(), Some("Bridge opens on Monday"));
+        assert_eq!(meta.site_name.as_deref(), Some("Gazette"));
     }
 
     #[test]
