@@ -6,10 +6,13 @@ newspaper4k (``github:AndyTheFactory/newspaper4k``, its ``tests/data`` folder): 
 ``html/NAME.html`` against ``txt/NAME.txt``, scored by token F1 (words casefolded, CJK by
 character, as ``eval_textcopies.py``). goose3 (``github:goose3/goose3``, its
 ``tests/data/content`` folder): its ``cleaned_text`` is often the first paragraphs only, so its
-pages are scored by recall (the share of the expected tokens found).
+pages are scored by recall (the share of the expected tokens found). Postlight Parser
+(``github:postlight/parser``, checkout or git directory, see ``textcopy_postlight.py``): the
+title its tests expect (same test as ``eval_textcopies.py``) and the recall of the article's
+first 13 words where the test gives them.
 
     python3 tools/eval_htmlsets.py [--bin target/release/edicola] [--newspaper DIR]
-        [--goose DIR] [--trafilatura] [-v]
+        [--goose DIR] [--postlight REPO] [--trafilatura] [-v]
 
 ``--trafilatura`` also runs trafilatura (``pip install trafilatura``) on the same pages.
 """
@@ -25,10 +28,15 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import textcopy_postlight  # noqa: E402
 from eval_textcopies import f1, goose_pages, recall  # noqa: E402
+from eval_textpages import title_ok  # noqa: E402
+
+RECALL_SETS = ("goose", "postlight")
 
 
-def edicola_body(binary: Path, page: Path) -> str:
+def edicola_read(binary: Path, page: Path) -> tuple[str, str]:
+    """The title and the body Edicola reads from a page."""
     with tempfile.TemporaryDirectory() as data:
         proc = subprocess.run([str(binary), "--data", data, "import", "--dry-run", "--json",
                                str(page)], capture_output=True, timeout=60)
@@ -36,24 +44,30 @@ def edicola_body(binary: Path, page: Path) -> str:
         out = json.loads(proc.stdout)
         article = out[0] if isinstance(out, list) else out
     except (ValueError, IndexError):
-        return ""
-    return "\n".join(article.get("body") or [])
+        return "", ""
+    return article.get("title") or "", "\n".join(article.get("body") or [])
 
 
-def trafilatura_body(page: Path) -> str:
+def trafilatura_read(page: Path) -> tuple[str, str]:
     import trafilatura  # noqa: PLC0415 (only with --trafilatura)
-    return trafilatura.extract(page.read_bytes(), output_format="txt") or ""
+    raw = page.read_bytes()
+    meta = trafilatura.extract_metadata(raw)
+    return (meta.title if meta else "") or "", trafilatura.extract(raw, output_format="txt") or ""
 
 
-def pages(args) -> list[tuple[str, str, Path, str]]:
+def pages(args, scratch: Path) -> list[tuple[str, str, Path, str, str]]:
     out = []
     if args.newspaper:
         for text in sorted((args.newspaper / "txt").glob("*.txt")):
             source = args.newspaper / "html" / f"{text.stem}.html"
             if source.exists():
-                out.append(("newspaper4k", text.stem, source, text.read_text(encoding="utf-8")))
+                out.append(("newspaper4k", text.stem, source, text.read_text(encoding="utf-8"),
+                            ""))
     if args.goose:
-        out += [(s, n, src, want()) for s, n, src, _, want in goose_pages(args.goose)]
+        out += [(s, n, src, want(), "") for s, n, src, _, want in goose_pages(args.goose)]
+    if args.postlight:
+        out += [("postlight", n, src, opening, title)
+                for n, src, title, opening in textcopy_postlight.pages(args.postlight, scratch)]
     return out
 
 
@@ -62,28 +76,42 @@ def main() -> int:
     ap.add_argument("--bin", type=Path, default=REPO_ROOT / "target/release/edicola")
     ap.add_argument("--newspaper", type=Path, help="newspaper4k's tests/data folder")
     ap.add_argument("--goose", type=Path, help="goose3's tests/data/content folder")
+    ap.add_argument("--postlight", type=Path, help="Postlight Parser's repository")
     ap.add_argument("--trafilatura", action="store_true", help="also score trafilatura")
     ap.add_argument("-v", action="store_true", help="print every page's figures")
     args = ap.parse_args()
-    todo = pages(args)
+    scratch = tempfile.TemporaryDirectory()
+    todo = pages(args, Path(scratch.name))
     if not todo:
-        sys.exit("eval_htmlsets: give --newspaper DIR and/or --goose DIR")
+        sys.exit("eval_htmlsets: give --newspaper DIR, --goose DIR and/or --postlight REPO")
+    readers = {"edicola": lambda page: edicola_read(args.bin, page)}
+    if args.trafilatura:
+        readers["trafilatura"] = trafilatura_read
     scores: dict[str, dict[str, list[float]]] = {}
-    for set_name, name, source, want in todo:
-        measure = recall if set_name == "goose" else f1
-        row = {"edicola": measure(edicola_body(args.bin, source), want)}
-        if args.trafilatura:
-            row["trafilatura"] = measure(trafilatura_body(source), want)
-        for tool, value in row.items():
-            scores.setdefault(set_name, {}).setdefault(tool, []).append(value)
+    titles: dict[str, dict[str, list[bool]]] = {}
+    for set_name, name, source, want, want_title in todo:
+        measure = recall if set_name in RECALL_SETS else f1
+        figures = []
+        for tool, read in readers.items():
+            title, body = read(source)
+            if want:
+                scores.setdefault(set_name, {}).setdefault(tool, []).append(measure(body, want))
+                figures.append(f"{tool} {scores[set_name][tool][-1]:.3f}")
+            if want_title:
+                right = title_ok(title, want_title)
+                titles.setdefault(set_name, {}).setdefault(tool, []).append(right)
+                figures.append(f"title {'ok' if right else 'BAD ' + repr(title[:50])}")
         if args.v:
-            figures = "  ".join(f"{t} {v:.3f}" for t, v in row.items())
-            print(f"  {set_name}/{name:40} {figures}")
+            print(f"  {set_name}/{name:40} {'  '.join(figures)}")
     for set_name, tools in scores.items():
-        measure = "recall" if set_name == "goose" else "F1"
+        measure = "recall" if set_name in RECALL_SETS else "F1"
         figures = "  ".join(f"{t} {sum(v) / len(v):.3f}" for t, v in tools.items())
         print(f"{set_name} ({len(next(iter(tools.values())))} pages), mean body {measure}: "
               f"{figures}")
+    for set_name, tools in titles.items():
+        figures = "  ".join(f"{t} {sum(v) / len(v):.1%} ({sum(v)}/{len(v)})"
+                            for t, v in tools.items())
+        print(f"{set_name}, title right: {figures}")
     return 0
 
 
