@@ -80,3 +80,24 @@ fn a_notice_about_an_old_browser_is_no_part_of_the_article() {
     assert_eq!(article.title, "Council Approves The River Bridge");
     assert!(article.body[0].starts_with("The city council approved"));
 }
+
+#[test]
+fn a_line_wholly_in_brackets_is_no_headline() {
+    let menu: String = (1..=30).map(|n| format!("sport news {n}\n")).collect();
+    let page = format!(
+        "Council Approves The River Bridge\n{menu}{BODY}\
+(Council members approved the river bridge for buses and bicycles)\nFacebook\nTwitter\n"
+    );
+    let article = parse_text_page(&page).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_with_its_byline_right_under_it_outweighs_a_widget_heading_above() {
+    let menu: String = (1..=16).map(|n| format!("Menu Item {n}\n")).collect();
+    let top = format!(
+        "Who Is the River Bridge Council?\nMarch 2, 2021\n{menu}\
+Council Bridge Works\nBy Anna Rossi - March 2, 2021 at 10:05AM\n"
+    );
+    assert_eq!(page_of(&top).title, "Council Bridge Works");
+}

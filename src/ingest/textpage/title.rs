@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link,
+    captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link, is_bracketed,
     is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
     running_time_under,
 };
@@ -84,10 +84,12 @@ fn overlap(text: &str, body: &HashMap<String, usize>) -> Option<f64> {
 }
 
 /// A date or credit line just after a headline marks it as an article's own title.
-/// Only lines above the body count: a date inside it (a quote's) marks
-/// nothing.
+/// Only lines above the body count, and the body's first line when it is
+/// the credit itself: a date inside the body (a quote's) marks nothing.
 fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
-    (i + 1..start.min(i + 6)).any(|j| {
+    let first_is_credit = lines.get(start).is_some_and(|l| l.byline.is_some());
+    let until = if first_is_credit { start + 1 } else { start };
+    (i + 1..until.min(i + 6)).any(|j| {
         lines[j].date.is_some() || lines[j].byline.is_some() || meta::bare_name(&lines[j]).is_some()
     })
 }
@@ -191,6 +193,7 @@ pub(super) fn pick_title(
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])
+            || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
         {
             continue;
@@ -218,7 +221,11 @@ pub(super) fn pick_title(
         // its headline's, and the line a caption or a section.
         let dated = date_right_above(lines, i) && is_duplicated(lines, i);
         let near = if i < start && (has_meta_after(lines, i, start) || dated) {
-            0.6
+            if byline_right_under(lines, i) {
+                0.9
+            } else {
+                0.6
+            }
         } else if next_content(lines, i + 1) == Some(start) {
             -0.4
         } else {

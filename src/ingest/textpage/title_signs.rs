@@ -202,6 +202,20 @@ pub(super) fn in_tag_list(lines: &[Line], i: usize) -> bool {
     below >= 1 && above + below + 1 >= TAG_RUN
 }
 
+/// A line wholly in brackets ("(Photo / Agency)", "［Keyboards］") is a
+/// credit, an aside or a label, not a headline.
+pub(super) fn is_bracketed(line: &Line) -> bool {
+    let text = line.text.trim();
+    [('(', ')'), ('[', ']'), ('（', '）'), ('［', '］')]
+        .iter()
+        .any(|&(open, close)| {
+            text.starts_with(open)
+                && text.ends_with(close)
+                && text.matches(open).count() == 1
+                && text.matches(close).count() == 1
+        })
+}
+
 /// A line opened by an arrow and a space ("> Sign up", "» More news",
 /// "« Back to the events") is a link to follow, not a headline.
 pub(super) fn is_arrow_link(line: &Line) -> bool {
