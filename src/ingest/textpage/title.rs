@@ -220,8 +220,14 @@ pub(super) fn pick_title(
         // copy, is dated as well: a date above a line of text alone is
         // its headline's, and the line a caption or a section.
         let dated = date_right_above(lines, i) && is_duplicated(lines, i);
+        let story = |h: usize| overlap(&lines[h].text, body).unwrap_or(0.0);
+        // A long line right under a shorter headline of the story is its
+        // standfirst: a headline comes before its standfirst, not after.
+        let standfirst = is_standfirst_under_headline(lines, i, story);
         let near = if i < start && (has_meta_after(lines, i, start) || dated) {
-            if byline_right_under(lines, i) {
+            // A byline right under it: the headline's own (a standfirst
+            // sits between its headline and the byline).
+            if byline_right_under(lines, i) && !standfirst {
                 0.9
             } else {
                 0.6
@@ -234,15 +240,11 @@ pub(super) fn pick_title(
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
         // A byline of its own under it makes it a headline all the same.
-        let story = |h: usize| overlap(&lines[h].text, body).unwrap_or(0.0);
         let under = if below_a_headlines_meta(lines, i, story) && !byline_under(lines, i) {
             -0.6
         } else {
             0.0
         };
-        // A long line right under a shorter headline of the story is its
-        // standfirst: a headline comes before its standfirst, not after.
-        let standfirst = is_standfirst_under_headline(lines, i, story);
         let second = if standfirst { -0.5 } else { 0.0 };
         // A headline is repeated where the page names itself; a standfirst
         // repeated (as the page's description) is a standfirst all the same.
