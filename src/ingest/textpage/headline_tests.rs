@@ -101,3 +101,11 @@ Council Bridge Works\nBy Anna Rossi - March 2, 2021 at 10:05AM\n"
     );
     assert_eq!(page_of(&top).title, "Council Bridge Works");
 }
+
+#[test]
+fn a_long_licence_notice_is_boilerplate() {
+    let notice = "The regional edition of the Gazette is published under license from Gazette Media, Inc., \
+of Springfield. Items that first appeared in the national edition are the property of Gazette Media, Inc. \
+or its suppliers, and 'The Gazette' and 'Gazette Daily' are trademarks of Gazette Media, Inc.";
+    assert!(boilerplate::is_boilerplate(notice, notice.len()));
+}
