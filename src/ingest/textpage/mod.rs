@@ -18,6 +18,7 @@ mod meta;
 mod opening;
 mod phrases;
 mod related;
+mod split;
 #[cfg(test)]
 mod tests;
 mod title;
