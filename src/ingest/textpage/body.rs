@@ -4,43 +4,12 @@
 use super::lines::{Barrier, Kind, Line};
 use super::{is_lead, next_content};
 
-/// Prose lines that are blurbs in a list of headline + blurb pairs (two pairs or more).
-fn teaser_flags(lines: &[Line]) -> Vec<bool> {
-    let n = lines.len();
-    let prev_content = |i: usize| {
-        (i.saturating_sub(6)..i)
-            .rev()
-            .find(|&j| !lines[j].is_meta())
-    };
-    let next_content = |i: usize| (i + 1..n.min(i + 7)).find(|&j| !lines[j].is_meta());
-    let paired: Vec<Option<usize>> = (0..n)
-        .map(|i| {
-            if !lines[i].is_text() || next_content(i).is_some_and(|j| lines[j].is_text()) {
-                return None;
-            }
-            prev_content(i).filter(|&h| lines[h].kind == Kind::Heading)
-        })
-        .collect();
-    (0..n)
-        .map(|i| {
-            let Some(h) = paired[i] else {
-                return false;
-            };
-            let pair_before = prev_content(h).is_some_and(|p| paired[p].is_some());
-            let pair_after = next_content(i)
-                .and_then(next_content)
-                .is_some_and(|q| paired[q].is_some_and(|qh| qh > i));
-            pair_before || pair_after
-        })
-        .collect()
-}
-
 /// Short paragraphs that make a body without a long one.
 const SHORT_PARAGRAPHS: usize = 12;
 
 /// The highest-scoring run of lines between section markers (maximum-sum subarray).
 pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
-    let teaser = teaser_flags(lines);
+    let teaser = super::teasers::teaser_flags(lines);
     let mut good_before: i64 = 0;
     let mut decay = false;
     let mut best: Option<(i64, usize, usize)> = None;

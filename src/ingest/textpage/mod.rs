@@ -19,6 +19,7 @@ mod opening;
 mod phrases;
 mod related;
 mod split;
+mod teasers;
 #[cfg(test)]
 mod tests;
 mod title;
