@@ -7,6 +7,10 @@ use super::{is_lead, next_content};
 /// Short paragraphs that make a body without a long one.
 const SHORT_PARAGRAPHS: usize = 12;
 
+/// Prose read (in Latin characters) after which a section marker ends the
+/// article: the prose after it is read at a discount.
+const ARTICLE_READ: i64 = 800;
+
 /// The highest-scoring run of lines between section markers (maximum-sum subarray).
 pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     let teaser = super::teasers::teaser_flags(lines);
@@ -17,9 +21,14 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     for (i, line) in lines.iter().enumerate() {
         let weight = match line.kind {
             Kind::Barrier(b) => {
-                if matches!(b, Barrier::Related | Barrier::Comments) && good_before >= 800 {
-                    decay = true;
-                }
+                // After a long article, a related list or comments mark
+                // the rest of the page; an end marker ("Tags", "About the
+                // author") does when it closes the article's own run.
+                let closes_run = run.is_some_and(|(sum, _)| sum >= ARTICLE_READ);
+                decay |= match b {
+                    Barrier::Related | Barrier::Comments => good_before >= ARTICLE_READ,
+                    Barrier::End => closes_run,
+                };
                 run = None;
                 continue;
             }
