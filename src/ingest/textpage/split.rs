@@ -40,10 +40,14 @@ const WRAP_WIDTH: usize = 100;
 /// blank lines (a headline and its "by" line are two).
 const WRAP_CHAIN: usize = 3;
 
+/// Whether a line is cut after a word, a comma or a hyphen.
+fn cut_after_word(line: &str) -> bool {
+    final_char(line).is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
+}
+
 /// A line a wrap may have broken: long enough, cut after a word or a comma.
 fn may_go_on(line: &str) -> bool {
-    eff_len(line) >= WRAPPED_MIN
-        && final_char(line).is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
+    cut_after_word(line) && eff_len(line) >= WRAPPED_MIN
 }
 
 /// Whether `next` continues `line` when `line` may go on.
@@ -97,23 +101,28 @@ pub(super) fn split_lines(text: &str) -> Vec<String> {
 /// another, all but the last no wider than [`WRAP_WIDTH`], whose last line
 /// ends a sentence: list items (which may start in lower case, as names
 /// do) end without a period.
-fn join_wrapped_runs(lines: Vec<String>) -> Vec<String> {
+fn join_wrapped_runs(mut lines: Vec<String>) -> Vec<String> {
+    // Cheap tests first: most lines end a sentence or start one.
+    let goes_on: Vec<bool> = lines
+        .windows(2)
+        .map(|w| {
+            continues(&w[0], &w[1])
+                && cut_after_word(&w[0])
+                && (WRAPPED_MIN..=WRAP_WIDTH).contains(&eff_len(&w[0]))
+        })
+        .collect();
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
         let mut j = i;
-        while j + 1 < lines.len()
-            && eff_len(&lines[j]) <= WRAP_WIDTH
-            && may_go_on(&lines[j])
-            && continues(&lines[j], &lines[j + 1])
-        {
+        while goes_on.get(j).copied().unwrap_or(false) {
             j += 1;
         }
         let ends_sentence = matches!(final_char(&lines[j]), Some('.' | '!' | '?' | '…' | ':'));
         if j + 1 - i < WRAP_CHAIN || !ends_sentence {
             j = i;
         }
-        let mut line = lines[i].clone();
+        let mut line = std::mem::take(&mut lines[i]);
         for t in &lines[i + 1..=j] {
             join(&mut line, t);
         }
