@@ -4,43 +4,16 @@
 use super::lines::{Barrier, Kind, Line};
 use super::{is_lead, next_content};
 
-/// Prose lines that are blurbs in a list of headline + blurb pairs (two pairs or more).
-fn teaser_flags(lines: &[Line]) -> Vec<bool> {
-    let n = lines.len();
-    let prev_content = |i: usize| {
-        (i.saturating_sub(6)..i)
-            .rev()
-            .find(|&j| !lines[j].is_meta())
-    };
-    let next_content = |i: usize| (i + 1..n.min(i + 7)).find(|&j| !lines[j].is_meta());
-    let paired: Vec<Option<usize>> = (0..n)
-        .map(|i| {
-            if !lines[i].is_text() || next_content(i).is_some_and(|j| lines[j].is_text()) {
-                return None;
-            }
-            prev_content(i).filter(|&h| lines[h].kind == Kind::Heading)
-        })
-        .collect();
-    (0..n)
-        .map(|i| {
-            let Some(h) = paired[i] else {
-                return false;
-            };
-            let pair_before = prev_content(h).is_some_and(|p| paired[p].is_some());
-            let pair_after = next_content(i)
-                .and_then(next_content)
-                .is_some_and(|q| paired[q].is_some_and(|qh| qh > i));
-            pair_before || pair_after
-        })
-        .collect()
-}
-
 /// Short paragraphs that make a body without a long one.
 const SHORT_PARAGRAPHS: usize = 12;
 
+/// Prose read (in Latin characters) after which a section marker ends the
+/// article: the prose after it is read at a discount.
+const ARTICLE_READ: i64 = 800;
+
 /// The highest-scoring run of lines between section markers (maximum-sum subarray).
 pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
-    let teaser = teaser_flags(lines);
+    let teaser = super::teasers::teaser_flags(lines);
     let mut good_before: i64 = 0;
     let mut decay = false;
     let mut best: Option<(i64, usize, usize)> = None;
@@ -48,9 +21,14 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     for (i, line) in lines.iter().enumerate() {
         let weight = match line.kind {
             Kind::Barrier(b) => {
-                if matches!(b, Barrier::Related | Barrier::Comments) && good_before >= 800 {
-                    decay = true;
-                }
+                // After a long article, a related list or comments mark
+                // the rest of the page; an end marker ("Tags", "About the
+                // author") does when it closes the article's own run.
+                let closes_run = run.is_some_and(|(sum, _)| sum >= ARTICLE_READ);
+                decay |= match b {
+                    Barrier::Related | Barrier::Comments => good_before >= ARTICLE_READ,
+                    Barrier::End => closes_run,
+                };
                 run = None;
                 continue;
             }

@@ -202,3 +202,82 @@ The harbour festival counts more visitors than in any year before this one\n";
         "{body:?}"
     );
 }
+
+#[test]
+fn a_longer_comment_thread_after_the_topics_list_is_not_the_article() {
+    let para = |n: &str| {
+        format!(
+            "The {n} part of the lesson asks the reader to explain how the old port was sold \
+            twice in ten years, for half the price each time, and what that says about the \
+            owners of the town's papers and the banks that lent them the money to buy it."
+        )
+    };
+    let comment = |n: &str| {
+        format!(
+            "I think the {n} question misses the point entirely: the port was never worth \
+            what they paid, and the papers were only ever a way to be heard at city hall, \
+            which anyone who has lived here for more than a year already knows well enough."
+        )
+    };
+    let mut text = String::from("A Lesson About The Old Port\n");
+    for n in ["first", "second", "third", "fourth", "fifth"] {
+        text += &para(n);
+        text.push('\n');
+    }
+    text += "Topics\nPort\nPapers\nBanks\nLeave your reply\n";
+    for (who, n) in [
+        ("anna", "first"),
+        ("bruno", "second"),
+        ("carla", "third"),
+        ("dario", "fourth"),
+        ("elena", "fifth"),
+        ("fabio", "sixth"),
+        ("gina", "last"),
+    ] {
+        text += &format!(
+            "Posted by {who}, Monday 29 October 2012 at 15:46\n{}\n",
+            comment(n)
+        );
+    }
+    let article = parse(&text);
+    assert_eq!(article.body.len(), 5, "{:?}", article.body);
+    assert!(article.body[0].starts_with("The first part"));
+}
+
+#[test]
+fn a_tags_link_above_the_article_does_not_end_it() {
+    let notice = |n: &str| {
+        format!(
+            "Tip number {n}: you can search every project of this site by typing a word, \
+            then pick one of the results with the arrow keys and press enter to open it."
+        )
+    };
+    let para = |n: &str| {
+        format!(
+            "The {n} step of the tool converts the simulator bundle into one that runs on the \
+            desktop, rewriting the load commands of each binary and signing the result again \
+            so that the system accepts it."
+        )
+    };
+    let mut text = String::new();
+    for n in ["one", "two"] {
+        text += &format!("Sign in\nSign up\n{}\nSign in\nSign up\n", notice(n));
+    }
+    for n in ["three", "four", "five", "six", "seven"] {
+        text += &notice(n);
+        text.push('\n');
+    }
+    text += "View all tags\nConvert A Simulator Bundle For The Desktop\n";
+    for n in [
+        "first", "second", "third", "fourth", "fifth", "sixth", "last",
+    ] {
+        text += &para(n);
+        text.push('\n');
+    }
+    let article = parse(&text);
+    assert!(
+        article.body[0].starts_with("The first step"),
+        "{:?}",
+        article.body
+    );
+}

@@ -7,6 +7,8 @@ use super::dates;
 use super::meta;
 use super::phrases;
 
+pub(super) use super::split::split_lines;
+
 use super::measure::{
     cjk_count, digit_share, eff_len, ends_with_any, ends_with_period, final_char, word_count,
 };
@@ -160,69 +162,6 @@ fn has_inner_sentence_end(s: &str) -> bool {
 
 fn ends_with_question(s: &str) -> bool {
     matches!(final_char(s), Some('!' | '?' | '！' | '？'))
-}
-
-/// Collapses every kind of whitespace to one space and drops invisible characters.
-pub(super) fn normalize_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'
-        ) {
-            continue;
-        }
-        if c.is_whitespace() || c.is_control() {
-            pending_space = true;
-            continue;
-        }
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(c);
-    }
-    out
-}
-
-fn starts_lowercase(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_lowercase())
-}
-
-/// Splits into non-empty lines; in blank-line-separated input, re-joins hard-wrapped prose.
-pub(super) fn split_lines(text: &str) -> Vec<String> {
-    let raw: Vec<&str> = text.lines().collect();
-    let blanks = raw.iter().filter(|l| l.trim().is_empty()).count();
-    let blank_mode = blanks * 6 >= raw.len();
-    let mut out: Vec<String> = Vec::new();
-    let mut joinable = false;
-    for r in raw {
-        let t = normalize_ws(r);
-        if t.is_empty() {
-            joinable = false;
-            continue;
-        }
-        if joinable && (starts_lowercase(&t) || out.last().is_some_and(|l| l.ends_with(','))) {
-            if let Some(last) = out.last_mut() {
-                if last.ends_with('-') && starts_lowercase(&t) {
-                    last.pop();
-                } else {
-                    last.push(' ');
-                }
-                last.push_str(&t);
-                joinable = eff_len(last) >= 50
-                    && final_char(last)
-                        .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-');
-                continue;
-            }
-        }
-        joinable = blank_mode
-            && eff_len(&t) >= 50
-            && final_char(&t).is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-');
-        out.push(t);
-    }
-    out
 }
 
 /// Lower-cased text with surrounding punctuation, counts and bullets removed.

@@ -20,6 +20,8 @@ mod meta;
 mod opening;
 mod phrases;
 mod related;
+mod split;
+mod teasers;
 #[cfg(test)]
 mod tests;
 mod title;

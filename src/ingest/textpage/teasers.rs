@@ -1,0 +1,126 @@
+//! Lists of other stories set as headline + blurb pairs, whose blurbs read
+//! as prose but are no article.
+
+use super::lines::{Kind, Line};
+
+/// Prose lines that are blurbs in a list of headline + blurb pairs (two pairs or more).
+pub(super) fn teaser_flags(lines: &[Line]) -> Vec<bool> {
+    let n = lines.len();
+    let prev_content = |i: usize| {
+        (i.saturating_sub(6)..i)
+            .rev()
+            .find(|&j| !lines[j].is_meta())
+    };
+    let next_content = |i: usize| (i + 1..n.min(i + 7)).find(|&j| !lines[j].is_meta());
+    let paired: Vec<Option<usize>> = (0..n)
+        .map(|i| {
+            if !lines[i].is_text() || next_content(i).is_some_and(|j| lines[j].is_text()) {
+                return None;
+            }
+            prev_content(i).filter(|&h| lines[h].kind == Kind::Heading)
+        })
+        .collect();
+    (0..n)
+        .map(|i| {
+            let Some(h) = paired[i] else {
+                return false;
+            };
+            let pair_before = prev_content(h).is_some_and(|p| paired[p].is_some());
+            let pair_after = next_content(i)
+                .and_then(next_content)
+                .is_some_and(|q| paired[q].is_some_and(|qh| qh > i));
+            pair_before || pair_after
+        })
+        .zip(short_headline_pairs(lines))
+        .map(|(a, b)| a || b)
+        .collect()
+}
+
+/// Pairs in a row that make a list of short headlines and their blurbs.
+const SHORT_PAIRS: usize = 3;
+/// Longest blurb of such a list: one or two sentences.
+const BLURB_EFF: usize = 200;
+
+/// Most words of a short headline.
+const SHORT_HEADLINE_WORDS: usize = 4;
+
+/// A headline of two to four words (a label, not a sentence).
+fn is_short_headline(l: &Line) -> bool {
+    l.is_title_like() && l.words <= SHORT_HEADLINE_WORDS
+}
+
+/// Blurbs under headlines of two to four words ("Park Wifi", then a
+/// sentence), [`SHORT_PAIRS`] pairs or more in a row: a features box. The
+/// blurbs are short; an article's sections run longer.
+fn short_headline_pairs(lines: &[Line]) -> Vec<bool> {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind != Kind::Noise)
+        .collect();
+    let mut flags = vec![false; lines.len()];
+    let mut k = 0;
+    while k + 1 < content.len() {
+        let mut m = k;
+        while m + 1 < content.len()
+            && is_short_headline(&lines[content[m]])
+            && lines[content[m + 1]].is_text()
+            && lines[content[m + 1]].eff <= BLURB_EFF
+        {
+            m += 2;
+        }
+        if (m - k) / 2 >= SHORT_PAIRS {
+            for &i in &content[k..m] {
+                flags[i] = lines[i].is_text();
+            }
+        }
+        k = if m > k { m } else { k + 1 };
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_text_page;
+
+    #[test]
+    fn a_box_of_short_headlines_and_blurbs_is_not_the_article() {
+        let page = "Morning Show: A Baker Who Feeds The Town\n\
+            June 8, 2012 6:14 AM\n\
+            The hosts welcomed a baker into the studio this morning, where she told how her shop has fed the town's shelter every night for ten years and why she will not stop now…\n\
+            Share this\n\
+            City Guides\n\
+            Summer Fairs\n\
+            From the river fair to the lantern parade: our guide to every fair in town this summer.\n\
+            Free Wifi\n\
+            Wifi is free in many of the city's squares. Here are nine spots where it works well.\n\
+            Quiet Cafes\n\
+            Our picks of the best cafes to read a book in, from the old port to the hill district.\n\
+            Rowing Races\n\
+            All you need to know for the rowing races: where to stand, what to bring and when to go.\n\
+            About Us\n";
+        let a = parse_text_page(page).expect("an article");
+        assert_eq!(a.body.len(), 1, "{:?}", a.body);
+        assert!(a.body[0].starts_with("The hosts welcomed a baker"));
+    }
+
+    #[test]
+    fn sections_under_short_subheadings_are_the_article() {
+        let para = |what: &str| {
+            format!(
+                "The archive holds letters, ledgers and maps of {what}, and the historians who \
+                read them found a story of slow growth, sudden losses and a stubborn will to \
+                carry on through it all. Most of it had never been read since the day it was \
+                filed away in the cellar of the old office by the quay."
+            )
+        };
+        let page = format!(
+            "The Company That Built The Harbour\nMarch 3, 2021\n{}\nEarly Years\n{}\n\
+            War Years\n{}\nLate Years\n{}\nShare this\n",
+            para("the first decade"),
+            para("the years before the war"),
+            para("the war"),
+            para("the last decade"),
+        );
+        let a = parse_text_page(&page).expect("an article");
+        assert_eq!(a.body.len(), 7, "{:?}", a.body);
+    }
+}
