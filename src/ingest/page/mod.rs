@@ -27,7 +27,7 @@ use url::Url;
 
 use super::htmltext::{HtmlText, html_to_text, node_to_text, squash};
 use super::ids::with_id;
-use super::{ParseError, Source, discover};
+use super::{ParseError, Source, discover, textpage};
 use crate::model::Article;
 
 /// Pages with more elements than this are not scored by Readability (its
@@ -103,7 +103,9 @@ pub(super) fn extract_page(
     byline::drop_byline_lines(&mut body);
     repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);
-    let byline = meta.byline.clone().or(byline);
+    let byline = (meta.byline.as_deref())
+        .and_then(textpage::credit_of)
+        .or_else(|| byline.as_deref().and_then(textpage::credit_of));
     if let Some(name) = byline.as_deref() {
         let is_credit = |p: &String| p.chars().count() < 80 && p.contains(name);
         if let Some(at) = body.paragraphs.iter().take(3).position(is_credit) {
@@ -212,6 +214,23 @@ mod tests {
         extract_article(html.as_bytes(), &source)
             .expect("article")
             .body
+    }
+
+    #[test]
+    fn a_byline_gives_the_name_without_its_by_and_date() {
+        let sentence = "The council voted on Tuesday to keep the library open, after a \
+                        petition signed by many of the town's readers. ";
+        let html = format!(
+            "<html><body><article>\
+             <h1>Library stays open</h1><div class='byline'>ByAnna Rossi March 2, 2021</div>\
+             <p>{sentence}{sentence}</p><p>{sentence}{sentence}</p><p>{sentence}</p></article></body></html>"
+        );
+        let source = Source {
+            url: Some("https://example.com/story"),
+            content_type: None,
+        };
+        let article = extract_article(html.as_bytes(), &source).expect("article");
+        assert_eq!(article.byline.as_deref(), Some("Anna Rossi"));
     }
 
     #[test]

@@ -109,3 +109,21 @@ of Springfield. Items that first appeared in the national edition are the proper
 or its suppliers, and 'The Gazette' and 'Gazette Daily' are trademarks of Gazette Media, Inc.";
     assert!(boilerplate::is_boilerplate(notice, notice.len()));
 }
+
+#[test]
+fn a_byline_element_credits_the_name_alone() {
+    assert_eq!(credit_of("By Anna Rossi").as_deref(), Some("Anna Rossi"));
+    assert_eq!(credit_of("ByAnna Rossi").as_deref(), Some("Anna Rossi"));
+    assert_eq!(
+        credit_of("By Anna Rossi Updated on March 2, 2021 09:22 AM").as_deref(),
+        Some("Anna Rossi")
+    );
+    assert_eq!(
+        credit_of("By  Anna Rossi\n  March 2, 2021").as_deref(),
+        Some("Anna Rossi")
+    );
+    assert_eq!(credit_of("Par Anne Rossi").as_deref(), Some("Anne Rossi"));
+    assert_eq!(credit_of("By"), None);
+    assert_eq!(credit_of("Anna Rossi").as_deref(), Some("Anna Rossi"));
+    assert_eq!(credit_of("Byron Rossi").as_deref(), Some("Byron Rossi"));
+}

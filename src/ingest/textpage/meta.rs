@@ -50,12 +50,35 @@ fn is_name_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ',' | '@' | '_'))
 }
 
+/// Whether a word (lower-cased) opens a credit as "by" does.
+pub(super) fn is_by_word(word: &str) -> bool {
+    BY_PREFIX.contains(&word)
+}
+
+/// Words that introduce the date after a credit ("By Anna Rossi Updated
+/// on March 2").
+const DATE_LABELS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "aggiornato",
+    "pubblicato",
+    "publié",
+    "actualizado",
+    "publicado",
+    "aktualisiert",
+    "veröffentlicht",
+];
+
 /// Cuts a trailing date, time, pipe section or handle off a credit line.
 fn clean_credit(words: &[&str]) -> String {
     let end = dates::date_start_word(words).unwrap_or(words.len());
     let mut out: Vec<&str> = Vec::new();
     for w in &words[..end] {
-        if matches!(*w, "|" | "·" | "•" | "—" | "–" | "-") || w.starts_with('@') {
+        if matches!(*w, "|" | "·" | "•" | "—" | "–" | "-")
+            || w.starts_with('@')
+            || DATE_LABELS.contains(&w.to_lowercase().as_str())
+        {
             break;
         }
         out.push(w);

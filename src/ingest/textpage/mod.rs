@@ -61,6 +61,28 @@ impl fmt::Display for TextPageError {
 
 impl std::error::Error for TextPageError {}
 
+/// The name a byline's text credits, as a page's byline element gives it
+/// ("By Anna Rossi March 2, 2021", "ByAnna Rossi" glued): the name alone,
+/// without the "By" and the date after it. None when it credits nobody
+/// (a "By" alone); any other text is kept as it is.
+pub(crate) fn credit_of(text: &str) -> Option<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let glued = text
+        .strip_prefix("By")
+        .filter(|rest| rest.starts_with(char::is_uppercase))
+        .map(|rest| format!("By {rest}"));
+    let text = glued.unwrap_or(text);
+    if let Some(credit) = meta::byline_of(&text) {
+        return Some(credit);
+    }
+    let mut words = text.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    if meta::is_by_word(&first) && words.next().is_none() {
+        return None;
+    }
+    Some(text)
+}
+
 /// Parses a text copy of a news page. `id`, `url` and `links` are left empty.
 pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
     if text.trim().is_empty() {
