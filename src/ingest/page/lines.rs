@@ -8,6 +8,7 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
+use super::metalines::is_meta_line;
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
 use super::scan::{Found, scan};
 use super::widgets::{STOCK_WORDS, is_long_widget_line, is_widget_line};
@@ -247,6 +248,7 @@ fn is_page_line(text: &str) -> bool {
         })
         || is_bracketed_credit(text)
         || is_date_line(text)
+        || is_meta_line(text)
 }
 
 /// A copyright or reprint notice: a short line with one of its phrases,

@@ -152,6 +152,17 @@ fn a_tag_line_with_a_spaced_colon_goes() {
 }
 
 #[test]
+fn label_pairs_a_release_date_label_and_an_address_alone_go() {
+    let html = format!(
+        "<p>COURIERNEWS.COM</p><p>Release Date:</p>{STORY}\
+         <p>Posted : 3 May 2024 Categories : Council</p><p>Node.js</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], "Node.js");
+}
+
+#[test]
 fn publication_and_reading_time_lines_go() {
     let html = format!(
         "<p>Published: 10:00am, 20 Jan, 2020</p><p>Lesezeit: 2 Minuten</p><p>4 min read</p>\

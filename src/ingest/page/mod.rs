@@ -7,6 +7,7 @@ mod ldbody;
 mod lead;
 mod lines;
 mod meta;
+mod metalines;
 mod noscript;
 mod phrases;
 mod prune;
