@@ -10,6 +10,7 @@ use crate::model::{Block, SpanKind};
 
 use super::metalines::is_meta_line;
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
+use super::prompts::is_prompt_line;
 use super::scan::{Found, scan};
 use super::widgets::{STOCK_WORDS, is_long_widget_line, is_widget_line};
 
@@ -249,6 +250,7 @@ fn is_page_line(text: &str) -> bool {
         || is_bracketed_credit(text)
         || is_date_line(text)
         || is_meta_line(text)
+        || is_prompt_line(text)
 }
 
 /// A copyright or reprint notice: a short line with one of its phrases,

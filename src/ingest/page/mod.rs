@@ -10,6 +10,7 @@ mod meta;
 mod metalines;
 mod noscript;
 mod phrases;
+mod prompts;
 mod prune;
 mod recipe;
 mod related;
