@@ -66,6 +66,13 @@ const SMALL_WORDS: &[&str] = &[
 /// figure, or the caption's paragraph, "credit"; the caption stays then.
 const CREDIT_WORDS: &[&str] = &["credit", "credits", "photocredit", "imagecredit"];
 
+/// Words naming a live ticker, whose entries some pages call comments.
+const LIVE: &[&str] = &["live", "liveblog", "ticker", "liveticker"];
+
+fn is_comment(word: &str) -> bool {
+    matches!(word, "comments" | "commentlist")
+}
+
 /// Two words that together name furniture ("author bio", "entry meta").
 const PAIRS: &[(&str, &str)] = &[
     ("author", "bio"),
@@ -174,7 +181,11 @@ fn named(node: &NodeRef) -> Named {
                 .iter()
                 .any(|(a, b)| words.windows(2).any(|pair| pair[0] == *a && pair[1] == *b))
         };
-        if words.iter().any(|w| WORDS.contains(&w.as_str())) || pair() {
+        // A live ticker's entries are its text, whatever they are called
+        // (`live-match-comments`, `ticker-comment`).
+        let live = words.iter().any(|w| LIVE.contains(&w.as_str()));
+        let furniture = |w: &String| WORDS.contains(&w.as_str()) && !(live && is_comment(w));
+        if words.iter().any(furniture) || pair() {
             return Named::Furniture;
         }
         small |= words.iter().any(|w| SMALL_WORDS.contains(&w.as_str()));
@@ -299,6 +310,16 @@ mod tests {
             ["related", "articles", "box2"]
         );
         assert_eq!(name_words("HTMLContent"), ["htmlcontent"]);
+    }
+
+    #[test]
+    fn a_live_tickers_comments_are_its_text() {
+        let html = format!(
+            "<body>{STORY}<div class='live-comments'><p>12' Corner kick, cleared.</p></div>\
+             <div class='comments'><p>Great match!</p></div></body>"
+        );
+        let got = pruned(&html);
+        assert!(got.ends_with("12' Corner kick, cleared."), "{got}");
     }
 
     #[test]
