@@ -203,7 +203,7 @@ fn named(node: &NodeRef) -> Named {
 /// The words of one class or id name, split at `-`, `_` and the like and
 /// where a lower-case letter meets a capital (`relatedArticles`,
 /// `AuthorBox`), lowercased.
-fn name_words(name: &str) -> Vec<String> {
+pub(super) fn name_words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
     let mut lower_before = false;
