@@ -24,7 +24,8 @@ const NAMES: &[&str] = &[
     "skladniki",
 ];
 
-/// A box holds at least this many items (list items or table rows).
+/// A box holds at least this many items (list items, table rows, or
+/// elements named as ingredients themselves: `ingredients__item`).
 const MIN_ITEMS: usize = 3;
 
 /// And at most this many characters of text: more is a whole page part.
@@ -83,7 +84,7 @@ fn boxes(doc: &Document) -> Vec<NodeRef<'_>> {
         }
         let items = node
             .descendants_it()
-            .filter(|d| matches!(d.node_name().as_deref(), Some("li" | "tr")))
+            .filter(|d| matches!(d.node_name().as_deref(), Some("li" | "tr")) || is_named(d))
             .count();
         let chars = node.text().chars().filter(|c| !c.is_whitespace()).count();
         if items >= MIN_ITEMS && chars <= MAX_CHARS {
@@ -138,6 +139,13 @@ mod tests {
                 "80 g brown sugar"
             ]
         );
+    }
+
+    #[test]
+    fn a_box_of_named_items_is_added() {
+        let items = "<div class='ingredients__item'>2 eggs</div>".repeat(3);
+        let page = format!("<body>{STEPS}<section class='ingredients'>{items}</section></body>");
+        assert_eq!(added(&page, STEPS).len(), 4);
     }
 
     #[test]
