@@ -34,8 +34,21 @@ const MAX_CHARS: usize = 4000;
 /// Below this share of its items found in the text, the box is missing.
 const MIN_FOUND: f64 = 0.5;
 
-/// Appends the ingredients' boxes of `doc` to `body` when it lacks them.
-pub fn add_missing(body: &mut HtmlText, doc: &Document, base: Option<&Url>) {
+/// What the names share past their first letter (so either case of it
+/// matches), looked for in the page's source first: pages naming no such
+/// box are not walked element by element. A few vectorised substring
+/// searches cost far less than a case-insensitive automaton.
+const STEMS: &[&str] = &["ngredient", "ngrédient", "utaten", "kladnik"];
+
+/// Appends the ingredients' boxes of `doc` (whose source is `source`) to
+/// `body` when it lacks them.
+pub fn add_missing(body: &mut HtmlText, doc: &Document, source: &str, base: Option<&Url>) {
+    if !STEMS
+        .iter()
+        .any(|stem| memchr::memmem::find(source.as_bytes(), stem.as_bytes()).is_some())
+    {
+        return;
+    }
     let boxes = boxes(doc);
     if boxes.is_empty() {
         return;
@@ -122,7 +135,7 @@ mod tests {
     fn added(page: &str, body_html: &str) -> Vec<String> {
         let doc = Document::from(page);
         let mut body = crate::ingest::htmltext::html_to_text(body_html, None);
-        add_missing(&mut body, &doc, None);
+        add_missing(&mut body, &doc, page, None);
         body.paragraphs
     }
 
