@@ -14,6 +14,16 @@ use super::prompts::is_prompt_line;
 use super::scan::{Found, scan};
 use super::widgets::{STOCK_WORDS, is_long_widget_line, is_widget_line};
 
+/// How a line citing the page begins ("Suggested citation: Doe, Jane: …").
+const CITATIONS: &[&str] = &[
+    "suggested citation",
+    "zitiervorschlag",
+    "cite this article",
+    "how to cite",
+    "comment citer",
+    "cómo citar",
+];
+
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
 
@@ -234,6 +244,10 @@ fn is_page_line(text: &str) -> bool {
         || (len <= DISCLOSURE_LEN && found.disclosure)
         || is_long_widget_line(text, len, &found)
     {
+        return true;
+    }
+    // A citation line carries the whole reference: longer than a label.
+    if len <= NOTICE_LEN && CITATIONS.iter().any(|p| text.starts_with(p)) {
         return true;
     }
     if text.is_empty() || len > SHORT {

@@ -248,3 +248,12 @@ fn lines_disguised_in_look_alike_letters_go_and_russian_stays() {
     assert_eq!(kept.len(), 2, "{kept:?}");
     assert!(kept[1].starts_with("Москва"));
 }
+
+#[test]
+fn a_long_citation_line_goes() {
+    let html = format!(
+        "{STORY}<p>Suggested citation: Doe, Jane: The Library Vote, Courier Blog, 2024/05/03, \
+         https://example.com/2024/05/03/the-library-vote-and-what-comes-next/.</p>"
+    );
+    assert_eq!(kept(&html).len(), 1);
+}
