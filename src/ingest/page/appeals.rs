@@ -34,6 +34,12 @@ const ACTIONS: &[&str] = &[
     "hágase",
     "like",
     "support",
+    "supporting",
+    "visit",
+    "besuchen",
+    "besucht",
+    "visitez",
+    "visita",
     "abonnieren",
     "abonniere",
     "abonnez",
@@ -81,6 +87,11 @@ const CHANNELS: &[&str] = &[
     "miembro",
     "updates",
     "informed",
+    "work",
+    "shop",
+    "store",
+    "boutique",
+    "tienda",
 ];
 
 /// Words by which the publication speaks of itself or to the reader.
@@ -143,9 +154,37 @@ pub fn drop_inline_appeals(body: &mut HtmlText) {
     }
 }
 
+/// Words asking for money: "Every donation helps!" is an appeal though it
+/// names no channel.
+const DONATIONS: &[&str] = &[
+    "donate",
+    "donation",
+    "donations",
+    "spende",
+    "spenden",
+    "spendet",
+    "donación",
+    "donaciones",
+    "dona",
+    "donazione",
+    "donazioni",
+    "darowizna",
+];
+
 fn is_inline_appeal(text: &str) -> bool {
     let text = text.trim();
-    if text.chars().count() > INLINE_CHARS || text.contains(QUOTES) || !is_appeal(text) {
+    if text.chars().count() > INLINE_CHARS || text.contains(QUOTES) {
+        return false;
+    }
+    let asks_money = || {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| DONATIONS.contains(&w))
+    };
+    if text.ends_with('!') && asks_money() {
+        return true;
+    }
+    if !is_appeal(text) {
         return false;
     }
     let first = text
@@ -167,9 +206,13 @@ fn is_appeal(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    // "Fan-Shop", "e-store": a channel as the last part of a compound.
+    let has_channel = words
+        .iter()
+        .any(|w| CHANNELS.contains(&w.rsplit('-').next().unwrap_or(w)));
     let commands = words.first().is_some_and(|w| ACTIONS.contains(w));
     let promotes = lower.starts_with("for the latest");
-    has(ACTIONS) && has(CHANNELS) && (commands || promotes || has(ADDRESS))
+    has(ACTIONS) && has_channel && (commands || promotes || has(ADDRESS))
 }
 
 #[cfg(test)]
@@ -230,6 +273,22 @@ mod tests {
              <p>Residents who follow our newsletter heard of the vote first, she said.</p>"
         );
         assert_eq!(kept_by(&html, drop_inline_appeals).len(), 3);
+    }
+
+    #[test]
+    fn calls_to_support_visit_or_donate_go() {
+        let html = format!(
+            "{STORY}<p>Liked this piece? Please consider supporting our work. Thanks!</p>\
+             <p>Neu: Besuchen Sie unseren Online-Shop!</p><p>Jede Spende zählt!</p>\
+             <p>The librarian said donations paid for the new roof.</p>"
+        );
+        assert_eq!(
+            kept_by(&html, drop_inline_appeals),
+            [
+                "The council voted on Tuesday to keep the library open.",
+                "The librarian said donations paid for the new roof."
+            ]
+        );
     }
 
     #[test]

@@ -8,9 +8,21 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
+use super::metalines::is_meta_line;
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
+use super::prompts::is_prompt_line;
 use super::scan::{Found, scan};
 use super::widgets::{STOCK_WORDS, is_long_widget_line, is_widget_line};
+
+/// How a line citing the page begins ("Suggested citation: Doe, Jane: …").
+const CITATIONS: &[&str] = &[
+    "suggested citation",
+    "zitiervorschlag",
+    "cite this article",
+    "how to cite",
+    "comment citer",
+    "cómo citar",
+];
 
 /// Lines longer than this (in characters) are article text.
 const SHORT: usize = 100;
@@ -234,6 +246,10 @@ fn is_page_line(text: &str) -> bool {
     {
         return true;
     }
+    // A citation line carries the whole reference: longer than a label.
+    if len <= NOTICE_LEN && CITATIONS.iter().any(|p| text.starts_with(p)) {
+        return true;
+    }
     if text.is_empty() || len > SHORT {
         return false;
     }
@@ -247,6 +263,8 @@ fn is_page_line(text: &str) -> bool {
         })
         || is_bracketed_credit(text)
         || is_date_line(text)
+        || is_meta_line(text)
+        || is_prompt_line(text)
 }
 
 /// A copyright or reprint notice: a short line with one of its phrases,

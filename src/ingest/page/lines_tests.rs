@@ -152,6 +152,17 @@ fn a_tag_line_with_a_spaced_colon_goes() {
 }
 
 #[test]
+fn label_pairs_a_release_date_label_and_an_address_alone_go() {
+    let html = format!(
+        "<p>COURIERNEWS.COM</p><p>Release Date:</p>{STORY}\
+         <p>Posted : 3 May 2024 Categories : Council</p><p>Node.js</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], "Node.js");
+}
+
+#[test]
 fn publication_and_reading_time_lines_go() {
     let html = format!(
         "<p>Published: 10:00am, 20 Jan, 2020</p><p>Lesezeit: 2 Minuten</p><p>4 min read</p>\
@@ -236,4 +247,13 @@ fn lines_disguised_in_look_alike_letters_go_and_russian_stays() {
     let kept = kept(&html);
     assert_eq!(kept.len(), 2, "{kept:?}");
     assert!(kept[1].starts_with("Москва"));
+}
+
+#[test]
+fn a_long_citation_line_goes() {
+    let html = format!(
+        "{STORY}<p>Suggested citation: Doe, Jane: The Library Vote, Courier Blog, 2024/05/03, \
+         https://example.com/2024/05/03/the-library-vote-and-what-comes-next/.</p>"
+    );
+    assert_eq!(kept(&html).len(), 1);
 }

@@ -3,12 +3,15 @@
 
 mod appeals;
 mod byline;
+mod ingredients;
 mod ldbody;
 mod lead;
 mod lines;
 mod meta;
+mod metalines;
 mod noscript;
 mod phrases;
+mod prompts;
 mod prune;
 mod recipe;
 mod related;
@@ -94,6 +97,7 @@ pub(super) fn extract_page(
         .unwrap_or_else(|| "(untitled)".to_string());
     let mut body = body;
     ldbody::prefer_article_body(&mut body, meta.article_body.as_deref(), base.as_ref());
+    ingredients::add_missing(&mut body, &doc, text, base.as_ref());
     recipe::add_missing(&mut body, meta.recipe.as_ref());
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);

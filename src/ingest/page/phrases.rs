@@ -162,6 +162,11 @@ pub(super) const LABELS: &[&str] = &[
     "externer inhalt",
     "zusatzinformationen",
     "weitere informationen",
+    "release date",
+    "erscheinungsdatum",
+    "veröffentlichungsdatum",
+    "fecha de publicación",
+    "date de publication",
 ];
 
 /// Markers of a photo credit at the end of a caption or line

@@ -66,6 +66,13 @@ const SMALL_WORDS: &[&str] = &[
 /// figure, or the caption's paragraph, "credit"; the caption stays then.
 const CREDIT_WORDS: &[&str] = &["credit", "credits", "photocredit", "imagecredit"];
 
+/// Words naming a live ticker, whose entries some pages call comments.
+const LIVE: &[&str] = &["live", "liveblog", "ticker", "liveticker"];
+
+fn is_comment(word: &str) -> bool {
+    matches!(word, "comments" | "commentlist")
+}
+
 /// Two words that together name furniture ("author bio", "entry meta").
 const PAIRS: &[(&str, &str)] = &[
     ("author", "bio"),
@@ -168,17 +175,17 @@ fn named(node: &NodeRef) -> Named {
     let mut small = false;
     let mut credit = false;
     for name in names.split_whitespace() {
-        let words: Vec<String> = name
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
+        let words = name_words(name);
         let pair = || {
             PAIRS
                 .iter()
                 .any(|(a, b)| words.windows(2).any(|pair| pair[0] == *a && pair[1] == *b))
         };
-        if words.iter().any(|w| WORDS.contains(&w.as_str())) || pair() {
+        // A live ticker's entries are its text, whatever they are called
+        // (`live-match-comments`, `ticker-comment`).
+        let live = words.iter().any(|w| LIVE.contains(&w.as_str()));
+        let furniture = |w: &String| WORDS.contains(&w.as_str()) && !(live && is_comment(w));
+        if words.iter().any(furniture) || pair() {
             return Named::Furniture;
         }
         small |= words.iter().any(|w| SMALL_WORDS.contains(&w.as_str()));
@@ -191,6 +198,33 @@ fn named(node: &NodeRef) -> Named {
     } else {
         Named::Not
     }
+}
+
+/// The words of one class or id name, split at `-`, `_` and the like and
+/// where a lower-case letter meets a capital (`relatedArticles`,
+/// `AuthorBox`), lowercased.
+pub(super) fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut lower_before = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            lower_before = false;
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && lower_before && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        lower_before = c.is_ascii_lowercase() || c.is_ascii_digit();
+        word.push(c.to_ascii_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
 
 fn text_len(node: &Option<NodeRef>) -> usize {
@@ -262,6 +296,30 @@ mod tests {
         assert!(pruned(&html).starts_with("The bridge."));
         let html = format!("<body><p class='credit'>The bridge. | Agency</p>{STORY}</body>");
         assert!(pruned(&html).starts_with("The bridge. | Agency"));
+    }
+
+    #[test]
+    fn names_written_in_camel_case_are_split_into_words() {
+        let html = format!(
+            "<body>{STORY}<div class='postAuthorBox'>Jane writes about towns.</div>\
+             <ul id='relatedArticlesList'><li>Another vote</li></ul></body>"
+        );
+        assert!(pruned(&html).ends_with("its readers."), "{}", pruned(&html));
+        assert_eq!(
+            name_words("relatedArticles-Box2"),
+            ["related", "articles", "box2"]
+        );
+        assert_eq!(name_words("HTMLContent"), ["htmlcontent"]);
+    }
+
+    #[test]
+    fn a_live_tickers_comments_are_its_text() {
+        let html = format!(
+            "<body>{STORY}<div class='live-comments'><p>12' Corner kick, cleared.</p></div>\
+             <div class='comments'><p>Great match!</p></div></body>"
+        );
+        let got = pruned(&html);
+        assert!(got.ends_with("12' Corner kick, cleared."), "{got}");
     }
 
     #[test]

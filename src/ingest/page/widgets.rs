@@ -243,6 +243,13 @@ pub(super) const CONSENT: &[&str] = &[
     "to load the content",
     "to load this content",
     "click to load",
+    // Placeholders of embedded posts and videos.
+    "um dieses element zu sehen",
+    "to see this element",
+    "to view this content",
+    "content is imported from",
+    "ce contenu est importé",
+    "este contenido se importa",
     "wir nutzen cookies",
     "wir verwenden cookies",
     "we use cookies",

@@ -143,7 +143,9 @@ fn placeholders_for_embedded_content_and_cookie_notices_go() {
     let html = format!(
         "{STORY}<p>Klicken Sie auf den unteren Button, um den Inhalt von www.example.com zu laden.</p>\
          <p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis \
-         keine Verbindung zu Twitter her.</p><p>We use cookies to improve the site. Learn more</p>"
+         keine Verbindung zu Twitter her.</p><p>We use cookies to improve the site. Learn more</p>\
+         <p>This content is imported from a video site. Visit it to view this content.</p>\
+         <p>Besuchen Sie die Seite, um dieses Element zu sehen.</p>"
     );
     assert_eq!(kept(&html), ONLY_STORY);
 }
