@@ -43,6 +43,19 @@ impl HtmlText {
         }
     }
 
+    /// Adds blocks after the last one.
+    pub fn append(&mut self, added: Vec<Block>) {
+        if added.is_empty() {
+            return;
+        }
+        let mut blocks = std::mem::take(&mut self.blocks);
+        if blocks.is_empty() {
+            blocks = self.paragraphs.iter().map(Block::paragraph).collect();
+        }
+        blocks.extend(added);
+        *self = HtmlText::from_blocks(blocks, std::mem::take(&mut self.links));
+    }
+
     /// Removes block `at`.
     pub fn remove(&mut self, at: usize) {
         if at < self.paragraphs.len() {

@@ -76,15 +76,7 @@ pub fn add_missing(body: &mut HtmlText, doc: &Document, source: &str, base: Opti
             added.extend(text.blocks);
         }
     }
-    if added.is_empty() {
-        return;
-    }
-    let mut blocks = std::mem::take(&mut body.blocks);
-    if blocks.is_empty() {
-        blocks = body.paragraphs.iter().map(Block::paragraph).collect();
-    }
-    blocks.extend(added);
-    *body = HtmlText::from_blocks(blocks, std::mem::take(&mut body.links));
+    body.append(added);
 }
 
 /// The outermost elements named as ingredients' boxes that hold a list

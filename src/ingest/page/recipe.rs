@@ -84,15 +84,7 @@ pub fn add_missing(body: &mut HtmlText, recipe: Option<&Recipe>) {
     if lacks(&recipe.steps) {
         added.extend(recipe.steps.iter().zip(1..).map(|(s, n)| item(s, Some(n))));
     }
-    if added.is_empty() {
-        return;
-    }
-    let mut blocks = std::mem::take(&mut body.blocks);
-    if blocks.is_empty() {
-        blocks = body.paragraphs.iter().map(Block::paragraph).collect();
-    }
-    blocks.extend(added);
-    *body = HtmlText::from_blocks(blocks, std::mem::take(&mut body.links));
+    body.append(added);
 }
 
 fn item(text: &str, number: Option<u32>) -> Block {
