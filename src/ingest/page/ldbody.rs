@@ -68,19 +68,13 @@ fn as_text(article_body: &str, base: Option<&Url>) -> HtmlText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::page::test_support::body_of;
 
     fn story(sentences: usize) -> String {
         (0..sentences)
             .map(|i| format!("The council met on day {i} and voted to keep the library open."))
             .collect::<Vec<_>>()
             .join("\n")
-    }
-
-    fn body_of(paragraphs: &[&str]) -> HtmlText {
-        HtmlText {
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-            ..HtmlText::default()
-        }
     }
 
     #[test]

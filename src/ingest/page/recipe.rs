@@ -126,6 +126,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::page::test_support::body_of;
 
     fn recipe() -> Recipe {
         let ld: Value = serde_json::from_str(
@@ -138,13 +139,6 @@ mod tests {
         )
         .unwrap();
         Recipe::from_ld(&[ld]).unwrap()
-    }
-
-    fn body_of(paragraphs: &[&str]) -> HtmlText {
-        HtmlText {
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-            ..HtmlText::default()
-        }
     }
 
     #[test]

@@ -13,3 +13,11 @@ pub fn kept_by(html: &str, pass: fn(&mut HtmlText)) -> Vec<String> {
     pass(&mut body);
     body.paragraphs
 }
+
+/// A text of plain paragraphs.
+pub fn body_of(paragraphs: &[&str]) -> HtmlText {
+    HtmlText {
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        ..HtmlText::default()
+    }
+}
