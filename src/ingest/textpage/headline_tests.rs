@@ -109,3 +109,13 @@ of Springfield. Items that first appeared in the national edition are the proper
 or its suppliers, and 'The Gazette' and 'Gazette Daily' are trademarks of Gazette Media, Inc.";
     assert!(boilerplate::is_boilerplate(notice, notice.len()));
 }
+
+#[test]
+fn a_relative_time_stamp_under_a_headline_dates_it() {
+    let top = "Home\nBridge News\nCity\nBridge News\nNew Span For Old Town\n3 hours ago\n\
+Save article\nCouncil members with the bridge model in the town hall\n";
+    assert_eq!(page_of(top).title, "New Span For Old Town");
+    assert!(title_signs::is_relative_stamp("12 時間前"));
+    assert!(title_signs::is_relative_stamp("5 mins ago"));
+    assert!(!title_signs::is_relative_stamp("5 reasons ago"));
+}

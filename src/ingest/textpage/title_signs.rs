@@ -257,3 +257,32 @@ pub(super) fn is_tag_line(text: &str) -> bool {
                 })
         })
 }
+
+/// A relative time stamp on a line of its own ("2 hours ago", "1 時間前",
+/// "5分前"): a news page dates its headline so when the story is fresh.
+pub(super) fn is_relative_stamp(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = t[digits..].trim_start();
+    const CJK: &[&str] = &[
+        "秒前",
+        "分前",
+        "時間前",
+        "日前",
+        "週間前",
+        "か月前",
+        "ヶ月前",
+    ];
+    if CJK.contains(&rest) {
+        return true;
+    }
+    const UNITS: &[&str] = &[
+        "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "h", "m",
+        "d",
+    ];
+    rest.strip_suffix(" ago")
+        .is_some_and(|unit| UNITS.contains(&unit.trim()))
+}
