@@ -119,3 +119,12 @@ Save article\nCouncil members with the bridge model in the town hall\n";
     assert!(title_signs::is_relative_stamp("5 mins ago"));
     assert!(!title_signs::is_relative_stamp("5 reasons ago"));
 }
+
+#[test]
+fn a_line_under_a_players_running_time_titles_the_video() {
+    let top = "Home\nCouncil Approves The River Bridge\nWATCH LIVE\nVIDEO2:1502:15\n\
+Council Members On The River Bridge Traffic Study\nAnna Rossi\n";
+    let tail = "More videos\nCouncil Members On The River Bridge Traffic Study\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}

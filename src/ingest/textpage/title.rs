@@ -7,7 +7,7 @@ use super::lines::{self, Kind, Line};
 use super::title_signs::{
     captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link, is_bracketed,
     is_relative_stamp, is_repeated_label, is_standfirst_under_headline, is_tag_line,
-    opens_with_article, running_time_under,
+    opens_with_article, running_time_above, running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -196,6 +196,7 @@ pub(super) fn pick_title(
             // A picture may sit between a headline and its byline: its
             // credit under the headline makes no caption of it.
             || (captions_a_picture(lines, i) && !byline_under(lines, i))
+            || (running_time_above(lines, i) && !byline_under(lines, i))
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])

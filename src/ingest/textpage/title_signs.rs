@@ -286,3 +286,27 @@ pub(super) fn is_relative_stamp(text: &str) -> bool {
     rest.strip_suffix(" ago")
         .is_some_and(|unit| UNITS.contains(&unit.trim()))
 }
+
+/// A player's label with its running time on the line above `i` ("VIDEO
+/// 3:49", "Video03:49"): the line is the title of a video, not of the page.
+/// A bare time above a headline may be a clock time dating it, so the label
+/// is required.
+pub(super) fn running_time_above(lines: &[Line], i: usize) -> bool {
+    let Some(prev) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
+        return false;
+    };
+    let text = lines[prev].text.trim();
+    if text.split_whitespace().count() > 3 {
+        return false;
+    }
+    let time = text.trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
+    let label = text.len() - time.len();
+    let b = time.as_bytes();
+    let minutes = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    label >= 4
+        && (1..=2).contains(&minutes)
+        && b.get(minutes) == Some(&b':')
+        && b.len() >= minutes + 3
+        && b[minutes + 1..minutes + 3].iter().all(u8::is_ascii_digit)
+        && !time.to_lowercase().contains('m')
+}
