@@ -128,3 +128,14 @@ Council Members On The River Bridge Traffic Study\nAnna Rossi\n";
     let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
     assert_eq!(article.title, "Council Approves The River Bridge");
 }
+
+#[test]
+fn a_sentence_under_a_title_cased_headline_is_its_deck() {
+    let top = "Home\nPolitics\nRiver Bridge Vote Ends Months Of Arguments In Old Town\n\
+Council approves the river bridge: will the old town cope with its traffic?\n\
+March 2, 2021 04:23 pm ET\nBy Anna Rossi\n";
+    assert_eq!(
+        page_of(top).title,
+        "River Bridge Vote Ends Months Of Arguments In Old Town"
+    );
+}

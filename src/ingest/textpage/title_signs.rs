@@ -148,7 +148,10 @@ pub(super) fn is_standfirst_under_headline(
     }
     let longer = line.words >= 12 && 2 * line.words >= 3 * head.words;
     let point = head.words >= 10 && line.words >= 6;
-    (longer && story(above) >= 0.25) || (point && story(above) >= 0.5)
+    // A sentence under a headline in title case, as long as it or longer,
+    // is its deck: a page sets its headlines in one case.
+    let deck = line.words >= 8 && line.words >= head.words && lines::is_title_cased(&head.text);
+    ((longer || deck) && story(above) >= 0.25) || (point && story(above) >= 0.5)
 }
 
 /// A picture's caption: the line carries a credit after its text ("… |
