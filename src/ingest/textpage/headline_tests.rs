@@ -139,3 +139,16 @@ March 2, 2021 04:23 pm ET\nBy Anna Rossi\n";
         "River Bridge Vote Ends Months Of Arguments In Old Town"
     );
 }
+
+#[test]
+fn a_breadcrumb_glued_into_one_line_is_no_headline() {
+    let top = "Menu\nHome Town & Council Town & Council Features\nMarch 2, 2021 4:23PM ET\n\
+Bridge Vote: How The Old Town Won Its River Bridge\n\
+Inside the story of how the council and the residents of the old town agreed on the river bridge\n\
+By\nAnna Rossi\n";
+    assert_eq!(
+        page_of(top).title,
+        "Bridge Vote: How The Old Town Won Its River Bridge"
+    );
+    assert!(!title_signs::is_glued_trail("New York, New York"));
+}

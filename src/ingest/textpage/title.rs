@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
     captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link, is_bracketed,
-    is_relative_stamp, is_repeated_label, is_standfirst_under_headline, is_tag_line,
-    opens_with_article, running_time_above, running_time_under,
+    is_glued_trail, is_relative_stamp, is_repeated_label, is_standfirst_under_headline,
+    is_tag_line, opens_with_article, running_time_above, running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -202,6 +202,7 @@ pub(super) fn pick_title(
             || is_arrow_link(&lines[i])
             || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
+            || is_glued_trail(&lines[i].text)
         {
             continue;
         }

@@ -313,3 +313,15 @@ pub(super) fn running_time_above(lines: &[Line], i: usize) -> bool {
         && b[minutes + 1..minutes + 3].iter().all(u8::is_ascii_digit)
         && !time.to_lowercase().contains('m')
 }
+
+/// A breadcrumb trail copied without its separators repeats a section's
+/// name when the page sits in a section and a subsection of the same name
+/// ("Home Film & Books Film & Books Reviews"): a run of two words or more
+/// right after itself. Punctuation keeps a headline's refrain apart ("New
+/// York, New York").
+pub(super) fn is_glued_trail(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=words.len() / 2).any(|run| {
+        (0..=words.len() - 2 * run).any(|at| words[at..at + run] == words[at + run..at + 2 * run])
+    })
+}
