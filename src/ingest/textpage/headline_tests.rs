@@ -152,3 +152,13 @@ By\nAnna Rossi\n";
     );
     assert!(!title_signs::is_glued_trail("New York, New York"));
 }
+
+#[test]
+fn a_more_about_link_under_the_article_heads_a_list_not_the_article() {
+    let top = "Home\nNews\nA Close Vote Is Expected Among Members\nBy Anna Rossi\n\
+In the hall\nOld maps\nThe mayor\nA new road\nNew schools\nThe harbour\nSpring works\nTraffic study\n";
+    let tail = "Anna Rossi\nAnna Rossi writes about the old town and its council.\n\
+More about river bridges\nA new harbour bridge for the harbour opens ►\nThe ferry runs again ►\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "A Close Vote Is Expected Among Members");
+}
