@@ -127,3 +127,56 @@ fn a_byline_element_credits_the_name_alone() {
     assert_eq!(credit_of("Anna Rossi").as_deref(), Some("Anna Rossi"));
     assert_eq!(credit_of("Byron Rossi").as_deref(), Some("Byron Rossi"));
 }
+
+#[test]
+fn a_relative_time_stamp_under_a_headline_dates_it() {
+    let top = "Home\nBridge News\nCity\nBridge News\nNew Span For Old Town\n3 hours ago\n\
+Save article\nCouncil members with the bridge model in the town hall\n";
+    assert_eq!(page_of(top).title, "New Span For Old Town");
+    assert!(title_signs::is_relative_stamp("12 時間前"));
+    assert!(title_signs::is_relative_stamp("5 mins ago"));
+    assert!(!title_signs::is_relative_stamp("5 reasons ago"));
+}
+
+#[test]
+fn a_line_under_a_players_running_time_titles_the_video() {
+    let top = "Home\nCouncil Approves The River Bridge\nWATCH LIVE\nVIDEO2:1502:15\n\
+Council Members On The River Bridge Traffic Study\nAnna Rossi\n";
+    let tail = "More videos\nCouncil Members On The River Bridge Traffic Study\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_sentence_under_a_title_cased_headline_is_its_deck() {
+    let top = "Home\nPolitics\nRiver Bridge Vote Ends Months Of Arguments In Old Town\n\
+Council approves the river bridge: will the old town cope with its traffic?\n\
+March 2, 2021 04:23 pm ET\nBy Anna Rossi\n";
+    assert_eq!(
+        page_of(top).title,
+        "River Bridge Vote Ends Months Of Arguments In Old Town"
+    );
+}
+
+#[test]
+fn a_breadcrumb_glued_into_one_line_is_no_headline() {
+    let top = "Menu\nHome Town & Council Town & Council Features\nMarch 2, 2021 4:23PM ET\n\
+Bridge Vote: How The Old Town Won Its River Bridge\n\
+Inside the story of how the council and the residents of the old town agreed on the river bridge\n\
+By\nAnna Rossi\n";
+    assert_eq!(
+        page_of(top).title,
+        "Bridge Vote: How The Old Town Won Its River Bridge"
+    );
+    assert!(!title_signs::is_glued_trail("New York, New York"));
+}
+
+#[test]
+fn a_more_about_link_under_the_article_heads_a_list_not_the_article() {
+    let top = "Home\nNews\nA Close Vote Is Expected Among Members\nBy Anna Rossi\n\
+In the hall\nOld maps\nThe mayor\nA new road\nNew schools\nThe harbour\nSpring works\nTraffic study\n";
+    let tail = "Anna Rossi\nAnna Rossi writes about the old town and its council.\n\
+More about river bridges\nA new harbour bridge for the harbour opens ►\nThe ferry runs again ►\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "A Close Vote Is Expected Among Members");
+}

@@ -84,6 +84,7 @@ const RELATED_PREFIX: &[&str] = &[
     "more from ",
     "more on ",
     "more in ",
+    "more about ",
     "popular in",
     "also in ",
     "altro da ",

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
     captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link, is_bracketed,
-    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
-    running_time_under,
+    is_glued_trail, is_relative_stamp, is_repeated_label, is_standfirst_under_headline,
+    is_tag_line, opens_with_article, running_time_above, running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -89,9 +89,15 @@ fn overlap(text: &str, body: &HashMap<String, usize>) -> Option<f64> {
 fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
     let first_is_credit = lines.get(start).is_some_and(|l| l.byline.is_some());
     let until = if first_is_credit { start + 1 } else { start };
-    (i + 1..until.min(i + 6)).any(|j| {
-        lines[j].date.is_some() || lines[j].byline.is_some() || meta::bare_name(&lines[j]).is_some()
-    })
+    // A relative stamp ("2 hours ago") dates only the line right above it.
+    let stamped =
+        next_content(lines, i + 1).is_some_and(|j| j < until && is_relative_stamp(&lines[j].text));
+    stamped
+        || (i + 1..until.min(i + 6)).any(|j| {
+            lines[j].date.is_some()
+                || lines[j].byline.is_some()
+                || meta::bare_name(&lines[j]).is_some()
+        })
 }
 
 /// A short date line right above a headline (noise aside) dates it, as one
@@ -190,11 +196,13 @@ pub(super) fn pick_title(
             // A picture may sit between a headline and its byline: its
             // credit under the headline makes no caption of it.
             || (captions_a_picture(lines, i) && !byline_under(lines, i))
+            || (running_time_above(lines, i) && !byline_under(lines, i))
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])
             || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
+            || is_glued_trail(&lines[i].text)
         {
             continue;
         }

@@ -148,7 +148,10 @@ pub(super) fn is_standfirst_under_headline(
     }
     let longer = line.words >= 12 && 2 * line.words >= 3 * head.words;
     let point = head.words >= 10 && line.words >= 6;
-    (longer && story(above) >= 0.25) || (point && story(above) >= 0.5)
+    // A sentence under a headline in title case, as long as it or longer,
+    // is its deck: a page sets its headlines in one case.
+    let deck = line.words >= 8 && line.words >= head.words && lines::is_title_cased(&head.text);
+    ((longer || deck) && story(above) >= 0.25) || (point && story(above) >= 0.5)
 }
 
 /// A picture's caption: the line carries a credit after its text ("… |
@@ -256,4 +259,69 @@ pub(super) fn is_tag_line(text: &str) -> bool {
                         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 })
         })
+}
+
+/// A relative time stamp on a line of its own ("2 hours ago", "1 時間前",
+/// "5分前"): a news page dates its headline so when the story is fresh.
+pub(super) fn is_relative_stamp(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = t[digits..].trim_start();
+    const CJK: &[&str] = &[
+        "秒前",
+        "分前",
+        "時間前",
+        "日前",
+        "週間前",
+        "か月前",
+        "ヶ月前",
+    ];
+    if CJK.contains(&rest) {
+        return true;
+    }
+    const UNITS: &[&str] = &[
+        "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "h", "m",
+        "d",
+    ];
+    rest.strip_suffix(" ago")
+        .is_some_and(|unit| UNITS.contains(&unit.trim()))
+}
+
+/// A player's label with its running time on the line above `i` ("VIDEO
+/// 3:49", "Video03:49"): the line is the title of a video, not of the page.
+/// A bare time above a headline may be a clock time dating it, so the label
+/// is required.
+pub(super) fn running_time_above(lines: &[Line], i: usize) -> bool {
+    let Some(prev) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
+        return false;
+    };
+    let text = lines[prev].text.trim();
+    if text.split_whitespace().count() > 3 {
+        return false;
+    }
+    let time = text.trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
+    let label = text.len() - time.len();
+    let b = time.as_bytes();
+    let minutes = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    label >= 4
+        && (1..=2).contains(&minutes)
+        && b.get(minutes) == Some(&b':')
+        && b.len() >= minutes + 3
+        && b[minutes + 1..minutes + 3].iter().all(u8::is_ascii_digit)
+        && !time.to_lowercase().contains('m')
+}
+
+/// A breadcrumb trail copied without its separators repeats a section's
+/// name when the page sits in a section and a subsection of the same name
+/// ("Home Film & Books Film & Books Reviews"): a run of two words or more
+/// right after itself. Punctuation keeps a headline's refrain apart ("New
+/// York, New York").
+pub(super) fn is_glued_trail(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=words.len() / 2).any(|run| {
+        (0..=words.len() - 2 * run).any(|at| words[at..at + run] == words[at + run..at + 2 * run])
+    })
 }
