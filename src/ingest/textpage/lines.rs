@@ -239,23 +239,10 @@ impl TapLists for Vec<Line> {
     /// Runs of bulleted items (one marker, [`LIST_RUN`] or more items of
     /// [`LIST_WORDS`] words or more) read as text.
     fn tap_lists(mut self) -> Self {
-        let mut i = 0;
-        while i < self.len() {
-            let Some(marker) = bullet(&self[i]) else {
-                i += 1;
-                continue;
-            };
-            let end = (i..self.len())
-                .find(|&j| bullet(&self[j]) != Some(marker))
-                .unwrap_or(self.len());
+        for (i, end) in marker_runs(&self, bullet) {
             if end - i >= LIST_RUN {
-                for line in &mut self[i..end] {
-                    if matches!(line.kind, Kind::Heading | Kind::Short) {
-                        line.kind = Kind::Text;
-                    }
-                }
+                make_text(&mut self[i..end]);
             }
-            i = end.max(i + 1);
         }
         tap_mixed_lists(&mut self);
         self
@@ -271,6 +258,20 @@ fn tap_mixed_lists(lines: &mut [Line]) {
             .then(|| l.text.chars().next())
             .flatten()
     };
+    for (i, end) in marker_runs(lines, marker) {
+        let long = lines[i..end]
+            .iter()
+            .filter(|l| l.words > LIST_WORDS)
+            .count();
+        if long >= LIST_RUN && long * 2 >= end - i {
+            make_text(&mut lines[i..end]);
+        }
+    }
+}
+
+/// The runs `start..end` of consecutive lines opened by one same marker.
+fn marker_runs(lines: &[Line], marker: impl Fn(&Line) -> Option<char>) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let Some(m) = marker(&lines[i]) else {
@@ -280,18 +281,18 @@ fn tap_mixed_lists(lines: &mut [Line]) {
         let end = (i..lines.len())
             .find(|&j| marker(&lines[j]) != Some(m))
             .unwrap_or(lines.len());
-        let long = lines[i..end]
-            .iter()
-            .filter(|l| l.words > LIST_WORDS)
-            .count();
-        if long >= LIST_RUN && long * 2 >= end - i {
-            for line in &mut lines[i..end] {
-                if matches!(line.kind, Kind::Heading | Kind::Short) {
-                    line.kind = Kind::Text;
-                }
-            }
-        }
+        runs.push((i, end));
         i = end.max(i + 1);
+    }
+    runs
+}
+
+/// Headline- and label-like lines of a list become text.
+fn make_text(lines: &mut [Line]) {
+    for line in lines {
+        if matches!(line.kind, Kind::Heading | Kind::Short) {
+            line.kind = Kind::Text;
+        }
     }
 }
 
