@@ -19,6 +19,10 @@ directory) or any checkout, and point ``--suite`` at the git directory, the chec
 
     python3 tools/eval_trafilatura.py --suite /work/.mirror/adbar+trafilatura/repo [--show-failures]
 
+``--text-copies`` scores text copies instead: each page is turned into the text a reader gets
+with "select all" and "copy" (by the devset's own copy maker, ``../shared/devset/holdout_tools.py``),
+Edicola imports that copy, and the whole copy is scored as the baseline of keeping everything.
+
 Standard library only.
 """
 
@@ -35,6 +39,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Beside the checkout, or beside the folder of worktrees.
+DEFAULT_DEVSET = next((d for d in (REPO_ROOT.parent / "shared" / "devset",
+                                   REPO_ROOT.parent.parent / "shared" / "devset") if d.is_dir()),
+                      REPO_ROOT.parent / "shared" / "devset")
 
 # trafilatura's published result on this set: docs/evaluation.rst, "Results (2026-08-04)",
 # 990 documents, 2951 text and 2966 boilerplate segments.
@@ -111,11 +119,19 @@ def main() -> int:
     ap.add_argument("--show-failures", action="store_true",
                     help="print each page's missed and wrongly kept snippets")
     ap.add_argument("--with-title", action="store_true", help="score the title with the text")
+    ap.add_argument("--text-copies", action="store_true",
+                    help="import a text copy of each page, and score the whole copy too")
+    ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET,
+                    help="the devset folder, for its copy maker (with --text-copies)")
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     if not args.bin.is_file():
         sys.exit(f"eval_trafilatura: {args.bin}: no binary (cargo build --release)")
+    copier = None
+    if args.text_copies:
+        sys.path.insert(0, str(args.devset))
+        import holdout_tools as copier  # the devset's own copy maker
     with tempfile.TemporaryDirectory() as scratch:
         tests = tests_dir(args.suite, Path(scratch))
         evaldata = json.loads((tests / "evaldata.json").read_text(encoding="utf-8"))
@@ -126,9 +142,15 @@ def main() -> int:
             page = next((tests / sub / item["file"] for sub in ("cache", "eval")
                          if (tests / sub / item["file"]).is_file()), None)
             if page is None:
-                return url, item, None, "page missing from the suite"
+                return url, item, None, "page missing from the suite", None
+            whole = None
+            if copier:
+                whole = copier.dump_text(copier.sniff_decode(page.read_bytes()))
+                page = Path(scratch) / "copies" / f"{page.stem}.txt"
+                page.parent.mkdir(exist_ok=True)
+                page.write_text(whole, encoding="utf-8")
             art, error = run(args.bin, page, args.timeout)
-            return url, item, (article_text(art, args.with_title) if art else None), error
+            return url, item, (article_text(art, args.with_title) if art else None), error, whole
 
         start = time.monotonic()
         with ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
@@ -136,11 +158,14 @@ def main() -> int:
         elapsed = time.monotonic() - start
 
     totals = [0, 0, 0, 0]
+    whole_totals = [0, 0, 0, 0]
     errors = 0
-    for url, item, text, error in results:
+    for url, item, text, error, whole in results:
         tp, fp, fn, tn, missed, kept = count(item, text)
         for i, n in enumerate((tp, fp, fn, tn)):
             totals[i] += n
+        for i, n in enumerate(count(item, whole)[:4] if whole is not None else ()):
+            whole_totals[i] += n
         errors += text is None
         if args.show_failures and (missed or kept or error):
             print(f"{item['file']}  ({url})" + (f"  ERROR {error}" if error else ""))
@@ -154,8 +179,13 @@ def main() -> int:
     print(f"tp {tp}  fp {fp}  fn {fn}  tn {tn}")
     print(f"{'':52} precision  recall  accuracy  F-score")
     p, r, a, f = scores(tp, fp, fn, tn)
-    print(f"{'edicola' + (' (title + text)' if args.with_title else ''):52} "
-          f"{p:9.3f}  {r:6.3f}  {a:8.3f}  {f:7.3f}")
+    label = "edicola" + (" (title + text)" if args.with_title else "")
+    label += ", text copies" if copier else ""
+    print(f"{label:52} {p:9.3f}  {r:6.3f}  {a:8.3f}  {f:7.3f}")
+    if copier:
+        p, r, a, f = scores(*whole_totals)
+        print(f"{'the whole copy':52} {p:9.3f}  {r:6.3f}  {a:8.3f}  {f:7.3f}")
+        return 0
     name, *published = PUBLISHED
     print(f"{name:52} {published[0]:9.3f}  {published[1]:6.3f}  {published[2]:8.3f}  {published[3]:7.3f}")
     return 0
