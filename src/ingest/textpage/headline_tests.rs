@@ -180,3 +180,12 @@ More about river bridges\nA new harbour bridge for the harbour opens ►\nThe fe
     let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
     assert_eq!(article.title, "A Close Vote Is Expected Among Members");
 }
+
+#[test]
+fn a_short_headline_naming_the_bodys_topic_is_no_persons_name() {
+    let top = "Home\nNews\nRiver Bridge\nMarch 2, 2021\n";
+    assert_eq!(page_of(top).title, "River Bridge");
+    // An author's name the body does not use stays a credit, not a title.
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nAnna Rossi\nMarch 2, 2021\n";
+    assert_eq!(page_of(top).title, "Council Approves The River Bridge");
+}
