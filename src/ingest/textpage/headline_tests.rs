@@ -189,3 +189,16 @@ fn a_short_headline_naming_the_bodys_topic_is_no_persons_name() {
     let top = "Home\nNews\nCouncil Approves The River Bridge\nAnna Rossi\nMarch 2, 2021\n";
     assert_eq!(page_of(top).title, "Council Approves The River Bridge");
 }
+
+#[test]
+fn a_row_of_share_buttons_joined_into_one_line_is_no_headline() {
+    let top = "Home\nNews\nThe Council Votes For The River Bridge\nAnna Rossi\nMarch 2, 2021\n";
+    let tail = "Share Facebook Twitter WhatsApp E-mail\nMore news\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "The Council Votes For The River Bridge");
+    assert!(boilerplate::is_boilerplate(
+        "Teilen Facebook Twitter E-Mail",
+        30
+    ));
+    assert!(!boilerplate::is_boilerplate("Share the River Bridge", 22));
+}
