@@ -20,6 +20,7 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     let mut run: Option<(i64, usize)> = None;
     for (i, line) in lines.iter().enumerate() {
         let weight = match line.kind {
+            Kind::Barrier(Barrier::Related) if is_inline_promo(lines, i, &teaser) => -20,
             Kind::Barrier(b) => {
                 // After a long article, a related list or comments mark
                 // the rest of the page; an end marker ("Tags", "About the
@@ -57,6 +58,31 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     let text = || lines[s..=e].iter().filter(|l| l.is_text());
     let substantial = text().any(|l| l.eff >= 80) || text().count() >= SHORT_PARAGRAPHS;
     (score >= 120 && substantial).then_some((s, e))
+}
+
+/// Most entries of a related box set inside an article.
+const PROMO_ENTRIES: usize = 3;
+/// Shortest paragraph that continues the article after such a box.
+const GOING_ON: usize = 150;
+
+/// Whether a related marker at `i` heads a box of a few links set inside the
+/// article ("Related" and one headline): the article goes on right after
+/// it, two paragraphs of prose in a row.
+fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
+    let prose = |j: usize| lines[j].kind == Kind::Text && !teaser[j] && lines[j].eff >= GOING_ON;
+    let mut entries = 0;
+    let mut j = i;
+    while let Some(k) = next_content(lines, j + 1) {
+        if prose(k) {
+            return entries >= 1 && next_content(lines, k + 1).is_some_and(prose);
+        }
+        entries += 1;
+        if entries > PROMO_ENTRIES || matches!(lines[k].kind, Kind::Barrier(_)) {
+            return false;
+        }
+        j = k;
+    }
+    false
 }
 
 /// The lead paragraph between a title and the body, if the page has one.
@@ -119,11 +145,17 @@ pub(super) fn body_paragraphs(
     standfirst: Option<usize>,
 ) -> Vec<String> {
     let mut out = Vec::new();
+    // Inside a related box set in the article: its links are not the text.
+    let mut in_box = false;
     for i in start..=end.min(lines.len().saturating_sub(1)) {
         if Some(i) == standfirst {
             continue;
         }
         let l = &lines[i];
+        in_box = (in_box || l.kind == Kind::Barrier(Barrier::Related)) && !l.is_text();
+        if in_box {
+            continue;
+        }
         // Inside the article, a line of many words that is not a sentence
         // is a list item (or a caption) of it, not a heading.
         let item = is_item(l);

@@ -275,9 +275,23 @@ fn is_powered_by(lower: &str) -> bool {
         || (lower.contains("powered by") && lower.split_whitespace().count() <= POWERED_BY_WORDS)
 }
 
+/// A row of buttons the copy joined into one line ("Share Facebook Twitter
+/// E-mail"): two or more words, each a button's whole label.
+fn is_button_row(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let key = marker_key(w);
+            !key.is_empty() && matches_list(&key, EXACT)
+        })
+}
+
 pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
     let lower = text.to_lowercase();
     if eff <= 40 && matches_list(&marker_key(text), EXACT) {
+        return true;
+    }
+    if eff <= 80 && is_button_row(text) {
         return true;
     }
     if eff <= 100 && SHORT_CONTAINS.iter().any(|p| lower.contains(p)) {

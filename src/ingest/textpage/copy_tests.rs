@@ -281,3 +281,22 @@ fn a_tags_link_above_the_article_does_not_end_it() {
         article.body
     );
 }
+
+#[test]
+fn a_related_box_inside_the_article_does_not_end_it() {
+    let text = "News\nThe Harbour Bridge Opens After Four Years of Work\nBy Anna Rossi\n\
+The new harbour bridge opened on Monday morning after four years of work, and the first buses crossed it before seven.\n\
+The council had promised the bridge for the summer, but the work on the harbour walls took a year longer than planned.\n\
+Related\nA Ferry Service Ends After Ninety Years\n\
+Traffic on the old harbour road fell by half on the first day, the council said, and the shops along it were quieter than on any Monday since the road was built in the sixties.\n\
+The mayor said the bridge would pay for itself within twenty years through the tolls paid by lorries and coaches, and that buses and bicycles would always cross it for free.\n\
+Most Read\nA Storm Floods The Old Town\nSchools Close For The Holidays\nThe Market Moves To The Square\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("The new harbour bridge opened"), "{body}");
+    assert!(
+        body.contains("The mayor said the bridge would pay"),
+        "{body}"
+    );
+    assert!(!body.contains("A Ferry Service Ends"), "{body}");
+    assert!(!body.contains("A Storm Floods"), "{body}");
+}

@@ -138,6 +138,24 @@ fn tokenize(s: &str) -> Vec<(Tok, String)> {
         if cur.is_empty() {
             return;
         }
+        // A year glued to the day of a second date ("19. Dezember 202219.
+        // Dezember 2022": a post's published and updated stamps copied
+        // together) is the year, then the day.
+        if digit && (5..=6).contains(&cur.len()) && (cur.starts_with("19") || cur.starts_with("20"))
+        {
+            let (year, day) = cur.split_at(4);
+            for part in [year, day] {
+                out.push((
+                    Tok::Num {
+                        value: part.parse().unwrap_or(u32::MAX),
+                        digits: part.len(),
+                    },
+                    String::new(),
+                ));
+            }
+            cur.clear();
+            return;
+        }
         let tok = if digit {
             Tok::Num {
                 value: cur.parse().unwrap_or(u32::MAX),
@@ -366,6 +384,17 @@ mod tests {
         assert_eq!(find_date("52m ago in Security"), None);
         assert_eq!(find_date("11.03.17 in Gadgetry"), None);
         assert_eq!(find_date("12/25/2015"), ymd(2015, 12, 25));
+    }
+
+    #[test]
+    fn a_year_glued_to_the_next_dates_day() {
+        let d = ymd(2022, 12, 19);
+        assert_eq!(
+            find_date("Veröffentlicht am 19. Dezember 202219. Dezember 2022"),
+            d
+        );
+        assert_eq!(find_date("miércoles, 19 de diciembre de 202207:59 hs"), d);
+        assert_eq!(find_date("Order 202219 shipped"), None);
     }
 
     #[test]

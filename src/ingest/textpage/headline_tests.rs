@@ -180,3 +180,25 @@ More about river bridges\nA new harbour bridge for the harbour opens ►\nThe fe
     let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
     assert_eq!(article.title, "A Close Vote Is Expected Among Members");
 }
+
+#[test]
+fn a_short_headline_naming_the_bodys_topic_is_no_persons_name() {
+    let top = "Home\nNews\nRiver Bridge\nMarch 2, 2021\n";
+    assert_eq!(page_of(top).title, "River Bridge");
+    // An author's name the body does not use stays a credit, not a title.
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nAnna Rossi\nMarch 2, 2021\n";
+    assert_eq!(page_of(top).title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_row_of_share_buttons_joined_into_one_line_is_no_headline() {
+    let top = "Home\nNews\nThe Council Votes For The River Bridge\nAnna Rossi\nMarch 2, 2021\n";
+    let tail = "Share Facebook Twitter WhatsApp E-mail\nMore news\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "The Council Votes For The River Bridge");
+    assert!(boilerplate::is_boilerplate(
+        "Teilen Facebook Twitter E-Mail",
+        30
+    ));
+    assert!(!boilerplate::is_boilerplate("Share the River Bridge", 22));
+}

@@ -21,6 +21,9 @@ const BYLINE_REACH: usize = 150;
 /// Most words of a date line ("Friday, December 23, 2016"); a longer line
 /// is a sentence or a headline with a date in it.
 const DATE_LINE_WORDS: usize = 6;
+/// Overlap with the body from which a line that looks like a person's name
+/// is the body's topic: most of its words come back in the text.
+const NAMED_TOPIC: f64 = 0.75;
 
 const EXTRA_STOPWORDS: &[&str] = &[
     "the", "and", "that", "this", "with", "from", "have", "has", "was", "were", "are", "for",
@@ -81,6 +84,13 @@ fn overlap(text: &str, body: &HashMap<String, usize>) -> Option<f64> {
         })
         .sum();
     Some(hits / own.len() as f64)
+}
+
+/// Whether a line of two or more content words that looks like a person's
+/// name ("Green Hydrogen") is the body's topic: most of its words come back
+/// in the text, as an author's name rarely does.
+fn names_the_topic(text: &str, body: &HashMap<String, usize>) -> bool {
+    keys(text).len() >= 2 && overlap(text, body).is_some_and(|o| o >= NAMED_TOPIC)
 }
 
 /// A date or credit line just after a headline marks it as an article's own title.
@@ -184,10 +194,13 @@ pub(super) fn pick_title(
     // Whether the page has a video playlist, read only if a candidate may be in one.
     let mut playlist: Option<bool> = None;
     for (i, proximity) in candidates {
-        // A name with a byline right under it is the headline over its credit.
+        // A name with a byline right under it is the headline over its credit,
+        // and so is a topic (German nouns look like names); a menu repeats
+        // its topics on the page where a headline stands once.
         if (meta::bare_name(&lines[i]).is_some()
             && !byline_right_under(lines, i)
-            && !opens_with_article(&lines[i].text))
+            && !opens_with_article(&lines[i].text)
+            && (is_duplicated(lines, i) || !names_the_topic(&lines[i].text, body)))
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.
             || (in_related_list(lines, i) && !byline_under(lines, i))
