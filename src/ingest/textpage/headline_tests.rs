@@ -180,3 +180,13 @@ More about river bridges\nA new harbour bridge for the harbour opens ►\nThe fe
     let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
     assert_eq!(article.title, "A Close Vote Is Expected Among Members");
 }
+
+#[test]
+fn of_a_headline_copied_twice_the_copy_with_its_separator_is_the_title() {
+    let top = "Home\nNews\nTown Council -- Bridge Approved ... Buses First!\n\
+Town Council Bridge Approved ... Buses First!\nEXCLUSIVE\n3/2/2021 11:00 AM PT\n";
+    assert_eq!(
+        page_of(top).title,
+        "Town Council -- Bridge Approved ... Buses First!"
+    );
+}

@@ -288,6 +288,28 @@ pub(super) fn title_text(lines: &[Line], t: usize) -> String {
         .to_string()
 }
 
+/// A headline set in two parts ("Prince" over "Woman Warns …") is copied
+/// once with its separator, where the page names itself, and once glued,
+/// where it is styled: of two lines in a row with the same words, the one
+/// that keeps the separator the page wrote is the title.
+pub(super) fn punctuated_twin(lines: &[Line], t: usize) -> usize {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let own = words(&lines[t].text);
+    (0..t)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .filter(|&j| {
+            lines[j].text.chars().count() > lines[t].text.chars().count()
+                && words(&lines[j].text) == own
+        })
+        .unwrap_or(t)
+}
+
 pub(super) fn fallback_title(body: &[String]) -> String {
     let first = body.first().map(String::as_str).unwrap_or_default();
     let sentence_end = first
