@@ -190,3 +190,19 @@ Town Council Bridge Approved ... Buses First!\nEXCLUSIVE\n3/2/2021 11:00 AM PT\n
         "Town Council -- Bridge Approved ... Buses First!"
     );
 }
+
+#[test]
+fn a_comment_counter_between_a_headline_and_its_deck_leaves_the_headline_first() {
+    let top = "Home\nPolitics\nThe council just voted for a bridge over the old town (and us)\n\
+New, 48 comments\nA bridge for buses sounds like a promise now\n\
+By Anna Rossi Mar 2, 2021, 10:00am EST\n48 comments / new\n";
+    assert_eq!(
+        page_of(top).title,
+        "The council just voted for a bridge over the old town (and us)"
+    );
+    assert!(boilerplate::is_noise("12 Kommentare", 13));
+    assert!(!boilerplate::is_noise(
+        "12 Comments On The Bridge Vote Today",
+        36
+    ));
+}
