@@ -206,3 +206,30 @@ By Anna Rossi Mar 2, 2021, 10:00am EST\n48 comments / new\n";
         36
     ));
 }
+
+#[test]
+fn a_headline_over_its_standfirst_and_its_authors_name_is_the_title() {
+    let top = "Bridges: Council Votes River Bridge Works Old Town Bridge Traffic Study Buses \
+And Bicycles Spring Works Plan Town Hall Meeting Review Harbour Ferry Timetable New Schools Map\n\
+Your guide to the old town\nNews Local\nFive things the river bridge will change in the town\n\
+A council that likes to build could make for an interesting year for the old town and its roads.\n\
+Anna Rossi\nMar. 2, 2021 5:00 a.m. PT\n";
+    assert_eq!(
+        page_of(top).title,
+        "Five things the river bridge will change in the town"
+    );
+}
+
+#[test]
+fn a_quote_over_its_speakers_name_opens_no_article() {
+    let top = "Home\nAbout\nTown Council > Who we are\nNews\nMembers\nVotes\nWho we are\n";
+    let quote = "Read the council reports\n\
+Our work is to build a town where every resident can cross the river safely.\nAnna Rossi, Mayor\n";
+    let intro = "The town council is elected by the residents every five years and meets in the town hall.\n\
+Its members vote on the works the old town needs, from its river bridge to its roads and schools.\n";
+    let page = format!("{top}{intro}{quote}{BODY}");
+    assert_eq!(
+        parse_text_page(&page).expect("page parses").title,
+        "Who we are"
+    );
+}

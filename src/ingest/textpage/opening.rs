@@ -3,6 +3,7 @@
 //! and the article into one run of prose.
 
 use super::lines::{Kind, Line};
+use super::title_signs::credited_under_standfirst;
 use super::{dates, meta, next_content};
 
 /// Lines from the start of the run searched for a headline.
@@ -60,7 +61,12 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             // credited below opens the article under a run of blurbs.
             l.is_title_like() && dated && meta_within(lines, h, 3)
         } else if l.is_title_like() {
-            dated || byline_under(lines, h)
+            // A headline over its standfirst and credit opens the article
+            // when a date or a byline comes with the credit: a quote over
+            // its speaker's name has none.
+            dated
+                || byline_under(lines, h)
+                || (credited_under_standfirst(lines, h) && meta_within(lines, h, 3))
         } else {
             l.is_text()
                 && l.eff <= PROSE_HEADLINE_EFF

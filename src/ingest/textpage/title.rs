@@ -5,9 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link, is_bracketed,
-    is_glued_trail, is_relative_stamp, is_repeated_label, is_standfirst_under_headline,
-    is_tag_line, opens_with_article, running_time_above, running_time_under,
+    captions_a_picture, credited_under_standfirst, has_playlist, in_related_list, in_tag_list,
+    is_arrow_link, is_bracketed, is_glued_trail, is_relative_stamp, is_repeated_label,
+    is_standfirst_under_headline, is_tag_line, opens_with_article, running_time_above,
+    running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -232,7 +233,9 @@ pub(super) fn pick_title(
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
         let standfirst = is_standfirst_under_headline(lines, i, story);
-        let near = if i < start && (has_meta_after(lines, i, start) || dated) {
+        let near = if i < start && credited_under_standfirst(lines, i) {
+            0.9
+        } else if i < start && (has_meta_after(lines, i, start) || dated) {
             // A byline right under it: the headline's own (a standfirst
             // sits between its headline and the byline).
             if byline_right_under(lines, i) && !standfirst {

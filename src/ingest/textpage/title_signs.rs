@@ -3,7 +3,7 @@
 //! the headline above it.
 
 use super::lines::{self, Kind, Line};
-use super::phrases;
+use super::{meta, next_content, phrases};
 
 /// Marks of a picture's credit, in a caption or on a line of its own.
 const CREDITS: &[&str] = &[
@@ -324,4 +324,23 @@ pub(super) fn is_glued_trail(text: &str) -> bool {
     (2..=words.len() / 2).any(|run| {
         (0..=words.len() - 2 * run).any(|at| words[at..at + run] == words[at + run..at + 2 * run])
     })
+}
+
+/// Longest standfirst between a headline and its credit: a sentence or two.
+const STANDFIRST_EFF: usize = 300;
+
+/// A headline over its standfirst and its credit: the line under it is a
+/// sentence or two, and a byline or an author's name follows that. The
+/// three make an article's head; a teaser in a list has no credit of its
+/// own between its blurb and the next teaser.
+pub(super) fn credited_under_standfirst(lines: &[Line], i: usize) -> bool {
+    let Some(j) = next_content(lines, i + 1) else {
+        return false;
+    };
+    let s = &lines[j];
+    let standfirst =
+        s.is_text() && s.eff <= STANDFIRST_EFF && s.byline.is_none() && s.date.is_none();
+    standfirst
+        && next_content(lines, j + 1)
+            .is_some_and(|k| lines[k].byline.is_some() || meta::bare_name(&lines[k]).is_some())
 }
