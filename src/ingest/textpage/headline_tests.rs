@@ -233,3 +233,15 @@ Its members vote on the works the old town needs, from its river bridge to its r
         "Who we are"
     );
 }
+
+#[test]
+fn a_credit_label_with_the_name_under_it_credits_the_headline_over_the_standfirst() {
+    let top = "Home\nSUBSCRIBE\nBridge vote: will the council keep the buses off the river bridge?\n\
+A Bridge Too Near: the old town and the council bridge over the river\n\
+How did the old town end two decades of arguments and get a bridge? Start with the council and its vote.\n\
+Author:\nAnna Rossi\nPublish date:\nMar 2, 2021\n";
+    assert_eq!(
+        page_of(top).title,
+        "A Bridge Too Near: the old town and the council bridge over the river"
+    );
+}

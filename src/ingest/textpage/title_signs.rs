@@ -340,7 +340,12 @@ pub(super) fn credited_under_standfirst(lines: &[Line], i: usize) -> bool {
     let s = &lines[j];
     let standfirst =
         s.is_text() && s.eff <= STANDFIRST_EFF && s.byline.is_none() && s.date.is_none();
-    standfirst
-        && next_content(lines, j + 1)
-            .is_some_and(|k| lines[k].byline.is_some() || meta::bare_name(&lines[k]).is_some())
+    standfirst && next_content(lines, j + 1).is_some_and(|k| is_credit(&lines[k]))
+}
+
+/// A credit: a byline, an author's name alone, or a credit's label alone
+/// ("By", "Author:") with the name on the next line.
+fn is_credit(line: &Line) -> bool {
+    let label = line.text.trim().to_lowercase();
+    line.byline.is_some() || meta::bare_name(line).is_some() || meta::is_by_word(&label)
 }
