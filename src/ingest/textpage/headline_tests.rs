@@ -245,3 +245,11 @@ Author:\nAnna Rossi\nPublish date:\nMar 2, 2021\n";
         "A Bridge Too Near: the old town and the council bridge over the river"
     );
 }
+
+#[test]
+fn an_item_of_a_menu_copied_twice_is_no_headline() {
+    let menu = "Council\nWhat we stand for\nTopics from A to Z\nTown\nThe council bridge works\n\
+Boards and committees\nDecisions and plans\nTown History\nAnna Rossi\nMarco Bianchi\n";
+    let top = format!("Skip to content\n{menu}{menu}Join us\nFor a bridge of the town\n");
+    assert_eq!(page_of(&top).title, "For a bridge of the town");
+}

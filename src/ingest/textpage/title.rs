@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    captions_a_picture, credited_under_standfirst, has_playlist, in_related_list, in_tag_list,
-    is_arrow_link, is_bracketed, is_glued_trail, is_relative_stamp, is_repeated_label,
+    captions_a_picture, credited_under_standfirst, has_playlist, in_related_list, in_repeated_menu,
+    in_tag_list, is_arrow_link, is_bracketed, is_glued_trail, is_relative_stamp, is_repeated_label,
     is_standfirst_under_headline, is_tag_line, opens_with_article, running_time_above,
     running_time_under,
 };
@@ -204,6 +204,7 @@ pub(super) fn pick_title(
             || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
             || is_glued_trail(&lines[i].text)
+            || in_repeated_menu(lines, i)
         {
             continue;
         }

@@ -349,3 +349,27 @@ fn is_credit(line: &Line) -> bool {
     let label = line.text.trim().to_lowercase();
     line.byline.is_some() || meta::bare_name(line).is_some() || meta::is_by_word(&label)
 }
+
+/// Lines in a row, copied twice in the same order, that make a menu.
+const MENU_RUN: usize = 5;
+
+/// Whether the line is an item of a menu the page holds twice (a desktop
+/// and a mobile navigation): it sits in a run of [`MENU_RUN`] lines or more,
+/// none dated or credited, that recurs elsewhere on the page line for
+/// line. A headline the page repeats comes alone, or with its credit.
+pub(super) fn in_repeated_menu(lines: &[Line], i: usize) -> bool {
+    let same = |a: usize, b: usize| {
+        lines[a].text == lines[b].text && lines[a].date.is_none() && lines[a].byline.is_none()
+    };
+    (0..lines.len())
+        .filter(|&j| j != i && lines[j].text == lines[i].text)
+        .any(|j| {
+            let back = (1..=i.min(j))
+                .take_while(|&d| i - d != j && j - d != i && same(i - d, j - d))
+                .count();
+            let ahead = (1..lines.len() - i.max(j))
+                .take_while(|&d| i + d != j && j + d != i && same(i + d, j + d))
+                .count();
+            back + ahead + 1 >= MENU_RUN
+        })
+}
