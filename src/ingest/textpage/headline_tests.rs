@@ -253,3 +253,13 @@ Boards and committees\nDecisions and plans\nTown History\nAnna Rossi\nMarco Bian
     let top = format!("Skip to content\n{menu}{menu}Join us\nFor a bridge of the town\n");
     assert_eq!(page_of(&top).title, "For a bridge of the town");
 }
+
+#[test]
+fn a_name_the_body_says_again_and_again_is_what_the_page_is_about() {
+    let page = "SONGS\nFacebook\nTwitter\nSilver Harbour\nThe Old Town Band\n\
+Silver Harbour was written by the band in the old town, on a night when the boats came back to the harbour.\n\
+The band sings of the silver light on the water of the harbour, and of the town that waits for its boats.\n\
+Silver light on the harbour closes every verse, and the band plays it last at every concert in the town.\n";
+    let article = parse_text_page(page).expect("page parses");
+    assert_eq!(article.title, "Silver Harbour");
+}

@@ -84,6 +84,13 @@ fn overlap(text: &str, body: &HashMap<String, usize>) -> Option<f64> {
     Some(hits / own.len() as f64)
 }
 
+/// Whether each of the line's content words, two or more, comes three
+/// times or more in the body.
+fn is_refrain(text: &str, body: &HashMap<String, usize>) -> bool {
+    let own: HashSet<String> = keys(text).into_iter().collect();
+    own.len() >= 2 && own.iter().all(|k| body.get(k).is_some_and(|&n| n >= 3))
+}
+
 /// A date or credit line just after a headline marks it as an article's own title.
 /// Only lines above the body count, and the body's first line when it is
 /// the credit itself: a date inside the body (a quote's) marks nothing.
@@ -186,9 +193,13 @@ pub(super) fn pick_title(
     let mut playlist: Option<bool> = None;
     for (i, proximity) in candidates {
         // A name with a byline right under it is the headline over its credit.
+        // One whose every word the body says again and again is the name
+        // of what the page is about (a song, a book): a credit's name is
+        // not the body's refrain.
         if (meta::bare_name(&lines[i]).is_some()
             && !byline_right_under(lines, i)
-            && !opens_with_article(&lines[i].text))
+            && !opens_with_article(&lines[i].text)
+            && !is_refrain(&lines[i].text, body))
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.
             || (in_related_list(lines, i) && !byline_under(lines, i))
