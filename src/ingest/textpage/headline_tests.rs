@@ -263,3 +263,14 @@ Silver light on the harbour closes every verse, and the band plays it last at ev
     let article = parse_text_page(page).expect("page parses");
     assert_eq!(article.title, "Silver Harbour");
 }
+
+#[test]
+fn a_credit_in_brackets_under_the_standfirst_credits_the_headline_over_it() {
+    let top = "Home\nColumns\n» March 2, 2021 14:30 published\nWe Tried The New Span: Goodbye Ferry (1/2)\n\
+A resident of the old town crossed the river on the first day and tells what the council bridge is like.\n\
+[Anna Rossi, Gazette]\n";
+    let tail = "The council bridge over the river in the old town, for buses and bicycles\n\
+1|2 Next page\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "We Tried The New Span: Goodbye Ferry (1/2)");
+}

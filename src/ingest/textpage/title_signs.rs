@@ -343,11 +343,18 @@ pub(super) fn credited_under_standfirst(lines: &[Line], i: usize) -> bool {
     standfirst && next_content(lines, j + 1).is_some_and(|k| is_credit(&lines[k]))
 }
 
-/// A credit: a byline, an author's name alone, or a credit's label alone
-/// ("By", "Author:") with the name on the next line.
+/// Most words of a credit in brackets ("[Anna Rossi, Gazette]").
+const BRACKETED_CREDIT_WORDS: usize = 4;
+
+/// A credit: a byline, an author's name alone, a credit's label alone
+/// ("By", "Author:") with the name on the next line, or a few words in
+/// brackets ("[Anna Rossi, Gazette]", as Japanese pages credit).
 fn is_credit(line: &Line) -> bool {
     let label = line.text.trim().to_lowercase();
-    line.byline.is_some() || meta::bare_name(line).is_some() || meta::is_by_word(&label)
+    line.byline.is_some()
+        || meta::bare_name(line).is_some()
+        || meta::is_by_word(&label)
+        || (is_bracketed(line) && line.words <= BRACKETED_CREDIT_WORDS)
 }
 
 /// Lines in a row, copied twice in the same order, that make a menu.
