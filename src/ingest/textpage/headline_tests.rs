@@ -274,3 +274,26 @@ A resident of the old town crossed the river on the first day and tells what the
     let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
     assert_eq!(article.title, "We Tried The New Span: Goodbye Ferry (1/2)");
 }
+
+#[test]
+fn a_heading_under_a_whole_article_head_is_its_kicker() {
+    let top = "Home\nSearch\nGazette Magazine\nThe Revenge Of The Residents\n\
+How the council approved the river bridge for buses and bicycles after a long debate.\n\
+By Anna Rossi\nThe river bridge. Photo: Marco Bianchi/GAZETTE\nlocal Mar. 2, 2021\n\
+Council Approved The River Bridge For Buses\n";
+    let tail = "Council Approved The River Bridge For Buses\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "The Revenge Of The Residents");
+}
+
+#[test]
+fn a_see_more_button_credits_no_advert_above_the_headline() {
+    let top = "Home\nSponsored by Town Bank\nBig support for the bridge of the town\n\
+Since our local agents are residents of the old town, too.\nSee More\nLocal\n\
+The Council Approves A River Bridge For Buses And Bicycles In The Old Town\nLocal\n\
+Published Mar 2, 2021\nBy\nAnna Rossi\n";
+    assert_eq!(
+        page_of(top).title,
+        "The Council Approves A River Bridge For Buses And Bicycles In The Old Town"
+    );
+}

@@ -130,6 +130,20 @@ fn below_a_headlines_meta(lines: &[Line], i: usize, story: impl Fn(usize) -> f64
     })
 }
 
+/// Whether a headline over its standfirst and credit, telling the body's
+/// story, sits a few lines above `i`.
+fn below_an_article_head(lines: &[Line], i: usize, story: impl Fn(usize) -> f64) -> bool {
+    (i.saturating_sub(HEAD_REACH)..i).any(|h| {
+        lines[h].is_title_like()
+            && lines[h].words >= 2
+            && story(h) >= STORY
+            && credited_under_standfirst(lines, h)
+    })
+}
+
+/// Lines above a headline searched for an article head it would sit under.
+const HEAD_REACH: usize = 8;
+
 /// A headline that share and e-mail boxes (or a header's featured slot)
 /// repeat on the page, so that it was taken for a repeated widget line: the
 /// copy with a byline under it, or a date right under it, is the headline.
@@ -263,7 +277,13 @@ pub(super) fn pick_title(
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
         // A byline of its own under it makes it a headline all the same.
-        let under = if below_a_headlines_meta(lines, i, story) && !byline_under(lines, i) {
+        // Under a whole article head (headline, standfirst, credit) that
+        // tells the story, it is all the more a kicker or a caption.
+        let under = if byline_under(lines, i) {
+            0.0
+        } else if below_an_article_head(lines, i, story) {
+            -1.2
+        } else if below_a_headlines_meta(lines, i, story) {
             -0.6
         } else {
             0.0
