@@ -297,3 +297,11 @@ Published Mar 2, 2021\nBy\nAnna Rossi\n";
         "The Council Approves A River Bridge For Buses And Bicycles In The Old Town"
     );
 }
+
+#[test]
+fn a_section_name_repeated_in_the_menu_is_no_repeated_headline() {
+    let top = "Home\nLog out\nNews\nSport\nBridges and roads\nSchools\nHarbour\nWeather\nServices\n\
+Gazette Town\nBridges and roads\nGoodbye Ferry: Council Span For Town\nGazette Staff 2021-03-02 08:00\n\
+Tweet\nPrint\n";
+    assert_eq!(page_of(top).title, "Goodbye Ferry: Council Span For Town");
+}

@@ -175,6 +175,12 @@ fn is_duplicated(lines: &[Line], i: usize) -> bool {
     })
 }
 
+/// Whether another copy of the line is an item of a menu or a tag list.
+fn named_in_a_menu(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.to_lowercase();
+    (0..lines.len()).any(|j| j != i && lines[j].text.to_lowercase() == t && in_tag_list(lines, j))
+}
+
 /// The headline closest to the body whose words (with its standfirst) overlap the body most.
 pub(super) fn pick_title(
     lines: &[Line],
@@ -291,7 +297,8 @@ pub(super) fn pick_title(
         let second = if standfirst { -0.5 } else { 0.0 };
         // A headline is repeated where the page names itself; a standfirst
         // repeated (as the page's description) is a standfirst all the same.
-        let dup = if !standfirst && is_duplicated(lines, i) {
+        // A section's name repeated in a menu is no headline repeated.
+        let dup = if !standfirst && is_duplicated(lines, i) && !named_in_a_menu(lines, i) {
             0.3
         } else {
             0.0
