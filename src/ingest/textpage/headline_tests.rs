@@ -305,3 +305,15 @@ Gazette Town\nBridges and roads\nGoodbye Ferry: Council Span For Town\nGazette S
 Tweet\nPrint\n";
     assert_eq!(page_of(top).title, "Goodbye Ferry: Council Span For Town");
 }
+
+#[test]
+fn no_headline_opens_the_article_under_a_long_paragraph_of_it() {
+    let para = "The council approved the new river bridge after a long debate about its cost, and this book tells the story of the vote from the first plans to the opening day. ".repeat(4);
+    let page = format!(
+        "Home\nBooks\nThe River Bridge Book\nAnna Rossi, author\n{para}\nFree sample\nDownloads\n\
+The corrections below were found after the book was printed and will be fixed in the next edition.\n\
+March 2, 2021 update\nPage 7, third line\nThe bridge opens in spring, not in summer.\n{BODY}"
+    );
+    let article = parse_text_page(&page).expect("page parses");
+    assert_eq!(article.title, "The River Bridge Book");
+}

@@ -16,6 +16,9 @@ const DATE_LINE_WORDS: usize = 6;
 /// Longest prose line taken for a blurb above the headline ("Self care and
 /// ideas to help you live a healthier, happier life.").
 const BLURB_EFF: usize = 160;
+/// From this length, a prose line is a paragraph of the article, not a
+/// tagline or a notice above its headline: no headline comes under it.
+const PARAGRAPH_EFF: usize = 500;
 /// Longest prose line that may be a headline (two short sentences).
 const PROSE_HEADLINE_EFF: usize = 120;
 
@@ -81,7 +84,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             prose += 1;
             // Short blurbs (a menu's descriptions) may stand above the
             // headline in any number; a paragraph of the article may not.
-            if prose > PROSE_ABOVE && l.eff > BLURB_EFF {
+            if (prose > PROSE_ABOVE && l.eff > BLURB_EFF) || l.eff > PARAGRAPH_EFF {
                 break;
             }
         }
