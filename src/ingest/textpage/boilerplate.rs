@@ -43,6 +43,9 @@ const EXACT: &[&str] = &[
     "chiudi",
     "fermer",
     "more",
+    "see more",
+    "show more",
+    "view all",
     "altro",
     "next",
     "previous",
@@ -261,7 +264,39 @@ const NOISE_CONTAINS: &[&str] = &[
 
 pub(super) fn is_noise(text: &str, eff: usize) -> bool {
     let lower = text.to_lowercase();
-    eff <= 60 && NOISE_CONTAINS.iter().any(|p| lower.contains(p))
+    eff <= 60 && (NOISE_CONTAINS.iter().any(|p| lower.contains(p)) || is_comment_count(&lower))
+}
+
+/// Names of a comment count's unit.
+const COMMENT_UNITS: &[&str] = &[
+    "comment",
+    "comments",
+    "commento",
+    "commenti",
+    "commentaire",
+    "commentaires",
+    "kommentar",
+    "kommentare",
+    "comentario",
+    "comentarios",
+    "comentários",
+    "replies",
+    "responses",
+];
+
+/// Most words of a comment counter ("New, 203 comments", "203 comments /
+/// new"): a widget's count, set anywhere between a headline and its deck.
+const COMMENT_COUNT_WORDS: usize = 4;
+
+/// A comment counter: a number and a comment unit, in a few words.
+fn is_comment_count(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= COMMENT_COUNT_WORDS
+        && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.iter().any(|w| COMMENT_UNITS.contains(w))
 }
 
 /// Most words of a "powered by" credit ("Proudly powered by WordPress");

@@ -202,3 +202,140 @@ fn a_row_of_share_buttons_joined_into_one_line_is_no_headline() {
     ));
     assert!(!boilerplate::is_boilerplate("Share the River Bridge", 22));
 }
+
+#[test]
+fn of_a_headline_copied_twice_the_copy_with_its_separator_is_the_title() {
+    let top = "Home\nNews\nTown Council -- Bridge Approved ... Buses First!\n\
+Town Council Bridge Approved ... Buses First!\nEXCLUSIVE\n3/2/2021 11:00 AM PT\n";
+    assert_eq!(
+        page_of(top).title,
+        "Town Council -- Bridge Approved ... Buses First!"
+    );
+}
+
+#[test]
+fn a_comment_counter_between_a_headline_and_its_deck_leaves_the_headline_first() {
+    let top = "Home\nPolitics\nThe council just voted for a bridge over the old town (and us)\n\
+New, 48 comments\nA bridge for buses sounds like a promise now\n\
+By Anna Rossi Mar 2, 2021, 10:00am EST\n48 comments / new\n";
+    assert_eq!(
+        page_of(top).title,
+        "The council just voted for a bridge over the old town (and us)"
+    );
+    assert!(boilerplate::is_noise("12 Kommentare", 13));
+    assert!(!boilerplate::is_noise(
+        "12 Comments On The Bridge Vote Today",
+        36
+    ));
+}
+
+#[test]
+fn a_headline_over_its_standfirst_and_its_authors_name_is_the_title() {
+    let top = "Bridges: Council Votes River Bridge Works Old Town Bridge Traffic Study Buses \
+And Bicycles Spring Works Plan Town Hall Meeting Review Harbour Ferry Timetable New Schools Map\n\
+Your guide to the old town\nNews Local\nFive things the river bridge will change in the town\n\
+A council that likes to build could make for an interesting year for the old town and its roads.\n\
+Anna Rossi\nMar. 2, 2021 5:00 a.m. PT\n";
+    assert_eq!(
+        page_of(top).title,
+        "Five things the river bridge will change in the town"
+    );
+}
+
+#[test]
+fn a_quote_over_its_speakers_name_opens_no_article() {
+    let top = "Home\nAbout\nTown Council > Who we are\nNews\nMembers\nVotes\nWho we are\n";
+    let quote = "Read the council reports\n\
+Our work is to build a town where every resident can cross the river safely.\nAnna Rossi, Mayor\n";
+    let intro = "The town council is elected by the residents every five years and meets in the town hall.\n\
+Its members vote on the works the old town needs, from its river bridge to its roads and schools.\n";
+    let page = format!("{top}{intro}{quote}{BODY}");
+    assert_eq!(
+        parse_text_page(&page).expect("page parses").title,
+        "Who we are"
+    );
+}
+
+#[test]
+fn a_credit_label_with_the_name_under_it_credits_the_headline_over_the_standfirst() {
+    let top = "Home\nSUBSCRIBE\nBridge vote: will the council keep the buses off the river bridge?\n\
+A Bridge Too Near: the old town and the council bridge over the river\n\
+How did the old town end two decades of arguments and get a bridge? Start with the council and its vote.\n\
+Author:\nAnna Rossi\nPublish date:\nMar 2, 2021\n";
+    assert_eq!(
+        page_of(top).title,
+        "A Bridge Too Near: the old town and the council bridge over the river"
+    );
+}
+
+#[test]
+fn an_item_of_a_menu_copied_twice_is_no_headline() {
+    let menu = "Council\nWhat we stand for\nTopics from A to Z\nTown\nThe council bridge works\n\
+Boards and committees\nDecisions and plans\nTown History\nAnna Rossi\nMarco Bianchi\n";
+    let top = format!("Skip to content\n{menu}{menu}Join us\nFor a bridge of the town\n");
+    assert_eq!(page_of(&top).title, "For a bridge of the town");
+}
+
+#[test]
+fn a_name_the_body_says_again_and_again_is_what_the_page_is_about() {
+    let page = "SONGS\nFacebook\nTwitter\nSilver Harbour\nThe Old Town Band\n\
+Silver Harbour was written by the band in the old town, on a night when the boats came back to the harbour.\n\
+The band sings of the silver light on the water of the harbour, and of the town that waits for its boats.\n\
+Silver light on the harbour closes every verse, and the band plays it last at every concert in the town.\n";
+    let article = parse_text_page(page).expect("page parses");
+    assert_eq!(article.title, "Silver Harbour");
+}
+
+#[test]
+fn a_credit_in_brackets_under_the_standfirst_credits_the_headline_over_it() {
+    let top = "Home\nColumns\n» March 2, 2021 14:30 published\nWe Tried The New Span: Goodbye Ferry (1/2)\n\
+A resident of the old town crossed the river on the first day and tells what the council bridge is like.\n\
+[Anna Rossi, Gazette]\n";
+    let tail = "The council bridge over the river in the old town, for buses and bicycles\n\
+1|2 Next page\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "We Tried The New Span: Goodbye Ferry (1/2)");
+}
+
+#[test]
+fn a_heading_under_a_whole_article_head_is_its_kicker() {
+    let top = "Home\nSearch\nGazette Magazine\nThe Revenge Of The Residents\n\
+How the council approved the river bridge for buses and bicycles after a long debate.\n\
+By Anna Rossi\nThe river bridge. Photo: Marco Bianchi/GAZETTE\nlocal Mar. 2, 2021\n\
+Council Approved The River Bridge For Buses\n";
+    let tail = "Council Approved The River Bridge For Buses\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "The Revenge Of The Residents");
+}
+
+#[test]
+fn a_see_more_button_credits_no_advert_above_the_headline() {
+    let top = "Home\nSponsored by Town Bank\nBig support for the bridge of the town\n\
+Since our local agents are residents of the old town, too.\nSee More\nLocal\n\
+The Council Approves A River Bridge For Buses And Bicycles In The Old Town\nLocal\n\
+Published Mar 2, 2021\nBy\nAnna Rossi\n";
+    assert_eq!(
+        page_of(top).title,
+        "The Council Approves A River Bridge For Buses And Bicycles In The Old Town"
+    );
+}
+
+#[test]
+fn a_section_name_repeated_in_the_menu_is_no_repeated_headline() {
+    let top = "Home\nLog out\nNews\nSport\nBridges and roads\nSchools\nHarbour\nWeather\nServices\n\
+Gazette Town\nBridges and roads\nGoodbye Ferry: Council Span For Town\nGazette Staff 2021-03-02 08:00\n\
+Tweet\nPrint\n";
+    assert_eq!(page_of(top).title, "Goodbye Ferry: Council Span For Town");
+}
+
+#[test]
+fn no_headline_opens_the_article_under_a_long_paragraph_of_it() {
+    let para = "The council approved the new river bridge after a long debate about its cost, and this book tells the story of the vote from the first plans to the opening day. ".repeat(4);
+    let page = format!(
+        "Home\nBooks\nThe River Bridge Book\nAnna Rossi, author\n{para}\nFree sample\nDownloads\n\
+The corrections below were found after the book was printed and will be fixed in the next edition.\n\
+March 2, 2021 update\nPage 7, third line\nThe bridge opens in spring, not in summer.\n{BODY}"
+    );
+    let article = parse_text_page(&page).expect("page parses");
+    assert_eq!(article.title, "The River Bridge Book");
+}

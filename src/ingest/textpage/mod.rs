@@ -142,10 +142,10 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         ));
     }
     let title = match title_idx {
-        Some(t) => title::title_text(
-            &lines,
-            edition::edition_title(&lines, t, start, end).unwrap_or(t),
-        ),
+        Some(t) => {
+            let t = edition::edition_title(&lines, t, start, end).unwrap_or(t);
+            title::title_text(&lines, title::punctuated_twin(&lines, t))
+        }
         None => fallback_title(&body),
     };
 

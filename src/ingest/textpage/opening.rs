@@ -3,6 +3,7 @@
 //! and the article into one run of prose.
 
 use super::lines::{Kind, Line};
+use super::title_signs::credited_under_standfirst;
 use super::{dates, meta, next_content};
 
 /// Lines from the start of the run searched for a headline.
@@ -15,6 +16,9 @@ const DATE_LINE_WORDS: usize = 6;
 /// Longest prose line taken for a blurb above the headline ("Self care and
 /// ideas to help you live a healthier, happier life.").
 const BLURB_EFF: usize = 160;
+/// From this length, a prose line is a paragraph of the article, not a
+/// tagline or a notice above its headline: no headline comes under it.
+const PARAGRAPH_EFF: usize = 500;
 /// Longest prose line that may be a headline (two short sentences).
 const PROSE_HEADLINE_EFF: usize = 120;
 
@@ -60,7 +64,12 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             // credited below opens the article under a run of blurbs.
             l.is_title_like() && dated && meta_within(lines, h, 3)
         } else if l.is_title_like() {
-            dated || byline_under(lines, h)
+            // A headline over its standfirst and credit opens the article
+            // when a date or a byline comes with the credit: a quote over
+            // its speaker's name has none.
+            dated
+                || byline_under(lines, h)
+                || (credited_under_standfirst(lines, h) && meta_within(lines, h, 3))
         } else {
             l.is_text()
                 && l.eff <= PROSE_HEADLINE_EFF
@@ -75,7 +84,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             prose += 1;
             // Short blurbs (a menu's descriptions) may stand above the
             // headline in any number; a paragraph of the article may not.
-            if prose > PROSE_ABOVE && l.eff > BLURB_EFF {
+            if (prose > PROSE_ABOVE && l.eff > BLURB_EFF) || l.eff > PARAGRAPH_EFF {
                 break;
             }
         }

@@ -5,9 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
 use super::title_signs::{
-    captions_a_picture, has_playlist, in_related_list, in_tag_list, is_arrow_link, is_bracketed,
-    is_glued_trail, is_relative_stamp, is_repeated_label, is_standfirst_under_headline,
-    is_tag_line, opens_with_article, running_time_above, running_time_under,
+    captions_a_picture, credited_under_standfirst, has_playlist, in_related_list, in_repeated_menu,
+    in_tag_list, is_arrow_link, is_bracketed, is_glued_trail, is_relative_stamp, is_repeated_label,
+    is_standfirst_under_headline, is_tag_line, opens_with_article, running_time_above,
+    running_time_under,
 };
 use super::{is_lead, meta, next_content};
 
@@ -87,10 +88,17 @@ fn overlap(text: &str, body: &HashMap<String, usize>) -> Option<f64> {
 }
 
 /// Whether a line of two or more content words that looks like a person's
-/// name ("Green Hydrogen") is the body's topic: most of its words come back
-/// in the text, as an author's name rarely does.
-fn names_the_topic(text: &str, body: &HashMap<String, usize>) -> bool {
-    keys(text).len() >= 2 && overlap(text, body).is_some_and(|o| o >= NAMED_TOPIC)
+/// name ("Green Hydrogen", "Purple Rain") is what the body is about: every
+/// word of it comes three times or more in the text, or most of its words
+/// come back and the page does not repeat the line as a menu repeats its
+/// topics. A credit's name is rarely in the text.
+fn names_the_topic(lines: &[Line], i: usize, body: &HashMap<String, usize>) -> bool {
+    let own: HashSet<String> = keys(&lines[i].text).into_iter().collect();
+    let refrain = own.iter().all(|k| body.get(k).is_some_and(|&n| n >= 3));
+    own.len() >= 2
+        && (refrain
+            || (!is_duplicated(lines, i)
+                && overlap(&lines[i].text, body).is_some_and(|o| o >= NAMED_TOPIC)))
 }
 
 /// A date or credit line just after a headline marks it as an article's own title.
@@ -132,6 +140,20 @@ fn below_a_headlines_meta(lines: &[Line], i: usize, story: impl Fn(usize) -> f64
     })
 }
 
+/// Whether a headline over its standfirst and credit, telling the body's
+/// story, sits a few lines above `i`.
+fn below_an_article_head(lines: &[Line], i: usize, story: impl Fn(usize) -> f64) -> bool {
+    (i.saturating_sub(HEAD_REACH)..i).any(|h| {
+        lines[h].is_title_like()
+            && lines[h].words >= 2
+            && story(h) >= STORY
+            && credited_under_standfirst(lines, h)
+    })
+}
+
+/// Lines above a headline searched for an article head it would sit under.
+const HEAD_REACH: usize = 8;
+
 /// A headline that share and e-mail boxes (or a header's featured slot)
 /// repeat on the page, so that it was taken for a repeated widget line: the
 /// copy with a byline under it, or a date right under it, is the headline.
@@ -161,6 +183,12 @@ fn is_duplicated(lines: &[Line], i: usize) -> bool {
             && (l.text.to_lowercase() == t
                 || (l.eff > lines[i].eff && l.text.to_lowercase().starts_with(&t)))
     })
+}
+
+/// Whether another copy of the line is an item of a menu or a tag list.
+fn named_in_a_menu(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.to_lowercase();
+    (0..lines.len()).any(|j| j != i && lines[j].text.to_lowercase() == t && in_tag_list(lines, j))
 }
 
 /// The headline closest to the body whose words (with its standfirst) overlap the body most.
@@ -194,13 +222,13 @@ pub(super) fn pick_title(
     // Whether the page has a video playlist, read only if a candidate may be in one.
     let mut playlist: Option<bool> = None;
     for (i, proximity) in candidates {
-        // A name with a byline right under it is the headline over its credit,
-        // and so is a topic (German nouns look like names); a menu repeats
-        // its topics on the page where a headline stands once.
+        // A name with a byline right under it is the headline over its
+        // credit, and so is the name of what the page is about (German
+        // nouns look like names too).
         if (meta::bare_name(&lines[i]).is_some()
             && !byline_right_under(lines, i)
             && !opens_with_article(&lines[i].text)
-            && (is_duplicated(lines, i) || !names_the_topic(&lines[i].text, body)))
+            && !names_the_topic(lines, i, body))
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.
             || (in_related_list(lines, i) && !byline_under(lines, i))
@@ -216,6 +244,7 @@ pub(super) fn pick_title(
             || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
             || is_glued_trail(&lines[i].text)
+            || in_repeated_menu(lines, i)
         {
             continue;
         }
@@ -245,7 +274,9 @@ pub(super) fn pick_title(
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
         let standfirst = is_standfirst_under_headline(lines, i, story);
-        let near = if i < start && (has_meta_after(lines, i, start) || dated) {
+        let near = if i < start && credited_under_standfirst(lines, i) {
+            0.9
+        } else if i < start && (has_meta_after(lines, i, start) || dated) {
             // A byline right under it: the headline's own (a standfirst
             // sits between its headline and the byline).
             if byline_right_under(lines, i) && !standfirst {
@@ -261,7 +292,13 @@ pub(super) fn pick_title(
         // Under the date or byline of a headline above it: a caption or a
         // kicker of that article, not its title.
         // A byline of its own under it makes it a headline all the same.
-        let under = if below_a_headlines_meta(lines, i, story) && !byline_under(lines, i) {
+        // Under a whole article head (headline, standfirst, credit) that
+        // tells the story, it is all the more a kicker or a caption.
+        let under = if byline_under(lines, i) {
+            0.0
+        } else if below_an_article_head(lines, i, story) {
+            -1.2
+        } else if below_a_headlines_meta(lines, i, story) {
             -0.6
         } else {
             0.0
@@ -269,7 +306,8 @@ pub(super) fn pick_title(
         let second = if standfirst { -0.5 } else { 0.0 };
         // A headline is repeated where the page names itself; a standfirst
         // repeated (as the page's description) is a standfirst all the same.
-        let dup = if !standfirst && is_duplicated(lines, i) {
+        // A section's name repeated in a menu is no headline repeated.
+        let dup = if !standfirst && is_duplicated(lines, i) && !named_in_a_menu(lines, i) {
             0.3
         } else {
             0.0
@@ -299,6 +337,28 @@ pub(super) fn title_text(lines: &[Line], t: usize) -> String {
         .filter(|rest| !rest.is_empty())
         .unwrap_or(text)
         .to_string()
+}
+
+/// A headline set in two parts ("Prince" over "Woman Warns …") is copied
+/// once with its separator, where the page names itself, and once glued,
+/// where it is styled: of two lines in a row with the same words, the one
+/// that keeps the separator the page wrote is the title.
+pub(super) fn punctuated_twin(lines: &[Line], t: usize) -> usize {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let own = words(&lines[t].text);
+    (0..t)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .filter(|&j| {
+            lines[j].text.chars().count() > lines[t].text.chars().count()
+                && words(&lines[j].text) == own
+        })
+        .unwrap_or(t)
 }
 
 pub(super) fn fallback_title(body: &[String]) -> String {

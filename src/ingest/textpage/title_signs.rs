@@ -3,7 +3,7 @@
 //! the headline above it.
 
 use super::lines::{self, Kind, Line};
-use super::phrases;
+use super::{meta, next_content, phrases};
 
 /// Marks of a picture's credit, in a caption or on a line of its own.
 const CREDITS: &[&str] = &[
@@ -324,4 +324,59 @@ pub(super) fn is_glued_trail(text: &str) -> bool {
     (2..=words.len() / 2).any(|run| {
         (0..=words.len() - 2 * run).any(|at| words[at..at + run] == words[at + run..at + 2 * run])
     })
+}
+
+/// Longest standfirst between a headline and its credit: a sentence or two.
+const STANDFIRST_EFF: usize = 300;
+
+/// A headline over its standfirst and its credit: the line under it is a
+/// sentence or two, and a byline or an author's name follows that. The
+/// three make an article's head; a teaser in a list has no credit of its
+/// own between its blurb and the next teaser.
+pub(super) fn credited_under_standfirst(lines: &[Line], i: usize) -> bool {
+    let Some(j) = next_content(lines, i + 1) else {
+        return false;
+    };
+    let s = &lines[j];
+    let standfirst =
+        s.is_text() && s.eff <= STANDFIRST_EFF && s.byline.is_none() && s.date.is_none();
+    standfirst && next_content(lines, j + 1).is_some_and(|k| is_credit(&lines[k]))
+}
+
+/// Most words of a credit in brackets ("[Anna Rossi, Gazette]").
+const BRACKETED_CREDIT_WORDS: usize = 4;
+
+/// A credit: a byline, an author's name alone, a credit's label alone
+/// ("By", "Author:") with the name on the next line, or a few words in
+/// brackets ("[Anna Rossi, Gazette]", as Japanese pages credit).
+fn is_credit(line: &Line) -> bool {
+    let label = line.text.trim().to_lowercase();
+    line.byline.is_some()
+        || meta::bare_name(line).is_some()
+        || meta::is_by_word(&label)
+        || (is_bracketed(line) && line.words <= BRACKETED_CREDIT_WORDS)
+}
+
+/// Lines in a row, copied twice in the same order, that make a menu.
+const MENU_RUN: usize = 5;
+
+/// Whether the line is an item of a menu the page holds twice (a desktop
+/// and a mobile navigation): it sits in a run of [`MENU_RUN`] lines or more,
+/// none dated or credited, that recurs elsewhere on the page line for
+/// line. A headline the page repeats comes alone, or with its credit.
+pub(super) fn in_repeated_menu(lines: &[Line], i: usize) -> bool {
+    let same = |a: usize, b: usize| {
+        lines[a].text == lines[b].text && lines[a].date.is_none() && lines[a].byline.is_none()
+    };
+    (0..lines.len())
+        .filter(|&j| j != i && lines[j].text == lines[i].text)
+        .any(|j| {
+            let back = (1..=i.min(j))
+                .take_while(|&d| i - d != j && j - d != i && same(i - d, j - d))
+                .count();
+            let ahead = (1..lines.len() - i.max(j))
+                .take_while(|&d| i + d != j && j + d != i && same(i + d, j + d))
+                .count();
+            back + ahead + 1 >= MENU_RUN
+        })
 }
