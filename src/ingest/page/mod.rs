@@ -3,6 +3,7 @@
 
 mod appeals;
 mod byline;
+mod figures;
 mod ingredients;
 mod ldbody;
 mod lead;
