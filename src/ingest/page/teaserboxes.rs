@@ -1,6 +1,7 @@
 //! Teasers of other stories inside the page's article block: a box whose
-//! class names it a teaser (`teaser`, `ArticleTeaser`, `Teaser__container`)
-//! and that links away, by its headline or with its picture. Many themes
+//! class or id names it a teaser or a related or next story (`teaser`,
+//! `ArticleTeaser`, `relatedPosts`, `next-story`) and that links away, by
+//! its headline or with its picture. Many themes
 //! call the article's own lead a teaser too (`article-teaser`,
 //! `teaser-text`); a lead links nowhere, or in passing, and stays.
 
@@ -8,8 +9,16 @@ use dom_query::{Document, NodeRef};
 
 use super::prune::name_words;
 
-/// Words of a class naming a teaser.
-const WORDS: &[&str] = &["teaser", "teasers"];
+/// Words of a class or id naming a teaser.
+const WORDS: &[&str] = &[
+    "teaser",
+    "teasers",
+    "related",
+    "relatedposts",
+    "relatedlinks",
+    "relatedarticles",
+    "nextstory",
+];
 
 /// A teaser is shorter than this (characters, not counting spaces).
 const MAX_LEN: usize = 600;
@@ -17,7 +26,7 @@ const MAX_LEN: usize = 600;
 /// Removes the teaser boxes of `doc` (see the module's comment).
 pub fn drop_teaser_boxes(doc: &Document) {
     let mut found = Vec::new();
-    for node in doc.select("[class]").nodes() {
+    for node in doc.select("[class], [id]").nodes() {
         if !named_teaser(node) {
             continue;
         }
@@ -32,10 +41,17 @@ pub fn drop_teaser_boxes(doc: &Document) {
 }
 
 fn named_teaser(node: &NodeRef) -> bool {
-    let class = node.attr("class").unwrap_or_default();
-    class
-        .split_whitespace()
-        .any(|name| name_words(name).iter().any(|w| WORDS.contains(&w.as_str())))
+    let names = format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    );
+    // A word of the name, or the name run together (`next-story`).
+    names.split_whitespace().any(|name| {
+        let words = name_words(name);
+        words.iter().any(|w| WORDS.contains(&w.as_str()))
+            || WORDS.contains(&words.concat().as_str())
+    })
 }
 
 /// Whether the box is a link, or its links carry half its text, or a link
@@ -69,10 +85,13 @@ mod tests {
     fn kept(html: &str) -> String {
         let doc = Document::from(html);
         drop_teaser_boxes(&doc);
-        doc.select("p, span, h3, div")
+        doc.select("body *")
             .nodes()
             .iter()
-            .filter(|n| n.children_it(false).any(|c| c.is_text()))
+            .filter(|n| {
+                n.children_it(false)
+                    .any(|c| c.is_text() && !c.text().trim().is_empty())
+            })
             .map(|n| n.text().trim().to_string())
             .collect::<Vec<_>>()
             .join(" | ")
@@ -91,6 +110,14 @@ mod tests {
             "The library stays open, the council decided. | The vote came after a long \
              campaign. | Opening hours stay as they are."
         );
+    }
+
+    #[test]
+    fn a_next_or_related_story_box_goes() {
+        let html = "<body><p>The vote came after a long campaign.</p>\
+             <div id='nextStory'><h2><a href='/choir'>A choir sings for the library</a></h2></div>\
+             <div class='relatedlinks'><span><a href='/a'>Budget talks</a></span></div></body>";
+        assert_eq!(kept(html), "The vote came after a long campaign.");
     }
 
     #[test]
