@@ -2,9 +2,12 @@
 //! dpa", "Por Agencia EFE". They say who wrote the article (the reader
 //! shows the byline from the page's metadata), so a line that is only a
 //! marker and names goes when it opens or closes the text; in the middle
-//! it may be a heading ("Von Risiken und Nebenwirkungen").
+//! it may be a heading ("Von Risiken und Nebenwirkungen"). So does a
+//! sign-off closing the text: the editor's initials and the agency alone
+//! on the last line ("aja/PAP", "jm/AFP", "RIRM").
 
 use crate::ingest::htmltext::HtmlText;
+use crate::model::Block;
 
 /// How many blocks at each end of the text may be a byline.
 const REACH: usize = 3;
@@ -30,6 +33,12 @@ pub fn drop_byline_lines(body: &mut HtmlText) {
         } else {
             at += 1;
         }
+    }
+    let last_text = (0..body.paragraphs.len())
+        .rev()
+        .find(|&i| !matches!(body.blocks.get(i), Some(Block::Image { .. })));
+    if let Some(last) = last_text.filter(|&i| i > 0 && is_signoff(&body.paragraphs[i])) {
+        body.remove(last);
     }
     let mut from_end = 0;
     while from_end < REACH.min(body.paragraphs.len()) {
@@ -68,6 +77,20 @@ fn is_byline(text: &str) -> bool {
         && parts.all(|p| p.split_whitespace().count() <= 4)
 }
 
+/// Initials and agency codes apart by slashes, each of two to six
+/// letters ("aja/PAP"); one code alone is in capitals ("RIRM"), which a
+/// word of the story alone on the last line is not.
+fn is_signoff(text: &str) -> bool {
+    let text = text.trim().trim_start_matches('(').trim_end_matches(')');
+    let parts: Vec<&str> = text.split('/').collect();
+    let code =
+        |p: &&str| (2..=6).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic);
+    let capitals = |p: &&str| p.chars().all(char::is_uppercase);
+    (1..=3).contains(&parts.len())
+        && parts.iter().all(code)
+        && (parts.len() > 1 || parts.iter().all(capitals))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +109,20 @@ mod tests {
         assert_eq!(kept(&html).len(), 2);
         let html = format!("<p>Por Agencia EFE</p>{STORY}");
         assert_eq!(kept(&html).len(), 1);
+    }
+
+    #[test]
+    fn a_sign_off_closing_the_text_goes() {
+        for sign in ["aja/PAP", "RIRM", "(jm/AFP)"] {
+            let html = format!("{STORY}{STORY}<p>{sign}</p>");
+            assert_eq!(kept(&html).len(), 2, "{sign}");
+        }
+        // A word of the story, or a sign-off alone, stays.
+        for line in ["Thanks!", "Finally", "Anna/Rome, 2021"] {
+            let html = format!("{STORY}{STORY}<p>{line}</p>");
+            assert_eq!(kept(&html).len(), 3, "{line}");
+        }
+        assert_eq!(kept("<p>AFP</p>").len(), 1);
     }
 
     #[test]

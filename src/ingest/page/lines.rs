@@ -8,6 +8,7 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
+use super::figures::{FIGURE_LEN, is_figure_caption};
 use super::metalines::is_meta_line;
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
 use super::prompts::is_prompt_line;
@@ -244,6 +245,9 @@ fn is_page_line(text: &str) -> bool {
         || (len <= DISCLOSURE_LEN && found.disclosure)
         || is_long_widget_line(text, len, &found)
     {
+        return true;
+    }
+    if len <= FIGURE_LEN && is_figure_caption(text) {
         return true;
     }
     // A citation line carries the whole reference: longer than a label.

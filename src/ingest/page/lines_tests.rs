@@ -257,3 +257,15 @@ fn a_long_citation_line_goes() {
     );
     assert_eq!(kept(&html).len(), 1);
 }
+
+#[test]
+fn a_figures_caption_set_as_a_line_goes() {
+    let html = format!(
+        "{STORY}<p><em>Abbildung 4: A weak layer under the fresh snow. The grains \
+         differ in shape from the layers above.</em></p>\
+         <p>Figure skating stays on the programme, the council said.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[1].starts_with("Figure skating"));
+}

@@ -3,6 +3,7 @@
 
 mod appeals;
 mod byline;
+mod figures;
 mod ingredients;
 mod ldbody;
 mod lead;
@@ -19,6 +20,7 @@ mod repeats;
 mod scan;
 mod second;
 mod standfirst;
+mod teaserboxes;
 mod teasers;
 #[cfg(test)]
 mod test_support;
@@ -28,7 +30,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use url::Url;
 
-use super::htmltext::{HtmlText, html_to_text, node_to_text, squash};
+use super::htmltext::{HtmlText, node_to_text, squash};
 use super::ids::with_id;
 use super::{ParseError, Source, discover, textpage};
 use crate::model::Article;
@@ -164,13 +166,18 @@ fn readable(doc: Document, base: &str) -> Option<Readable> {
         char_threshold: MIN_CHARS,
         // The page's JSON-LD is read once, by `meta`.
         disable_json_ld: true,
+        // For the class-named boxes looked for in the article (`teaserboxes`).
+        keep_classes: true,
         ..Config::default()
     };
     let url = (!base.is_empty()).then_some(base);
     let mut readability = Readability::with_document(doc, url, Some(config)).ok()?;
     let found = readability.parse().ok()?;
     let base = Url::parse(base).ok();
-    let body = html_to_text(&found.content, base.as_ref());
+    let content = Document::from(&*super::nesting::flatten(&found.content));
+    teaserboxes::drop_teaser_boxes(&content);
+    let root = content.body().unwrap_or_else(|| content.root());
+    let body = node_to_text(&root, base.as_ref());
     let title = Some(squash(&found.title)).filter(|t| !t.is_empty());
     let byline = found.byline.map(|b| squash(&b)).filter(|b| !b.is_empty());
     Some((body, title, byline))
@@ -235,6 +242,21 @@ mod tests {
         };
         let article = extract_article(html.as_bytes(), &source).expect("article");
         assert_eq!(article.byline.as_deref(), Some("Anna Rossi"));
+    }
+
+    #[test]
+    fn a_teaser_of_another_story_inside_the_article_goes() {
+        let sentence = "The council voted on Tuesday to keep the library open, after a \
+                        petition signed by many of the town's readers. ";
+        let html = format!(
+            "<html><body><article><h1>Library stays open</h1><p>{sentence}{sentence}</p>\
+             <div class='teaser'><a href='/budget'><img src='b.jpg' alt='Books'></a>\
+             <h3>Budget: what the town spends on books</h3><p>Spending on the libraries \
+             rose by a tenth this year, the treasurer said.</p></div><p>Opening hours stay. {sentence}</p><p>The mayor agreed. {sentence}</p>\
+             </article></body></html>"
+        );
+        let body = body_of(&html);
+        assert_eq!(body.len(), 3, "{body:?}");
     }
 
     #[test]

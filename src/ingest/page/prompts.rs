@@ -1,7 +1,9 @@
 //! Short lines of a page's controls and prompts, found by their wording:
 //! a call to comment ("Tell us in the comments:"), a toggle's label
 //! ("Bild anzeigen", "Quellen ausblenden"), a shop's notice ("The item was
-//! added to your cart") and a pointer to the next page ("Weiter zu ...").
+//! added to your cart"), a pointer to the next page ("Weiter zu ...") and
+//! a line sending the reader to click ("Einfach hier klicken und
+//! registrieren!"): the story's text has no buttons to click.
 
 /// Where a call to comment sends the reader.
 const COMMENT_PLACES: &[&str] = &[
@@ -57,6 +59,20 @@ const NEXT_STARTS: &[&str] = &[
     "página siguiente",
 ];
 
+/// Phrases asking the reader to click.
+const CLICK_HERE: &[&str] = &[
+    "click here",
+    "tap here",
+    "hier klicken",
+    "klicken sie hier",
+    "klicke hier",
+    "cliquez ici",
+    "haga clic aquí",
+    "haz clic aquí",
+    "clicca qui",
+    "kliknij tutaj",
+];
+
 /// Whether `text` (lowercased, trimmed, a short line) is one of the lines
 /// the module's comment lists.
 pub(super) fn is_prompt_line(text: &str) -> bool {
@@ -73,6 +89,7 @@ pub(super) fn is_prompt_line(text: &str) -> bool {
         || toggle
         || SHOP_NOTICES.iter().any(|p| text.contains(p))
         || NEXT_STARTS.iter().any(|p| start.starts_with(p))
+        || (CLICK_HERE.iter().any(|p| text.contains(p)) && !text.contains(['"', '“', '„', '«']))
 }
 
 #[cfg(test)]
@@ -98,6 +115,16 @@ mod tests {
         assert!(!is_prompt_line("neue wege in der stadt"));
         assert!(!is_prompt_line(
             "wir haben uns weiter zu einem treffen verabredet."
+        ));
+    }
+
+    #[test]
+    fn a_line_asking_to_click_goes_and_a_quoted_one_stays() {
+        assert!(is_prompt_line(
+            "jetzt auch digital! einfach hier klicken und registrieren!"
+        ));
+        assert!(!is_prompt_line(
+            "the menu said \"click here\" in six places."
         ));
     }
 }

@@ -86,6 +86,7 @@ const PAIRS: &[(&str, &str)] = &[
     ("post", "tags"),
     ("tag", "links"),
     ("tags", "links"),
+    ("news", "letter"),
 ];
 
 /// A block with more than this share of the page's text is kept.
@@ -310,6 +311,15 @@ mod tests {
             ["related", "articles", "box2"]
         );
         assert_eq!(name_words("HTMLContent"), ["htmlcontent"]);
+    }
+
+    #[test]
+    fn a_newsletter_named_in_two_words_goes() {
+        let html = format!(
+            "<body>{STORY}<div class='news-letter-section'><p>News, tips and trends: \
+             we have plenty for you!</p></div></body>"
+        );
+        assert!(pruned(&html).ends_with("its readers."), "{}", pruned(&html));
     }
 
     #[test]

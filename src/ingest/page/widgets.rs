@@ -320,21 +320,36 @@ const INTRO_LEN: usize = 80;
 /// Removes the headings and the short lines ending in a colon that close
 /// `body`: they introduce what the page showed after the article (a map,
 /// a list of other blogs, links), which is not in the text, so they
-/// introduce nothing.
+/// introduce nothing. Pictures after such a heading (teasers' own) go
+/// with it. A question as the closing heading asks the reader ("Rather
+/// not cycle alone?") and goes too; a statement stays.
 pub fn drop_dangling_end(body: &mut HtmlText) {
-    while let Some(last) = body.paragraphs.len().checked_sub(1) {
+    loop {
+        // Pictures after the heading (a teaser's, a logo) do not make it
+        // introduce anything.
+        let pictures = body
+            .blocks
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, Block::Image { caption: None, .. }))
+            .count();
+        let Some(last) = body.paragraphs.len().checked_sub(pictures + 1) else {
+            return;
+        };
         let text = body.paragraphs[last].trim_end();
-        // A heading saying a sentence is a pull quote or the closing
+        // A heading saying a statement is a pull quote or the closing
         // paragraph set large, not a section's title.
         let heading = matches!(body.blocks.get(last), Some(Block::Heading { .. }))
             && text.chars().count() <= INTRO_LEN
-            && !text.ends_with(['.', '!', '?']);
+            && !text.ends_with(['.', '!']);
         let image = matches!(body.blocks.get(last), Some(Block::Image { .. }));
         let intro = !image && text.ends_with(':') && text.chars().count() <= INTRO_LEN;
         if !(heading || intro) || last == 0 {
             return;
         }
-        body.remove(last);
+        for _ in 0..=pictures {
+            body.remove(last);
+        }
     }
 }
 

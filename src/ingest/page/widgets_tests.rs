@@ -111,6 +111,31 @@ fn headings_and_colon_lines_closing_the_text_go() {
 }
 
 #[test]
+fn pictures_after_a_closing_heading_do_not_keep_it() {
+    // Teasers' titles closing the text, each with its picture after it.
+    let html = format!(
+        "{STORY}<h3>Road test: the new coupé</h3><img src='a.jpg' alt='Coupé'>\
+         <h3>Auction record for a racer</h3><img src='b.jpg' alt='Racer'>"
+    );
+    let mut body = html_to_text(&html, None);
+    drop_dangling_end(&mut body);
+    assert_eq!(body.paragraphs.len(), 1, "{:?}", body.paragraphs);
+    // A picture after the story's last paragraph stays.
+    let html = format!("{STORY}<img src='a.jpg' alt='The library'>");
+    let mut body = html_to_text(&html, None);
+    drop_dangling_end(&mut body);
+    assert_eq!(body.blocks.len(), 2, "{:?}", body.blocks);
+}
+
+#[test]
+fn a_question_heading_closing_the_text_goes() {
+    let html = format!("{STORY}<h2>Rather not cycle alone?</h2>");
+    let mut body = html_to_text(&html, None);
+    drop_dangling_end(&mut body);
+    assert_eq!(body.paragraphs.len(), 1, "{:?}", body.paragraphs);
+}
+
+#[test]
 fn a_pointer_set_apart_by_an_arrow_goes_and_a_colon_line_stays() {
     let html = format!(
         "{STORY}<p>À lire aussi » Ballonnements : quel est votre profil digestif ?</p>\
