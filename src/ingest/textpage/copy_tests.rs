@@ -300,3 +300,21 @@ Most Read\nA Storm Floods The Old Town\nSchools Close For The Holidays\nThe Mark
     assert!(!body.contains("A Ferry Service Ends"), "{body}");
     assert!(!body.contains("A Storm Floods"), "{body}");
 }
+
+#[test]
+fn reader_comments_headed_by_says_are_not_the_article() {
+    let text = "Blog\nThe Harbour Bridge Opens\nMarch 2, 2021\n\
+The new harbour bridge opened on Monday morning after four years of work, and the first buses crossed it before seven in the morning.\n\
+The council had promised the bridge for the summer, but the work on the harbour walls took a year longer than planned and cost more.\n\
+Traffic on the old harbour road fell by half on the first day, the council said, and the shops along it were quieter than usual.\n\
+Anna Rossi says:\nMarch 2, 2021 at 9:14 am\n\
+I crossed it this morning with my bike and it was wonderful, although the ramp on the old town side is far too steep for older people.\n\
+Reply\nMarco Bianchi says:\nMarch 2, 2021 at 10:02 am\n\
+Four years for one bridge is a scandal, and the tolls for lorries will only push them back onto the old harbour road again.\n\
+Reply\nComment by Luca — March 3, 2021 @ 08:15\n\
+The buses are faster now, that is what matters for people who work in the harbour and live in the hills above the town.\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("The new harbour bridge opened"), "{body}");
+    assert!(!body.contains("I crossed it this morning"), "{body}");
+    assert!(!body.contains("The buses are faster now"), "{body}");
+}

@@ -192,6 +192,33 @@ pub(super) fn matches_list(key: &str, list: &[&str]) -> bool {
     list.contains(&key)
 }
 
+/// How a comment's head ends after its author's name ("Anna Rossi says:").
+const SAYS: &[&str] = &[
+    " says:",
+    " said:",
+    " wrote:",
+    " sagt:",
+    " schreibt:",
+    " schrieb:",
+    " dice:",
+    " scrive:",
+    " dit :",
+    " dit:",
+    " écrit :",
+    " escribió:",
+    " disse:",
+];
+/// How a comment's head opens before its author's name.
+const COMMENT_BY: &[&str] = &["comment by ", "kommentar von ", "commento di "];
+
+/// A reader comment's head: its author's name and "says:", or "Comment by"
+/// and the name (a date may follow), a few words at most.
+fn is_comment_head(lower: &str) -> bool {
+    let words = lower.split_whitespace().count();
+    (words <= 6 && SAYS.iter().any(|s| lower.ends_with(s)))
+        || (words <= 12 && COMMENT_BY.iter().any(|p| lower.starts_with(p)))
+}
+
 pub(super) fn barrier(text: &str) -> Option<Barrier> {
     let lower = text.to_lowercase();
     let lower = lower.trim();
@@ -209,7 +236,7 @@ pub(super) fn barrier(text: &str) -> Option<Barrier> {
     {
         return Some(Barrier::Related);
     }
-    if matches_list(key, COMMENTS) {
+    if matches_list(key, COMMENTS) || is_comment_head(lower) {
         return Some(Barrier::Comments);
     }
     if lower.starts_with(|c: char| c.is_ascii_digit())
