@@ -26,6 +26,9 @@ mod teasers;
 mod test_support;
 mod widgets;
 
+/// Text copies of a page drop the messages its server printed into it too.
+pub(super) use widgets::is_server_error;
+
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use url::Url;

@@ -310,7 +310,7 @@ const SERVER_ERRORS: &[&str] = &[
 
 /// An error message the page's server printed into it: "Warning: Creating
 /// default object from empty value in /www/site/classes.php on line 407".
-fn is_server_error(text: &str) -> bool {
+pub(in crate::ingest) fn is_server_error(text: &str) -> bool {
     SERVER_ERRORS.iter().any(|e| text.starts_with(e)) && text.contains(".php on line ")
 }
 

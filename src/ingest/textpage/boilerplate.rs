@@ -335,6 +335,9 @@ pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
     if eff <= 100 && is_powered_by(&lower) {
         return true;
     }
+    if crate::ingest::page::is_server_error(&lower) {
+        return true;
+    }
     let hits = LONG_CONTAINS.iter().filter(|p| lower.contains(*p)).count();
     hits >= 2 || (hits == 1 && eff <= 300)
 }

@@ -318,3 +318,17 @@ The buses are faster now, that is what matters for people who work in the harbou
     assert!(!body.contains("I crossed it this morning"), "{body}");
     assert!(!body.contains("The buses are faster now"), "{body}");
 }
+
+#[test]
+fn a_servers_php_warnings_are_not_the_article() {
+    let warning = "Warning: Use of undefined constant comments - assumed 'comments' (this will throw an Error in a future version of PHP) in /www/htdocs/site/wp-content/themes/old/single.php on line 63";
+    let text = format!(
+        "Blog\nThe Harbour Bridge Opens\nMarch 2, 2021\n\
+The new harbour bridge opened on Monday morning after four years of work, and the first buses crossed it before seven.\n\
+The council had promised the bridge for the summer, but the work on the harbour walls took a year longer than planned and cost more.\n\
+{warning}\n{warning}\n{warning}\n"
+    );
+    let body = parse(&text).body.join("\n");
+    assert!(body.contains("The new harbour bridge opened"), "{body}");
+    assert!(!body.contains("Use of undefined constant"), "{body}");
+}
