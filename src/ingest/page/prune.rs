@@ -100,7 +100,7 @@ const CREDIT_LEN: usize = 80;
 
 /// Removes the furniture of `doc` (see the module's comment).
 pub fn prune(doc: &Document) {
-    let total = text_len(&doc.select("body").nodes().first().copied());
+    let total = doc.select("body").nodes().first().map_or(0, text_len);
     if total == 0 {
         return;
     }
@@ -116,12 +116,12 @@ pub fn prune(doc: &Document) {
         }
     }
     for node in found {
-        if removable(&node) && (text_len(&Some(node)) as f64) <= MAX_SHARE * total as f64 {
+        if removable(&node) && (text_len(&node) as f64) <= MAX_SHARE * total as f64 {
             node.remove_from_parent();
         }
     }
     for node in small {
-        if removable(&node) && text_len(&Some(node)) < SMALL {
+        if removable(&node) && text_len(&node) < SMALL {
             node.remove_from_parent();
         }
     }
@@ -133,7 +133,7 @@ pub fn prune(doc: &Document) {
             node.node_name().as_deref(),
             Some("span" | "small" | "cite" | "em" | "i" | "b" | "strong")
         );
-        if inline && !has_image && text_len(&Some(node)) < CREDIT_LEN {
+        if inline && !has_image && text_len(&node) < CREDIT_LEN {
             node.remove_from_parent();
         }
     }
@@ -228,10 +228,9 @@ pub(super) fn name_words(name: &str) -> Vec<String> {
     words
 }
 
-fn text_len(node: &Option<NodeRef>) -> usize {
-    node.map_or(0, |n| {
-        n.text().chars().filter(|c| !c.is_whitespace()).count()
-    })
+/// Characters of a node's text, whitespace left out.
+pub(super) fn text_len(node: &NodeRef) -> usize {
+    node.text().chars().filter(|c| !c.is_whitespace()).count()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::prune::name_words;
+use super::prune::{name_words, text_len};
 
 /// Words of a class or id naming a teaser.
 const WORDS: &[&str] = &[
@@ -72,10 +72,6 @@ fn links_away(node: &NodeRef, len: usize) -> bool {
 fn holds_h1(node: &NodeRef) -> bool {
     node.descendants_it()
         .any(|d| d.node_name().as_deref() == Some("h1"))
-}
-
-fn text_len(node: &NodeRef) -> usize {
-    node.text().chars().filter(|c| !c.is_whitespace()).count()
 }
 
 #[cfg(test)]

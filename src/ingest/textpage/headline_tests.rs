@@ -14,6 +14,11 @@ fn page_of(top: &str) -> Article {
     parse_text_page(&format!("{top}{BODY}")).expect("page parses")
 }
 
+/// The page with lines after the article too.
+fn page_with_tail(top: &str, tail: &str) -> Article {
+    parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses")
+}
+
 #[test]
 fn a_headline_saying_powered_by_is_no_credit_line() {
     let top = "Home\nNews\nNew River Bridge Powered by Solar Panels Wins The Council Vote\n\
@@ -143,7 +148,7 @@ fn a_line_under_a_players_running_time_titles_the_video() {
     let top = "Home\nCouncil Approves The River Bridge\nWATCH LIVE\nVIDEO2:1502:15\n\
 Council Members On The River Bridge Traffic Study\nAnna Rossi\n";
     let tail = "More videos\nCouncil Members On The River Bridge Traffic Study\n";
-    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    let article = page_with_tail(top, tail);
     assert_eq!(article.title, "Council Approves The River Bridge");
 }
 
@@ -177,7 +182,7 @@ fn a_more_about_link_under_the_article_heads_a_list_not_the_article() {
 In the hall\nOld maps\nThe mayor\nA new road\nNew schools\nThe harbour\nSpring works\nTraffic study\n";
     let tail = "Anna Rossi\nAnna Rossi writes about the old town and its council.\n\
 More about river bridges\nA new harbour bridge for the harbour opens ►\nThe ferry runs again ►\n";
-    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    let article = page_with_tail(top, tail);
     assert_eq!(article.title, "A Close Vote Is Expected Among Members");
 }
 
@@ -194,7 +199,7 @@ fn a_short_headline_naming_the_bodys_topic_is_no_persons_name() {
 fn a_row_of_share_buttons_joined_into_one_line_is_no_headline() {
     let top = "Home\nNews\nThe Council Votes For The River Bridge\nAnna Rossi\nMarch 2, 2021\n";
     let tail = "Share Facebook Twitter WhatsApp E-mail\nMore news\n";
-    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    let article = page_with_tail(top, tail);
     assert_eq!(article.title, "The Council Votes For The River Bridge");
     assert!(boilerplate::is_boilerplate(
         "Teilen Facebook Twitter E-Mail",
@@ -293,7 +298,7 @@ A resident of the old town crossed the river on the first day and tells what the
 [Anna Rossi, Gazette]\n";
     let tail = "The council bridge over the river in the old town, for buses and bicycles\n\
 1|2 Next page\n";
-    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    let article = page_with_tail(top, tail);
     assert_eq!(article.title, "We Tried The New Span: Goodbye Ferry (1/2)");
 }
 
@@ -304,7 +309,7 @@ How the council approved the river bridge for buses and bicycles after a long de
 By Anna Rossi\nThe river bridge. Photo: Marco Bianchi/GAZETTE\nlocal Mar. 2, 2021\n\
 Council Approved The River Bridge For Buses\n";
     let tail = "Council Approved The River Bridge For Buses\n";
-    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    let article = page_with_tail(top, tail);
     assert_eq!(article.title, "The Revenge Of The Residents");
 }
 
