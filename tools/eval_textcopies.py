@@ -137,6 +137,8 @@ def main() -> int:
                          "headline are scored on their own")
     ap.add_argument("--half", choices=("all", "dev", "check"), default="all",
                     help="which half of the --headlines pages (default all)")
+    ap.add_argument("--keep", type=Path,
+                    help="also write each page's text copy to this folder, as SET--NAME.txt")
     args = ap.parse_args()
     sys.path.insert(0, str(args.devset))
     import holdout_tools as ht  # the devset's own copy maker
@@ -179,6 +181,9 @@ def main() -> int:
             copy = ht.dump_text(ht.sniff_decode(source.read_bytes()))
             file = Path(scratch) / f"{name}.txt"
             file.write_text(copy, encoding="utf-8")
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                (args.keep / f"{set_name}--{name}.txt").write_text(copy, encoding="utf-8")
             want_body = expected_text() if expected_text else None
             with tempfile.TemporaryDirectory() as data:
                 proc = subprocess.run([str(args.bin), "--data", data, "import", "--dry-run",

@@ -206,7 +206,10 @@ fn looks_binary_file(bytes: &[u8]) -> bool {
 
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
-    if sample.contains(&0) {
+    // A copy of a page may hold a few NULs (an icon font's glyphs) in text
+    // that is otherwise UTF-8; binary formats hold many, or invalid UTF-8.
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 && (nuls * STRAY_NULS > sample.len() || !is_utf8_prefix(sample)) {
         return true;
     }
     let controls = sample
@@ -214,6 +217,17 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
     controls * 20 > sample.len()
+}
+
+/// One NUL in this many bytes at most, in UTF-8 text, is stray.
+const STRAY_NULS: usize = 100;
+
+/// Whether `bytes` are UTF-8, but for a character cut at their end.
+fn is_utf8_prefix(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
 }
 
 #[cfg(test)]
@@ -242,6 +256,25 @@ mod tests {
         let binary = parse_bytes(b"\x7fELF\x02\x01\x00\x00", &none);
         assert_eq!(binary, Err(ParseError::Binary));
         assert!(binary.unwrap_err().to_string().contains("binary"));
+    }
+
+    #[test]
+    fn stray_nuls_in_a_text_copy_are_no_binary() {
+        let none = Source::default();
+        let para = "The council voted on Tuesday to keep the old bridge open to walkers, \
+                    after a long debate about the cost of repairs and the river traffic.";
+        let copy = format!("Home\n\0\0\nBridge stays open to walkers\n{para}\n{para} Again.\n");
+        let parsed = parse_bytes(copy.as_bytes(), &none);
+        let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
+        let article = &parsed.articles[0];
+        assert!(article.body.iter().all(|p| !p.contains('\0')));
+        assert_eq!(article.title, "Bridge stays open to walkers");
+        // Many NULs, or NULs in bytes that are not UTF-8, are binary.
+        let mut many = para.as_bytes().to_vec();
+        many.extend([0u8; 4]);
+        assert_eq!(parse_bytes(&many, &none), Err(ParseError::Binary));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR plus some more bytes of the image here";
+        assert_eq!(parse_bytes(png, &none), Err(ParseError::Binary));
     }
 
     #[test]

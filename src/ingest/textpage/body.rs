@@ -11,16 +11,23 @@ const SHORT_PARAGRAPHS: usize = 12;
 /// article: the prose after it is read at a discount.
 const ARTICLE_READ: i64 = 800;
 
-/// The highest-scoring run of lines between section markers (maximum-sum subarray).
+/// The highest-scoring run of lines between section markers (maximum-sum
+/// subarray). Blurbs of a list of other stories weigh against it; but when
+/// the page has no other prose, its "list" is the article, set as
+/// headings over one paragraph each.
 pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     let teaser = super::teasers::teaser_flags(lines);
+    densest_run(lines, &teaser).or_else(|| densest_run(lines, &vec![false; lines.len()]))
+}
+
+fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
     let mut good_before: i64 = 0;
     let mut decay = false;
     let mut best: Option<(i64, usize, usize)> = None;
     let mut run: Option<(i64, usize)> = None;
     for (i, line) in lines.iter().enumerate() {
         let weight = match line.kind {
-            Kind::Barrier(Barrier::Related) if is_inline_promo(lines, i, &teaser) => -20,
+            Kind::Barrier(Barrier::Related) if is_inline_promo(lines, i, teaser) => -20,
             Kind::Barrier(b) => {
                 // After a long article, a related list or comments mark
                 // the rest of the page; an end marker ("Tags", "About the

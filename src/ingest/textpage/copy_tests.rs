@@ -332,3 +332,32 @@ The council had promised the bridge for the summer, but the work on the harbour 
     assert!(body.contains("The new harbour bridge opened"), "{body}");
     assert!(!body.contains("Use of undefined constant"), "{body}");
 }
+
+/// An article set as headings over one paragraph each, with no other prose
+/// on the page, reads like a list of other stories' blurbs: it is the
+/// article all the same, not "no article found".
+#[test]
+fn article_set_as_headed_paragraphs_is_read() {
+    let para = |topic: &str| {
+        format!(
+            "The town's {topic} has been argued over for months, and on Monday the council \
+             finally set out what it will do, with a vote due before the summer and a long \
+             list of objections from the people who live along the river."
+        )
+    };
+    let page = format!(
+        "News\nSport\nContact\nFerry service to end after ninety years on the river\n\
+         Page 1 of 2\n{}\nWhy the harbour lost its last boat\n{}\n\
+         What the ferry workers say now\n{}\nNext page >>\n",
+        para("ferry"),
+        para("harbour"),
+        para("budget")
+    );
+    let a = parse(&page);
+    assert_eq!(
+        a.title,
+        "Ferry service to end after ninety years on the river"
+    );
+    assert!(a.body.len() >= 3, "{:?}", a.body);
+    assert!(a.body[0].starts_with("The town's ferry"));
+}

@@ -43,7 +43,7 @@ use title::{fallback_title, keys_of, pick_title};
 pub enum TextPageError {
     /// The input holds nothing but whitespace.
     Empty,
-    /// The input is not text (NUL bytes, mostly control characters).
+    /// The input is not text (mostly control characters).
     Binary,
     /// The input is text but holds no article.
     NotAPage(String),
@@ -183,9 +183,6 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
 }
 
 fn looks_binary(text: &str) -> bool {
-    if text.contains('\0') {
-        return true;
-    }
     let total = text.chars().count();
     let odd = text
         .chars()
