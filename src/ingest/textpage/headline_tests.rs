@@ -344,3 +344,22 @@ March 2, 2021 update\nPage 7, third line\nThe bridge opens in spring, not in sum
     let article = parse_text_page(&page).expect("page parses");
     assert_eq!(article.title, "The River Bridge Book");
 }
+
+/// A headline that reads like a name and is copied twice (where the page
+/// names itself and above the article) is still its topic when the body
+/// keeps using its words: only a menu's copy makes it a menu item.
+#[test]
+fn a_repeated_headline_that_reads_like_a_name_is_the_topic() {
+    let body = "Blauer Stahl ist das Material der Zukunft, sagt die Forscherin aus der Stadt am \
+Fluss, die seit Jahren an Brücken und Häusern aus neuen Werkstoffen arbeitet.\n\
+Der blaue Stahl rostet nicht. Das Material hält länger als Beton, kostet aber noch viel mehr, \
+und die Werke der Region können es bisher nur in kleinen Mengen liefern.\n\
+Im Frühjahr soll die erste Brücke aus blauem Stahl gebaut werden, wenn der Rat der Stadt das \
+Material am Dienstag freigibt und die Kosten für den Bau tragen will.\n";
+    let page = format!(
+        "Blauer Stahl – das Material der Zukunft\nStartseite\nThemen\nKontakt\n\
+Blauer Stahl – das Material der Zukunft\n{body}"
+    );
+    let article = parse_text_page(&page).expect("page parses");
+    assert_eq!(article.title, "Blauer Stahl – das Material der Zukunft");
+}

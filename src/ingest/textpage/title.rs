@@ -90,14 +90,15 @@ fn overlap(text: &str, body: &HashMap<String, usize>) -> Option<f64> {
 /// Whether a line of two or more content words that looks like a person's
 /// name ("Green Hydrogen", "Purple Rain") is what the body is about: every
 /// word of it comes three times or more in the text, or most of its words
-/// come back and the page does not repeat the line as a menu repeats its
-/// topics. A credit's name is rarely in the text.
+/// come back and no menu of the page names it (a headline copied where the
+/// page names itself is still a headline). A credit's name is rarely in
+/// the text.
 fn names_the_topic(lines: &[Line], i: usize, body: &HashMap<String, usize>) -> bool {
     let own: HashSet<String> = keys(&lines[i].text).into_iter().collect();
     let refrain = own.iter().all(|k| body.get(k).is_some_and(|&n| n >= 3));
     own.len() >= 2
         && (refrain
-            || (!is_duplicated(lines, i)
+            || (!named_in_a_menu(lines, i)
                 && overlap(&lines[i].text, body).is_some_and(|o| o >= NAMED_TOPIC)))
 }
 
