@@ -326,6 +326,23 @@ pub(super) fn is_day_stamp(s: &str) -> bool {
     }
 }
 
+/// Words of three letters or more in a line that are not a month's name:
+/// a date line has few, a headline with a date in it many.
+pub(super) fn words_beside_date(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && month_of(w).is_none()
+        })
+        .count()
+}
+
 /// Index of the word where a written date (or a bare number) starts in a credit line.
 pub(super) fn date_start_word(words: &[&str]) -> Option<usize> {
     (0..words.len()).find(|&i| {

@@ -363,3 +363,19 @@ Blauer Stahl – das Material der Zukunft\n{body}"
     let article = parse_text_page(&page).expect("page parses");
     assert_eq!(article.title, "Blauer Stahl – das Material der Zukunft");
 }
+
+/// A headline with a date in it is a headline; a line that is only a date
+/// and its labels is not.
+#[test]
+fn a_headline_with_a_date_in_it_is_a_headline() {
+    let top = "Home\nEvents\n02.03.2021 - Council approves the river bridge after a long debate\n\
+Published on Tuesday, 2 March 2021 at 18:00\n";
+    assert_eq!(
+        page_of(top).title,
+        "02.03.2021 - Council approves the river bridge after a long debate"
+    );
+    assert_eq!(
+        dates::words_beside_date("Published on Tuesday, 2 March 2021 at 18:00"),
+        2
+    );
+}

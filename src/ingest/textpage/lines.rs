@@ -46,6 +46,11 @@ pub(super) struct Line {
     pub byline: Option<String>,
 }
 
+/// Words beside its date from which a dated line is a headline with a date
+/// in it ("Concert at the cathedral, 11 November 2021, 6 pm"), not a date
+/// line ("Published on Thursday, 11 November 2021 at 18:00").
+const HEADLINE_WORDS: usize = 5;
+
 impl Line {
     pub fn is_text(&self) -> bool {
         self.kind == Kind::Text
@@ -62,7 +67,7 @@ impl Line {
     /// Could be a page title: a headline of at least two words (or a short CJK phrase).
     pub fn is_title_like(&self) -> bool {
         matches!(self.kind, Kind::Heading | Kind::Short)
-            && self.date.is_none()
+            && (self.date.is_none() || dates::words_beside_date(&self.text) >= HEADLINE_WORDS)
             && self.byline.is_none()
             && (self.words >= 2 || cjk_count(&self.text) >= 4)
             && self.eff >= 6
