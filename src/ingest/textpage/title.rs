@@ -342,8 +342,8 @@ pub(super) fn title_text(lines: &[Line], t: usize) -> String {
 
 /// A headline set in two parts ("Prince" over "Woman Warns …") is copied
 /// once with its separator, where the page names itself, and once glued,
-/// where it is styled: of two lines in a row with the same words, the one
-/// that keeps the separator the page wrote is the title.
+/// where it is styled: of two lines a few apart with the same words, the
+/// one that keeps the separator the page wrote is the title.
 pub(super) fn punctuated_twin(lines: &[Line], t: usize) -> usize {
     let words = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
@@ -352,15 +352,18 @@ pub(super) fn punctuated_twin(lines: &[Line], t: usize) -> usize {
             .collect()
     };
     let own = words(&lines[t].text);
-    (0..t)
+    (t.saturating_sub(TWIN_REACH)..t)
         .rev()
-        .find(|&j| lines[j].kind != Kind::Noise)
-        .filter(|&j| {
+        .find(|&j| {
             lines[j].text.chars().count() > lines[t].text.chars().count()
                 && words(&lines[j].text) == own
         })
         .unwrap_or(t)
 }
+
+/// Lines above a headline searched for its copy with the separator: a
+/// teaser picture or a share bar may sit between the two.
+const TWIN_REACH: usize = 8;
 
 pub(super) fn fallback_title(body: &[String]) -> String {
     let first = body.first().map(String::as_str).unwrap_or_default();
