@@ -14,14 +14,14 @@ use crate::ingest::htmltext::squash;
 
 /// Words of a class naming a lead (words of a class are set apart by
 /// `-` and `_`: "teaser-text", "c-page-intro__copy").
-const WORDS: &[&str] = &["lead", "leader", "lede", "intro", "standfirst"];
+const WORDS: &[&str] = &["lead", "leader", "lede", "intro", "standfirst", "teaser"];
 
 /// `WORDS`, in any case, anywhere in a class.
 static NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["lead", "lede", "intro", "standfirst"])
-        .expect("four words build an automaton")
+        .build(["lead", "lede", "intro", "standfirst", "teaser"])
+        .expect("five words build an automaton")
 });
 
 /// A lead holds at least this many words: fewer is a label or a kicker.
@@ -46,10 +46,13 @@ pub fn find(doc: &Document, title: &str) -> Option<String> {
     // `[class]` and substring matches cost more).
     doc.root().descendants_it().find_map(|node| {
         let class = node.attr("class")?;
-        if !NAMES.is_match(class.as_ref()) || !is_named_lead(&class) || holds_heading(&node) {
+        if !NAMES.is_match(class.as_ref()) || !is_named_lead(&class) {
             return None;
         }
         let text = squash(&node.text());
+        if holds_heading(&node, &text) {
+            return None;
+        }
         let fits = text.split_whitespace().count() >= MIN_WORDS
             && text.chars().count() <= MAX_CHARS
             && text.ends_with(|c: char| c.is_alphanumeric() || ".!?…»\"”)".contains(c));
@@ -97,16 +100,20 @@ fn is_named_lead(class: &str) -> bool {
     })
 }
 
-/// A heading, or a box holding one, is a headline with its kicker or a
-/// section, not a lead ("<h2 class='intro__title'>").
-fn holds_heading(node: &NodeRef) -> bool {
-    let heading = |n: &NodeRef| {
-        matches!(
-            n.node_name().as_deref(),
-            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        )
-    };
-    heading(node) || node.descendants_it().any(|d| heading(&d))
+/// A box holding a heading is a headline with its kicker or a section,
+/// not a lead; so is a heading named so ("<h2 class='intro__title'>")
+/// unless it reads as the lead's sentences, ending with a full stop or a
+/// mark (`text`, squashed): some pages set their lead as an `<h2>`.
+fn holds_heading(node: &NodeRef, text: &str) -> bool {
+    let sentences = text.ends_with(['.', '!', '?', '…']);
+    (is_heading(node) && !sentences) || node.descendants_it().any(|d| is_heading(&d))
+}
+
+fn is_heading(node: &NodeRef) -> bool {
+    matches!(
+        node.node_name().as_deref(),
+        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    )
 }
 
 /// Whether the nearest headings around the lead, among the children of its
@@ -162,6 +169,26 @@ mod tests {
         let own = "Ten more years for the reading rooms on Mill Street.";
         assert_eq!(or_description(Some(own), Some(LEAD)), Some(LEAD));
         assert_eq!(or_description(Some(own), None), Some(own));
+    }
+
+    #[test]
+    fn a_teaser_under_the_headline_or_a_heading_of_sentences_is_a_lead() {
+        let html = format!(
+            "<div class='intro'><h1>Library stays open</h1><div class='date'>3 May</div>\
+             <div class='teaser-text'><p>{LEAD}</p></div></div><p>The story.</p>"
+        );
+        let doc = Document::from(html.as_str());
+        assert_eq!(find(&doc, "Library stays open").as_deref(), Some(LEAD));
+        let html = format!(
+            "<header><h1>Library stays open</h1><h2 class='hero__teaser'>{LEAD}</h2></header>"
+        );
+        let doc = Document::from(html.as_str());
+        assert_eq!(find(&doc, "Library stays open").as_deref(), Some(LEAD));
+        // A heading that does not end as a sentence is a title.
+        let html = "<header><h1>Library stays open</h1><h2 class='hero__teaser'>The council \
+                    votes to keep the library open for ten more years after a long debate</h2>\
+                    </header>";
+        assert_eq!(find(&Document::from(html), "Library stays open"), None);
     }
 
     #[test]
