@@ -93,39 +93,6 @@ pub fn uncut(doc: &Document, description: &str) -> Option<String> {
     })
 }
 
-/// The paragraph right after the page's headline, when no class names a
-/// lead: the first `<p>` following the `<h1>` that says the title, before
-/// any other heading, past short ones (a date, a byline), of a lead's
-/// length and ending with a full stop. It stands as the standfirst when
-/// Readability's text leaves it out; when the text opens with it, the
-/// description does.
-pub fn after_headline(doc: &Document, title: &str) -> Option<String> {
-    let title = squash(title).to_lowercase();
-    if title.is_empty() {
-        return None;
-    }
-    let says_title = |t: &str| !t.is_empty() && (title.contains(t) || t.contains(title.as_str()));
-    let mut past_headline = false;
-    for node in doc.select("h1, h2, h3, h4, h5, h6, p").nodes() {
-        if !past_headline {
-            let is_h1 = node.node_name().as_deref() == Some("h1");
-            past_headline = is_h1 && says_title(&squash(&node.text()).to_lowercase());
-            continue;
-        }
-        if is_heading(node) {
-            return None;
-        }
-        let text = squash(&node.text());
-        if text.split_whitespace().count() < MIN_WORDS {
-            continue;
-        }
-        // A line ending in "!" calls out (a promotion), not a lead.
-        let fits = text.chars().count() <= MAX_CHARS && text.ends_with(['.', '…']);
-        return fits.then_some(text);
-    }
-    None
-}
-
 fn is_named_lead(class: &str) -> bool {
     class.split_whitespace().any(|name| {
         name.split(['-', '_'])
@@ -222,29 +189,6 @@ mod tests {
                     votes to keep the library open for ten more years after a long debate</h2>\
                     </header>";
         assert_eq!(find(&Document::from(html), "Library stays open"), None);
-    }
-
-    #[test]
-    fn the_paragraph_after_the_headline_is_the_lead_when_none_is_named() {
-        let html = format!(
-            "<div><h1>Library stays open</h1><p>3 May 2021</p></div>\
-             <div class='box'><p>{LEAD}</p></div><h2>The vote</h2><p>The story.</p>"
-        );
-        let doc = Document::from(html.as_str());
-        assert_eq!(
-            after_headline(&doc, "Library stays open").as_deref(),
-            Some(LEAD)
-        );
-        // After another heading, or not a sentence: no lead.
-        let html = format!("<h1>Library stays open</h1><h2>The vote</h2><p>{LEAD}</p>");
-        let doc = Document::from(html.as_str());
-        assert_eq!(after_headline(&doc, "Library stays open"), None);
-        let html = "<h1>Library stays open</h1><p>Photos of the reading room on Mill \
-                    Street by the town's photographers and the library staff</p>";
-        assert_eq!(
-            after_headline(&Document::from(html), "Library stays open"),
-            None
-        );
     }
 
     #[test]

@@ -76,17 +76,11 @@ pub(super) fn extract_page(
     let element_count = doc.select("*").length();
     let deep = !depth_within(&doc, MAX_DEPTH);
     // Before pruning, which may take the lead's box with the furniture.
-    let lead = (meta.title.as_deref().and_then(|t| lead::find(&doc, t)))
-        .or_else(|| {
-            meta.description
-                .as_deref()
-                .and_then(|d| lead::uncut(&doc, d))
-        })
-        .or_else(|| {
-            meta.title
-                .as_deref()
-                .and_then(|t| lead::after_headline(&doc, t))
-        });
+    let lead = (meta.title.as_deref().and_then(|t| lead::find(&doc, t))).or_else(|| {
+        meta.description
+            .as_deref()
+            .and_then(|d| lead::uncut(&doc, d))
+    });
     if !deep {
         prune::prune(&doc);
     }
