@@ -1,8 +1,9 @@
 //! The article's lead: the paragraph a page sets apart under its headline,
 //! named so by its class ("lead", "intro", "standfirst"), which sits
-//! outside the block of text Readability picks. It stands for the
-//! description as the standfirst when the page gives none, or one cut
-//! from the lead ("… Read more").
+//! outside the block of text Readability picks. It stands before the
+//! description as the standfirst. A page whose lead has no such name but
+//! whose description is the lead cut short ("… after a debate that") gives the
+//! whole paragraph instead (see `uncut`).
 
 use std::sync::LazyLock;
 
@@ -13,14 +14,14 @@ use crate::ingest::htmltext::squash;
 
 /// Words of a class naming a lead (words of a class are set apart by
 /// `-` and `_`: "teaser-text", "c-page-intro__copy").
-const WORDS: &[&str] = &["lead", "leader", "lede", "intro", "standfirst"];
+const WORDS: &[&str] = &["lead", "leader", "lede", "intro", "standfirst", "teaser"];
 
 /// `WORDS`, in any case, anywhere in a class.
 static NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["lead", "lede", "intro", "standfirst"])
-        .expect("four words build an automaton")
+        .build(["lead", "lede", "intro", "standfirst", "teaser"])
+        .expect("five words build an automaton")
 });
 
 /// A lead holds at least this many words: fewer is a label or a kicker.
@@ -45,10 +46,13 @@ pub fn find(doc: &Document, title: &str) -> Option<String> {
     // `[class]` and substring matches cost more).
     doc.root().descendants_it().find_map(|node| {
         let class = node.attr("class")?;
-        if !NAMES.is_match(class.as_ref()) || !is_named_lead(&class) || holds_heading(&node) {
+        if !NAMES.is_match(class.as_ref()) || !is_named_lead(&class) {
             return None;
         }
         let text = squash(&node.text());
+        if holds_heading(&node, &text) {
+            return None;
+        }
         let fits = text.split_whitespace().count() >= MIN_WORDS
             && text.chars().count() <= MAX_CHARS
             && text.ends_with(|c: char| c.is_alphanumeric() || ".!?…»\"”)".contains(c));
@@ -56,24 +60,37 @@ pub fn find(doc: &Document, title: &str) -> Option<String> {
     })
 }
 
-/// A description opening the same as the lead holds this many characters
-/// of it, at least, to count as cut from it.
+/// What stands as the standfirst: the lead the page sets under its
+/// headline when it has one, the description otherwise. The lead is the
+/// article's own opening, which the reader saw on the page; a description
+/// is a summary written for search engines and link previews, often
+/// another sentence (a kicker, a teaser) or the lead cut short.
+pub fn or_description<'a>(description: Option<&'a str>, lead: Option<&'a str>) -> Option<&'a str> {
+    lead.or(description)
+}
+
+/// A cut description's opening holds at least this many characters.
 const CUT_KEY: usize = 40;
 
-/// What stands as the standfirst: the lead when the page has no
-/// description or one cut from the lead, the description otherwise.
-pub fn or_description<'a>(description: Option<&'a str>, lead: Option<&'a str>) -> Option<&'a str> {
-    let Some(lead) = lead else {
-        return description;
-    };
-    let Some(description) = description else {
-        return Some(lead);
-    };
-    let opening: String = squash(description).chars().take(CUT_KEY).collect();
-    let cut = opening.chars().count() == CUT_KEY
-        && lead.chars().count() > description.chars().count()
-        && lead.starts_with(&opening);
-    Some(if cut { lead } else { description })
+/// Characters ending a sentence: a description ending otherwise was cut.
+const ENDINGS: &str = ".!?…»\"”)";
+
+/// The whole paragraph or heading a description was cut from: one whose
+/// text opens with the whole description and goes on, the description
+/// ending mid-sentence (no full stop, no mark). Such a description is the
+/// page's lead shortened for link previews.
+pub fn uncut(doc: &Document, description: &str) -> Option<String> {
+    let description = squash(description);
+    if description.chars().count() < CUT_KEY || description.ends_with(|c| ENDINGS.contains(c)) {
+        return None;
+    }
+    doc.select("p, h2, h3").nodes().iter().find_map(|node| {
+        let text = squash(&node.text());
+        let fits = text.len() > description.len()
+            && text.chars().count() <= MAX_CHARS
+            && text.starts_with(&description);
+        fits.then_some(text)
+    })
 }
 
 fn is_named_lead(class: &str) -> bool {
@@ -83,16 +100,20 @@ fn is_named_lead(class: &str) -> bool {
     })
 }
 
-/// A heading, or a box holding one, is a headline with its kicker or a
-/// section, not a lead ("<h2 class='intro__title'>").
-fn holds_heading(node: &NodeRef) -> bool {
-    let heading = |n: &NodeRef| {
-        matches!(
-            n.node_name().as_deref(),
-            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        )
-    };
-    heading(node) || node.descendants_it().any(|d| heading(&d))
+/// A box holding a heading is a headline with its kicker or a section,
+/// not a lead; so is a heading named so ("<h2 class='intro__title'>")
+/// unless it reads as the lead's sentences, ending with a full stop or a
+/// mark (`text`, squashed): some pages set their lead as an `<h2>`.
+fn holds_heading(node: &NodeRef, text: &str) -> bool {
+    let sentences = text.ends_with(['.', '!', '?', '…']);
+    (is_heading(node) && !sentences) || node.descendants_it().any(|d| is_heading(&d))
+}
+
+fn is_heading(node: &NodeRef) -> bool {
+    matches!(
+        node.node_name().as_deref(),
+        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    )
 }
 
 /// Whether the nearest headings around the lead, among the children of its
@@ -139,13 +160,49 @@ mod tests {
     }
 
     #[test]
-    fn the_lead_stands_for_a_missing_or_cut_description() {
+    fn the_lead_stands_before_any_description() {
         let cut = "The council voted to keep the library open for ten more…";
         assert_eq!(or_description(None, Some(LEAD)), Some(LEAD));
         assert_eq!(or_description(Some(cut), Some(LEAD)), Some(LEAD));
+        // A description of its own (a kicker, a teaser) gives way to the
+        // lead on the page too, and stands when there is none.
         let own = "Ten more years for the reading rooms on Mill Street.";
-        assert_eq!(or_description(Some(own), Some(LEAD)), Some(own));
+        assert_eq!(or_description(Some(own), Some(LEAD)), Some(LEAD));
         assert_eq!(or_description(Some(own), None), Some(own));
+    }
+
+    #[test]
+    fn a_teaser_under_the_headline_or_a_heading_of_sentences_is_a_lead() {
+        let html = format!(
+            "<div class='intro'><h1>Library stays open</h1><div class='date'>3 May</div>\
+             <div class='teaser-text'><p>{LEAD}</p></div></div><p>The story.</p>"
+        );
+        let doc = Document::from(html.as_str());
+        assert_eq!(find(&doc, "Library stays open").as_deref(), Some(LEAD));
+        let html = format!(
+            "<header><h1>Library stays open</h1><h2 class='hero__teaser'>{LEAD}</h2></header>"
+        );
+        let doc = Document::from(html.as_str());
+        assert_eq!(find(&doc, "Library stays open").as_deref(), Some(LEAD));
+        // A heading that does not end as a sentence is a title.
+        let html = "<header><h1>Library stays open</h1><h2 class='hero__teaser'>The council \
+                    votes to keep the library open for ten more years after a long debate</h2>\
+                    </header>";
+        assert_eq!(find(&Document::from(html), "Library stays open"), None);
+    }
+
+    #[test]
+    fn a_description_cut_mid_sentence_gives_the_whole_paragraph() {
+        let html = format!("<h1>Library stays open</h1><h2>{LEAD}</h2><p>The story.</p>");
+        let doc = Document::from(html.as_str());
+        let cut = "The council voted to keep the library open for ten more";
+        assert_eq!(uncut(&doc, cut).as_deref(), Some(LEAD));
+        // A whole sentence, or one too short to tell, is the description.
+        assert_eq!(
+            uncut(&doc, "The council voted to keep the library open."),
+            None
+        );
+        assert_eq!(uncut(&doc, "The council voted"), None);
     }
 
     #[test]

@@ -76,7 +76,11 @@ pub(super) fn extract_page(
     let element_count = doc.select("*").length();
     let deep = !depth_within(&doc, MAX_DEPTH);
     // Before pruning, which may take the lead's box with the furniture.
-    let lead = meta.title.as_deref().and_then(|t| lead::find(&doc, t));
+    let lead = (meta.title.as_deref().and_then(|t| lead::find(&doc, t))).or_else(|| {
+        meta.description
+            .as_deref()
+            .and_then(|d| lead::uncut(&doc, d))
+    });
     if !deep {
         prune::prune(&doc);
     }
@@ -122,9 +126,9 @@ pub(super) fn extract_page(
         }
     }
     let description = lead::or_description(meta.description.as_deref(), lead.as_deref());
-    // A description copying the text's opening gives way to the lead.
+    // A lead copying the text's opening gives way to the description.
     let standfirst = standfirst::standfirst(description, &body.paragraphs)
-        .or_else(|| standfirst::standfirst(lead.as_deref(), &body.paragraphs));
+        .or_else(|| standfirst::standfirst(meta.description.as_deref(), &body.paragraphs));
     let mut article = Article {
         title,
         source: meta.site_name.clone(),
@@ -245,6 +249,31 @@ mod tests {
         };
         let article = extract_article(html.as_bytes(), &source).expect("article");
         assert_eq!(article.byline.as_deref(), Some("Anna Rossi"));
+    }
+
+    #[test]
+    fn a_lead_the_text_opens_with_gives_way_to_the_description() {
+        let sentence = "The council voted on Tuesday to keep the library open, after a \
+                        petition signed by many of the town's readers. ";
+        let lead = "The library keeps its doors open for ten more years, the council \
+                    decided after a long debate.";
+        let html = format!(
+            "<html><head><title>Library stays open</title><meta name='description' \
+             content='Ten more years for the reading rooms on Mill Street'></head><body>\
+             <article><h1>Library stays open</h1><p class='lead'>{lead}</p>\
+             <p>{sentence}{sentence}</p><p>{sentence}{sentence}</p><p>{sentence}</p>\
+             </article></body></html>"
+        );
+        let source = Source {
+            url: Some("https://example.com/story"),
+            content_type: None,
+        };
+        let article = extract_article(html.as_bytes(), &source).expect("article");
+        assert_eq!(article.body.first().map(String::as_str), Some(lead));
+        assert_eq!(
+            article.standfirst.as_deref(),
+            Some("Ten more years for the reading rooms on Mill Street")
+        );
     }
 
     #[test]
