@@ -13,15 +13,18 @@ use dom_query::{Document, NodeRef};
 use crate::ingest::htmltext::squash;
 
 /// Words of a class naming a lead (words of a class are set apart by
-/// `-` and `_`: "teaser-text", "c-page-intro__copy").
-const WORDS: &[&str] = &["lead", "leader", "lede", "intro", "standfirst", "teaser"];
+/// `-` and `_`: "lead-text", "c-page-intro__copy").
+///
+/// "teaser" is not one: a teaser box beside a headline is as often another
+/// story's.
+const WORDS: &[&str] = &["lead", "leader", "lede", "intro", "standfirst"];
 
 /// `WORDS`, in any case, anywhere in a class.
 static NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["lead", "lede", "intro", "standfirst", "teaser"])
-        .expect("five words build an automaton")
+        .build(["lead", "lede", "intro", "standfirst"])
+        .expect("four words build an automaton")
 });
 
 /// A lead holds at least this many words: fewer is a label or a kicker.
@@ -172,23 +175,26 @@ mod tests {
     }
 
     #[test]
-    fn a_teaser_under_the_headline_or_a_heading_of_sentences_is_a_lead() {
+    fn a_heading_of_sentences_is_a_lead_and_a_teaser_box_is_not() {
         let html = format!(
-            "<div class='intro'><h1>Library stays open</h1><div class='date'>3 May</div>\
-             <div class='teaser-text'><p>{LEAD}</p></div></div><p>The story.</p>"
-        );
-        let doc = Document::from(html.as_str());
-        assert_eq!(find(&doc, "Library stays open").as_deref(), Some(LEAD));
-        let html = format!(
-            "<header><h1>Library stays open</h1><h2 class='hero__teaser'>{LEAD}</h2></header>"
+            "<header><h1>Library stays open</h1><h2 class='hero__intro'>{LEAD}</h2></header>"
         );
         let doc = Document::from(html.as_str());
         assert_eq!(find(&doc, "Library stays open").as_deref(), Some(LEAD));
         // A heading that does not end as a sentence is a title.
-        let html = "<header><h1>Library stays open</h1><h2 class='hero__teaser'>The council \
+        let html = "<header><h1>Library stays open</h1><h2 class='hero__intro'>The council \
                     votes to keep the library open for ten more years after a long debate</h2>\
                     </header>";
         assert_eq!(find(&Document::from(html), "Library stays open"), None);
+        // A teaser box beside the headline may be another story's.
+        let html = format!(
+            "<div class='top'><h1>Library stays open</h1><div class='date'>3 May</div>\
+             <div class='teaser-text'><p>{LEAD}</p></div></div><p>The story.</p>"
+        );
+        assert_eq!(
+            find(&Document::from(html.as_str()), "Library stays open"),
+            None
+        );
     }
 
     #[test]
