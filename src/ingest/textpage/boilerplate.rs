@@ -250,6 +250,28 @@ const LONG_CONTAINS: &[&str] = &[
     "abonnez-vous",
     "suscríbete",
     "jetzt abonnieren",
+    // A comment form's notes and check boxes, and a blog host's footer.
+    "will not be published",
+    "wird nicht veröffentlicht",
+    "non sarà pubblicato",
+    "ne sera pas publiée",
+    "no será publicada",
+    "notify me of",
+    "benachrichtige mich",
+    "benachrichtigung bei weiteren kommentaren",
+    "informiere mich über neue beiträge",
+    "avvisami via e-mail",
+    "reduce spam",
+    "spam zu reduzieren",
+    "ridurre lo spam",
+    "réduire les indésirables",
+    "comment data is processed",
+    "kommentardaten",
+    "save my name, email",
+    "meinen namen, meine e-mail",
+    "free website or blog",
+    "kostenlose website oder",
+    "kostenlos eine website",
 ];
 
 /// Image placeholders and similar lines that carry nothing.

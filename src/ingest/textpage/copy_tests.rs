@@ -332,3 +332,33 @@ The council had promised the bridge for the summer, but the work on the harbour 
     assert!(body.contains("The new harbour bridge opened"), "{body}");
     assert!(!body.contains("Use of undefined constant"), "{body}");
 }
+
+#[test]
+fn a_comment_forms_notes_are_not_the_article() {
+    let text = "Garden Notes\nHow to Grow Tomatoes on a Balcony\n\
+Tomatoes grow well in large pots if they get six hours of sun a day and water every morning in summer.\n\
+Pick a compact variety, feed it every two weeks and tie the stem to a cane as soon as it is a foot tall.\n\
+Your email address will not be published. Required fields are marked *\n\
+Save my name, email, and website in this browser for the next time I comment.\n\
+Notify me of follow-up comments by email and of new posts by email.\n\
+This site uses a filter to reduce spam. Learn how your comment data is processed.\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("Pick a compact variety"), "{body}");
+    assert!(!body.contains("Notify me"), "{body}");
+    assert!(!body.contains("reduce spam"), "{body}");
+}
+
+#[test]
+fn a_link_to_another_story_between_paragraphs_is_not_the_article() {
+    let text = "City Desk\nBridge Repairs Close the River Road for a Month\n\
+The river road will be closed from Monday while workers replace the joints of the old bridge, the council said.\n\
+Read more: Council Approves New Budget for Road Works\n\
+Buses will take a detour through the north quarter, adding about ten minutes to each journey into the centre.\n\
+Lea también: Otra noticia sobre el puente viejo\n\
+The works should end before the start of the school year, weather permitting, according to the engineers.\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("Buses will take a detour"), "{body}");
+    assert!(body.contains("before the start of the school year"), "{body}");
+    assert!(!body.contains("Council Approves"), "{body}");
+    assert!(!body.contains("Otra noticia"), "{body}");
+}
