@@ -362,3 +362,53 @@ The works should end before the start of the school year, weather permitting, ac
     assert!(!body.contains("Council Approves"), "{body}");
     assert!(!body.contains("Otra noticia"), "{body}");
 }
+
+#[test]
+fn a_cookie_settings_panel_longer_than_the_article_is_not_the_article() {
+    let cookies = |what: &str| {
+        format!(
+            "These {what} cookies are stored in your browser when you visit our website, and \
+            they help us show the pages quickly and remember the choices you make. You can turn \
+            them off in the settings below, though some parts of the site may then stop working."
+        )
+    };
+    let text = format!(
+        "Town News\nThe Old Mill Reopens as a Library\nMay 4, 2022\n\
+The old mill by the river reopened on Saturday as the town's new library, after two years of careful repairs to its walls and roof.\n\
+Hundreds of readers queued at the door before noon, and the children's corner ran out of chairs within the first hour of the day.\n\
+Privacy Overview\n{}\nNecessary\n{}\nAnalytics\n{}\nMarketing\n{}\n",
+        cookies("necessary"),
+        cookies("analytics"),
+        cookies("marketing"),
+        cookies("advertising"),
+    );
+    let body = parse(&text).body.join("\n");
+    assert!(body.contains("The old mill by the river"), "{body}");
+    assert!(!body.contains("cookies are stored"), "{body}");
+}
+
+#[test]
+fn long_sections_under_subheadings_are_the_article_not_teasers() {
+    let section = |what: &str| {
+        format!(
+            "Before you start on {what}, read the whole of this part once, since every step \
+            depends on the one before it and a slip early on is hard to undo later. Set out the \
+            tools on a clean table, keep the manual open at the right page and work slowly, \
+            checking each joint twice before you go on. When the part is done, test it on its \
+            own before you put the case back together, and write down what you changed."
+        )
+    };
+    let text = format!(
+        "Repair Corner\nHome\nHow to Replace the Switch of an Old Radio\nby A. Fixer · May 4, 2022\n\
+{}\nThe Tools You Need\n{}\nOpening the Case\n{}\nRemoving the Old Switch\n{}\n\
+Fitting the New One\n{}\nShare\n",
+        section("the radio"),
+        section("the tools"),
+        section("the case"),
+        section("the old switch"),
+        section("the new switch"),
+    );
+    let body = parse(&text).body;
+    assert!(body.len() >= 5, "{body:?}");
+    assert!(body.iter().any(|p| p.contains("the new switch")), "{body:?}");
+}
