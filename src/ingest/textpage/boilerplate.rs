@@ -272,6 +272,14 @@ const LONG_CONTAINS: &[&str] = &[
     "free website or blog",
     "kostenlose website oder",
     "kostenlos eine website",
+    // A blog post's filing note under its text.
+    "this entry was posted in",
+    "bookmark the permalink",
+    "dieser eintrag wurde veröffentlicht in",
+    "lesezeichen auf den permalink",
+    "questa voce è stata pubblicata in",
+    "cette entrée a été publiée dans",
+    "esta entrada fue publicada en",
 ];
 
 /// Image placeholders and similar lines that carry nothing.

@@ -358,7 +358,10 @@ Lea también: Otra noticia sobre el puente viejo\n\
 The works should end before the start of the school year, weather permitting, according to the engineers.\n";
     let body = parse(text).body.join("\n");
     assert!(body.contains("Buses will take a detour"), "{body}");
-    assert!(body.contains("before the start of the school year"), "{body}");
+    assert!(
+        body.contains("before the start of the school year"),
+        "{body}"
+    );
     assert!(!body.contains("Council Approves"), "{body}");
     assert!(!body.contains("Otra noticia"), "{body}");
 }
@@ -410,5 +413,19 @@ Fitting the New One\n{}\nShare\n",
     );
     let body = parse(&text).body;
     assert!(body.len() >= 5, "{body:?}");
-    assert!(body.iter().any(|p| p.contains("the new switch")), "{body:?}");
+    assert!(
+        body.iter().any(|p| p.contains("the new switch")),
+        "{body:?}"
+    );
+}
+
+#[test]
+fn a_blog_posts_filing_note_is_not_the_article() {
+    let text = "Field Notes\nA Walk Along the Canal\n\
+We walked the old canal path from the lock to the mill on Sunday morning, and the herons were out on every bank. The water was low after the dry summer, and the boats sat on the mud by the wharf.\n\
+This entry was posted in Walks and tagged canal, herons, mill by the editor. Bookmark the permalink of this post for later reading.\n\
+About the Editor\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("herons were out"), "{body}");
+    assert!(!body.contains("Bookmark the permalink"), "{body}");
 }
