@@ -299,7 +299,7 @@ pub(super) fn is_inline_link(text: &str) -> bool {
     let key = marker_key(label);
     text.chars().count() <= INLINE_LINK_CHARS
         && label.split_whitespace().count() <= INLINE_LINK_LABEL
-        && headline.trim().split_whitespace().count() >= 2
+        && headline.split_whitespace().count() >= 2
         && (matches_list(&key, SOFT) || matches_list(&key, INLINE_LINK))
 }
 

@@ -56,7 +56,7 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
         }
         let mut chain = vec![i];
         let mut j = i + 1;
-        while j < lines.len() && !(lines[j].is_text() && !flags[j]) {
+        while j < lines.len() && (!lines[j].is_text() || flags[j]) {
             if flags[j] {
                 chain.push(j);
             }
