@@ -11,6 +11,15 @@ const SHORT_PARAGRAPHS: usize = 12;
 /// article: the prose after it is read at a discount.
 const ARTICLE_READ: i64 = 800;
 
+/// How much less a paragraph about cookies counts towards the body: a
+/// consent notice or its settings are prose, but seldom the article.
+const COOKIE_DISCOUNT: i64 = 4;
+
+/// A paragraph that speaks of the page's cookies.
+fn speaks_of_cookies(text: &str) -> bool {
+    text.to_lowercase().contains("cookie")
+}
+
 /// The highest-scoring run of lines between section markers (maximum-sum
 /// subarray). Blurbs of a list of other stories weigh against it; but when
 /// the page has no other prose, its "list" is the article, set as
@@ -43,6 +52,11 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
             Kind::Text if teaser[i] => -10,
             Kind::Text => {
                 let w = i64::try_from(line.eff.min(1000)).unwrap_or(1000);
+                let w = if speaks_of_cookies(&line.text) {
+                    w / COOKIE_DISCOUNT
+                } else {
+                    w
+                };
                 good_before += w;
                 if decay { w * 35 / 100 } else { w }
             }
@@ -61,10 +75,27 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
         }
     }
     let (score, s, e) = best?;
+    let (s, e) = without_cookie_edges(lines, s, e);
     // A paragraph of some length, or many short ones (verse, short sentences).
     let text = || lines[s..=e].iter().filter(|l| l.is_text());
     let substantial = text().any(|l| l.eff >= 80) || text().count() >= SHORT_PARAGRAPHS;
     (score >= 120 && substantial).then_some((s, e))
+}
+
+/// The run `s..=e` without the paragraphs about cookies at its ends (a
+/// consent notice next to the article), when prose is left between them
+/// and none of it speaks of cookies: an article about cookies keeps its
+/// opening and its close.
+fn without_cookie_edges(lines: &[Line], s: usize, e: usize) -> (usize, usize) {
+    let kept = |i: usize| lines[i].is_text() && !speaks_of_cookies(&lines[i].text);
+    match ((s..=e).find(|&i| kept(i)), (s..=e).rev().find(|&i| kept(i))) {
+        (Some(first), Some(last))
+            if !(first..=last).any(|i| lines[i].is_text() && speaks_of_cookies(&lines[i].text)) =>
+        {
+            (first, last)
+        }
+        _ => (s, e),
+    }
 }
 
 /// Most entries of a related box set inside an article.

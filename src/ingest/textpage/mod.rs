@@ -5,6 +5,8 @@
 //! section markers, and the title is the nearby headline whose words overlap the body most.
 
 mod body;
+#[cfg(test)]
+mod boiler_tests;
 mod boilerplate;
 mod breadcrumb;
 #[cfg(test)]

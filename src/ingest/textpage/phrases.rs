@@ -260,6 +260,49 @@ pub(super) fn is_soft_marker(text: &str) -> bool {
     text.chars().count() <= 40 && matches_list(&marker_key(text), SOFT)
 }
 
+/// Labels, besides [`SOFT`]'s, that open a link to another story set
+/// between an article's paragraphs ("Lea también: Title").
+const INLINE_LINK: &[&str] = &[
+    "read",
+    "watch",
+    "lea",
+    "lea más",
+    "lea también",
+    "mire",
+    "mira",
+    "vea",
+    "vea también",
+    "ver también",
+    "puedes ver",
+    "te puede interesar",
+    "auch lesen",
+    "lesen sie",
+    "mehr zum thema",
+    "leggi",
+    "guarda anche",
+    "lire",
+    "à voir aussi",
+    "lees ook",
+    "lees meer",
+];
+/// Longest line of such a link.
+const INLINE_LINK_CHARS: usize = 200;
+/// Most words of its label.
+const INLINE_LINK_LABEL: usize = 3;
+
+/// A link to another story set inside the article: a reading label, a
+/// colon and the story's headline, on one line.
+pub(super) fn is_inline_link(text: &str) -> bool {
+    let Some((label, headline)) = text.split_once(':') else {
+        return false;
+    };
+    let key = marker_key(label);
+    text.chars().count() <= INLINE_LINK_CHARS
+        && label.split_whitespace().count() <= INLINE_LINK_LABEL
+        && headline.split_whitespace().count() >= 2
+        && (matches_list(&key, SOFT) || matches_list(&key, INLINE_LINK))
+}
+
 pub(super) fn is_related_marker(text: &str) -> bool {
     barrier(text) == Some(Barrier::Related) || is_soft_marker(text)
 }

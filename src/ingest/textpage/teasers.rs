@@ -20,7 +20,7 @@ pub(super) fn teaser_flags(lines: &[Line]) -> Vec<bool> {
             prev_content(i).filter(|&h| lines[h].kind == Kind::Heading)
         })
         .collect();
-    (0..n)
+    let mut flags: Vec<bool> = (0..n)
         .map(|i| {
             let Some(h) = paired[i] else {
                 return false;
@@ -31,9 +31,45 @@ pub(super) fn teaser_flags(lines: &[Line]) -> Vec<bool> {
                 .is_some_and(|q| paired[q].is_some_and(|qh| qh > i));
             pair_before || pair_after
         })
+        .collect();
+    keep_long_sections(lines, &mut flags);
+    flags
+        .into_iter()
         .zip(short_headline_pairs(lines))
         .map(|(a, b)| a || b)
         .collect()
+}
+
+/// Mean length of the blurbs of a list of pairs from which they are an
+/// article's sections under its subheadings: a teaser is a sentence or
+/// two, a section runs longer.
+const SECTION_EFF: usize = 400;
+
+/// Unflags the pairs in a row (no prose between them but theirs) whose
+/// blurbs are [`SECTION_EFF`] long on average: an article's sections.
+fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !flags[i] {
+            i += 1;
+            continue;
+        }
+        let mut chain = vec![i];
+        let mut j = i + 1;
+        while j < lines.len() && (!lines[j].is_text() || flags[j]) {
+            if flags[j] {
+                chain.push(j);
+            }
+            j += 1;
+        }
+        let mean = chain.iter().map(|&k| lines[k].eff).sum::<usize>() / chain.len();
+        if mean >= SECTION_EFF {
+            for &k in &chain {
+                flags[k] = false;
+            }
+        }
+        i = j;
+    }
 }
 
 /// Pairs in a row that make a list of short headlines and their blurbs.

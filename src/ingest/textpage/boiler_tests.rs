@@ -1,0 +1,125 @@
+//! Tests of the text-copy rules that keep a page's boilerplate (comment
+//! forms, filing notes, links to other stories, cookie panels) out of the
+//! body, and its sections in it.
+
+use super::*;
+
+fn parse(text: &str) -> Article {
+    parse_text_page(text).expect("page parses")
+}
+
+#[test]
+fn a_comment_forms_notes_are_not_the_article() {
+    let text = "Garden Notes\nHow to Grow Tomatoes on a Balcony\n\
+Tomatoes grow well in large pots if they get six hours of sun a day and water every morning in summer.\n\
+Pick a compact variety, feed it every two weeks and tie the stem to a cane as soon as it is a foot tall.\n\
+Your email address will not be published. Required fields are marked *\n\
+Save my name, email, and website in this browser for the next time I comment.\n\
+Notify me of follow-up comments by email and of new posts by email.\n\
+This site uses a filter to reduce spam. Learn how your comment data is processed.\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("Pick a compact variety"), "{body}");
+    assert!(!body.contains("Notify me"), "{body}");
+    assert!(!body.contains("reduce spam"), "{body}");
+}
+
+#[test]
+fn a_link_to_another_story_between_paragraphs_is_not_the_article() {
+    let text = "City Desk\nBridge Repairs Close the River Road for a Month\n\
+The river road will be closed from Monday while workers replace the joints of the old bridge, the council said.\n\
+Read more: Council Approves New Budget for Road Works\n\
+Buses will take a detour through the north quarter, adding about ten minutes to each journey into the centre.\n\
+Lea también: Otra noticia sobre el puente viejo\n\
+The works should end before the start of the school year, weather permitting, according to the engineers.\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("Buses will take a detour"), "{body}");
+    assert!(
+        body.contains("before the start of the school year"),
+        "{body}"
+    );
+    assert!(!body.contains("Council Approves"), "{body}");
+    assert!(!body.contains("Otra noticia"), "{body}");
+}
+
+#[test]
+fn a_cookie_settings_panel_longer_than_the_article_is_not_the_article() {
+    let cookies = |what: &str| {
+        format!(
+            "These {what} cookies are stored in your browser when you visit our website, and \
+            they help us show the pages quickly and remember the choices you make. You can turn \
+            them off in the settings below, though some parts of the site may then stop working."
+        )
+    };
+    let text = format!(
+        "Town News\nThe Old Mill Reopens as a Library\nMay 4, 2022\n\
+The old mill by the river reopened on Saturday as the town's new library, after two years of careful repairs to its walls and roof.\n\
+Hundreds of readers queued at the door before noon, and the children's corner ran out of chairs within the first hour of the day.\n\
+Privacy Overview\n{}\nNecessary\n{}\nAnalytics\n{}\nMarketing\n{}\n",
+        cookies("necessary"),
+        cookies("analytics"),
+        cookies("marketing"),
+        cookies("advertising"),
+    );
+    let body = parse(&text).body.join("\n");
+    assert!(body.contains("The old mill by the river"), "{body}");
+    assert!(!body.contains("cookies are stored"), "{body}");
+}
+
+#[test]
+fn long_sections_under_subheadings_are_the_article_not_teasers() {
+    let section = |what: &str| {
+        format!(
+            "Before you start on {what}, read the whole of this part once, since every step \
+            depends on the one before it and a slip early on is hard to undo later. Set out the \
+            tools on a clean table, keep the manual open at the right page and work slowly, \
+            checking each joint twice before you go on. When the part is done, test it on its \
+            own before you put the case back together, and write down what you changed."
+        )
+    };
+    let text = format!(
+        "Repair Corner\nHome\nHow to Replace the Switch of an Old Radio\nby A. Fixer · May 4, 2022\n\
+{}\nThe Tools You Need\n{}\nOpening the Case\n{}\nRemoving the Old Switch\n{}\n\
+Fitting the New One\n{}\nShare\n",
+        section("the radio"),
+        section("the tools"),
+        section("the case"),
+        section("the old switch"),
+        section("the new switch"),
+    );
+    let body = parse(&text).body;
+    assert!(body.len() >= 5, "{body:?}");
+    assert!(
+        body.iter().any(|p| p.contains("the new switch")),
+        "{body:?}"
+    );
+}
+
+#[test]
+fn a_blog_posts_filing_note_is_not_the_article() {
+    let text = "Field Notes\nA Walk Along the Canal\n\
+We walked the old canal path from the lock to the mill on Sunday morning, and the herons were out on every bank. The water was low after the dry summer, and the boats sat on the mud by the wharf.\n\
+This entry was posted in Walks and tagged canal, herons, mill by the editor. Bookmark the permalink of this post for later reading.\n\
+About the Editor\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("herons were out"), "{body}");
+    assert!(!body.contains("Bookmark the permalink"), "{body}");
+}
+
+/// An article about cookies keeps its paragraphs that speak of them, at
+/// its ends as in its middle.
+#[test]
+fn an_article_about_cookies_keeps_its_opening_and_close() {
+    let text = "Town News\nWhat the New Law Means for Cookies\nMay 4, 2022\n\
+Cookies are small files a website stores in your browser, and from next month every site in the country must ask before it sets one that tracks you.\n\
+The new law was passed after a long debate in parliament, where the two largest parties argued for months over how strict the rules should be.\n\
+Shops that sell online say the banners asking about cookies will cost them readers, while the consumer groups say people deserve the choice.\n\
+The law also covers the apps on your phone, which will have to show the same notice before they share what you do with advertisers.\n\
+In the end, the cookies that keep you signed in or remember your basket will still be allowed without asking, the minister said.\n";
+    let body = parse(text).body;
+    assert!(body[0].starts_with("Cookies are small files"), "{body:?}");
+    assert!(
+        body.last()
+            .is_some_and(|p| p.starts_with("In the end, the cookies")),
+        "{body:?}"
+    );
+}
