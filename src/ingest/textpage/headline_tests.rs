@@ -379,3 +379,11 @@ Published on Tuesday, 2 March 2021 at 18:00\n";
         2
     );
 }
+
+/// A button's label right above the credit shares no word with the body:
+/// the headline above it, which does, is the title.
+#[test]
+fn a_label_sharing_no_word_with_the_body_is_no_headline() {
+    let top = "Home\nNews\nA Span for Buses at Last\nMarch 2, 2021\nDownload as PDF file\nBy Anna Rossi\n";
+    assert_eq!(page_of(top).title, "A Span for Buses at Last");
+}

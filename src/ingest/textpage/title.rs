@@ -313,7 +313,10 @@ pub(super) fn pick_title(
         } else {
             0.0
         };
-        let score = 2.0 * ov * size + proximity + dup + near + under + second;
+        // A short line sharing no word with the body (a button's label, a
+        // category) tells no story; a short headline shares one at least.
+        let unrelated = if own == 0.0 && size < 1.0 { -0.3 } else { 0.0 };
+        let score = 2.0 * ov * size + proximity + dup + near + under + second + unrelated;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
