@@ -17,7 +17,9 @@ const COOKIE_DISCOUNT: i64 = 4;
 
 /// A paragraph that speaks of the page's cookies.
 fn speaks_of_cookies(text: &str) -> bool {
-    text.to_lowercase().contains("cookie")
+    text.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"cookie"))
 }
 
 /// The highest-scoring run of lines between section markers (maximum-sum
