@@ -152,7 +152,11 @@ fn xml_encoding_label(declaration: &str) -> Option<&str> {
 /// Rewrites the XML declaration of already-decoded text so that it no
 /// longer names another encoding (parsers would otherwise re-decode it).
 pub fn strip_xml_encoding(text: &str) -> std::borrow::Cow<'_, str> {
-    let trimmed = text.trim_start();
+    // Stray text before the declaration does not stop a parser reading it.
+    let Some(at) = text.find('<') else {
+        return text.into();
+    };
+    let (before, trimmed) = text.split_at(at);
     if !trimmed.starts_with("<?xml") {
         return text.into();
     }
@@ -174,7 +178,7 @@ pub fn strip_xml_encoding(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         "1.0"
     };
-    format!("<?xml version=\"{version}\" encoding=\"utf-8\"?>{rest}").into()
+    format!("{before}<?xml version=\"{version}\" encoding=\"utf-8\"?>{rest}").into()
 }
 
 #[cfg(test)]
@@ -278,5 +282,10 @@ mod tests {
         );
         let kept = "<?xml version='1.0' encoding='UTF-8'?><rss/>";
         assert_eq!(strip_xml_encoding(kept), kept);
+        // Stray text before the declaration: a parser still reads it.
+        assert_eq!(
+            strip_xml_encoding("=\"2.0<?xml version=\"1.0\" encoding=\"KOI8-R\"?><rss/>"),
+            "=\"2.0<?xml version=\"1.0\" encoding=\"utf-8\"?><rss/>"
+        );
     }
 }
