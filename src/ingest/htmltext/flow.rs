@@ -26,8 +26,42 @@ const PERMALINK_MARKS: &[char] = &['#', '¶', '§', '🔗', '⚓', '∞'];
 pub(super) const SOFT_HYPHEN: char = '\u{ad}';
 
 /// Whether `s` is already in Unicode's composed form (NFC); ASCII is.
+///
+/// Every ASCII character is a starter allowed in NFC, which resets the
+/// quick check, so each run of other characters is checked alone and the
+/// ASCII between them is skipped eight bytes at a time.
 pub(super) fn is_nfc(s: &str) -> bool {
-    s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at + ascii_prefix(&bytes[at..]);
+        if start == bytes.len() {
+            break;
+        }
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| start + n);
+        if is_nfc_quick(s[start..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// The length of the ASCII bytes `b` starts with.
+fn ascii_prefix(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for word in b.chunks_exact(8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if w & HIGH != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().take_while(|c| c.is_ascii()).count()
 }
 
 #[derive(Default)]
@@ -205,6 +239,39 @@ fn char_spans(text: &str, raw: &[(SpanKind, usize, usize, Option<usize>)]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn composed_text_is_told_from_decomposed_wherever_it_sits() {
+        let long = "a".repeat(21);
+        for (text, nfc) in [
+            ("", true),
+            ("plain ASCII text", true),
+            ("città è già là", true),
+            ("citta\u{300}", false),
+            ("e\u{301} at the start", false),
+            ("東京 and Ελλάδα", true),
+            ("\u{301}", false),
+            ("a\u{323}\u{302}", false),
+        ] {
+            assert_eq!(is_nfc(text), nfc, "{text:?}");
+            let shifted = format!("{long}{text}{long}");
+            assert_eq!(is_nfc(&shifted), nfc, "{shifted:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_nfc_check_agrees_with_the_full_one(
+            s in "[a-e \u{300}-\u{303}\u{323}éàñ\u{1100}\u{1161}ｶ\u{ff9e}]{0,40}"
+        ) {
+            let full = unicode_normalization::is_nfc(&s);
+            // A "maybe" from the quick check counts as not composed: the
+            // text is then composed, which leaves it as it is.
+            prop_assert!(!is_nfc(&s) || full);
+            prop_assert_eq!(is_nfc(&s), is_nfc_quick(s.chars()) == IsNormalized::Yes);
+        }
+    }
 
     #[test]
     fn spans_land_on_their_words_whatever_the_whitespace() {
