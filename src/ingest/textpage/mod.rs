@@ -9,6 +9,7 @@ mod body;
 mod boiler_tests;
 mod boilerplate;
 mod breadcrumb;
+mod consent;
 #[cfg(test)]
 mod copy_tests;
 mod dates;
