@@ -15,11 +15,10 @@ const ARTICLE_READ: i64 = 800;
 /// consent notice or its settings are prose, but seldom the article.
 const COOKIE_DISCOUNT: i64 = 4;
 
-/// A paragraph that speaks of the page's cookies.
+/// A paragraph that speaks of the page's cookies (or of the consent to
+/// store data on the reader's device, as a consent panel's purposes do).
 fn speaks_of_cookies(text: &str) -> bool {
-    text.as_bytes()
-        .windows(6)
-        .any(|w| w.eq_ignore_ascii_case(b"cookie"))
+    super::consent::speaks_of_consent(text)
 }
 
 /// The highest-scoring run of lines between section markers (maximum-sum

@@ -123,3 +123,35 @@ In the end, the cookies that keep you signed in or remember your basket will sti
         "{body:?}"
     );
 }
+
+#[test]
+fn a_consent_panel_that_never_says_cookie_is_not_the_article() {
+    let purpose = |what: &str| {
+        format!(
+            "The technical storage or access is used for {what}, and it is needed so that the \
+            service you asked for can work as it should, or to send a message over the network, \
+            for as long as you keep the setting switched on in this panel."
+        )
+    };
+    let text = format!(
+        "Town Gazette\nNews\nDog Wakes Family As Fire Starts In Kitchen\nMarch 3, 2021\n\
+A dog woke a family in the old town on Tuesday night when a fire started in their kitchen, and all four got out unhurt.\n\
+Firefighters put out the fire within twenty minutes; the police think a forgotten pan on the stove started it.\n\
+Share\nManage consent\nFunctional\n{}\nPreferences\n{}\nStatistics\n{}\nMarketing\n{}\nAccept\nDeny\n",
+        purpose("the settings you chose"),
+        purpose("storing your preferences"),
+        purpose("anonymous statistics of visits"),
+        purpose("building profiles for advertising"),
+    );
+    let article = parse_text_page(&text).expect("page parses");
+    assert!(
+        article.body[0].starts_with("A dog woke a family"),
+        "{:?}",
+        article.body
+    );
+    assert!(
+        !article.body.iter().any(|p| p.contains("technical storage")),
+        "{:?}",
+        article.body
+    );
+}

@@ -9,9 +9,13 @@ mod body;
 mod boiler_tests;
 mod boilerplate;
 mod breadcrumb;
+mod consent;
 #[cfg(test)]
 mod copy_tests;
 mod dates;
+mod edges;
+#[cfg(test)]
+mod edges_tests;
 mod edition;
 mod fields;
 #[cfg(test)]
@@ -137,7 +141,14 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         let floor = standfirst.filter(|&s| s < body_start).unwrap_or(t) + 1;
         body_start = body::opening_list(&lines, body_start, floor);
     }
-    let body = body_paragraphs(&lines, body_start, end, standfirst);
+    let mut body = body_paragraphs(&lines, body_start, end, standfirst);
+    if let Some(t) = title_idx.filter(|&t| t < body_start) {
+        // A sentence set as a line of its own opens the article.
+        let floor = standfirst.filter(|&s| s < body_start).unwrap_or(t) + 1;
+        for i in edges::opening_lines(&lines, body_start, floor) {
+            body.insert(0, lines[i].text.clone());
+        }
+    }
     if body.is_empty() {
         return Err(TextPageError::NotAPage(
             "no paragraph of article text found".into(),

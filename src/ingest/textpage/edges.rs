@@ -1,0 +1,43 @@
+//! The body's opening edge: a sentence set as a line of its own right
+//! before the body's first paragraph (an opening exclamation, a first line
+//! of a story) is part of the article, though it is too short to count as
+//! prose.
+
+use super::lines::{Kind, Line};
+use super::measure::final_char;
+
+/// Fewest words of a line read as a sentence at the body's edge.
+const EDGE_WORDS: usize = 4;
+/// Most such lines taken at one edge.
+const EDGE_LINES: usize = 3;
+
+/// A line that is not prose by length but ends as a sentence does.
+fn is_sentence_line(l: &Line) -> bool {
+    matches!(l.kind, Kind::Heading | Kind::Short)
+        && l.date.is_none()
+        && l.byline.is_none()
+        && l.words >= EDGE_WORDS
+        && final_char(&l.text)
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') || is_emoji(c))
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+/// Lines right above `start` and below `floor` that open the article:
+/// sentence lines, nearest first.
+pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<usize> {
+    let mut taken = Vec::new();
+    for i in (floor..start).rev() {
+        let l = &lines[i];
+        if l.kind == Kind::Noise {
+            continue;
+        }
+        if taken.len() >= EDGE_LINES || !is_sentence_line(l) {
+            break;
+        }
+        taken.push(i);
+    }
+    taken
+}
