@@ -171,7 +171,7 @@ const DONATIONS: &[&str] = &[
     "darowizna",
 ];
 
-fn is_inline_appeal(text: &str) -> bool {
+pub(crate) fn is_inline_appeal(text: &str) -> bool {
     let text = text.trim();
     if text.chars().count() > INLINE_CHARS || text.contains(QUOTES) {
         return false;
@@ -196,7 +196,7 @@ fn is_inline_appeal(text: &str) -> bool {
 
 /// An action and a channel, said to the reader (or as a command: "Follow
 /// the Daily on Twitter", or as a promotion: "For the latest news ...").
-fn is_appeal(text: &str) -> bool {
+pub(crate) fn is_appeal(text: &str) -> bool {
     if text.chars().count() > MAX_CHARS {
         return false;
     }

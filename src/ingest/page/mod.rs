@@ -1,7 +1,7 @@
 //! Web pages: the main article of a page, read with `dom_smoothie` (a port
 //! of Mozilla's Readability), with its metadata and related-article blocks.
 
-mod appeals;
+pub(crate) mod appeals;
 mod byline;
 mod figures;
 mod ingredients;

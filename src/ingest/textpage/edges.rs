@@ -1,10 +1,13 @@
-//! The body's opening edge: a sentence set as a line of its own right
-//! before the body's first paragraph (an opening exclamation, a first line
-//! of a story) is part of the article, though it is too short to count as
-//! prose.
+//! The body's edges. At its opening, a sentence set as a line of its own
+//! right before the body's first paragraph (an opening exclamation, a first
+//! line of a story) is part of the article, though it is too short to count
+//! as prose. At its close, and standing alone inside it, the publication's
+//! appeals to the reader ("Subscribe now for the full story", "Follow us on
+//! Telegram") are not, as in saved pages.
 
 use super::lines::{Kind, Line};
 use super::measure::final_char;
+use crate::ingest::page::appeals;
 
 /// Fewest words of a line read as a sentence at the body's edge.
 const EDGE_WORDS: usize = 4;
@@ -40,4 +43,17 @@ pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<u
         taken.push(i);
     }
     taken
+}
+
+/// Drops the appeals that close the body and those standing alone inside
+/// it, keeping at least its first paragraph.
+pub(super) fn drop_appeals(body: &mut Vec<String>) {
+    while body.len() > 1 && body.last().is_some_and(|p| appeals::is_appeal(p)) {
+        body.pop();
+    }
+    let first = body.first().cloned();
+    body.retain(|p| !appeals::is_inline_appeal(p));
+    if body.is_empty() {
+        body.extend(first);
+    }
 }

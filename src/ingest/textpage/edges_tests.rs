@@ -1,4 +1,4 @@
-//! Tests of the body's edges: sentence lines right above the first paragraph.
+//! Tests of the body's edges: sentence lines right above the first paragraph, appeals at the close.
 
 use super::*;
 
@@ -28,6 +28,41 @@ Nobody had visited the island since the spring, and the supply boat was already 
     let article = parse_text_page(text).expect("page parses");
     assert!(
         article.body[0].starts_with("A thin fog"),
+        "{:?}",
+        article.body
+    );
+}
+
+#[test]
+fn appeals_closing_the_body_and_standing_in_it_go() {
+    let text = "Harbour Courier\nHome\nNews\nCouncil Keeps the Old Library Open After a Long Debate\nMarch 3, 2021\n\
+The council voted on Tuesday to keep the old library open for at least five more years, after a debate that lasted until midnight.\n\
+Never miss a story: follow us on Telegram!\n\
+The library, built in 1902, needs a new roof and heating, which the council will pay for from the reserve fund set aside last year.\n\
+Readers who had signed the petition gathered outside the hall and cheered when the result was read out by the mayor.\n\
+Subscribe now to our weekend edition for the full story.\n\
+Follow the Courier on Twitter and Instagram for the latest news.\n\
+Share\nComments\n";
+    let article = parse_text_page(text).expect("page parses");
+    assert_eq!(article.body.len(), 3, "{:?}", article.body);
+    assert!(
+        article.body[2].starts_with("Readers who"),
+        "{:?}",
+        article.body
+    );
+}
+
+#[test]
+fn a_story_about_a_newsletter_keeps_its_own_sentences() {
+    let text = "Harbour Courier\nHome\nNews\nThe Town Newsletter Turns Fifty\nMarch 3, 2021\n\
+The town newsletter, which started as a single typed sheet in 1971, printed its six hundredth issue this week with a party at the hall.\n\
+Its editor said that readers still subscribe by post, and that some follow every issue from abroad, where relatives send it on.\n\
+The editors want to hear from you: write a letter to the editor and follow our newsletter to join the celebrations.\n";
+    let article = parse_text_page(text).expect("page parses");
+    // The story's sentences about subscribing stay; the closing appeal goes.
+    assert_eq!(article.body.len(), 2, "{:?}", article.body);
+    assert!(
+        article.body[1].starts_with("Its editor"),
         "{:?}",
         article.body
     );

@@ -149,6 +149,7 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
             body.insert(0, lines[i].text.clone());
         }
     }
+    edges::drop_appeals(&mut body);
     if body.is_empty() {
         return Err(TextPageError::NotAPage(
             "no paragraph of article text found".into(),
