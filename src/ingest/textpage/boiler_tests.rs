@@ -155,3 +155,18 @@ Share\nManage consent\nFunctional\n{}\nPreferences\n{}\nStatistics\n{}\nMarketin
         article.body
     );
 }
+
+#[test]
+fn related_lists_and_inline_links_are_known_in_more_languages() {
+    use super::lines::Barrier;
+    use phrases::{barrier, is_soft_marker};
+    for heading in [
+        "Das könnte dich auch interessieren …",
+        "Die meistgelesenen Artikel",
+    ] {
+        assert_eq!(barrier(heading), Some(Barrier::Related), "{heading}");
+    }
+    for label in ["Czytaj też:", "Zobacz także", "Le puede interesar"] {
+        assert!(is_soft_marker(label), "{label}");
+    }
+}

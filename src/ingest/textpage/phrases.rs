@@ -61,6 +61,9 @@ const RELATED: &[&str] = &[
     "weitere artikel",
     "mehr zum thema",
     "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "die meistgelesenen artikel",
+    "meistgelesene artikel",
     "ähnliche artikel",
     "meistgelesen",
     "más noticias",
@@ -186,6 +189,13 @@ const SOFT: &[&str] = &[
     "lesen sie auch",
     "auch interessant",
     "mehr lesen",
+    "le puede interesar",
+    "czytaj też",
+    "czytaj także",
+    "przeczytaj też",
+    "przeczytaj także",
+    "zobacz też",
+    "zobacz także",
 ];
 
 pub(super) fn matches_list(key: &str, list: &[&str]) -> bool {
