@@ -13,6 +13,7 @@ use super::metalines::is_meta_line;
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
 use super::prompts::is_prompt_line;
 use super::scan::{Found, scan};
+use super::viewer::{is_viewer_line, without_enlarge_hints};
 use super::widgets::{STOCK_WORDS, is_long_widget_line, is_widget_line};
 
 /// How a line citing the page begins ("Suggested citation: Doe, Jane: …").
@@ -42,6 +43,9 @@ pub fn drop_page_lines(body: &mut HtmlText) {
         if let Some(Block::Image { caption, .. }) = body.blocks.get_mut(at) {
             // An image stays; a credit as its caption goes, or its end.
             if let Some(c) = caption.as_mut() {
+                if let Some(kept) = without_enlarge_hints(c) {
+                    *c = kept;
+                }
                 if let Some(cut) = credit_start(c) {
                     c.truncate(cut);
                 }
@@ -269,6 +273,7 @@ fn is_page_line(text: &str) -> bool {
         || is_date_line(text)
         || is_meta_line(text)
         || is_prompt_line(text)
+        || is_viewer_line(text)
 }
 
 /// A copyright or reprint notice: a short line with one of its phrases,

@@ -25,6 +25,7 @@ mod teaserboxes;
 mod teasers;
 #[cfg(test)]
 mod test_support;
+mod viewer;
 mod widgets;
 
 /// Text copies of a page drop the messages its server printed into it too.
