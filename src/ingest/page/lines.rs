@@ -76,6 +76,7 @@ pub fn drop_page_lines(body: &mut HtmlText) {
         }
         if is_page_line(&text)
             || block.is_some_and(is_pointer)
+            || block.is_some_and(is_here_link)
             || is_menu_line(&text, block)
             || is_disguised(&text)
         {
@@ -343,6 +344,21 @@ fn is_pointer(block: &Block) -> bool {
         && label.split_whitespace().count() <= 4
         && !label.contains("http")
         && link_share(block) >= 0.6
+}
+
+/// Words opening a line that points "here".
+const HERE: &[&str] = &["hier", "here", "aquí", "ici", "qui", "tutaj"];
+
+/// A short line, wholly a link, that opens with "here": "Hier geht es zum
+/// Programm", "Here the full draw".
+fn is_here_link(block: &Block) -> bool {
+    let Some((text, _)) = block.text_and_spans() else {
+        return false;
+    };
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    text.chars().count() <= SHORT
+        && HERE.contains(&first.trim_end_matches([',', ':']))
+        && link_share(block) >= 0.9
 }
 
 /// The share of a block's text inside links.
