@@ -281,3 +281,10 @@ fn a_linked_line_pointing_here_goes_and_a_sentence_starting_so_stays() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[1].starts_with("Here the council met"));
 }
+
+#[test]
+fn a_telephone_number_alone_is_not_a_date() {
+    assert!(is_date_line("23.10.2018"));
+    assert!(!is_date_line("+81 158-23-2012"));
+    assert!(!is_date_line("+49 30 12-34-56"));
+}
