@@ -11,7 +11,7 @@ use crate::model::Block;
 const MAX_CHARS: usize = 300;
 
 /// Words asking the reader to act.
-const ACTIONS: &[&str] = &[
+pub(super) const ACTIONS: &[&str] = &[
     "subscribe",
     "subscribing",
     "signing",
@@ -52,10 +52,12 @@ const ACTIONS: &[&str] = &[
     "suivez",
     "seguici",
     "iscriviti",
+    "zapraszamy",
+    "subskrybuj",
 ];
 
 /// Words naming the publication's channels and offers.
-const CHANNELS: &[&str] = &[
+pub(super) const CHANNELS: &[&str] = &[
     "newsletter",
     "newsletters",
     "twitter",
@@ -92,10 +94,14 @@ const CHANNELS: &[&str] = &[
     "store",
     "boutique",
     "tienda",
+    "subskrypcji",
+    "subskrypcję",
+    "prenumeraty",
+    "prenumeratę",
 ];
 
 /// Words by which the publication speaks of itself or to the reader.
-const ADDRESS: &[&str] = &[
+pub(super) const ADDRESS: &[&str] = &[
     "you", "your", "us", "our", "we", "please", "uns", "unser", "unsere", "unseren", "du", "dich",
     "dein", "deine", "nuestro", "nuestra", "nuestros", "tu", "nos", "vous", "votre", "nous", "ti",
     "nostro", "nostra",

@@ -13,6 +13,7 @@ use super::metalines::is_meta_line;
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
 use super::prompts::is_prompt_line;
 use super::scan::{Found, scan};
+use super::viewer::{is_viewer_line, without_enlarge_hints};
 use super::widgets::{STOCK_WORDS, is_long_widget_line, is_widget_line};
 
 /// How a line citing the page begins ("Suggested citation: Doe, Jane: …").
@@ -42,6 +43,9 @@ pub fn drop_page_lines(body: &mut HtmlText) {
         if let Some(Block::Image { caption, .. }) = body.blocks.get_mut(at) {
             // An image stays; a credit as its caption goes, or its end.
             if let Some(c) = caption.as_mut() {
+                if let Some(kept) = without_enlarge_hints(c) {
+                    *c = kept;
+                }
                 if let Some(cut) = credit_start(c) {
                     c.truncate(cut);
                 }
@@ -72,6 +76,7 @@ pub fn drop_page_lines(body: &mut HtmlText) {
         }
         if is_page_line(&text)
             || block.is_some_and(is_pointer)
+            || block.is_some_and(is_here_link)
             || is_menu_line(&text, block)
             || is_disguised(&text)
         {
@@ -269,6 +274,7 @@ fn is_page_line(text: &str) -> bool {
         || is_date_line(text)
         || is_meta_line(text)
         || is_prompt_line(text)
+        || is_viewer_line(text)
 }
 
 /// A copyright or reprint notice: a short line with one of its phrases,
@@ -300,7 +306,8 @@ fn is_bracketed_credit(text: &str) -> bool {
 /// A date or time alone: `23.10.2018`, `2018-10-23`, `19:49`, `3:59 PM`,
 /// `5. März 2021`, with at most one word (a month's name, "PM").
 fn is_date_line(text: &str) -> bool {
-    if text.chars().count() > 30 {
+    // "+81 158-23-2012": a telephone number, its country code first.
+    if text.chars().count() > 30 || text.starts_with('+') {
         return false;
     }
     let words = text
@@ -338,6 +345,21 @@ fn is_pointer(block: &Block) -> bool {
         && label.split_whitespace().count() <= 4
         && !label.contains("http")
         && link_share(block) >= 0.6
+}
+
+/// Words opening a line that points "here".
+const HERE: &[&str] = &["hier", "here", "aquí", "ici", "qui", "tutaj"];
+
+/// A short line, wholly a link, that opens with "here": "Hier geht es zum
+/// Programm", "Here the full draw".
+fn is_here_link(block: &Block) -> bool {
+    let Some((text, _)) = block.text_and_spans() else {
+        return false;
+    };
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    text.chars().count() <= SHORT
+        && HERE.contains(&first.trim_end_matches([',', ':']))
+        && link_share(block) >= 0.9
 }
 
 /// The share of a block's text inside links.

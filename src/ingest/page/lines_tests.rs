@@ -269,3 +269,22 @@ fn a_figures_caption_set_as_a_line_goes() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[1].starts_with("Figure skating"));
 }
+
+#[test]
+fn a_linked_line_pointing_here_goes_and_a_sentence_starting_so_stays() {
+    let html = format!(
+        "{STORY}<p><a href='https://example.com/p'>Hier geht es zum neuen Programm</a></p>\
+         <p><a href='https://example.com/d'>Here the full draw</a></p>\
+         <p>Here the council met for the last time, in the <a href='https://example.com/h'>old hall</a>.</p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[1].starts_with("Here the council met"));
+}
+
+#[test]
+fn a_telephone_number_alone_is_not_a_date() {
+    assert!(is_date_line("23.10.2018"));
+    assert!(!is_date_line("+81 158-23-2012"));
+    assert!(!is_date_line("+49 30 12-34-56"));
+}

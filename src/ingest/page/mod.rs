@@ -1,6 +1,7 @@
 //! Web pages: the main article of a page, read with `dom_smoothie` (a port
 //! of Mozilla's Readability), with its metadata and related-article blocks.
 
+mod appealblock;
 pub(crate) mod appeals;
 mod byline;
 mod figures;
@@ -24,6 +25,7 @@ mod teaserboxes;
 mod teasers;
 #[cfg(test)]
 mod test_support;
+mod viewer;
 mod widgets;
 
 /// Text copies of a page drop the messages its server printed into it too.
@@ -111,6 +113,7 @@ pub(super) fn extract_page(
     lines::drop_page_lines(&mut body);
     appeals::drop_closing_appeals(&mut body);
     appeals::drop_inline_appeals(&mut body);
+    appealblock::drop_appeal_block(&mut body);
     teasers::drop_link_runs(&mut body);
     widgets::drop_dangling_end(&mut body);
     byline::drop_byline_lines(&mut body);

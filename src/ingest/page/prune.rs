@@ -41,6 +41,8 @@ const WORDS: &[&str] = &[
     "advertisement",
     "popup",
     "tagcloud",
+    // Author boxes of common blog plugins (`saboxplugin-wrap`, `abh_box`).
+    "saboxplugin",
 ];
 
 /// Words that name furniture on a small block only: page builders also
@@ -87,6 +89,7 @@ const PAIRS: &[(&str, &str)] = &[
     ("tag", "links"),
     ("tags", "links"),
     ("news", "letter"),
+    ("abh", "box"),
 ];
 
 /// A block with more than this share of the page's text is kept.
@@ -257,6 +260,21 @@ mod tests {
              <aside>Most read</aside><div class='newsletter-box'>Sign up</div>\
              <div id='cookie_notice'>We use cookies</div><div class='post-meta'>By Jane</div>\
              <ul class='share-buttons'><li>Share</li></ul><footer>Imprint</footer></body>"
+        );
+        assert_eq!(
+            pruned(&html),
+            "The council voted on Tuesday to keep the library open for another ten years, \
+             after a long debate about its budget and its readers."
+        );
+    }
+
+    #[test]
+    fn a_blog_plugin_s_author_box_goes() {
+        let html = format!(
+            "<body>{STORY}<div class='saboxplugin-wrap'><div class='saboxplugin-desc'>\
+             <p>Jane writes about libraries.</p></div></div><div class='abh_box abh_box_down'>\
+             <div class='abh_description'>Jane has run the reading club since 2010.</div>\
+             </div></body>"
         );
         assert_eq!(
             pruned(&html),
