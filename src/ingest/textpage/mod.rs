@@ -25,6 +25,7 @@ mod measure;
 mod meta;
 mod opening;
 mod phrases;
+mod recipe;
 mod related;
 mod split;
 mod teasers;
@@ -145,9 +146,14 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
     if let Some(t) = title_idx.filter(|&t| t < body_start) {
         // A sentence set as a line of its own opens the article.
         let floor = standfirst.filter(|&s| s < body_start).unwrap_or(t) + 1;
-        for i in edges::opening_lines(&lines, body_start, floor) {
+        let opening = edges::opening_lines(&lines, body_start, floor);
+        let top = opening.last().copied().unwrap_or(body_start);
+        for i in opening {
             body.insert(0, lines[i].text.clone());
         }
+        // A recipe's ingredients above its steps.
+        let ingredients = recipe::ingredient_lines(&lines, top, floor);
+        body.splice(0..0, ingredients.iter().map(|&i| lines[i].text.clone()));
     }
     edges::drop_appeals(&mut body);
     if body.is_empty() {

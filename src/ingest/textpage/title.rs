@@ -246,6 +246,8 @@ pub(super) fn pick_title(
             || is_tag_line(&lines[i].text)
             || is_glued_trail(&lines[i].text)
             || in_repeated_menu(lines, i)
+            || super::recipe::in_ingredients(lines, i)
+            || super::recipe::is_timing_line(&lines[i].text)
         {
             continue;
         }
