@@ -239,7 +239,7 @@ pub(super) fn bare(text: &str) -> &str {
     text.trim_end_matches([':', '.', '!', '?', '›', '»', '…', ' ', '\u{a0}'])
 }
 
-fn is_page_line(text: &str) -> bool {
+pub(crate) fn is_page_line(text: &str) -> bool {
     let len = text.chars().count();
     // Longer lines are none of these (see the lengths below).
     if len > 2 * NOTICE_LEN {

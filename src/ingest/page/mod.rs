@@ -8,7 +8,7 @@ mod figures;
 mod ingredients;
 mod ldbody;
 mod lead;
-mod lines;
+pub(crate) mod lines;
 mod meta;
 mod metalines;
 mod noscript;

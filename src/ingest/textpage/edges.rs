@@ -3,11 +3,12 @@
 //! line of a story) is part of the article, though it is too short to count
 //! as prose. At its close, and standing alone inside it, the publication's
 //! appeals to the reader ("Subscribe now for the full story", "Follow us on
-//! Telegram") are not, as in saved pages.
+//! Telegram") are not, nor are lines about the page (notices, disclosures,
+//! credits), as in saved pages.
 
 use super::lines::{Kind, Line};
 use super::measure::final_char;
-use crate::ingest::page::appeals;
+use crate::ingest::page::{self, appeals};
 
 /// Fewest words of a line read as a sentence at the body's edge.
 const EDGE_WORDS: usize = 4;
@@ -45,14 +46,21 @@ pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<u
     taken
 }
 
-/// Drops the appeals that close the body and those standing alone inside
-/// it, keeping at least its first paragraph.
+/// Whether a paragraph speaks of the page, not of the story, by the
+/// saved-page rules: a copyright or licence notice, a disclosure of
+/// affiliate links, a picture's credit, a widget's label or a login prompt.
+fn about_the_page(p: &str) -> bool {
+    page::lines::is_page_line(&p.trim().to_lowercase())
+}
+
+/// Drops the appeals that close the body, those standing alone inside it
+/// and the lines about the page, keeping at least its first paragraph.
 pub(super) fn drop_appeals(body: &mut Vec<String>) {
     while body.len() > 1 && body.last().is_some_and(|p| appeals::is_appeal(p)) {
         body.pop();
     }
     let first = body.first().cloned();
-    body.retain(|p| !appeals::is_inline_appeal(p));
+    body.retain(|p| !appeals::is_inline_appeal(p) && !about_the_page(p));
     if body.is_empty() {
         body.extend(first);
     }

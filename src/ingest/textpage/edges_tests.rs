@@ -67,3 +67,21 @@ The editors want to hear from you: write a letter to the editor and follow our n
         article.body
     );
 }
+
+#[test]
+fn notices_and_disclosures_in_the_body_go() {
+    let text = "Harbour Courier\nHome\nNews\nCouncil Keeps the Old Library Open After a Long Debate\nMarch 3, 2021\n\
+The council voted on Tuesday to keep the old library open for at least five more years, after a debate that lasted until midnight.\n\
+The library, built in 1902, needs a new roof and heating, which the council will pay for from the reserve fund set aside last year.\n\
+This post contains affiliate links. If you buy through them, we may earn a small commission at no cost to you.\n\
+Readers who had signed the petition gathered outside the hall and cheered when the result was read out by the mayor.\n\
+Copyright 2021 Harbour Courier. All rights reserved.\n\
+Share\nComments\n";
+    let article = parse_text_page(text).expect("page parses");
+    assert_eq!(article.body.len(), 3, "{:?}", article.body);
+    assert!(
+        article.body[2].starts_with("Readers who"),
+        "{:?}",
+        article.body
+    );
+}
