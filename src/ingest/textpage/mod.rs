@@ -155,6 +155,10 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         let ingredients = recipe::ingredient_lines(&lines, top, floor);
         body.splice(0..0, ingredients.iter().map(|&i| lines[i].text.clone()));
     }
+    // A recipe card after the story: its ingredients and steps.
+    let card = recipe::card_after(&lines, end);
+    body.extend(card.iter().map(|&i| lines[i].text.clone()));
+    let end = card.last().copied().unwrap_or(end);
     edges::drop_appeals(&mut body);
     if body.is_empty() {
         return Err(TextPageError::NotAPage(

@@ -5,6 +5,7 @@
 //! the recipe that follows, and none of its lines is the page's headline.
 
 use super::lines::{Kind, Line};
+use super::measure::final_char;
 
 /// Fewest quantity lines that make a list of ingredients.
 const RUN: usize = 4;
@@ -60,10 +61,25 @@ pub(super) fn in_ingredients(lines: &[Line], i: usize) -> bool {
     is_quantity_line(&lines[i].text) && run_around(lines, i).len() >= RUN
 }
 
-/// The quantity lines of the run holding `i` (group headings and noise
-/// between them allowed).
+/// An ingredient named without a quantity ("Salz", "Some cooking oil"):
+/// a few words that do not end as a sentence.
+fn is_plain_item(l: &Line) -> bool {
+    matches!(l.kind, Kind::Short | Kind::Heading)
+        && l.words <= HEADING_WORDS
+        && l.date.is_none()
+        && l.byline.is_none()
+        && !l.text.trim_end().ends_with(['.', '!', '?', ':'])
+}
+
+/// The quantity lines of the run holding `i` (group headings, ingredients
+/// without a quantity and noise between them allowed).
 fn run_around(lines: &[Line], i: usize) -> Vec<usize> {
-    let part = |l: &Line| l.kind == Kind::Noise || is_group_heading(l) || is_quantity_line(&l.text);
+    let part = |l: &Line| {
+        l.kind == Kind::Noise
+            || is_group_heading(l)
+            || is_plain_item(l)
+            || is_quantity_line(&l.text)
+    };
     let top = (0..i)
         .rev()
         .take_while(|&j| part(&lines[j]))
@@ -92,16 +108,77 @@ pub(super) fn ingredient_lines(lines: &[Line], start: usize, floor: usize) -> Ve
     else {
         return Vec::new();
     };
-    let first = run[0];
     // A heading right above the first quantity names its group.
-    let top = (floor..first)
-        .rev()
-        .find(|&j| lines[j].kind != Kind::Noise)
-        .filter(|&j| is_group_heading(&lines[j]))
-        .unwrap_or(first);
+    let top = heading_above(lines, run[0], floor);
     (top.max(floor)..=last)
         .filter(|&j| lines[j].kind != Kind::Noise)
         .collect()
+}
+
+/// Lines a recipe card's heading may take between its ingredients and its
+/// first step ("Directions", "Zubereitung").
+const STEPS_GAP: usize = 2;
+/// Fewest steps that make a recipe's method.
+const MIN_STEPS: usize = 2;
+
+/// A step of a method: prose, or a line of three words or more ending as a
+/// sentence ("Remove and drain on paper towels.").
+fn is_step(l: &Line) -> bool {
+    l.is_text()
+        || (l.words >= 3
+            && l.date.is_none()
+            && final_char(
+                l.text
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?".contains(c)),
+            )
+            .is_some_and(|c| matches!(c, '.' | '!' | '?')))
+}
+
+/// A recipe card after the body (a blog post's story, then the recipe): its
+/// ingredients starting at most [`GAP`] lines under `end`, and the steps
+/// right after them, top to bottom; nothing without two steps or more.
+pub(super) fn card_after(lines: &[Line], end: usize) -> Vec<usize> {
+    let Some(run) = (end + 1..lines.len())
+        .take(GAP)
+        .filter(|&j| is_quantity_line(&lines[j].text))
+        .map(|j| run_around(lines, j))
+        .find(|run| run.len() >= RUN)
+    else {
+        return Vec::new();
+    };
+    let (first, last) = (run[0], run[run.len() - 1]);
+    let mut steps = Vec::new();
+    let mut passed = 0;
+    for j in last + 1..lines.len() {
+        let l = &lines[j];
+        if l.kind == Kind::Noise {
+            continue;
+        }
+        if is_step(l) {
+            steps.push(j);
+        } else if steps.is_empty() && passed < STEPS_GAP && !matches!(l.kind, Kind::Barrier(_)) {
+            passed += 1;
+        } else {
+            break;
+        }
+    }
+    if steps.len() < MIN_STEPS {
+        return Vec::new();
+    }
+    let top = heading_above(lines, first, end + 1);
+    (top..=last)
+        .filter(|&j| lines[j].kind != Kind::Noise)
+        .chain(steps)
+        .collect()
+}
+
+/// `first`, or the group heading right above it (not above `floor`).
+fn heading_above(lines: &[Line], first: usize, floor: usize) -> usize {
+    (floor..first)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .filter(|&j| is_group_heading(&lines[j]))
+        .unwrap_or(first)
 }
 
 /// Words of a time after its number ("30 Minuten", "1 hour").
@@ -187,6 +264,35 @@ Kommentare\n";
                 .body
                 .last()
                 .is_some_and(|p| p.starts_with("Den Kuchen"))
+        );
+    }
+
+    #[test]
+    fn a_recipe_card_after_the_story_joins_the_body() {
+        let text = "Kitchen Notes\nRecipes\nTravel\nTofu Noodles for a Busy Evening\nSeptember 28, 2020\n\
+Once in a while I like to cook without meat, and these noodles have become my favourite dish for the evenings when time is short.\n\
+The only slow part is frying the tofu until it is golden, which you can do while the noodles soak in hot water.\n\
+Print\nTofu Noodles\nServings\n2\nIngredients\n\
+1/2 block of tofu, diced\n120g rice noodles\n1 tbsp minced garlic\nSome bean sprouts\nSome cooking oil\n\
+2 tbsp sweet soy sauce\n1 tsp sugar\nDirections\n\
+Dice the tofu and fry it in the oil until the edges are golden.\n\
+Add the garlic and the noodles, then the sauce and the sugar.\n\
+Stir in the bean sprouts and serve hot.\n\
+Related\nChilli Fishcake Balls\nLeave a Comment\n";
+        let article = parse_text_page(text).expect("page parses");
+        let body = &article.body;
+        assert!(body[0].starts_with("Once in a while"), "{body:?}");
+        assert!(body.iter().any(|p| p == "Some bean sprouts"), "{body:?}");
+        assert!(body.iter().any(|p| p == "1 tsp sugar"), "{body:?}");
+        assert_eq!(
+            body.last().map(String::as_str),
+            Some("Stir in the bean sprouts and serve hot.")
+        );
+        assert!(
+            !body
+                .iter()
+                .any(|p| p == "Directions" || p.contains("Fishcake")),
+            "{body:?}"
         );
     }
 }
