@@ -149,8 +149,7 @@ pub(super) fn card_after(lines: &[Line], end: usize) -> Vec<usize> {
     let (first, last) = (run[0], run[run.len() - 1]);
     let mut steps = Vec::new();
     let mut passed = 0;
-    for j in last + 1..lines.len() {
-        let l = &lines[j];
+    for (j, l) in lines.iter().enumerate().skip(last + 1) {
         if l.kind == Kind::Noise {
             continue;
         }
