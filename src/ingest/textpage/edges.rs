@@ -6,6 +6,7 @@
 //! Telegram") are not, nor are lines about the page (notices, disclosures,
 //! credits), as in saved pages.
 
+use super::author_note;
 use super::lines::{Kind, Line};
 use super::measure::final_char;
 use crate::ingest::page::{self, appeals};
@@ -53,10 +54,15 @@ fn about_the_page(p: &str) -> bool {
     page::lines::is_page_line(&p.trim().to_lowercase())
 }
 
-/// Drops the appeals that close the body, those standing alone inside it
-/// and the lines about the page, keeping at least its first paragraph.
+/// Drops the appeals and the notes on the author that close the body, the
+/// appeals standing alone inside it and the lines about the page, keeping
+/// at least its first paragraph.
 pub(super) fn drop_appeals(body: &mut Vec<String>) {
-    while body.len() > 1 && body.last().is_some_and(|p| appeals::is_appeal(p)) {
+    while body.len() > 1
+        && body
+            .last()
+            .is_some_and(|p| appeals::is_appeal(p) || author_note::is_author_note(p))
+    {
         body.pop();
     }
     let first = body.first().cloned();

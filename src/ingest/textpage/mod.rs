@@ -4,6 +4,7 @@
 //! boilerplate, section marker...), the article body is the densest run of prose between
 //! section markers, and the title is the nearby headline whose words overlap the body most.
 
+mod author_note;
 mod body;
 #[cfg(test)]
 mod boiler_tests;
