@@ -94,18 +94,22 @@ fn run_around(lines: &[Line], i: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The first quantity line among the first [`GAP`] of `order` whose run
+/// is long enough to be a list, with that run's quantity lines.
+fn first_list(lines: &[Line], order: impl Iterator<Item = usize>) -> Option<(usize, Vec<usize>)> {
+    order
+        .take(GAP)
+        .filter(|&j| is_quantity_line(&lines[j].text))
+        .map(|j| (j, run_around(lines, j)))
+        .find(|(_, run)| run.len() >= RUN)
+}
+
 /// The lines of the ingredients list that ends at most [`GAP`] lines above
 /// `start` and below `floor`, top to bottom, group headings included.
 pub(super) fn ingredient_lines(lines: &[Line], start: usize, floor: usize) -> Vec<usize> {
     // Nutrition values ("53,82 g") may stand between: the nearest run long
     // enough is the list.
-    let Some((last, run)) = (floor..start)
-        .rev()
-        .take(GAP)
-        .filter(|&j| is_quantity_line(&lines[j].text))
-        .map(|j| (j, run_around(lines, j)))
-        .find(|(_, run)| run.len() >= RUN)
-    else {
+    let Some((last, run)) = first_list(lines, (floor..start).rev()) else {
         return Vec::new();
     };
     // A heading right above the first quantity names its group.
@@ -138,12 +142,7 @@ fn is_step(l: &Line) -> bool {
 /// ingredients starting at most [`GAP`] lines under `end`, and the steps
 /// right after them, top to bottom; nothing without two steps or more.
 pub(super) fn card_after(lines: &[Line], end: usize) -> Vec<usize> {
-    let Some(run) = (end + 1..lines.len())
-        .take(GAP)
-        .filter(|&j| is_quantity_line(&lines[j].text))
-        .map(|j| run_around(lines, j))
-        .find(|run| run.len() >= RUN)
-    else {
+    let Some((_, run)) = first_list(lines, end + 1..lines.len()) else {
         return Vec::new();
     };
     let (first, last) = (run[0], run[run.len() - 1]);
