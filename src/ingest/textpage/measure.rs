@@ -31,12 +31,24 @@ pub(super) fn word_count(s: &str) -> usize {
     latin + cjk_count(s) / 2
 }
 
+/// The share of digits among a line's letters and digits. A year's digits
+/// ("2021-2022 Line Outline") count as letters: a year names a season or an
+/// edition as a word does, where scores and times are figures.
 pub(super) fn digit_share(s: &str) -> f64 {
     let alnum = s.chars().filter(|c| c.is_alphanumeric()).count();
     if alnum == 0 {
         return 1.0;
     }
-    s.chars().filter(|c| c.is_ascii_digit()).count() as f64 / alnum as f64
+    let digits: usize = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !is_year(run))
+        .map(str::len)
+        .sum();
+    digits as f64 / alnum as f64
+}
+
+fn is_year(run: &str) -> bool {
+    run.len() == 4 && (run.starts_with("19") || run.starts_with("20"))
 }
 
 pub(super) fn ends_with_any(s: &str, chars: &[char]) -> bool {

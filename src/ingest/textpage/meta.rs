@@ -75,7 +75,7 @@ fn clean_credit(words: &[&str]) -> String {
     let end = dates::date_start_word(words).unwrap_or(words.len());
     let mut out: Vec<&str> = Vec::new();
     for w in &words[..end] {
-        if matches!(*w, "|" | "·" | "•" | "—" | "–" | "-")
+        if matches!(*w, "|" | "/" | "·" | "•" | "—" | "–" | "-")
             || w.starts_with('@')
             || DATE_LABELS.contains(&w.to_lowercase().as_str())
         {
@@ -84,7 +84,7 @@ fn clean_credit(words: &[&str]) -> String {
         out.push(w);
     }
     out.join(" ")
-        .trim_end_matches([',', ';', ':', '|'])
+        .trim_end_matches([',', ';', ':', '|', '/'])
         .trim()
         .to_string()
 }

@@ -26,8 +26,11 @@ mod measure;
 mod meta;
 mod opening;
 mod phrases;
+mod player;
 mod recipe;
 mod related;
+#[cfg(test)]
+mod sign_tests;
 mod split;
 mod teasers;
 #[cfg(test)]

@@ -4,11 +4,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
+use super::player::{has_playlist, running_time_above, running_time_under, under_player_controls};
 use super::title_signs::{
-    captions_a_picture, credited_under_standfirst, has_playlist, in_related_list, in_repeated_menu,
-    in_tag_list, is_arrow_link, is_bracketed, is_glued_trail, is_relative_stamp, is_repeated_label,
-    is_standfirst_under_headline, is_tag_line, opens_with_article, running_time_above,
-    running_time_under,
+    captions_a_picture, credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu,
+    in_tag_list, is_arrow_link, is_bracketed, is_glued_trail, is_offer, is_relative_stamp,
+    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -239,6 +239,9 @@ pub(super) fn pick_title(
             // credit under the headline makes no caption of it.
             || (captions_a_picture(lines, i) && !byline_under(lines, i))
             || (running_time_above(lines, i) && !byline_under(lines, i))
+            || under_player_controls(lines, i)
+            || is_offer(&lines[i].text)
+            || in_fact_box(lines, i)
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])

@@ -54,40 +54,6 @@ pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
     false
 }
 
-/// Whether the page holds a video playlist: three lines or more with a
-/// running time ("03:29", "1:02:12", "02:12 - Source: X") under them. Its
-/// entries are other videos; one time under one line may be the clock time
-/// of a headline's update, and a headline it is then.
-pub(super) fn has_playlist(lines: &[Line]) -> bool {
-    (0..lines.len())
-        .filter(|&j| running_time_under(lines, j))
-        .take(3)
-        .count()
-        >= 3
-}
-
-/// A running time on the line under `i`.
-pub(super) fn running_time_under(lines: &[Line], i: usize) -> bool {
-    let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise) else {
-        return false;
-    };
-    let text = lines[next].text.trim();
-    let lead: &str = text.split_whitespace().next().unwrap_or_default();
-    let parts: Vec<&str> = lead.split(':').collect();
-    let is_duration = (2..=3).contains(&parts.len())
-        && parts[0].len() <= 2
-        && parts[1..].iter().all(|p| p.len() == 2)
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if !is_duration || text.split_whitespace().count() > 6 {
-        return false;
-    }
-    // A clock time ("10:30 am") under a headline dates it; it runs no video.
-    let lower = text.to_lowercase();
-    !(lower.contains("am") || lower.contains("pm") || lower.contains("uhr"))
-}
-
 /// A line of one or two words found three times or more on the page is a
 /// widget's label ("Now playing", "Watch"), not a headline: a headline is
 /// longer than a label, and is repeated only where the page names itself.
@@ -290,30 +256,6 @@ pub(super) fn is_relative_stamp(text: &str) -> bool {
         .is_some_and(|unit| UNITS.contains(&unit.trim()))
 }
 
-/// A player's label with its running time on the line above `i` ("VIDEO
-/// 3:49", "Video03:49"): the line is the title of a video, not of the page.
-/// A bare time above a headline may be a clock time dating it, so the label
-/// is required.
-pub(super) fn running_time_above(lines: &[Line], i: usize) -> bool {
-    let Some(prev) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
-        return false;
-    };
-    let text = lines[prev].text.trim();
-    if text.split_whitespace().count() > 3 {
-        return false;
-    }
-    let time = text.trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
-    let label = text.len() - time.len();
-    let b = time.as_bytes();
-    let minutes = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    label >= 4
-        && (1..=2).contains(&minutes)
-        && b.get(minutes) == Some(&b':')
-        && b.len() >= minutes + 3
-        && b[minutes + 1..minutes + 3].iter().all(u8::is_ascii_digit)
-        && !time.to_lowercase().contains('m')
-}
-
 /// A breadcrumb trail copied without its separators repeats a section's
 /// name when the page sits in a section and a subsection of the same name
 /// ("Home Film & Books Film & Books Reviews"): a run of two words or more
@@ -379,4 +321,67 @@ pub(super) fn in_repeated_menu(lines: &[Line], i: usize) -> bool {
                 .count();
             back + ahead + 1 >= MENU_RUN
         })
+}
+
+/// Words of a subscription offer, lower-cased.
+const OFFER_WORDS: &[&str] = &[
+    "subscribe",
+    "subscription",
+    "offer",
+    "trial",
+    "abo",
+    "abonnement",
+    "abonnieren",
+    "abonnez-vous",
+    "abbonati",
+    "abbonamento",
+    "suscríbete",
+    "suscripción",
+    "prenumerata",
+];
+
+/// Whether a line offers a subscription at a price ("Special offer: 3
+/// months for $10. Subscribe"): a price with a word of the offer. A
+/// headline may name a price, but not with a call to subscribe.
+pub(super) fn is_offer(text: &str) -> bool {
+    let priced = text.char_indices().any(|(p, c)| {
+        matches!(c, '$' | '€' | '£' | '¥')
+            && (text[p + c.len_utf8()..]
+                .trim_start()
+                .starts_with(|d: char| d.is_ascii_digit())
+                || text[..p].trim_end().ends_with(|d: char| d.is_ascii_digit()))
+    });
+    priced
+        && text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| OFFER_WORDS.contains(&w))
+}
+
+/// Lines on either side of a fact box's row searched for its other rows.
+const FACT_REACH: usize = 2;
+/// Words at most in a fact box's label.
+const FACT_LABEL_WORDS: usize = 6;
+
+/// Whether a line is a row of a fact box ("Stated Weight: 2030 grams",
+/// "Prep time: 10 min") with two more rows beside it. One headline with a
+/// label ("Analysis: …") stands alone; a box's rows come in a run.
+pub(super) fn in_fact_box(lines: &[Line], i: usize) -> bool {
+    is_fact_row(&lines[i].text)
+        && (i.saturating_sub(FACT_REACH)..lines.len().min(i + FACT_REACH + 1))
+            .filter(|&j| j != i && is_fact_row(&lines[j].text))
+            .count()
+            >= 2
+}
+
+fn is_fact_row(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(label, value)| {
+        let words = label
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        (1..=FACT_LABEL_WORDS).contains(&words)
+            && !label.contains(['.', '!', '?'])
+            && !value.trim().is_empty()
+    })
 }

@@ -46,14 +46,6 @@ fn a_related_heading_that_names_its_items_is_a_related_heading() {
 }
 
 #[test]
-fn lines_with_a_running_time_under_them_are_a_video_playlist() {
-    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\nTravel\nWeather\nVideos\n\
-Snow closes the mountain roads\n01:16\nThe harbour festival opens\n00:57\n\
-Council votes for the new river bridge of the old town\n02:12 - Source: City TV\nShare\n";
-    assert_eq!(title_of(top), "Council Approves The River Bridge");
-}
-
-#[test]
 fn a_clock_time_under_a_headline_dates_it() {
     let top = "Home\nNews\nCouncil Approves The River Bridge\n14:35\nShare\n";
     assert_eq!(title_of(top), "Council Approves The River Bridge");

@@ -1,0 +1,92 @@
+//! Signs that a headline-like line titles a video, not the page: a
+//! playlist's running times, a player's label, the player's controls.
+
+use super::lines::{Kind, Line};
+
+/// Whether the page holds a video playlist: three lines or more with a
+/// running time ("03:29", "1:02:12", "02:12 - Source: X") under them. Its
+/// entries are other videos; one time under one line may be the clock time
+/// of a headline's update, and a headline it is then.
+pub(super) fn has_playlist(lines: &[Line]) -> bool {
+    (0..lines.len())
+        .filter(|&j| running_time_under(lines, j))
+        .take(3)
+        .count()
+        >= 3
+}
+
+/// A running time on the line under `i`.
+pub(super) fn running_time_under(lines: &[Line], i: usize) -> bool {
+    let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise) else {
+        return false;
+    };
+    let text = lines[next].text.trim();
+    let lead: &str = text.split_whitespace().next().unwrap_or_default();
+    let parts: Vec<&str> = lead.split(':').collect();
+    let is_duration = (2..=3).contains(&parts.len())
+        && parts[0].len() <= 2
+        && parts[1..].iter().all(|p| p.len() == 2)
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if !is_duration || text.split_whitespace().count() > 6 {
+        return false;
+    }
+    // A clock time ("10:30 am") under a headline dates it; it runs no video.
+    let lower = text.to_lowercase();
+    !(lower.contains("am") || lower.contains("pm") || lower.contains("uhr"))
+}
+
+/// A player's label with its running time on the line above `i` ("VIDEO
+/// 3:49", "Video03:49"): the line is the title of a video, not of the page.
+/// A bare time above a headline may be a clock time dating it, so the label
+/// is required.
+pub(super) fn running_time_above(lines: &[Line], i: usize) -> bool {
+    let Some(prev) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
+        return false;
+    };
+    let text = lines[prev].text.trim();
+    if text.split_whitespace().count() > 3 {
+        return false;
+    }
+    let time = text.trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
+    let label = text.len() - time.len();
+    let b = time.as_bytes();
+    let minutes = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    label >= 4
+        && (1..=2).contains(&minutes)
+        && b.get(minutes) == Some(&b':')
+        && b.len() >= minutes + 3
+        && b[minutes + 1..minutes + 3].iter().all(u8::is_ascii_digit)
+        && !time.to_lowercase().contains('m')
+}
+
+/// Labels of a video player's controls, lower-cased, as a copy gives them
+/// one per line.
+const CONTROLS: &[&str] = &[
+    "unmute",
+    "mute",
+    "play",
+    "play video",
+    "pause",
+    "replay",
+    "fullscreen",
+    "non-fullscreen",
+    "close modal dialog",
+    "video player is loading.",
+];
+
+/// Lines above a headline-like line searched for a player's control.
+const CONTROLS_REACH: usize = 2;
+
+/// Whether one of the two lines above `i` is a player's control
+/// ("Unmute", "Close Modal Dialog"): the line is the title the player
+/// shows over its video. A headline opens the article; the player comes
+/// under it, not above.
+pub(super) fn under_player_controls(lines: &[Line], i: usize) -> bool {
+    (0..i)
+        .rev()
+        .filter(|&j| !lines[j].text.trim().is_empty())
+        .take(CONTROLS_REACH)
+        .any(|j| CONTROLS.contains(&lines[j].text.trim().to_lowercase().as_str()))
+}

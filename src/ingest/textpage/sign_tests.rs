@@ -1,0 +1,61 @@
+//! Tests of the signs that a headline-like line titles a video or sells a
+//! subscription, or that a name is a credit, one made-up page each.
+
+use super::*;
+
+const BODY: &str = "\
+The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring to the old town.
+Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start early next spring.
+Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
+";
+
+fn title_of(top: &str) -> String {
+    parse_text_page(&format!("{top}{BODY}"))
+        .expect("page parses")
+        .title
+}
+
+#[test]
+fn lines_with_a_running_time_under_them_are_a_video_playlist() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\nTravel\nWeather\nVideos\n\
+Snow closes the mountain roads\n01:16\nThe harbour festival opens\n00:57\n\
+Council votes for the new river bridge of the old town\n02:12 - Source: City TV\nShare\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn the_title_a_video_player_shows_under_its_controls_is_the_videos() {
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nThe old town gets its crossing\n\
+Video Player is loading.\nPlay Video\nPlay\nUnmute\nClose Modal Dialog\n\
+The River Bridge: Council Vote And Traffic Study\nShare\nEmbed\nUnmute\n\
+The River Bridge: Council Vote And Traffic Study\nMarch 2, 2021\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_subscription_offer_at_a_price_is_no_headline() {
+    let top = "You have reached your free article limit.\n\
+Special offer: the bridge package. 3 months for $10. Subscribe\nHome\nNews\n";
+    let title = title_of(top);
+    assert!(title.starts_with("The city council approved"), "{title}");
+    assert!(title_signs::is_offer("Jetzt 4 Wochen für 1 € testen: Abo"));
+    assert!(!title_signs::is_offer(
+        "Bridge costs $10 million more than planned"
+    ));
+}
+
+#[test]
+fn a_name_ending_in_a_slash_is_a_credit() {
+    let top = "Home\nNews\nAnna Rossi/\nMarch 2, 2021\n";
+    let title = title_of(top);
+    assert!(title.starts_with("The city council approved"), "{title}");
+}
+
+#[test]
+fn rows_of_a_fact_box_are_no_headline_and_a_year_is_a_word() {
+    let top = "Home\nReviews\n2021-2022 River Bridge\nMarch 2, 2021 by Anna Rossi\n\
+Bridge: Old Town Crossing, 186 m\nStated Length: 186 m\nMeasured Length: 184.1 m\n\
+Stated Weight per Span: 2030 tonnes\nMeasured Weight per Span (with deck): 2024 & 2031 tonnes\n\
+Recommended Speed Limit: 30 km/h on the bridge; 50 km/h before it\nOpening Days: ~12\n";
+    assert_eq!(title_of(top), "2021-2022 River Bridge");
+}
