@@ -358,20 +358,23 @@ pub(super) fn is_offer(text: &str) -> bool {
             .any(|w| OFFER_WORDS.contains(&w))
 }
 
-/// Lines on either side of a fact box's row searched for its other rows.
-const FACT_REACH: usize = 2;
+/// Rows at least in a fact box.
+const FACT_RUN: usize = 4;
 /// Words at most in a fact box's label.
 const FACT_LABEL_WORDS: usize = 6;
 
-/// Whether a line is a row of a fact box ("Stated Weight: 2030 grams",
-/// "Prep time: 10 min") with two more rows beside it. One headline with a
-/// label ("Analysis: …") stands alone; a box's rows come in a run.
+/// Whether a line is a row of a fact box: a run of four rows or more
+/// ("Stated Weight: 2030 grams", "Prep time: 10 min"). One headline with a
+/// label ("Analysis: …") stands alone, or over a credit and a caption
+/// ("Photo: …", "Date: …").
 pub(super) fn in_fact_box(lines: &[Line], i: usize) -> bool {
-    is_fact_row(&lines[i].text)
-        && (i.saturating_sub(FACT_REACH)..lines.len().min(i + FACT_REACH + 1))
-            .filter(|&j| j != i && is_fact_row(&lines[j].text))
-            .count()
-            >= 2
+    let row = |j: &usize| is_fact_row(&lines[*j].text);
+    if !row(&i) {
+        return false;
+    }
+    let above = (0..i).rev().take_while(row).count();
+    let under = (i + 1..lines.len()).take_while(row).count();
+    above + 1 + under >= FACT_RUN
 }
 
 fn is_fact_row(text: &str) -> bool {
