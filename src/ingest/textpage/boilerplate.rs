@@ -169,6 +169,12 @@ const SHORT_CONTAINS: &[&str] = &[
     "comment as",
     "reading time",
     "tempo di lettura",
+    "temps de lecture",
+    "tiempo de lectura",
+    "lesezeit",
+    "lesedauer",
+    "czas czytania",
+    "przeczytasz w",
     "contact us",
     "contattaci",
     "email address",
@@ -340,6 +346,38 @@ fn is_powered_by(lower: &str) -> bool {
         || (lower.contains("powered by") && lower.split_whitespace().count() <= POWERED_BY_WORDS)
 }
 
+/// Names of the count under a rating ("1,0 bei 2 Bewertungen").
+const RATING_UNITS: &[&str] = &[
+    "bewertung",
+    "bewertungen",
+    "sterne",
+    "sternen",
+    "review",
+    "reviews",
+    "rating",
+    "ratings",
+    "stars",
+    "avis",
+    "valoraciones",
+    "recensioni",
+    "opinii",
+];
+
+/// A product's or a recipe's rating: a score with a decimal ("4.5",
+/// "1,0") opening the line, and the unit of the count.
+fn is_rating(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let score = words.next().unwrap_or_default();
+    let decimal = score
+        .split_once([',', '.'])
+        .is_some_and(|(a, b)| is_number(a) && is_number(b.trim_end_matches([',', ')'])));
+    decimal && words.any(|w| RATING_UNITS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A row of buttons the copy joined into one line ("Share Facebook Twitter
 /// E-mail"): two or more words, each a button's whole label.
 fn is_button_row(text: &str) -> bool {
@@ -363,6 +401,9 @@ pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
         return true;
     }
     if eff <= 100 && is_powered_by(&lower) {
+        return true;
+    }
+    if eff <= 60 && is_rating(&lower) {
         return true;
     }
     if crate::ingest::page::is_server_error(&lower) {

@@ -311,10 +311,17 @@ fn bullet(line: &Line) -> Option<char> {
 /// A list item's line: a bullet, then a space.
 fn starts_with_bullet(text: &str) -> bool {
     let mut chars = text.chars();
-    matches!(
-        chars.next(),
+    let first = chars.next();
+    let second = chars.next();
+    let mark = matches!(
+        first,
         Some('+' | '-' | '*' | '•' | '·' | '–' | '—' | '▪' | '◦')
-    ) && chars.next() == Some(' ')
+    ) && second == Some(' ');
+    // A list item lettered "a) ", "b) ".
+    let lettered = first.is_some_and(|c| c.is_ascii_lowercase())
+        && second == Some(')')
+        && chars.next() == Some(' ');
+    mark || lettered
 }
 
 /// Times a related-stories heading is repeated when its boxes are set

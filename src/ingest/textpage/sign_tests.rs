@@ -59,3 +59,22 @@ Stated Weight per Span: 2030 tonnes\nMeasured Weight per Span (with deck): 2024 
 Recommended Speed Limit: 30 km/h on the bridge; 50 km/h before it\nOpening Days: ~12\n";
     assert_eq!(title_of(top), "2021-2022 River Bridge");
 }
+
+#[test]
+fn a_reading_time_a_rating_and_a_lettered_item_are_no_headline() {
+    for line in [
+        "Ten tekst przeczytasz w mniej niż minutę",
+        "Lesezeit: etwa drei Minuten",
+        "4,5 bei 12 Bewertungen",
+        "b) Upload from the phone a longer video of the bridge",
+    ] {
+        let top = format!("Home\nNews\nA Crossing At Last\nShare\n{line}\nMarch 2, 2021\n");
+        assert_eq!(title_of(&top), "A Crossing At Last", "{line}");
+    }
+}
+
+#[test]
+fn a_menus_link_mark_is_no_part_of_the_title() {
+    let top = "Home\nNews\n›Council Approves The River Bridge\nMarch 2, 2021\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}

@@ -345,8 +345,13 @@ pub(super) fn title_text(lines: &[Line], t: usize) -> String {
         .map(str::trim)
         .filter(|rest| !rest.is_empty())
         .unwrap_or(text)
+        .trim_start_matches(|c| LINK_MARKS.contains(&c) && !text.contains('‹'))
+        .trim_start()
         .to_string()
 }
+
+/// Marks a menu sets before a link ("› Atomkraft …"): no part of a title.
+const LINK_MARKS: &[char] = &['›', '→', '▸', '►'];
 
 /// A headline set in two parts ("Prince" over "Woman Warns …") is copied
 /// once with its separator, where the page names itself, and once glued,
