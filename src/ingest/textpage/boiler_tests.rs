@@ -170,3 +170,23 @@ fn related_lists_and_inline_links_are_known_in_more_languages() {
         assert!(is_soft_marker(label), "{label}");
     }
 }
+
+#[test]
+fn a_shops_buttons_and_a_sort_menu_are_boilerplate() {
+    for label in [
+        "Sortieren nach",
+        "Sort by",
+        "In den Warenkorb",
+        "Add to wishlist",
+        "Switch zum Einwilligen bzw. Ablehnen des Dienstes",
+    ] {
+        assert!(
+            boilerplate::is_boilerplate(label, label.chars().count()),
+            "{label}"
+        );
+    }
+    assert!(!boilerplate::is_boilerplate(
+        "The city sorts its waste by hand",
+        32
+    ));
+}

@@ -90,6 +90,11 @@ const EXACT: &[&str] = &[
     "ok",
     "yes",
     "no",
+    "sort by",
+    "sortieren nach",
+    "trier par",
+    "ordenar por",
+    "ordina per",
 ];
 
 /// Distinctive phrases of short boilerplate lines.
@@ -172,6 +177,15 @@ const SHORT_CONTAINS: &[&str] = &[
     "temps de lecture",
     "tiempo de lectura",
     "lesezeit",
+    "add to cart",
+    "add to wishlist",
+    "in den warenkorb",
+    "zur wunschliste",
+    "zum warenkorb",
+    "ajouter au panier",
+    "añadir al carrito",
+    "aggiungi al carrello",
+    "einwilligen",
     "lesedauer",
     "czas czytania",
     "przeczytasz w",
