@@ -190,3 +190,20 @@ fn a_shops_buttons_and_a_sort_menu_are_boilerplate() {
         32
     ));
 }
+
+#[test]
+fn an_empty_carts_notice_opens_no_body() {
+    let page = "Home\nShop\n0\nEs befinden sich keine Produkte im Warenkorb.\nWarenkorb\n\
+Es befinden sich keine Produkte im Warenkorb.\nLeben\nDer Stadtrat Beschließt Die Neue Brücke\n\
+Veröffentlicht am 19. Dezember 2022 von Redaktion\n\
+Der Stadtrat hat am Dienstag nach langer Debatte über die Kosten und den Verkehr die neue Brücke über den Fluss beschlossen.\n\
+Die Brücke soll Busse und Fahrräder tragen, und die Arbeiten an den Ufern sollen im nächsten Frühjahr beginnen.\n\
+Die Anwohner der Altstadt verlangen eine Studie über den Verkehr, bevor die Brücke eröffnet wird.\n";
+    let article = parse(page);
+    assert_eq!(article.title, "Der Stadtrat Beschließt Die Neue Brücke");
+    assert!(
+        article.body[0].starts_with("Der Stadtrat hat"),
+        "{:?}",
+        article.body
+    );
+}

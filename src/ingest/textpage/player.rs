@@ -1,5 +1,6 @@
-//! Signs that a headline-like line titles a video, not the page: a
-//! playlist's running times, a player's label, the player's controls.
+//! Signs that a headline-like line titles a video or a slide, not the
+//! page: a playlist's running times, a player's label, the player's
+//! controls, a slide show's arrows.
 
 use super::lines::{Kind, Line};
 
@@ -89,4 +90,32 @@ pub(super) fn under_player_controls(lines: &[Line], i: usize) -> bool {
         .filter(|&j| !lines[j].text.trim().is_empty())
         .take(CONTROLS_REACH)
         .any(|j| CONTROLS.contains(&lines[j].text.trim().to_lowercase().as_str()))
+}
+
+/// A slide show's arrows as a copy joins them, lower-cased.
+const SLIDER_ARROWS: &[&str] = &[
+    "previous next",
+    "prev next",
+    "zurück weiter",
+    "vorherige nächste",
+    "précédent suivant",
+    "anterior siguiente",
+    "precedente successivo",
+    "poprzedni następny",
+];
+
+/// Whether a slide show's arrows come right under `i`: the line is the
+/// caption of its last slide.
+pub(super) fn over_slider_arrows(lines: &[Line], i: usize) -> bool {
+    (i + 1..lines.len())
+        .find(|&j| !lines[j].text.trim().is_empty())
+        .is_some_and(|j| {
+            let key: Vec<String> = lines[j]
+                .text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            SLIDER_ARROWS.contains(&key.join(" ").as_str())
+        })
 }

@@ -78,3 +78,13 @@ fn a_menus_link_mark_is_no_part_of_the_title() {
     let top = "Home\nNews\n›Council Approves The River Bridge\nMarch 2, 2021\n";
     assert_eq!(title_of(top), "Council Approves The River Bridge");
 }
+
+#[test]
+fn the_caption_over_a_slide_shows_arrows_is_no_headline() {
+    let top = "Home\nNews\nThe council approved the river bridge after a long debate about its cost\n\
+Previous Next\nA Crossing At Last\n";
+    assert_eq!(title_of(top), "A Crossing At Last");
+    // A headline over the arrows with its date under them is a headline.
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nPrev Next\nMarch 2, 2021\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}

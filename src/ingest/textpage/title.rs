@@ -4,7 +4,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lines::{self, Kind, Line};
-use super::player::{has_playlist, running_time_above, running_time_under, under_player_controls};
+use super::player::{
+    has_playlist, over_slider_arrows, running_time_above, running_time_under, under_player_controls,
+};
 use super::title_signs::{
     captions_a_picture, credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu,
     in_tag_list, is_arrow_link, is_bracketed, is_glued_trail, is_offer, is_relative_stamp,
@@ -177,6 +179,11 @@ fn byline_under(lines: &[Line], i: usize) -> bool {
     (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
 }
 
+/// A byline or a date within three lines under a line.
+fn meta_under(lines: &[Line], i: usize) -> bool {
+    (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some() || lines[j].date.is_some())
+}
+
 fn is_duplicated(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.to_lowercase();
     lines.iter().enumerate().any(|(j, l)| {
@@ -240,6 +247,7 @@ pub(super) fn pick_title(
             || (captions_a_picture(lines, i) && !byline_under(lines, i))
             || (running_time_above(lines, i) && !byline_under(lines, i))
             || under_player_controls(lines, i)
+            || (over_slider_arrows(lines, i) && !meta_under(lines, i))
             || is_offer(&lines[i].text)
             || in_fact_box(lines, i)
             || is_repeated_label(lines, i)
