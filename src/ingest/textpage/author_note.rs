@@ -3,7 +3,7 @@
 //! story.
 
 /// Longest author note, in characters.
-const MAX_CHARS: usize = 400;
+const MAX_CHARS: usize = 600;
 /// Words of the name the note opens with.
 const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=3;
 

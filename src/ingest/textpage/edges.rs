@@ -54,14 +54,56 @@ fn about_the_page(p: &str) -> bool {
     page::lines::is_page_line(&p.trim().to_lowercase())
 }
 
-/// Drops the appeals and the notes on the author that close the body, the
+/// Items at least in a list of tags.
+const TAG_ITEMS: usize = 4;
+/// Words at most in one tag.
+const TAG_WORDS: usize = 5;
+/// Share of the tags at least that open with a capital: names and topics.
+const TAG_CAPITALS: f64 = 0.8;
+/// Labels a list of tags may open with, lower-cased.
+const TAG_LABELS: &[&str] = &[
+    "filed under",
+    "tags",
+    "tagged",
+    "themen",
+    "schlagwörter",
+    "topics",
+];
+
+/// Whether a paragraph is a list of the article's tags: four or more short
+/// items parted by commas, most of them capitalised, with no sentence's
+/// end ("Politics, Barack Obama, Economy, Media"). A list in prose ends
+/// with its sentence; one under a label of its own (a recipe's "Extras:
+/// nuts, raisins") is a tag list only under a tag label.
+pub(super) fn is_tag_list(p: &str) -> bool {
+    let p = p.trim();
+    let items: Vec<&str> = match p.split_once(':') {
+        Some((label, rest)) if TAG_LABELS.contains(&label.trim().to_lowercase().as_str()) => {
+            rest.split(',').map(str::trim).collect()
+        }
+        Some(_) => return false,
+        None => p.split(',').map(str::trim).collect(),
+    };
+    let capitals = items
+        .iter()
+        .filter(|i| i.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    items.len() >= TAG_ITEMS
+        && items
+            .iter()
+            .all(|i| !i.is_empty() && i.split_whitespace().count() <= TAG_WORDS)
+        && capitals as f64 >= TAG_CAPITALS * items.len() as f64
+        && !p.ends_with(['.', '!', '?', '…'])
+}
+
+/// Drops the appeals, the notes on the author and the tag lists that close the body, the
 /// appeals standing alone inside it and the lines about the page, keeping
 /// at least its first paragraph.
 pub(super) fn drop_appeals(body: &mut Vec<String>) {
     while body.len() > 1
-        && body
-            .last()
-            .is_some_and(|p| appeals::is_appeal(p) || author_note::is_author_note(p))
+        && body.last().is_some_and(|p| {
+            appeals::is_appeal(p) || author_note::is_author_note(p) || is_tag_list(p)
+        })
     {
         body.pop();
     }

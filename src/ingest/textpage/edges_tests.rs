@@ -90,3 +90,29 @@ fn notices_and_disclosures_in_the_body_go() {
         "Copyright 2021 Harbour Courier. All rights reserved.\n",
     ));
 }
+
+#[test]
+fn a_tag_list_and_a_long_note_on_the_author_closing_the_body_go() {
+    assert_story_alone(&library_story(
+        "",
+        "Anna Rossi is a reporter at the Harbour Courier and the founder of its weekly podcast on the town's history, \
+which she has hosted since 2015 with guests from the museum, the archive and the university. She is also the author \
+of two books on the harbour, a collection of essays on its fishermen and a guide to its lighthouses, and she teaches \
+a course on local journalism at the adult school every winter.\n\
+Libraries, Council, Old Town, Anna Rossi, the budget debate, Culture, Harbour Courier, Town Hall, \
+Reserve Fund, Petitions, Mayor Marco Bianchi, Heating, Roofs, Schools, Museums\n",
+    ));
+}
+
+#[test]
+fn a_closing_list_in_a_sentence_or_under_its_own_label_stays() {
+    let closing = "The petition was signed by Anna, Marco, Lucia, Pietro and Giulia.\n";
+    let article = parse_text_page(&library_story("", closing)).expect("page parses");
+    assert_eq!(article.body.len(), 4, "{:?}", article.body);
+    assert!(!edges::is_tag_list(
+        "Extras: Nuts, Raisins, Chocolate, Cinnamon"
+    ));
+    assert!(edges::is_tag_list(
+        "Filed Under: Arts, Old Town, Libraries, Anna Rossi"
+    ));
+}
