@@ -207,3 +207,24 @@ Die Anwohner der Altstadt verlangen eine Studie über den Verkehr, bevor die Br�
         article.body
     );
 }
+
+#[test]
+fn post_navigation_paywall_and_comment_rules_are_boilerplate() {
+    for line in [
+        "Vorheriger Beitrag",
+        "Weiter",
+        "CZYTAJ WIĘCEJ W",
+        "Instant access to the full article PDF.",
+        "Please understand that comments are moderated and it is not always possible to publish all that have been submitted.",
+        "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.",
+    ] {
+        assert!(
+            boilerplate::is_boilerplate(line, line.chars().count()),
+            "{line}"
+        );
+    }
+    assert!(!boilerplate::is_boilerplate(
+        "The council will moderate the debate on the bridge.",
+        51
+    ));
+}
