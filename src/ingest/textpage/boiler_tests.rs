@@ -217,6 +217,10 @@ fn post_navigation_paywall_and_comment_rules_are_boilerplate() {
         "Instant access to the full article PDF.",
         "Please understand that comments are moderated and it is not always possible to publish all that have been submitted.",
         "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.",
+        "Lust auf mehr?",
+        "Kuva: Alexander Becher",
+        "This site participates in the Amazon Associate program and earns revenue from qualifying purchases.",
+        "Es gibt derzeit keine bevorstehenden Veranstaltungen.",
     ] {
         assert!(
             boilerplate::is_boilerplate(line, line.chars().count()),

@@ -66,6 +66,7 @@ const RELATED: &[&str] = &[
     "meistgelesene artikel",
     "ähnliche artikel",
     "meistgelesen",
+    "meist gelesen",
     "más noticias",
     "noticias relacionadas",
     "artículos relacionados",
