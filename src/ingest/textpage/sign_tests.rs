@@ -1,19 +1,9 @@
-//! Tests of the signs that a headline-like line titles a video or sells a
-//! subscription, or that a name is a credit, one made-up page each.
+//! Tests of the signs that a headline-like line is not the title (a
+//! video's or a slide's, an offer, a fact box's row, a reading time, a
+//! rating, a credit) and of the marks a title drops, one made-up page each.
 
+use super::title_tests::title_of;
 use super::*;
-
-const BODY: &str = "\
-The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring to the old town.
-Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start early next spring.
-Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
-";
-
-fn title_of(top: &str) -> String {
-    parse_text_page(&format!("{top}{BODY}"))
-        .expect("page parses")
-        .title
-}
 
 #[test]
 fn lines_with_a_running_time_under_them_are_a_video_playlist() {

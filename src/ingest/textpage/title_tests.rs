@@ -10,7 +10,7 @@ Council members said the bridge will carry buses and bicycles, and that the work
 Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
 ";
 
-fn title_of(top: &str) -> String {
+pub(super) fn title_of(top: &str) -> String {
     parse_text_page(&format!("{top}{BODY}"))
         .expect("page parses")
         .title
