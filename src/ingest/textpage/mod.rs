@@ -6,6 +6,7 @@
 
 mod author_note;
 mod body;
+mod boiler_phrases;
 #[cfg(test)]
 mod boiler_tests;
 mod boilerplate;
