@@ -10,8 +10,11 @@ use std::path::Path;
 /// Why the file at `path` is taken not to be an article, if it is.
 pub fn not_an_article(path: &Path) -> Option<&'static str> {
     let name = path.file_name()?.to_string_lossy().to_lowercase();
-    let stem = name.split('.').next().unwrap_or_default();
-    if PROJECT_FILES.contains(&stem) {
+    // A project's file has its name and at most one extension: a saved
+    // page named after its site ("security.example.com.post.txt") is not
+    // the project's SECURITY file.
+    let (stem, extensions) = name.split_once('.').unwrap_or((&name, ""));
+    if PROJECT_FILES.contains(&stem) && !extensions.contains('.') {
         return Some("a README, licence or project file");
     }
     let extension = match name.rsplit_once('.') {
@@ -137,6 +140,8 @@ mod tests {
     #[test]
     fn articles_and_names_without_extension_are_read() {
         for name in [
+            "changelog.blog.zwischenbilanz.txt",
+            "security.googleblog.com.protection.html",
             "000_06087d0ea42c5eca.txt",
             "story.html",
             "Index.PHP",

@@ -103,6 +103,9 @@ fn without_cookie_edges(lines: &[Line], s: usize, e: usize) -> (usize, usize) {
 const PROMO_ENTRIES: usize = 3;
 /// Shortest paragraph that continues the article after such a box.
 const GOING_ON: usize = 150;
+/// A paragraph after such a box long enough to show alone that the article
+/// goes on.
+const LONG_GOING_ON: usize = 300;
 
 /// Whether a related marker at `i` heads a box of a few links set inside the
 /// article ("Related" and one headline): the article goes on right after
@@ -113,7 +116,8 @@ fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
     let mut j = i;
     while let Some(k) = next_content(lines, j + 1) {
         if prose(k) {
-            return entries >= 1 && next_content(lines, k + 1).is_some_and(prose);
+            let goes_on = lines[k].eff >= LONG_GOING_ON || next_content(lines, k + 1).is_some_and(prose);
+            return entries >= 1 && goes_on;
         }
         entries += 1;
         if entries > PROMO_ENTRIES || matches!(lines[k].kind, Kind::Barrier(_)) {
