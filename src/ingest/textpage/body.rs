@@ -11,6 +11,12 @@ const SHORT_PARAGRAPHS: usize = 12;
 /// article: the prose after it is read at a discount.
 const ARTICLE_READ: i64 = 800;
 
+/// Percent at which prose counts after the article's end.
+const LATER_RATE: i64 = 35;
+/// Percent at which prose counts after the heading of the comments that
+/// follow an article.
+const COMMENTS_RATE: i64 = 15;
+
 /// How much less a paragraph about cookies counts towards the body: a
 /// consent notice or its settings are prose, but seldom the article.
 const COOKIE_DISCOUNT: i64 = 4;
@@ -32,7 +38,8 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
 
 fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
     let mut good_before: i64 = 0;
-    let mut decay = false;
+    // Percent at which prose counts past the article's end, if known.
+    let mut decay: Option<i64> = None;
     let mut best: Option<(i64, usize, usize)> = None;
     let mut run: Option<(i64, usize)> = None;
     for (i, line) in lines.iter().enumerate() {
@@ -43,10 +50,17 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
                 // the rest of the page; an end marker ("Tags", "About the
                 // author") does when it closes the article's own run.
                 let closes_run = run.is_some_and(|(sum, _)| sum >= ARTICLE_READ);
-                decay |= match b {
+                let ends = match b {
                     Barrier::Related | Barrier::Comments => good_before >= ARTICLE_READ,
                     Barrier::End => closes_run,
                 };
+                if ends {
+                    // Readers' comments run long, but are never the article.
+                    let comments =
+                        b == Barrier::Comments && !super::phrases::heads_one_comment(&line.text);
+                    let rate = if comments { COMMENTS_RATE } else { LATER_RATE };
+                    decay = Some(decay.map_or(rate, |d| d.min(rate)));
+                }
                 run = None;
                 continue;
             }
@@ -59,7 +73,7 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
                     w
                 };
                 good_before += w;
-                if decay { w * 35 / 100 } else { w }
+                decay.map_or(w, |rate| w * rate / 100)
             }
             Kind::Heading | Kind::Short => -20,
             Kind::Noise => -5,
@@ -116,7 +130,8 @@ fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
     let mut j = i;
     while let Some(k) = next_content(lines, j + 1) {
         if prose(k) {
-            let goes_on = lines[k].eff >= LONG_GOING_ON || next_content(lines, k + 1).is_some_and(prose);
+            let goes_on =
+                lines[k].eff >= LONG_GOING_ON || next_content(lines, k + 1).is_some_and(prose);
             return entries >= 1 && goes_on;
         }
         entries += 1;

@@ -163,9 +163,22 @@ fn related_lists_and_inline_links_are_known_in_more_languages() {
     for heading in [
         "Das könnte dich auch interessieren …",
         "Die meistgelesenen Artikel",
+        "Ähnliche Beiträge",
+        "Verwandte Themen:",
+        "Further reading",
+        "Te recomendamos",
+        "Najczęściej czytane",
     ] {
         assert_eq!(barrier(heading), Some(Barrier::Related), "{heading}");
     }
+    for heading in [
+        "45 Gedanken zu „Das wird man ja wohl noch sagen dürfen!“",
+        "12 thoughts on “Need for Speed: a long title that runs well past sixty characters”",
+        "3 risposte a “Il porto”",
+    ] {
+        assert_eq!(barrier(heading), Some(Barrier::Comments), "{heading}");
+    }
+    assert_eq!(barrier("12 thoughts"), None);
     for label in ["Czytaj też:", "Zobacz także", "Le puede interesar"] {
         assert!(is_soft_marker(label), "{label}");
     }

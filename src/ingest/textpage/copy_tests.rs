@@ -245,6 +245,38 @@ fn a_longer_comment_thread_after_the_topics_list_is_not_the_article() {
 }
 
 #[test]
+fn a_thread_three_times_longer_than_the_article_under_its_count_is_not_it() {
+    let para = |n: &str| {
+        format!(
+            "The {n} letter from the mayor explains why the old port was sold twice in ten \
+            years, for half the price each time, and what the buyers promised the town."
+        )
+    };
+    let comment = |n: usize| {
+        format!(
+            "Comment {n}: the port was never worth what they paid, and the papers were only \
+            ever a way to be heard at city hall, which anyone who lives here knows well enough \
+            by now; the mayor's letters change nothing, and the next sale will prove it again."
+        )
+    };
+    let mut text = String::from("Letters About The Old Port\n");
+    for n in [
+        "first", "second", "third", "fourth", "fifth", "sixth", "last",
+    ] {
+        text += &para(n);
+        text.push('\n');
+    }
+    text += "Similar posts\n45 thoughts on “Letters About The Old Port”\n";
+    for n in 1..=30 {
+        text += &format!("{}\n", comment(n));
+    }
+    let article = parse(&text);
+    assert_eq!(article.title, "Letters About The Old Port");
+    assert_eq!(article.body.len(), 7, "{:?}", article.body);
+    assert!(article.body[0].starts_with("The first letter"));
+}
+
+#[test]
 fn a_tags_link_above_the_article_does_not_end_it() {
     let notice = |n: &str| {
         format!(

@@ -20,6 +20,10 @@ const RELATED: &[&str] = &[
     "recommended stories",
     "recommended related news",
     "more stories",
+    "more like this",
+    "popular posts",
+    "further reading",
+    "editor's picks",
     "more news",
     "more to explore",
     "more to read",
@@ -58,6 +62,8 @@ const RELATED: &[&str] = &[
     "articles liés",
     "à découvrir",
     "les plus lus",
+    "sur le même thème",
+    "dans la même rubrique",
     "weitere artikel",
     "mehr zum thema",
     "das könnte sie auch interessieren",
@@ -65,9 +71,22 @@ const RELATED: &[&str] = &[
     "die meistgelesenen artikel",
     "meistgelesene artikel",
     "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "verwandte themen",
+    "weitere beiträge",
+    "beliebte beiträge",
+    "beliebte artikel",
+    "passend zum thema",
+    "diese beiträge solltest du nicht verpassen",
     "meistgelesen",
     "meist gelesen",
     "más noticias",
+    "te recomendamos",
+    "lo más visto",
+    "relacionados",
+    "entradas relacionadas",
     "noticias relacionadas",
     "artículos relacionados",
     "te puede interesar",
@@ -77,6 +96,9 @@ const RELATED: &[&str] = &[
     "artigos relacionados",
     "meer nieuws",
     "gerelateerde artikelen",
+    "podobne artykuły",
+    "najczęściej czytane",
+    "polecane",
     "相关文章",
     "相关阅读",
     "推荐阅读",
@@ -203,6 +225,50 @@ pub(super) fn matches_list(key: &str, list: &[&str]) -> bool {
     list.contains(&key)
 }
 
+/// What follows the count of the comments on a post in the heading over
+/// them ("12 thoughts on “Title”", "3 Gedanken zu …").
+const COMMENTS_ON: &[&str] = &[
+    "thoughts on ",
+    "thought on ",
+    "responses to ",
+    "response to ",
+    "replies to ",
+    "reply to ",
+    "comments on ",
+    "comment on ",
+    "gedanken zu ",
+    "gedanke zu ",
+    "kommentare zu ",
+    "kommentar zu ",
+    "antworten auf ",
+    "commenti su ",
+    "risposte a ",
+    "réponses à ",
+    "commentaires sur ",
+    "comentarios en ",
+    "respuestas a ",
+    "comentários em ",
+    "komentarzy do ",
+    "reacties op ",
+];
+
+/// Whether the line heads one reader's comment ("Anna Rossi says:"), not
+/// the comments as a whole: a quote in the article may be set so too.
+pub(super) fn heads_one_comment(text: &str) -> bool {
+    is_comment_head(text.to_lowercase().trim())
+}
+
+/// A count of comments and the post they are on: the heading over a
+/// post's comments, whatever the post's title.
+fn counts_comments_on(lower: &str) -> bool {
+    let Some((count, rest)) = lower.split_once(' ') else {
+        return false;
+    };
+    count.chars().all(|c| c.is_ascii_digit())
+        && !count.is_empty()
+        && COMMENTS_ON.iter().any(|p| rest.starts_with(p))
+}
+
 /// How a comment's head ends after its author's name ("Anna Rossi says:").
 const SAYS: &[&str] = &[
     " says:",
@@ -235,6 +301,9 @@ pub(super) fn barrier(text: &str) -> Option<Barrier> {
     let lower = lower.trim();
     if text.chars().count() <= 200 && END_PREFIX.iter().any(|p| lower.starts_with(p)) {
         return Some(Barrier::End);
+    }
+    if text.chars().count() <= 200 && counts_comments_on(lower) {
+        return Some(Barrier::Comments);
     }
     if text.chars().count() > 60 {
         return None;
