@@ -91,6 +91,7 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
     }
     let (score, s, e) = best?;
     let (s, e) = without_cookie_edges(lines, s, e);
+    let e = without_closing_island(lines, s, e);
     // A paragraph of some length, or many short ones (verse, short sentences).
     let text = || lines[s..=e].iter().filter(|l| l.is_text());
     let substantial = text().any(|l| l.eff >= 80) || text().count() >= SHORT_PARAGRAPHS;
@@ -111,6 +112,59 @@ fn without_cookie_edges(lines: &[Line], s: usize, e: usize) -> (usize, usize) {
         }
         _ => (s, e),
     }
+}
+
+/// Lines that are neither prose nor noise in a row that part a closing
+/// island from the article.
+const ISLAND_GAP: usize = 3;
+/// Most words of a line of that gap (a name, a label, a button).
+const ISLAND_GAP_WORDS: usize = 6;
+/// Most paragraphs of such an island.
+const ISLAND_PARAGRAPHS: usize = 2;
+/// Largest share (percent) of the run's prose such an island holds.
+const ISLAND_SHARE: usize = 25;
+
+/// The run's end without its closing island: one or two paragraphs after
+/// a gap of [`ISLAND_GAP`] lines or more that are not prose (a name, a
+/// "About us" heading, buttons), small beside the article above. That is
+/// the page's furniture the run reached across the gap: a note on the
+/// author or the site, a newsletter's pitch, a footer's blurb.
+fn without_closing_island(lines: &[Line], s: usize, e: usize) -> usize {
+    let mut gap = 0;
+    let mut island = 0;
+    let mut island_chars = 0;
+    for j in (s..=e).rev() {
+        let l = &lines[j];
+        if l.kind == Kind::Noise {
+            continue;
+        }
+        if l.is_text() {
+            if gap >= ISLAND_GAP {
+                let total: usize = lines[s..=e]
+                    .iter()
+                    .filter(|l| l.is_text())
+                    .map(|l| l.eff)
+                    .sum();
+                let small = island_chars * 100 <= total * ISLAND_SHARE;
+                return if small { j } else { e };
+            }
+            if gap > 0 || island >= ISLAND_PARAGRAPHS {
+                return e;
+            }
+            island += 1;
+            island_chars += l.eff;
+        } else if l.words > ISLAND_GAP_WORDS
+            || l.text.trim_end().ends_with(':')
+            || matches!(l.kind, Kind::Soft | Kind::Barrier(_))
+        {
+            // A list's items or its lead-in, a box set into the article:
+            // the article goes on.
+            return e;
+        } else {
+            gap += 1;
+        }
+    }
+    e
 }
 
 /// Most entries of a related box set inside an article.

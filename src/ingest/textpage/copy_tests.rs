@@ -276,6 +276,41 @@ fn a_thread_three_times_longer_than_the_article_under_its_count_is_not_it() {
     assert!(article.body[0].starts_with("The first letter"));
 }
 
+/// An article of five paragraphs under its headline, then `after`.
+fn article_then(after: &str) -> String {
+    let mut text = String::from("Town News\nThe Harbour Reopens After Ten Years\n");
+    for n in ["first", "second", "third", "fourth", "fifth"] {
+        text += &format!(
+            "The {n} ship to dock in the old harbour since it closed ten years ago came in on \
+            Monday morning, and the town turned out to see it tie up at the rebuilt quay.\n"
+        );
+    }
+    text + after
+}
+
+#[test]
+fn a_blurb_past_a_gap_of_labels_after_the_article_is_not_its_text() {
+    let blurb = "Town News is the paper of the harbour towns since 1921, written by the people \
+        who live there and read by everyone who cares about them, from the fishermen on the \
+        quay to the families in the hills, every morning, and online at any hour of the day.";
+    let text = article_then(&format!("Anna Rossi\nAbout us\nBack\n{blurb}\n"));
+    let article = parse(&text);
+    assert_eq!(article.body.len(), 5, "{:?}", article.body);
+    // A list's lead-in in the gap: the paragraph after the list is the article's.
+    let text = article_then(&format!(
+        "What the town asks for:\nA ferry\nA fish market\nA bus stop\n{blurb}\n"
+    ));
+    let article = parse(&text);
+    assert!(
+        article
+            .body
+            .last()
+            .is_some_and(|p| p.starts_with("Town News is")),
+        "{:?}",
+        article.body
+    );
+}
+
 #[test]
 fn a_tags_link_above_the_article_does_not_end_it() {
     let notice = |n: &str| {
