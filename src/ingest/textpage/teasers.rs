@@ -67,9 +67,33 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
             for &k in &chain {
                 flags[k] = false;
             }
+        } else if closes_article(lines, &chain) {
+            flags[chain[0]] = false;
         }
         i = j;
     }
+}
+
+/// How many times longer than every blurb after it the first of a chain
+/// is when it is the article's last section.
+const SECTION_RATIO: usize = 2;
+
+/// Whether the chain's first pair is the article's last section under its
+/// subheading, the list of other stories starting after it: prose that is
+/// no blurb comes right before its heading, and its paragraph is
+/// [`SECTION_RATIO`] times longer than any blurb after it, and a
+/// paragraph of some length.
+fn closes_article(lines: &[Line], chain: &[usize]) -> bool {
+    let Some((&first, rest)) = chain.split_first() else {
+        return false;
+    };
+    let longest_rest = rest.iter().map(|&k| lines[k].eff).max().unwrap_or(0);
+    let heading = (0..first).rev().find(|&j| !lines[j].is_meta());
+    let before = heading.and_then(|h| (0..h).rev().find(|&j| !lines[j].is_meta()));
+    !rest.is_empty()
+        && lines[first].eff >= SECTION_EFF / 2
+        && lines[first].eff >= SECTION_RATIO * longest_rest
+        && before.is_some_and(|b| lines[b].is_text())
 }
 
 /// Pairs in a row that make a list of short headlines and their blurbs.
@@ -136,6 +160,37 @@ mod tests {
         let a = parse_text_page(page).expect("an article");
         assert_eq!(a.body.len(), 1, "{:?}", a.body);
         assert!(a.body[0].starts_with("The hosts welcomed a baker"));
+    }
+
+    #[test]
+    fn the_articles_last_section_before_a_list_of_stories_is_its_text() {
+        let para = |n: &str| {
+            format!(
+                "The {n} paragraph tells how the ferry company lost money for the third year \
+                in a row, and how the town council plans to buy it back at a low price."
+            )
+        };
+        let last = "The company is smaller than its rival across the bay and runs only two \
+            boats, but it grows faster: its crossings were full every weekend this summer, and \
+            the council expects the line to pay for itself within five years of the purchase, \
+            when the new quay opens and the night crossings start again after a long pause.";
+        let page = format!(
+            "Town Council Will Buy The Ferry\n{}\n{}\n{}\nGrowing Faster Than Its Rival\n{last}\n\
+            The Bakery That Feeds The Shelter\nShe has fed the town's shelter every \
+            night for ten years, and she will not stop now.\n\
+            A New Market By The Station\nThe stalls open on Saturday morning, with \
+            fish from the harbour and bread from the hills.\nAbout us\n",
+            para("first"),
+            para("second"),
+            para("third"),
+        );
+        let a = parse_text_page(&page).expect("an article");
+        assert_eq!(
+            a.body.last().map(String::as_str),
+            Some(last),
+            "{:?}",
+            a.body
+        );
     }
 
     #[test]
