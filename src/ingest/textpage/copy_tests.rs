@@ -312,6 +312,22 @@ fn a_blurb_past_a_gap_of_labels_after_the_article_is_not_its_text() {
 }
 
 #[test]
+fn a_short_sentence_closing_the_article_is_its_text() {
+    let article = parse(&article_then("I hope you like the new quay.\nComments\n"));
+    assert_eq!(
+        article.body.last().map(String::as_str),
+        Some("I hope you like the new quay."),
+        "{:?}",
+        article.body
+    );
+    // Another story's headline in a list of them is not.
+    let article = parse(&article_then(
+        "Ferry Prices Rise Again This Summer.\nCouncil Buys The Old Ferry Back\nShare\n",
+    ));
+    assert_eq!(article.body.len(), 5, "{:?}", article.body);
+}
+
+#[test]
 fn a_tags_link_above_the_article_does_not_end_it() {
     let notice = |n: &str| {
         format!(
