@@ -179,6 +179,10 @@ fn related_lists_and_inline_links_are_known_in_more_languages() {
         assert_eq!(barrier(heading), Some(Barrier::Comments), "{heading}");
     }
     assert_eq!(barrier("12 thoughts"), None);
+    assert_eq!(
+        barrier("5 Antworten auf die wichtigsten Fragen zur Rente"),
+        None
+    );
     for label in ["Czytaj też:", "Zobacz także", "Le puede interesar"] {
         assert!(is_soft_marker(label), "{label}");
     }

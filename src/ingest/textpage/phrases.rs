@@ -258,15 +258,19 @@ pub(super) fn heads_one_comment(text: &str) -> bool {
     is_comment_head(text.to_lowercase().trim())
 }
 
-/// A count of comments and the post they are on: the heading over a
-/// post's comments, whatever the post's title.
+/// A count of comments and the post they are on, its title quoted: the
+/// heading over a post's comments, whatever the post's title ("5 Antworten
+/// auf die wichtigsten Fragen" is a headline; its title is not quoted).
 fn counts_comments_on(lower: &str) -> bool {
     let Some((count, rest)) = lower.split_once(' ') else {
         return false;
     };
+    let quoted = |title: &str| title.starts_with(['“', '„', '"', '«', '‘', '\'', '»', '‚']);
     count.chars().all(|c| c.is_ascii_digit())
         && !count.is_empty()
-        && COMMENTS_ON.iter().any(|p| rest.starts_with(p))
+        && COMMENTS_ON
+            .iter()
+            .any(|p| rest.strip_prefix(p).is_some_and(quoted))
 }
 
 /// How a comment's head ends after its author's name ("Anna Rossi says:").
