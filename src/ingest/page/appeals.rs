@@ -107,8 +107,9 @@ pub(super) const ADDRESS: &[&str] = &[
     "nostro", "nostra",
 ];
 
-/// Removes the appeals ending `body` (see the module's comment), with the
-/// pictures after them (an app store's badges, social icons).
+/// Removes the appeals and the notes on the author ending `body` (see the
+/// module's comment), with the pictures after them (an app store's badges,
+/// social icons).
 pub fn drop_closing_appeals(body: &mut HtmlText) {
     let pictures = body
         .blocks
@@ -124,7 +125,8 @@ pub fn drop_closing_appeals(body: &mut HtmlText) {
         // An ornament ("+++") before appeals goes with them; one ending the
         // text ("=)") is the author's.
         let ornament = removed && !text.chars().any(char::is_alphanumeric);
-        if !is_text || !(ornament || is_appeal(text)) {
+        let note = crate::ingest::textpage::is_author_note(text);
+        if !is_text || !(ornament || is_appeal(text) || note) {
             break;
         }
         body.remove(last);
@@ -237,6 +239,18 @@ mod tests {
              <p>Follow the Courier on Twitter and Instagram for the latest news.</p>\
              <p>¿Ya conoces nuestro canal? Únete a nuestro canal de Telegram.</p><p>+++</p>\
              <p>We want to hear from you. Submit a letter to the editor.</p>"
+        );
+        assert_eq!(
+            kept(&html),
+            ["The council voted on Tuesday to keep the library open."]
+        );
+    }
+
+    #[test]
+    fn a_note_on_the_author_closing_the_story_goes() {
+        let html = format!(
+            "{STORY}<p>Candice Sealey is the founder and principal consultant at Ignite, a \
+             marketing and PR consultancy.</p>"
         );
         assert_eq!(
             kept(&html),

@@ -63,7 +63,7 @@ const ROLES: &[&str] = &[
 /// Whether the paragraph is a note on its author: a name of two or three
 /// capitalised words, a verb such as "is", and a writer's role, in a short
 /// paragraph.
-pub(super) fn is_author_note(text: &str) -> bool {
+pub(crate) fn is_author_note(text: &str) -> bool {
     let text = text.trim();
     if text.chars().count() > MAX_CHARS {
         return false;

@@ -5,6 +5,7 @@
 //! section markers, and the title is the nearby headline whose words overlap the body most.
 
 mod author_note;
+pub(crate) use author_note::is_author_note;
 mod body;
 mod boiler_phrases;
 #[cfg(test)]
