@@ -225,6 +225,8 @@ pub(super) const SHORT_CONTAINS: &[&str] = &[
     "czas czytania",
     "przeczytasz w",
     "contact us",
+    "editorial policies",
+    "editorial guidelines",
     "contattaci",
     "email address",
     "your email",

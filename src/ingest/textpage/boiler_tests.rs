@@ -249,3 +249,16 @@ fn post_navigation_paywall_and_comment_rules_are_boilerplate() {
         "The council will moderate the debate on the bridge.",
     );
 }
+
+#[test]
+fn download_links_and_separated_buttons_are_boilerplate() {
+    assert_boilerplate(
+        &[
+            "Grafik herunterladen",
+            "Originalartikel als PDF",
+            "Share | Tweet | E-Mail",
+            "Learn about our editorial policies",
+        ],
+        "How to download a town's history in one afternoon",
+    );
+}

@@ -96,10 +96,40 @@ fn is_number(s: &str) -> bool {
     !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Verbs of a download button's label ("Grafik herunterladen").
+const DOWNLOAD: &[&str] = &[
+    "download",
+    "herunterladen",
+    "downloaden",
+    "télécharger",
+    "scarica",
+    "descargar",
+    "pobierz",
+];
+/// Ends of a link to a file's copy ("Originalartikel als PDF").
+const AS_FILE: &[&str] = &["als pdf", "as pdf", "(pdf)", "en pdf", "in pdf"];
+/// Most words of such a label.
+const BUTTON_WORDS: usize = 4;
+
+/// A button or a link to download a file: a few words ending with a
+/// download verb or naming the file's format.
+fn is_download_button(lower: &str) -> bool {
+    let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    lower.split_whitespace().count() <= BUTTON_WORDS
+        && (lower
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| DOWNLOAD.contains(&last))
+            || AS_FILE.iter().any(|e| lower.ends_with(e)))
+}
+
 /// A row of buttons the copy joined into one line ("Share Facebook Twitter
 /// E-mail"): two or more words, each a button's whole label.
 fn is_button_row(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "|" | "·" | "•" | "/" | "-" | "–"))
+        .collect();
     words.len() >= 2
         && words.iter().all(|w| {
             let key = marker_key(w);
@@ -121,7 +151,7 @@ pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
     if eff <= 100 && is_powered_by(&lower) {
         return true;
     }
-    if eff <= 60 && is_rating(&lower) {
+    if eff <= 60 && (is_rating(&lower) || is_download_button(&lower)) {
         return true;
     }
     if crate::ingest::page::is_server_error(&lower) {
