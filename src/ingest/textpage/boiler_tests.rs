@@ -262,3 +262,15 @@ fn download_links_and_separated_buttons_are_boilerplate() {
         "How to download a town's history in one afternoon",
     );
 }
+
+#[test]
+fn a_caption_closed_by_its_credit_is_not_the_text() {
+    assert_boilerplate(
+        &[
+            "Lee Elder war beim Masters 1975 der Zuschauermagnet. | © Augusta National/Getty Images",
+            "Das FWR reagiert mit Entsetzen auf den Amoklauf. (Quelle: Fleischmann/Unsplash/DJV)",
+        ],
+        "Vielmehr lagen in beiden Fällen technische Mängel vor. Die Ermittlungen zum Fall in \
+         Trittenheim gehen weiter. (Quelle: SWR)",
+    );
+}

@@ -96,6 +96,35 @@ fn is_number(s: &str) -> bool {
     !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Longest caption read with its credit.
+const CAPTION_CHARS: usize = 350;
+/// Longest credit closing a caption.
+const CREDIT_CHARS: usize = 70;
+/// Labels that open a picture's credit at a caption's end.
+const CREDIT_MARKS: &[&str] = &[
+    "©", "(quelle:", "(foto:", "(photo:", "(bild:", "| foto:", "| photo:",
+];
+
+/// A picture's caption closed by its credit ("Lee Elder at the Masters.
+/// | © Augusta National/Getty Images", "… (Quelle: Fleischmann/DJV)"): one
+/// sentence at most, then a few words after a copyright sign or a credit
+/// label, with no sentence after them.
+fn ends_with_credit(lower: &str) -> bool {
+    let Some(at) = CREDIT_MARKS.iter().filter_map(|m| lower.rfind(m)).max() else {
+        return false;
+    };
+    let (caption, credit) = lower.split_at(at);
+    // A caption is a sentence; a paragraph of several is the article's,
+    // naming its source ("… gehen weiter. (Quelle: SWR)").
+    let caption = caption.trim_end_matches([' ', '|', '.', '–', '-', '(']);
+    let sentences = caption.matches(". ").count() + caption.matches("! ").count();
+    at > 0
+        && sentences == 0
+        && credit.chars().count() <= CREDIT_CHARS
+        && !credit.contains(". ")
+        && !credit.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// Verbs of a download button's label ("Grafik herunterladen").
 const DOWNLOAD: &[&str] = &[
     "download",
@@ -149,6 +178,9 @@ pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
         return true;
     }
     if eff <= 100 && is_powered_by(&lower) {
+        return true;
+    }
+    if eff <= CAPTION_CHARS && ends_with_credit(&lower) {
         return true;
     }
     if eff <= 60 && (is_rating(&lower) || is_download_button(&lower)) {
