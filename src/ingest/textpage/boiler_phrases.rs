@@ -208,6 +208,8 @@ pub(super) const SHORT_CONTAINS: &[&str] = &[
     "vorschau auf den nächsten artikel",
     "instant access to",
     "teile diesen beitrag",
+    "jetzt teilen",
+    "artikel gefallen",
     "diesen beitrag teilen",
     "ausgaben gratis",
     "immediate online access",

@@ -269,6 +269,8 @@ fn a_caption_closed_by_its_credit_is_not_the_text() {
         &[
             "Lee Elder war beim Masters 1975 der Zuschauermagnet. | © Augusta National/Getty Images",
             "Das FWR reagiert mit Entsetzen auf den Amoklauf. (Quelle: Fleischmann/Unsplash/DJV)",
+            "Angela Merkel keskusteli keskiviikkona Berliinissä. Kuva: ALEXANDER BECHER",
+            "Dir hat der Artikel gefallen? Jetzt teilen...",
         ],
         "Vielmehr lagen in beiden Fällen technische Mängel vor. Die Ermittlungen zum Fall in \
          Trittenheim gehen weiter. (Quelle: SWR)",

@@ -102,7 +102,16 @@ const CAPTION_CHARS: usize = 350;
 const CREDIT_CHARS: usize = 70;
 /// Labels that open a picture's credit at a caption's end.
 const CREDIT_MARKS: &[&str] = &[
-    "©", "(quelle:", "(foto:", "(photo:", "(bild:", "| foto:", "| photo:",
+    "©",
+    "(quelle:",
+    "(foto:",
+    "(photo:",
+    "(bild:",
+    " foto:",
+    " photo:",
+    " bild:",
+    " kuva:",
+    " photograph:",
 ];
 
 /// A picture's caption closed by its credit ("Lee Elder at the Masters.
