@@ -42,6 +42,9 @@ pub(super) const ACTIONS: &[&str] = &[
     "visita",
     "abonnieren",
     "abonniere",
+    "melde",
+    "meldet",
+    "anmelden",
     "abonnez",
     "folgen",
     "folge",
@@ -238,7 +241,8 @@ mod tests {
             "{STORY}<p>Subscribe now to our weekend edition for the full story.</p>\
              <p>Follow the Courier on Twitter and Instagram for the latest news.</p>\
              <p>¿Ya conoces nuestro canal? Únete a nuestro canal de Telegram.</p><p>+++</p>\
-             <p>We want to hear from you. Submit a letter to the editor.</p>"
+             <p>We want to hear from you. Submit a letter to the editor.</p>\
+             <p>Lust auf mehr? Melde dich hier für unseren Newsletter an!</p>"
         );
         assert_eq!(
             kept(&html),
