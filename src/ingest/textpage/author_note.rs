@@ -58,6 +58,16 @@ const ROLES: &[&str] = &[
     "giornalista",
     "scrittore",
     "dziennikar",
+    "expert",
+    "head of",
+    "leiter",
+    "chefredakt",
+    "blogger",
+    "photographer",
+    "fotograf",
+    "historian",
+    "historiker",
+    "analyst",
 ];
 
 /// Whether the paragraph is a note on its author: a name of two or three
@@ -92,6 +102,8 @@ mod tests {
             "Anna Rossi is a reporter at the Harbour Courier, covering health and schools.",
             "Jan Peter Meier ist Redakteur im Ressort Wirtschaft.",
             "Marta Kowalska jest dziennikarką działu zagranicznego.",
+            "Matthias Weber ist ERP-Experte mit langjähriger Berufserfahrung.",
+            "Inga Buller ist Head of Social Media bei der Agentur.",
         ] {
             assert!(is_author_note(note), "{note}");
         }
