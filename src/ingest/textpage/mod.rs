@@ -20,6 +20,8 @@ mod edges;
 #[cfg(test)]
 mod edges_tests;
 mod edition;
+#[cfg(test)]
+mod end_tests;
 mod fields;
 #[cfg(test)]
 mod headline_tests;

@@ -1,0 +1,132 @@
+//! Tests of the rules that find where a text copy's article ends: comment
+//! threads, blurbs past a gap of labels, sentences that close it.
+
+use super::*;
+
+fn parse(text: &str) -> Article {
+    parse_text_page(text).expect("page parses")
+}
+
+#[test]
+fn a_longer_comment_thread_after_the_topics_list_is_not_the_article() {
+    let para = |n: &str| {
+        format!(
+            "The {n} part of the lesson asks the reader to explain how the old port was sold \
+            twice in ten years, for half the price each time, and what that says about the \
+            owners of the town's papers and the banks that lent them the money to buy it."
+        )
+    };
+    let comment = |n: &str| {
+        format!(
+            "I think the {n} question misses the point entirely: the port was never worth \
+            what they paid, and the papers were only ever a way to be heard at city hall, \
+            which anyone who has lived here for more than a year already knows well enough."
+        )
+    };
+    let mut text = String::from("A Lesson About The Old Port\n");
+    for n in ["first", "second", "third", "fourth", "fifth"] {
+        text += &para(n);
+        text.push('\n');
+    }
+    text += "Topics\nPort\nPapers\nBanks\nLeave your reply\n";
+    for (who, n) in [
+        ("anna", "first"),
+        ("bruno", "second"),
+        ("carla", "third"),
+        ("dario", "fourth"),
+        ("elena", "fifth"),
+        ("fabio", "sixth"),
+        ("gina", "last"),
+    ] {
+        text += &format!(
+            "Posted by {who}, Monday 29 October 2012 at 15:46\n{}\n",
+            comment(n)
+        );
+    }
+    let article = parse(&text);
+    assert_eq!(article.body.len(), 5, "{:?}", article.body);
+    assert!(article.body[0].starts_with("The first part"));
+}
+
+#[test]
+fn a_thread_three_times_longer_than_the_article_under_its_count_is_not_it() {
+    let para = |n: &str| {
+        format!(
+            "The {n} letter from the mayor explains why the old port was sold twice in ten \
+            years, for half the price each time, and what the buyers promised the town."
+        )
+    };
+    let comment = |n: usize| {
+        format!(
+            "Comment {n}: the port was never worth what they paid, and the papers were only \
+            ever a way to be heard at city hall, which anyone who lives here knows well enough \
+            by now; the mayor's letters change nothing, and the next sale will prove it again."
+        )
+    };
+    let mut text = String::from("Letters About The Old Port\n");
+    for n in [
+        "first", "second", "third", "fourth", "fifth", "sixth", "last",
+    ] {
+        text += &para(n);
+        text.push('\n');
+    }
+    text += "Similar posts\n45 thoughts on “Letters About The Old Port”\n";
+    for n in 1..=30 {
+        text += &format!("{}\n", comment(n));
+    }
+    let article = parse(&text);
+    assert_eq!(article.title, "Letters About The Old Port");
+    assert_eq!(article.body.len(), 7, "{:?}", article.body);
+    assert!(article.body[0].starts_with("The first letter"));
+}
+
+/// An article of five paragraphs under its headline, then `after`.
+fn article_then(after: &str) -> String {
+    let mut text = String::from("Town News\nThe Harbour Reopens After Ten Years\n");
+    for n in ["first", "second", "third", "fourth", "fifth"] {
+        text += &format!(
+            "The {n} ship to dock in the old harbour since it closed ten years ago came in on \
+            Monday morning, and the town turned out to see it tie up at the rebuilt quay.\n"
+        );
+    }
+    text + after
+}
+
+#[test]
+fn a_blurb_past_a_gap_of_labels_after_the_article_is_not_its_text() {
+    let blurb = "Town News is the paper of the harbour towns since 1921, written by the people \
+        who live there and read by everyone who cares about them, from the fishermen on the \
+        quay to the families in the hills, every morning, and online at any hour of the day.";
+    let text = article_then(&format!("Anna Rossi\nAbout us\nBack\n{blurb}\n"));
+    let article = parse(&text);
+    assert_eq!(article.body.len(), 5, "{:?}", article.body);
+    // A list's lead-in in the gap: the paragraph after the list is the article's.
+    let text = article_then(&format!(
+        "What the town asks for:\nA ferry\nA fish market\nA bus stop\n{blurb}\n"
+    ));
+    let article = parse(&text);
+    assert!(
+        article
+            .body
+            .last()
+            .is_some_and(|p| p.starts_with("Town News is")),
+        "{:?}",
+        article.body
+    );
+}
+
+#[test]
+fn a_short_sentence_closing_the_article_is_its_text() {
+    let article = parse(&article_then("I hope you like the new quay.\nComments\n"));
+    assert_eq!(
+        article.body.last().map(String::as_str),
+        Some("I hope you like the new quay."),
+        "{:?}",
+        article.body
+    );
+    // Another story's headline in a list of them is not.
+    let article = parse(&article_then(
+        "Ferry Prices Rise Again This Summer.\nCouncil Buys The Old Ferry Back\nShare\n",
+    ));
+    assert_eq!(article.body.len(), 5, "{:?}", article.body);
+}
