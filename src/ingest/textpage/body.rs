@@ -36,15 +36,33 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
     densest_run(lines, &teaser).or_else(|| densest_run(lines, &vec![false; lines.len()]))
 }
 
+/// Fewest words of a list's lead-in.
+const LEAD_IN_WORDS: usize = 3;
+
+/// Whether the line is a list's lead-in ("What took longest:") or, right
+/// after one (`in_list`), one of its items: a line that is neither prose
+/// nor a date, a byline or a section marker.
+fn is_list_line(l: &Line, in_list: bool) -> bool {
+    let plain =
+        matches!(l.kind, Kind::Heading | Kind::Short) && l.date.is_none() && l.byline.is_none();
+    let lead_in = l.words >= LEAD_IN_WORDS && l.text.trim_end().ends_with(':');
+    plain && (in_list || lead_in) && !super::phrases::is_related_marker(&l.text)
+}
+
 fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
     let mut good_before: i64 = 0;
     // Percent at which prose counts past the article's end, if known.
     let mut decay: Option<i64> = None;
     let mut best: Option<(i64, usize, usize)> = None;
     let mut run: Option<(i64, usize)> = None;
+    // Inside a list led in by a sentence of the article: its items weigh
+    // next to nothing once the article's run has begun.
+    let mut in_list = false;
     for (i, line) in lines.iter().enumerate() {
+        in_list = is_list_line(line, in_list);
         let weight = match line.kind {
             Kind::Barrier(Barrier::Related) if is_inline_promo(lines, i, teaser) => -20,
+            Kind::Heading | Kind::Short if in_list && run.is_some_and(|(sum, _)| sum > 0) => -2,
             Kind::Barrier(b) => {
                 // After a long article, a related list or comments mark
                 // the rest of the page; an end marker ("Tags", "About the
@@ -314,6 +332,7 @@ pub(super) fn body_paragraphs(
         .unwrap_or(end);
     // Inside a related box set in the article: its links are not the text.
     let mut in_box = false;
+    let mut in_list = false;
     for i in start..=end.min(lines.len().saturating_sub(1)) {
         if Some(i) == standfirst {
             continue;
@@ -326,8 +345,10 @@ pub(super) fn body_paragraphs(
         // Inside the article, a line of many words that is not a sentence
         // is a list item (or a caption) of it, not a heading.
         let item = is_item(l);
+        in_list = is_list_line(l, in_list) && i < last_text;
         let keep = l.is_text()
             || item
+            || in_list
             || (i > last_text && is_closing_sentence(l))
             || (matches!(l.kind, Kind::Heading | Kind::Short)
                 && l.date.is_none()

@@ -130,3 +130,25 @@ fn a_short_sentence_closing_the_article_is_its_text() {
     ));
     assert_eq!(article.body.len(), 5, "{:?}", article.body);
 }
+
+#[test]
+fn a_list_led_in_by_the_article_keeps_its_items() {
+    let para = |n: &str| {
+        format!(
+            "The {n} paragraph tells how the harbour reopened after ten years, and what the \
+            town council promised the fishermen who had waited all that time for it."
+        )
+    };
+    let text = format!(
+        "Town News\nThe Harbour Reopens\nBy Anna Rossi\n{}\n{}\nWhat the fishermen asked for first:\n\
+        A ferry\nA fish market\nA bus stop\nA new quay\nNets\nLights\n{}\n{}\nShare\n",
+        para("first"),
+        para("second"),
+        para("third"),
+        para("fourth"),
+    );
+    let article = parse(&text);
+    let body: Vec<&str> = article.body.iter().map(String::as_str).collect();
+    assert_eq!(body.len(), 11, "{body:?}");
+    assert_eq!(body[3..5], ["A ferry", "A fish market"]);
+}
