@@ -39,14 +39,17 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
 /// Fewest words of a list's lead-in.
 const LEAD_IN_WORDS: usize = 3;
 
+/// A heading or a short line that is neither a date nor a byline.
+fn is_plain(l: &Line) -> bool {
+    matches!(l.kind, Kind::Heading | Kind::Short) && l.date.is_none() && l.byline.is_none()
+}
+
 /// Whether the line is a list's lead-in ("What took longest:") or, right
 /// after one (`in_list`), one of its items: a line that is neither prose
 /// nor a date, a byline or a section marker.
 fn is_list_line(l: &Line, in_list: bool) -> bool {
-    let plain =
-        matches!(l.kind, Kind::Heading | Kind::Short) && l.date.is_none() && l.byline.is_none();
     let lead_in = l.words >= LEAD_IN_WORDS && l.text.trim_end().ends_with(':');
-    plain && (in_list || lead_in) && !super::phrases::is_related_marker(&l.text)
+    is_plain(l) && (in_list || lead_in) && !super::phrases::is_related_marker(&l.text)
 }
 
 fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
@@ -197,11 +200,7 @@ const CLOSING_WORDS: usize = 4;
 pub(super) fn is_closing_sentence(l: &Line) -> bool {
     let ends = super::measure::final_char(l.text.trim_end())
         .is_some_and(|c| matches!(c, '.' | '!' | '…' | ':') || u32::from(c) >= EMOJI);
-    matches!(l.kind, Kind::Short | Kind::Heading)
-        && l.words >= CLOSING_WORDS
-        && l.date.is_none()
-        && l.byline.is_none()
-        && ends
+    is_plain(l) && l.words >= CLOSING_WORDS && ends
 }
 
 /// Where emoji start in Unicode (most of them).
@@ -288,10 +287,7 @@ const OPENING_LINES: usize = 3;
 
 /// A line of many words that is not a sentence, a date or a credit.
 fn is_item(l: &Line) -> bool {
-    matches!(l.kind, Kind::Heading | Kind::Short)
-        && l.words >= LIST_ITEM_WORDS
-        && l.date.is_none()
-        && l.byline.is_none()
+    is_plain(l) && l.words >= LIST_ITEM_WORDS
 }
 
 /// The body's start, moved up over the list that opens the article (its
@@ -350,9 +346,7 @@ pub(super) fn body_paragraphs(
             || item
             || in_list
             || (i > last_text && is_closing_sentence(l))
-            || (matches!(l.kind, Kind::Heading | Kind::Short)
-                && l.date.is_none()
-                && l.byline.is_none()
+            || (is_plain(l)
                 && next_content(lines, i + 1).is_some_and(|j| j <= end && lines[j].is_text())
                 && (start..i)
                     .rev()
