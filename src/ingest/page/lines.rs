@@ -13,6 +13,7 @@ use super::metalines::is_meta_line;
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
 use super::prompts::is_prompt_line;
 use super::scan::{Found, scan};
+use super::tagrun::{is_bare_count, tag_run};
 use super::viewer::{is_viewer_line, without_enlarge_hints};
 use super::widgets::{STOCK_WORDS, is_long_widget_line, is_widget_line};
 
@@ -74,7 +75,12 @@ pub fn drop_page_lines(body: &mut HtmlText) {
             }
             continue;
         }
+        if let Some(run) = tag_run(&body.paragraphs, &body.blocks, at) {
+            (0..run).for_each(|_| body.remove(at));
+            continue;
+        }
         if is_page_line(&text)
+            || is_bare_count(&text, block)
             || block.is_some_and(is_pointer)
             || block.is_some_and(is_here_link)
             || is_menu_line(&text, block)
@@ -186,9 +192,10 @@ fn strip_credit(body: &mut HtmlText, at: usize) {
     let plain_paragraph = body.blocks.is_empty();
     match body.blocks.get_mut(at) {
         Some(Block::Paragraph { text, spans }) => {
+            let kept = text.get(..cut).map_or(0, |t| t.chars().count());
             text.truncate(cut);
             spans.retain_mut(|s| {
-                s.end = s.end.min(cut);
+                s.end = s.end.min(kept);
                 s.start < s.end
             });
         }
@@ -362,29 +369,29 @@ fn is_here_link(block: &Block) -> bool {
         && link_share(block) >= 0.9
 }
 
-/// The share of a block's text inside links.
+/// The share of a block's text inside links (spans count characters).
 pub(super) fn link_share(block: &Block) -> f64 {
     let Some((text, spans)) = block.text_and_spans() else {
         return 0.0;
     };
-    let text_len = text.trim().len();
-    if text_len == 0 {
-        return 0.0;
-    }
-    let mut linked = vec![false; text.len()];
+    let chars = text.chars().count();
+    let mut linked = vec![false; chars];
     for span in spans.iter().filter(|s| s.kind == SpanKind::Link) {
-        let end = span.end.min(text.len());
+        let end = span.end.min(chars);
         for flag in linked.iter_mut().take(end).skip(span.start) {
             *flag = true;
         }
     }
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    if visible == 0 {
+        return 0.0;
+    }
     let covered = text
-        .bytes()
+        .chars()
         .zip(&linked)
-        .filter(|(b, l)| **l && !b.is_ascii_whitespace())
+        .filter(|(c, l)| **l && !c.is_whitespace())
         .count();
-    let visible = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
-    covered as f64 / visible.max(1) as f64
+    covered as f64 / visible as f64
 }
 
 #[cfg(test)]

@@ -288,3 +288,22 @@ fn a_telephone_number_alone_is_not_a_date() {
     assert!(!is_date_line("+81 158-23-2012"));
     assert!(!is_date_line("+49 30 12-34-56"));
 }
+
+#[test]
+fn tags_under_their_label_and_a_bare_count_go_in_any_script() {
+    let html = format!(
+        "<ul><li><p>6,762</p></li></ul>\
+         <ul><li>Tags : </li><li><a href='/tag/toy/'>おもちゃ</a></li>\
+         <li><a href='/tag/gadget/'>ガジェット</a></li></ul>{STORY}\
+         <ul><li>Étiquettes</li><li><a href='/t/ete'>Été à Montréal</a></li></ul>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn a_link_share_counts_characters_not_bytes() {
+    let base = url::Url::parse("https://example.com/").ok();
+    let text = html_to_text("<p><a href='/a'>おもちゃ</a> と本</p>", base.as_ref());
+    assert!((link_share(&text.blocks[0]) - 4.0 / 6.0).abs() < 1e-9);
+}

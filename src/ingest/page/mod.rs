@@ -21,6 +21,7 @@ mod repeats;
 mod scan;
 mod second;
 mod standfirst;
+mod tagrun;
 mod teaserboxes;
 mod teasers;
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! the text they would say the same thing twice. A description that only
 //! starts like the text and goes on in words of its own is a standfirst.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::ingest::htmltext::squash;
 
 /// A description shorter than this (in characters) is a copy only when it
@@ -44,8 +46,26 @@ pub fn standfirst(description: Option<&str>, paragraphs: &[String]) -> Option<St
     let key = core
         .rsplit_once(' ')
         .map_or(core.as_str(), |(head, _)| head);
-    let cut_from = key.chars().count() >= MIN_KEY && paragraphs.iter().any(|p| p.contains(key));
-    (!opens && !cut_from).then(|| description.to_string())
+    let long_key = key.chars().count() >= MIN_KEY;
+    let cut_from = long_key && paragraphs.iter().any(|p| p.contains(key));
+    (!opens && !cut_from && !(long_key && runs_over_opening(key, paragraphs)))
+        .then(|| description.to_string())
+}
+
+/// Paragraphs of the opening a description may run over.
+const OPENING: usize = 6;
+
+/// Whether `key` is the text's opening paragraphs run together (a
+/// description made of the first paragraphs, cut), compared without
+/// spaces and in one Unicode form: a page may spell "プ" as "フ" and a mark.
+fn runs_over_opening(key: &str, paragraphs: &[String]) -> bool {
+    let squeezed = |s: &str| -> String { s.nfc().filter(|c| !c.is_whitespace()).collect() };
+    let opening: String = paragraphs
+        .iter()
+        .take(OPENING)
+        .map(|p| squeezed(p))
+        .collect();
+    opening.contains(&squeezed(key))
 }
 
 /// The description without the marks of a cut at its end.
@@ -90,6 +110,23 @@ mod tests {
         let mut long = body(&["One.", "Two.", "Three.", "Four."]);
         long.push(OPENING_PARAGRAPH.to_string());
         assert_eq!(standfirst(Some(OPENING_PARAGRAPH), &long), None);
+    }
+
+    #[test]
+    fn a_description_running_over_the_first_paragraphs_is_not_repeated() {
+        let paragraphs = body(&[
+            "Kicker",
+            "罪悪感薄めでグリグリ回せるやつ。",
+            "バンダイはこの4月から、カプセルトイ自販機を本格稼働することを発表しました。",
+            "Suicaで好きなだけ回せます。",
+            "や、やめ時が見つからない…！",
+        ]);
+        // Run together, with a space of its own, "プ" spelt "フ" + U+309A, cut.
+        let cut = "罪悪感薄めでグリグリ回せるやつ。バンダイはこの4月から、カフ\u{309a}セルトイ\
+            自販機を本格稼働することを発表しました。 Suicaで好きなだけ回せます。 や、";
+        assert_eq!(standfirst(Some(cut), &paragraphs), None);
+        let own = "罪悪感薄めで回せるやつ。 それでも小銭は要りません、とバンダイは言います。";
+        assert_eq!(standfirst(Some(own), &paragraphs).as_deref(), Some(own));
     }
 
     #[test]
