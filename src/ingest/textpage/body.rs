@@ -243,12 +243,18 @@ const GOING_ON: usize = 150;
 /// goes on.
 const LONG_GOING_ON: usize = 300;
 
+/// Most words of a line of such a box that is no entry of its own: the
+/// names under a headline, the article's next subheading.
+const PROMO_NAME_WORDS: usize = 4;
+
 /// Whether a related marker at `i` heads a box of a few links set inside the
-/// article ("Related" and one headline): the article goes on right after
-/// it, two paragraphs of prose in a row.
+/// article ("Related" and one headline, "Most Read" and three with their
+/// writers' names): the article goes on right after it, two paragraphs of
+/// prose in a row.
 fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
     let prose = |j: usize| lines[j].kind == Kind::Text && !teaser[j] && lines[j].eff >= GOING_ON;
     let mut entries = 0;
+    let mut seen = 0;
     let mut j = i;
     while let Some(k) = next_content(lines, j + 1) {
         if prose(k) {
@@ -256,8 +262,14 @@ fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
                 lines[k].eff >= LONG_GOING_ON || next_content(lines, k + 1).is_some_and(prose);
             return entries >= 1 && goes_on;
         }
-        entries += 1;
-        if entries > PROMO_ENTRIES || matches!(lines[k].kind, Kind::Barrier(_)) {
+        seen += 1;
+        if lines[k].words > PROMO_NAME_WORDS || lines[k].is_text() {
+            entries += 1;
+        }
+        if entries > PROMO_ENTRIES
+            || seen > 2 * PROMO_ENTRIES + 1
+            || matches!(lines[k].kind, Kind::Barrier(_))
+        {
             return false;
         }
         j = k;

@@ -261,6 +261,32 @@ Most Read\nA Storm Floods The Old Town\nSchools Close For The Holidays\nThe Mark
 }
 
 #[test]
+fn a_most_read_box_with_writers_names_inside_the_article_does_not_end_it() {
+    let para = |n: &str| {
+        format!(
+            "The {n} paragraph tells how the harbour bridge was planned, argued over in the \
+            council for a decade, and finally built by a company from the next town over four \
+            years, with the old ferry running beside it until the very last week of the work.\n"
+        )
+    };
+    let mut text = String::from("News\nThe Harbour Bridge Opens After Four Years of Work\n");
+    for n in ["first", "second", "third", "fourth", "fifth"] {
+        text += &para(n);
+    }
+    text += "Most Read\nHow The Old Port Was Sold Twice In Ten Years\nAnna Rossi, Marco Bianchi\n\
+        Storm Floods The Old Town For The Third Time\nLuca Verdi\n\
+        Schools Close Early For The Winter Holidays\nGina Neri\nThe Tolls\n";
+    for n in ["sixth", "seventh", "eighth"] {
+        text += &para(n);
+    }
+    text += "Most Read\nHow The Old Port Was Sold Twice In Ten Years\nAnna Rossi\n";
+    let body = parse(&text).body.join("\n");
+    assert!(body.contains("The first paragraph"), "{body}");
+    assert!(body.contains("The eighth paragraph"), "{body}");
+    assert!(!body.contains("Storm Floods"), "{body}");
+}
+
+#[test]
 fn reader_comments_headed_by_says_are_not_the_article() {
     let text = "Blog\nThe Harbour Bridge Opens\nMarch 2, 2021\n\
 The new harbour bridge opened on Monday morning after four years of work, and the first buses crossed it before seven in the morning.\n\
