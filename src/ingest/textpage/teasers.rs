@@ -45,8 +45,9 @@ pub(super) fn teaser_flags(lines: &[Line]) -> Vec<bool> {
 /// two, a section runs longer.
 const SECTION_EFF: usize = 400;
 
-/// Unflags the pairs in a row (no prose between them but theirs) whose
-/// blurbs are [`SECTION_EFF`] long on average: an article's sections.
+/// Unflags the pairs in a row (no prose between them but theirs, no
+/// section marker such as "Share this article") whose blurbs are
+/// [`SECTION_EFF`] long on average: an article's sections.
 fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
     let mut i = 0;
     while i < lines.len() {
@@ -56,7 +57,10 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
         }
         let mut chain = vec![i];
         let mut j = i + 1;
-        while j < lines.len() && (!lines[j].is_text() || flags[j]) {
+        while j < lines.len()
+            && (!lines[j].is_text() || flags[j])
+            && !matches!(lines[j].kind, Kind::Barrier(_))
+        {
             if flags[j] {
                 chain.push(j);
             }
@@ -160,6 +164,49 @@ mod tests {
         let a = parse_text_page(page).expect("an article");
         assert_eq!(a.body.len(), 1, "{:?}", a.body);
         assert!(a.body[0].starts_with("The hosts welcomed a baker"));
+    }
+
+    #[test]
+    fn sections_before_a_share_marker_are_not_counted_with_the_teasers_after_it() {
+        let section = |n: &str| {
+            format!(
+                "The {n} section tells how the plant in the valley will make battery cells for \
+                the carmaker next door from the spring, how many people it will hire over the \
+                next two years, what the state paid towards the new hall, and why the company \
+                chose the valley over the two sites it had looked at near the coast last year, \
+                where land was cheaper but the grid could not carry the load of a plant this size, \
+                as the minister said on the day."
+            )
+        };
+        let mut page = String::from("The Plant Grows Again\nBy The Newsroom\n");
+        for (heading, n) in [
+            ("A Third Hall For The Cells", "first"),
+            ("More Jobs In The Valley", "second"),
+            ("Why The Valley Won", "last"),
+        ] {
+            page += &format!("{heading}\n{}\n", section(n));
+        }
+        page += "Share this article\n";
+        for n in 1..=8 {
+            page += &format!(
+                "Another Plant Opens Its Doors Number {n}\nA short blurb about plant number \
+                {n}, which opened last week near the river and makes cells for buses and \
+                lorries, with more to come next year if the orders keep coming in.\n"
+            );
+        }
+        page += "Your privacy\n";
+        for n in ["first", "second", "third"] {
+            page += &format!(
+                "The {n} note on your privacy: we and our partners keep and read data on your \
+                device to measure how you use the site, to show you offers that fit and to \
+                improve our services, and you can change your choices at any time at the foot \
+                of every page, where the settings are, as the law asks of every publisher.\n"
+            );
+        }
+        let a = parse_text_page(&page).expect("an article");
+        let body = a.body.join("\n");
+        assert!(body.contains("The first section"), "{body}");
+        assert!(!body.contains("plant number 3"), "{body}");
     }
 
     #[test]
