@@ -222,6 +222,7 @@ pub(super) fn build(lines: Vec<String>) -> Vec<Line> {
         .collect::<Vec<_>>()
         .tap_lists()
         .tap_verse()
+        .tap_comment_heads()
 }
 
 /// Bulleted items of at least this many words, this many in a row, are
@@ -232,9 +233,17 @@ const LIST_RUN: usize = 5;
 trait TapLists {
     fn tap_lists(self) -> Self;
     fn tap_verse(self) -> Self;
+    fn tap_comment_heads(self) -> Self;
 }
 
 impl TapLists for Vec<Line> {
+    /// Heads of readers' comments without a heading over them: see
+    /// [`super::comment_heads`].
+    fn tap_comment_heads(mut self) -> Self {
+        super::comment_heads::mark_comment_heads(&mut self);
+        self
+    }
+
     /// Runs of verse (lyrics, a poem) read as text: see [`super::verse`].
     fn tap_verse(mut self) -> Self {
         super::verse::mark_verse(&mut self);
