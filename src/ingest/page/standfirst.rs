@@ -47,9 +47,9 @@ pub fn standfirst(description: Option<&str>, paragraphs: &[String]) -> Option<St
         .rsplit_once(' ')
         .map_or(core.as_str(), |(head, _)| head);
     let long_key = key.chars().count() >= MIN_KEY;
-    let cut_from = long_key && paragraphs.iter().any(|p| p.contains(key));
-    (!opens && !cut_from && !(long_key && runs_over_opening(key, paragraphs)))
-        .then(|| description.to_string())
+    let cut_from = long_key
+        && (paragraphs.iter().any(|p| p.contains(key)) || runs_over_opening(key, paragraphs));
+    (!opens && !cut_from).then(|| description.to_string())
 }
 
 /// Paragraphs of the opening a description may run over.
