@@ -8,9 +8,10 @@ use super::player::{
     has_playlist, over_slider_arrows, running_time_above, running_time_under, under_player_controls,
 };
 use super::title_signs::{
-    captions_a_picture, credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu,
-    in_tag_list, is_arrow_link, is_bracketed, is_glued_trail, is_offer, is_relative_stamp,
-    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
+    captions_a_picture, credited_under_standfirst, ends_with_more_link, in_fact_box,
+    in_related_list, in_repeated_menu, in_tag_list, is_arrow_link, is_bracketed, is_glued_trail,
+    is_offer, is_relative_stamp, is_repeated_label, is_standfirst_under_headline, is_tag_line,
+    opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -256,6 +257,7 @@ pub(super) fn pick_title(
             || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
             || is_glued_trail(&lines[i].text)
+            || ends_with_more_link(&lines[i].text)
             || in_repeated_menu(lines, i)
             || super::recipe::in_ingredients(lines, i)
             || super::recipe::is_timing_line(&lines[i].text)

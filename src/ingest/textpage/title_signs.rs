@@ -186,9 +186,15 @@ pub(super) fn is_bracketed(line: &Line) -> bool {
 }
 
 /// A line opened by an arrow and a space ("> Sign up", "» More news",
-/// "« Back to the events") is a link to follow, not a headline.
+/// "« Back to the events") is a link to follow, not a headline; a French
+/// quotation opens with "« " too, and its "»" closes it further on.
 pub(super) fn is_arrow_link(line: &Line) -> bool {
     let mut chars = line.text.chars();
+    let first = chars.clone().next();
+    let quotes = |open: char, close: char| first == Some(open) && line.text.contains(close);
+    if quotes('«', '»') || quotes('‹', '›') {
+        return false;
+    }
     matches!(
         chars.next(),
         Some(
@@ -386,5 +392,37 @@ fn is_fact_row(text: &str) -> bool {
         (1..=FACT_LABEL_WORDS).contains(&words)
             && !label.contains(['.', '!', '?'])
             && !value.trim().is_empty()
+    })
+}
+
+/// Links to go on reading that close a teaser's line, lowercased.
+const MORE_LINKS: &[&str] = &[
+    "read more",
+    "continue reading",
+    "learn more",
+    "lire plus",
+    "lire la suite",
+    "en savoir plus",
+    "weiterlesen",
+    "mehr lesen",
+    "mehr erfahren",
+    "leer más",
+    "seguir leyendo",
+    "leggi di più",
+    "continua a leggere",
+    "leia mais",
+    "czytaj więcej",
+    "czytaj dalej",
+];
+
+/// A line closed by a link to read on ("… du Covid-19. Lire plus"): a
+/// banner or a teaser pointing elsewhere, not the page's headline.
+pub(super) fn ends_with_more_link(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    MORE_LINKS.iter().any(|m| {
+        lower
+            .strip_suffix(m)
+            .is_some_and(|head| head.ends_with([' ', '.', '…', '|', '»']) && head.trim().len() > 1)
     })
 }

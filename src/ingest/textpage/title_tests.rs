@@ -380,3 +380,29 @@ Schools Reopen After The Long Winter\nBy Lucia Verdi\nMarch 1, 2021\n{SCHOOLS}{H
     let single = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
     assert_eq!(single.title, "Council Approves The River Bridge");
 }
+
+#[test]
+fn a_banner_closed_by_a_link_to_read_on_is_not_the_headline() {
+    use super::title_signs::ends_with_more_link;
+    assert!(ends_with_more_link(
+        "Mapping the virus: our observatory. Read more"
+    ));
+    assert!(ends_with_more_link(
+        "Cartographier le coronavirus. Lire plus »"
+    ));
+    assert!(!ends_with_more_link("Read more"));
+    assert!(!ends_with_more_link("Why we read more than ever"));
+}
+
+#[test]
+fn a_headline_opening_with_a_french_quotation_is_no_arrow_link() {
+    let page = format!(
+        "Le Continent\n« Il y a, d’abord, le poids de la géographie ». Sur les migrations\n\
+         Entretiens\n{BODY}« Retour aux entretiens\n"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(
+        a.title,
+        "« Il y a, d’abord, le poids de la géographie ». Sur les migrations"
+    );
+}
