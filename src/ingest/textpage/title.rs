@@ -9,9 +9,9 @@ use super::player::{
 };
 use super::title_signs::{
     captions_a_picture, credited_under_standfirst, ends_with_more_link, in_fact_box,
-    in_related_list, in_repeated_menu, in_tag_list, is_arrow_link, is_bracketed, is_glued_trail,
-    is_offer, is_relative_stamp, is_repeated_label, is_standfirst_under_headline, is_tag_line,
-    opens_with_article,
+    in_related_list, in_repeated_menu, in_tag_list, is_arrow_link, is_bracketed,
+    is_credit_or_back_link, is_glued_trail, is_offer, is_relative_stamp, is_repeated_label,
+    is_row_of_links, is_standfirst_under_headline, is_tag_line, opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -258,6 +258,8 @@ pub(super) fn pick_title(
             || is_tag_line(&lines[i].text)
             || is_glued_trail(&lines[i].text)
             || ends_with_more_link(&lines[i].text)
+            || is_credit_or_back_link(&lines[i].text)
+            || is_row_of_links(&lines[i].text)
             || in_repeated_menu(lines, i)
             || super::recipe::in_ingredients(lines, i)
             || super::recipe::is_timing_line(&lines[i].text)

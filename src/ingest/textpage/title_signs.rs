@@ -426,3 +426,78 @@ pub(super) fn ends_with_more_link(text: &str) -> bool {
             .is_some_and(|head| head.ends_with([' ', '.', '…', '|', '»']) && head.trim().len() > 1)
     })
 }
+
+/// Markers of a picture's credit or a copyright, with their colon, lowercased.
+const CREDIT_LABELS: &[&str] = &[
+    "copyright:",
+    "©",
+    "(c)",
+    "bild:",
+    "bilder:",
+    "bildquelle:",
+    "titelbild:",
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "image:",
+    "credit:",
+    "credits:",
+    "quelle:",
+    "source:",
+    "fuente:",
+    "crédito:",
+    "crédit :",
+    "crédit:",
+    "zdjęcie:",
+    "fot.",
+];
+
+/// Most words after a credit's marker: a name or an agency.
+const CREDIT_WORDS: usize = 4;
+
+/// Starts of a link back to a list or a section, lowercased.
+const BACK_LINKS: &[&str] = &[
+    "back to ",
+    "return to ",
+    "zurück zu",
+    "zurück zur ",
+    "retour à ",
+    "retour aux ",
+    "volver a ",
+    "torna a ",
+    "torna alla ",
+    "powrót do ",
+];
+
+/// Most words of a link back.
+const BACK_WORDS: usize = 5;
+
+/// A credit line ("Copyright: Accurec", "Bild: AdobeStock/rangizzz") or a
+/// link back ("Zurück zum Lexikon"): the page's furniture, never its
+/// headline. "Photos: The Best Of The Festival" says more than a name.
+pub(super) fn is_credit_or_back_link(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let credit = CREDIT_LABELS.iter().any(|m| {
+        lower
+            .strip_prefix(m)
+            .is_some_and(|rest| rest.split_whitespace().count() <= CREDIT_WORDS)
+    });
+    let back = BACK_LINKS.iter().any(|m| lower.starts_with(m))
+        && lower.split_whitespace().count() <= BACK_WORDS;
+    credit || back
+}
+
+/// Most words of an item of a row of links.
+const ROW_ITEM_WORDS: usize = 2;
+
+/// A row of one- or two-word items set apart by " | " ("Impressum |
+/// Datenschutz", "Business | January 2022"): links or a section and its
+/// date. A headline with its site's name after a bar says more on one side.
+pub(super) fn is_row_of_links(text: &str) -> bool {
+    let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
+    items.len() >= 2
+        && items
+            .iter()
+            .all(|item| !item.is_empty() && item.split_whitespace().count() <= ROW_ITEM_WORDS)
+}

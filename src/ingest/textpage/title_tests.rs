@@ -406,3 +406,34 @@ fn a_headline_opening_with_a_french_quotation_is_no_arrow_link() {
         "« Il y a, d’abord, le poids de la géographie ». Sur les migrations"
     );
 }
+
+#[test]
+fn credits_links_back_and_rows_of_links_are_not_headlines() {
+    use super::title_signs::{is_credit_or_back_link, is_row_of_links};
+    for furniture in [
+        "Copyright: Accurec",
+        "Bild: AdobeStock/rangizzz",
+        "© Jane Doe / Agency",
+        "Zurück zum Lexikon",
+        "Back to all events",
+    ] {
+        assert!(is_credit_or_back_link(furniture), "{furniture}");
+    }
+    for headline in [
+        "Photos: The Best Pictures Of The Summer Festival",
+        "Copyright Law Reform Passes The Senate",
+        "Back to school: what parents need to know this year",
+    ] {
+        assert!(!is_credit_or_back_link(headline), "{headline}");
+    }
+    assert!(is_row_of_links("Impressum | Datenschutz"));
+    assert!(is_row_of_links("Betriebsführung | Januar 2022"));
+    assert!(!is_row_of_links(
+        "Council Approves The River Bridge | The Town Paper"
+    ));
+    // Over a headline the text does not echo, the credit was taken before.
+    let page =
+        format!("Town Paper\nBild: AdobeStock/rangizzz\nVerjährung von Urlaubsansprüchen\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_ne!(a.title, "Bild: AdobeStock/rangizzz");
+}
