@@ -168,6 +168,11 @@ fn related_lists_and_inline_links_are_known_in_more_languages() {
         "Further reading",
         "Te recomendamos",
         "Najczęściej czytane",
+        "Neueste Beiträge",
+        "Beliebte Beiträge zum Thema:",
+        "Recent Posts",
+        "Derniers articles",
+        "Entradas recientes",
     ] {
         assert_eq!(barrier(heading), Some(Barrier::Related), "{heading}");
     }
