@@ -23,6 +23,16 @@ fn labels_in_brackets_or_dashes_or_with_a_remark_or_count_go() {
 }
 
 #[test]
+fn player_caption_and_archive_buttons_go() {
+    let html = format!(
+        "<p>View author archive</p>{STORY}<p>toggle caption</p><p>SHOW CAPTION +</p>\
+         <p>Show more</p><p>What’s Your Reaction?</p><p>[PR]</p><p>Transcript</p>\
+         <p>Advertisement - story continues below</p>"
+    );
+    assert_eq!(kept(&html), ONLY_STORY);
+}
+
+#[test]
 fn prompts_to_share_the_article_go() {
     let html = format!(
         "{STORY}<p>Artikel gefallen? Vergiss nicht zu teilen!</p>\
