@@ -187,8 +187,6 @@ pub(super) const LABELS: &[&str] = &[
     "join the conversation",
     "transcript",
     "watch",
-    "watch video",
-    "play video",
     "[pr]",
     "advertisement - story continues below",
     "story continues below advertisement",
