@@ -105,13 +105,28 @@ pub(super) fn byline_of(text: &str) -> Option<String> {
     }
     if BY_PREFIX.contains(&first.as_str()) {
         let credit = clean_credit(rest);
-        return (!credit.is_empty()).then_some(credit);
+        let nouns = first == "von" && joins_single_words(&credit);
+        return (!credit.is_empty() && !nouns).then_some(credit);
     }
     if FROM_PREFIX.contains(&first.as_str()) && rest.len() <= 6 {
         let credit = clean_credit(rest);
         return (!credit.is_empty()).then(|| format!("{} {credit}", words[0]));
     }
     None
+}
+
+/// Whether a credit joins parts of one word each ("Risiken und
+/// Nebenwirkungen"): German capitalises its nouns, so "Von Risiken und
+/// Nebenwirkungen" is a subheading, where "Von Anna Berg und Tom Roth"
+/// names two writers.
+fn joins_single_words(credit: &str) -> bool {
+    let parts: Vec<&str> = credit
+        .split([',', '&'])
+        .flat_map(|p| p.split(" und "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 2 && parts.iter().any(|p| p.split_whitespace().count() < 2)
 }
 
 /// Chinese, Japanese and Korean credit labels: source, author, editor,
@@ -327,6 +342,16 @@ pub(super) fn category_of(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_german_subheading_opening_with_von_is_no_byline() {
+        assert_eq!(byline_of("Von Risiken und Nebenwirkungen"), None);
+        assert_eq!(
+            byline_of("Von Anna Berg und Tom Roth").as_deref(),
+            Some("Anna Berg und Tom Roth")
+        );
+        assert_eq!(byline_of("Von Anna Berg").as_deref(), Some("Anna Berg"));
+    }
 
     #[test]
     fn cjk_credit_lines_are_bylines() {
