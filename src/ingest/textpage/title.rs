@@ -175,6 +175,24 @@ fn byline_right_under(lines: &[Line], i: usize) -> bool {
     next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
 }
 
+/// Most words of a date line standing over a headline.
+const DATE_OVER_WORDS: usize = 6;
+
+/// A date line right above the line, and above that no headline of its
+/// own (a label, a menu's last item, or nothing): a date over a
+/// name-like line makes it the story's headline ("20.06.2019 11:43" over
+/// "Ben Wilson Surf"), where a headline, then its date, then a name make
+/// the name its byline.
+fn dated_headline(lines: &[Line], i: usize) -> bool {
+    let content = |j: usize| (0..j).rev().find(|&k| lines[k].kind != Kind::Noise);
+    let Some(d) = content(i).filter(|&d| {
+        lines[d].date.is_some() && lines[d].words <= DATE_OVER_WORDS && lines[d].byline.is_none()
+    }) else {
+        return false;
+    };
+    content(d).is_none_or(|h| !(lines[h].is_title_like() && lines[h].words >= 3))
+}
+
 /// A byline within three lines under a line.
 fn byline_under(lines: &[Line], i: usize) -> bool {
     (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
@@ -236,6 +254,7 @@ pub(super) fn pick_title(
         // nouns look like names too).
         if (meta::bare_name(&lines[i]).is_some()
             && !byline_right_under(lines, i)
+            && !dated_headline(lines, i)
             && !opens_with_article(&lines[i].text)
             && !names_the_topic(lines, i, body))
             // A byline under it makes it an article's headline all the

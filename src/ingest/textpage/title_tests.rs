@@ -437,3 +437,14 @@ fn credits_links_back_and_rows_of_links_are_not_headlines() {
     let a = parse_text_page(&page).expect("an article");
     assert_ne!(a.title, "Bild: AdobeStock/rangizzz");
 }
+
+#[test]
+fn a_name_like_line_under_its_date_is_the_headline() {
+    let page = format!("Articles\nNews\n20.06.2019 11:43\nBen Wilson Surf\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Ben Wilson Surf");
+    // Under a headline and its date, a name is the byline.
+    let page = format!("Council Approves The River Bridge\n20.06.2019\nAnna Rossi\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Council Approves The River Bridge");
+}
