@@ -178,19 +178,61 @@ fn byline_right_under(lines: &[Line], i: usize) -> bool {
 /// Most words of a date line standing over a headline.
 const DATE_OVER_WORDS: usize = 6;
 
-/// A date line right above the line, and above that no headline of its
-/// own (a label, a menu's last item, or nothing): a date over a
+/// A date line (or a date and credit line) right above the line, and above
+/// that no headline of its own (a label, a menu's last item, or nothing):
+/// a date over a
 /// name-like line makes it the story's headline ("20.06.2019 11:43" over
 /// "Ben Wilson Surf"), where a headline, then its date, then a name make
 /// the name its byline.
 fn dated_headline(lines: &[Line], i: usize) -> bool {
     let content = |j: usize| (0..j).rev().find(|&k| lines[k].kind != Kind::Noise);
+    // A date line may carry the credit ("05.02.2020 - Redaktion: NAME"):
+    // then the name-like line under it is no byline either.
     let Some(d) = content(i).filter(|&d| {
-        lines[d].date.is_some() && lines[d].words <= DATE_OVER_WORDS && lines[d].byline.is_none()
+        let l = &lines[d];
+        l.date.is_some()
+            && (l.words <= DATE_OVER_WORDS
+                || ((l.byline.is_some() || has_credit_label(&l.text))
+                    && l.words <= 2 * DATE_OVER_WORDS))
     }) else {
         return false;
     };
     content(d).is_none_or(|h| !(lines[h].is_title_like() && lines[h].words >= 3))
+}
+
+/// A line closed by an arrow ("Sie befinden sich hier >", "Über uns >"):
+/// a step of a breadcrumb trail or a link onwards.
+/// A French quotation's "»" closes what its "«" opened.
+fn ends_with_arrow(text: &str) -> bool {
+    let mut back = text.trim_end().chars().rev();
+    let last = back.next();
+    let quoted =
+        (last == Some('»') && text.contains('«')) || (last == Some('›') && text.contains('‹'));
+    matches!(last, Some('>' | '»' | '›' | '→'))
+        && back.next().is_some_and(char::is_whitespace)
+        && !quoted
+}
+
+/// Labels of a writer's credit, lowercased, with their colon.
+const CREDIT_COLONS: &[&str] = &[
+    "redaktion:",
+    "autor:",
+    "autorin:",
+    "author:",
+    "text:",
+    "by:",
+    "rédaction :",
+    "rédaction:",
+    "redacción:",
+    "redazione:",
+];
+
+/// Whether a line holds a writer's credit label: with a date, it is the
+/// story's date and credit line ("05.02.2020 - Redaktion: NAME"), however
+/// many words it has.
+fn has_credit_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CREDIT_COLONS.iter().any(|c| lower.contains(c))
 }
 
 /// A byline within three lines under a line.
@@ -278,6 +320,8 @@ pub(super) fn pick_title(
             || is_glued_trail(&lines[i].text)
             || ends_with_more_link(&lines[i].text)
             || is_credit_or_back_link(&lines[i].text)
+            || (lines[i].date.is_some() && has_credit_label(&lines[i].text))
+            || ends_with_arrow(&lines[i].text)
             || is_row_of_links(&lines[i].text)
             || in_repeated_menu(lines, i)
             || super::recipe::in_ingredients(lines, i)

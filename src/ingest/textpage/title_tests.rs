@@ -443,6 +443,17 @@ fn a_name_like_line_under_its_date_is_the_headline() {
     let page = format!("Articles\nNews\n20.06.2019 11:43\nBen Wilson Surf\n{BODY}");
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, "Ben Wilson Surf");
+    let page = format!(
+        "Sie befinden sich hier >\nNews >\n05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher \
+         des Verbands)\nFaire Lieferketten\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Faire Lieferketten");
+    // A French quotation closes with " »": no arrow.
+    let page =
+        format!("Accueil >\nActus >\n« Les privatisations profitent aux actionnaires »\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "« Les privatisations profitent aux actionnaires »");
     // Under a headline and its date, a name is the byline.
     let page = format!("Council Approves The River Bridge\n20.06.2019\nAnna Rossi\n{BODY}");
     let a = parse_text_page(&page).expect("an article");
