@@ -213,6 +213,35 @@ fn ends_with_arrow(text: &str) -> bool {
         && !quoted
 }
 
+/// Fewest words of a headline right above that makes a line its subtitle.
+const HEADLINE_ABOVE_WORDS: usize = 6;
+
+/// Whether a headline of the story (six words or more: no kicker) stands
+/// right above the line: a page sets its headline first, and a second line
+/// telling the story under it is its subtitle or standfirst, whatever its
+/// case or length.
+pub(super) fn under_a_headline(lines: &[Line], i: usize, story: impl Fn(usize) -> f64) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .is_some_and(|j| {
+            lines[j].is_title_like()
+                && lines[j].words >= HEADLINE_ABOVE_WORDS
+                && lines[j].date.is_none()
+                && story(j) >= 0.3
+        })
+}
+
+/// A byline, a date or a writer's name alone on the next line that is not
+/// noise: a headline's own credit, which a subtitle under the headline
+/// does not have.
+pub(super) fn meta_right_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| {
+        let l = &lines[j];
+        l.byline.is_some() || l.date.is_some() || meta::bare_name(l).is_some()
+    })
+}
+
 /// Labels of a writer's credit, lowercased, with their colon.
 const CREDIT_COLONS: &[&str] = &[
     "redaktion:",
@@ -384,7 +413,8 @@ pub(super) fn pick_title(
         } else {
             0.0
         };
-        let second = if standfirst { -0.5 } else { 0.0 };
+        let subtitle = under_a_headline(lines, i, story) && !meta_right_under(lines, i);
+        let second = if standfirst || subtitle { -0.5 } else { 0.0 };
         // A headline is repeated where the page names itself; a standfirst
         // repeated (as the page's description) is a standfirst all the same.
         // A section's name repeated in a menu is no headline repeated.

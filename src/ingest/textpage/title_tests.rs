@@ -459,3 +459,33 @@ fn a_name_like_line_under_its_date_is_the_headline() {
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, "Council Approves The River Bridge");
 }
+
+#[test]
+fn a_second_line_telling_the_story_under_the_headline_is_its_subtitle() {
+    let lines = lines::build(
+        [
+            "Council approves the new river bridge after a long debate",
+            "Buses and bicycles: the bridge opens to traffic in the spring",
+            "Anna Rossi",
+            "The river bridge",
+            "Buses and bicycles: the bridge opens to traffic in the spring",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    let story = |_: usize| 1.0;
+    assert!(title::under_a_headline(&lines, 1, story));
+    // A line of five words above is a kicker or a label, not a headline.
+    assert!(!title::under_a_headline(&lines, 4, story));
+    // A headline's own credit under it: no subtitle.
+    assert!(title::meta_right_under(&lines, 1));
+    assert!(!title::meta_right_under(&lines, 0));
+    // A headline with its writer's name under it stays the headline under
+    // a long line above it.
+    let page = format!(
+        "Town Paper\nWatch the video of the council debate about the river bridge\n\
+         Council Approves The River Bridge\nAnna Rossi\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Council Approves The River Bridge");
+}
