@@ -34,6 +34,7 @@ mod phrases;
 mod player;
 mod recipe;
 mod related;
+mod related_phrases;
 #[cfg(test)]
 mod sign_tests;
 mod split;
@@ -41,6 +42,10 @@ mod teasers;
 #[cfg(test)]
 mod tests;
 mod title;
+mod title_furniture;
+#[cfg(test)]
+mod title_lines_tests;
+mod title_neighbours;
 mod title_signs;
 #[cfg(test)]
 mod title_tests;

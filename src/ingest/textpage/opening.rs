@@ -3,6 +3,7 @@
 //! and the article into one run of prose.
 
 use super::lines::{Kind, Line};
+use super::title_neighbours::byline_right_under;
 use super::title_signs::credited_under_standfirst;
 use super::{dates, meta, next_content};
 
@@ -68,7 +69,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             // when a date or a byline comes with the credit: a quote over
             // its speaker's name has none.
             dated
-                || byline_under(lines, h)
+                || byline_right_under(lines, h)
                 || (credited_under_standfirst(lines, h) && meta_within(lines, h, 3))
         } else {
             l.is_text()
@@ -90,11 +91,6 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         }
     }
     found
-}
-
-/// A byline on the next line that is not noise.
-fn byline_under(lines: &[Line], i: usize) -> bool {
-    next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
 }
 
 /// A byline or a date on one of the next `n` lines that are not noise.

@@ -7,11 +7,17 @@ use super::lines::{self, Kind, Line};
 use super::player::{
     has_playlist, over_slider_arrows, running_time_above, running_time_under, under_player_controls,
 };
+use super::title_furniture::{
+    ends_with_arrow, ends_with_more_link, has_credit_label, is_credit_or_back_link, is_row_of_links,
+};
+use super::title_neighbours::{
+    byline_right_under, byline_under, dated_headline, meta_right_under, meta_under,
+    under_a_headline,
+};
 use super::title_signs::{
-    captions_a_picture, credited_under_standfirst, ends_with_more_link, in_fact_box,
-    in_related_list, in_repeated_menu, in_tag_list, is_arrow_link, is_bracketed,
-    is_credit_or_back_link, is_glued_trail, is_offer, is_relative_stamp, is_repeated_label,
-    is_row_of_links, is_standfirst_under_headline, is_tag_line, opens_with_article,
+    captions_a_picture, credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu,
+    in_tag_list, is_arrow_link, is_bracketed, is_glued_trail, is_offer, is_relative_stamp,
+    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -168,110 +174,6 @@ fn is_shared_headline(lines: &[Line], i: usize) -> bool {
         && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
         && (byline_under(lines, i)
             || next_content(lines, i + 1).is_some_and(|j| lines[j].date.is_some()))
-}
-
-/// A byline on the next line that is not noise.
-fn byline_right_under(lines: &[Line], i: usize) -> bool {
-    next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
-}
-
-/// Most words of a date line standing over a headline.
-const DATE_OVER_WORDS: usize = 6;
-
-/// A date line (or a date and credit line) right above the line, and above
-/// that no headline of its own (a label, a menu's last item, or nothing):
-/// a date over a
-/// name-like line makes it the story's headline ("20.06.2019 11:43" over
-/// "Ben Wilson Surf"), where a headline, then its date, then a name make
-/// the name its byline.
-fn dated_headline(lines: &[Line], i: usize) -> bool {
-    let content = |j: usize| (0..j).rev().find(|&k| lines[k].kind != Kind::Noise);
-    // A date line may carry the credit ("05.02.2020 - Redaktion: NAME"):
-    // then the name-like line under it is no byline either.
-    let Some(d) = content(i).filter(|&d| {
-        let l = &lines[d];
-        l.date.is_some()
-            && (l.words <= DATE_OVER_WORDS
-                || ((l.byline.is_some() || has_credit_label(&l.text))
-                    && l.words <= 2 * DATE_OVER_WORDS))
-    }) else {
-        return false;
-    };
-    content(d).is_none_or(|h| !(lines[h].is_title_like() && lines[h].words >= 3))
-}
-
-/// A line closed by an arrow ("Sie befinden sich hier >", "Über uns >"):
-/// a step of a breadcrumb trail or a link onwards.
-/// A French quotation's "»" closes what its "«" opened.
-fn ends_with_arrow(text: &str) -> bool {
-    let mut back = text.trim_end().chars().rev();
-    let last = back.next();
-    let quoted =
-        (last == Some('»') && text.contains('«')) || (last == Some('›') && text.contains('‹'));
-    matches!(last, Some('>' | '»' | '›' | '→'))
-        && back.next().is_some_and(char::is_whitespace)
-        && !quoted
-}
-
-/// Fewest words of a headline right above that makes a line its subtitle.
-const HEADLINE_ABOVE_WORDS: usize = 6;
-
-/// Whether a headline of the story (six words or more: no kicker) stands
-/// right above the line: a page sets its headline first, and a second line
-/// telling the story under it is its subtitle or standfirst, whatever its
-/// case or length.
-pub(super) fn under_a_headline(lines: &[Line], i: usize, story: impl Fn(usize) -> f64) -> bool {
-    (0..i)
-        .rev()
-        .find(|&j| lines[j].kind != Kind::Noise)
-        .is_some_and(|j| {
-            lines[j].is_title_like()
-                && lines[j].words >= HEADLINE_ABOVE_WORDS
-                && lines[j].date.is_none()
-                && story(j) >= 0.3
-        })
-}
-
-/// A byline, a date or a writer's name alone on the next line that is not
-/// noise: a headline's own credit, which a subtitle under the headline
-/// does not have.
-pub(super) fn meta_right_under(lines: &[Line], i: usize) -> bool {
-    next_content(lines, i + 1).is_some_and(|j| {
-        let l = &lines[j];
-        l.byline.is_some() || l.date.is_some() || meta::bare_name(l).is_some()
-    })
-}
-
-/// Labels of a writer's credit, lowercased, with their colon.
-const CREDIT_COLONS: &[&str] = &[
-    "redaktion:",
-    "autor:",
-    "autorin:",
-    "author:",
-    "text:",
-    "by:",
-    "rédaction :",
-    "rédaction:",
-    "redacción:",
-    "redazione:",
-];
-
-/// Whether a line holds a writer's credit label: with a date, it is the
-/// story's date and credit line ("05.02.2020 - Redaktion: NAME"), however
-/// many words it has.
-fn has_credit_label(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    CREDIT_COLONS.iter().any(|c| lower.contains(c))
-}
-
-/// A byline within three lines under a line.
-fn byline_under(lines: &[Line], i: usize) -> bool {
-    (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
-}
-
-/// A byline or a date within three lines under a line.
-fn meta_under(lines: &[Line], i: usize) -> bool {
-    (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some() || lines[j].date.is_some())
 }
 
 fn is_duplicated(lines: &[Line], i: usize) -> bool {

@@ -4,7 +4,7 @@
 
 use super::*;
 
-const BODY: &str = "\
+pub(super) const BODY: &str = "\
 The city council approved the new river bridge on Tuesday after a long debate about its cost and the traffic it will bring to the old town.
 Council members said the bridge will carry buses and bicycles, and that the work on the river banks should start early next spring.
 Residents of the old town asked for a study of the bridge traffic before it opens, and the council promised to publish one by the summer.
@@ -379,113 +379,4 @@ Schools Reopen After The Long Winter\nBy Lucia Verdi\nMarch 1, 2021\n{SCHOOLS}{H
     // One article under the same line is that article's page.
     let single = parse_text_page(&format!("{top}{BODY}")).expect("page parses");
     assert_eq!(single.title, "Council Approves The River Bridge");
-}
-
-#[test]
-fn a_banner_closed_by_a_link_to_read_on_is_not_the_headline() {
-    use super::title_signs::ends_with_more_link;
-    assert!(ends_with_more_link(
-        "Mapping the virus: our observatory. Read more"
-    ));
-    assert!(ends_with_more_link(
-        "Cartographier le coronavirus. Lire plus »"
-    ));
-    assert!(!ends_with_more_link("Read more"));
-    assert!(!ends_with_more_link("Why we read more than ever"));
-}
-
-#[test]
-fn a_headline_opening_with_a_french_quotation_is_no_arrow_link() {
-    let page = format!(
-        "Le Continent\n« Il y a, d’abord, le poids de la géographie ». Sur les migrations\n\
-         Entretiens\n{BODY}« Retour aux entretiens\n"
-    );
-    let a = parse_text_page(&page).expect("an article");
-    assert_eq!(
-        a.title,
-        "« Il y a, d’abord, le poids de la géographie ». Sur les migrations"
-    );
-}
-
-#[test]
-fn credits_links_back_and_rows_of_links_are_not_headlines() {
-    use super::title_signs::{is_credit_or_back_link, is_row_of_links};
-    for furniture in [
-        "Copyright: Accurec",
-        "Bild: AdobeStock/rangizzz",
-        "© Jane Doe / Agency",
-        "Zurück zum Lexikon",
-        "Back to all events",
-    ] {
-        assert!(is_credit_or_back_link(furniture), "{furniture}");
-    }
-    for headline in [
-        "Photos: The Best Pictures Of The Summer Festival",
-        "Copyright Law Reform Passes The Senate",
-        "Back to school: what parents need to know this year",
-    ] {
-        assert!(!is_credit_or_back_link(headline), "{headline}");
-    }
-    assert!(is_row_of_links("Impressum | Datenschutz"));
-    assert!(is_row_of_links("Betriebsführung | Januar 2022"));
-    assert!(!is_row_of_links(
-        "Council Approves The River Bridge | The Town Paper"
-    ));
-    // Over a headline the text does not echo, the credit was taken before.
-    let page =
-        format!("Town Paper\nBild: AdobeStock/rangizzz\nVerjährung von Urlaubsansprüchen\n{BODY}");
-    let a = parse_text_page(&page).expect("an article");
-    assert_ne!(a.title, "Bild: AdobeStock/rangizzz");
-}
-
-#[test]
-fn a_name_like_line_under_its_date_is_the_headline() {
-    let page = format!("Articles\nNews\n20.06.2019 11:43\nBen Wilson Surf\n{BODY}");
-    let a = parse_text_page(&page).expect("an article");
-    assert_eq!(a.title, "Ben Wilson Surf");
-    let page = format!(
-        "Sie befinden sich hier >\nNews >\n05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher \
-         des Verbands)\nFaire Lieferketten\n{BODY}"
-    );
-    let a = parse_text_page(&page).expect("an article");
-    assert_eq!(a.title, "Faire Lieferketten");
-    // A French quotation closes with " »": no arrow.
-    let page =
-        format!("Accueil >\nActus >\n« Les privatisations profitent aux actionnaires »\n{BODY}");
-    let a = parse_text_page(&page).expect("an article");
-    assert_eq!(a.title, "« Les privatisations profitent aux actionnaires »");
-    // Under a headline and its date, a name is the byline.
-    let page = format!("Council Approves The River Bridge\n20.06.2019\nAnna Rossi\n{BODY}");
-    let a = parse_text_page(&page).expect("an article");
-    assert_eq!(a.title, "Council Approves The River Bridge");
-}
-
-#[test]
-fn a_second_line_telling_the_story_under_the_headline_is_its_subtitle() {
-    let lines = lines::build(
-        [
-            "Council approves the new river bridge after a long debate",
-            "Buses and bicycles: the bridge opens to traffic in the spring",
-            "Anna Rossi",
-            "The river bridge",
-            "Buses and bicycles: the bridge opens to traffic in the spring",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
-    let story = |_: usize| 1.0;
-    assert!(title::under_a_headline(&lines, 1, story));
-    // A line of five words above is a kicker or a label, not a headline.
-    assert!(!title::under_a_headline(&lines, 4, story));
-    // A headline's own credit under it: no subtitle.
-    assert!(title::meta_right_under(&lines, 1));
-    assert!(!title::meta_right_under(&lines, 0));
-    // A headline with its writer's name under it stays the headline under
-    // a long line above it.
-    let page = format!(
-        "Town Paper\nWatch the video of the council debate about the river bridge\n\
-         Council Approves The River Bridge\nAnna Rossi\n{BODY}"
-    );
-    let a = parse_text_page(&page).expect("an article");
-    assert_eq!(a.title, "Council Approves The River Bridge");
 }

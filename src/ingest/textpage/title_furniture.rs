@@ -1,0 +1,187 @@
+//! Lines that are the page's furniture, never its headline: links to read
+//! on, credits, links back, rows of links, breadcrumb steps and a writer's
+//! credit label.
+
+/// Links to go on reading that close a teaser's line, lowercased.
+const MORE_LINKS: &[&str] = &[
+    "read more",
+    "continue reading",
+    "learn more",
+    "lire plus",
+    "lire la suite",
+    "en savoir plus",
+    "weiterlesen",
+    "mehr lesen",
+    "mehr erfahren",
+    "leer más",
+    "seguir leyendo",
+    "leggi di più",
+    "continua a leggere",
+    "leia mais",
+    "czytaj więcej",
+    "czytaj dalej",
+];
+
+/// A line closed by a link to read on ("… du Covid-19. Lire plus"): a
+/// banner or a teaser pointing elsewhere, not the page's headline.
+pub(super) fn ends_with_more_link(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    MORE_LINKS.iter().any(|m| {
+        lower
+            .strip_suffix(m)
+            .is_some_and(|head| head.ends_with([' ', '.', '…', '|', '»']) && head.trim().len() > 1)
+    })
+}
+
+/// Markers of a picture's credit or a copyright, with their colon, lowercased.
+const CREDIT_LABELS: &[&str] = &[
+    "copyright:",
+    "©",
+    "(c)",
+    "bild:",
+    "bilder:",
+    "bildquelle:",
+    "titelbild:",
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "image:",
+    "credit:",
+    "credits:",
+    "quelle:",
+    "source:",
+    "fuente:",
+    "crédito:",
+    "crédit :",
+    "crédit:",
+    "zdjęcie:",
+    "fot.",
+];
+
+/// Most words after a credit's marker: a name or an agency.
+const CREDIT_WORDS: usize = 4;
+
+/// Starts of a link back to a list or a section, lowercased.
+const BACK_LINKS: &[&str] = &[
+    "back to ",
+    "return to ",
+    "zurück zu",
+    "zurück zur ",
+    "retour à ",
+    "retour aux ",
+    "volver a ",
+    "torna a ",
+    "torna alla ",
+    "powrót do ",
+];
+
+/// Most words of a link back.
+const BACK_WORDS: usize = 5;
+
+/// A credit line ("Copyright: Accurec", "Bild: AdobeStock/rangizzz") or a
+/// link back ("Zurück zum Lexikon"): the page's furniture, never its
+/// headline. "Photos: The Best Of The Festival" says more than a name.
+pub(super) fn is_credit_or_back_link(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let credit = CREDIT_LABELS.iter().any(|m| {
+        lower
+            .strip_prefix(m)
+            .is_some_and(|rest| rest.split_whitespace().count() <= CREDIT_WORDS)
+    });
+    let back = BACK_LINKS.iter().any(|m| lower.starts_with(m))
+        && lower.split_whitespace().count() <= BACK_WORDS;
+    credit || back
+}
+
+/// Most words of an item of a row of links.
+const ROW_ITEM_WORDS: usize = 2;
+
+/// A row of one- or two-word items set apart by " | " ("Impressum |
+/// Datenschutz", "Business | January 2022"): links or a section and its
+/// date. A headline with its site's name after a bar says more on one side.
+pub(super) fn is_row_of_links(text: &str) -> bool {
+    let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
+    items.len() >= 2
+        && items
+            .iter()
+            .all(|item| !item.is_empty() && item.split_whitespace().count() <= ROW_ITEM_WORDS)
+}
+
+/// A line closed by an arrow ("Sie befinden sich hier >", "Über uns >"):
+/// a step of a breadcrumb trail or a link onwards.
+/// A French quotation's "»" closes what its "«" opened.
+pub(super) fn ends_with_arrow(text: &str) -> bool {
+    let mut back = text.trim_end().chars().rev();
+    let last = back.next();
+    let quoted =
+        (last == Some('»') && text.contains('«')) || (last == Some('›') && text.contains('‹'));
+    matches!(last, Some('>' | '»' | '›' | '→'))
+        && back.next().is_some_and(char::is_whitespace)
+        && !quoted
+}
+
+/// Labels of a writer's credit, lowercased, with their colon.
+const CREDIT_COLONS: &[&str] = &[
+    "redaktion:",
+    "autor:",
+    "autorin:",
+    "author:",
+    "text:",
+    "by:",
+    "rédaction :",
+    "rédaction:",
+    "redacción:",
+    "redazione:",
+];
+
+/// Whether a line holds a writer's credit label: with a date, it is the
+/// story's date and credit line ("05.02.2020 - Redaktion: NAME"), however
+/// many words it has.
+pub(super) fn has_credit_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CREDIT_COLONS.iter().any(|c| lower.contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_banner_closed_by_a_link_to_read_on_is_not_the_headline() {
+        assert!(ends_with_more_link(
+            "Mapping the virus: our observatory. Read more"
+        ));
+        assert!(ends_with_more_link(
+            "Cartographier le coronavirus. Lire plus »"
+        ));
+        assert!(!ends_with_more_link("Read more"));
+        assert!(!ends_with_more_link("Why we read more than ever"));
+    }
+
+    #[test]
+    fn credits_links_back_and_rows_of_links_are_not_headlines() {
+        for furniture in [
+            "Copyright: Accurec",
+            "Bild: AdobeStock/rangizzz",
+            "© Jane Doe / Agency",
+            "Zurück zum Lexikon",
+            "Back to all events",
+        ] {
+            assert!(is_credit_or_back_link(furniture), "{furniture}");
+        }
+        for headline in [
+            "Photos: The Best Pictures Of The Summer Festival",
+            "Copyright Law Reform Passes The Senate",
+            "Back to school: what parents need to know this year",
+        ] {
+            assert!(!is_credit_or_back_link(headline), "{headline}");
+        }
+        assert!(is_row_of_links("Impressum | Datenschutz"));
+        assert!(is_row_of_links("Betriebsführung | Januar 2022"));
+        assert!(!is_row_of_links(
+            "Council Approves The River Bridge | The Town Paper"
+        ));
+    }
+}

@@ -1,0 +1,80 @@
+//! Tests of headline signs read from a line and its neighbours: a French
+//! quotation, a credit over the headline, a date over a name-like line, a
+//! subtitle under a longer headline.
+
+use super::title_tests::BODY;
+use super::*;
+
+#[test]
+fn a_headline_opening_with_a_french_quotation_is_no_arrow_link() {
+    let page = format!(
+        "Le Continent\n« Il y a, d’abord, le poids de la géographie ». Sur les migrations\n\
+         Entretiens\n{BODY}« Retour aux entretiens\n"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(
+        a.title,
+        "« Il y a, d’abord, le poids de la géographie ». Sur les migrations"
+    );
+}
+
+#[test]
+fn a_credit_over_the_headline_is_not_taken_for_it() {
+    // Over a headline the text does not echo, the credit was taken before.
+    let page =
+        format!("Town Paper\nBild: AdobeStock/rangizzz\nVerjährung von Urlaubsansprüchen\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_ne!(a.title, "Bild: AdobeStock/rangizzz");
+}
+
+#[test]
+fn a_name_like_line_under_its_date_is_the_headline() {
+    let page = format!("Articles\nNews\n20.06.2019 11:43\nBen Wilson Surf\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Ben Wilson Surf");
+    let page = format!(
+        "Sie befinden sich hier >\nNews >\n05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher \
+         des Verbands)\nFaire Lieferketten\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Faire Lieferketten");
+    // A French quotation closes with " »": no arrow.
+    let page =
+        format!("Accueil >\nActus >\n« Les privatisations profitent aux actionnaires »\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "« Les privatisations profitent aux actionnaires »");
+    // Under a headline and its date, a name is the byline.
+    let page = format!("Council Approves The River Bridge\n20.06.2019\nAnna Rossi\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_second_line_telling_the_story_under_the_headline_is_its_subtitle() {
+    let lines = lines::build(
+        [
+            "Council approves the new river bridge after a long debate",
+            "Buses and bicycles: the bridge opens to traffic in the spring",
+            "Anna Rossi",
+            "The river bridge",
+            "Buses and bicycles: the bridge opens to traffic in the spring",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    let story = |_: usize| 1.0;
+    assert!(title_neighbours::under_a_headline(&lines, 1, story));
+    // A line of five words above is a kicker or a label, not a headline.
+    assert!(!title_neighbours::under_a_headline(&lines, 4, story));
+    // A headline's own credit under it: no subtitle.
+    assert!(title_neighbours::meta_right_under(&lines, 1));
+    assert!(!title_neighbours::meta_right_under(&lines, 0));
+    // A headline with its writer's name under it stays the headline under
+    // a long line above it.
+    let page = format!(
+        "Town Paper\nWatch the video of the council debate about the river bridge\n\
+         Council Approves The River Bridge\nAnna Rossi\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Council Approves The River Bridge");
+}

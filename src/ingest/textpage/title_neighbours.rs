@@ -1,0 +1,76 @@
+//! What the lines around a headline candidate say of it: a byline or a
+//! date under it (its own credit), a date over it, a longer headline of
+//! the story right above it (then it is that headline's subtitle).
+
+use super::lines::{Kind, Line};
+use super::title_furniture::has_credit_label;
+use super::{meta, next_content};
+
+/// A byline on the next line that is not noise.
+pub(super) fn byline_right_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
+}
+
+/// Most words of a date line standing over a headline.
+const DATE_OVER_WORDS: usize = 6;
+
+/// A date line (or a date and credit line) right above the line, and above
+/// that no headline of its own (a label, a menu's last item, or nothing):
+/// a date over a
+/// name-like line makes it the story's headline ("20.06.2019 11:43" over
+/// "Ben Wilson Surf"), where a headline, then its date, then a name make
+/// the name its byline.
+pub(super) fn dated_headline(lines: &[Line], i: usize) -> bool {
+    let content = |j: usize| (0..j).rev().find(|&k| lines[k].kind != Kind::Noise);
+    // A date line may carry the credit ("05.02.2020 - Redaktion: NAME"):
+    // then the name-like line under it is no byline either.
+    let Some(d) = content(i).filter(|&d| {
+        let l = &lines[d];
+        l.date.is_some()
+            && (l.words <= DATE_OVER_WORDS
+                || ((l.byline.is_some() || has_credit_label(&l.text))
+                    && l.words <= 2 * DATE_OVER_WORDS))
+    }) else {
+        return false;
+    };
+    content(d).is_none_or(|h| !(lines[h].is_title_like() && lines[h].words >= 3))
+}
+
+/// Fewest words of a headline right above that makes a line its subtitle.
+const HEADLINE_ABOVE_WORDS: usize = 6;
+
+/// Whether a headline of the story (six words or more: no kicker) stands
+/// right above the line: a page sets its headline first, and a second line
+/// telling the story under it is its subtitle or standfirst, whatever its
+/// case or length.
+pub(super) fn under_a_headline(lines: &[Line], i: usize, story: impl Fn(usize) -> f64) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .is_some_and(|j| {
+            lines[j].is_title_like()
+                && lines[j].words >= HEADLINE_ABOVE_WORDS
+                && lines[j].date.is_none()
+                && story(j) >= 0.3
+        })
+}
+
+/// A byline, a date or a writer's name alone on the next line that is not
+/// noise: a headline's own credit, which a subtitle under the headline
+/// does not have.
+pub(super) fn meta_right_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| {
+        let l = &lines[j];
+        l.byline.is_some() || l.date.is_some() || meta::bare_name(l).is_some()
+    })
+}
+
+/// A byline within three lines under a line.
+pub(super) fn byline_under(lines: &[Line], i: usize) -> bool {
+    (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
+}
+
+/// A byline or a date within three lines under a line.
+pub(super) fn meta_under(lines: &[Line], i: usize) -> bool {
+    (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some() || lines[j].date.is_some())
+}
