@@ -252,6 +252,19 @@ fn year_at(toks: &[(Tok, String)], i: usize) -> Option<i64> {
     (digits == 4).then_some(i64::from(y))
 }
 
+/// A two-digit year ("08-13-10 05:18 PM") counts only when a time of day
+/// follows it: alone, three small numbers are as likely a score or a code.
+fn short_year_before_time(toks: &[(Tok, String)], i: usize) -> Option<i64> {
+    let (t, s) = toks.get(i)?;
+    let (y, digits) = num(t)?;
+    let (hour, hour_sep) = toks.get(i + 1)?;
+    let timed = s.trim().is_empty()
+        && !s.is_empty()
+        && num(hour).is_some_and(|(h, d)| d <= 2 && h < 24)
+        && hour_sep == ":";
+    (digits == 2 && timed).then_some(2000 + i64::from(y))
+}
+
 fn try_at(toks: &[(Tok, String)], i: usize) -> Option<i64> {
     let (t0, s0) = toks.get(i)?;
     if let Some((a, da)) = num(t0) {
@@ -282,7 +295,7 @@ fn try_at(toks: &[(Tok, String)], i: usize) -> Option<i64> {
             let (t1, s1) = toks.get(i + 1)?;
             let (b, db) = num(t1)?;
             if db <= 2 && numeric_sep(s1) == Some(sep) {
-                let y = year_at(toks, i + 2)?;
+                let y = year_at(toks, i + 2).or_else(|| short_year_before_time(toks, i + 2))?;
                 let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
                 return to_unix(y, m, d);
             }

@@ -70,3 +70,13 @@ fn day_stamps() {
         assert!(!is_day_stamp(s), "{s}");
     }
 }
+
+#[test]
+fn two_digit_year_only_before_a_time() {
+    assert_eq!(
+        find_date("First Posted: 08-13-10 05:18 PM | Updated: 08-14-10 12:41 AM"),
+        ymd(2010, 8, 13)
+    );
+    assert_eq!(find_date("Score 08-13-10 tonight"), None);
+    assert_eq!(find_date("Codes 08-13-10, 11-12-13"), None);
+}
