@@ -176,12 +176,26 @@ fn is_shared_headline(lines: &[Line], i: usize) -> bool {
             || next_content(lines, i + 1).is_some_and(|j| lines[j].date.is_some()))
 }
 
+/// Words a line needs for a labelled copy of it to be a share box's and
+/// not a category line's ("Kategorie: Allgemein, news").
+const SHARED_WORDS: usize = 4;
+
+/// Whether the line is repeated elsewhere on the page: whole, at the start
+/// of a longer line, or after a label's colon ("Share this story for: …",
+/// a share box naming the headline).
 fn is_duplicated(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.to_lowercase();
     lines.iter().enumerate().any(|(j, l)| {
-        j != i
-            && (l.text.to_lowercase() == t
-                || (l.eff > lines[i].eff && l.text.to_lowercase().starts_with(&t)))
+        if j == i {
+            return false;
+        }
+        let other = l.text.to_lowercase();
+        other == t
+            || (l.eff > lines[i].eff && other.starts_with(&t))
+            || (lines[i].words >= SHARED_WORDS
+                && other
+                    .strip_suffix(&t)
+                    .is_some_and(|label| label.trim_end().ends_with(':')))
     })
 }
 

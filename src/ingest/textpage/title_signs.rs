@@ -31,6 +31,10 @@ const CREDITS: &[&str] = &[
     "reuters/",
 ];
 
+/// Closing marks of a caption under an archive picture ("… training
+/// ahead of a match. (FILE)").
+const FILE_MARKS: &[&str] = &["(file)", "(file photo)", "(file picture)", "(archive)"];
+
 /// Lines of a list to climb to find the heading that opens it.
 const LIST_REACH: usize = 8;
 
@@ -129,6 +133,8 @@ pub(super) fn captions_a_picture(lines: &[Line], i: usize) -> bool {
         .iter()
         .any(|c| lower.find(c).is_some_and(|at| at > 0));
     inline
+        || lower.starts_with("file photo:")
+        || FILE_MARKS.iter().any(|m| lower.ends_with(m))
         || (i + 1..lines.len())
             .find(|&j| lines[j].kind != Kind::Noise)
             .is_some_and(|j| {

@@ -129,12 +129,31 @@ Council members vote for the new river bridge of the old town\nImage: City Archi
 }
 
 #[test]
+fn a_line_closed_by_a_file_mark_is_a_caption() {
+    let page = lines::build(lines::split_lines(
+        "The team training ahead of a match against the visitors. (FILE)\n\
+FILE PHOTO: The team training ahead of a match\nThe Team Trains Ahead Of The Match\n",
+    ));
+    assert!(title_signs::captions_a_picture(&page, 0));
+    assert!(title_signs::captions_a_picture(&page, 1));
+    assert!(!title_signs::captions_a_picture(&page, 2));
+}
+
+#[test]
 fn a_headline_repeated_by_share_boxes_is_still_the_headline() {
     let top = "Home\nNews\nCouncil Approves The River Bridge\nBy Anna Rossi\n";
     let tail = "Share\nCouncil Approves The River Bridge\nE-mail\n\
 Council Approves The River Bridge\nPrint\n";
     let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
     assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_named_by_a_share_box_beats_the_line_over_its_byline() {
+    let top = "Home\nNews\nCouncil Backs River Crossing For Commuters\nNew, 74 comments\n\
+Bicycles will also cross the water\nBy Anna Rossi Jul 3, 2019\nShare this story\n\
+Share All sharing options for: Council Backs River Crossing For Commuters\n";
+    assert_eq!(title_of(top), "Council Backs River Crossing For Commuters");
 }
 
 #[test]
