@@ -42,6 +42,59 @@ pub fn drop_link_runs(body: &mut HtmlText) {
     }
 }
 
+/// A list of links set between two paragraphs of prose has at most this
+/// many items to be a pointer to other stories and not the article's list.
+const MAX_PROMO_ITEMS: usize = 3;
+
+/// Words a promoted story's headline has at least (a link's label such as
+/// "Windows" or "Download" is shorter).
+const PROMO_WORDS: usize = 4;
+
+/// A paragraph of prose has at least this many characters.
+const PROSE_CHARS: usize = 80;
+
+/// Removes the short lists of linked headlines set inside the article
+/// between two paragraphs of its prose ("• The latest news about the
+/// outbreak"): pointers to other stories, never the article's list, whose
+/// items are not all links.
+pub fn drop_inline_promo_lists(body: &mut HtmlText) {
+    let mut at = 0;
+    while at < body.blocks.len() {
+        let run = body.blocks[at..]
+            .iter()
+            .take_while(|b| matches!(b, Block::ListItem { .. }))
+            .count();
+        if run == 0 {
+            at += 1;
+            continue;
+        }
+        let between_prose = at > 0
+            && is_prose(&body.blocks[at - 1])
+            && body.blocks.get(at + run).is_some_and(is_prose);
+        let promos =
+            run <= MAX_PROMO_ITEMS && body.blocks[at..at + run].iter().all(is_promoted_headline);
+        if between_prose && promos {
+            for _ in 0..run {
+                body.remove(at);
+            }
+        } else {
+            at += run;
+        }
+    }
+}
+
+fn is_prose(block: &Block) -> bool {
+    matches!(block, Block::Paragraph { text, .. } if text.chars().count() >= PROSE_CHARS)
+        && link_share(block) < 0.5
+}
+
+fn is_promoted_headline(block: &Block) -> bool {
+    let Block::ListItem { text, .. } = block else {
+        return false;
+    };
+    is_teaser(block) && link_share(block) >= 0.95 && text.split_whitespace().count() >= PROMO_WORDS
+}
+
 fn is_teaser(block: &Block) -> bool {
     let (Block::Paragraph { text, .. } | Block::ListItem { text, .. }) = block else {
         return false;
@@ -69,6 +122,46 @@ mod tests {
              <li><a href='/b'>Mayor names new librarian</a></li></ul>"
         );
         assert_eq!(kept(&html).len(), 1);
+    }
+
+    fn kept_inline(html: &str) -> Vec<String> {
+        kept_by(html, drop_inline_promo_lists)
+    }
+
+    const PROSE: &str = "<p>The council voted on Tuesday to keep the library open for another \
+        year, after a long debate about its cost.</p>";
+
+    #[test]
+    fn a_linked_headline_listed_between_paragraphs_goes() {
+        let html = format!(
+            "{PROSE}<ul><li><a href='/a'><strong>The latest news about the library vote\
+             </strong></a></li></ul>{PROSE}"
+        );
+        assert_eq!(kept_inline(&html).len(), 2);
+    }
+
+    #[test]
+    fn the_articles_own_lists_stay() {
+        // Items partly linked, links' labels, a list closing the text, a
+        // long list: each is the article's.
+        for list in [
+            "<ul><li>The <a href='/a'>library</a> opens on Sundays from next month</li></ul>",
+            "<ul><li><a href='/w'>Windows</a></li><li><a href='/m'>Mac</a></li></ul>",
+            "<ul><li><a href='/a'>Budget talks resume next week</a></li>\
+             <li><a href='/b'>Mayor names a new librarian</a></li>\
+             <li><a href='/c'>Library opens on Sundays soon</a></li>\
+             <li><a href='/d'>Council backs the river bridge</a></li></ul>",
+        ] {
+            let html = format!("{PROSE}{list}{PROSE}");
+            assert_eq!(
+                kept_inline(&html).len(),
+                2 + list.matches("<li>").count(),
+                "{list}"
+            );
+        }
+        let html =
+            format!("{PROSE}<ul><li><a href='/a'>The latest news about the vote</a></li></ul>");
+        assert_eq!(kept_inline(&html).len(), 2);
     }
 
     #[test]
