@@ -116,7 +116,7 @@ pub(super) fn extract_page(
     appeals::drop_inline_appeals(&mut body);
     appealblock::drop_appeal_block(&mut body);
     teasers::drop_link_runs(&mut body);
-    teasers::drop_inline_promo_lists(&mut body);
+    teasers::drop_inline_promos(&mut body);
     widgets::drop_dangling_end(&mut body);
     byline::drop_byline_lines(&mut body);
     repeats::drop_repeats(&mut body);

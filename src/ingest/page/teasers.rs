@@ -42,8 +42,8 @@ pub fn drop_link_runs(body: &mut HtmlText) {
     }
 }
 
-/// A list of links set between two paragraphs of prose has at most this
-/// many items to be a pointer to other stories and not the article's list.
+/// A run of links set between two paragraphs of prose has at most this
+/// many lines to be pointers to other stories and not the article's list.
 const MAX_PROMO_ITEMS: usize = 3;
 
 /// Words a promoted story's headline has at least (a link's label such as
@@ -53,16 +53,17 @@ const PROMO_WORDS: usize = 4;
 /// A paragraph of prose has at least this many characters.
 const PROSE_CHARS: usize = 80;
 
-/// Removes the short lists of linked headlines set inside the article
-/// between two paragraphs of its prose ("• The latest news about the
-/// outbreak"): pointers to other stories, never the article's list, whose
-/// items are not all links.
-pub fn drop_inline_promo_lists(body: &mut HtmlText) {
+/// Removes the short runs of linked headlines (list items or paragraphs)
+/// set inside the article between two paragraphs of its prose ("• The
+/// latest news about the outbreak", ">>> Supplier profits from the
+/// recovery"): pointers to other stories. The article's own lists and
+/// sentences are not all link.
+pub fn drop_inline_promos(body: &mut HtmlText) {
     let mut at = 0;
     while at < body.blocks.len() {
         let run = body.blocks[at..]
             .iter()
-            .take_while(|b| matches!(b, Block::ListItem { .. }))
+            .take_while(|b| is_promoted_headline(b))
             .count();
         if run == 0 {
             at += 1;
@@ -71,9 +72,7 @@ pub fn drop_inline_promo_lists(body: &mut HtmlText) {
         let between_prose = at > 0
             && is_prose(&body.blocks[at - 1])
             && body.blocks.get(at + run).is_some_and(is_prose);
-        let promos =
-            run <= MAX_PROMO_ITEMS && body.blocks[at..at + run].iter().all(is_promoted_headline);
-        if between_prose && promos {
+        if between_prose && run <= MAX_PROMO_ITEMS {
             for _ in 0..run {
                 body.remove(at);
             }
@@ -89,7 +88,7 @@ fn is_prose(block: &Block) -> bool {
 }
 
 fn is_promoted_headline(block: &Block) -> bool {
-    let Block::ListItem { text, .. } = block else {
+    let (Block::ListItem { text, .. } | Block::Paragraph { text, .. }) = block else {
         return false;
     };
     is_teaser(block) && link_share(block) >= 0.95 && text.split_whitespace().count() >= PROMO_WORDS
@@ -125,7 +124,7 @@ mod tests {
     }
 
     fn kept_inline(html: &str) -> Vec<String> {
-        kept_by(html, drop_inline_promo_lists)
+        kept_by(html, drop_inline_promos)
     }
 
     const PROSE: &str = "<p>The council voted on Tuesday to keep the library open for another \
@@ -136,6 +135,11 @@ mod tests {
         let html = format!(
             "{PROSE}<ul><li><a href='/a'><strong>The latest news about the library vote\
              </strong></a></li></ul>{PROSE}"
+        );
+        assert_eq!(kept_inline(&html).len(), 2);
+        let html = format!(
+            "{PROSE}<p><a href='/a'>&gt;&gt;&gt; Supplier profits from the recovery</a></p>\
+             <p><a href='/b'>&gt;&gt;&gt; The largest firms of the region</a></p>{PROSE}"
         );
         assert_eq!(kept_inline(&html).len(), 2);
     }
