@@ -88,16 +88,26 @@ fn is_prose(block: &Block) -> bool {
 }
 
 fn is_promoted_headline(block: &Block) -> bool {
-    let (Block::ListItem { text, .. } | Block::Paragraph { text, .. }) = block else {
+    let (Block::ListItem { text, .. }
+    | Block::Paragraph { text, .. }
+    | Block::Heading { text, .. }) = block
+    else {
         return false;
     };
-    is_teaser(block) && link_share(block) >= 0.95 && text.split_whitespace().count() >= PROMO_WORDS
+    is_linked_line(text, block)
+        && link_share(block) >= 0.95
+        && text.split_whitespace().count() >= PROMO_WORDS
 }
 
 fn is_teaser(block: &Block) -> bool {
     let (Block::Paragraph { text, .. } | Block::ListItem { text, .. }) = block else {
         return false;
     };
+    is_linked_line(text, block)
+}
+
+/// A short line mostly linked that does not show an address.
+fn is_linked_line(text: &str, block: &Block) -> bool {
     let shows_address = text.contains("http") || text.contains("www.") || text.contains('@');
     text.chars().count() <= MAX_CHARS && !shows_address && link_share(block) >= LINKED
 }
