@@ -88,10 +88,9 @@ fn is_prose(block: &Block) -> bool {
 }
 
 fn is_promoted_headline(block: &Block) -> bool {
-    let (Block::ListItem { text, .. }
-    | Block::Paragraph { text, .. }
-    | Block::Heading { text, .. }) = block
-    else {
+    // A linked heading is often the article's own subheading (to a
+    // product it reviews, say), so headings are left alone.
+    let (Block::ListItem { text, .. } | Block::Paragraph { text, .. }) = block else {
         return false;
     };
     is_linked_line(text, block)
