@@ -89,6 +89,7 @@ const SOFT: &[&str] = &[
     "a lire aussi",
     "lire la suite",
     "lee también",
+    "leé también",
     "leer más",
     "leia também",
     "leia mais",
