@@ -63,6 +63,66 @@ pub fn find(doc: &Document, title: &str) -> Option<String> {
     })
 }
 
+/// The deck set right under the headline: the element that follows the
+/// `<h1>` saying the title (`title`), when it is a paragraph or a
+/// subheading of a lead's length (`<h1>…</h1><h2>Activists call for a
+/// rent freeze in the crisis and warn landlords</h2>`). A shorter heading
+/// there is the article's first section.
+pub fn deck(doc: &Document, title: &str) -> Option<String> {
+    let title = squash(title).to_lowercase();
+    if title.is_empty() {
+        return None;
+    }
+    doc.select("h1")
+        .nodes()
+        .iter()
+        .take(HEADLINES)
+        .find_map(|h1| {
+            let said = squash(&h1.text()).to_lowercase();
+            if said.is_empty() || !(title.contains(&said) || said.contains(&title)) {
+                return None;
+            }
+            let next = h1.next_element_sibling()?;
+            if !matches!(next.node_name().as_deref(), Some("h2" | "h3")) {
+                return None;
+            }
+            let text = deck_text(&next);
+            let fits = text.split_whitespace().count() >= MIN_WORDS
+                && text.chars().count() <= MAX_CHARS
+                && !next.descendants_it().any(|d| is_heading(&d));
+            fits.then_some(text)
+        })
+}
+
+/// A deck's text without a label glued to its start
+/// (`<h3><span>Agriculture</span>The federal office…</h3>`): a short
+/// element followed by text with no space between them is a kicker.
+fn deck_text(node: &NodeRef) -> String {
+    let children: Vec<NodeRef> = node.children_it(false).collect();
+    let glued_label = match children.as_slice() {
+        [first, second, ..] => {
+            first.is_element()
+                && squash(&first.text()).split_whitespace().count() <= KICKER_WORDS
+                && second.is_text()
+                && second.text().starts_with(|c: char| !c.is_whitespace())
+        }
+        _ => false,
+    };
+    let skip = usize::from(glued_label);
+    let text: String = children
+        .iter()
+        .skip(skip)
+        .map(|c| c.text().to_string())
+        .collect();
+    squash(&text)
+}
+
+/// Words of a kicker glued to a deck's start, at most.
+const KICKER_WORDS: usize = 3;
+
+/// `<h1>` elements looked at for the headline.
+const HEADLINES: usize = 3;
+
 /// What stands as the standfirst: the lead the page sets under its
 /// headline when it has one, the description otherwise. The lead is the
 /// article's own opening, which the reader saw on the page; a description
@@ -160,6 +220,36 @@ mod tests {
         );
         let doc = Document::from(html.as_str());
         assert_eq!(find(&doc, "Library stays open").as_deref(), Some(LEAD));
+    }
+
+    #[test]
+    fn a_deck_right_under_the_headline_is_found() {
+        let deck_text = "Activists call for a rent freeze in the crisis and warn the \
+            landlords of the whole city";
+        let html = format!(
+            "<article><h1>No money left for the rent</h1><h2>{deck_text}</h2>\
+             <p>{LEAD}</p></article>"
+        );
+        let doc = Document::from(html.as_str());
+        assert_eq!(
+            deck(&doc, "No money left for the rent").as_deref(),
+            Some(deck_text)
+        );
+        let html =
+            format!("<h1>No money left for the rent</h1><h3><span>Housing</span>{deck_text}</h3>");
+        assert_eq!(
+            deck(&Document::from(html.as_str()), "No money left for the rent").as_deref(),
+            Some(deck_text)
+        );
+        // Under another headline, or too short to be more than a section's
+        // heading, it is no deck.
+        assert_eq!(deck(&doc, "Library stays open"), None);
+        let html =
+            format!("<h1>No money left for the rent</h1><h2>The rent strike</h2><p>{LEAD}</p>");
+        assert_eq!(
+            deck(&Document::from(html.as_str()), "No money left for the rent"),
+            None
+        );
     }
 
     #[test]

@@ -79,11 +79,13 @@ pub(super) fn extract_page(
     let element_count = doc.select("*").length();
     let deep = !depth_within(&doc, MAX_DEPTH);
     // Before pruning, which may take the lead's box with the furniture.
-    let lead = (meta.title.as_deref().and_then(|t| lead::find(&doc, t))).or_else(|| {
-        meta.description
-            .as_deref()
-            .and_then(|d| lead::uncut(&doc, d))
-    });
+    let lead = (meta.title.as_deref().and_then(|t| lead::find(&doc, t)))
+        .or_else(|| {
+            meta.description
+                .as_deref()
+                .and_then(|d| lead::uncut(&doc, d))
+        })
+        .or_else(|| meta.title.as_deref().and_then(|t| lead::deck(&doc, t)));
     if !deep {
         prune::prune(&doc);
     }
