@@ -42,6 +42,28 @@ The works should end before the start of the school year, weather permitting, ac
 }
 
 #[test]
+fn a_headline_behind_double_arrows_between_paragraphs_is_not_the_article() {
+    let text = "City Desk\nBridge Repairs Close the River Road for a Month\n\
+The river road will be closed from Monday while workers replace the joints of the old bridge, the council said.\n\
+>>> Council Approves New Budget for Road Works\n\
+Buses will take a detour through the north quarter, adding about ten minutes to each journey into the centre.\n\
+>> Old Bridge Gets New Lights <<\n\
+The works should end before the start of the school year, weather permitting, according to the engineers.\n\
+> Quoted reply from a reader about the bridge\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("Buses will take a detour"), "{body}");
+    assert!(!body.contains("Council Approves"), "{body}");
+    assert!(!body.contains("New Lights"), "{body}");
+    assert!(phrases::is_inline_link(">> Old Bridge Gets New Lights <<"));
+    assert!(!phrases::is_inline_link(
+        "> Quoted reply from a reader about the bridge"
+    ));
+    assert!(!phrases::is_inline_link(">>>"));
+    assert!(!phrases::is_inline_link(">>> def foo(bar=[]): return bar"));
+    assert!(!phrases::is_inline_link(">>> print A.x, B.x"));
+}
+
+#[test]
 fn a_cookie_settings_panel_longer_than_the_article_is_not_the_article() {
     let cookies = |what: &str| {
         format!(

@@ -262,6 +262,9 @@ const INLINE_LINK_LABEL: usize = 3;
 /// A link to another story set inside the article: a reading label, a
 /// colon and the story's headline, on one line.
 pub(super) fn is_inline_link(text: &str) -> bool {
+    if is_double_arrow_link(text) {
+        return true;
+    }
     let Some((label, headline)) = text.split_once(':') else {
         return false;
     };
@@ -270,6 +273,23 @@ pub(super) fn is_inline_link(text: &str) -> bool {
         && label.split_whitespace().count() <= INLINE_LINK_LABEL
         && headline.split_whitespace().count() >= 2
         && (matches_list(&key, SOFT) || matches_list(&key, INLINE_LINK))
+}
+
+/// Another story's headline opened by a double or triple arrow (">>> Supplier
+/// profits from the recovery", ">> Headline <<"): a link set inside the
+/// article. A single arrow may open a quoted reply or a breadcrumb; a
+/// prompt of code (">>> foo()") reads as code, not as a headline.
+fn is_double_arrow_link(text: &str) -> bool {
+    let arrows = text.chars().take_while(|c| matches!(c, '>' | '»')).count();
+    let rest = text.trim_start_matches(['>', '»']);
+    let headline = rest.trim_start().starts_with(char::is_uppercase)
+        && !rest.contains(['=', '[', '{', ';'])
+        && !rest.contains("()");
+    (2..=3).contains(&arrows)
+        && rest.starts_with(char::is_whitespace)
+        && rest.split_whitespace().count() >= 2
+        && headline
+        && text.chars().count() <= INLINE_LINK_CHARS
 }
 
 pub(super) fn is_related_marker(text: &str) -> bool {
