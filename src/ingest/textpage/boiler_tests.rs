@@ -64,6 +64,30 @@ The works should end before the start of the school year, weather permitting, ac
 }
 
 #[test]
+fn encoded_data_copied_with_the_page_is_no_prose() {
+    let blob = "PGRpdiBjbGFzcz0ic3AtZHNndm8gc3AtZHNndm8tZW1iZWRkaW5nLWNvbnRhaW5lciI+".repeat(20);
+    let text = format!(
+        "City Desk\nBridge Repairs Close the River Road for a Month\n\
+The river road will be closed from Monday while workers replace the joints of the old bridge, the council said.\n\
+Buses will take a detour through the north quarter, adding about ten minutes to each journey into the centre.\n\
+Privacy settings\n{blob}\n{blob}\n"
+    );
+    let body = parse(&text).body.join("\n");
+    assert!(body.contains("Buses will take a detour"), "{body}");
+    assert!(!body.contains("PGRpdiBj"), "{body}");
+    assert!(boilerplate::is_encoded_blob(&blob));
+    let prose = format!(
+        "The council published the key of the widget, {}, so that anyone who wants to \
+         check the count of the votes can do it at home.",
+        &blob[..70]
+    );
+    assert!(!boilerplate::is_encoded_blob(&prose));
+    assert!(!boilerplate::is_encoded_blob(
+        "https://example.com/a/very/long/path/to/some/page/that/goes/on/and/on"
+    ));
+}
+
+#[test]
 fn a_cookie_settings_panel_longer_than_the_article_is_not_the_article() {
     let cookies = |what: &str| {
         format!(

@@ -17,8 +17,32 @@ const NOISE_CONTAINS: &[&str] = &[
 ];
 
 pub(super) fn is_noise(text: &str, eff: usize) -> bool {
+    if is_encoded_blob(text) {
+        return true;
+    }
     let lower = text.to_lowercase();
     eff <= 60 && (NOISE_CONTAINS.iter().any(|p| lower.contains(p)) || is_comment_count(&lower))
+}
+
+/// A run of Latin letters and digits this long without a space is no word.
+const BLOB_CHARS: usize = 60;
+
+/// Encoded data copied with the page (a base64 widget, a long hash): a
+/// line mostly one run of ASCII letters, digits and `+/=_-` without a
+/// space, longer than any word. Scripts written without spaces are not
+/// ASCII.
+pub(super) fn is_encoded_blob(text: &str) -> bool {
+    let blob: usize = text
+        .split_whitespace()
+        .filter(|run| {
+            run.len() >= BLOB_CHARS
+                && run
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"+/=_-".contains(&b))
+        })
+        .map(str::len)
+        .sum();
+    blob > 0 && blob * 2 >= text.len()
 }
 
 /// Names of a comment count's unit.
