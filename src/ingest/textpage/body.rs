@@ -343,6 +343,7 @@ pub(super) fn body_paragraphs(
     // Inside a related box set in the article: its links are not the text.
     let mut in_box = false;
     let mut in_list = false;
+    let table = super::table_rows::table_lines(lines, start, end);
     for i in start..=end.min(lines.len().saturating_sub(1)) {
         if Some(i) == standfirst {
             continue;
@@ -357,6 +358,7 @@ pub(super) fn body_paragraphs(
         let item = is_item(l);
         in_list = is_list_line(l, in_list) && i < last_text;
         let keep = l.is_text()
+            || table[i]
             || item
             || in_list
             || (i > last_text && is_closing_sentence(l))

@@ -38,6 +38,7 @@ mod related_phrases;
 #[cfg(test)]
 mod sign_tests;
 mod split;
+mod table_rows;
 mod teasers;
 #[cfg(test)]
 mod tests;
