@@ -45,6 +45,9 @@ pub(super) fn teaser_flags(lines: &[Line]) -> Vec<bool> {
 /// two, a section runs longer.
 const SECTION_EFF: usize = 400;
 
+/// Pairs a list of headlines and blurbs has at least.
+const MIN_PAIRS: usize = 2;
+
 /// Unflags the pairs in a row (no prose between them but theirs, no
 /// section marker such as "Share this article") whose blurbs are
 /// [`SECTION_EFF`] long on average: an article's sections.
@@ -67,7 +70,11 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
             j += 1;
         }
         let mean = chain.iter().map(|&k| lines[k].eff).sum::<usize>() / chain.len();
-        if mean >= SECTION_EFF {
+        // Two pairs are the least a list has: one blurb of a section's
+        // length makes them sections.
+        let longest = chain.iter().map(|&k| lines[k].eff).max().unwrap_or(0);
+        let sections = mean >= SECTION_EFF || (chain.len() <= MIN_PAIRS && longest >= SECTION_EFF);
+        if sections {
             for &k in &chain {
                 flags[k] = false;
             }
@@ -207,6 +214,35 @@ mod tests {
         let body = a.body.join("\n");
         assert!(body.contains("The first section"), "{body}");
         assert!(!body.contains("plant number 3"), "{body}");
+    }
+
+    #[test]
+    fn two_pairs_with_a_section_long_paragraph_open_the_article() {
+        let long = "For me a handbag of this kind is like a suit made to measure: it is cut by \
+            hand from the finest leather, sewn in a small workshop in the north of the country, \
+            checked stitch by stitch before it leaves the house, and made to last a lifetime, \
+            which is why I wanted to know who makes it, how it is made, and why every single \
+            bag of the edition carries a secret that only its owner will ever know about, \
+            a letter or a piece of cloth that once belonged to a famous woman and now rests \
+            behind the silver plate on the front of the bag, where no one else can see it.";
+        let page = format!(
+            "The Bag With A Secret\n\
+             A Bag Designed By 160 Women\n{long}\n\
+             The Bag Is A True Luxury Item\n\
+             It was designed with 160 women and holds a secret of its own, sewn into its lining.\n\
+             The New Label\n\
+             The start-up makes its bags in a new way: the buyers design them together with \
+             the makers, in a survey that asks every one of them about shapes and colours.\n\
+             Each bag is sewn by hand in a workshop near the river, in 142 steps and five hours \
+             of work, and comes with a certificate of its own and a photograph of its secret.\n"
+        );
+        let a = parse_text_page(&page).expect("an article");
+        let body = a.body.join("\n");
+        assert!(
+            body.contains("a suit made to measure"),
+            "{} | {body}",
+            a.title
+        );
     }
 
     #[test]
