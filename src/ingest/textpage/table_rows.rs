@@ -19,13 +19,36 @@ fn is_plain(l: &Line) -> bool {
     matches!(l.kind, Kind::Heading | Kind::Short)
 }
 
+/// A plain line (no date in it) with [`ROW_FIGURES`] cells holding a
+/// figure, one of them a measure: a decimal ("1,7", "2.3") or an amount
+/// or share ("350 €", "2 %"). A headline's figures are counts and years
+/// ("Top 10 stories of 2020").
 fn is_row(l: &Line) -> bool {
-    is_plain(l)
-        && l.text
-            .split_whitespace()
-            .filter(|cell| cell.chars().any(|c| c.is_ascii_digit()))
-            .count()
-            >= ROW_FIGURES
+    let cells: Vec<&str> = l.text.split_whitespace().collect();
+    let figures = cells
+        .iter()
+        .filter(|cell| cell.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    is_plain(l) && l.date.is_none() && figures >= ROW_FIGURES && cells.iter().any(|c| is_measure(c))
+}
+
+const UNITS: &[char] = &['€', '$', '£', '%', '¥'];
+
+fn is_measure(cell: &str) -> bool {
+    let chars: Vec<char> = cell.chars().collect();
+    let decimal = chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], ',' | '.') && w[2].is_ascii_digit());
+    decimal || cell.contains(UNITS)
+}
+
+/// Whether the line is a row of figures next to another (a table's row,
+/// "Joie i-Level 300 € ja 1,7"): never a headline.
+pub(super) fn in_table(lines: &[Line], i: usize) -> bool {
+    let row = |j: Option<usize>| j.is_some_and(|j| is_row(&lines[j]));
+    let content = |j: &usize| lines[*j].kind != Kind::Noise;
+    is_row(&lines[i])
+        && (row((0..i).rev().find(content)) || row((i + 1..lines.len()).find(content)))
 }
 
 /// Flags, for each line of `start..=end`, whether it belongs to a table
@@ -83,6 +106,18 @@ mod tests {
              10.000 € 36 months 2,0 % 286,35 €\n{AFTER}"
         );
         assert_eq!(flags(&text), vec![false, true, true, true, false]);
+    }
+
+    #[test]
+    fn a_row_beside_another_is_in_a_table() {
+        let page = lines::build(lines::split_lines(
+            "18 Child Seats Tested: Four Fail\nJoie i-Level 300 € yes 1,7\n\
+             Osann Fox 189 € yes 5,5\nTop 10 Stories Of 2020\n",
+        ));
+        assert!(!in_table(&page, 0));
+        assert!(in_table(&page, 1));
+        assert!(in_table(&page, 2));
+        assert!(!in_table(&page, 3));
     }
 
     #[test]

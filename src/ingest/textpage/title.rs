@@ -260,6 +260,7 @@ pub(super) fn pick_title(
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])
+            || super::table_rows::in_table(lines, i)
             || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
             || is_glued_trail(&lines[i].text)
