@@ -206,6 +206,8 @@ fn disclosures_of_advertising_and_affiliate_links_go() {
         "<p>*Advertising. This post contains affiliate links to the shop.</p>{STORY}\
          <p>Advertising disclosure: we may receive compensation for some of the links \
          in our stories.</p>\
+         <p>This text follows the medical literature and guidelines and was medically \
+         reviewed by our doctors.</p>\
          <p>The council discussed an affiliate programme for the library's shop, which \
          readers had asked for in a petition signed by hundreds of people in the town \
          over the winter months, and the mayor promised an answer by spring; the \

@@ -369,6 +369,11 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "no reflejan necesariamente",
     "no necesariamente refleja",
     "ne reflètent pas nécessairement",
+    // Notes on how a health text was checked: the page's policy.
+    "von medizinern geprüft",
+    "von ärzten geprüft",
+    "medically reviewed by",
+    "reviewed by a medical professional",
     // Disclaimers of liability for linked pages.
     "keine haftung für die inhalte externer links",
     "für den inhalt der verlinkten seiten",
