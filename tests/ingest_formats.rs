@@ -480,3 +480,26 @@ fn a_folder_leaves_out_readmes_tables_and_code_and_says_why() {
     let parsed = ingest::import_one(&feed, ingest::DEFAULT_MAX_SIZE).expect("a feed");
     assert_eq!(parsed.articles.len(), 2);
 }
+
+#[test]
+fn a_pitch_before_the_closing_links_leaves_the_body() {
+    let story = "<p>The council voted on Tuesday to keep the library open for ten more years, \
+        after a long debate about its cost and the hours it keeps.</p>";
+    let html = format!(
+        "<html><head><title>Library stays open</title></head><body><article>\
+         <h1>Library stays open</h1>{story}{story}{story}\
+         <p>Do you like our town magazine? We chose to keep it free of a paywall.</p>\
+         <ul><li><a href='/a'>Budget talks resume next week</a></li>\
+         <li><a href='/b'>Mayor names a new librarian</a></li></ul>\
+         </article></body></html>"
+    );
+    let source = Source {
+        url: Some("https://news.example/library"),
+        content_type: Some("text/html; charset=utf-8"),
+    };
+    let a = ingest::extract_article(html.as_bytes(), &source).expect("article");
+    let body = a.body.join("\n");
+    assert!(body.contains("The council voted"), "{body}");
+    assert!(!body.contains("town magazine"), "{body}");
+    assert!(!body.contains("Budget talks"), "{body}");
+}

@@ -129,7 +129,7 @@ pub fn drop_closing_appeals(body: &mut HtmlText) {
         // text ("=)") is the author's.
         let ornament = removed && !text.chars().any(char::is_alphanumeric);
         let note = crate::ingest::textpage::is_author_note(text);
-        if !is_text || !(ornament || is_appeal(text) || note) {
+        if !is_text || !(ornament || is_appeal(text) || opens_with_pitch(text) || note) {
             break;
         }
         body.remove(last);
@@ -140,6 +140,51 @@ pub fn drop_closing_appeals(body: &mut HtmlText) {
             body.remove(body.paragraphs.len() - 1);
         }
     }
+}
+
+/// Verbs of a question asking the reader whether they like or know the
+/// publication's own offer ("Gefällt dir unser Magazin?", "Do you know our
+/// brand finder?").
+const LIKE_OR_KNOW: &[&str] = &[
+    "like",
+    "enjoy",
+    "enjoyed",
+    "liked",
+    "know",
+    "gefällt",
+    "gefallen",
+    "kennt",
+    "kennst",
+    "kennen",
+    "aimez",
+    "connaissez",
+    "gusta",
+    "conoces",
+    "piace",
+    "conosci",
+];
+
+/// Words of the question opening such a pitch, at most.
+const PITCH_WORDS: usize = 8;
+
+/// A closing paragraph opened by a short question to the reader about the
+/// publication's own offer: a pitch for the magazine or the shop, not the
+/// story.
+fn opens_with_pitch(text: &str) -> bool {
+    let Some((question, _)) = text.split_once('?') else {
+        return false;
+    };
+    let lower = question.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let ours = has(&[
+        "our", "unser", "unsere", "unseren", "unserem", "notre", "nos", "nuestro", "nuestra",
+        "nostro", "nostra",
+    ]);
+    text.chars().count() <= MAX_CHARS && words.len() <= PITCH_WORDS && ours && has(LIKE_OR_KNOW)
 }
 
 /// An appeal in the middle of the text is this short (characters).
@@ -248,6 +293,26 @@ mod tests {
             kept(&html),
             ["The council voted on Tuesday to keep the library open."]
         );
+    }
+
+    #[test]
+    fn a_pitch_for_the_publications_offer_closing_the_story_goes() {
+        let html = format!(
+            "{STORY}<p>Do you like our climbing magazine? We chose to keep it free of a \
+             paywall when we started, and it will stay so.</p>\
+             <p>Kennt ihr schon unseren Brandfinder? Mit ihm findet ihr nachhaltige Labels \
+             auf einen Klick.</p>"
+        );
+        assert_eq!(
+            kept(&html),
+            ["The council voted on Tuesday to keep the library open."]
+        );
+        // A question of the story's own closes it all the same.
+        let html = format!(
+            "{STORY}<p>Is our town ready for a library open on Sundays? The council will \
+             decide in the spring.</p>"
+        );
+        assert_eq!(kept(&html).len(), 2);
     }
 
     #[test]
