@@ -170,7 +170,7 @@ const PITCH_WORDS: usize = 8;
 /// A closing paragraph opened by a short question to the reader about the
 /// publication's own offer: a pitch for the magazine or the shop, not the
 /// story.
-fn opens_with_pitch(text: &str) -> bool {
+pub(crate) fn opens_with_pitch(text: &str) -> bool {
     let Some((question, _)) = text.split_once('?') else {
         return false;
     };

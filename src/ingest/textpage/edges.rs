@@ -102,7 +102,10 @@ pub(super) fn is_tag_list(p: &str) -> bool {
 pub(super) fn drop_appeals(body: &mut Vec<String>) {
     while body.len() > 1
         && body.last().is_some_and(|p| {
-            appeals::is_appeal(p) || author_note::is_author_note(p) || is_tag_list(p)
+            appeals::is_appeal(p)
+                || appeals::opens_with_pitch(p)
+                || author_note::is_author_note(p)
+                || is_tag_list(p)
         })
     {
         body.pop();

@@ -68,6 +68,14 @@ Follow the Courier on Twitter and Instagram for the latest news.\n",
 }
 
 #[test]
+fn a_pitch_for_the_publication_closing_the_body_goes() {
+    assert_story_alone(&library_story(
+        "",
+        "Do you like our town magazine? We chose to keep it free of a paywall when we started.\n",
+    ));
+}
+
+#[test]
 fn a_story_about_a_newsletter_keeps_its_own_sentences() {
     let text = "Harbour Courier\nHome\nNews\nThe Town Newsletter Turns Fifty\nMarch 3, 2021\n\
 The town newsletter, which started as a single typed sheet in 1971, printed its six hundredth issue this week with a party at the hall.\n\
