@@ -71,7 +71,9 @@ Follow the Courier on Twitter and Instagram for the latest news.\n",
 fn a_pitch_for_the_publication_closing_the_body_goes() {
     assert_story_alone(&library_story(
         "",
-        "Do you like our town magazine? We chose to keep it free of a paywall when we started.\n",
+        "Gefällt dir unser Stadtmagazin? Bei der Gründung haben wir entschieden, keine \
+         Bezahlschranke einzuführen. Das wird auch so bleiben, denn wir möchten möglichst viele \
+         Leser mit Nachrichten versorgen.\n",
     ));
 }
 
