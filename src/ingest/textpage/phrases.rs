@@ -53,6 +53,14 @@ const END: &[&str] = &[
     "über den autor",
     "sobre el autor",
     "similar posts",
+    "image credits",
+    "photo credits",
+    "picture credits",
+    "bildnachweis",
+    "bildnachweise",
+    "fotonachweis",
+    "crédits photos",
+    "crédits photo",
 ];
 
 /// Prefixes of lines that close an article whatever their length ("Tags: a, b, c").
