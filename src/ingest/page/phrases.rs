@@ -384,18 +384,3 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "für den inhalt der verlinkten seiten",
     "not responsible for the content of external",
 ];
-
-/// Phrases of a prompt to log in before commenting ("You must be logged
-/// in to post a comment"), on a short line.
-pub(super) const LOGIN_PROMPTS: &[&str] = &[
-    "must be logged in",
-    "log in to comment",
-    "log in to leave a comment",
-    "logged in to post",
-    "einloggen, um",
-    "eingeloggt sein",
-    "nicht eingeloggt",
-    "anmelden, um zu kommentieren",
-    "connecté pour",
-    "iniciar sesión para comentar",
-];

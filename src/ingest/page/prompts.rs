@@ -5,6 +5,21 @@
 //! a line sending the reader to click ("Einfach hier klicken und
 //! registrieren!"): the story's text has no buttons to click.
 
+/// Phrases of a prompt to log in before commenting ("You must be logged
+/// in to post a comment"), on a short line.
+pub(super) const LOGIN_PROMPTS: &[&str] = &[
+    "must be logged in",
+    "log in to comment",
+    "log in to leave a comment",
+    "logged in to post",
+    "einloggen, um",
+    "eingeloggt sein",
+    "nicht eingeloggt",
+    "anmelden, um zu kommentieren",
+    "connecté pour",
+    "iniciar sesión para comentar",
+];
+
 /// Where a call to comment sends the reader.
 const COMMENT_PLACES: &[&str] = &[
     "in the comments",

@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::phrases::{CREDITS, DISCLOSURES, LOGIN_PROMPTS, NOTICES};
+use super::phrases::{CREDITS, DISCLOSURES, NOTICES};
+use super::prompts::LOGIN_PROMPTS;
 use super::widgets::{CONSENT, DOWNLOAD, PAYWALL, STOCK};
 
 /// The lists searched, each a kind of line about the page.

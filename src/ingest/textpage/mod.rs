@@ -43,10 +43,12 @@ mod teasers;
 #[cfg(test)]
 mod tests;
 mod title;
+mod title_captions;
 mod title_furniture;
 #[cfg(test)]
 mod title_lines_tests;
 mod title_neighbours;
+mod title_repeats;
 mod title_signs;
 #[cfg(test)]
 mod title_tests;

@@ -78,3 +78,14 @@ Previous Next\nA Crossing At Last\n";
     let top = "Home\nNews\nCouncil Approves The River Bridge\nPrev Next\nMarch 2, 2021\n";
     assert_eq!(title_of(top), "Council Approves The River Bridge");
 }
+
+#[test]
+fn a_line_closed_by_a_file_mark_is_a_caption() {
+    let page = lines::build(lines::split_lines(
+        "The team training ahead of a match against the visitors. (FILE)\n\
+FILE PHOTO: The team training ahead of a match\nThe Team Trains Ahead Of The Match\n",
+    ));
+    assert!(title_captions::captions_a_picture(&page, 0));
+    assert!(title_captions::captions_a_picture(&page, 1));
+    assert!(!title_captions::captions_a_picture(&page, 2));
+}

@@ -3,10 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lines::{self, Kind, Line};
+use super::lines::{Kind, Line};
 use super::player::{
     has_playlist, over_slider_arrows, running_time_above, running_time_under, under_player_controls,
 };
+use super::title_captions::captions_a_picture;
 use super::title_furniture::{
     ends_with_arrow, ends_with_more_link, has_credit_label, is_credit_or_back_link, is_row_of_links,
 };
@@ -14,10 +15,11 @@ use super::title_neighbours::{
     byline_right_under, byline_under, dated_headline, meta_right_under, meta_under,
     under_a_headline,
 };
+use super::title_repeats::{is_duplicated, is_shared_headline, named_in_a_menu};
 use super::title_signs::{
-    captions_a_picture, credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu,
-    in_tag_list, is_arrow_link, is_bracketed, is_glued_trail, is_offer, is_relative_stamp,
-    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
+    credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu, in_tag_list,
+    is_arrow_link, is_bracketed, is_glued_trail, is_offer, is_relative_stamp, is_repeated_label,
+    is_standfirst_under_headline, is_tag_line, opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -163,47 +165,6 @@ fn below_an_article_head(lines: &[Line], i: usize, story: impl Fn(usize) -> f64)
 
 /// Lines above a headline searched for an article head it would sit under.
 const HEAD_REACH: usize = 8;
-
-/// A headline that share and e-mail boxes (or a header's featured slot)
-/// repeat on the page, so that it was taken for a repeated widget line: the
-/// copy with a byline under it, or a date right under it, is the headline.
-fn is_shared_headline(lines: &[Line], i: usize) -> bool {
-    let l = &lines[i];
-    l.kind == Kind::Noise
-        && l.words >= 4
-        && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
-        && (byline_under(lines, i)
-            || next_content(lines, i + 1).is_some_and(|j| lines[j].date.is_some()))
-}
-
-/// Words a line needs for a labelled copy of it to be a share box's and
-/// not a category line's ("Kategorie: Allgemein, news").
-const SHARED_WORDS: usize = 4;
-
-/// Whether the line is repeated elsewhere on the page: whole, at the start
-/// of a longer line, or after a label's colon ("Share this story for: …",
-/// a share box naming the headline).
-fn is_duplicated(lines: &[Line], i: usize) -> bool {
-    let t = lines[i].text.to_lowercase();
-    lines.iter().enumerate().any(|(j, l)| {
-        if j == i {
-            return false;
-        }
-        let other = l.text.to_lowercase();
-        other == t
-            || (l.eff > lines[i].eff && other.starts_with(&t))
-            || (lines[i].words >= SHARED_WORDS
-                && other
-                    .strip_suffix(&t)
-                    .is_some_and(|label| label.trim_end().ends_with(':')))
-    })
-}
-
-/// Whether another copy of the line is an item of a menu or a tag list.
-fn named_in_a_menu(lines: &[Line], i: usize) -> bool {
-    let t = lines[i].text.to_lowercase();
-    (0..lines.len()).any(|j| j != i && lines[j].text.to_lowercase() == t && in_tag_list(lines, j))
-}
 
 /// The headline closest to the body whose words (with its standfirst) overlap the body most.
 pub(super) fn pick_title(

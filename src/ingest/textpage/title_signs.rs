@@ -5,36 +5,6 @@
 use super::lines::{self, Kind, Line};
 use super::{meta, next_content, phrases};
 
-/// Marks of a picture's credit, in a caption or on a line of its own.
-const CREDITS: &[&str] = &[
-    "image:",
-    "images:",
-    "photo:",
-    "photos:",
-    "photo by ",
-    "photograph:",
-    "photograph by ",
-    "photograph by:",
-    "credit:",
-    "credits:",
-    "photo credit",
-    "getty images",
-    "crédit photo",
-    "crédits photo",
-    "foto:",
-    "foto di ",
-    "bild:",
-    "imagen:",
-    "fotografía:",
-    "ap photo",
-    "afp photo",
-    "reuters/",
-];
-
-/// Closing marks of a caption under an archive picture ("… training
-/// ahead of a match. (FILE)").
-const FILE_MARKS: &[&str] = &["(file)", "(file photo)", "(file picture)", "(archive)"];
-
 /// Lines of a list to climb to find the heading that opens it.
 const LIST_REACH: usize = 8;
 
@@ -122,25 +92,6 @@ pub(super) fn is_standfirst_under_headline(
     // is its deck: a page sets its headlines in one case.
     let deck = line.words >= 8 && line.words >= head.words && lines::is_title_cased(&head.text);
     ((longer || deck) && story(above) >= 0.25) || (point && story(above) >= 0.5)
-}
-
-/// A picture's caption: the line carries a credit after its text ("… |
-/// AP Photo", "… Crédits photo : X"), or the line under it is one ("Image:
-/// X"). A line that opens with the mark ("Photos: …") is a headline.
-pub(super) fn captions_a_picture(lines: &[Line], i: usize) -> bool {
-    let lower = lines[i].text.trim().to_lowercase();
-    let inline = CREDITS
-        .iter()
-        .any(|c| lower.find(c).is_some_and(|at| at > 0));
-    inline
-        || lower.starts_with("file photo:")
-        || FILE_MARKS.iter().any(|m| lower.ends_with(m))
-        || (i + 1..lines.len())
-            .find(|&j| lines[j].kind != Kind::Noise)
-            .is_some_and(|j| {
-                let lower = lines[j].text.trim().to_lowercase();
-                CREDITS.iter().any(|c| lower.starts_with(c)) && lines[j].words <= 8
-            })
 }
 
 /// Label-shaped lines in a row that make a list of tags or sections.

@@ -120,23 +120,12 @@ Council members vote for the new river bridge of the old town\nImage: City Archi
     let page = lines::build(lines::split_lines(
         "Council members vote for the new river bridge | AP Photo\nCouncil Approves The River Bridge\n",
     ));
-    assert!(title_signs::captions_a_picture(&page, 0));
-    assert!(!title_signs::captions_a_picture(&page, 1));
+    assert!(title_captions::captions_a_picture(&page, 0));
+    assert!(!title_captions::captions_a_picture(&page, 1));
     let page = lines::build(lines::split_lines(
         "Photos: The River Bridge Opens To Buses\nBy Anna Rossi\n",
     ));
-    assert!(!title_signs::captions_a_picture(&page, 0));
-}
-
-#[test]
-fn a_line_closed_by_a_file_mark_is_a_caption() {
-    let page = lines::build(lines::split_lines(
-        "The team training ahead of a match against the visitors. (FILE)\n\
-FILE PHOTO: The team training ahead of a match\nThe Team Trains Ahead Of The Match\n",
-    ));
-    assert!(title_signs::captions_a_picture(&page, 0));
-    assert!(title_signs::captions_a_picture(&page, 1));
-    assert!(!title_signs::captions_a_picture(&page, 2));
+    assert!(!title_captions::captions_a_picture(&page, 0));
 }
 
 #[test]

@@ -1,0 +1,49 @@
+//! A headline candidate repeated on the page: by share and e-mail boxes
+//! (the headline), at the start of a longer line or after a share box's
+//! label, or as an item of a menu (a section's name, no headline).
+
+use super::lines::{self, Kind, Line};
+use super::next_content;
+use super::title_neighbours::byline_under;
+use super::title_signs::in_tag_list;
+
+/// A headline that share and e-mail boxes (or a header's featured slot)
+/// repeat on the page, so that it was taken for a repeated widget line: the
+/// copy with a byline under it, or a date right under it, is the headline.
+pub(super) fn is_shared_headline(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    l.kind == Kind::Noise
+        && l.words >= 4
+        && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
+        && (byline_under(lines, i)
+            || next_content(lines, i + 1).is_some_and(|j| lines[j].date.is_some()))
+}
+
+/// Words a line needs for a labelled copy of it to be a share box's and
+/// not a category line's ("Kategorie: Allgemein, news").
+const SHARED_WORDS: usize = 4;
+
+/// Whether the line is repeated elsewhere on the page: whole, at the start
+/// of a longer line, or after a label's colon ("Share this story for: …",
+/// a share box naming the headline).
+pub(super) fn is_duplicated(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.to_lowercase();
+    lines.iter().enumerate().any(|(j, l)| {
+        if j == i {
+            return false;
+        }
+        let other = l.text.to_lowercase();
+        other == t
+            || (l.eff > lines[i].eff && other.starts_with(&t))
+            || (lines[i].words >= SHARED_WORDS
+                && other
+                    .strip_suffix(&t)
+                    .is_some_and(|label| label.trim_end().ends_with(':')))
+    })
+}
+
+/// Whether another copy of the line is an item of a menu or a tag list.
+pub(super) fn named_in_a_menu(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.to_lowercase();
+    (0..lines.len()).any(|j| j != i && lines[j].text.to_lowercase() == t && in_tag_list(lines, j))
+}
