@@ -80,6 +80,7 @@ pub fn drop_page_lines(body: &mut HtmlText) {
             continue;
         }
         if is_page_line(&text)
+            || is_name_credit(body.paragraphs[at].trim(), block)
             || is_bare_count(&text, block)
             || block.is_some_and(is_pointer)
             || block.is_some_and(is_here_link)
@@ -91,6 +92,32 @@ pub fn drop_page_lines(body: &mut HtmlText) {
         }
         at += 1;
     }
+}
+
+/// A photographer's name and agency standing alone as a paragraph ("Judy
+/// Eddy/WENN.com", "Mike Blake/Reuters"): a name of two or three
+/// capitalised words, a slash, and one or two capitalised words, nothing
+/// else. A sentence or a heading is never this shape.
+fn is_name_credit(text: &str, block: Option<&Block>) -> bool {
+    if block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) || text.chars().count() > 60 {
+        return false;
+    }
+    let Some((name, agency)) = text.split_once('/') else {
+        return false;
+    };
+    let capitalised = |part: &str, words: std::ops::RangeInclusive<usize>| {
+        let list: Vec<&str> = part.split_whitespace().collect();
+        words.contains(&list.len())
+            && list
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', ':', ';']))
+    };
+    !name.ends_with(' ')
+        && !agency.starts_with(' ')
+        && !agency.contains('/')
+        && !text.ends_with(['.', '!', '?'])
+        && capitalised(name, 2..=3)
+        && capitalised(agency, 1..=2)
 }
 
 /// Words mixing Latin and Cyrillic letters that make a line disguised.

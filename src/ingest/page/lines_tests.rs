@@ -53,6 +53,21 @@ fn labels_credits_notices_and_dates_alone_go() {
 }
 
 #[test]
+fn a_name_and_agency_alone_are_a_credit() {
+    let html = format!(
+        "{STORY}<p>Judy Eddy/WENN.com</p><p>Mike Blake/Reuters</p>\
+         <p>Input/Output</p><p>The band AC/DC played in Town Hall/Arena.</p>\
+         <p>Anna Rossi/City Council said no.</p><h3>Jane Doe/Agency Name</h3>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 5, "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|p| p.contains("WENN") || p.contains("Reuters"))
+    );
+}
+
+#[test]
 fn numbers_and_long_lines_are_article_text() {
     let long = "Tags: ".to_string() + &"word ".repeat(30);
     let html = format!(
