@@ -10,6 +10,7 @@ use crate::model::{Block, SpanKind};
 
 use super::figures::{FIGURE_LEN, is_figure_caption};
 use super::metalines::is_meta_line;
+use super::oddlines::{is_disguised, is_name_credit};
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
 use super::prompts::is_prompt_line;
 use super::scan::{Found, scan};
@@ -92,52 +93,6 @@ pub fn drop_page_lines(body: &mut HtmlText) {
         }
         at += 1;
     }
-}
-
-/// A photographer's name and agency standing alone as a paragraph ("Judy
-/// Eddy/WENN.com", "Mike Blake/Reuters"): a name of two or three
-/// capitalised words, a slash, and one or two capitalised words, nothing
-/// else. A sentence or a heading is never this shape.
-fn is_name_credit(text: &str, block: Option<&Block>) -> bool {
-    if block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) || text.chars().count() > 60 {
-        return false;
-    }
-    let Some((name, agency)) = text.split_once('/') else {
-        return false;
-    };
-    let capitalised = |part: &str, words: std::ops::RangeInclusive<usize>| {
-        let list: Vec<&str> = part.split_whitespace().collect();
-        words.contains(&list.len())
-            && list
-                .iter()
-                .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', ':', ';']))
-    };
-    !name.ends_with(' ')
-        && !agency.starts_with(' ')
-        && !agency.contains('/')
-        && !text.ends_with(['.', '!', '?'])
-        && capitalised(name, 2..=3)
-        && capitalised(agency, 1..=2)
-}
-
-/// Words mixing Latin and Cyrillic letters that make a line disguised.
-const MIXED_WORDS: usize = 3;
-
-/// A line whose words mix Latin and Cyrillic look-alike letters
-/// ("Аdvеrtіѕе wіth uѕ"): advertising disguised from filters. Words of
-/// either script alone, and a name or two spelt across both, are text.
-fn is_disguised(text: &str) -> bool {
-    // Cyrillic letters start with these bytes in UTF-8: most lines have
-    // none and are passed over in one scan.
-    if !text.bytes().any(|b| (0xD0..=0xD3).contains(&b)) {
-        return false;
-    }
-    let is_cyrillic = |c: char| matches!(c, '\u{400}'..='\u{4ff}');
-    let mixed = text
-        .split_whitespace()
-        .filter(|w| w.chars().any(is_cyrillic) && w.chars().any(|c| c.is_ascii_alphabetic()))
-        .count();
-    mixed >= MIXED_WORDS && mixed * 5 >= text.split_whitespace().count()
 }
 
 /// Items of a menu or meta line are this short (characters, words).

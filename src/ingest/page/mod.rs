@@ -12,6 +12,7 @@ pub(crate) mod lines;
 mod meta;
 mod metalines;
 mod noscript;
+mod oddlines;
 mod phrases;
 mod prompts;
 mod prune;
