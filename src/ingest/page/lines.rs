@@ -10,7 +10,7 @@ use crate::model::{Block, SpanKind};
 
 use super::figures::{FIGURE_LEN, is_figure_caption};
 use super::metalines::is_meta_line;
-use super::oddlines::{is_disguised, is_name_credit};
+use super::oddlines::{is_disguised, is_link_list, is_name_credit};
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
 use super::prompts::is_prompt_line;
 use super::scan::{Found, scan};
@@ -87,6 +87,7 @@ pub fn drop_page_lines(body: &mut HtmlText) {
             || block.is_some_and(is_here_link)
             || is_menu_line(&text, block)
             || is_disguised(&text)
+            || is_link_list(block)
         {
             body.remove(at);
             continue;

@@ -68,6 +68,22 @@ fn a_name_and_agency_alone_are_a_credit() {
 }
 
 #[test]
+fn a_row_of_short_links_goes_and_a_sentence_with_links_stays() {
+    let html = format!(
+        "<p><a href='/c/1'>Corona &amp; die Folgen</a>, <a href='/c/2'>Debatte</a>, \
+         <a href='/c/3'>Politik</a></p>{STORY}\
+         <p><a href='/t/a'>Paris</a> | <a href='/t/b'>London</a></p>\
+         <p>Talks in <a href='/t/a'>Paris</a> and <a href='/t/b'>London</a> went on.</p>\
+         <p><a href='/s'>The whole report on the council's spending this year</a>, \
+         <a href='/t'>and the vote</a></p>"
+    );
+    let got = kept(&html);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[1].starts_with("Talks in Paris"));
+    assert!(got[2].starts_with("The whole report"));
+}
+
+#[test]
 fn numbers_and_long_lines_are_article_text() {
     let long = "Tags: ".to_string() + &"word ".repeat(30);
     let html = format!(

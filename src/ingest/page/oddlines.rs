@@ -1,8 +1,8 @@
 //! Lines known by their odd shape rather than their wording: a
 //! photographer's name and agency standing alone, advertising disguised in
-//! look-alike letters of two scripts.
+//! look-alike letters of two scripts, a row of short links.
 
-use crate::model::Block;
+use crate::model::{Block, SpanKind};
 
 /// A photographer's name and agency standing alone as a paragraph ("Judy
 /// Eddy/WENN.com", "Mike Blake/Reuters"): a name of two or three
@@ -48,4 +48,37 @@ pub(super) fn is_disguised(text: &str) -> bool {
         .filter(|w| w.chars().any(is_cyrillic) && w.chars().any(|c| c.is_ascii_alphabetic()))
         .count();
     mixed >= MIXED_WORDS && mixed * 5 >= text.split_whitespace().count()
+}
+
+/// A link of a link list is at most this long (characters, words).
+const LIST_LINK: (usize, usize) = (40, 4);
+
+/// A paragraph that is nothing but two or more short links set apart by
+/// commas, bars or dots ("Corona & die Folgen, Debatte, Politik"): the
+/// story's sections or tags. A sentence has words outside its links.
+pub(super) fn is_link_list(block: Option<&Block>) -> bool {
+    let Some(Block::Paragraph { text, spans }) = block else {
+        return false;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let links: Vec<_> = spans.iter().filter(|s| s.kind == SpanKind::Link).collect();
+    if links.len() < 2 {
+        return false;
+    }
+    let mut covered = vec![false; chars.len()];
+    for span in &links {
+        let (start, end) = (span.start.min(chars.len()), span.end.min(chars.len()));
+        let label: String = chars[start..end].iter().collect();
+        let label = label.trim();
+        if label.is_empty()
+            || label.chars().count() > LIST_LINK.0
+            || label.split_whitespace().count() > LIST_LINK.1
+        {
+            return false;
+        }
+        covered[start..end].iter_mut().for_each(|c| *c = true);
+    }
+    chars.iter().zip(&covered).all(|(c, linked)| {
+        *linked || c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '/' | ';')
+    })
 }
