@@ -57,6 +57,9 @@ pub(super) const ACTIONS: &[&str] = &[
     "iscriviti",
     "zapraszamy",
     "subskrybuj",
+    "bestellen",
+    "bestelle",
+    "order",
 ];
 
 /// Words naming the publication's channels and offers.
@@ -101,13 +104,15 @@ pub(super) const CHANNELS: &[&str] = &[
     "subskrypcję",
     "prenumeraty",
     "prenumeratę",
+    "ausgabe",
+    "heft",
 ];
 
 /// Words by which the publication speaks of itself or to the reader.
 pub(super) const ADDRESS: &[&str] = &[
-    "you", "your", "us", "our", "we", "please", "uns", "unser", "unsere", "unseren", "du", "dich",
-    "dein", "deine", "nuestro", "nuestra", "nuestros", "tu", "nos", "vous", "votre", "nous", "ti",
-    "nostro", "nostra",
+    "you", "your", "us", "our", "we", "please", "uns", "unser", "unsere", "unseren", "unserer",
+    "unserem", "du", "dich", "dein", "deine", "nuestro", "nuestra", "nuestros", "tu", "nos",
+    "vous", "votre", "nous", "ti", "nostro", "nostra",
 ];
 
 /// Removes the appeals and the notes on the author ending `body` (see the
@@ -287,7 +292,8 @@ mod tests {
              <p>Follow the Courier on Twitter and Instagram for the latest news.</p>\
              <p>¿Ya conoces nuestro canal? Únete a nuestro canal de Telegram.</p><p>+++</p>\
              <p>We want to hear from you. Submit a letter to the editor.</p>\
-             <p>Lust auf mehr? Melde dich hier für unseren Newsletter an!</p>"
+             <p>Lust auf mehr? Melde dich hier für unseren Newsletter an!</p>\
+             <p>Das Heft mit allen Tipps können Sie hier in unserem Shop bestellen.</p>"
         );
         assert_eq!(
             kept(&html),

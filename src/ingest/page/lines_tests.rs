@@ -43,6 +43,7 @@ fn labels_credits_notices_and_dates_alone_go() {
     let html = format!(
         "<p>23.10.2018</p>{STORY}<p>Foto: Jane Doe</p><p>Share this:</p>\
          <p>Kommentare sind geschlossen.</p><p>Tags: council, library</p>\
+         <p>Foto</p><ul><li>Datenschutzeinstellungen</li></ul>\
          <p>© 2020 Example Media. All rights reserved.</p><p>5. März 2021</p>\
          <p>Updated 3:59 PM</p>"
     );

@@ -198,6 +198,21 @@ pub(super) const LABELS: &[&str] = &[
     "article continues below",
     "continue reading below",
     "weiter nach der anzeige",
+    "foto",
+    "fotos",
+    "datenschutzeinstellungen",
+    "cookie-einstellungen",
+    "cookie einstellungen",
+    "privacy settings",
+    "privacy preferences",
+    "cookie settings",
+    "cookie preferences",
+    "manage cookies",
+    "paramètres des cookies",
+    "gérer les cookies",
+    "configuración de cookies",
+    "impostazioni cookie",
+    "impostazioni dei cookie",
 ];
 
 /// Markers of a photo credit at the end of a caption or line
