@@ -6,6 +6,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::phrases::{DISCLOSURES, LABELS};
 use crate::ingest::htmltext::squash;
 
 /// A description shorter than this (in characters) is a copy only when it
@@ -32,7 +33,7 @@ const CUT_MARKS: &[&str] = &[
 /// The description, unless one of `paragraphs` already holds it (or its
 /// opening, when it is longer than that).
 pub fn standfirst(description: Option<&str>, paragraphs: &[String]) -> Option<String> {
-    let description = description?;
+    let description = without_disclosure(description?)?;
     let whole = squash(description);
     // The text's opening holds the description, or the description holds
     // one of the first paragraphs whole.
@@ -50,6 +51,23 @@ pub fn standfirst(description: Option<&str>, paragraphs: &[String]) -> Option<St
     let cut_from = long_key
         && (paragraphs.iter().any(|p| p.contains(key)) || runs_over_opening(key, paragraphs));
     (!opens && !cut_from).then(|| description.to_string())
+}
+
+/// The description without the advertising label and disclosure it may
+/// open with ("*Werbung. Dieser Beitrag enthält Werbung für …"): a note
+/// on the page, not the story's summary. None when nothing else is left.
+fn without_disclosure(description: &str) -> Option<&str> {
+    let mut rest = description.trim_start();
+    loop {
+        let end = rest.find(". ").map_or(rest.len(), |at| at + 1);
+        let sentence = rest[..end].to_lowercase();
+        let label = sentence.trim_matches(|c: char| "*:.-–[]() ".contains(c));
+        if !(LABELS.contains(&label) || DISCLOSURES.iter().any(|d| sentence.contains(d))) {
+            break;
+        }
+        rest = rest[end..].trim_start();
+    }
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// Paragraphs of the opening a description may run over.
@@ -141,5 +159,20 @@ mod tests {
         let own = "Readers had signed a petition; the vote ends a year of doubt.";
         assert_eq!(standfirst(Some(own), &paragraphs).as_deref(), Some(own));
         assert_eq!(standfirst(None, &paragraphs), None);
+    }
+
+    #[test]
+    fn an_advertising_note_opening_the_description_goes() {
+        let paragraphs = body(&[OPENING_PARAGRAPH]);
+        let noted = "*Werbung. Dieser Beitrag enthält Werbung für Acme. Readers had \
+            signed a petition.";
+        assert_eq!(
+            standfirst(Some(noted), &paragraphs).as_deref(),
+            Some("Readers had signed a petition.")
+        );
+        let cut = "Anzeige: Dieser Beitrag enthält Werbung. The council voted on \
+            Tuesday to keep the library open for […]";
+        assert_eq!(standfirst(Some(cut), &paragraphs), None);
+        assert_eq!(standfirst(Some("Werbung."), &paragraphs), None);
     }
 }
