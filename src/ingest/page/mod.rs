@@ -21,6 +21,7 @@ mod related;
 mod repeats;
 mod scan;
 mod second;
+mod siteblurb;
 mod standfirst;
 mod tagrun;
 mod teaserboxes;
@@ -135,10 +136,13 @@ pub(super) fn extract_page(
             body.remove(at);
         }
     }
-    let description = lead::or_description(meta.description.as_deref(), lead.as_deref());
+    let site_blurb =
+        |d: &&str| siteblurb::is_site_blurb(d, &title, meta.site_name.as_deref(), base.as_ref());
+    let own_description = meta.description.as_deref().filter(|d| !site_blurb(d));
+    let description = lead::or_description(own_description, lead.as_deref());
     // A lead copying the text's opening gives way to the description.
     let standfirst = standfirst::standfirst(description, &body.paragraphs)
-        .or_else(|| standfirst::standfirst(meta.description.as_deref(), &body.paragraphs));
+        .or_else(|| standfirst::standfirst(own_description, &body.paragraphs));
     let mut article = Article {
         title,
         source: meta.site_name.clone(),
