@@ -55,7 +55,7 @@ pub fn is_site_blurb(
     // A title may carry the site's breadcrumbs: its longest part is the
     // story's.
     let story = title_lower
-        .split(|c: char| matches!(c, '»' | '|' | '–' | '—' | '›'))
+        .split(['»', '|', '–', '—', '›'])
         .flat_map(|part| part.split(" - "))
         .max_by_key(|part| part.chars().count())
         .unwrap_or_default();
