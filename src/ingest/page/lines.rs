@@ -295,7 +295,7 @@ fn is_bracketed_credit(text: &str) -> bool {
 
 /// A date or time alone: `23.10.2018`, `2018-10-23`, `19:49`, `3:59 PM`,
 /// `5. März 2021`, with at most one word (a month's name, "PM").
-fn is_date_line(text: &str) -> bool {
+pub(super) fn is_date_line(text: &str) -> bool {
     // "+81 158-23-2012": a telephone number, its country code first.
     if text.chars().count() > 30 || text.starts_with('+') {
         return false;

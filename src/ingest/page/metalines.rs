@@ -1,9 +1,32 @@
 //! Short lines of the page's metadata that the phrase lists of `lines`
 //! miss because of what surrounds the phrase: several "label: value" pairs
-//! on one line ("Date: 4 May 2024 Category: News"), and a site's address
-//! alone ("EXAMPLE.COM") standing as the story's source.
+//! on one line ("Date: 4 May 2024 Category: News"), a site's address
+//! alone ("EXAMPLE.COM") standing as the story's source, and a date told
+//! by what happened then ("asked Feb 6, 2014 at 20:37").
 
+use super::lines::is_date_line;
 use super::phrases::PREFIXES;
+
+/// Words telling what happened to a post at a date.
+const DATED: &[&str] = &[
+    "asked",
+    "answered",
+    "edited",
+    "modified",
+    "posted",
+    "published",
+    "gepostet",
+    "bearbeitet",
+    "geändert",
+    "publié",
+    "modifié",
+    "publicado",
+    "editado",
+    "pubblicato",
+];
+
+/// Words joining a date and its time.
+const AT: &[&str] = &["at", "on", "um", "am", "à", "le", "el", "a las", "alle"];
 
 /// Top-level domains a source line ends with; a name such as "Node.js"
 /// ends with none of them.
@@ -16,7 +39,23 @@ const DOMAINS: &[&str] = &[
 /// "label: value" pairs with a label of `PREFIXES` after the first, or a
 /// site's address alone.
 pub(super) fn is_meta_line(text: &str) -> bool {
-    is_label_pairs(text) || is_address(text)
+    is_label_pairs(text) || is_address(text) || is_dated(text)
+}
+
+/// "asked feb 6, 2014 at 20:37", "bearbeitet am 3. mai 2021": a word of
+/// `DATED`, then a date alone (its time joined by a word of `AT`).
+fn is_dated(text: &str) -> bool {
+    let Some((first, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    if !DATED.contains(&first) {
+        return false;
+    }
+    let mut date = format!(" {rest} ");
+    for word in AT {
+        date = date.replace(&format!(" {word} "), " ");
+    }
+    is_date_line(date.trim())
 }
 
 /// "News date : 21/04/2022 Category : Press Releases": two labels or
@@ -67,6 +106,15 @@ mod tests {
             !is_label_pairs("category: travel"),
             "one pair: the prefix rule's"
         );
+    }
+
+    #[test]
+    fn a_date_told_by_what_happened_goes_and_a_sentence_stays() {
+        assert!(is_dated("asked feb 6, 2014 at 20:37"));
+        assert!(is_dated("bearbeitet am 03.05.2021 um 10:12"));
+        assert!(is_dated("edited 2014-02-06"));
+        assert!(!is_dated("asked about the vote at 20:37, the mayor left"));
+        assert!(!is_dated("posted"));
     }
 
     #[test]
