@@ -88,6 +88,18 @@ pub(super) const RELATED: &[&str] = &[
     "meist-diskutiert",
     "most discussed",
     "most commented",
+    "most viewed",
+    "more on this story",
+    "more on this topic",
+    "articles liés",
+    "articles similaires",
+    "articles connexes",
+    "à lire également",
+    "dans la même rubrique",
+    "artículos relacionados",
+    "notas relacionadas",
+    "contenido relacionado",
+    "meistgeklickt",
 ];
 
 /// Labels alone on a line: sharing, comments.
