@@ -100,6 +100,9 @@ pub(super) const RELATED: &[&str] = &[
     "notas relacionadas",
     "contenido relacionado",
     "meistgeklickt",
+    "audios et vidéos sur le sujet",
+    "audios und videos zum thema",
+    "audio and video on the topic",
 ];
 
 /// Labels alone on a line: sharing, comments.
@@ -153,6 +156,12 @@ pub(super) const LABELS: &[&str] = &[
     "drukuj",
     "print",
     "drucken",
+    "imprimer",
+    "imprimer cette page",
+    "imprimir",
+    "stampa",
+    "artikel",
+    "article",
     "quellenangaben",
     "quellen",
     "autoren",
@@ -396,6 +405,8 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "liens affiliés",
     "lien affilié",
     "link di affiliazione",
+    // What kind of post this is: a note of the page's.
+    "bei diesem beitrag handelt es sich um",
     // Disclaimers of the author's opinion: a note about the page's
     // policy, not about the story.
     "meinung des autors wieder",
