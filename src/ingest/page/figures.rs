@@ -1,7 +1,9 @@
 //! A figure's caption set as a line of the text: "Abbildung 4: A weak
 //! layer in the snowpack", "Fig. 2. Sales by region", "Grafik: Snow
 //! depths". The label and number say it tells of a picture, which the
-//! text does not hold; it is a caption, not the article's sentence.
+//! text does not hold; it is a caption, not the article's sentence. So is
+//! a line closed by a mark saying its picture is a stock one ("Wer die
+//! Äste auf die Wege zieht, ist unklar (Symbolbild).").
 
 /// Labels naming a figure, lowercased.
 const LABELS: &[&str] = &[
@@ -39,6 +41,26 @@ pub(super) fn is_figure_caption(text: &str) -> bool {
     separated && after[1..].starts_with(' ')
 }
 
+/// Marks closing a caption of a stock or archive picture, lowercased.
+const STOCK_MARKS: &[&str] = &[
+    "(symbolbild)",
+    "(symbolfoto)",
+    "(archivbild)",
+    "(archivfoto)",
+    "(foto ilustrativa)",
+    "(imagen ilustrativa)",
+    "(photo d'illustration)",
+    "(file photo)",
+    "(stock photo)",
+];
+
+/// Whether the lowercased `text` is a caption closed by a stock picture's
+/// mark.
+pub(super) fn is_stock_caption(text: &str) -> bool {
+    let text = text.trim_end_matches(['.', ' ']);
+    STOCK_MARKS.iter().any(|m| text.ends_with(m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +83,16 @@ mod tests {
         ] {
             assert!(!is_figure_caption(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_stock_pictures_mark_closes_a_caption() {
+        assert!(is_stock_caption(
+            "wer die äste auf die wege zieht, ist unklar (symbolbild)."
+        ));
+        assert!(is_stock_caption("un bebé en brazos (foto ilustrativa)"));
+        assert!(!is_stock_caption(
+            "the symbolbild (stock image) was used across the country."
+        ));
     }
 }

@@ -8,7 +8,7 @@
 use crate::ingest::htmltext::{HtmlText, squash};
 use crate::model::{Block, SpanKind};
 
-use super::figures::{FIGURE_LEN, is_figure_caption};
+use super::figures::{FIGURE_LEN, is_figure_caption, is_stock_caption};
 use super::metalines::is_meta_line;
 use super::oddlines::{is_disguised, is_link_list, is_name_credit};
 use super::phrases::{BY_CREDITS, CREDIT_LEN, CREDITS, PREFIXES, RELATED};
@@ -242,7 +242,7 @@ pub(crate) fn is_page_line(text: &str) -> bool {
     {
         return true;
     }
-    if len <= FIGURE_LEN && is_figure_caption(text) {
+    if len <= FIGURE_LEN && (is_figure_caption(text) || is_stock_caption(text)) {
         return true;
     }
     // A citation line carries the whole reference: longer than a label.

@@ -229,6 +229,10 @@ pub(super) const LABELS: &[&str] = &[
     "weiter nach der anzeige",
     "foto",
     "fotos",
+    "foto ilustrativa",
+    "imagen ilustrativa",
+    "symbolbild",
+    "symbolfoto",
     "datenschutzeinstellungen",
     "cookie-einstellungen",
     "cookie einstellungen",
@@ -407,6 +411,14 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "link di affiliazione",
     // What kind of post this is: a note of the page's.
     "bei diesem beitrag handelt es sich um",
+    // Where the story appeared first: a note of the page's.
+    "dieser beitrag stammt aus",
+    "dieser artikel stammt aus",
+    "dieser text stammt aus",
+    "this article originally appeared",
+    "this story originally appeared",
+    "this article first appeared",
+    "this story first appeared",
     // Disclaimers of the author's opinion: a note about the page's
     // policy, not about the story.
     "meinung des autors wieder",
