@@ -123,20 +123,18 @@ const KICKER_WORDS: usize = 3;
 /// `<h1>` elements looked at for the headline.
 const HEADLINES: usize = 3;
 
-/// What stands as the standfirst: the lead the page sets under its
-/// headline when it has one, the description otherwise. The lead is the
-/// article's own opening, which the reader saw on the page; a description
-/// is a summary written for search engines and link previews, often
-/// another sentence (a kicker, a teaser) or the lead cut short.
-pub fn or_description<'a>(description: Option<&'a str>, lead: Option<&'a str>) -> Option<&'a str> {
-    lead.or(description)
-}
-
 /// A cut description's opening holds at least this many characters.
 const CUT_KEY: usize = 40;
 
 /// Characters ending a sentence: a description ending otherwise was cut.
 const ENDINGS: &str = ".!?…»\"”)";
+
+/// Whether a description was cut short: long enough to be a lead's
+/// opening, and ending mid-sentence.
+pub fn is_cut(description: &str) -> bool {
+    let description = description.trim();
+    description.chars().count() >= CUT_KEY && !description.ends_with(|c| ENDINGS.contains(c))
+}
 
 /// The whole paragraph or heading a description was cut from: one whose
 /// text opens with the whole description and goes on, the description
@@ -144,7 +142,7 @@ const ENDINGS: &str = ".!?…»\"”)";
 /// page's lead shortened for link previews.
 pub fn uncut(doc: &Document, description: &str) -> Option<String> {
     let description = squash(description);
-    if description.chars().count() < CUT_KEY || description.ends_with(|c| ENDINGS.contains(c)) {
+    if !is_cut(&description) {
         return None;
     }
     doc.select("p, h2, h3").nodes().iter().find_map(|node| {
@@ -253,15 +251,14 @@ mod tests {
     }
 
     #[test]
-    fn the_lead_stands_before_any_description() {
-        let cut = "The council voted to keep the library open for ten more…";
-        assert_eq!(or_description(None, Some(LEAD)), Some(LEAD));
-        assert_eq!(or_description(Some(cut), Some(LEAD)), Some(LEAD));
-        // A description of its own (a kicker, a teaser) gives way to the
-        // lead on the page too, and stands when there is none.
-        let own = "Ten more years for the reading rooms on Mill Street.";
-        assert_eq!(or_description(Some(own), Some(LEAD)), Some(LEAD));
-        assert_eq!(or_description(Some(own), None), Some(own));
+    fn a_description_ending_mid_sentence_was_cut() {
+        assert!(is_cut(
+            "The council voted to keep the library open for ten more"
+        ));
+        assert!(!is_cut(
+            "The council voted to keep the library open for ten years."
+        ));
+        assert!(!is_cut("Library news"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod appealblock;
 pub(crate) mod appeals;
 mod byline;
 mod figures;
+mod firstlead;
 mod ingredients;
 mod ldbody;
 mod lead;
@@ -80,14 +81,13 @@ pub(super) fn extract_page(
     let related = related::find_related(&doc, base.as_ref(), meta.url.as_deref());
     let element_count = doc.select("*").length();
     let deep = !depth_within(&doc, MAX_DEPTH);
+    let own_description = meta.description.as_deref().filter(|d| {
+        let title = meta.title.as_deref().unwrap_or("");
+        !siteblurb::is_site_blurb(d, title, meta.site_name.as_deref(), base.as_ref())
+    });
     // Before pruning, which may take the lead's box with the furniture.
-    let lead = (meta.title.as_deref().and_then(|t| lead::find(&doc, t)))
-        .or_else(|| {
-            meta.description
-                .as_deref()
-                .and_then(|d| lead::uncut(&doc, d))
-        })
-        .or_else(|| meta.title.as_deref().and_then(|t| lead::deck(&doc, t)));
+    let leads = leads(&doc, &meta, own_description);
+    let first_paragraph = (meta.title.as_deref()).and_then(|t| firstlead::after_headline(&doc, t));
     if !deep {
         prune::prune(&doc);
     }
@@ -136,13 +136,20 @@ pub(super) fn extract_page(
             body.remove(at);
         }
     }
-    let site_blurb =
-        |d: &&str| siteblurb::is_site_blurb(d, &title, meta.site_name.as_deref(), base.as_ref());
-    let own_description = meta.description.as_deref().filter(|d| !site_blurb(d));
-    let description = lead::or_description(own_description, lead.as_deref());
-    // A lead copying the text's opening gives way to the description.
-    let standfirst = standfirst::standfirst(description, &body.paragraphs)
-        .or_else(|| standfirst::standfirst(own_description, &body.paragraphs));
+    // The lead the page sets under its headline stands before the
+    // description: it is the article's own opening, which the reader saw
+    // on the page; a description is a summary written for search engines
+    // and link previews, often another sentence or the lead cut short. A
+    // lead the text opens with gives way to the next, then to the
+    // description. The first paragraph after the headline comes after a
+    // description of its own, before one cut short.
+    let fits = |text: Option<&str>| standfirst::standfirst(text, &body.paragraphs);
+    let summary = own_description.filter(|d| !lead::is_cut(d));
+    let standfirst = (leads.iter())
+        .find_map(|lead| fits(Some(lead)))
+        .or_else(|| fits(summary))
+        .or_else(|| fits(first_paragraph.as_deref()))
+        .or_else(|| fits(own_description));
     let mut article = Article {
         title,
         source: meta.site_name.clone(),
@@ -157,6 +164,20 @@ pub(super) fn extract_page(
     };
     article.links = body.into_body(&mut article);
     Ok((with_id(article), feeds))
+}
+
+/// The page's leads, the likeliest first: one named so by its class, the
+/// paragraph its description was cut from, the deck under the headline.
+fn leads(doc: &Document, meta: &meta::PageMeta, description: Option<&str>) -> Vec<String> {
+    let title = meta.title.as_deref();
+    [
+        title.and_then(|t| lead::find(doc, t)),
+        description.and_then(|d| lead::uncut(doc, d)),
+        title.and_then(|t| lead::deck(doc, t)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The body, title and byline Readability finds.
@@ -288,6 +309,36 @@ mod tests {
             article.standfirst.as_deref(),
             Some("Ten more years for the reading rooms on Mill Street")
         );
+    }
+
+    #[test]
+    fn a_named_lead_then_a_summary_then_the_first_paragraph_stand_first() {
+        let sentence = "The council voted on Tuesday to keep the library open, after a \
+                        petition signed by many of the town's readers. ";
+        let lead = "The library keeps its doors open for ten more years, the council \
+                    decided after a long debate.";
+        let page = |lead_class: &str, description: &str| {
+            format!(
+                "<html><head><title>Library stays open</title><meta name='description' \
+                 content='{description}'></head><body><div class='top'><h1>Library stays \
+                 open</h1><p class='{lead_class}'>{lead}</p></div><article>\
+                 <p>{sentence}{sentence}</p><p>{sentence}{sentence}</p><p>{sentence}</p>\
+                 </article></body></html>"
+            )
+        };
+        let standfirst = |html: String| {
+            let source = Source {
+                url: Some("https://example.com/story"),
+                content_type: None,
+            };
+            let article = extract_article(html.as_bytes(), &source).expect("article");
+            article.standfirst
+        };
+        let own = "Ten more years for the reading rooms on Mill Street.";
+        assert_eq!(standfirst(page("lead", own)).as_deref(), Some(lead));
+        assert_eq!(standfirst(page("plain", own)).as_deref(), Some(own));
+        let cut = "Ten more years for the reading rooms on Mill Street, the mayor";
+        assert_eq!(standfirst(page("plain", cut)).as_deref(), Some(lead));
     }
 
     #[test]
