@@ -84,7 +84,7 @@ pub fn after_headline(doc: &Document, title: &str) -> Option<String> {
             // a small one.
             let most = 2 * said.chars().count() >= title.chars().count();
             if most && (title.contains(&said) || said.contains(&title)) {
-                after = Some((node.clone(), 0));
+                after = Some((node, 0));
             } else if headlines >= HEADLINES {
                 return None;
             }
