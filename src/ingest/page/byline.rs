@@ -4,7 +4,9 @@
 //! marker and names goes when it opens or closes the text; in the middle
 //! it may be a heading ("Von Risiken und Nebenwirkungen"). So does a
 //! sign-off closing the text: the editor's initials and the agency alone
-//! on the last line ("aja/PAP", "jm/AFP", "RIRM").
+//! on the last line ("aja/PAP", "jm/AFP", "RIRM"). Opening the text, the
+//! authors' names alone ("Mateusz Seroka, Piotr Żochowski") are a byline
+//! too, and a word alone is the section's label ("Analizy").
 
 use crate::ingest::htmltext::HtmlText;
 use crate::model::Block;
@@ -28,7 +30,12 @@ const JOINERS: &[&str] = &[
 pub fn drop_byline_lines(body: &mut HtmlText) {
     let mut at = 0;
     while at < body.paragraphs.len().min(REACH) {
-        if is_byline(&body.paragraphs[at]) {
+        let text = &body.paragraphs[at];
+        // A paragraph with more text after it.
+        let paragraph = (body.blocks.is_empty()
+            || matches!(body.blocks.get(at), Some(Block::Paragraph { .. })))
+            && at + 1 < body.paragraphs.len();
+        if is_byline(text) || (paragraph && (is_name_list(text) || is_label_word(text))) {
             body.remove(at);
         } else {
             at += 1;
@@ -77,6 +84,55 @@ fn is_byline(text: &str) -> bool {
         && parts.all(|p| p.split_whitespace().count() <= 4)
 }
 
+/// Two or more names apart by commas or a joiner, each of two or three
+/// capitalised words ("Mateusz Seroka, Piotr Żochowski", "Jane Doe and
+/// John Roe").
+fn is_name_list(text: &str) -> bool {
+    let text = text.trim();
+    if text.chars().count() > MAX_CHARS {
+        return false;
+    }
+    let mut names = 0;
+    for part in text.split(',') {
+        let mut words = 0;
+        for word in part.split_whitespace() {
+            if JOINERS.contains(&word) {
+                if words > 0 {
+                    names += usize::from((2..=3).contains(&words));
+                    if !(2..=3).contains(&words) {
+                        return false;
+                    }
+                    words = 0;
+                }
+                continue;
+            }
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+            if !capitalised {
+                return false;
+            }
+            words += 1;
+        }
+        if !(2..=3).contains(&words) {
+            return false;
+        }
+        names += 1;
+    }
+    names >= 2
+}
+
+/// A single word of letters: a section's label opening the text. Scripts
+/// written without spaces (from U+2E80 on: Chinese, Japanese) put a
+/// sentence in one "word" and are not judged.
+fn is_label_word(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= 30
+        && text
+            .chars()
+            .all(|c| (c.is_alphabetic() && c < '\u{2e80}') || c == '-')
+}
+
 /// Initials and agency codes apart by slashes, each of two to six
 /// letters ("aja/PAP"); one code alone is in capitals ("RIRM"), which a
 /// word of the story alone on the last line is not.
@@ -109,6 +165,29 @@ mod tests {
         assert_eq!(kept(&html).len(), 2);
         let html = format!("<p>Por Agencia EFE</p>{STORY}");
         assert_eq!(kept(&html).len(), 1);
+    }
+
+    #[test]
+    fn names_alone_or_a_word_alone_opening_the_text_go() {
+        let html = format!(
+            "<p>Analizy</p><p>Mateusz Seroka, Piotr Żochowski</p>\
+             <p>Jane Doe and John Roe</p>{STORY}"
+        );
+        assert_eq!(kept(&html).len(), 1, "{:?}", kept(&html));
+        // Places, a sentence of names, a heading stay.
+        for line in [
+            "Paris, London",
+            "Jane Doe, John Roe said yes",
+            "Anna Rossi, 2021",
+        ] {
+            let html = format!("<p>{line}</p>{STORY}");
+            assert_eq!(kept(&html).len(), 2, "{line}");
+        }
+        assert_eq!(kept(&format!("<h2>Analizy</h2>{STORY}")).len(), 2);
+        assert_eq!(
+            kept(&format!("<p>中美合作共赢是大势所趋</p>{STORY}")).len(),
+            2
+        );
     }
 
     #[test]
