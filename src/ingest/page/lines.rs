@@ -96,18 +96,25 @@ pub fn drop_page_lines(body: &mut HtmlText) {
     }
 }
 
+/// What sets a menu's items apart.
+const MENU_BARS: &[&str] = &[" | ", " · ", " • "];
+
 /// Items of a menu or meta line are this short (characters, words).
 const MENU_ITEM: (usize, usize) = (40, 5);
 
-/// A paragraph of three or more short items set apart by " | ": a menu
+/// A paragraph of three or more short items set apart by " | " (or a
+/// middle dot or bullet): a menu
 /// ("Imprint | Privacy | Contact"), or a post's meta line ("Views: 1120 |
 /// Added by: Posh | Tags: …"); or a short one of items one of which is a
 /// date. A table's row reads the same way and stays.
 fn is_menu_line(text: &str, block: Option<&Block>) -> bool {
-    if !text.contains(" | ") || block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) {
+    let Some(bar) = MENU_BARS.iter().find(|b| text.contains(**b)) else {
+        return false;
+    };
+    if block.is_some_and(|b| !matches!(b, Block::Paragraph { .. })) {
         return false;
     }
-    let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
+    let items: Vec<&str> = text.split(bar).map(str::trim).collect();
     let menu = items.len() >= 3
         && items.iter().all(|item| {
             !item.is_empty()

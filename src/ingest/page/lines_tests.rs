@@ -221,15 +221,16 @@ fn copyright_and_reprint_notices_go() {
 #[test]
 fn menu_and_meta_lines_of_short_items_go_and_table_rows_stay() {
     let html = format!(
-        "{STORY}<p>Imprint | Privacy | Contact</p>\
+        "{STORY}<p>Imprint | Privacy | Contact</p><p>Intro · Reports · Courses · Archive</p><p>02.11.2022 - Placebo - Stadthalle</p>\
          <p>Views: 1120 | Added by: Posh | Tags: thinking, pictures</p>\
          <p>Red | green | blue are the colours of the flag, she said.</p>\
          <table><tr><td>Red</td><td>Green</td><td>Blue</td></tr></table>"
     );
     let kept = kept(&html);
-    assert_eq!(kept.len(), 3, "{kept:?}");
-    assert!(kept[1].starts_with("Red | green"));
-    assert!(kept[2].contains("Green"));
+    assert_eq!(kept.len(), 4, "{kept:?}");
+    assert!(kept[1].starts_with("02.11.2022 - Placebo"));
+    assert!(kept[2].starts_with("Red | green"));
+    assert!(kept[3].contains("Green"));
 }
 
 #[test]
