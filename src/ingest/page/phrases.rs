@@ -421,6 +421,9 @@ pub(super) const DISCLOSURES: &[&str] = &[
     "liens affiliés",
     "lien affilié",
     "link di affiliazione",
+    "was der stern bedeutet",
+    "was das sternchen bedeutet",
+    "geld erhalten wir, wenn",
     // What kind of post this is: a note of the page's.
     "bei diesem beitrag handelt es sich um",
     // Where the story appeared first: a note of the page's.
