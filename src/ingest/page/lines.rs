@@ -26,6 +26,12 @@ const CITATIONS: &[&str] = &[
     "how to cite",
     "comment citer",
     "cómo citar",
+    "cite this",
+    "diese folge zitieren",
+    "diesen artikel zitieren",
+    "diesen beitrag zitieren",
+    "citer cet article",
+    "citar este artículo",
 ];
 
 /// Lines longer than this (in characters) are article text.

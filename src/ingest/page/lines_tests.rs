@@ -288,7 +288,9 @@ fn lines_disguised_in_look_alike_letters_go_and_russian_stays() {
 fn a_long_citation_line_goes() {
     let html = format!(
         "{STORY}<p>Suggested citation: Doe, Jane: The Library Vote, Courier Blog, 2024/05/03, \
-         https://example.com/2024/05/03/the-library-vote-and-what-comes-next/.</p>"
+         https://example.com/2024/05/03/the-library-vote-and-what-comes-next/.</p>\
+         <p>Diese Folge zitieren: Doe, Jane: Courier-Podcast: \"Die Bibliothek\". 03.05.2024, \
+         https://example.com/podcast/042-die-bibliothek-und-was-nun-kommt/.</p>"
     );
     assert_eq!(kept(&html).len(), 1);
 }
