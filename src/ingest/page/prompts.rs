@@ -50,7 +50,8 @@ const TOGGLES: &[&str] = &[
     "ausklappen",
 ];
 
-/// A shop's notices about the cart or the wish list.
+/// A shop's notices about the cart or the wish list, and its prompts for
+/// reviews.
 const SHOP_NOTICES: &[&str] = &[
     "erfolgreich hinzugefügt",
     "zum warenkorb hinzugefügt",
@@ -60,6 +61,16 @@ const SHOP_NOTICES: &[&str] = &[
     "ajouté au panier",
     "añadido al carrito",
     "aggiunto al carrello",
+    // Its prompts for reviews.
+    "be the first to review",
+    "write a review",
+    "share your experience",
+    "bewertung schreiben",
+    "schreiben sie eine bewertung",
+    "teilen sie uns ihre erfahrungen",
+    "erste bewertung",
+    "escribe una reseña",
+    "écrire un avis",
 ];
 
 /// Starts of a line pointing to the next page.
@@ -126,6 +137,10 @@ mod tests {
         assert!(is_prompt_line("karte anzeigen karte ausblenden"));
         assert!(is_prompt_line("alle zutaten einblenden"));
         assert!(is_prompt_line("der artikel wurde erfolgreich hinzugefügt."));
+        assert!(is_prompt_line(
+            "bitte teilen sie uns ihre erfahrungen mit, wenn sie ihn probiert haben."
+        ));
+        assert!(is_prompt_line("be the first to review this product"));
         assert!(is_prompt_line("... weiter zu \"der zweite teil\""));
         assert!(!is_prompt_line("neue wege in der stadt"));
         assert!(!is_prompt_line(
