@@ -210,6 +210,8 @@ fn copyright_and_reprint_notices_go() {
         "{STORY}<p>This material may not be published, broadcast, rewritten or redistributed.</p>\
          <p>Copyright 2024 The Agency. All rights reserved. This material may not be published, \
          broadcast, rewritten or redistributed without the agency's written consent.</p>\
+         <p>Die Bilder in diesem Blog stehen unter einer Creative Commons Namensnennung 3.0 \
+         Unported Lizenz.</p>\
          <p>The author said she would seek written permission from the estate before quoting \
          the letters, which the family had kept private for decades.</p>"
     );

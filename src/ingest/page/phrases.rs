@@ -395,6 +395,8 @@ pub(super) const NOTICES: &[&str] = &[
     "unter einer creative commons",
     "under a creative commons",
     "licensed under the creative commons",
+    "unported",
+    "4.0 international",
 ];
 
 /// Phrases of a disclosure about advertising or affiliate links
