@@ -211,7 +211,7 @@ fn copyright_and_reprint_notices_go() {
          <p>Copyright 2024 The Agency. All rights reserved. This material may not be published, \
          broadcast, rewritten or redistributed without the agency's written consent.</p>\
          <p>Die Bilder in diesem Blog stehen unter einer Creative Commons Namensnennung 3.0 \
-         Unported Lizenz.</p>\
+         Unported Lizenz.</p><p>Die folgenden Hotel Links öffnen als extra Fenster</p>\
          <p>The author said she would seek written permission from the estate before quoting \
          the letters, which the family had kept private for decades.</p>"
     );

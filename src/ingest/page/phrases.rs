@@ -397,6 +397,12 @@ pub(super) const NOTICES: &[&str] = &[
     "licensed under the creative commons",
     "unported",
     "4.0 international",
+    // Notes on how the page's links open.
+    "als extra fenster",
+    "in einem neuen fenster",
+    "in a new window",
+    "dans une nouvelle fenêtre",
+    "en una nueva ventana",
 ];
 
 /// Phrases of a disclosure about advertising or affiliate links
