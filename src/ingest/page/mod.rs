@@ -4,6 +4,7 @@
 mod appealblock;
 pub(crate) mod appeals;
 mod byline;
+mod closings;
 mod figures;
 mod firstlead;
 mod ingredients;
@@ -124,6 +125,7 @@ pub(super) fn extract_page(
     // The links closing the text may have stood after its closing appeals.
     appeals::drop_closing_appeals(&mut body);
     widgets::drop_dangling_end(&mut body);
+    closings::drop_closing_boxes(&mut body, base.as_ref());
     byline::drop_byline_lines(&mut body);
     repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);
