@@ -1,7 +1,8 @@
 //! What a page sets after its story inside the same block: the readers'
 //! comments, opened by a comment's head ("#1 Kommentar von Naru-chan",
 //! "Comment by Jane"), and a box about the site itself, headed with its
-//! name ("Gut versorgt mit energiehoch3", "About Example News"). Both end
+//! name ("Gut versorgt mit energiehoch3") or about its address ("Über das
+//! Portal www.example.de"). Both end
 //! the text: everything from them on goes.
 
 use url::Url;
@@ -24,7 +25,10 @@ const COMMENT_BY: &[&str] = &[
 const HEAD_CHARS: usize = 60;
 
 /// A closing box is looked for among this many last blocks.
-const BOX_REACH: usize = 3;
+const BOX_REACH: usize = 5;
+
+/// Words opening a heading about a site ("Über das Portal www.example.de").
+const ABOUT: &[&str] = &["über ", "about ", "à propos ", "acerca de ", "sobre "];
 
 /// Cuts the comments and the site's own box off the end of `body`.
 pub fn drop_closing_boxes(body: &mut HtmlText, url: Option<&Url>) {
@@ -33,10 +37,11 @@ pub fn drop_closing_boxes(body: &mut HtmlText, url: Option<&Url>) {
     // keeps them.
     let comments = (3..total).find(|&at| is_comment_head(&body.paragraphs[at]));
     let site = url.and_then(Url::host_str).and_then(site_word);
-    let site_box = site.and_then(|site| {
-        (total.saturating_sub(BOX_REACH).max(3)..total).find(|&at| {
-            is_heading(body.blocks.get(at)) && body.paragraphs[at].to_lowercase().contains(&site)
-        })
+    let site_box = (total.saturating_sub(BOX_REACH).max(3)..total).find(|&at| {
+        let heading = body.paragraphs[at].to_lowercase();
+        is_heading(body.blocks.get(at))
+            && (site.as_ref().is_some_and(|s| heading.contains(s.as_str()))
+                || (ABOUT.iter().any(|a| heading.starts_with(a)) && heading.contains("www.")))
     });
     if let Some(cut) = [comments, site_box].into_iter().flatten().min() {
         while body.paragraphs.len() > cut {
@@ -129,5 +134,9 @@ mod tests {
         let html =
             format!("<h2>Gut versorgt mit energiehoch3</h2>{STORY}{STORY}{STORY}{STORY}{STORY}");
         assert_eq!(kept(&html, "https://www.energiehoch3.de/x").len(), 6);
+        let html = format!(
+            "{STORY}{STORY}{STORY}<h2>Über das Presseportal www.example.de</h2><p>Seit 1999.</p>"
+        );
+        assert_eq!(kept(&html, "https://other.org/x").len(), 3);
     }
 }
