@@ -60,6 +60,9 @@ pub(super) const ACTIONS: &[&str] = &[
     "bestellen",
     "bestelle",
     "order",
+    "leave",
+    "hinterlasse",
+    "hinterlassen",
 ];
 
 /// Words naming the publication's channels and offers.
@@ -106,6 +109,8 @@ pub(super) const CHANNELS: &[&str] = &[
     "prenumeratę",
     "ausgabe",
     "heft",
+    "comment",
+    "kommentar",
 ];
 
 /// Words by which the publication speaks of itself or to the reader.
@@ -293,7 +298,8 @@ mod tests {
              <p>¿Ya conoces nuestro canal? Únete a nuestro canal de Telegram.</p><p>+++</p>\
              <p>We want to hear from you. Submit a letter to the editor.</p>\
              <p>Lust auf mehr? Melde dich hier für unseren Newsletter an!</p>\
-             <p>Das Heft mit allen Tipps können Sie hier in unserem Shop bestellen.</p>"
+             <p>Das Heft mit allen Tipps können Sie hier in unserem Shop bestellen.</p>\
+             <p>Du möchtest mitmachen? Dann hinterlasse einfach einen Kommentar!</p>"
         );
         assert_eq!(
             kept(&html),

@@ -122,10 +122,11 @@ pub(super) fn extract_page(
     appealblock::drop_appeal_block(&mut body);
     teasers::drop_link_runs(&mut body);
     teasers::drop_inline_promos(&mut body);
-    // The links closing the text may have stood after its closing appeals.
-    appeals::drop_closing_appeals(&mut body);
     widgets::drop_dangling_end(&mut body);
     closings::drop_closing_boxes(&mut body, base.as_ref());
+    // The links, comments and boxes closing the text may have stood after
+    // its closing appeals.
+    appeals::drop_closing_appeals(&mut body);
     byline::drop_byline_lines(&mut body);
     repeats::drop_repeats(&mut body);
     lines::drop_title_line(&mut body, &title);
