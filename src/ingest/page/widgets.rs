@@ -229,8 +229,9 @@ const MORE: &[&str] = &[
 ];
 
 /// Phrases of a placeholder for embedded content the reader has not
-/// agreed to load ("Click the button to load the content from ..."), or
-/// of a cookie notice.
+/// agreed to load ("Click the button to load the content from ..."), of a
+/// cookie notice, or of a button described to the reader ("Mit diesem
+/// Button kannst Du die Folge zu deiner Liste hinzufügen").
 pub(super) const CONSENT: &[&str] = &[
     "um den inhalt von",
     "um inhalte von",
@@ -255,6 +256,11 @@ pub(super) const CONSENT: &[&str] = &[
     "we use cookies",
     "utilizamos cookies",
     "nous utilisons des cookies",
+    // A button described to the reader.
+    "mit diesem button",
+    "with this button",
+    "avec ce bouton",
+    "con este botón",
 ];
 
 /// Phrases of a paywall's notice: the rest of the story is for

@@ -180,7 +180,8 @@ fn placeholders_for_embedded_content_and_cookie_notices_go() {
          <p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis \
          keine Verbindung zu Twitter her.</p><p>We use cookies to improve the site. Learn more</p>\
          <p>This content is imported from a video site. Visit it to view this content.</p>\
-         <p>Besuchen Sie die Seite, um dieses Element zu sehen.</p>"
+         <p>Besuchen Sie die Seite, um dieses Element zu sehen.</p>\
+         <p>Mit diesem Button kannst Du die Folge zu deiner Liste hinzufügen.</p>"
     );
     assert_eq!(kept(&html), ONLY_STORY);
 }
