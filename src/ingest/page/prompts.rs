@@ -50,8 +50,8 @@ const TOGGLES: &[&str] = &[
     "ausklappen",
 ];
 
-/// A shop's notices about the cart or the wish list, and its prompts for
-/// reviews.
+/// A shop's notices about the cart or the wish list, its prompts for
+/// reviews and its offers to members.
 const SHOP_NOTICES: &[&str] = &[
     "erfolgreich hinzugefügt",
     "zum warenkorb hinzugefügt",
@@ -71,6 +71,11 @@ const SHOP_NOTICES: &[&str] = &[
     "erste bewertung",
     "escribe una reseña",
     "écrire un avis",
+    // And its offers to members.
+    "erhalten sie exklusive angebote",
+    "exklusive angebote erhalten",
+    "get exclusive offers",
+    "receive exclusive offers",
 ];
 
 /// Starts of a line pointing to the next page.
@@ -141,6 +146,9 @@ mod tests {
             "bitte teilen sie uns ihre erfahrungen mit, wenn sie ihn probiert haben."
         ));
         assert!(is_prompt_line("be the first to review this product"));
+        assert!(is_prompt_line(
+            "for me und erhalten sie exklusive angebote!"
+        ));
         assert!(is_prompt_line("... weiter zu \"der zweite teil\""));
         assert!(!is_prompt_line("neue wege in der stadt"));
         assert!(!is_prompt_line(
