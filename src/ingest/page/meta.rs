@@ -8,6 +8,7 @@ use dom_query::Document;
 use serde_json::Value;
 use url::Url;
 
+use super::escapes;
 use super::recipe::Recipe;
 use crate::ingest::htmltext::squash;
 
@@ -39,7 +40,7 @@ impl PageMeta {
         let get = |keys: &[&str]| {
             keys.iter()
                 .find_map(|k| metas.get(*k))
-                .map(|v| unescaped(&squash(v)))
+                .map(|v| escapes::unescaped(&squash(v)))
                 .filter(|v| !v.is_empty())
         };
         let ld_str = |key: &str| ld.as_ref().and_then(|v| text_of(v.get(key)?));
@@ -125,23 +126,6 @@ fn meta_tags(doc: &Document) -> HashMap<String, String> {
         }
     }
     map
-}
-
-/// A value escaped twice by its page ("asegur&amp;oacute;" in the markup,
-/// "asegur&oacute;" once read) with its entities read: as they stand they
-/// are noise, and no description means them literally.
-fn unescaped(value: &str) -> String {
-    let escaped = value.match_indices('&').any(|(at, _)| {
-        let rest = &value[at + 1..];
-        let rest = rest.strip_prefix('#').unwrap_or(rest);
-        let name = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
-        (2..=10).contains(&name) && rest[name..].starts_with(';')
-    });
-    if escaped && !value.contains('<') {
-        crate::ingest::htmltext::plain_text(value)
-    } else {
-        value.to_string()
-    }
 }
 
 /// The JSON-LD object describing the article (an `*Article`/`*Posting`, or
@@ -363,25 +347,6 @@ mod tests {
         let meta = PageMeta::read(&doc, None);
         assert_eq!(meta.title.as_deref(), Some("Bridge opens on Monday"));
         assert_eq!(meta.site_name.as_deref(), Some("Gazette"));
-    }
-
-    #[test]
-    fn a_value_escaped_twice_is_read_and_an_ampersand_stays() {
-        let doc = Document::from(
-            "<html><head><meta name=\"description\" content=\"Delgado asegur&amp;oacute; \
-             que sigue &amp;#8211; R&amp;D &amp; more\"></head><body></body></html>",
-        );
-        let meta = PageMeta::read(&doc, None);
-        assert_eq!(
-            meta.description.as_deref(),
-            Some("Delgado aseguró que sigue – R&D & more")
-        );
-        let doc = Document::from(
-            "<html><head><meta name=\"description\" content=\"Salt &amp; pepper; R&amp;D\">\
-             </head><body></body></html>",
-        );
-        let meta = PageMeta::read(&doc, None);
-        assert_eq!(meta.description.as_deref(), Some("Salt & pepper; R&D"));
     }
 
     #[test]

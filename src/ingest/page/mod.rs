@@ -5,6 +5,7 @@ mod appealblock;
 pub(crate) mod appeals;
 mod byline;
 mod closings;
+mod escapes;
 mod figures;
 mod firstlead;
 mod ingredients;
@@ -20,6 +21,7 @@ mod prompts;
 mod prune;
 mod recipe;
 mod related;
+mod related_heads;
 mod repeats;
 mod scan;
 mod second;
@@ -262,14 +264,16 @@ fn fallback_text(doc: &Document, base: Option<&Url>) -> HtmlText {
 mod tests {
     use super::*;
 
-    fn body_of(html: &str) -> Vec<String> {
+    fn article_of(html: &str) -> Article {
         let source = Source {
             url: Some("https://example.com/story"),
             content_type: None,
         };
-        extract_article(html.as_bytes(), &source)
-            .expect("article")
-            .body
+        extract_article(html.as_bytes(), &source).expect("article")
+    }
+
+    fn body_of(html: &str) -> Vec<String> {
+        article_of(html).body
     }
 
     #[test]
@@ -281,11 +285,7 @@ mod tests {
              <h1>Library stays open</h1><div class='byline'>ByAnna Rossi March 2, 2021</div>\
              <p>{sentence}{sentence}</p><p>{sentence}{sentence}</p><p>{sentence}</p></article></body></html>"
         );
-        let source = Source {
-            url: Some("https://example.com/story"),
-            content_type: None,
-        };
-        let article = extract_article(html.as_bytes(), &source).expect("article");
+        let article = article_of(&html);
         assert_eq!(article.byline.as_deref(), Some("Anna Rossi"));
     }
 
@@ -302,11 +302,7 @@ mod tests {
              <p>{sentence}{sentence}</p><p>{sentence}{sentence}</p><p>{sentence}</p>\
              </article></body></html>"
         );
-        let source = Source {
-            url: Some("https://example.com/story"),
-            content_type: None,
-        };
-        let article = extract_article(html.as_bytes(), &source).expect("article");
+        let article = article_of(&html);
         assert_eq!(article.body.first().map(String::as_str), Some(lead));
         assert_eq!(
             article.standfirst.as_deref(),
@@ -329,14 +325,7 @@ mod tests {
                  </article></body></html>"
             )
         };
-        let standfirst = |html: String| {
-            let source = Source {
-                url: Some("https://example.com/story"),
-                content_type: None,
-            };
-            let article = extract_article(html.as_bytes(), &source).expect("article");
-            article.standfirst
-        };
+        let standfirst = |html: String| article_of(&html).standfirst;
         let own = "Ten more years for the reading rooms on Mill Street.";
         assert_eq!(standfirst(page("lead", own)).as_deref(), Some(lead));
         assert_eq!(standfirst(page("plain", own)).as_deref(), Some(own));

@@ -13,7 +13,8 @@
 //! introduce nothing (`drop_dangling_end`).
 
 use super::lines::bare;
-use super::phrases::{LABELS, RELATED};
+use super::phrases::LABELS;
+use super::related_heads::RELATED;
 use super::scan::Found;
 use crate::ingest::htmltext::HtmlText;
 use crate::model::Block;
