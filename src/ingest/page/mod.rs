@@ -264,6 +264,12 @@ fn fallback_text(doc: &Document, base: Option<&Url>) -> HtmlText {
 mod tests {
     use super::*;
 
+    const SENTENCE: &str = "The council voted on Tuesday to keep the library open, after a \
+                            petition signed by many of the town's readers. ";
+
+    const LEAD: &str = "The library keeps its doors open for ten more years, the council \
+                        decided after a long debate.";
+
     fn article_of(html: &str) -> Article {
         let source = Source {
             url: Some("https://example.com/story"),
@@ -278,12 +284,10 @@ mod tests {
 
     #[test]
     fn a_byline_gives_the_name_without_its_by_and_date() {
-        let sentence = "The council voted on Tuesday to keep the library open, after a \
-                        petition signed by many of the town's readers. ";
         let html = format!(
             "<html><body><article>\
              <h1>Library stays open</h1><div class='byline'>ByAnna Rossi March 2, 2021</div>\
-             <p>{sentence}{sentence}</p><p>{sentence}{sentence}</p><p>{sentence}</p></article></body></html>"
+             <p>{SENTENCE}{SENTENCE}</p><p>{SENTENCE}{SENTENCE}</p><p>{SENTENCE}</p></article></body></html>"
         );
         let article = article_of(&html);
         assert_eq!(article.byline.as_deref(), Some("Anna Rossi"));
@@ -291,19 +295,15 @@ mod tests {
 
     #[test]
     fn a_lead_the_text_opens_with_gives_way_to_the_description() {
-        let sentence = "The council voted on Tuesday to keep the library open, after a \
-                        petition signed by many of the town's readers. ";
-        let lead = "The library keeps its doors open for ten more years, the council \
-                    decided after a long debate.";
         let html = format!(
             "<html><head><title>Library stays open</title><meta name='description' \
              content='Ten more years for the reading rooms on Mill Street'></head><body>\
-             <article><h1>Library stays open</h1><p class='lead'>{lead}</p>\
-             <p>{sentence}{sentence}</p><p>{sentence}{sentence}</p><p>{sentence}</p>\
+             <article><h1>Library stays open</h1><p class='lead'>{LEAD}</p>\
+             <p>{SENTENCE}{SENTENCE}</p><p>{SENTENCE}{SENTENCE}</p><p>{SENTENCE}</p>\
              </article></body></html>"
         );
         let article = article_of(&html);
-        assert_eq!(article.body.first().map(String::as_str), Some(lead));
+        assert_eq!(article.body.first().map(String::as_str), Some(LEAD));
         assert_eq!(
             article.standfirst.as_deref(),
             Some("Ten more years for the reading rooms on Mill Street")
@@ -312,36 +312,30 @@ mod tests {
 
     #[test]
     fn a_named_lead_then_a_summary_then_the_first_paragraph_stand_first() {
-        let sentence = "The council voted on Tuesday to keep the library open, after a \
-                        petition signed by many of the town's readers. ";
-        let lead = "The library keeps its doors open for ten more years, the council \
-                    decided after a long debate.";
         let page = |lead_class: &str, description: &str| {
             format!(
                 "<html><head><title>Library stays open</title><meta name='description' \
                  content='{description}'></head><body><div class='top'><h1>Library stays \
-                 open</h1><p class='{lead_class}'>{lead}</p></div><article>\
-                 <p>{sentence}{sentence}</p><p>{sentence}{sentence}</p><p>{sentence}</p>\
+                 open</h1><p class='{lead_class}'>{LEAD}</p></div><article>\
+                 <p>{SENTENCE}{SENTENCE}</p><p>{SENTENCE}{SENTENCE}</p><p>{SENTENCE}</p>\
                  </article></body></html>"
             )
         };
         let standfirst = |html: String| article_of(&html).standfirst;
         let own = "Ten more years for the reading rooms on Mill Street.";
-        assert_eq!(standfirst(page("lead", own)).as_deref(), Some(lead));
+        assert_eq!(standfirst(page("lead", own)).as_deref(), Some(LEAD));
         assert_eq!(standfirst(page("plain", own)).as_deref(), Some(own));
         let cut = "Ten more years for the reading rooms on Mill Street, the mayor";
-        assert_eq!(standfirst(page("plain", cut)).as_deref(), Some(lead));
+        assert_eq!(standfirst(page("plain", cut)).as_deref(), Some(LEAD));
     }
 
     #[test]
     fn a_teaser_of_another_story_inside_the_article_goes() {
-        let sentence = "The council voted on Tuesday to keep the library open, after a \
-                        petition signed by many of the town's readers. ";
         let html = format!(
-            "<html><body><article><h1>Library stays open</h1><p>{sentence}{sentence}</p>\
+            "<html><body><article><h1>Library stays open</h1><p>{SENTENCE}{SENTENCE}</p>\
              <div class='teaser'><a href='/budget'><img src='b.jpg' alt='Books'></a>\
              <h3>Budget: what the town spends on books</h3><p>Spending on the libraries \
-             rose by a tenth this year, the treasurer said.</p></div><p>Opening hours stay. {sentence}</p><p>The mayor agreed. {sentence}</p>\
+             rose by a tenth this year, the treasurer said.</p></div><p>Opening hours stay. {SENTENCE}</p><p>The mayor agreed. {SENTENCE}</p>\
              </article></body></html>"
         );
         let body = body_of(&html);
@@ -353,15 +347,13 @@ mod tests {
         // Strict cleaning drops the block named "extra" before scoring;
         // what is left is over Readability's default 500 characters but
         // short of the whole story, which the milder reading keeps.
-        let sentence = "The council voted on Tuesday to keep the library open, after a \
-                        petition signed by many of the town's readers. ";
         let html = format!(
-            "<html><body><div class='story'><p>{sentence}</p><p>{}</p><p>{sentence}</p><p>{}</p></div>\
+            "<html><body><div class='story'><p>{SENTENCE}</p><p>{}</p><p>{SENTENCE}</p><p>{}</p></div>\
              <div class='extra-text'><p>Opening hours stay as they are, the mayor \
              added, and the reading room reopens next week for everyone.</p></div>\
              </body></html>",
-            sentence.repeat(2),
-            sentence.repeat(2),
+            SENTENCE.repeat(2),
+            SENTENCE.repeat(2),
         );
         let body = body_of(&html);
         assert!(
