@@ -46,6 +46,40 @@ pub(super) fn heading_named_by_trail(lines: &[Line], start: usize) -> Option<usi
     })
 }
 
+/// Lines above the text searched for a trail over its page's headline.
+const TRAIL_REACH: usize = 30;
+
+/// The headline a trail right above it ends with, word for word ("Home /
+/// Sport / Football / Home Side Loses Again" over "Home Side Loses
+/// Again"): the page names its headline twice, whatever the lines around.
+pub(super) fn headline_under_its_trail(lines: &[Line], start: usize) -> Option<usize> {
+    (start.saturating_sub(TRAIL_REACH)..start)
+        .rev()
+        .find_map(|k| {
+            let head = &lines[k];
+            if !head.is_title_like() || head.words < 2 {
+                return None;
+            }
+            let j = (0..k).rev().find(|&j| lines[j].kind != Kind::Noise)?;
+            ends_trail_with(&lines[j].text, &head.text).then_some(k)
+        })
+}
+
+/// Whether `trail` is crumbs of a few words each, then `last`.
+fn ends_trail_with(trail: &str, last: &str) -> bool {
+    SEPARATORS.iter().chain(&[" / "]).any(|sep| {
+        let rest = trail.strip_suffix(last).map(str::trim_end);
+        rest.and_then(|t| t.strip_suffix(sep.trim()))
+            .is_some_and(|t| {
+                let crumbs: Vec<&str> = t.split(sep.trim()).map(str::trim).collect();
+                (1..MAX_CRUMBS).contains(&crumbs.len())
+                    && crumbs
+                        .iter()
+                        .all(|c| (1..=CRUMB_WORDS).contains(&c.split_whitespace().count()))
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::parse_text_page;
@@ -65,6 +99,14 @@ Its members are elected every five years, and any resident may ask the council a
     fn the_heading_a_trail_ends_with_titles_an_undated_page() {
         let top = "Home\nAbout\nTown Council > Who we are\nNews\nWho we are\nHow The Town Council Votes\n";
         assert_eq!(title_of(top), "Who we are");
+    }
+
+    #[test]
+    fn the_headline_a_trail_right_above_ends_with_is_the_title() {
+        let top = "Home / Town / Bridges / Council Votes For The River Bridge At Last\n\
+Council Votes For The River Bridge At Last\nAR 15. Oktober 2023\nRead also\n\
+School Roof Repaired Before The Winter Comes\n1. November 2023\n";
+        assert_eq!(title_of(top), "Council Votes For The River Bridge At Last");
     }
 
     #[test]

@@ -265,6 +265,19 @@ fn short_year_before_time(toks: &[(Tok, String)], i: usize) -> Option<i64> {
     (digits == 2 && timed).then_some(2000 + i64::from(y))
 }
 
+/// A two-digit year after a day and a month written with two digits each
+/// and set apart by dots ("28.01.22"), as German pages date, when the day
+/// is one no month could be: "11.03.17" may be a month first, or a code.
+fn dotted_short_year(
+    toks: &[(Tok, String)],
+    i: usize,
+    sep: char,
+    (day, digits): (u32, usize),
+) -> Option<i64> {
+    let (y, dy) = num(&toks.get(i)?.0)?;
+    (sep == '.' && digits == 4 && dy == 2 && day > 12).then_some(2000 + i64::from(y))
+}
+
 fn try_at(toks: &[(Tok, String)], i: usize) -> Option<i64> {
     let (t0, s0) = toks.get(i)?;
     if let Some((a, da)) = num(t0) {
@@ -295,7 +308,9 @@ fn try_at(toks: &[(Tok, String)], i: usize) -> Option<i64> {
             let (t1, s1) = toks.get(i + 1)?;
             let (b, db) = num(t1)?;
             if db <= 2 && numeric_sep(s1) == Some(sep) {
-                let y = year_at(toks, i + 2).or_else(|| short_year_before_time(toks, i + 2))?;
+                let y = year_at(toks, i + 2)
+                    .or_else(|| short_year_before_time(toks, i + 2))
+                    .or_else(|| dotted_short_year(toks, i + 2, sep, (a, da + db)))?;
                 let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
                 return to_unix(y, m, d);
             }

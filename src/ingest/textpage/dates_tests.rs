@@ -72,11 +72,13 @@ fn day_stamps() {
 }
 
 #[test]
-fn two_digit_year_only_before_a_time() {
+fn two_digit_year_only_before_a_time_or_padded_with_dots() {
     assert_eq!(
         find_date("First Posted: 08-13-10 05:18 PM | Updated: 08-14-10 12:41 AM"),
         ymd(2010, 8, 13)
     );
     assert_eq!(find_date("Score 08-13-10 tonight"), None);
     assert_eq!(find_date("Codes 08-13-10, 11-12-13"), None);
+    assert_eq!(find_date("28.01.22 / 0 Kommentare"), ymd(2022, 1, 28));
+    assert_eq!(find_date("Version 1.2.22"), None);
 }

@@ -141,6 +141,11 @@ Save article\nCouncil members with the bridge model in the town hall\n";
     assert!(title_signs::is_relative_stamp("12 時間前"));
     assert!(title_signs::is_relative_stamp("5 mins ago"));
     assert!(!title_signs::is_relative_stamp("5 reasons ago"));
+    assert!(title_signs::is_relative_stamp("Hace 13 horas"));
+    assert!(title_signs::is_relative_stamp("vor 3 Stunden"));
+    assert!(title_signs::is_relative_stamp("2 ore fa"));
+    assert!(!title_signs::is_relative_stamp("Hace 13 años que"));
+    assert!(!title_signs::is_relative_stamp("Top 3 hours"));
 }
 
 #[test]

@@ -166,6 +166,31 @@ fn below_an_article_head(lines: &[Line], i: usize, story: impl Fn(usize) -> f64)
 /// Lines above a headline searched for an article head it would sit under.
 const HEAD_REACH: usize = 8;
 
+/// What a line right over an article's head loses: it is the head's kicker.
+const KICKER: f64 = -0.6;
+
+/// Whether the next line is a headline over its standfirst and credit:
+/// an article's head starts with its headline, so a line right above it is
+/// its kicker ("Der Begriff Imperialismus hat heutzutage keinen
+/// analytischen Wert" over "Das Imperialismus-Phantom"), however long.
+/// A headline set twice in other words ("Kind krank: Was Arbeitgeber
+/// wissen müssen" over a longer wording) is no kicker, nor is a credit
+/// line with its date.
+pub(super) fn over_an_article_head(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| {
+        lines[j].is_title_like()
+            && lines[j].date.is_none()
+            && credited_under_standfirst(lines, j)
+            && shared_words(&lines[i].text, &lines[j].text) * 2 < keys(&lines[i].text).len()
+    })
+}
+
+/// How many content words of `a` come back in `b`.
+fn shared_words(a: &str, b: &str) -> usize {
+    let other: HashSet<String> = keys(b).into_iter().collect();
+    keys(a).iter().filter(|k| other.contains(*k)).count()
+}
+
 /// The headline closest to the body whose words (with its standfirst) overlap the body most.
 pub(super) fn pick_title(
     lines: &[Line],
@@ -221,6 +246,7 @@ pub(super) fn pick_title(
             || is_repeated_label(lines, i)
             || (in_tag_list(lines, i) && !byline_under(lines, i))
             || is_arrow_link(&lines[i])
+            || is_relative_stamp(&lines[i].text)
             || super::table_rows::in_table(lines, i)
             || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
@@ -291,8 +317,20 @@ pub(super) fn pick_title(
         } else {
             0.0
         };
-        let subtitle = under_a_headline(lines, i, story) && !meta_right_under(lines, i);
-        let second = if standfirst || subtitle { -0.5 } else { 0.0 };
+        let head = i < start && credited_under_standfirst(lines, i);
+        // Under its kicker, an article's head is no subtitle.
+        let kicked = (0..i)
+            .rev()
+            .find(|&j| lines[j].kind != Kind::Noise)
+            .is_some_and(|j| over_an_article_head(lines, j));
+        let subtitle = under_a_headline(lines, i, story) && !meta_right_under(lines, i) && !kicked;
+        let second = if standfirst || subtitle {
+            -0.5
+        } else if i < start && !head && over_an_article_head(lines, i) {
+            KICKER
+        } else {
+            0.0
+        };
         // A headline is repeated where the page names itself; a standfirst
         // repeated (as the page's description) is a standfirst all the same.
         // A section's name repeated in a menu is no headline repeated.

@@ -78,3 +78,28 @@ fn a_second_line_telling_the_story_under_the_headline_is_its_subtitle() {
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, "Council Approves The River Bridge");
 }
+
+#[test]
+fn a_line_over_an_article_head_is_its_kicker_however_long() {
+    // The head: headline, standfirst, credit. The line right above it is
+    // its kicker, though longer and telling the story as well.
+    let page = format!(
+        "Home\nDebate\n26.10.2023\nThe Council Has Debated The River Bridge For Ten Years Now\n\
+         A Bridge on Paper\nWhy the council's bridge still stands on paper only.\nBy Anna Rossi\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "A Bridge on Paper");
+    // A headline set twice in other words is no kicker of the second.
+    let twin = lines::build(lines::split_lines(
+        "Council Votes For The River Bridge\n\
+         Council Votes For The River Bridge In The Old Town\n\
+         Why the council's bridge still stands on paper only.\nBy Anna Rossi\n",
+    ));
+    assert!(!title::over_an_article_head(&twin, 0));
+    let kicker = lines::build(lines::split_lines(
+        "Ten Years Of Debate In The Council\n\
+         Council Votes For The River Bridge In The Old Town\n\
+         Why the council's bridge still stands on paper only.\nBy Anna Rossi\n",
+    ));
+    assert!(title::over_an_article_head(&kicker, 0));
+}
