@@ -72,8 +72,15 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
                 || byline_right_under(lines, h)
                 || (credited_under_standfirst(lines, h) && meta_within(lines, h, 3))
         } else {
+            // A long headline opening the run counts when a date line
+            // alone sits right under it: a paragraph carries no date line.
+            let limit = if h == start && date_line_under(lines, h) {
+                LONG_HEADLINE_EFF
+            } else {
+                PROSE_HEADLINE_EFF
+            };
             l.is_text()
-                && l.eff <= PROSE_HEADLINE_EFF
+                && l.eff <= limit
                 && dates::find_date(&l.text).is_none()
                 && meta_within(lines, h, 2)
                 && !headline_or_meta_above(lines, h)
@@ -91,6 +98,16 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         }
     }
     found
+}
+
+/// Longest prose line that may be a headline opening the run over its date
+/// line (a headline with a quote in it, "… - ”Meidän näkemyksiämme …”").
+const LONG_HEADLINE_EFF: usize = 250;
+
+/// A short date line right under the line.
+fn date_line_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1)
+        .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS)
 }
 
 /// A byline or a date on one of the next `n` lines that are not noise.

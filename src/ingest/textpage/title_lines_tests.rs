@@ -103,3 +103,18 @@ fn a_line_over_an_article_head_is_its_kicker_however_long() {
     ));
     assert!(title::over_an_article_head(&kicker, 0));
 }
+
+#[test]
+fn a_long_headline_over_its_date_line_opens_the_article() {
+    // Long and written as a sentence with a quote, it reads as prose; the
+    // date line alone under it makes it the headline.
+    let headline = "Council approves the river bridge after ten years of debate - \
+                    “The views of the old town as the largest payer have not been heard well \
+                    enough in this council”";
+    let page = format!(
+        "Home\nLatest\nInfo\n{headline}\n19.2.2020 16:20\nPolitics\nEU\n{BODY}Read next:\n\
+         Schools in the old town ask for new roofs before the winter – parents warn of the cold\n"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, headline);
+}
