@@ -126,9 +126,29 @@ fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
         || (i + 1..until.min(i + 6)).any(|j| {
             lines[j].date.is_some()
                 || lines[j].byline.is_some()
-                || meta::bare_name(&lines[j]).is_some()
+                || (meta::bare_name(&lines[j]).is_some() && !in_a_menu(lines, j))
         })
 }
+
+/// Whether a short line sits between two more short labels, as a menu's
+/// item does ("Transparenz", "Amnesty Shop", "Spenden"): a name there is
+/// an item's, not a writer's.
+fn in_a_menu(lines: &[Line], j: usize) -> bool {
+    // A credit's label ("By") or a writer's handle ("@anna") is no item.
+    let label = |k: usize| {
+        let l = &lines[k];
+        !l.is_text()
+            && l.words <= MENU_ITEM_WORDS
+            && l.date.is_none()
+            && l.byline.is_none()
+            && !meta::is_by_word(&l.text.trim().to_lowercase())
+            && !l.text.starts_with('@')
+    };
+    j.checked_sub(1).is_some_and(label) && (j + 1 < lines.len() && label(j + 1))
+}
+
+/// Most words of a menu's item.
+const MENU_ITEM_WORDS: usize = 3;
 
 /// A short date line right above a headline (noise aside) dates it, as one
 /// right under it does.

@@ -118,3 +118,16 @@ fn a_long_headline_over_its_date_line_opens_the_article() {
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, headline);
 }
+
+#[test]
+fn a_name_among_a_menus_items_credits_no_headline_above() {
+    // "Town Shop" reads like a writer's name; between two items of the
+    // menu, it is an item, and the menu's line above is no dated headline.
+    let page = format!(
+        "Home\nWho We Are\nThe River Bridge Council\nHistory\nTown Shop\nDonate\nJobs\nContact\n\
+         Press release 02. November 2021\nThe Council Approves The New River Bridge\n\
+         The bridge model in the town hall\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "The Council Approves The New River Bridge");
+}
