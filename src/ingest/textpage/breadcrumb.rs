@@ -61,8 +61,29 @@ pub(super) fn headline_under_its_trail(lines: &[Line], start: usize) -> Option<u
                 return None;
             }
             let j = (0..k).rev().find(|&j| lines[j].kind != Kind::Noise)?;
-            ends_trail_with(&lines[j].text, &head.text).then_some(k)
+            let trail = &lines[j].text;
+            (ends_trail_with(trail, &head.text) || is_open_trail(trail)).then_some(k)
         })
+}
+
+/// Marks a trail left open before the page's own crumb ends with.
+const OPEN_ENDS: &[char] = &['>', '›', '»'];
+
+/// A trail ending with its separator ("News > Culture > Stars >",
+/// "Site>news>"): the page's own crumb, its headline, is the next line.
+fn is_open_trail(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(sep) = t.chars().last().filter(|c| OPEN_ENDS.contains(c)) else {
+        return false;
+    };
+    let crumbs: Vec<&str> = t[..t.len() - sep.len_utf8()]
+        .split(sep)
+        .map(str::trim)
+        .collect();
+    (2..=MAX_CRUMBS).contains(&crumbs.len())
+        && crumbs
+            .iter()
+            .all(|c| (1..=CRUMB_WORDS).contains(&c.split_whitespace().count()))
 }
 
 /// Whether `trail` is crumbs of a few words each, then `last`.
@@ -107,6 +128,15 @@ Its members are elected every five years, and any resident may ask the council a
 Council Votes For The River Bridge At Last\nAR 15. Oktober 2023\nRead also\n\
 School Roof Repaired Before The Winter Comes\n1. November 2023\n";
         assert_eq!(title_of(top), "Council Votes For The River Bridge At Last");
+    }
+
+    #[test]
+    fn the_line_under_a_trail_left_open_is_the_headline() {
+        let top = "Home\nTown Paper > News > Town >\nCouncil Vote On The Old Bridge Is Near\n\
+Ready for the traffic?\nTown Council Meets To Vote On The River Bridge\n\
+The council members meet on Tuesday to vote on the bridge.\n© Town Paper\n\
+20. März 2021 - 15:00 Uhr\n";
+        assert_eq!(title_of(top), "Council Vote On The Old Bridge Is Near");
     }
 
     #[test]
