@@ -15,7 +15,9 @@ use super::title_neighbours::{
     byline_right_under, byline_under, dated_headline, meta_right_under, meta_under,
     under_a_headline,
 };
-use super::title_repeats::{is_duplicated, is_shared_headline, named_in_a_menu};
+use super::title_repeats::{
+    in_teasers_by_one_credit, is_duplicated, is_shared_headline, named_in_a_menu,
+};
 use super::title_signs::{
     credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu, in_tag_list,
     is_arrow_link, is_bracketed, is_glued_trail, is_offer, is_relative_stamp, is_repeated_label,
@@ -277,6 +279,7 @@ pub(super) fn pick_title(
             || ends_with_arrow(&lines[i].text)
             || is_row_of_links(&lines[i].text)
             || in_repeated_menu(lines, i)
+            || in_teasers_by_one_credit(lines, i)
             || super::recipe::in_ingredients(lines, i)
             || super::recipe::is_timing_line(&lines[i].text)
         {

@@ -131,3 +131,14 @@ fn a_name_among_a_menus_items_credits_no_headline_above() {
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, "The Council Approves The New River Bridge");
 }
+
+#[test]
+fn teasers_credited_to_one_desk_are_no_head() {
+    let page = format!(
+        "Home\nTips\nRiver Bridge Walks\nby Marianne\n\
+         on 20.09.2020\nPrint tip\nTIP!\nCouncil Cooks Dinner For The Bridge Workers\n\
+         by Town Desk\nTIP!\nHow The Town Hall Garden Grows Without Water\nby Town Desk\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "River Bridge Walks");
+}

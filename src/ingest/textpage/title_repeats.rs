@@ -47,3 +47,25 @@ pub(super) fn named_in_a_menu(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.to_lowercase();
     (0..lines.len()).any(|j| j != i && lines[j].text.to_lowercase() == t && in_tag_list(lines, j))
 }
+
+/// Lines around a headline's credit searched for the same credit again.
+const TEASER_CREDIT_REACH: usize = 6;
+
+/// Whether the headline's credit right under it comes again a few lines
+/// away under another headline ("von KB_Redaktion" under two teasers): a
+/// list of teasers by one desk, not an article's own head.
+pub(super) fn in_teasers_by_one_credit(lines: &[Line], i: usize) -> bool {
+    let Some(c) = next_content(lines, i + 1).filter(|&c| lines[c].byline.is_some()) else {
+        return false;
+    };
+    let credit = lines[c].text.trim();
+    let lo = c.saturating_sub(TEASER_CREDIT_REACH);
+    let hi = (c + TEASER_CREDIT_REACH).min(lines.len() - 1);
+    (lo..=hi).any(|k| {
+        k != c
+            && k > 0
+            && lines[k].text.trim() == credit
+            && lines[k - 1].is_title_like()
+            && k - 1 != i
+    })
+}
