@@ -20,8 +20,8 @@ use super::title_repeats::{
 };
 use super::title_signs::{
     credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu, in_tag_list,
-    is_arrow_link, is_bracketed, is_glued_trail, is_offer, is_relative_stamp, is_repeated_label,
-    is_standfirst_under_headline, is_tag_line, opens_with_article,
+    is_arrow_link, is_bracketed, is_glued_labels, is_glued_trail, is_offer, is_relative_stamp,
+    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -273,6 +273,7 @@ pub(super) fn pick_title(
             || is_bracketed(&lines[i])
             || is_tag_line(&lines[i].text)
             || is_glued_trail(&lines[i].text)
+            || is_glued_labels(&lines[i].text)
             || ends_with_more_link(&lines[i].text)
             || is_credit_or_back_link(&lines[i].text)
             || (lines[i].date.is_some() && has_credit_label(&lines[i].text))

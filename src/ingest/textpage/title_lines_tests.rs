@@ -142,3 +142,22 @@ fn teasers_credited_to_one_desk_are_no_head() {
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, "River Bridge Walks");
 }
+
+#[test]
+fn links_run_together_are_no_headline() {
+    let page = format!(
+        "Home\nWorld\nThe country\nTopicsRiver bridgeOld town traffic\n\
+         All is set for the vote that the council and the residents of the old town called for this week\n\
+         \"The council does not build bridges but walls\"\n\
+         The march starts at five in front of the town hall, where the residents ask for a new vote\n\
+         By Anna Rossi\n4 May 2022 - 00:38\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_ne!(a.title, "TopicsRiver bridgeOld town traffic");
+    assert!(title_signs::is_glued_labels(
+        "TemasCorte SupremaOrganismos de derechos"
+    ));
+    assert!(!title_signs::is_glued_labels(
+        "YouTube star joins WordPress"
+    ));
+}

@@ -258,6 +258,19 @@ pub(super) fn is_glued_trail(text: &str) -> bool {
     })
 }
 
+/// Whether two words or more of the line run labels together ("TemasCorte
+/// SupremaOrganismos de derechos humanos"): a row of links copied without
+/// the spaces between them. A brand in camel case ("WordPress") is one word.
+pub(super) fn is_glued_labels(text: &str) -> bool {
+    let glued = |word: &str| {
+        let chars: Vec<char> = word.chars().collect();
+        chars.windows(4).any(|w| {
+            w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_lowercase() && w[3].is_uppercase()
+        })
+    };
+    text.split_whitespace().filter(|w| glued(w)).count() >= 2
+}
+
 /// Longest standfirst between a headline and its credit: a sentence or two.
 const STANDFIRST_EFF: usize = 300;
 
