@@ -260,8 +260,12 @@ pub(super) fn is_glued_trail(text: &str) -> bool {
 
 /// Whether two words or more of the line run labels together ("TemasCorte
 /// SupremaOrganismos de derechos humanos"): a row of links copied without
-/// the spaces between them. A brand in camel case ("WordPress") is one word.
+/// the spaces between them. A brand in camel case ("WordPress") is one word,
+/// and a long headline may name two ("ReactJS Skills …, WordPress Market …").
 pub(super) fn is_glued_labels(text: &str) -> bool {
+    if text.split_whitespace().count() > GLUED_ROW_WORDS {
+        return false;
+    }
     let glued = |word: &str| {
         let chars: Vec<char> = word.chars().collect();
         chars.windows(4).any(|w| {
@@ -270,6 +274,9 @@ pub(super) fn is_glued_labels(text: &str) -> bool {
     };
     text.split_whitespace().filter(|w| glued(w)).count() >= 2
 }
+
+/// Most words of a row of links run together.
+const GLUED_ROW_WORDS: usize = 8;
 
 /// Longest standfirst between a headline and its credit: a sentence or two.
 const STANDFIRST_EFF: usize = 300;
