@@ -74,7 +74,10 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         } else {
             // A long headline opening the run counts when a date line
             // alone sits right under it: a paragraph carries no date line.
-            let limit = if h == start && date_line_under(lines, h) {
+            // A sentence closed by its full stop is a standfirst over its
+            // writer's credit and date.
+            let sentence = l.text.trim_end().ends_with('.');
+            let limit = if h == start && !sentence && date_line_under(lines, h) {
                 LONG_HEADLINE_EFF
             } else {
                 PROSE_HEADLINE_EFF
@@ -106,8 +109,10 @@ const LONG_HEADLINE_EFF: usize = 250;
 
 /// A short date line right under the line.
 fn date_line_under(lines: &[Line], i: usize) -> bool {
-    next_content(lines, i + 1)
-        .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS)
+    next_content(lines, i + 1).is_some_and(|j| {
+        let l = &lines[j];
+        l.date.is_some() && l.byline.is_none() && l.words <= DATE_LINE_WORDS
+    })
 }
 
 /// A byline or a date on one of the next `n` lines that are not noise.

@@ -117,6 +117,15 @@ fn a_long_headline_over_its_date_line_opens_the_article() {
     );
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, headline);
+    // A sentence closed by its full stop over its writer's credit and
+    // date is the standfirst under the headline, not a headline.
+    let text = format!(
+        "Endless Homesickness\nIn her essay on the old town, Anna Rossi walks the river bridge from \
+         one end to the other and finds the town council there.\n\
+         Frank Hahn am 18. September 2019\n{BODY}"
+    );
+    let page = lines::build(lines::split_lines(&text));
+    assert_eq!(opening::opening_headline(&page, 1, page.len() - 1), None);
 }
 
 #[test]
