@@ -45,6 +45,7 @@ mod tests;
 mod title;
 mod title_captions;
 mod title_furniture;
+mod title_heads;
 #[cfg(test)]
 mod title_lines_tests;
 mod title_neighbours;

@@ -95,13 +95,13 @@ fn a_line_over_an_article_head_is_its_kicker_however_long() {
          Council Votes For The River Bridge In The Old Town\n\
          Why the council's bridge still stands on paper only.\nBy Anna Rossi\n",
     ));
-    assert!(!title::over_an_article_head(&twin, 0));
+    assert!(!title_heads::over_an_article_head(&twin, 0));
     let kicker = lines::build(lines::split_lines(
         "Ten Years Of Debate In The Council\n\
          Council Votes For The River Bridge In The Old Town\n\
          Why the council's bridge still stands on paper only.\nBy Anna Rossi\n",
     ));
-    assert!(title::over_an_article_head(&kicker, 0));
+    assert!(title_heads::over_an_article_head(&kicker, 0));
 }
 
 #[test]

@@ -1,0 +1,120 @@
+//! Signs of an article's head around a headline candidate: the date or
+//! credit under it, the menu a name sits in, the kicker over a head, the
+//! head or the date line above it.
+
+use std::collections::HashSet;
+
+use super::lines::{Kind, Line};
+use super::title::{STORY, keys};
+use super::title_signs::{credited_under_standfirst, is_relative_stamp};
+use super::{meta, next_content};
+
+/// Most words of a date line ("Friday, December 23, 2016"); a longer line
+/// is a sentence or a headline with a date in it.
+const DATE_LINE_WORDS: usize = 6;
+
+/// A date or credit line just after a headline marks it as an article's own title.
+/// Only lines above the body count, and the body's first line when it is
+/// the credit itself: a date inside the body (a quote's) marks nothing.
+pub(super) fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
+    let first_is_credit = lines.get(start).is_some_and(|l| l.byline.is_some());
+    let until = if first_is_credit { start + 1 } else { start };
+    // A relative stamp ("2 hours ago") dates only the line right above it.
+    let stamped =
+        next_content(lines, i + 1).is_some_and(|j| j < until && is_relative_stamp(&lines[j].text));
+    stamped
+        || (i + 1..until.min(i + 6)).any(|j| {
+            lines[j].date.is_some()
+                || lines[j].byline.is_some()
+                || (meta::bare_name(&lines[j]).is_some() && !in_a_menu(lines, j))
+        })
+}
+
+/// Whether a short line sits between two more short labels, as a menu's
+/// item does ("Transparenz", "Amnesty Shop", "Spenden"): a name there is
+/// an item's, not a writer's.
+fn in_a_menu(lines: &[Line], j: usize) -> bool {
+    // A credit's label ("By") or a writer's handle ("@anna") is no item.
+    let label = |k: usize| {
+        let l = &lines[k];
+        !l.is_text()
+            && l.words <= MENU_ITEM_WORDS
+            && l.date.is_none()
+            && l.byline.is_none()
+            && !meta::is_by_word(&l.text.trim().to_lowercase())
+            && !l.text.starts_with('@')
+    };
+    j.checked_sub(1).is_some_and(label) && (j + 1 < lines.len() && label(j + 1))
+}
+
+/// Most words of a menu's item.
+const MENU_ITEM_WORDS: usize = 3;
+
+/// A short date line right above a headline (noise aside) dates it, as one
+/// right under it does.
+pub(super) fn date_right_above(lines: &[Line], i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS)
+}
+
+/// Whether a date or byline sits a few lines above `i` with a headline
+/// right above it (at most one line, a kicker, between them) that tells the
+/// body's story (`story` gives a line's overlap with the body): a menu line
+/// above a date heads nothing.
+pub(super) fn below_a_headlines_meta(
+    lines: &[Line],
+    i: usize,
+    story: impl Fn(usize) -> f64,
+) -> bool {
+    let is_meta = |l: &Line| l.date.is_some() || l.byline.is_some();
+    (i.saturating_sub(12)..i).any(|m| {
+        is_meta(&lines[m])
+            && (m.saturating_sub(2)..m)
+                .any(|h| lines[h].is_title_like() && lines[h].words >= 4 && story(h) >= STORY)
+    })
+}
+
+/// Whether a headline over its standfirst and credit, telling the body's
+/// story, sits a few lines above `i`.
+pub(super) fn below_an_article_head(
+    lines: &[Line],
+    i: usize,
+    story: impl Fn(usize) -> f64,
+) -> bool {
+    (i.saturating_sub(HEAD_REACH)..i).any(|h| {
+        lines[h].is_title_like()
+            && lines[h].words >= 2
+            && story(h) >= STORY
+            && credited_under_standfirst(lines, h)
+    })
+}
+
+/// Lines above a headline searched for an article head it would sit under.
+const HEAD_REACH: usize = 8;
+
+/// What a line right over an article's head loses: it is the head's kicker.
+pub(super) const KICKER: f64 = -0.6;
+
+/// Whether the next line is a headline over its standfirst and credit:
+/// an article's head starts with its headline, so a line right above it is
+/// its kicker ("Der Begriff Imperialismus hat heutzutage keinen
+/// analytischen Wert" over "Das Imperialismus-Phantom"), however long.
+/// A headline set twice in other words ("Kind krank: Was Arbeitgeber
+/// wissen müssen" over a longer wording) is no kicker, nor is a credit
+/// line with its date.
+pub(super) fn over_an_article_head(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| {
+        lines[j].is_title_like()
+            && lines[j].date.is_none()
+            && credited_under_standfirst(lines, j)
+            && shared_words(&lines[i].text, &lines[j].text) * 2 < keys(&lines[i].text).len()
+    })
+}
+
+/// How many content words of `a` come back in `b`.
+fn shared_words(a: &str, b: &str) -> usize {
+    let other: HashSet<String> = keys(b).into_iter().collect();
+    keys(a).iter().filter(|k| other.contains(*k)).count()
+}
