@@ -92,7 +92,48 @@ pub(super) fn is_credit_or_back_link(text: &str) -> bool {
     });
     let back = BACK_LINKS.iter().any(|m| lower.starts_with(m))
         && lower.split_whitespace().count() <= BACK_WORDS;
-    credit || back
+    credit || back || is_conversation_credit(text)
+}
+
+/// Words that join the names of an interview's credit.
+const CONVERSATION: &[&str] = &[
+    " im gespräch mit ",
+    " in conversation with ",
+    " in conversazione con ",
+    " en conversation avec ",
+    " en conversación con ",
+];
+
+/// Most words of a name in an interview's credit.
+const CONVERSATION_NAME_WORDS: usize = 4;
+
+/// An interview's credit ("Richard David Precht im Gespräch mit Karin
+/// Fischer"): capitalised names on both sides of the words that join them.
+fn is_conversation_credit(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    // Offsets found in the lowercased text hold in the text itself only
+    // when lowercasing kept every letter's length.
+    if lower.len() != text.len() {
+        return false;
+    }
+    let name = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=CONVERSATION_NAME_WORDS).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    CONVERSATION.iter().any(|joint| {
+        lower
+            .find(joint)
+            .is_some_and(|at| match (text.get(..at), text.get(at + joint.len()..)) {
+                (Some(left), Some(right)) => {
+                    left.split_whitespace().count() >= 2 && name(left) && name(right)
+                }
+                _ => false,
+            })
+    })
 }
 
 /// Most words of an item of a row of links.

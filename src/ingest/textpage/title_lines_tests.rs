@@ -170,3 +170,20 @@ fn links_run_together_are_no_headline() {
         "YouTube star joins WordPress"
     ));
 }
+
+#[test]
+fn an_interviews_credit_is_no_headline() {
+    assert!(title_furniture::is_credit_or_back_link(
+        "Richard David Precht im Gespräch mit Karin Fischer"
+    ));
+    assert!(title_furniture::is_credit_or_back_link(
+        "Anna Rossi in conversation with Mario Bianchi"
+    ));
+    // A headline about a conversation names no two people so.
+    assert!(!title_furniture::is_credit_or_back_link(
+        "Im Gespräch mit Angela Merkel über die Brücke"
+    ));
+    assert!(!title_furniture::is_credit_or_back_link(
+        "Why the council stays in conversation with the residents"
+    ));
+}
