@@ -9,7 +9,8 @@ use super::player::{
 };
 use super::title_captions::captions_a_picture;
 use super::title_furniture::{
-    ends_with_arrow, ends_with_more_link, has_credit_label, is_credit_or_back_link, is_row_of_links,
+    awaits_a_name, ends_with_arrow, ends_with_more_link, has_credit_label, is_credit_or_back_link,
+    is_row_of_links,
 };
 use super::title_heads::{
     KICKER, below_a_headlines_meta, below_an_article_head, date_right_above, has_meta_after,
@@ -179,6 +180,7 @@ pub(super) fn pick_title(
             || is_glued_labels(&lines[i].text)
             || ends_with_more_link(&lines[i].text)
             || is_credit_or_back_link(&lines[i].text)
+            || awaits_a_name(&lines[i].text)
             || (lines[i].date.is_some() && has_credit_label(&lines[i].text))
             || ends_with_arrow(&lines[i].text)
             || is_row_of_links(&lines[i].text)

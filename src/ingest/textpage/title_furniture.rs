@@ -95,6 +95,24 @@ pub(super) fn is_credit_or_back_link(text: &str) -> bool {
     credit || back || is_conversation_credit(text)
 }
 
+/// Words that close a credit's label before the name it credits.
+const CREDIT_ENDS: &[&str] = &["by", "von", "par", "di", "por", "door"];
+
+/// Most words of a credit's label ("Fact checked by").
+const CREDIT_LABEL_WORDS: usize = 4;
+
+/// A short label closed by the word that introduces a name ("Verified by",
+/// "Reviewed by"): the name comes on the next line, and the label is no
+/// headline.
+pub(super) fn awaits_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words.len() <= CREDIT_LABEL_WORDS
+        && words
+            .last()
+            .is_some_and(|w| CREDIT_ENDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Words that join the names of an interview's credit.
 const CONVERSATION: &[&str] = &[
     " im gespräch mit ",

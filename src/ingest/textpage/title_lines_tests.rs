@@ -187,3 +187,12 @@ fn an_interviews_credit_is_no_headline() {
         "Why the council stays in conversation with the residents"
     ));
 }
+
+#[test]
+fn a_label_awaiting_its_name_is_no_headline() {
+    assert!(title_furniture::awaits_a_name("Verified by"));
+    assert!(title_furniture::awaits_a_name("Fact checked by"));
+    assert!(!title_furniture::awaits_a_name(
+        "Council Votes For The Bridge Built By"
+    ));
+}
