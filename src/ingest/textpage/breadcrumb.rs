@@ -17,11 +17,15 @@ const HEADING_REACH: usize = 3;
 fn last_crumb(text: &str) -> Option<String> {
     let sep = SEPARATORS.iter().find(|s| text.contains(*s))?;
     let crumbs: Vec<&str> = text.split(sep).map(str::trim).collect();
-    let ok = (2..=MAX_CRUMBS).contains(&crumbs.len())
-        && crumbs
-            .iter()
-            .all(|c| (1..=CRUMB_WORDS).contains(&c.split_whitespace().count()));
+    let ok = (2..=MAX_CRUMBS).contains(&crumbs.len()) && all_short(&crumbs);
     ok.then(|| crumbs[crumbs.len() - 1].to_lowercase())
+}
+
+/// Whether every crumb has one to [`CRUMB_WORDS`] words.
+fn all_short(crumbs: &[&str]) -> bool {
+    crumbs
+        .iter()
+        .all(|c| (1..=CRUMB_WORDS).contains(&c.split_whitespace().count()))
 }
 
 /// The heading, among the [`HEADING_REACH`] lines above the body's start,
@@ -80,24 +84,19 @@ fn is_open_trail(text: &str) -> bool {
         .split(sep)
         .map(str::trim)
         .collect();
-    (2..=MAX_CRUMBS).contains(&crumbs.len())
-        && crumbs
-            .iter()
-            .all(|c| (1..=CRUMB_WORDS).contains(&c.split_whitespace().count()))
+    (2..=MAX_CRUMBS).contains(&crumbs.len()) && all_short(&crumbs)
 }
 
 /// Whether `trail` is crumbs of a few words each, then `last`.
 fn ends_trail_with(trail: &str, last: &str) -> bool {
+    let Some(rest) = trail.strip_suffix(last).map(str::trim_end) else {
+        return false;
+    };
     SEPARATORS.iter().chain(&[" / "]).any(|sep| {
-        let rest = trail.strip_suffix(last).map(str::trim_end);
-        rest.and_then(|t| t.strip_suffix(sep.trim()))
-            .is_some_and(|t| {
-                let crumbs: Vec<&str> = t.split(sep.trim()).map(str::trim).collect();
-                (1..MAX_CRUMBS).contains(&crumbs.len())
-                    && crumbs
-                        .iter()
-                        .all(|c| (1..=CRUMB_WORDS).contains(&c.split_whitespace().count()))
-            })
+        rest.strip_suffix(sep.trim()).is_some_and(|t| {
+            let crumbs: Vec<&str> = t.split(sep.trim()).map(str::trim).collect();
+            (1..MAX_CRUMBS).contains(&crumbs.len()) && all_short(&crumbs)
+        })
     })
 }
 

@@ -109,12 +109,13 @@ pub(super) fn over_an_article_head(lines: &[Line], i: usize) -> bool {
         lines[j].is_title_like()
             && lines[j].date.is_none()
             && credited_under_standfirst(lines, j)
-            && shared_words(&lines[i].text, &lines[j].text) * 2 < keys(&lines[i].text).len()
+            && !says_again(&lines[i].text, &lines[j].text)
     })
 }
 
-/// How many content words of `a` come back in `b`.
-fn shared_words(a: &str, b: &str) -> usize {
+/// Whether half of the content words of `a` or more come back in `b`.
+fn says_again(a: &str, b: &str) -> bool {
     let other: HashSet<String> = keys(b).into_iter().collect();
-    keys(a).iter().filter(|k| other.contains(*k)).count()
+    let own = keys(a);
+    2 * own.iter().filter(|k| other.contains(*k)).count() >= own.len()
 }
