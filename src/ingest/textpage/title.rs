@@ -26,7 +26,8 @@ use super::title_repeats::{
 use super::title_signs::{
     credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu, in_tag_list,
     is_arrow_link, is_bracketed, is_glued_labels, is_glued_trail, is_offer, is_relative_stamp,
-    is_repeated_label, is_standfirst_under_headline, is_tag_line, opens_with_article,
+    is_repeated_label, is_standfirst_under_headline, is_tag_line, named_again_over_a_sentence,
+    opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -116,6 +117,20 @@ fn names_the_topic(lines: &[Line], i: usize, body: &HashMap<String, usize>) -> b
             || (!named_in_a_menu(lines, i)
                 && overlap(&lines[i].text, body).is_some_and(|o| o >= NAMED_TOPIC)))
 }
+
+/// Whether a short headline the page names again is right over its
+/// standfirst (see [`named_again_over_a_sentence`]) and names the topic
+/// when it looks like a name: an author's name over an opinion piece's
+/// headline is named again in its credit.
+fn over_its_standfirst(lines: &[Line], i: usize, body: &HashMap<String, usize>) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| named_again_over_a_sentence(lines, i, j))
+        && overlap(&lines[i].text, body).is_some_and(|o| o >= NAMED_STORY)
+        && (meta::bare_name(&lines[i]).is_none() || names_the_topic(lines, i, body))
+}
+
+/// Overlap with the body from which a short headline named again tells the
+/// story.
+const NAMED_STORY: f64 = 0.5;
 
 /// The headline closest to the body whose words (with its standfirst) overlap the body most.
 pub(super) fn pick_title(
@@ -207,6 +222,12 @@ pub(super) fn pick_title(
             .max(super::measure::cjk_count(&lines[i].text) / 2) as f64
             / 5.0)
             .min(1.0);
+        // A short headline over its standfirst is short by choice.
+        let size = if i < start && over_its_standfirst(lines, i, body) {
+            1.0
+        } else {
+            size
+        };
         // A date or byline under a headline marks it as the article's own
         // only above the body: below it, it marks another story's.
         // A headline the page repeats, with a date stamp right above one
@@ -216,7 +237,11 @@ pub(super) fn pick_title(
         let story = |h: usize| overlap(&lines[h].text, body).unwrap_or(0.0);
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
-        let standfirst = is_standfirst_under_headline(lines, i, story);
+        let standfirst = is_standfirst_under_headline(lines, i, story)
+            || (0..i)
+                .rev()
+                .find(|&j| lines[j].kind != Kind::Noise)
+                .is_some_and(|j| over_its_standfirst(lines, j, body));
         let near = if i < start && credited_under_standfirst(lines, i) {
             0.9
         } else if i < start && (has_meta_after(lines, i, start) || dated) {

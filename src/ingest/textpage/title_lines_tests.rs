@@ -196,3 +196,21 @@ fn a_label_awaiting_its_name_is_no_headline() {
         "Council Votes For The Bridge Built By"
     ));
 }
+
+#[test]
+fn a_short_headline_named_again_is_over_its_standfirst() {
+    // The page names its short headline again at the foot; the longer line
+    // under it, named once, is its standfirst.
+    let deck = "Buses and bicycles will cross the river on the new bridge from the spring";
+    let head = format!("Themen\nAutoren\nBridge works\n{deck}\n");
+    let page = format!("{head}{BODY}Share this article\nBridge works\n");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Bridge works");
+    // Named once, the short line is a kicker over its headline.
+    let a = parse_text_page(&format!("{head}{BODY}")).expect("an article");
+    assert_eq!(a.title, deck);
+    // An author's name over an opinion piece comes again in its credit.
+    let page = format!("Opinion\nAnna Rossi\n{deck}\nAnna Rossi\n+ FOLLOW\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, deck);
+}

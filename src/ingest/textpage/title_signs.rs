@@ -94,6 +94,21 @@ pub(super) fn is_standfirst_under_headline(
     ((longer || deck) && story(above) >= 0.25) || (point && story(above) >= 0.5)
 }
 
+/// Whether a short headline the page names again elsewhere (`head`) sits
+/// right over a line of six words or more that it does not: a kicker is
+/// named once, where the article's head is, and a headline again where the
+/// page names itself, so the longer line under it is its standfirst.
+pub(super) fn named_again_over_a_sentence(lines: &[Line], head: usize, i: usize) -> bool {
+    use super::title_repeats::{is_duplicated, named_in_a_menu};
+    lines[head].is_title_like()
+        && lines[head].words < 6
+        && lines[head].byline.is_none()
+        && lines[i].words >= 6
+        && is_duplicated(lines, head)
+        && !named_in_a_menu(lines, head)
+        && !is_duplicated(lines, i)
+}
+
 /// Label-shaped lines in a row that make a list of tags or sections.
 const TAG_RUN: usize = 5;
 
