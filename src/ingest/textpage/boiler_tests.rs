@@ -327,3 +327,18 @@ fn a_caption_closed_by_its_credit_is_not_the_text() {
          Trittenheim gehen weiter. (Quelle: SWR)",
     );
 }
+
+#[test]
+fn share_rating_and_jump_links_are_boilerplate_in_more_languages() {
+    assert_boilerplate(
+        &[
+            "Compartir en Facebook Compartir en Twitter",
+            "Partager sur Facebook",
+            "Artikel bewerten",
+            "War dieser Artikel nützlich?",
+            "Was this article helpful?",
+            "Wechseln zu: Navigation, Suche",
+        ],
+        "How the town shared the costs of the new bridge",
+    );
+}
