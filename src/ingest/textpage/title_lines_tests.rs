@@ -214,3 +214,18 @@ fn a_short_headline_named_again_is_over_its_standfirst() {
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, deck);
 }
+
+#[test]
+fn a_related_marker_among_a_menus_items_heads_no_list() {
+    let title = "Council approves the new river bridge after a long debate";
+    let page =
+        format!("Meistgelesen\nTages-Tipp\nVideo-Tipp\nKontakt\n{title}\ntown-news.ch\n{BODY}");
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, title);
+    // Under the marker of a list of other stories, it is one of them.
+    let page = format!(
+        "Most read\nMayor opens the new harbour market on the old pier\n{title}\nSports\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_ne!(a.title, title);
+}

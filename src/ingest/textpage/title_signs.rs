@@ -7,15 +7,30 @@ use super::{meta, next_content, phrases};
 
 /// Lines of a list to climb to find the heading that opens it.
 const LIST_REACH: usize = 8;
+/// Short items in a row, under a related list's marker, that make a menu.
+const MENU_ITEMS: usize = 2;
+/// Most words of a menu's item.
+const MENU_ITEM_WORDS: usize = 2;
 
 /// Whether the line sits in a list that a "Related …" heading opens: the
 /// heading is a few headline-like lines above it, with no prose, date or
 /// byline between them. Such headlines are other stories.
 pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
+    let mut menu_items = 0;
+    let mut entries = 0;
     for j in (i.saturating_sub(LIST_REACH)..i).rev() {
         let l = &lines[j];
         if phrases::is_related_marker(&l.text) {
-            return true;
+            // Among a menu's items ("Meistgelesen", "Kontakt"), the marker
+            // is one item more: the line under them heads the page.
+            return menu_items < MENU_ITEMS || entries > 0;
+        }
+        if l.kind != Kind::Noise {
+            if l.words <= MENU_ITEM_WORDS {
+                menu_items += 1;
+            } else {
+                entries += 1;
+            }
         }
         let in_list = l.kind == Kind::Noise
             || (matches!(l.kind, Kind::Heading | Kind::Short)
