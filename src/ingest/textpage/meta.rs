@@ -6,7 +6,20 @@ use super::measure::{eff_len, is_cjk};
 
 /// Byline prefixes that are dropped ("By Jane Roe" -> "Jane Roe").
 const BY_PREFIX: &[&str] = &[
-    "by", "di", "par", "por", "von", "door", "av", "af", "autore:", "author:",
+    "by",
+    "di",
+    "par",
+    "por",
+    "von",
+    "door",
+    "av",
+    "af",
+    "autore:",
+    "author:",
+    "columnist:",
+    "kolumnist:",
+    "kolumnistin:",
+    "kolumnist*in:",
 ];
 /// Credit prefixes kept as written ("da Radio Blackout": "from", not "by").
 const FROM_PREFIX: &[&str] = &["da", "from", "via", "fonte:", "source:"];

@@ -170,6 +170,7 @@ pub(super) fn pick_title(
             && !byline_right_under(lines, i)
             && !dated_headline(lines, i)
             && !opens_with_article(&lines[i].text)
+            && !credited_under_standfirst(lines, i)
             && !names_the_topic(lines, i, body))
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.

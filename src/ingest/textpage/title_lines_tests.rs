@@ -229,3 +229,15 @@ fn a_related_marker_among_a_menus_items_heads_no_list() {
     let a = parse_text_page(&page).expect("an article");
     assert_ne!(a.title, title);
 }
+
+#[test]
+fn a_name_like_headline_over_its_standfirst_and_credit_is_the_title() {
+    let page = format!(
+        "Home\nKolumnen\nInterabled Sex Education\n\
+         Two writers tell how the town's new bridge changed the way they meet.\n\
+         Kolumnist*in: Evan Tepest\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Interabled Sex Education");
+    assert_eq!(a.byline.as_deref(), Some("Evan Tepest"));
+}
