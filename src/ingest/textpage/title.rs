@@ -132,6 +132,30 @@ fn over_its_standfirst(lines: &[Line], i: usize, body: &HashMap<String, usize>) 
 /// story.
 const NAMED_STORY: f64 = 0.5;
 
+/// Lines right above the body searched for a headline of one word.
+const TOPIC_WORD_REACH: usize = 2;
+
+/// Longest headline of one word, in Latin-character equivalents.
+const TOPIC_WORD_EFF: usize = 30;
+
+/// Whether a line of one capitalised word ("Batteriespeicher",
+/// "Bielersee-Winterhechte") names what the body is about: the body says
+/// it three times or more. Right above the body, that is a short headline;
+/// a menu's last item is not the body's topic.
+fn names_the_topic_in_a_word(line: &Line, body: &HashMap<String, usize>) -> bool {
+    let text = line.text.trim();
+    let word = line.words == 1
+        && matches!(line.kind, Kind::Heading | Kind::Short)
+        && line.date.is_none()
+        && line.byline.is_none()
+        && (6..=TOPIC_WORD_EFF).contains(&line.eff)
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().all(|c| c.is_alphabetic() || c == '-');
+    word && keys(text)
+        .iter()
+        .all(|k| body.get(k).is_some_and(|&n| n >= 3))
+}
+
 /// The headline closest to the body whose words (with its standfirst) overlap the body most.
 pub(super) fn pick_title(
     lines: &[Line],
@@ -147,7 +171,10 @@ pub(super) fn pick_title(
             continue;
         }
         dist += 1;
-        if (lines[i].is_title_like() || shared) && (i + REACH >= start || byline_under(lines, i)) {
+        let topic = dist <= TOPIC_WORD_REACH && names_the_topic_in_a_word(&lines[i], body);
+        if (lines[i].is_title_like() || shared || topic)
+            && (i + REACH >= start || byline_under(lines, i))
+        {
             candidates.push((i, 1.0 / (1.0 + (dist - 1) as f64 / 6.0)));
         }
     }

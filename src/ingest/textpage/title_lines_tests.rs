@@ -241,3 +241,12 @@ fn a_name_like_headline_over_its_standfirst_and_credit_is_the_title() {
     assert_eq!(a.title, "Interabled Sex Education");
     assert_eq!(a.byline.as_deref(), Some("Evan Tepest"));
 }
+
+#[test]
+fn a_headline_of_one_word_the_body_says_again_is_the_title() {
+    let a = parse_text_page(&format!("Home\nKontakt\nBridgeworks\n{BODY}")).expect("an article");
+    assert_eq!(a.title, "Bridgeworks");
+    // A menu's last item says nothing of the body.
+    let a = parse_text_page(&format!("Home\nKontakt\nImpressum\n{BODY}")).expect("an article");
+    assert_ne!(a.title, "Impressum");
+}
