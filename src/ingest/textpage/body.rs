@@ -284,7 +284,10 @@ pub(super) fn standfirst_before_body(lines: &[Line], title: usize, start: usize)
     let j = next_content(lines, title + 1)?;
     if j < start {
         let l = &lines[j];
-        let ok = (l.is_text() || is_lead(l)) && l.byline.is_none() && l.date.is_none();
+        let ok = (l.is_text() || is_lead(l))
+            && l.byline.is_none()
+            && l.date.is_none()
+            && super::meta::bare_name(l).is_none();
         return ok.then_some(j);
     }
     if j == start && start - title <= 2 {

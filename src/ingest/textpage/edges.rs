@@ -7,7 +7,7 @@
 //! credits), as in saved pages.
 
 use super::author_note;
-use super::lines::{Kind, Line};
+use super::lines::{Barrier, Kind, Line};
 use super::measure::final_char;
 use crate::ingest::page::{self, appeals};
 
@@ -30,16 +30,27 @@ fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
 
+/// Most words of a button's label.
+const BUTTON_WORDS: usize = 3;
+
 /// Lines right above `start` and below `floor` that open the article:
 /// sentence lines, nearest first.
 pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<usize> {
     let mut taken = Vec::new();
+    let mut buttons = false;
     for i in (floor..start).rev() {
         let l = &lines[i];
-        if l.kind == Kind::Noise {
+        // A share bar may sit between the lead and the text, with a link
+        // to the comments: they come after the text. A paragraph over the
+        // bar is the article's lead.
+        let button = matches!(l.kind, Kind::Boiler | Kind::Barrier(Barrier::Comments))
+            && l.words <= BUTTON_WORDS;
+        if l.kind == Kind::Noise || (button && taken.is_empty()) {
+            buttons |= button;
             continue;
         }
-        if taken.len() >= EDGE_LINES || !is_sentence_line(l) {
+        let lead = buttons && l.is_text() && l.byline.is_none();
+        if taken.len() >= EDGE_LINES || !(is_sentence_line(l) || lead) {
             break;
         }
         taken.push(i);

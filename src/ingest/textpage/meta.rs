@@ -213,6 +213,9 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
     {
         return None;
     }
+    if is_name_list(line.text.trim()) {
+        return Some(line.text.trim().to_string());
+    }
     let name = clean_credit(&words);
     let parts: Vec<&str> = name.split_whitespace().collect();
     let ok = (2..=4).contains(&parts.len())
@@ -224,6 +227,31 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         && is_name_word(parts[0])
         && !GENERIC.contains(&marker_key(&name).as_str());
     ok.then_some(name)
+}
+
+/// Words that join the last two names of a list of writers.
+const NAME_JOINS: &[&str] = &[" and ", " und ", " y ", " et ", " e ", " i ", " & ", " en "];
+
+/// Most names in a list of writers.
+const LIST_NAMES: usize = 5;
+
+/// Whether the line lists two to five writers' names of two or three
+/// words each, between commas or joined by "and" ("Isabel Caro, Rocío
+/// Latorre y José Miguel Wilson"): a credit of several writers.
+fn is_name_list(text: &str) -> bool {
+    let mut joined = text.to_string();
+    for j in NAME_JOINS {
+        joined = joined.replace(j, ", ");
+    }
+    let parts: Vec<&str> = joined.split(',').map(str::trim).collect();
+    (2..=LIST_NAMES).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=3).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| is_name_word(w) && !w.ends_with([',', '.']))
+        })
 }
 
 /// Whether the words after a name's cut ("- the prejudice you're allowed

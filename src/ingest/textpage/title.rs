@@ -132,8 +132,9 @@ fn over_its_standfirst(lines: &[Line], i: usize, body: &HashMap<String, usize>) 
 /// story.
 const NAMED_STORY: f64 = 0.5;
 
-/// Lines right above the body searched for a headline of one word.
-const TOPIC_WORD_REACH: usize = 2;
+/// Lines right above the body searched for a headline of one word: the
+/// last of a list of tags sits over a date.
+const TOPIC_WORD_REACH: usize = 1;
 
 /// Longest headline of one word, in Latin-character equivalents.
 const TOPIC_WORD_EFF: usize = 30;

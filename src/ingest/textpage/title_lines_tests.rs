@@ -250,3 +250,22 @@ fn a_headline_of_one_word_the_body_says_again_is_the_title() {
     let a = parse_text_page(&format!("Home\nKontakt\nImpressum\n{BODY}")).expect("an article");
     assert_ne!(a.title, "Impressum");
 }
+
+#[test]
+fn writers_listed_under_the_headline_credit_it() {
+    let title = "Council approves the new river bridge after a long debate";
+    let page = format!(
+        "Política\nGobierno\n{title}\nIsabel Caro, Rocío Latorre y José Miguel Wilson\n\
+         Hace 13 horas\nTiempo de lectura: 8 minutos\nThe mayor and the council in the hall\n\
+         The council set out a plan for the bridge and its traffic in the old town, to be done by spring.\n\
+         compartir\nComentarios\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, title);
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("Isabel Caro, Rocío Latorre y José Miguel Wilson")
+    );
+    // The lead over the share bar opens the text.
+    assert!(a.body[0].starts_with("The council set out a plan"), "{:?}", a.body);
+}
