@@ -213,6 +213,14 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
     {
         return None;
     }
+    // A year then a word of the sentence ("Boot Tulln 2022 abgesagt") ends
+    // a headline; a credit's year comes last or before its time.
+    if words
+        .windows(2)
+        .any(|w| is_year(w[0]) && is_sentence_word(w[1]))
+    {
+        return None;
+    }
     if is_name_list(line.text.trim()) {
         return Some(line.text.trim().to_string());
     }
@@ -227,6 +235,17 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         && is_name_word(parts[0])
         && !GENERIC.contains(&marker_key(&name).as_str());
     ok.then_some(name)
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A lower-case word of five letters or more: no time or label of a credit.
+fn is_sentence_word(w: &str) -> bool {
+    w.chars().count() >= 5 && w.chars().all(char::is_lowercase)
 }
 
 /// Words that join the last two names of a list of writers.

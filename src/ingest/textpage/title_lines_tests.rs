@@ -267,5 +267,21 @@ fn writers_listed_under_the_headline_credit_it() {
         Some("Isabel Caro, Rocío Latorre y José Miguel Wilson")
     );
     // The lead over the share bar opens the text.
-    assert!(a.body[0].starts_with("The council set out a plan"), "{:?}", a.body);
+    assert!(
+        a.body[0].starts_with("The council set out a plan"),
+        "{:?}",
+        a.body
+    );
+}
+
+#[test]
+fn a_year_then_a_word_of_the_sentence_ends_a_headline_not_a_name() {
+    let name = |text: &str| meta::bare_name(&lines::build(lines::split_lines(text))[0]);
+    assert_eq!(name("Boot Tulln 2022 abgesagt\n"), None);
+    assert_eq!(name("Anna Rossi 2022\n").as_deref(), Some("Anna Rossi"));
+    assert_eq!(
+        name("Isabel Caro, Rocío Latorre y José Miguel Wilson\n").as_deref(),
+        Some("Isabel Caro, Rocío Latorre y José Miguel Wilson")
+    );
+    assert_eq!(name("Town, Gown and the River Bridge\n"), None);
 }
