@@ -285,3 +285,13 @@ fn a_year_then_a_word_of_the_sentence_ends_a_headline_not_a_name() {
     );
     assert_eq!(name("Town, Gown and the River Bridge\n"), None);
 }
+
+#[test]
+fn a_long_line_under_a_dated_short_headline_is_its_standfirst() {
+    let page = format!(
+        "Termine\n02.02.2022 Frauen\nNo Bridge Vote Again\n\
+         Next debate of the council in March with a study of the traffic at the river\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "No Bridge Vote Again");
+}

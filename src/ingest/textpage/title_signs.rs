@@ -98,6 +98,9 @@ pub(super) fn is_standfirst_under_headline(
         return false;
     };
     let (line, head) = (&lines[i], &lines[above]);
+    if head.is_title_like() && under_a_dated_headline(lines, i, above) && story(above) >= 0.25 {
+        return true;
+    }
     if !head.is_title_like() || head.words < 6 || lines::is_title_cased(&line.text) {
         return false;
     }
@@ -107,6 +110,18 @@ pub(super) fn is_standfirst_under_headline(
     // is its deck: a page sets its headlines in one case.
     let deck = line.words >= 8 && line.words >= head.words && lines::is_title_cased(&head.text);
     ((longer || deck) && story(above) >= 0.25) || (point && story(above) >= 0.5)
+}
+
+/// Whether the line, of eight words or more and twice as long, is right
+/// under a headline of three words or more that a date right above dates:
+/// the dated line is the headline, however short, and the line its
+/// standfirst.
+fn under_a_dated_headline(lines: &[Line], i: usize, above: usize) -> bool {
+    let (line, head) = (&lines[i], &lines[above]);
+    head.words >= 3
+        && line.words >= 8
+        && line.words >= 2 * head.words
+        && super::title_heads::date_right_above(lines, above)
 }
 
 /// Whether a short headline the page names again elsewhere (`head`) sits
