@@ -322,6 +322,7 @@ fn a_caption_closed_by_its_credit_is_not_the_text() {
             "Das FWR reagiert mit Entsetzen auf den Amoklauf. (Quelle: Fleischmann/Unsplash/DJV)",
             "Angela Merkel keskusteli keskiviikkona Berliinissä. Kuva: ALEXANDER BECHER",
             "Dir hat der Artikel gefallen? Jetzt teilen...",
+            "Chief Education Officer Dr Anna Rossi. (Picture by Marco Bianchi)",
         ],
         "Vielmehr lagen in beiden Fällen technische Mängel vor. Die Ermittlungen zum Fall in \
          Trittenheim gehen weiter. (Quelle: SWR)",
