@@ -339,6 +339,7 @@ fn share_rating_and_jump_links_are_boilerplate_in_more_languages() {
             "War dieser Artikel nützlich?",
             "Was this article helpful?",
             "Wechseln zu: Navigation, Suche",
+            "Deine Registrierung war erfolgreich",
         ],
         "How the town shared the costs of the new bridge",
     );
