@@ -72,6 +72,29 @@ Video Audio Food and Drink Style";
         lines::classify(menu, menu.len(), 16, 0),
         lines::Kind::Boiler
     );
+    // Held together by "Over" and "Then" with two "The"s.
+    let top = "Home\nNews\n\
+Fans Feared Over The Council’s River Bridge – Then The Mayor Told Them The Real Cost\n\
+By Staff Writer\n";
+    assert_eq!(
+        page_of(top).title,
+        "Fans Feared Over The Council’s River Bridge – Then The Mayor Told Them The Real Cost"
+    );
+}
+
+#[test]
+fn a_teasers_link_written_twice_is_no_prose() {
+    let teaser = "Save $300 on the Apple MacBook Air during the flash sale";
+    let twice = format!("{teaser} {teaser}");
+    let words = twice.split_whitespace().count();
+    assert_eq!(
+        lines::classify(&twice, twice.len(), words, 0),
+        lines::Kind::Boiler
+    );
+    assert_ne!(
+        lines::classify(teaser, teaser.len(), words / 2, 0),
+        lines::Kind::Boiler
+    );
 }
 
 #[test]

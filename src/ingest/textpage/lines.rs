@@ -104,7 +104,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "is", "are", "was", "for", "on", "with", "his", "her",
     "their", "from", "by", "at", "as", "it", "be", "that", "il", "lo", "la", "di", "del", "della",
     "per", "che", "le", "les", "des", "du", "de", "un", "une", "est", "der", "die", "das", "ist",
-    "mit", "von", "el", "los", "las", "es", "en", "con", "para",
+    "mit", "von", "el", "los", "las", "es", "en", "con", "para", "over", "then", "after", "into",
+    "about", "why", "how", "what", "when", "who", "this", "your", "you", "not", "but", "has",
+    "have", "will", "can",
 ];
 
 /// From this many small words, a long line of capitalised words is a
@@ -116,6 +118,20 @@ fn function_words(text: &str) -> usize {
         .filter(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
         .count()
 }
+
+/// A line of four words or more that is one phrase written twice ("Save
+/// $300 on the MacBook Save $300 on the MacBook"): a teaser's link copied
+/// with its picture's title, never the article's prose.
+fn is_said_twice(text: &str, words: usize) -> bool {
+    let w: Vec<&str> = text.split_whitespace().collect();
+    (4..=SAID_TWICE_WORDS).contains(&words)
+        && w.len() % 2 == 0
+        && w[..w.len() / 2] == w[w.len() / 2..]
+}
+
+/// Most words of a teaser's link written twice: a paragraph set twice
+/// is longer.
+const SAID_TWICE_WORDS: usize = 48;
 
 /// A line of hashtags (`#NK #Rodong Sinmun`): a tag list.
 fn is_hashtags(text: &str) -> bool {
@@ -363,7 +379,7 @@ pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) ->
     if boilerplate::is_boilerplate(text, eff) {
         return Kind::Boiler;
     }
-    if is_label_run(text, words) || is_hashtags(text) {
+    if is_label_run(text, words) || is_hashtags(text) || is_said_twice(text, words) {
         return Kind::Boiler;
     }
     let period = ends_with_period(text) && !is_headline_ending_in_initialism(text);
