@@ -2,7 +2,7 @@
 //! around its title.
 
 use super::lines::{Kind, Line};
-use super::{dates, meta};
+use super::{dates, meta, site_meta};
 
 /// Lines around the title that may carry its byline, date and category.
 pub(super) fn meta_zone(lines: &[Line], title: Option<usize>, body_start: usize) -> Vec<usize> {
@@ -53,7 +53,7 @@ pub(super) fn find_category(
     let after_body = end + 1..lines.len().min(end + 8);
     if let Some(c) = after_body
         .chain(zone.iter().copied())
-        .find_map(|i| meta::category_of(&lines[i].text))
+        .find_map(|i| site_meta::category_of(&lines[i].text))
     {
         return Some(c);
     }
@@ -62,7 +62,7 @@ pub(super) fn find_category(
         let l = &lines[i];
         !matches!(l.kind, Kind::Noise | Kind::Boiler) && l.date.is_none() && l.byline.is_none()
     })?;
-    (meta::is_label(&lines[prev]) && prev > 0).then(|| lines[prev].text.clone())
+    (site_meta::is_label(&lines[prev]) && prev > 0).then(|| lines[prev].text.clone())
 }
 
 /// A short brand line opening the page: the very first line, or one the page repeats
@@ -73,7 +73,7 @@ pub(super) fn first_line_site(lines: &[Line], title: &str) -> Option<String> {
         .enumerate()
         .take(3)
         .find(|(_, l)| !matches!(l.kind, Kind::Boiler | Kind::Noise))?;
-    if !meta::is_label(first) || first.words > 3 || first.text == title {
+    if !site_meta::is_label(first) || first.words > 3 || first.text == title {
         return None;
     }
     let needle = first.text.to_lowercase();

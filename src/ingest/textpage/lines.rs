@@ -7,6 +7,9 @@ use super::dates;
 use super::meta;
 use super::phrases;
 
+#[path = "line_shapes.rs"]
+mod shapes;
+
 pub(super) use super::split::split_lines;
 
 use super::measure::{
@@ -77,69 +80,6 @@ impl Line {
             && digit_share(&self.text) < 0.3
             && !starts_with_bullet(&self.text)
     }
-}
-
-/// A long line of capitalised words without a single mark of punctuation:
-/// a run of section names or tags (a menu, a tag cloud), not prose.
-fn is_label_run(text: &str, words: usize) -> bool {
-    if words < 15 || text.contains(['.', ',', ';', ':', '!', '?', '。', '，', '、']) {
-        return false;
-    }
-    let capitalised = text
-        .split_whitespace()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .count();
-    // A headline in title case ("… Is No Longer In The Running To Become
-    // …") is held together by small words that a list of labels lacks.
-    capitalised * 10 >= words * 7 && function_words(text) < LABEL_RUN_FUNCTION_WORDS
-}
-
-/// Small words of a sentence in the languages served most; "and" is left
-/// out, as labels hold it ("Food and Drink").
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "is", "are", "was", "for", "on", "with", "his", "her",
-    "their", "from", "by", "at", "as", "it", "be", "that", "il", "lo", "la", "di", "del", "della",
-    "per", "che", "le", "les", "des", "du", "de", "un", "une", "est", "der", "die", "das", "ist",
-    "mit", "von", "el", "los", "las", "es", "en", "con", "para", "over", "then", "after", "into",
-    "about", "why", "how", "what", "when", "who", "this", "your", "you", "not", "but", "has",
-    "have", "will", "can",
-];
-
-/// From this many small words, a long line of capitalised words is a
-/// sentence, not a run of labels.
-const LABEL_RUN_FUNCTION_WORDS: usize = 3;
-
-fn function_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
-        .count()
-}
-
-/// A line of four words or more that is one phrase written twice ("Save
-/// $300 on the MacBook Save $300 on the MacBook"): a teaser's link copied
-/// with its picture's title, never the article's prose.
-fn is_said_twice(text: &str, words: usize) -> bool {
-    let w: Vec<&str> = text.split_whitespace().collect();
-    (4..=SAID_TWICE_WORDS).contains(&words)
-        && w.len() % 2 == 0
-        && w[..w.len() / 2] == w[w.len() / 2..]
-}
-
-/// Most words of a teaser's link written twice: a paragraph set twice
-/// is longer.
-const SAID_TWICE_WORDS: usize = 48;
-
-/// A line of hashtags (`#NK #Rodong Sinmun`): a tag list.
-fn is_hashtags(text: &str) -> bool {
-    let tags = text
-        .split_whitespace()
-        .filter(|w| w.starts_with('#'))
-        .count();
-    tags >= 2 && tags * 3 >= text.split_whitespace().count()
 }
 
 /// A title-cased line whose final period closes an initialism ("… With
@@ -379,7 +319,10 @@ pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) ->
     if boilerplate::is_boilerplate(text, eff) {
         return Kind::Boiler;
     }
-    if is_label_run(text, words) || is_hashtags(text) || is_said_twice(text, words) {
+    if shapes::is_label_run(text, words)
+        || shapes::is_hashtags(text)
+        || shapes::is_said_twice(text, words)
+    {
         return Kind::Boiler;
     }
     let period = ends_with_period(text) && !is_headline_ending_in_initialism(text);

@@ -37,7 +37,9 @@ mod related;
 mod related_phrases;
 #[cfg(test)]
 mod sign_tests;
+mod site_meta;
 mod split;
+mod stamps;
 mod table_rows;
 mod teasers;
 #[cfg(test)]
@@ -197,7 +199,7 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
     let byline = find_byline(&lines, &zone, title_idx, standfirst);
     let category = find_category(&lines, &zone, title_idx, end);
     let source =
-        meta::site_from_title_line(&lines, &title).or_else(|| first_line_site(&lines, &title));
+        site_meta::site_from_title_line(&lines, &title).or_else(|| first_line_site(&lines, &title));
 
     let after_article = standfirst
         .filter(|&j| j > end)

@@ -3,7 +3,7 @@
 use crate::model::RelatedEntry;
 
 use super::lines::{Barrier, Kind, Line};
-use super::meta;
+use super::site_meta;
 
 fn next_content(lines: &[Line], from: usize) -> Option<&Line> {
     lines[from.min(lines.len())..]
@@ -40,7 +40,7 @@ pub(super) fn collect(lines: &[Line], start: usize, marked: bool) -> Vec<Related
             }
         }
         let next_is_headline = next_content(lines, i + 1).is_some_and(|n| n.kind == Kind::Heading);
-        if meta::is_label(line) && line.words <= 3 && next_is_headline {
+        if site_meta::is_label(line) && line.words <= 3 && next_is_headline {
             category = Some(line.text.clone());
             misses = 0;
             continue;

@@ -7,6 +7,7 @@ use super::lines::{Kind, Line};
 use super::player::{
     has_playlist, over_slider_arrows, running_time_above, running_time_under, under_player_controls,
 };
+use super::stamps::is_relative_stamp;
 use super::title_captions::captions_a_picture;
 use super::title_furniture::{
     awaits_a_name, ends_with_arrow, ends_with_more_link, has_credit_label, is_credit_or_back_link,
@@ -25,9 +26,8 @@ use super::title_repeats::{
 };
 use super::title_signs::{
     credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu, in_tag_list,
-    is_arrow_link, is_bracketed, is_glued_labels, is_glued_trail, is_offer, is_relative_stamp,
-    is_repeated_label, is_standfirst_under_headline, is_tag_line, named_again_over_a_sentence,
-    opens_with_article,
+    is_arrow_link, is_bracketed, is_glued_labels, is_glued_trail, is_offer, is_repeated_label,
+    is_standfirst_under_headline, is_tag_line, named_again_over_a_sentence, opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 

@@ -5,8 +5,9 @@
 use std::collections::HashSet;
 
 use super::lines::{Kind, Line};
+use super::stamps::is_relative_stamp;
 use super::title::{STORY, keys};
-use super::title_signs::{credited_under_standfirst, is_relative_stamp};
+use super::title_signs::credited_under_standfirst;
 use super::{meta, next_content};
 
 /// Most words of a date line ("Friday, December 23, 2016"); a longer line

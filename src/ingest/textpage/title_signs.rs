@@ -235,62 +235,6 @@ pub(super) fn is_tag_line(text: &str) -> bool {
         })
 }
 
-/// A relative time stamp on a line of its own ("2 hours ago", "Hace 13
-/// horas", "vor 3 Stunden", "1 時間前", "5分前"): a news page dates its
-/// headline so when the story is fresh.
-pub(super) fn is_relative_stamp(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
-    let (before, rest) = match t.find(|c: char| c.is_ascii_digit()) {
-        Some(at) => t.split_at(at),
-        None => return false,
-    };
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if digits > 3 {
-        return false;
-    }
-    let (before, after) = (before.trim(), rest[digits..].trim());
-    if before.is_empty() && STAMP_CJK.contains(&after) {
-        return true;
-    }
-    let (unit, opener) = match RELATIVE_AFTER.iter().find_map(|w| after.strip_suffix(w)) {
-        Some(unit) => (unit.trim(), before),
-        None => (after, before),
-    };
-    let suffixed = after != unit;
-    let placed = if suffixed {
-        opener.is_empty()
-    } else {
-        RELATIVE_BEFORE.contains(&opener)
-    };
-    placed && STAMP_UNITS.contains(&unit)
-}
-
-const STAMP_CJK: &[&str] = &[
-    "秒前",
-    "分前",
-    "時間前",
-    "日前",
-    "週間前",
-    "か月前",
-    "ヶ月前",
-];
-
-/// Words that close a relative stamp ("2 hours ago", "2 ore fa").
-const RELATIVE_AFTER: &[&str] = &[" ago", " fa", " geleden", " temu", " sitten"];
-
-/// Words that open one ("Hace 13 horas", "vor 3 Stunden", "il y a 2 heures").
-const RELATIVE_BEFORE: &[&str] = &["hace", "vor", "il y a", "há", "há cerca de", "hace unos"];
-
-/// Time units of a relative stamp, in the languages of [`RELATIVE_AFTER`]
-/// and [`RELATIVE_BEFORE`].
-const STAMP_UNITS: &[&str] = &[
-    "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "h", "m", "d",
-    "minuto", "minutos", "hora", "horas", "día", "días", "dia", "dias", "minuten", "stunde",
-    "stunden", "tag", "tagen", "heure", "heures", "jour", "jours", "minuti", "ora", "ore",
-    "giorno", "giorni", "uur", "dag", "dagen", "godz.", "minut", "godzin", "godziny", "tunti",
-    "tuntia", "std.",
-];
-
 /// A breadcrumb trail copied without its separators repeats a section's
 /// name when the page sits in a section and a subsection of the same name
 /// ("Home Film & Books Film & Books Reviews"): a run of two words or more

@@ -1,0 +1,83 @@
+//! Shapes of lines that are never prose, whatever their length: a run of
+//! labels, a line of hashtags, a teaser's link written twice.
+
+/// A long line of capitalised words without a single mark of punctuation:
+/// a run of section names or tags (a menu, a tag cloud), not prose.
+pub(super) fn is_label_run(text: &str, words: usize) -> bool {
+    if words < 15 || text.contains(['.', ',', ';', ':', '!', '?', '。', '，', '、']) {
+        return false;
+    }
+    let capitalised = text
+        .split_whitespace()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    // A headline in title case ("… Is No Longer In The Running To Become
+    // …") is held together by small words that a list of labels lacks.
+    capitalised * 10 >= words * 7 && function_words(text) < LABEL_RUN_FUNCTION_WORDS
+}
+
+/// Small words of a sentence in the languages served most; "and" is left
+/// out, as labels hold it ("Food and Drink").
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "is", "are", "was", "for", "on", "with", "his", "her",
+    "their", "from", "by", "at", "as", "it", "be", "that", "il", "lo", "la", "di", "del", "della",
+    "per", "che", "le", "les", "des", "du", "de", "un", "une", "est", "der", "die", "das", "ist",
+    "mit", "von", "el", "los", "las", "es", "en", "con", "para", "over", "then", "after", "into",
+    "about", "why", "how", "what", "when", "who", "this", "your", "you", "not", "but", "has",
+    "have", "will", "can",
+];
+
+/// From this many small words, a long line of capitalised words is a
+/// sentence, not a run of labels.
+const LABEL_RUN_FUNCTION_WORDS: usize = 3;
+
+fn function_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .count()
+}
+
+/// A line of four words or more that is one phrase written twice ("Save
+/// $300 on the MacBook Save $300 on the MacBook"): a teaser's link copied
+/// with its picture's title, never the article's prose.
+pub(super) fn is_said_twice(text: &str, words: usize) -> bool {
+    let w: Vec<&str> = text.split_whitespace().collect();
+    (4..=SAID_TWICE_WORDS).contains(&words)
+        && w.len() % 2 == 0
+        && w[..w.len() / 2] == w[w.len() / 2..]
+}
+
+/// Most words of a teaser's link written twice: a paragraph set twice
+/// is longer.
+const SAID_TWICE_WORDS: usize = 48;
+
+/// A line of hashtags (`#NK #Rodong Sinmun`): a tag list.
+pub(super) fn is_hashtags(text: &str) -> bool {
+    let tags = text
+        .split_whitespace()
+        .filter(|w| w.starts_with('#'))
+        .count();
+    tags >= 2 && tags * 3 >= text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_teasers_link_written_twice_is_no_prose() {
+        let teaser = "Save $300 on the Apple MacBook Air during the flash sale";
+        let twice = format!("{teaser} {teaser}");
+        let words = twice.split_whitespace().count();
+        assert_eq!(
+            super::super::classify(&twice, twice.len(), words, 0),
+            super::super::Kind::Boiler
+        );
+        assert_ne!(
+            super::super::classify(teaser, teaser.len(), words / 2, 0),
+            super::super::Kind::Boiler
+        );
+    }
+}
