@@ -47,8 +47,11 @@ pub(super) fn digit_share(s: &str) -> f64 {
     digits as f64 / alnum as f64
 }
 
-fn is_year(run: &str) -> bool {
-    run.len() == 4 && (run.starts_with("19") || run.starts_with("20"))
+/// A four-digit year of the 1900s or 2000s.
+pub(super) fn is_year(run: &str) -> bool {
+    run.len() == 4
+        && (run.starts_with("19") || run.starts_with("20"))
+        && run.bytes().all(|b| b.is_ascii_digit())
 }
 
 pub(super) fn ends_with_any(s: &str, chars: &[char]) -> bool {

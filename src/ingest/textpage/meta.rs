@@ -2,7 +2,7 @@
 
 use super::dates;
 use super::lines::{Kind, Line, marker_key};
-use super::measure::{eff_len, is_cjk};
+use super::measure::{eff_len, is_cjk, is_year};
 
 /// Byline prefixes that are dropped ("By Jane Roe" -> "Jane Roe").
 const BY_PREFIX: &[&str] = &[
@@ -206,12 +206,6 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         && is_name_word(parts[0])
         && !super::site_meta::GENERIC.contains(&marker_key(&name).as_str());
     ok.then_some(name)
-}
-
-fn is_year(w: &str) -> bool {
-    w.len() == 4
-        && (w.starts_with("19") || w.starts_with("20"))
-        && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A lower-case word of five letters or more: no time or label of a credit.
