@@ -152,3 +152,42 @@ fn a_list_led_in_by_the_article_keeps_its_items() {
     assert_eq!(body.len(), 11, "{body:?}");
     assert_eq!(body[3..5], ["A ferry", "A fish market"]);
 }
+
+/// A blog post of three paragraphs with `furniture` after it, then a
+/// sidebar of prose and links.
+fn post_then(furniture: &str) -> Article {
+    let para = |n: &str| {
+        format!(
+            "The {n} day of the meeting in the old seminary was given to the ministers of the \
+            provisional government, their letters to the cities and the money they never had, \
+            as the edition of their files now shows page by page for anyone who reads them."
+        )
+    };
+    let mut text = String::from("Meeting On The Provisional Government\n12 May 2015\n");
+    for n in ["first", "second", "third"] {
+        text += &para(n);
+        text.push('\n');
+    }
+    text += furniture;
+    text += "\nThis is the blog of a research group at the university. We write about the \
+        progress of our edition of the files, our meetings and the books we publish.\n\
+        Older post: A new book on the campaign for the constitution, and what it tells us \
+        about the political culture of the year.\n";
+    parse(&text)
+}
+
+#[test]
+fn a_reply_form_heading_post_links_or_a_legal_row_end_the_post() {
+    for furniture in [
+        "Leave a Reply Cancel reply",
+        "Schreibe einen Kommentar Antworten abbrechen",
+        "Kommentar verfassen Antwort abbrechen",
+        "Beitrags-Navigation",
+        "Post navigation",
+        "Neueste Kommentare",
+        "Impressum | Datenschutz",
+    ] {
+        let article = post_then(furniture);
+        assert_eq!(article.body.len(), 3, "{furniture}: {:?}", article.body);
+    }
+}

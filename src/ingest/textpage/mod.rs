@@ -24,6 +24,7 @@ mod edition;
 #[cfg(test)]
 mod end_tests;
 mod fields;
+mod footer;
 #[cfg(test)]
 mod headline_tests;
 mod lines;

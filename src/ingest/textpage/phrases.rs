@@ -25,6 +25,16 @@ const COMMENTS: &[&str] = &[
     "comentarios",
     "deja un comentario",
     "comentários",
+    // A comment form's heading.
+    "write a comment",
+    "schreibe einen kommentar",
+    "hinterlasse einen kommentar",
+    "kommentar verfassen",
+    "kommentar schreiben",
+    "deja una respuesta",
+    "deixe um comentário",
+    "deixe uma resposta",
+    "napisz komentarz",
     "评论",
     "留言",
 ];
@@ -53,6 +63,15 @@ const END: &[&str] = &[
     "über den autor",
     "sobre el autor",
     "similar posts",
+    // The links to the previous and next posts under a blog's post.
+    "post navigation",
+    "beitrags-navigation",
+    "beitragsnavigation",
+    "artikel-navigation",
+    "artikelnavigation",
+    "navigation des articles",
+    "navigazione articoli",
+    "navegación de entradas",
     "image credits",
     "photo credits",
     "picture credits",
@@ -193,10 +212,34 @@ fn is_comment_head(lower: &str) -> bool {
         || (words <= 12 && COMMENT_BY.iter().any(|p| lower.starts_with(p)))
 }
 
+/// The button that closes a reply form, set after the form's heading
+/// ("Leave a Reply Cancel reply").
+const CANCEL_REPLY: &[&str] = &[
+    "cancel reply",
+    "antworten abbrechen",
+    "antwort abbrechen",
+    "kommentar abbrechen",
+    "annuler la réponse",
+    "cancelar respuesta",
+    "annulla risposta",
+];
+
+/// The key without a reply form's cancel button after its heading; `None`
+/// for the button alone.
+fn without_cancel(key: &str) -> Option<&str> {
+    match CANCEL_REPLY.iter().find_map(|c| key.strip_suffix(c)) {
+        Some(head) => Some(head.trim_end()).filter(|h| !h.is_empty()),
+        None => Some(key),
+    }
+}
+
 pub(super) fn barrier(text: &str) -> Option<Barrier> {
     let lower = text.to_lowercase();
     let lower = lower.trim();
     if text.chars().count() <= 200 && END_PREFIX.iter().any(|p| lower.starts_with(p)) {
+        return Some(Barrier::End);
+    }
+    if super::footer::is_legal_footer(text) {
         return Some(Barrier::End);
     }
     if text.chars().count() <= 200 && counts_comments_on(lower) {
@@ -206,7 +249,10 @@ pub(super) fn barrier(text: &str) -> Option<Barrier> {
         return None;
     }
     let key = marker_key(text);
-    let key = key.strip_prefix("view all ").unwrap_or(&key);
+    let Some(key) = without_cancel(&key) else {
+        return Some(Barrier::Comments);
+    };
+    let key = key.strip_prefix("view all ").unwrap_or(key);
     if matches_list(key, RELATED)
         || RELATED_PREFIX.iter().any(|p| key.starts_with(p))
         || names_what_it_relates(key)
