@@ -219,6 +219,8 @@ fn related_lists_and_inline_links_are_known_in_more_languages() {
         "Recent Posts",
         "Derniers articles",
         "Entradas recientes",
+        "Schon gelesen?",
+        "Weitere Informationen zum Thema",
     ] {
         assert_eq!(barrier(heading), Some(Barrier::Related), "{heading}");
     }
@@ -342,5 +344,27 @@ fn share_rating_and_jump_links_are_boilerplate_in_more_languages() {
             "Deine Registrierung war erfolgreich",
         ],
         "How the town shared the costs of the new bridge",
+    );
+}
+
+#[test]
+fn form_fields_mail_offers_licences_and_filing_notes_are_boilerplate() {
+    assert_boilerplate(
+        &[
+            "Name (Pflichtfeld)",
+            "Bitte tragen Sie die Sicherheitsabfrage ein",
+            "Empfiehl dies deinen Freunden.",
+            "Diese Seite drucken Diese Seite per Email verschicken.",
+            "Geben Sie Ihre E-Mail-Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen \
+             über neue Beiträge via E-Mail zu erhalten.",
+            "Enter your email address to subscribe to this blog and receive notifications of new \
+             posts by email.",
+            "If not explicitly specified otherwise, this work is licensed under a Creative Commons \
+             Attribution 4.0 License.",
+            "Dieser Beitrag wurde veröffentlicht in Reiki, Schamanismus und gekennzeichnet mit \
+             Krafttiere.",
+            "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
+        ],
+        "The council asked every household to fill in the form by Friday.",
     );
 }

@@ -94,6 +94,8 @@ pub(super) const RELATED: &[&str] = &[
     "neue beiträge",
     "letzte beiträge",
     "letzte artikel",
+    "schon gelesen",
+    "weitere informationen zum thema",
     "neueste kommentare",
     "letzte kommentare",
     "aktuelle beiträge",
