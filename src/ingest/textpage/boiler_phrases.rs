@@ -101,6 +101,9 @@ pub(super) const EXACT: &[&str] = &[
     "nächster beitrag",
     "article précédent",
     "article suivant",
+    // A blog host's like button.
+    "liken lade",
+    "like loading",
     "sort by",
     "sortieren nach",
     "trier par",
@@ -343,6 +346,9 @@ pub(super) const LONG_CONTAINS: &[&str] = &[
     "abonnez-vous",
     "suscríbete",
     "jetzt abonnieren",
+    "abonnieren sie unseren",
+    "gib hier deinen kommentar ein",
+    "enter your comment here",
     // A comment form's notes and check boxes, and a blog host's footer.
     "will not be published",
     "wird nicht veröffentlicht",

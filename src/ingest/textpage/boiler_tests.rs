@@ -364,7 +364,28 @@ fn form_fields_mail_offers_licences_and_filing_notes_are_boilerplate() {
             "Dieser Beitrag wurde veröffentlicht in Reiki, Schamanismus und gekennzeichnet mit \
              Krafttiere.",
             "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
+            "Liken Lade …",
+            "Gib hier deinen Kommentar ein ...",
         ],
         "The council asked every household to fill in the form by Friday.",
     );
+}
+
+#[test]
+fn links_to_the_previous_and_next_post_are_not_the_article() {
+    use super::lines::shapes::is_post_link;
+    for line in [
+        "Article suivant Après une mise en quarantaine au cours de laquelle ils ont été testés",
+        "Vorheriger BeitragNeuerscheinung: Klaus Seidl, „Gesetzliche Revolution“",
+        "« Previous Post",
+        "Zeige alle Beiträge von Creeny »",
+    ] {
+        assert!(is_post_link(line), "{line}");
+    }
+    for line in [
+        "Previous articles in this series showed how the port was sold.",
+        "Next post office opens on Monday",
+    ] {
+        assert!(!is_post_link(line), "{line}");
+    }
 }

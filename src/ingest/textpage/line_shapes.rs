@@ -1,5 +1,6 @@
 //! Shapes of lines that are never prose, whatever their length: a run of
-//! labels, a line of hashtags, a teaser's link written twice.
+//! labels, a line of hashtags, a teaser's link written twice, a link to
+//! the previous or next post.
 
 /// A long line of capitalised words without a single mark of punctuation:
 /// a run of section names or tags (a menu, a tag cloud), not prose.
@@ -18,6 +19,59 @@ pub(super) fn is_label_run(text: &str, words: usize) -> bool {
     // A headline in title case ("… Is No Longer In The Running To Become
     // …") is held together by small words that a list of labels lacks.
     capitalised * 10 >= words * 7 && function_words(text) < LABEL_RUN_FUNCTION_WORDS
+}
+
+/// Labels of the links to a blog's previous and next posts, or to all of
+/// a writer's posts, that the copy sets before the linked title.
+const POST_LINKS: &[&str] = &[
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "vorheriger beitrag",
+    "nächster beitrag",
+    "vorheriger artikel",
+    "nächster artikel",
+    "article précédent",
+    "article précedent",
+    "article suivant",
+    "articolo precedente",
+    "articolo successivo",
+    "artículo anterior",
+    "artículo siguiente",
+    "entrada anterior",
+    "entrada siguiente",
+    "view all posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "voir tous les articles de",
+    "voir tous les articles par",
+];
+
+/// Longest such link, in characters.
+const POST_LINK_CHARS: usize = 250;
+
+/// A link to the previous or the next post with its title ("Article
+/// suivant Après une mise en quarantaine…", glued or not), or to all of a
+/// writer's posts: a label among [`POST_LINKS`] opens the line, whole,
+/// and no lower-case word goes on from it ("Previous articles showed…",
+/// "Next post office opens" are prose).
+pub(in super::super) fn is_post_link(text: &str) -> bool {
+    if text.chars().count() > POST_LINK_CHARS {
+        return false;
+    }
+    let lower = text
+        .trim_start_matches(['«', '←', '‹', '<', ' '])
+        .to_lowercase();
+    let original = text.trim_start_matches(['«', '←', '‹', '<', ' ']);
+    POST_LINKS.iter().any(|label| {
+        lower.starts_with(label)
+            && original
+                .chars()
+                .skip(label.chars().count())
+                .find(|c| !c.is_whitespace() && !matches!(c, ':' | '»' | '→' | '›' | '>'))
+                .is_none_or(|c| !c.is_lowercase())
+    })
 }
 
 /// Small words of a sentence in the languages served most; "and" is left

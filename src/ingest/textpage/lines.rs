@@ -8,7 +8,7 @@ use super::meta;
 use super::phrases;
 
 #[path = "line_shapes.rs"]
-mod shapes;
+pub(super) mod shapes;
 
 pub(super) use super::split::split_lines;
 
@@ -322,6 +322,7 @@ pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) ->
     if shapes::is_label_run(text, words)
         || shapes::is_hashtags(text)
         || shapes::is_said_twice(text, words)
+        || shapes::is_post_link(text)
     {
         return Kind::Boiler;
     }

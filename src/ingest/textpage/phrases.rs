@@ -31,6 +31,7 @@ const COMMENTS: &[&str] = &[
     "hinterlasse einen kommentar",
     "kommentar verfassen",
     "kommentar schreiben",
+    "kommentar hinzufügen",
     "deja una respuesta",
     "deixe um comentário",
     "deixe uma resposta",
