@@ -40,7 +40,7 @@ pub(super) fn body_region(lines: &[Line]) -> Option<(usize, usize)> {
 const LEAD_IN_WORDS: usize = 3;
 
 /// A heading or a short line that is neither a date nor a byline.
-fn is_plain(l: &Line) -> bool {
+pub(super) fn is_plain(l: &Line) -> bool {
     matches!(l.kind, Kind::Heading | Kind::Short) && l.date.is_none() && l.byline.is_none()
 }
 
@@ -115,7 +115,7 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
     let (score, s, e) = best?;
     let (s, e) = without_cookie_edges(lines, s, e);
     let e = without_closing_island(lines, s, e);
-    let e = with_closing_sentences(lines, e);
+    let e = super::closing::with_closing_sentences(lines, e);
     // A paragraph of some length, or many short ones (verse, short sentences).
     let text = || lines[s..=e].iter().filter(|l| l.is_text());
     let substantial = text().any(|l| l.eff >= 80) || text().count() >= SHORT_PARAGRAPHS;
@@ -189,52 +189,6 @@ fn without_closing_island(lines: &[Line], s: usize, e: usize) -> usize {
         }
     }
     e
-}
-
-/// Most short lines taken as the article's close after its run.
-const CLOSING_LINES: usize = 2;
-/// Fewest words of such a line.
-const CLOSING_WORDS: usize = 4;
-
-/// A sentence too short to count as prose, or the lead-in of one ("What
-/// is left is this:"), that may close an article: "I hope you like it.",
-/// "And I like that 😉". A question may be another story's headline.
-pub(super) fn is_closing_sentence(l: &Line) -> bool {
-    let ends = super::measure::final_char(l.text.trim_end())
-        .is_some_and(|c| matches!(c, '.' | '!' | '…' | ':') || u32::from(c) >= EMOJI);
-    is_plain(l) && l.words >= CLOSING_WORDS && ends
-}
-
-/// Where emoji start in Unicode (most of them).
-const EMOJI: u32 = 0x1F300;
-
-/// The run's end moved down over the short sentences that close the
-/// article right after its last paragraph, when nothing of another story
-/// (prose, a headline) follows them.
-fn with_closing_sentences(lines: &[Line], e: usize) -> usize {
-    if !lines[e].is_text() {
-        return e;
-    }
-    let mut end = e;
-    for _ in 0..CLOSING_LINES {
-        let Some(k) = next_content(lines, end + 1).filter(|&k| is_closing_sentence(&lines[k]))
-        else {
-            break;
-        };
-        let after = next_content(lines, k + 1).map(|a| &lines[a]);
-        if after
-            .is_some_and(|a| a.is_text() || (a.kind == Kind::Heading && !is_closing_sentence(a)))
-        {
-            break;
-        }
-        end = k;
-    }
-    // A lead-in closes nothing without what it leads to.
-    if lines[end].text.trim_end().ends_with(':') {
-        e
-    } else {
-        end
-    }
 }
 
 /// Most entries of a related box set inside an article.
@@ -364,7 +318,7 @@ pub(super) fn body_paragraphs(
             || table[i]
             || item
             || in_list
-            || (i > last_text && is_closing_sentence(l))
+            || (i > last_text && super::closing::is_closing_line(l))
             || (is_plain(l)
                 && next_content(lines, i + 1).is_some_and(|j| j <= end && lines[j].is_text())
                 && (start..i)

@@ -257,6 +257,7 @@ pub(super) const SHORT_CONTAINS: &[&str] = &[
     "email address",
     "your email",
     "required fields",
+    "post views",
     "(pflichtfeld)",
     "(required)",
     "(obligatoire)",

@@ -191,3 +191,29 @@ fn a_reply_form_heading_post_links_or_a_legal_row_end_the_post() {
         assert_eq!(article.body.len(), 3, "{furniture}: {:?}", article.body);
     }
 }
+
+#[test]
+fn a_closing_wish_and_the_writers_sign_off_close_the_post() {
+    let para = |n: &str| {
+        format!(
+            "The {n} bag I bought this winter went back and forth between the shop and my \
+            flat for weeks, because I could never decide which of the two sizes fits the \
+            things I carry every day, and the answer still surprises me when I think of it."
+        )
+    };
+    let mut text = String::from("Two Bags, One Lesson\n");
+    for n in ["first", "second", "third"] {
+        text += &para(n);
+        text.push('\n');
+    }
+    text += "I wish you all a lovely Sunday <3\nx Franzi\nThe small bag (left) and the big one\n\
+        Post Views: 1.432\nShare\n";
+    let article = parse(&text);
+    let last = article.body.last().expect("a body");
+    assert_eq!(last, "x Franzi", "{:?}", article.body);
+    assert!(
+        article.body.iter().any(|p| p.ends_with("<3")),
+        "{:?}",
+        article.body
+    );
+}

@@ -12,6 +12,7 @@ mod boiler_phrases;
 mod boiler_tests;
 mod boilerplate;
 mod breadcrumb;
+mod closing;
 mod comment_heads;
 mod consent;
 #[cfg(test)]
