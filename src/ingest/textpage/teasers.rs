@@ -73,7 +73,9 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
         // Two pairs are the least a list has: one blurb of a section's
         // length makes them sections.
         let longest = chain.iter().map(|&k| lines[k].eff).max().unwrap_or(0);
-        let sections = mean >= SECTION_EFF || (chain.len() <= MIN_PAIRS && longest >= SECTION_EFF);
+        let sections = mean >= SECTION_EFF
+            || (chain.len() <= MIN_PAIRS && longest >= SECTION_EFF)
+            || is_ranked(lines, &chain);
         if sections {
             for &k in &chain {
                 flags[k] = false;
@@ -83,6 +85,42 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
         }
         i = j;
     }
+}
+
+/// Pairs of a ranked list at least.
+const RANKED_PAIRS: usize = 3;
+
+/// The number a heading opens with ("3. Sam Ponder", "4) Erin"), if any.
+fn rank(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &text[digits.len()..];
+    (!digits.is_empty() && rest.starts_with(['.', ')'])).then(|| digits.parse().ok())?
+}
+
+/// Whether [`RANKED_PAIRS`] of the chain's headings in a row count up one
+/// by one ("1. …", "2. …", "3. …"): the article's own ranked list ("My Top
+/// 10") and its lead-in, its entries short as they may be, not a list of
+/// other stories.
+fn is_ranked(lines: &[Line], chain: &[usize]) -> bool {
+    let ranks: Vec<Option<u32>> = chain
+        .iter()
+        .map(|&k| {
+            let heading = (0..k).rev().find(|&j| !lines[j].is_meta())?;
+            rank(lines[heading].text.trim_start())
+        })
+        .collect();
+    let mut run = 1;
+    for w in ranks.windows(2) {
+        run = if matches!(w, [Some(a), Some(b)] if *b == a + 1) {
+            run + 1
+        } else {
+            1
+        };
+        if run >= RANKED_PAIRS {
+            return true;
+        }
+    }
+    false
 }
 
 /// How many times longer than every blurb after it the first of a chain
