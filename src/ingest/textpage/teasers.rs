@@ -102,13 +102,19 @@ fn rank(text: &str) -> Option<u32> {
 /// 10") and its lead-in, its entries short as they may be, not a list of
 /// other stories.
 fn is_ranked(lines: &[Line], chain: &[usize]) -> bool {
-    let ranks: Vec<Option<u32>> = chain
-        .iter()
-        .map(|&k| {
-            let heading = (0..k).rev().find(|&j| !lines[j].is_meta())?;
-            rank(lines[heading].text.trim_start())
-        })
-        .collect();
+    let headings = chain.iter().map(|&k| {
+        (0..k)
+            .rev()
+            .find(|&j| !lines[j].is_meta())
+            .map_or("", |h| lines[h].text.as_str())
+    });
+    counts_up(headings)
+}
+
+/// Whether [`RANKED_PAIRS`] of the headings in a row open with numbers
+/// that count up one by one.
+fn counts_up<'a>(headings: impl Iterator<Item = &'a str>) -> bool {
+    let ranks: Vec<Option<u32>> = headings.map(|h| rank(h.trim_start())).collect();
     let mut run = 1;
     for w in ranks.windows(2) {
         run = if matches!(w, [Some(a), Some(b)] if *b == a + 1) {
@@ -176,7 +182,13 @@ fn short_headline_pairs(lines: &[Line]) -> Vec<bool> {
         {
             m += 2;
         }
-        if (m - k) / 2 >= SHORT_PAIRS {
+        let ranked = counts_up(
+            content[k..m]
+                .iter()
+                .step_by(2)
+                .map(|&h| lines[h].text.as_str()),
+        );
+        if (m - k) / 2 >= SHORT_PAIRS && !ranked {
             for &i in &content[k..m] {
                 flags[i] = lines[i].is_text();
             }
@@ -334,5 +346,49 @@ mod tests {
         );
         let a = parse_text_page(&page).expect("an article");
         assert_eq!(a.body.len(), 7, "{:?}", a.body);
+    }
+
+    #[test]
+    fn a_ranked_list_of_short_entries_is_the_article() {
+        let mut page = String::from(
+            "Top Five Bakers In Town\nJanuary 22, 2014\n\
+            A common myth says the town has no good bread left. It has plenty, and here are \
+            the bakers who prove it every morning before the sun is up over the port.\n\
+            My Top Five\n",
+        );
+        let entries = [
+            ("Anna Rossi", "rye loaves in a wood oven behind the market"),
+            (
+                "Bruno Neri",
+                "sourdough that his grandfather started in 1950",
+            ),
+            (
+                "Carla Bianchi",
+                "flat breads with olives from her own trees",
+            ),
+            (
+                "Dario Fo",
+                "sweet buns that sell out before the church bells ring",
+            ),
+            (
+                "Elena Ricci",
+                "spelt loaves for the school canteens of the valley",
+            ),
+        ];
+        for (n, (name, what)) in entries.iter().enumerate() {
+            page += &format!(
+                "{}. {name}\nBakes {what}, and sells them warm from six; the queue starts \
+                at half past five, rain or shine.\n",
+                n + 1
+            );
+        }
+        page += "Keep Baking!\nCategory: Blog\n";
+        let a = parse_text_page(&page).expect("an article");
+        assert!(a.body.len() >= 5, "{:?}", a.body);
+        assert!(
+            a.body.iter().any(|p| p.starts_with("A common myth")),
+            "{:?}",
+            a.body
+        );
     }
 }
