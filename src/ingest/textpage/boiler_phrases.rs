@@ -95,12 +95,6 @@ pub(super) const EXACT: &[&str] = &[
     "lust auf mehr",
     "weiter",
     "zurück",
-    "previous post",
-    "next post",
-    "vorheriger beitrag",
-    "nächster beitrag",
-    "article précédent",
-    "article suivant",
     // A blog host's like button.
     "liken lade",
     "like loading",

@@ -212,6 +212,9 @@ pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
     if eff <= 40 && matches_list(&marker_key(text), EXACT) {
         return true;
     }
+    if super::lines::shapes::is_post_link(text) {
+        return true;
+    }
     if eff <= 80 && is_button_row(text) {
         return true;
     }

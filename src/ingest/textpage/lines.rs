@@ -322,7 +322,6 @@ pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) ->
     if shapes::is_label_run(text, words)
         || shapes::is_hashtags(text)
         || shapes::is_said_twice(text, words)
-        || shapes::is_post_link(text)
     {
         return Kind::Boiler;
     }
