@@ -384,4 +384,11 @@ pub(super) const LONG_CONTAINS: &[&str] = &[
     "licensed under a creative commons",
     "unter einer creative commons",
     "meinen namen, e-mail",
+    // A sign-up form's consent boxes and pitch.
+    "akzeptiere die datenschutz",
+    "mit der anmeldung stimme ich",
+    "enter your email address",
+    "wir informieren sie regelmäßig",
+    "ihr beitrag hilft",
+    "your contribution helps",
 ];

@@ -220,6 +220,7 @@ fn related_lists_and_inline_links_are_known_in_more_languages() {
         "Derniers articles",
         "Entradas recientes",
         "Schon gelesen?",
+        "Zum Weiterlesen",
         "Weitere Informationen zum Thema",
     ] {
         assert_eq!(barrier(heading), Some(Barrier::Related), "{heading}");
@@ -365,6 +366,9 @@ fn form_fields_mail_offers_licences_and_filing_notes_are_boilerplate() {
              Krafttiere.",
             "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
             "Liken Lade …",
+            "Ich akzeptiere die Datenschutzbestimmungen.",
+            "Missing out on the latest news? Enter your email address below to get our updates.",
+            "Ihr Beitrag hilft, unsere Berichterstattung noch weiter auszubauen.",
             "Gib hier deinen Kommentar ein ...",
         ],
         "The council asked every household to fill in the form by Friday.",

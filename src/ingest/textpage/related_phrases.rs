@@ -95,6 +95,7 @@ pub(super) const RELATED: &[&str] = &[
     "letzte beiträge",
     "letzte artikel",
     "schon gelesen",
+    "zum weiterlesen",
     "weitere informationen zum thema",
     "neueste kommentare",
     "letzte kommentare",
