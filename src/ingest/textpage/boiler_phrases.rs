@@ -252,6 +252,8 @@ pub(super) const SHORT_CONTAINS: &[&str] = &[
     "your email",
     "required fields",
     "post views",
+    "zum vergrößern",
+    "click to enlarge",
     "(pflichtfeld)",
     "(required)",
     "(obligatoire)",

@@ -221,6 +221,9 @@ fn related_lists_and_inline_links_are_known_in_more_languages() {
         "Entradas recientes",
         "Schon gelesen?",
         "Zum Weiterlesen",
+        "Weitere Beiträge aus der Kolumne:",
+        "Mehr Kolumnen auf MeinMMO:",
+        "Aktuelle Berichte aus dieser Kategorie",
         "Weitere Informationen zum Thema",
     ] {
         assert_eq!(barrier(heading), Some(Barrier::Related), "{heading}");
@@ -366,6 +369,7 @@ fn form_fields_mail_offers_licences_and_filing_notes_are_boilerplate() {
              Krafttiere.",
             "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.",
             "Liken Lade …",
+            "Zum Vergrößern auf das Bild klicken",
             "Ich akzeptiere die Datenschutzbestimmungen.",
             "Missing out on the latest news? Enter your email address below to get our updates.",
             "Ihr Beitrag hilft, unsere Berichterstattung noch weiter auszubauen.",

@@ -144,5 +144,10 @@ pub(super) const RELATED_PREFIX: &[&str] = &[
     "altri articoli di",
     "plus de ",
     "mehr von ",
+    "mehr aus ",
+    "mehr kolumnen",
+    "weitere beiträge ",
+    "weitere artikel ",
+    "aktuelle berichte aus",
     "más de ",
 ];
