@@ -60,10 +60,8 @@ pub(in super::super) fn is_post_link(text: &str) -> bool {
     if text.chars().count() > POST_LINK_CHARS {
         return false;
     }
-    let lower = text
-        .trim_start_matches(['«', '←', '‹', '<', ' '])
-        .to_lowercase();
     let original = text.trim_start_matches(['«', '←', '‹', '<', ' ']);
+    let lower = original.to_lowercase();
     POST_LINKS.iter().any(|label| {
         lower.starts_with(label)
             && original
