@@ -324,6 +324,17 @@ Council Approves The River Bridge\nMarch 3, 2021 by staff\nShare\n";
 }
 
 #[test]
+fn a_repeated_headline_with_a_standfirst_then_its_date_is_the_headline() {
+    let top = "Home\nNews\nSport\nCouncil Approves The River Bridge\n\
+The vote ends a debate of ten years about the cost and the traffic of a new crossing.\n\
+12.12.2022\nPhoto: City archive\n";
+    let tail = "Related\nCouncil Approves The River Bridge\nSchools Open Early\n\
+Latest news\nCouncil Approves The River Bridge\n12.12.2022\nSchools Open Early\n08.12.2022\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
 fn arrows_either_way_open_a_link() {
     let page = lines::build(lines::split_lines(
         "« Back To The River Bridge Votes\n→ Bridge\nCouncil Approves The River Bridge\n",
