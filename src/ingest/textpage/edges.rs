@@ -58,6 +58,27 @@ pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<u
     taken
 }
 
+/// Most words of a subheading.
+const SUBHEADING_WORDS: usize = 10;
+
+/// A subheading that opens the article: the one line between the headline
+/// (or its standfirst) and the first paragraph, set as a short heading
+/// ("How it works", "Aufbau und Inhalt"): no date, credit, writer's name,
+/// breadcrumb trail, caption or page count ("Page 1 of 2").
+pub(super) fn opening_subheading(lines: &[Line], start: usize, floor: usize) -> Option<usize> {
+    let mut between = (floor..start).filter(|&i| lines[i].kind != Kind::Noise);
+    let h = between.next()?;
+    let l = &lines[h];
+    (between.next().is_none()
+        && matches!(l.kind, Kind::Heading | Kind::Short)
+        && l.date.is_none()
+        && l.byline.is_none()
+        && (2..=SUBHEADING_WORDS).contains(&l.words)
+        && !l.text.contains(|c: char| c == '|' || c.is_ascii_digit())
+        && super::meta::bare_name(l).is_none())
+    .then_some(h)
+}
+
 /// Whether a paragraph speaks of the page, not of the story, by the
 /// saved-page rules: a copyright or licence notice, a disclosure of
 /// affiliate links, a picture's credit, a widget's label or a login prompt.

@@ -33,6 +33,24 @@ Nobody had visited the island since the spring, and the supply boat was already 
     );
 }
 
+#[test]
+fn a_subheading_between_the_standfirst_and_the_first_paragraph_opens_the_body() {
+    let text = "Book Reviews\nHome\nReviews\nA New Handbook Of Internet Law\n\
+Is the internet a lawless space? The fifth edition of the handbook puts that tale to rest for good, chapter by chapter.\n\
+Structure and contents\n\
+Internet law cuts across many fields: it covers copyright and data protection, and the contracts made online as well as the rules of trade.\n\
+A look at the table of contents shows that few questions stay open, in nine chapters that lead from the domain name to the online shop.\n\
+The author writes for lawyers and for founders alike, and his examples come from the courts of the last three years.\n";
+    let article = parse_text_page(text).expect("page parses");
+    assert_eq!(article.title, "A New Handbook Of Internet Law");
+    assert_eq!(
+        article.body.first().map(String::as_str),
+        Some("Structure and contents"),
+        "{:?}",
+        article.body
+    );
+}
+
 /// A copy of the library story with `extra` lines after its second
 /// paragraph and `closing` after its third.
 fn library_story(extra: &str, closing: &str) -> String {

@@ -169,7 +169,10 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
     if let Some(t) = title_idx.filter(|&t| t < body_start) {
         // A sentence set as a line of its own opens the article.
         let floor = standfirst.filter(|&s| s < body_start).unwrap_or(t) + 1;
-        let opening = edges::opening_lines(&lines, body_start, floor);
+        let mut opening = edges::opening_lines(&lines, body_start, floor);
+        if opening.is_empty() {
+            opening.extend(edges::opening_subheading(&lines, body_start, floor));
+        }
         let top = opening.last().copied().unwrap_or(body_start);
         for i in opening {
             body.insert(0, lines[i].text.clone());
