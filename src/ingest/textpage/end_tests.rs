@@ -153,6 +153,27 @@ fn a_list_led_in_by_the_article_keeps_its_items() {
     assert_eq!(body[3..5], ["A ferry", "A fish market"]);
 }
 
+#[test]
+fn a_lead_in_to_other_stories_is_no_list_of_the_article() {
+    for heading in [
+        "Lesen Sie auch die folgenden Beiträge:",
+        "Das Thema könnte dich auch interessieren:",
+        "Weitere Informationen zum Hafen in Thüringen:",
+        ":: Relevantes aus dem Archiv:",
+        "Die meistgelesenen Artikel bei Town News",
+    ] {
+        let article = parse(&article_then(&format!(
+            "{heading}\nWarum der Hafen drei Kräne braucht\nDer Fischmarkt bleibt offen\n\
+             Neue Fähre ab Mai\nShare\n"
+        )));
+        assert_eq!(article.body.len(), 5, "{heading}: {:?}", article.body);
+    }
+    // The opening alone is a link set inside the article; without its colon,
+    // a section of it.
+    assert_eq!(phrases::barrier("Lesen Sie auch:"), None);
+    assert_eq!(phrases::barrier("Weitere Informationen zum Hafen"), None);
+}
+
 /// A blog post of three paragraphs with `furniture` after it, then a
 /// sidebar of prose and links.
 fn post_then(furniture: &str) -> Article {

@@ -29,7 +29,13 @@ fn is_name_word(w: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    // A compound opened by an initialism ("HR-Trends", "EU-Gipfel") is a
+    // noun: a name's parts are each capitalised ("Jean-Luc").
+    let initialism = w
+        .split_once('-')
+        .is_some_and(|(head, _)| head.chars().count() >= 2 && head.chars().all(char::is_uppercase));
     (first.is_uppercase() || first == '@')
+        && !initialism
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ',' | '@' | '_'))
 }
@@ -265,6 +271,14 @@ mod tests {
             Some("Anna Berg und Tom Roth")
         );
         assert_eq!(byline_of("Von Anna Berg").as_deref(), Some("Anna Berg"));
+    }
+
+    #[test]
+    fn a_compound_opened_by_an_initialism_is_no_name() {
+        assert!(!is_name_word("HR-Trends"));
+        assert!(!is_name_word("EU-Gipfel"));
+        assert!(is_name_word("Jean-Luc"));
+        assert!(is_name_word("Müller-Lüdenscheidt"));
     }
 
     #[test]

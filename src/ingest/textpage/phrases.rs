@@ -2,7 +2,7 @@
 //! an article's end, and inline boxes inside its body.
 
 use super::lines::{Barrier, marker_key};
-use super::related_phrases::{RELATED, RELATED_PREFIX};
+use super::related_phrases::{RELATED, RELATED_COLON_PREFIX, RELATED_PREFIX, RELATED_SUFFIX};
 
 const COMMENTS: &[&str] = &[
     "comments",
@@ -254,8 +254,14 @@ pub(super) fn barrier(text: &str) -> Option<Barrier> {
         return Some(Barrier::Comments);
     };
     let key = key.strip_prefix("view all ").unwrap_or(key);
+    let colon = text.trim_end().ends_with(':');
     if matches_list(key, RELATED)
         || RELATED_PREFIX.iter().any(|p| key.starts_with(p))
+        || RELATED_SUFFIX.iter().any(|p| key.ends_with(p))
+        || (colon
+            && RELATED_COLON_PREFIX
+                .iter()
+                .any(|p| key.len() > p.len() && key.starts_with(p)))
         || names_what_it_relates(key)
     {
         return Some(Barrier::Related);

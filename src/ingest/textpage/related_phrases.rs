@@ -149,5 +149,38 @@ pub(super) const RELATED_PREFIX: &[&str] = &[
     "weitere beiträge ",
     "weitere artikel ",
     "aktuelle berichte aus",
+    "die meistgelesenen artikel ",
+    "meistgelesene artikel ",
     "más de ",
+];
+
+/// Endings of a related list's heading that says the stories may interest
+/// the reader ("Das Thema könnte dich auch interessieren").
+pub(super) const RELATED_SUFFIX: &[&str] = &[
+    "könnte sie auch interessieren",
+    "könnte dich auch interessieren",
+    "könnten sie auch interessieren",
+    "könnten dich auch interessieren",
+    "might also like",
+    "may also like",
+    "might also enjoy",
+    "may also enjoy",
+];
+
+/// Openings of a heading that, closed by a colon, introduces a list of other
+/// stories ("Lesen Sie auch die folgenden Beiträge:", "Weitere
+/// Informationen zum Coronavirus in Thüringen:"): without the colon such a
+/// line may head a section of the article. The opening alone ("Lesen Sie
+/// auch:") is a link set inside the article (see `SOFT`).
+pub(super) const RELATED_COLON_PREFIX: &[&str] = &[
+    "lesen sie auch",
+    "lies auch",
+    "weitere informationen zu",
+    "relevantes aus",
+    "highlights aus",
+    "read also",
+    "see also",
+    "lire aussi",
+    "leggi anche",
+    "lee también",
 ];
