@@ -92,6 +92,39 @@ pub(crate) fn is_author_note(text: &str) -> bool {
     NAME_WORDS.clone().any(named) && ROLES.iter().any(|r| lower.contains(r))
 }
 
+/// Words naming what a writer's count counts ("257 Artikel").
+const COUNTED: &[&str] = &[
+    "artikel",
+    "beiträge",
+    "articles",
+    "posts",
+    "articoli",
+    "artículos",
+    "artigos",
+    "artykułów",
+];
+
+/// Openings of an author box's heading ("Über Steffi 1009 Artikel").
+const ABOUT: &[&str] = &["über ", "about ", "à propos de ", "sobre ", "o "];
+
+/// Most words of such a heading.
+const BOX_HEAD_WORDS: usize = 8;
+
+/// Whether the line heads an author box: "about", the writer's name and
+/// the count of their articles ("Über Luis Holuch 257 Artikel", "About
+/// Anna 12 posts").
+pub(crate) fn is_author_box_head(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let counted = match words.as_slice() {
+        [.., count, what] => {
+            count.chars().all(|c| c.is_ascii_digit() || c == '.') && COUNTED.contains(what)
+        }
+        _ => false,
+    };
+    counted && words.len() <= BOX_HEAD_WORDS && ABOUT.iter().any(|a| lower.starts_with(a))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +147,13 @@ mod tests {
         ] {
             assert!(!is_author_note(line), "{line}");
         }
+    }
+
+    #[test]
+    fn an_author_box_is_headed_by_the_writers_count() {
+        assert!(is_author_box_head("Über Luis Holuch 257 Artikel"));
+        assert!(is_author_box_head("About Anna 12 posts"));
+        assert!(!is_author_box_head("Über 257 Artikel zum Thema Wald"));
+        assert!(!is_author_box_head("Über uns"));
     }
 }

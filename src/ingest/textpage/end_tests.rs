@@ -198,7 +198,7 @@ fn post_then(furniture: &str) -> Article {
 }
 
 #[test]
-fn a_reply_form_heading_post_links_or_a_legal_row_end_the_post() {
+fn a_reply_form_heading_post_links_a_legal_row_or_an_author_box_end_the_post() {
     for furniture in [
         "Leave a Reply Cancel reply",
         "Schreibe einen Kommentar Antworten abbrechen",
@@ -207,6 +207,8 @@ fn a_reply_form_heading_post_links_or_a_legal_row_end_the_post() {
         "Post navigation",
         "Neueste Kommentare",
         "Impressum | Datenschutz",
+        "Author\nAnna Rossi",
+        "Über Anna Rossi 257 Artikel",
     ] {
         let article = post_then(furniture);
         assert_eq!(article.body.len(), 3, "{furniture}: {:?}", article.body);

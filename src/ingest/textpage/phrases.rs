@@ -62,7 +62,13 @@ const END: &[&str] = &[
     "l'autore",
     "à propos de l'auteur",
     "über den autor",
+    "über die autorin",
+    "zum autor",
+    "zur autorin",
     "sobre el autor",
+    "sobre a autora",
+    "sobre o autor",
+    "o autorze",
     "similar posts",
     // The links to the previous and next posts under a blog's post.
     "post navigation",
@@ -82,6 +88,10 @@ const END: &[&str] = &[
     "crédits photos",
     "crédits photo",
 ];
+
+/// An author box's label alone over the writer's name and note ("Author",
+/// "AUTOR"); with a colon, it is a credit's label ("Author: Anna Rossi").
+const AUTHOR_BOX: &[&str] = &["author", "autor", "autorin", "auteur", "autore"];
 
 /// Prefixes of lines that close an article whatever their length ("Tags: a, b, c").
 const END_PREFIX: &[&str] = &[
@@ -240,7 +250,7 @@ pub(super) fn barrier(text: &str) -> Option<Barrier> {
     if text.chars().count() <= 200 && END_PREFIX.iter().any(|p| lower.starts_with(p)) {
         return Some(Barrier::End);
     }
-    if super::footer::is_legal_footer(text) {
+    if super::footer::is_legal_footer(text) || super::author_note::is_author_box_head(text) {
         return Some(Barrier::End);
     }
     if text.chars().count() <= 200 && counts_comments_on(lower) {
@@ -274,7 +284,7 @@ pub(super) fn barrier(text: &str) -> Option<Barrier> {
     {
         return Some(Barrier::Comments);
     }
-    if matches_list(key, END) {
+    if matches_list(key, END) || (!colon && matches_list(key, AUTHOR_BOX)) {
         return Some(Barrier::End);
     }
     None
