@@ -11,7 +11,7 @@ use super::stamps::is_relative_stamp;
 use super::title_captions::captions_a_picture;
 use super::title_furniture::{
     awaits_a_name, ends_with_arrow, ends_with_more_link, has_credit_label, is_credit_or_back_link,
-    is_row_of_links,
+    is_label_with_description, is_row_of_links,
 };
 use super::title_heads::{
     KICKER, below_a_headlines_meta, below_an_article_head, date_right_above, has_meta_after,
@@ -228,6 +228,7 @@ pub(super) fn pick_title(
             || (lines[i].date.is_some() && has_credit_label(&lines[i].text))
             || ends_with_arrow(&lines[i].text)
             || is_row_of_links(&lines[i].text)
+            || is_label_with_description(&lines[i].text)
             || in_repeated_menu(lines, i)
             || in_teasers_by_one_credit(lines, i)
             || super::recipe::in_ingredients(lines, i)

@@ -187,6 +187,30 @@ pub(super) fn ends_with_arrow(text: &str) -> bool {
         && !quoted
 }
 
+/// Fewest letters of the two words of a label that its description repeats.
+const LABEL_LETTERS: usize = 6;
+
+/// Whether the line is a menu item's label run into its description, which
+/// names the label's first two words again ("Kinder- und Jugendschutz
+/// Projekte zum Kinder- und Jugendschutz"): a link to a section, not a
+/// headline. A headline may name one word twice ("Sixers game notes: …
+/// leads Sixers to …").
+pub(super) fn is_label_with_description(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let pair = words[..2].join(" ");
+    pair.chars().filter(|c| c.is_alphabetic()).count() >= LABEL_LETTERS
+        && words[2..].join(" ").contains(&pair)
+}
+
 /// Labels of a writer's credit, lowercased, with their colon.
 const CREDIT_COLONS: &[&str] = &[
     "redaktion:",
@@ -212,6 +236,19 @@ pub(super) fn has_credit_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_menu_label_run_into_its_description_is_no_headline() {
+        assert!(is_label_with_description(
+            "Kinder- und Jugendschutz Projekte zum Kinder- und Jugendschutz"
+        ));
+        assert!(!is_label_with_description(
+            "Sixers game notes: Joel Embiid leads Sixers to a start"
+        ));
+        assert!(!is_label_with_description(
+            "Rocket Pass 4 in Rocket League brings a new season"
+        ));
+    }
 
     #[test]
     fn a_banner_closed_by_a_link_to_read_on_is_not_the_headline() {
