@@ -166,6 +166,8 @@ pub(super) const SHORT_CONTAINS: &[&str] = &[
     "registration successful",
     "inscription réussie",
     "min read",
+    "minute read",
+    "minutes read",
     "minuti di lettura",
     "min de lecture",
     "back to top",

@@ -25,9 +25,10 @@ use super::title_repeats::{
     in_teasers_by_one_credit, is_duplicated, is_shared_headline, named_in_a_menu,
 };
 use super::title_signs::{
-    credited_under_standfirst, in_fact_box, in_related_list, in_repeated_menu, in_tag_list,
-    is_arrow_link, is_bracketed, is_glued_labels, is_glued_trail, is_offer, is_repeated_label,
-    is_standfirst_under_headline, is_tag_line, named_again_over_a_sentence, opens_with_article,
+    credited_under_any_standfirst, credited_under_standfirst, in_fact_box, in_related_list,
+    in_repeated_menu, in_tag_list, is_arrow_link, is_bracketed, is_glued_labels, is_glued_trail,
+    is_offer, is_repeated_label, is_standfirst_under_headline, is_tag_line,
+    named_again_over_a_sentence, opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -272,7 +273,7 @@ pub(super) fn pick_title(
                 .rev()
                 .find(|&j| lines[j].kind != Kind::Noise)
                 .is_some_and(|j| over_its_standfirst(lines, j, body));
-        let near = if i < start && credited_under_standfirst(lines, i) {
+        let near = if i < start && credited_under_any_standfirst(lines, i) {
             0.9
         } else if i < start && (has_meta_after(lines, i, start) || dated) {
             // A byline right under it: the headline's own (a standfirst
@@ -301,7 +302,7 @@ pub(super) fn pick_title(
         } else {
             0.0
         };
-        let head = i < start && credited_under_standfirst(lines, i);
+        let head = i < start && credited_under_any_standfirst(lines, i);
         // Under its kicker, an article's head is no subtitle.
         let kicked = (0..i)
             .rev()

@@ -189,6 +189,9 @@ pub(super) fn ends_with_arrow(text: &str) -> bool {
 
 /// Fewest letters of the two words of a label that its description repeats.
 const LABEL_LETTERS: usize = 6;
+/// Fewest letters of the label's first word: no article ("A bizarre
+/// election ends with a bizarre …").
+const LABEL_WORD_LETTERS: usize = 4;
 
 /// Whether the line is a menu item's label run into its description, which
 /// names the label's first two words again ("Kinder- und Jugendschutz
@@ -206,8 +209,10 @@ pub(super) fn is_label_with_description(text: &str) -> bool {
     if words.len() < 4 {
         return false;
     }
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
     let pair = words[..2].join(" ");
-    pair.chars().filter(|c| c.is_alphabetic()).count() >= LABEL_LETTERS
+    letters(&words[0]) >= LABEL_WORD_LETTERS
+        && letters(&pair) >= LABEL_LETTERS
         && words[2..].join(" ").contains(&pair)
 }
 
@@ -247,6 +252,9 @@ mod tests {
         ));
         assert!(!is_label_with_description(
             "Rocket Pass 4 in Rocket League brings a new season"
+        ));
+        assert!(!is_label_with_description(
+            "A bizarre election ends with a bizarre Electoral College tally"
         ));
     }
 

@@ -267,6 +267,10 @@ pub(super) fn is_glued_labels(text: &str) -> bool {
 /// Most words of a row of links run together.
 const GLUED_ROW_WORDS: usize = 8;
 
+/// Shortest standfirst set as a heading (no final stop) between a headline
+/// and its credit: a sentence's length.
+const LEAD_STANDFIRST_EFF: usize = 60;
+
 /// Longest standfirst between a headline and its credit: a sentence or two.
 const STANDFIRST_EFF: usize = 300;
 
@@ -275,12 +279,24 @@ const STANDFIRST_EFF: usize = 300;
 /// three make an article's head; a teaser in a list has no credit of its
 /// own between its blurb and the next teaser.
 pub(super) fn credited_under_standfirst(lines: &[Line], i: usize) -> bool {
+    credited_under(lines, i, false)
+}
+
+/// As [`credited_under_standfirst`], with a standfirst also set as a
+/// heading (no final stop) of a sentence's length: enough to mark the
+/// headline over it, too little to make the line above its kicker.
+pub(super) fn credited_under_any_standfirst(lines: &[Line], i: usize) -> bool {
+    credited_under(lines, i, true)
+}
+
+fn credited_under(lines: &[Line], i: usize, headed: bool) -> bool {
     let Some(j) = next_content(lines, i + 1) else {
         return false;
     };
     let s = &lines[j];
+    let lead = headed && super::is_lead(s) && s.eff >= LEAD_STANDFIRST_EFF;
     let standfirst =
-        s.is_text() && s.eff <= STANDFIRST_EFF && s.byline.is_none() && s.date.is_none();
+        (s.is_text() || lead) && s.eff <= STANDFIRST_EFF && s.byline.is_none() && s.date.is_none();
     standfirst && next_content(lines, j + 1).is_some_and(|k| is_credit(&lines[k]))
 }
 

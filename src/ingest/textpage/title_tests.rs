@@ -335,6 +335,19 @@ Latest news\nCouncil Approves The River Bridge\n12.12.2022\nSchools Open Early\n
 }
 
 #[test]
+fn a_standfirst_set_as_a_heading_marks_the_headline_over_it() {
+    let page = lines::build(lines::split_lines(
+        "12.12.2022 - City Press Office\nA New River Bridge For The Old Town\n\
+River bridge vote: the council approves buses and bicycles on the new bridge\nAnna Rossi\n\
+Appeasement Is Always Wrong\nNo Peace For The Bridge This Year\nAnna Rossi\n",
+    ));
+    assert!(title_signs::credited_under_any_standfirst(&page, 1));
+    assert!(!title_signs::credited_under_standfirst(&page, 1));
+    // Too short for a standfirst: a headline under its kicker.
+    assert!(!title_signs::credited_under_any_standfirst(&page, 4));
+}
+
+#[test]
 fn arrows_either_way_open_a_link() {
     let page = lines::build(lines::split_lines(
         "« Back To The River Bridge Votes\n→ Bridge\nCouncil Approves The River Bridge\n",
