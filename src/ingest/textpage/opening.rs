@@ -25,7 +25,7 @@ const PROSE_HEADLINE_EFF: usize = 120;
 
 /// The headline among the first lines of the body run `start..=end`: a
 /// headline-like line (not a name) with a date right above it or a byline
-/// right under it, with at most [`PROSE_ABOVE`] prose lines
+/// right under it (or a short date line, under a tagline at most), with at most [`PROSE_ABOVE`] prose lines
 /// above it in the run. A headline written as sentences ("… a century. Now,
 /// it is reborn.") counts when it is short, holds no date, has no headline,
 /// credit or date right above it, and has its credit or date under it or
@@ -44,6 +44,7 @@ pub(super) fn opening_headline(lines: &[Line], start: usize, end: usize) -> Opti
 fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
     let mut found = Vec::new();
     let mut prose = 0;
+    let mut longest_prose = 0;
     for h in start..end.min(start + OPENING) {
         let l = &lines[h];
         if l.date.is_some()
@@ -70,6 +71,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             // its speaker's name has none.
             dated
                 || byline_right_under(lines, h)
+                || (date_line_under(lines, h) && prose <= 1 && longest_prose <= BLURB_EFF)
                 || (credited_under_standfirst(lines, h) && meta_within(lines, h, 3))
         } else {
             // A long headline opening the run counts when a date line
@@ -93,6 +95,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         }
         if l.is_text() {
             prose += 1;
+            longest_prose = longest_prose.max(l.eff);
             // Short blurbs (a menu's descriptions) may stand above the
             // headline in any number; a paragraph of the article may not.
             if (prose > PROSE_ABOVE && l.eff > BLURB_EFF) || l.eff > PARAGRAPH_EFF {
