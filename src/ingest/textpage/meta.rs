@@ -170,6 +170,9 @@ fn role_credit(text: &str) -> Option<String> {
     ok.then(|| text.to_string())
 }
 
+/// Letters of a word from which it is a compound noun, not a name.
+const NOUN_LETTERS: usize = 16;
+
 /// A line that is just a person's name ("Jane Roe", "Jane Roe, @jroe", "Jane Roe March 9, 2017").
 pub(super) fn bare_name(line: &Line) -> Option<String> {
     if line.eff > 80 || line.kind == Kind::Text || line.kind == Kind::Boiler {
@@ -200,6 +203,13 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
     }
     if is_name_list(line.text.trim()) {
         return Some(line.text.trim().to_string());
+    }
+    // A word this long is a compound noun ("Holländerholzhandel"), no
+    // part of a person's name.
+    if words.iter().any(|w| {
+        !w.contains('-') && w.chars().filter(|c| c.is_alphabetic()).count() >= NOUN_LETTERS
+    }) {
+        return None;
     }
     let name = clean_credit(&words);
     let parts: Vec<&str> = name.split_whitespace().collect();
@@ -271,6 +281,14 @@ mod tests {
             Some("Anna Berg und Tom Roth")
         );
         assert_eq!(byline_of("Von Anna Berg").as_deref(), Some("Anna Berg"));
+    }
+
+    #[test]
+    fn a_long_compound_noun_is_no_name() {
+        let line =
+            |t: &str| super::super::lines::build(super::super::lines::split_lines(t)).remove(0);
+        assert!(bare_name(&line("Der Holländerholzhandel")).is_none());
+        assert!(bare_name(&line("Anna Schwarzenegger")).is_some());
     }
 
     #[test]
