@@ -286,6 +286,16 @@ pub(super) fn opening_list(lines: &[Line], start: usize, floor: usize) -> usize 
     if list { top } else { start }
 }
 
+/// Whether a heading inside the body run heads a section of the article:
+/// prose right before it, and prose or a list's lead-in ("To get fast
+/// builds:") right after it.
+fn heads_a_section(lines: &[Line], start: usize, end: usize, i: usize) -> bool {
+    let prev = |i: usize| (start..i).rev().find(|&j| lines[j].kind != Kind::Noise);
+    let opens = next_content(lines, i + 1)
+        .is_some_and(|j| j <= end && (lines[j].is_text() || is_list_line(&lines[j], false)));
+    opens && prev(i).is_some_and(|j| lines[j].is_text())
+}
+
 pub(super) fn body_paragraphs(
     lines: &[Line],
     start: usize,
@@ -319,12 +329,7 @@ pub(super) fn body_paragraphs(
             || item
             || in_list
             || (i > last_text && super::closing::is_closing_line(l))
-            || (is_plain(l)
-                && next_content(lines, i + 1).is_some_and(|j| j <= end && lines[j].is_text())
-                && (start..i)
-                    .rev()
-                    .find(|&j| lines[j].kind != Kind::Noise)
-                    .is_some_and(|j| lines[j].is_text()));
+            || (is_plain(l) && heads_a_section(lines, start, end, i));
         if keep {
             out.push(l.text.clone());
         }

@@ -346,3 +346,16 @@ fn article_set_as_headed_paragraphs_is_read() {
     assert!(a.body.len() >= 3, "{:?}", a.body);
     assert!(a.body[0].starts_with("The town's ferry"));
 }
+
+#[test]
+fn a_subheading_over_a_lists_lead_in_heads_its_section() {
+    let text = "Docker Notes\nFaster Docker Builds With Pipenv\nBy Anna Rossi\n\
+Installing the dependencies before copying the code lets Docker cache the layer, so that a change in the code does not install everything again.\n\
+Exporting a requirements file from the lock file keeps the image small, and the build no longer needs the tool that wrote the lock file.\n\
+The takeaway\nTo get fast, reproducible builds for your application:\n\
+Separate dependencies from your code\nLock the versions\nCopy the lock file first\n\
+With these three steps the build takes seconds instead of minutes, and the image holds the same versions on every machine that builds it.\n";
+    let article = parse(text);
+    let body: Vec<&str> = article.body.iter().map(String::as_str).collect();
+    assert!(body.contains(&"The takeaway"), "{body:?}");
+}
