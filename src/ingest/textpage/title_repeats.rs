@@ -3,14 +3,14 @@
 //! label, or as an item of a menu (a section's name, no headline).
 
 use super::lines::{self, Kind, Line};
-use super::next_content;
 use super::title_neighbours::{byline_under, meta_under};
 use super::title_signs::in_tag_list;
+use super::{meta, next_content};
 
 /// A headline that share and e-mail boxes (or a header's featured slot)
 /// repeat on the page, so that it was taken for a repeated widget line: the
-/// copy with a byline under it, or a date right under it or under its
-/// standfirst, is the headline.
+/// copy with a byline under it (or a "By" label over the name), or a date
+/// right under it or under its standfirst, is the headline.
 pub(super) fn is_shared_headline(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
     l.kind == Kind::Noise
@@ -18,7 +18,9 @@ pub(super) fn is_shared_headline(lines: &[Line], i: usize) -> bool {
         && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
         && (byline_under(lines, i)
             || next_content(lines, i + 1).is_some_and(|j| {
-                lines[j].date.is_some() || (lines[j].is_text() && meta_under(lines, i))
+                lines[j].date.is_some()
+                    || (lines[j].is_text() && meta_under(lines, i))
+                    || meta::is_by_word(&lines[j].text.trim().to_lowercase())
             }))
 }
 

@@ -348,6 +348,16 @@ Appeasement Is Always Wrong\nNo Peace For The Bridge This Year\nAnna Rossi\n",
 }
 
 #[test]
+fn a_repeated_headline_over_a_by_label_and_the_name_is_the_headline() {
+    let top = "Home\nNews\nBridges & Roads\nCouncil Approves The River Bridge\nBy\nAnna Rossi\n\
+Full Bio\nUpdated March 3, 2021\n";
+    let tail = "Related\nCouncil Approves The River Bridge\nSchools Open Early\n\
+Latest\nCouncil Approves The River Bridge\nFerry Prices Rise\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
 fn arrows_either_way_open_a_link() {
     let page = lines::build(lines::split_lines(
         "« Back To The River Bridge Votes\n→ Bridge\nCouncil Approves The River Bridge\n",
