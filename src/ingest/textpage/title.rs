@@ -327,12 +327,31 @@ pub(super) fn pick_title(
         // A short line sharing no word with the body (a button's label, a
         // category) tells no story; a short headline shares one at least.
         let unrelated = if own == 0.0 && size < 1.0 { -0.3 } else { 0.0 };
-        let score = 2.0 * ov * size + proximity + dup + near + under + second + unrelated;
+        // A headline with a bar and a year after it ("… Costumes | 2020") is
+        // the page's name for search engines; the headline proper, set
+        // near it in other words, goes first.
+        let search_name = if ends_with_a_barred_year(&lines[i].text) {
+            SEARCH_NAME
+        } else {
+            0.0
+        };
+        let score =
+            2.0 * ov * size + proximity + dup + near + under + second + unrelated + search_name;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// What a headline closed by a bar and a year loses.
+const SEARCH_NAME: f64 = -0.1;
+
+/// Whether the line ends with " | " and a year ("… Costumes | 2020").
+pub(super) fn ends_with_a_barred_year(text: &str) -> bool {
+    text.trim_end().rsplit_once(" | ").is_some_and(|(_, tail)| {
+        tail.len() == 4 && tail.chars().all(|c| c.is_ascii_digit()) && tail.starts_with(['1', '2'])
+    })
 }
 
 /// The title a headline line gives: without the day stamp ("Jun 17") that

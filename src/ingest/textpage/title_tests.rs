@@ -358,6 +358,23 @@ Latest\nCouncil Approves The River Bridge\nFerry Prices Rise\n";
 }
 
 #[test]
+fn a_headline_closed_by_a_bar_and_a_year_is_the_search_name() {
+    assert!(title::ends_with_a_barred_year(
+        "Best Cheap Bridge Costumes | 2020"
+    ));
+    assert!(!title::ends_with_a_barred_year(
+        "Bridge Costumes | Town News"
+    ));
+    assert!(!title::ends_with_a_barred_year("Bridge Costumes 2020"));
+    let top = "Home\nNews\nRiver Bridge Vote Ends Council Debate | 2021\n\
+The Council Approves The River Bridge After Long Debate\nBy Anna Rossi\n";
+    assert_eq!(
+        title_of(top),
+        "The Council Approves The River Bridge After Long Debate"
+    );
+}
+
+#[test]
 fn arrows_either_way_open_a_link() {
     let page = lines::build(lines::split_lines(
         "« Back To The River Bridge Votes\n→ Bridge\nCouncil Approves The River Bridge\n",
