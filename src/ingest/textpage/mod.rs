@@ -38,6 +38,8 @@ mod recipe;
 mod related;
 mod related_phrases;
 #[cfg(test)]
+mod repeat_tests;
+#[cfg(test)]
 mod sign_tests;
 mod site_meta;
 mod split;
@@ -57,6 +59,7 @@ mod title_repeats;
 mod title_signs;
 #[cfg(test)]
 mod title_tests;
+mod title_text;
 mod verse;
 
 use std::fmt;
@@ -66,7 +69,8 @@ use crate::model::Article;
 use body::{body_paragraphs, body_region, standfirst_before_body};
 use fields::{find_byline, find_category, find_published, first_line_site, meta_zone};
 use lines::{Kind, Line};
-use title::{fallback_title, keys_of, pick_title};
+use title::{keys_of, pick_title};
+use title_text::fallback_title;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextPageError {
@@ -194,7 +198,7 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
     let title = match title_idx {
         Some(t) => {
             let t = edition::edition_title(&lines, t, start, end).unwrap_or(t);
-            title::title_text(&lines, title::punctuated_twin(&lines, t))
+            title_text::title_text(&lines, title_text::punctuated_twin(&lines, t))
         }
         None => fallback_title(&body),
     };

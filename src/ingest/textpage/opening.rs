@@ -3,8 +3,8 @@
 //! and the article into one run of prose.
 
 use super::lines::{Kind, Line};
+use super::title_heads::credited_under_standfirst;
 use super::title_neighbours::byline_right_under;
-use super::title_signs::credited_under_standfirst;
 use super::{dates, meta, next_content};
 
 /// Lines from the start of the run searched for a headline.

@@ -14,8 +14,8 @@ use super::title_furniture::{
     is_label_with_description, is_row_of_links,
 };
 use super::title_heads::{
-    KICKER, below_a_headlines_meta, below_an_article_head, date_right_above, has_meta_after,
-    over_an_article_head,
+    KICKER, below_a_headlines_meta, below_an_article_head, credited_under_any_standfirst,
+    credited_under_standfirst, date_right_above, has_meta_after, over_an_article_head,
 };
 use super::title_neighbours::{
     byline_right_under, byline_under, dated_headline, meta_right_under, meta_under,
@@ -25,10 +25,9 @@ use super::title_repeats::{
     in_teasers_by_one_credit, is_duplicated, is_shared_headline, named_in_a_menu,
 };
 use super::title_signs::{
-    credited_under_any_standfirst, credited_under_standfirst, in_fact_box, in_related_list,
-    in_repeated_menu, in_tag_list, is_arrow_link, is_bracketed, is_glued_labels, is_glued_trail,
-    is_offer, is_repeated_label, is_standfirst_under_headline, is_tag_line,
-    named_again_over_a_sentence, opens_with_article,
+    in_fact_box, in_related_list, in_repeated_menu, in_tag_list, is_arrow_link, is_bracketed,
+    is_glued_labels, is_glued_trail, is_offer, is_repeated_label, is_standfirst_under_headline,
+    is_tag_line, named_again_over_a_sentence, opens_with_article,
 };
 use super::{is_lead, meta, next_content};
 
@@ -352,63 +351,4 @@ pub(super) fn ends_with_a_barred_year(text: &str) -> bool {
     text.trim_end().rsplit_once(" | ").is_some_and(|(_, tail)| {
         tail.len() == 4 && tail.chars().all(|c| c.is_ascii_digit()) && tail.starts_with(['1', '2'])
     })
-}
-
-/// The title a headline line gives: without the day stamp ("Jun 17") that
-/// the line right above it carries alone, when the copy joined the stamp to
-/// the headline ("Jun 17 The Headline").
-pub(super) fn title_text(lines: &[Line], t: usize) -> String {
-    let text = &lines[t].text;
-    let stamp = (0..t)
-        .rev()
-        .find(|&j| lines[j].kind != Kind::Noise)
-        .map(|j| lines[j].text.as_str())
-        .filter(|s| super::dates::is_day_stamp(s));
-    stamp
-        .and_then(|s| text.strip_prefix(s))
-        .filter(|rest| rest.starts_with(' '))
-        .map(str::trim)
-        .filter(|rest| !rest.is_empty())
-        .unwrap_or(text)
-        .trim_start_matches(|c| LINK_MARKS.contains(&c) && !text.contains('‹'))
-        .trim_start()
-        .to_string()
-}
-
-/// Marks a menu sets before a link ("› Atomkraft …"): no part of a title.
-const LINK_MARKS: &[char] = &['›', '→', '▸', '►'];
-
-/// A headline set in two parts ("Prince" over "Woman Warns …") is copied
-/// once with its separator, where the page names itself, and once glued,
-/// where it is styled: of two lines a few apart with the same words, the
-/// one that keeps the separator the page wrote is the title.
-pub(super) fn punctuated_twin(lines: &[Line], t: usize) -> usize {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let own = words(&lines[t].text);
-    (t.saturating_sub(TWIN_REACH)..t)
-        .rev()
-        .find(|&j| {
-            lines[j].text.chars().count() > lines[t].text.chars().count()
-                && words(&lines[j].text) == own
-        })
-        .unwrap_or(t)
-}
-
-/// Lines above a headline searched for its copy with the separator: a
-/// teaser picture or a share bar may sit between the two.
-const TWIN_REACH: usize = 8;
-
-pub(super) fn fallback_title(body: &[String]) -> String {
-    let first = body.first().map(String::as_str).unwrap_or_default();
-    let sentence_end = first
-        .char_indices()
-        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '。'))
-        .map_or(first.len(), |(p, c)| p + c.len_utf8());
-    let words: Vec<&str> = first[..sentence_end].split_whitespace().take(14).collect();
-    words.join(" ")
 }

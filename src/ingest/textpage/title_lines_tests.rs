@@ -295,3 +295,20 @@ fn a_long_line_under_a_dated_short_headline_is_its_standfirst() {
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, "No Bridge Vote Again");
 }
+
+#[test]
+fn a_headline_over_its_date_line_under_the_sites_tagline_opens_the_article() {
+    let page = "About Us\nLive Sessions\nInterviews\nRiver Music Blog\n\
+Indie music, live sessions and daily downloads from the river towns.\n\
+The Ten Best Harbour Bands of the Year\nby oz on December 4, 2006\n\
+I am not much of a harbour rock fan these days, but I dabbled in it in school and the list of the year brought back many memories of the old quay.\n\
+The bands on the list played every summer on the rebuilt quay, and the town turned out to hear them from the first evening to the last.\n\
+Some of my own favourites are not on the list, and I will write about them in another post before the end of the year, I promise.\n";
+    let article = parse_text_page(page).expect("page parses");
+    assert_eq!(article.title, "The Ten Best Harbour Bands of the Year");
+    assert!(
+        article.body[0].starts_with("I am not much"),
+        "{:?}",
+        article.body
+    );
+}

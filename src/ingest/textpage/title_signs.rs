@@ -3,7 +3,7 @@
 //! the headline above it.
 
 use super::lines::{self, Kind, Line};
-use super::{meta, next_content, phrases};
+use super::phrases;
 
 /// Lines of a list to climb to find the heading that opens it.
 const LIST_REACH: usize = 8;
@@ -266,53 +266,6 @@ pub(super) fn is_glued_labels(text: &str) -> bool {
 
 /// Most words of a row of links run together.
 const GLUED_ROW_WORDS: usize = 8;
-
-/// Shortest standfirst set as a heading (no final stop) between a headline
-/// and its credit: a sentence's length.
-const LEAD_STANDFIRST_EFF: usize = 60;
-
-/// Longest standfirst between a headline and its credit: a sentence or two.
-const STANDFIRST_EFF: usize = 300;
-
-/// A headline over its standfirst and its credit: the line under it is a
-/// sentence or two, and a byline or an author's name follows that. The
-/// three make an article's head; a teaser in a list has no credit of its
-/// own between its blurb and the next teaser.
-pub(super) fn credited_under_standfirst(lines: &[Line], i: usize) -> bool {
-    credited_under(lines, i, false)
-}
-
-/// As [`credited_under_standfirst`], with a standfirst also set as a
-/// heading (no final stop) of a sentence's length: enough to mark the
-/// headline over it, too little to make the line above its kicker.
-pub(super) fn credited_under_any_standfirst(lines: &[Line], i: usize) -> bool {
-    credited_under(lines, i, true)
-}
-
-fn credited_under(lines: &[Line], i: usize, headed: bool) -> bool {
-    let Some(j) = next_content(lines, i + 1) else {
-        return false;
-    };
-    let s = &lines[j];
-    let lead = headed && super::is_lead(s) && s.eff >= LEAD_STANDFIRST_EFF;
-    let standfirst =
-        (s.is_text() || lead) && s.eff <= STANDFIRST_EFF && s.byline.is_none() && s.date.is_none();
-    standfirst && next_content(lines, j + 1).is_some_and(|k| is_credit(&lines[k]))
-}
-
-/// Most words of a credit in brackets ("[Anna Rossi, Gazette]").
-const BRACKETED_CREDIT_WORDS: usize = 4;
-
-/// A credit: a byline, an author's name alone, a credit's label alone
-/// ("By", "Author:") with the name on the next line, or a few words in
-/// brackets ("[Anna Rossi, Gazette]", as Japanese pages credit).
-fn is_credit(line: &Line) -> bool {
-    let label = line.text.trim().to_lowercase();
-    line.byline.is_some()
-        || meta::bare_name(line).is_some()
-        || meta::is_by_word(&label)
-        || (is_bracketed(line) && line.words <= BRACKETED_CREDIT_WORDS)
-}
 
 /// Lines in a row, copied twice in the same order, that make a menu.
 const MENU_RUN: usize = 5;

@@ -1,0 +1,77 @@
+//! Tests of the rules for a headline the page repeats (share boxes, a
+//! featured slot, lists of the latest stories): the copy with its credit or
+//! date is still the headline, a short label repeated across the page is
+//! none.
+
+use super::title_tests::{BODY, title_of};
+use super::*;
+
+#[test]
+fn a_short_label_repeated_across_the_page_is_no_headline() {
+    let top = "A Vote For The Crossing\nHome\nNews\nArts\nTravel\n\
+Bridge traffic\nMore videos\nBridge traffic\nMore videos\nBridge traffic\nMore videos\n";
+    assert_eq!(title_of(top), "A Vote For The Crossing");
+}
+
+#[test]
+fn a_headline_repeated_by_share_boxes_is_still_the_headline() {
+    let top = "Home\nNews\nCouncil Approves The River Bridge\nBy Anna Rossi\n";
+    let tail = "Share\nCouncil Approves The River Bridge\nE-mail\n\
+Council Approves The River Bridge\nPrint\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_named_by_a_share_box_beats_the_line_over_its_byline() {
+    let top = "Home\nNews\nCouncil Backs River Crossing For Commuters\nNew, 74 comments\n\
+Bicycles will also cross the water\nBy Anna Rossi Jul 3, 2019\nShare this story\n\
+Share All sharing options for: Council Backs River Crossing For Commuters\n";
+    assert_eq!(title_of(top), "Council Backs River Crossing For Commuters");
+}
+
+#[test]
+fn a_repeated_headline_with_its_date_under_it_is_the_headline() {
+    let top = "Council Approves The River Bridge\nHome\nNews\nSport\nArts\n\
+Council Approves The River Bridge\nMarch 3, 2021 by staff\nShare\n";
+    let tail = "More\nCouncil Approves The River Bridge\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_repeated_headline_with_a_standfirst_then_its_date_is_the_headline() {
+    let top = "Home\nNews\nSport\nCouncil Approves The River Bridge\n\
+The vote ends a debate of ten years about the cost and the traffic of a new crossing.\n\
+12.12.2022\nPhoto: City archive\n";
+    let tail = "Related\nCouncil Approves The River Bridge\nSchools Open Early\n\
+Latest news\nCouncil Approves The River Bridge\n12.12.2022\nSchools Open Early\n08.12.2022\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_repeated_headline_over_a_by_label_and_the_name_is_the_headline() {
+    let top = "Home\nNews\nBridges & Roads\nCouncil Approves The River Bridge\nBy\nAnna Rossi\n\
+Full Bio\nUpdated March 3, 2021\n";
+    let tail = "Related\nCouncil Approves The River Bridge\nSchools Open Early\n\
+Latest\nCouncil Approves The River Bridge\nFerry Prices Rise\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_short_headline_repeated_with_its_date_is_no_widget_label() {
+    let page = format!(
+        "A Nightmare\nHome\nNews\nSport\nArts\nWeather\nPrint page\n12.03.2021\nA Nightmare\n\
+{BODY}A Nightmare\nMore news\n"
+    );
+    let lines = lines::build(lines::split_lines(&page));
+    assert!(!title_signs::is_repeated_label(&lines, 8));
+    assert!(title_signs::opens_with_article("A Nightmare"));
+    assert!(!title_signs::opens_with_article("Anna Rossi"));
+    assert_eq!(
+        parse_text_page(&page).expect("page parses").title,
+        "A Nightmare"
+    );
+}
