@@ -144,3 +144,38 @@ fn a_closing_list_in_a_sentence_or_under_its_own_label_stays() {
         "Filed Under: Arts, Old Town, Libraries, Anna Rossi"
     ));
 }
+
+#[test]
+fn a_menu_copied_without_spaces_is_not_the_body() {
+    // Two rows of a blog network's links, each label run into the next,
+    // and the site's menus after them.
+    let glued = |labels: &str| labels.replace('|', "");
+    let blogs = glued(
+        "Alpine Plants|And the roses seem inviting|Balcony Herbs|City Trees|Compost Corner|\
+Dr. Green's Lab|Fern Friends of the Forest|Hedge Life|Herbal Remedies|Kitchen Garden|Lawn Care|\
+Meadow Makers|Orchard Year|Pond Life|Rose Garden|Seed Savers|Shade Plants|Soil Science|\
+Tomato Talk|Tree House|Urban Bees|Vegetable Patch|Water Wise|Wild flowers of the north",
+    );
+    let archived = glued(
+        "Bird Watch|Botany for Beginners|Cactus Corner|Dahlia Diary|Evergreen Thoughts|\
+Flower Show News|Greenhouse Gossip|Houseplant Help|Ivy League|Jungle at Home|Leaf and Stem|\
+Moss Matters|Native Nursery|Orchid Obsession|Peat-free Potting|Quiet Corners|Rain Garden|\
+Succulent Stories|The hedge that grew wild|Vine Village|Weed Watch|Yew and You",
+    );
+    let menu = "Sciences\nMedicine\nCulture\nPolitics\nTechnology\nEnvironment\n";
+    let text = format!(
+        "Blogs\nJobs\n{blogs}\nArchived blogs\n{archived}\n{menu}MENU\nSearch\n{menu}Shop\n\
+Seed Notes\nWhy Seeds Remember the Winter\nBy Thilo / 6 November 2023 / No comments\nShare:\nMore\n\
+Gardeners have long known that some seeds will not sprout until they have been through a cold spell, and now a study shows how they keep count of the days.\n\
+The researchers grew thousands of seedlings in chambers where the cold lasted from one week to twelve, and watched which of them flowered in spring.\n\
+Those that had waited longest flowered first, which suggests that a protein in the seed builds up slowly and only lets go once enough of it is there.\n\
+Tags: seeds, winter\n"
+    );
+    let article = parse_text_page(&text).expect("page parses");
+    assert_eq!(article.title, "Why Seeds Remember the Winter");
+    assert!(
+        article.body[0].starts_with("Gardeners have long known"),
+        "{:?}",
+        article.body
+    );
+}

@@ -133,3 +133,28 @@ mod tests {
         );
     }
 }
+
+/// Fewest labels run together that make a row of links.
+const GLUED_MENU_JOINS: usize = 4;
+
+/// Whether the line is a menu copied without the spaces between its links
+/// ("Alles was lebtAlpha CepheiAnd the water seems invitingAstrodicticum
+/// Simplex…"): a word ends and the next label's capital follows it, in at
+/// least a sixth of the line's words. A join counts only between three
+/// small letters and a capital over a small one, in a word that does not
+/// open in small letters, so a brand in camel case now and then
+/// ("WireGuard, OpenVPN"), an initialism ("macOS") or a name in code
+/// ("showDeathMessages") leaves prose alone.
+pub(super) fn is_glued_menu(text: &str, words: usize) -> bool {
+    let joined = |word: &str| {
+        let chars: Vec<char> = word.chars().collect();
+        !chars.first().is_some_and(|c| c.is_lowercase())
+            && chars.windows(5).any(|w| {
+                w[..3].iter().all(|c| c.is_lowercase())
+                    && w[3].is_uppercase()
+                    && w[4].is_lowercase()
+            })
+    };
+    let joins = text.split_whitespace().filter(|w| joined(w)).count();
+    joins >= GLUED_MENU_JOINS && joins * 6 >= words
+}

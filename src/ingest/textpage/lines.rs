@@ -309,7 +309,7 @@ pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) ->
     if phrases::is_soft_marker(text) {
         return Kind::Soft;
     }
-    if phrases::is_inline_link(text) {
+    if phrases::is_inline_link(text) || shapes::is_glued_menu(text, words) {
         return Kind::Noise;
     }
     if boilerplate::is_noise(text, eff) || (repeated >= 3 && (4..8).contains(&words) && eff <= 100)
