@@ -179,3 +179,26 @@ Tags: seeds, winter\n"
         article.body
     );
 }
+
+#[test]
+fn a_tag_cloud_is_not_the_body() {
+    let cloud = "abandoned Alps anglo-american architecture Art Nouveau autumn balcony Bauhaus \
+Berlin bridges brutalism canals castles cathedrals churches cities concrete Danube design docks \
+Dresden engineering factories ferries fortresses gardens glass Hamburg harbours heritage industry \
+iron lighthouses markets mills monuments museums observatories palaces parks photography railways \
+ruins stations steel theatres towers tunnels urbanism viaducts villages walls water towers windmills";
+    let text = format!(
+        "Old Stones\nHome\nAbout\nThe Viaduct in the Fog\n17 January 2014\n\
+On the last morning the fog lay so thick in the valley that the viaduct seemed to float, its arches fading one by one into the white, and only the sound of a train crossing told us it still reached the other side.\n\
+Share:\nFacebook\nTwitter\nCategories\n{cloud}\n"
+    );
+    let article = parse_text_page(&text).expect("page parses");
+    assert_eq!(article.body.len(), 1, "{:?}", article.body);
+    assert!(article.body[0].starts_with("On the last morning"));
+    // Prose keeps its words in no order, even a long sentence of names.
+    let prose = "At the meeting in Aachen were Anna Berger, Carl Dietz, Emil Faber, Greta Hahn, \
+Ida Jansen, Karl Lang, Marta Nagel, Otto Peters, Rita Schulz and Tom Vogel, who had come from all \
+over the country to talk about the bridge, the money and the time it would take to build.";
+    let words = prose.split_whitespace().count();
+    assert!(lines::classify(prose, prose.len(), words, 0) == lines::Kind::Text);
+}

@@ -158,3 +158,46 @@ pub(super) fn is_glued_menu(text: &str, words: usize) -> bool {
     let joins = text.split_whitespace().filter(|w| joined(w)).count();
     joins >= GLUED_MENU_JOINS && joins * 6 >= words
 }
+
+/// Fewest words of a tag cloud.
+const TAG_CLOUD_WORDS: usize = 30;
+/// Percent of a tag cloud's words whose initials follow the alphabet.
+const TAG_CLOUD_SORTED: usize = 60;
+/// Commas that make a line an enumeration rather than a tag cloud.
+const TAG_CLOUD_COMMAS: usize = 3;
+
+/// Whether the line is a tag cloud copied as one line ("abschlägig
+/// abschätzig abweisend Adalbert Stifter anglo-amerikanisch Bambiland …"):
+/// thirty words or more whose initials mostly follow the alphabet (the
+/// longest run of them in order, skipping the rest, holds most of the
+/// words; prose stays near half), set apart by spaces alone: no question,
+/// exclamation or commas (a sentence may name people in alphabetical
+/// order, "Anna Berger, Carl Dietz, Emil Faber, …").
+pub(super) fn is_tag_cloud(text: &str) -> bool {
+    if text.contains(['?', '!']) || text.matches(',').count() >= TAG_CLOUD_COMMAS {
+        return false;
+    }
+    let initials: Vec<char> = text
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .filter_map(|c| c.to_lowercase().next())
+        .collect();
+    initials.len() >= TAG_CLOUD_WORDS
+        && longest_in_order(&initials) * 100 >= initials.len() * TAG_CLOUD_SORTED
+}
+
+/// Length of the longest subsequence that never goes down (patience
+/// sorting: `tails[k]` is the smallest last item of such a run of k + 1).
+fn longest_in_order(items: &[char]) -> usize {
+    let mut tails: Vec<char> = Vec::new();
+    for &c in items {
+        let at = tails.partition_point(|&t| t <= c);
+        if at == tails.len() {
+            tails.push(c);
+        } else {
+            tails[at] = c;
+        }
+    }
+    tails.len()
+}

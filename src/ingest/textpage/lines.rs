@@ -321,6 +321,7 @@ pub(super) fn classify(text: &str, eff: usize, words: usize, repeated: usize) ->
     }
     if shapes::is_label_run(text, words)
         || shapes::is_hashtags(text)
+        || shapes::is_tag_cloud(text)
         || shapes::is_said_twice(text, words)
     {
         return Kind::Boiler;
