@@ -116,24 +116,6 @@ pub(super) fn is_hashtags(text: &str) -> bool {
     tags >= 2 && tags * 3 >= text.split_whitespace().count()
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_teasers_link_written_twice_is_no_prose() {
-        let teaser = "Save $300 on the Apple MacBook Air during the flash sale";
-        let twice = format!("{teaser} {teaser}");
-        let words = twice.split_whitespace().count();
-        assert_eq!(
-            super::super::classify(&twice, twice.len(), words, 0),
-            super::super::Kind::Boiler
-        );
-        assert_ne!(
-            super::super::classify(teaser, teaser.len(), words / 2, 0),
-            super::super::Kind::Boiler
-        );
-    }
-}
-
 /// Fewest labels run together that make a row of links.
 const GLUED_MENU_JOINS: usize = 4;
 
@@ -200,4 +182,22 @@ fn longest_in_order(items: &[char]) -> usize {
         }
     }
     tails.len()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_teasers_link_written_twice_is_no_prose() {
+        let teaser = "Save $300 on the Apple MacBook Air during the flash sale";
+        let twice = format!("{teaser} {teaser}");
+        let words = twice.split_whitespace().count();
+        assert_eq!(
+            super::super::classify(&twice, twice.len(), words, 0),
+            super::super::Kind::Boiler
+        );
+        assert_ne!(
+            super::super::classify(teaser, teaser.len(), words / 2, 0),
+            super::super::Kind::Boiler
+        );
+    }
 }

@@ -97,31 +97,125 @@ pub(super) fn split_lines(text: &str) -> Vec<String> {
     out
 }
 
+/// Lines on each side of a line whose widths tell the width of the wrap.
+const WRAP_NEIGHBOURS: usize = 5;
+
+/// Whether a line is cut after a word or inside a sentence's punctuation
+/// (a comma, a dash, a semicolon), as a wrap cuts.
+fn cut_inside_sentence(line: &str) -> bool {
+    cut_after_word(line) || matches!(final_char(line), Some('—' | '–' | ';'))
+}
+
+/// The width a wrap filled around line `i`: the widest of its neighbours
+/// no wider than [`WRAP_WIDTH`].
+fn wrap_width(widths: &[usize], i: usize) -> usize {
+    let lo = i.saturating_sub(WRAP_NEIGHBOURS);
+    let hi = (i + WRAP_NEIGHBOURS + 1).min(widths.len());
+    widths[lo..hi]
+        .iter()
+        .copied()
+        .filter(|&w| w <= WRAP_WIDTH)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether the line was broken because the next line's first word did not
+/// fit in the width of the wrap: a line that ends where a paragraph or a
+/// heading ends leaves room for it.
+fn filled(widths: &[usize], i: usize, next: &str) -> bool {
+    let word = next.split_whitespace().next().map_or(0, eff_len);
+    widths[i] + 1 + word > wrap_width(widths, i)
+}
+
+/// How line `i` leads into the next: `Some(true)` when the next starts in
+/// lower case or the line ends with a comma, `Some(false)` when only the
+/// wrap's width says the next goes on (a name or "I" may open it), `None`
+/// when it does not go on.
+fn leads_on(lines: &[String], widths: &[usize], i: usize) -> Option<bool> {
+    let next = lines.get(i + 1)?;
+    if !(WRAPPED_MIN..=WRAP_WIDTH).contains(&widths[i]) {
+        return None;
+    }
+    if continues(&lines[i], next) && cut_after_word(&lines[i]) {
+        return Some(true);
+    }
+    (cut_inside_sentence(&lines[i]) && filled(widths, i, next)).then_some(false)
+}
+
+/// Runs joined in a page that make it a hard-wrapped one, where two lines
+/// that go on in lower case are a wrapped paragraph too.
+const WRAPPED_PAGE_RUNS: usize = 2;
+
+/// How the lines of a page lead into one another, with what a run that
+/// starts anywhere needs in constant time.
+struct Leads {
+    /// The last line of the run of leading lines through each line.
+    reach: Vec<usize>,
+    /// Lines before each one that go on in lower case.
+    lower_before: Vec<usize>,
+}
+
+impl Leads {
+    fn new(leads: &[Option<bool>]) -> Self {
+        let mut reach = vec![0; leads.len()];
+        for i in (0..leads.len()).rev() {
+            reach[i] = if leads[i].is_some() && i + 1 < leads.len() {
+                reach[i + 1]
+            } else {
+                i
+            };
+        }
+        let mut lower_before = Vec::with_capacity(leads.len() + 1);
+        lower_before.push(0);
+        for l in leads {
+            let last = lower_before.last().copied().unwrap_or(0);
+            lower_before.push(last + usize::from(*l == Some(true)));
+        }
+        Leads {
+            reach,
+            lower_before,
+        }
+    }
+
+    /// The last line of the wrapped run that starts at line `i` (`i`
+    /// itself when none does): `chain` lines or more, whose last ends a
+    /// sentence, and at least half of which go on in lower case.
+    fn run_end(&self, lines: &[String], i: usize, chain: usize) -> usize {
+        let j = self.reach[i];
+        let lower = self.lower_before[j] - self.lower_before[i];
+        let ends_sentence = matches!(final_char(&lines[j]), Some('.' | '!' | '?' | '…' | ':'));
+        if j + 1 - i < chain || !ends_sentence || lower * 2 < j - i {
+            i
+        } else {
+            j
+        }
+    }
+}
+
 /// Joins each run of [`WRAP_CHAIN`] lines or more that continue one
 /// another, all but the last no wider than [`WRAP_WIDTH`], whose last line
 /// ends a sentence: list items (which may start in lower case, as names
-/// do) end without a period.
+/// do) end without a period. A line goes on into one that starts in lower
+/// case, or into one whose first word did not fit in the wrap's width,
+/// when at least half the run's lines go on in lower case.
 fn join_wrapped_runs(mut lines: Vec<String>) -> Vec<String> {
-    // Cheap tests first: most lines end a sentence or start one.
-    let goes_on: Vec<bool> = lines
-        .windows(2)
-        .map(|w| {
-            continues(&w[0], &w[1])
-                && cut_after_word(&w[0])
-                && (WRAPPED_MIN..=WRAP_WIDTH).contains(&eff_len(&w[0]))
-        })
+    let widths: Vec<usize> = lines.iter().map(|l| eff_len(l)).collect();
+    let leads: Vec<Option<bool>> = (0..lines.len())
+        .map(|i| leads_on(&lines, &widths, i))
         .collect();
+    let runs = Leads::new(&leads);
+    let wrapped = (0..lines.len())
+        .filter(|&i| (i == 0 || leads[i - 1].is_none()) && runs.run_end(&lines, i, WRAP_CHAIN) > i)
+        .count();
+    let chain = if wrapped >= WRAPPED_PAGE_RUNS {
+        2
+    } else {
+        WRAP_CHAIN
+    };
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        let mut j = i;
-        while goes_on.get(j).copied().unwrap_or(false) {
-            j += 1;
-        }
-        let ends_sentence = matches!(final_char(&lines[j]), Some('.' | '!' | '?' | '…' | ':'));
-        if j + 1 - i < WRAP_CHAIN || !ends_sentence {
-            j = i;
-        }
+        let j = runs.run_end(&lines, i, chain);
         let mut line = std::mem::take(&mut lines[i]);
         for t in &lines[i + 1..=j] {
             join(&mut line, t);
@@ -163,5 +257,26 @@ mod tests {
             bruno's team has landed new documentation for the marker interface\n\
             carla has some new charts up for the hang report dashboard\n";
         assert_eq!(split_lines(text).len(), 4);
+    }
+
+    #[test]
+    fn a_wrap_before_a_name_or_after_a_dash_is_joined_in_a_wrapped_page() {
+        let text = "Notes from the workshop\n\
+            This short note about the river survey reminded me to write\n\
+            the rest of the story down.\n\
+            The survey started in the spring of 1994, when the county\n\
+            bought its first boat with an echo sounder. A week later\n\
+            Win Harper from the harbour office drew a chart that all of\n\
+            us pinned to the wall — and the old paper maps lying around\n\
+            in the drawers of the office were forgotten for good.\n\
+            Then we decided to measure the whole estuary, from the weir\n\
+            down to the sea, one bend at a time and twice a year, with\n\
+            the boat and the chart and a great deal of coffee.\n";
+        let lines = split_lines(text);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(lines[1].ends_with("write the rest of the story down."));
+        assert!(lines[2].contains("A week later Win Harper"));
+        assert!(lines[2].contains("the wall — and the old"));
+        assert!(lines[2].ends_with("for good."));
     }
 }
