@@ -71,8 +71,10 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
                 // the rest of the page; an end marker ("Tags", "About the
                 // author") does when it closes the article's own run.
                 let closes_run = run.is_some_and(|(sum, _)| sum >= ARTICLE_READ);
-                // The head of a thread's comment ends any article.
-                let thread = super::comment_heads::is_head(line);
+                // The head of a thread's comment, or a reply form, ends
+                // any article.
+                let thread = super::comment_heads::is_head(line)
+                    || super::phrases::is_reply_form(&line.text);
                 let ends = match b {
                     Barrier::Related | Barrier::Comments => good_before >= ARTICLE_READ || thread,
                     Barrier::End => closes_run,

@@ -240,3 +240,21 @@ fn a_closing_wish_and_the_writers_sign_off_close_the_post() {
         article.body
     );
 }
+
+#[test]
+fn a_short_post_beats_the_sidebar_after_its_reply_form() {
+    let text = "Sprechblase\nHome\nAbout me\nContact\nCharging posts for all.\n17/11/2019 ~ Cem Basman\n\
+I would invest in smart and cheap charging posts for electric cars. I wonder why nobody sells them at a fair price yet, with everything around them.\n\
+Thanks for the tip, I'll take the usual two percent…\n\
+Rate this:\nShare this:\nTwitter\nFacebook\n\
+Leave a Reply Cancel reply\nEnter your comment here...\nName (required)\nWebsite\n\
+Micro-Series: Born Entrepreneurs\n\
+Insights from entrepreneurs, investors, artists such as Karl Lagerfeld or Christo, scientists such as Peter Higgs and many more, collected over the years in a series of short pieces.\n\
+By now there are a good dozen articles in this series. I hope you enjoy them and find an insight or two that you can use in your own work.\n\
+Who writes here?\n\
+Home is not a place but a community of feelings, and this is the personal blog of a writer from Hamburg, with texts and pictures that last a little longer than a tweet.\n";
+    let article = parse(text);
+    assert_eq!(article.title, "Charging posts for all.");
+    assert_eq!(article.body.len(), 2, "{:?}", article.body);
+    assert!(article.body[0].starts_with("I would invest"));
+}

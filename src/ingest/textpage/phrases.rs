@@ -235,6 +235,13 @@ const CANCEL_REPLY: &[&str] = &[
     "annulla risposta",
 ];
 
+/// Whether the line holds a reply form's cancel button, alone or after
+/// the form's heading: the form closes a post, however short.
+pub(super) fn is_reply_form(text: &str) -> bool {
+    let key = marker_key(text);
+    text.chars().count() <= 60 && CANCEL_REPLY.iter().any(|c| key.ends_with(c))
+}
+
 /// The key without a reply form's cancel button after its heading; `None`
 /// for the button alone.
 fn without_cancel(key: &str) -> Option<&str> {

@@ -19,7 +19,7 @@ use super::title_heads::{
 };
 use super::title_neighbours::{
     byline_right_under, byline_under, dated_headline, meta_right_under, meta_under,
-    under_a_headline,
+    period_headline, under_a_headline,
 };
 use super::title_repeats::{
     in_teasers_by_one_credit, is_duplicated, is_shared_headline, named_in_a_menu,
@@ -173,9 +173,8 @@ pub(super) fn pick_title(
         }
         dist += 1;
         let topic = dist <= TOPIC_WORD_REACH && names_the_topic_in_a_word(&lines[i], body);
-        if (lines[i].is_title_like() || shared || topic)
-            && (i + REACH >= start || byline_under(lines, i))
-        {
+        let title_like = lines[i].is_title_like() || period_headline(lines, i, start);
+        if (title_like || shared || topic) && (i + REACH >= start || byline_under(lines, i)) {
             candidates.push((i, 1.0 / (1.0 + (dist - 1) as f64 / 6.0)));
         }
     }

@@ -74,3 +74,25 @@ pub(super) fn byline_under(lines: &[Line], i: usize) -> bool {
 pub(super) fn meta_under(lines: &[Line], i: usize) -> bool {
     (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some() || lines[j].date.is_some())
 }
+
+/// Most words of a headline closed by a period.
+const PERIOD_HEADLINE_WORDS: usize = 8;
+
+/// Whether the line is a short headline a blog closes with a period
+/// ("Elektro-Zapfsäulen.", "Nebelsuppe."): one phrase opening in a capital,
+/// a date line right under it and the article right under the date.
+pub(super) fn period_headline(lines: &[Line], i: usize, start: usize) -> bool {
+    let l = &lines[i];
+    let text = l.text.trim_end();
+    let one_phrase = text.ends_with('.')
+        && !text.ends_with("..")
+        && !text[..text.len() - 1].contains(['.', '!', '?', ':', ';']);
+    one_phrase
+        && matches!(l.kind, Kind::Heading | Kind::Short)
+        && l.date.is_none()
+        && l.byline.is_none()
+        && (1..=PERIOD_HEADLINE_WORDS).contains(&l.words)
+        && text.starts_with(char::is_uppercase)
+        && next_content(lines, i + 1)
+            .is_some_and(|d| lines[d].date.is_some() && next_content(lines, d + 1) == Some(start))
+}
