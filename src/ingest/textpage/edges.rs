@@ -33,8 +33,23 @@ fn is_emoji(c: char) -> bool {
 /// Most words of a button's label.
 const BUTTON_WORDS: usize = 3;
 
+/// Fewest words of a sentence that leads into the first paragraph.
+const LEAD_IN_WORDS: usize = 6;
+
+/// A sentence closed by a colon that leads into what follows ("Wolfgang
+/// Weber, head of the board, on the draft law:"); not a link set's label.
+fn is_lead_in(l: &Line) -> bool {
+    matches!(l.kind, Kind::Heading | Kind::Short)
+        && l.date.is_none()
+        && l.byline.is_none()
+        && l.words >= LEAD_IN_WORDS
+        && l.text.trim_end().ends_with(':')
+        && !super::phrases::is_related_marker(&l.text)
+}
+
 /// Lines right above `start` and below `floor` that open the article:
-/// sentence lines, nearest first.
+/// sentence lines, nearest first; the nearest may lead into the first
+/// paragraph with a colon.
 pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<usize> {
     let mut taken = Vec::new();
     let mut buttons = false;
@@ -50,7 +65,8 @@ pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<u
             continue;
         }
         let lead = buttons && l.is_text() && l.byline.is_none();
-        if taken.len() >= EDGE_LINES || !(is_sentence_line(l) || lead) {
+        let lead_in = i + 1 == start && is_lead_in(l);
+        if taken.len() >= EDGE_LINES || !(is_sentence_line(l) || lead || lead_in) {
             break;
         }
         taken.push(i);

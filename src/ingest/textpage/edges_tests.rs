@@ -202,3 +202,18 @@ over the country to talk about the bridge, the money and the time it would take 
     let words = prose.split_whitespace().count();
     assert!(lines::classify(prose, prose.len(), words, 0) == lines::Kind::Text);
 }
+
+#[test]
+fn a_sentence_leading_into_the_first_paragraph_with_a_colon_opens_the_body() {
+    let text = "Trade Board\nNews\nPress releases\nMetering law: clarity at last\n89/2022\nBut the pace is too slow\n\
+Wolfgang Weber, head of the board, on the draft of the new metering law:\n\
+\u{201c}Now it can finally begin: the draft gives the digital grid the priority it needs, and the industry stands ready to build it.\u{201d}\n\
+It is worth stressing that the duties to install the meters now give legal certainty to everyone who has to put them in.\n\
+A digital grid with smart meters is the base on which the energy transition can grow, town by town and house by house.\n";
+    let article = parse_text_page(text).expect("page parses");
+    assert!(
+        article.body[0].starts_with("Wolfgang Weber, head of the board"),
+        "{:?}",
+        article.body
+    );
+}
