@@ -232,6 +232,7 @@ pub(super) fn pick_title(
             || in_teasers_by_one_credit(lines, i)
             || super::recipe::in_ingredients(lines, i)
             || super::recipe::is_timing_line(&lines[i].text)
+            || super::title_repeats::in_contents(lines, i)
         {
             continue;
         }

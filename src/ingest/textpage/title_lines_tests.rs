@@ -312,3 +312,18 @@ Some of my own favourites are not on the list, and I will write about them in an
         article.body
     );
 }
+
+#[test]
+fn an_entry_of_the_table_of_contents_is_no_headline() {
+    let page = "Angling Forum\nNews\nWaters\nAlcohol on the boat\nContents\n\
+How much alcohol is allowed on the boat?\nWhat happens after a breach?\nDo you lose your driving licence?\n\
+Magazine, News\n7 January 2022\n\
+The water laps gently against the bow and the sun is shining, and a bottle of beer hisses open: but how much alcohol is allowed on a boat?\n\
+How much alcohol is allowed on the boat?\n\
+As a rule the limit on the water is the same as on the road, and the skipper of a boat must keep to it while the boat is under way.\n\
+The police may check the skipper and the crew, and the alcohol in their breath decides what happens next.\n\
+What happens after a breach?\n\
+Even small amounts of alcohol slow the skipper down, and a breach on the boat costs a fine, points, and sometimes the licence.\n";
+    let a = parse_text_page(page).expect("an article");
+    assert_eq!(a.title, "Alcohol on the boat");
+}

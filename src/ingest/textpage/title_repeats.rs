@@ -74,3 +74,40 @@ pub(super) fn in_teasers_by_one_credit(lines: &[Line], i: usize) -> bool {
             && k - 1 != i
     })
 }
+
+/// Labels over a table of contents, as marker keys.
+const CONTENTS_LABELS: &[&str] = &[
+    "contents",
+    "table of contents",
+    "on this page",
+    "in this article",
+    "inhalt",
+    "inhaltsverzeichnis",
+    "auf dieser seite",
+    "in diesem artikel",
+    "sommaire",
+    "table des matières",
+    "índice",
+    "indice",
+    "contenido",
+    "contenidos",
+    "spis treści",
+];
+
+/// Lines a table of contents may list.
+const CONTENTS_ITEMS: usize = 30;
+
+/// Whether the line is an entry of a table of contents: under a
+/// "Contents" label, with only short lines between, and repeated where
+/// its section begins.
+pub(super) fn in_contents(lines: &[Line], i: usize) -> bool {
+    let label = (i.saturating_sub(CONTENTS_ITEMS)..i)
+        .rev()
+        .take_while(|&j| !lines[j].is_text())
+        .any(|j| CONTENTS_LABELS.contains(&super::lines::marker_key(&lines[j].text).as_str()));
+    label
+        && lines
+            .iter()
+            .skip(i + 1)
+            .any(|l| l.text.eq_ignore_ascii_case(&lines[i].text))
+}
