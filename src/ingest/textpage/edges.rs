@@ -16,12 +16,18 @@ const EDGE_WORDS: usize = 4;
 /// Most such lines taken at one edge.
 const EDGE_LINES: usize = 3;
 
-/// A line that is not prose by length but ends as a sentence does.
-fn is_sentence_line(l: &Line) -> bool {
+/// A line of `words` words or more, not prose by length, that is neither
+/// a date nor a credit.
+fn is_short_phrase(l: &Line, words: usize) -> bool {
     matches!(l.kind, Kind::Heading | Kind::Short)
         && l.date.is_none()
         && l.byline.is_none()
-        && l.words >= EDGE_WORDS
+        && l.words >= words
+}
+
+/// A line that is not prose by length but ends as a sentence does.
+fn is_sentence_line(l: &Line) -> bool {
+    is_short_phrase(l, EDGE_WORDS)
         && final_char(&l.text)
             .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') || is_emoji(c))
 }
@@ -39,10 +45,7 @@ const LEAD_IN_WORDS: usize = 6;
 /// A sentence closed by a colon that leads into what follows ("Wolfgang
 /// Weber, head of the board, on the draft law:"); not a link set's label.
 fn is_lead_in(l: &Line) -> bool {
-    matches!(l.kind, Kind::Heading | Kind::Short)
-        && l.date.is_none()
-        && l.byline.is_none()
-        && l.words >= LEAD_IN_WORDS
+    is_short_phrase(l, LEAD_IN_WORDS)
         && l.text.trim_end().ends_with(':')
         && !super::phrases::is_related_marker(&l.text)
 }
