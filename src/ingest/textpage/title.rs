@@ -171,11 +171,15 @@ pub(super) fn pick_title(
         if lines[i].kind == Kind::Noise && !shared {
             continue;
         }
-        dist += 1;
+        // A table of contents between the headline and the text puts it
+        // no farther from the text.
+        if !super::title_repeats::in_contents(lines, i) {
+            dist += 1;
+        }
         let topic = dist <= TOPIC_WORD_REACH && names_the_topic_in_a_word(&lines[i], body);
         let title_like = lines[i].is_title_like() || period_headline(lines, i, start);
         if (title_like || shared || topic) && (i + REACH >= start || byline_under(lines, i)) {
-            candidates.push((i, 1.0 / (1.0 + (dist - 1) as f64 / 6.0)));
+            candidates.push((i, 1.0 / (1.0 + dist.saturating_sub(1) as f64 / 6.0)));
         }
     }
     for (d, i) in (end + 1..lines.len().min(end + 14)).enumerate() {

@@ -327,3 +327,30 @@ Even small amounts of alcohol slow the skipper down, and a breach on the boat co
     let a = parse_text_page(page).expect("an article");
     assert_eq!(a.title, "Alcohol on the boat");
 }
+
+#[test]
+fn a_table_of_contents_puts_the_headline_no_farther_from_the_text() {
+    let sections = [
+        "Purpose",
+        "Building the sources",
+        "Generating certificates",
+        "Building the client",
+        "Configuring the tunnel",
+        "Configuring the sync",
+        "Firewall",
+        "Testing",
+        "Credits",
+        "To do",
+    ];
+    let mut page = format!("Rsync + Stunnel 4.x\nContents\n{}\n", sections.join("\n"));
+    for s in sections {
+        page += &format!(
+            "{s}\nA while back I went to a meeting where the talk showed how to tunnel rsync \
+             through stunnel, and this part of the notes tells how I set it up at home.\n"
+        );
+    }
+    page += "Links\nSecure Servers with Linux, a book on rsync and stunnel\n\
+        Running stunnel in a chroot\nThe stunnel manual\n";
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Rsync + Stunnel 4.x");
+}
