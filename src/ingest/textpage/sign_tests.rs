@@ -89,3 +89,13 @@ FILE PHOTO: The team training ahead of a match\nThe Team Trains Ahead Of The Mat
     assert!(title_captions::captions_a_picture(&page, 1));
     assert!(!title_captions::captions_a_picture(&page, 2));
 }
+
+#[test]
+fn an_item_inside_a_menu_column_is_no_headline() {
+    // The site's own name sits among the menu's items, and the bridge's
+    // words make it overlap the body more than the headline does.
+    let top = "Home\nNews\nProjects\nWho we are\nHow we work\nJobs\nThe river bridge council\n\
+               Our history\nTransparency\nShop\nDonate\nPress\nContact\n\
+               Press release 02 November 2021\nA vote for the new crossing\n";
+    assert_eq!(title_of(top), "A vote for the new crossing");
+}

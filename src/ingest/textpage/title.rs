@@ -237,6 +237,7 @@ pub(super) fn pick_title(
             || super::recipe::in_ingredients(lines, i)
             || super::recipe::is_timing_line(&lines[i].text)
             || super::title_repeats::in_contents(lines, i)
+            || super::title_furniture::in_menu_column(lines, i)
         {
             continue;
         }

@@ -1,6 +1,6 @@
 //! Lines that are the page's furniture, never its headline: links to read
-//! on, credits, links back, rows of links, breadcrumb steps and a writer's
-//! credit label.
+//! on, credits, links back, rows of links, breadcrumb steps, a writer's
+//! credit label and a menu's items.
 
 /// Links to go on reading that close a teaser's line, lowercased.
 const MORE_LINKS: &[&str] = &[
@@ -295,4 +295,38 @@ mod tests {
             "Council Approves The River Bridge | The Town Paper"
         ));
     }
+}
+
+/// Menu items on each side of a line from which it is itself one.
+const MENU_SIDE: usize = 6;
+
+/// Longest menu item, in words.
+const MENU_ITEM_WORDS: usize = 3;
+
+/// Longest menu item, in Latin-character equivalents.
+const MENU_ITEM_EFF: usize = 30;
+
+/// Whether a line reads as a menu's item: a few words, no date, no credit
+/// (nor its "by"), no sentence's close.
+fn is_menu_item(line: &super::lines::Line) -> bool {
+    let text = line.text.trim();
+    line.kind != super::lines::Kind::Text
+        && line.words <= MENU_ITEM_WORDS
+        && line.eff <= MENU_ITEM_EFF
+        && line.date.is_none()
+        && line.byline.is_none()
+        && !super::stamps::is_relative_stamp(text)
+        && !CREDIT_ENDS.contains(&text.to_lowercase().as_str())
+        && !awaits_a_name(text)
+        && !text.ends_with(['.', '!', '?', ':'])
+}
+
+/// Whether a line sits inside a menu set one item per line ("Wer wir sind",
+/// "Amnesty International in Deutschland", "Unsere Geschichte"): menu items
+/// run on both sides of it. A headline has a menu above it or share buttons
+/// below, not both so close.
+pub(super) fn in_menu_column(lines: &[super::lines::Line], i: usize) -> bool {
+    i >= MENU_SIDE
+        && i + MENU_SIDE < lines.len()
+        && (1..=MENU_SIDE).all(|d| is_menu_item(&lines[i - d]) && is_menu_item(&lines[i + d]))
 }
