@@ -188,8 +188,9 @@ pub(super) fn is_bracketed(line: &Line) -> bool {
 }
 
 /// A line opened by an arrow and a space ("> Sign up", "» More news",
-/// "« Back to the events") is a link to follow, not a headline; a French
-/// quotation opens with "« " too, and its "»" closes it further on.
+/// "« Back to the events", "↓ To the comments") is a link to follow, not a
+/// headline; a French quotation opens with "« " too, and its "»" closes it
+/// further on.
 pub(super) fn is_arrow_link(line: &Line) -> bool {
     let mut chars = line.text.chars();
     let first = chars.clone().next();
@@ -213,6 +214,15 @@ pub(super) fn is_arrow_link(line: &Line) -> bool {
                 | '←'
                 | '◀'
                 | '◄'
+                | '↓'
+                | '↑'
+                | '⬇'
+                | '⬆'
+                | '▼'
+                | '▲'
+                | '⇒'
+                | '➔'
+                | '➜'
         )
     ) && chars.next().is_some_and(char::is_whitespace)
 }

@@ -323,11 +323,13 @@ The Council Approves The River Bridge After Long Debate\nBy Anna Rossi\n";
 #[test]
 fn arrows_either_way_open_a_link() {
     let page = lines::build(lines::split_lines(
-        "« Back To The River Bridge Votes\n→ Bridge\nCouncil Approves The River Bridge\n",
+        "« Back To The River Bridge Votes\n→ Bridge\nCouncil Approves The River Bridge\n\
+         ↓ Zu den Kommentaren\n",
     ));
     assert!(title_signs::is_arrow_link(&page[0]));
     assert!(title_signs::is_arrow_link(&page[1]));
     assert!(!title_signs::is_arrow_link(&page[2]));
+    assert!(title_signs::is_arrow_link(&page[3]));
 }
 
 #[test]
