@@ -24,6 +24,18 @@ mod tests {
     use dom_query::Document;
 
     #[test]
+    fn a_json_ld_headline_with_entities_is_read() {
+        let doc = Document::from(
+            "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \
+             \"headline\": \"Olive &#038; Herb Bread, &#8222;baked&#8220;\", \"author\": \
+             {\"name\": \"Ana &#8222;Nan&#8220; Ruiz\"}}</script></head><body></body></html>",
+        );
+        let meta = PageMeta::read(&doc, None);
+        assert_eq!(meta.title.as_deref(), Some("Olive & Herb Bread, „baked“"));
+        assert_eq!(meta.byline.as_deref(), Some("Ana „Nan“ Ruiz"));
+    }
+
+    #[test]
     fn a_value_escaped_twice_is_read_and_an_ampersand_stays() {
         let doc = Document::from(
             "<html><head><meta name=\"description\" content=\"Delgado asegur&amp;oacute; \

@@ -43,7 +43,13 @@ impl PageMeta {
                 .map(|v| escapes::unescaped(&squash(v)))
                 .filter(|v| !v.is_empty())
         };
-        let ld_str = |key: &str| ld.as_ref().and_then(|v| text_of(v.get(key)?));
+        // JSON-LD strings carry HTML entities as often as meta values do
+        // ("Olive &#038; Herb").
+        let ld_str = |key: &str| {
+            ld.as_ref()
+                .and_then(|v| text_of(v.get(key)?))
+                .map(|t| escapes::unescaped(&t))
+        };
         let canonical = doc
             .select("link[rel=canonical]")
             .attr("href")
@@ -53,7 +59,7 @@ impl PageMeta {
             .or_else(|| get(&["og:url"]).filter(|u| u.starts_with("http")))
             .or_else(|| source_url.map(str::to_string));
         let site_name = get(&["og:site_name", "application-name"])
-            .or_else(|| ld.as_ref().and_then(|v| text_of(v.get("publisher")?)))
+            .or_else(|| ld_str("publisher"))
             .or_else(|| host_name(url.as_deref()));
         let byline = get(&[
             "author",
@@ -63,7 +69,7 @@ impl PageMeta {
             "byl",
         ])
         .filter(|a| !a.starts_with("http"))
-        .or_else(|| ld.as_ref().and_then(|v| text_of(v.get("author")?)));
+        .or_else(|| ld_str("author"));
         let published = [
             "article:published_time",
             "og:published_time",
