@@ -9,11 +9,9 @@ use serde_json::Value;
 use url::Url;
 
 use super::escapes;
+use super::headline::choose_title;
 use super::recipe::Recipe;
 use crate::ingest::htmltext::squash;
-
-/// Separators between a headline and the site name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " // "];
 
 #[derive(Debug, Default)]
 pub struct PageMeta {
@@ -214,81 +212,6 @@ fn text_of(value: &Value) -> Option<String> {
     Some(text).filter(|t| !t.is_empty())
 }
 
-/// The headline: the JSON-LD headline or og:title (without a site
-/// suffix), else an `<h1>` that is `<title>` less a shorter site part, else
-/// `<title>` without its site suffix, else the first `<h1>`.
-fn choose_title(
-    doc: &Document,
-    get: &dyn Fn(&[&str]) -> Option<String>,
-    ld_headline: Option<String>,
-    site: Option<&str>,
-) -> Option<String> {
-    let title_tag = doc
-        .select("title")
-        .nodes()
-        .first()
-        .map(|t| squash(&t.text()))
-        .filter(|t| !t.is_empty());
-    let h1s: Vec<String> = doc
-        .select("h1")
-        .nodes()
-        .iter()
-        .take(5)
-        .map(|h| squash(&h.text()))
-        .filter(|h| h.chars().count() > 2)
-        .collect();
-    if let Some(declared) = ld_headline
-        .or_else(|| get(&["og:title", "twitter:title", "dc.title"]))
-        .map(|t| strip_site(&t, site))
-    {
-        return Some(declared);
-    }
-    let folded_title = title_tag.as_deref().map(fold).unwrap_or_default();
-    let site_part_is_shorter = |h: &String| {
-        let h = fold(h);
-        let rest = if folded_title.starts_with(&h) || folded_title.ends_with(&h) {
-            folded_title.len() - h.len()
-        } else {
-            usize::MAX
-        };
-        rest < h.len()
-    };
-    if let Some(h1) = h1s.iter().find(|h| site_part_is_shorter(h)) {
-        return Some(h1.clone());
-    }
-    title_tag
-        .map(|t| strip_site(&t, site))
-        .or_else(|| h1s.into_iter().next())
-}
-
-/// A title without a trailing (or leading) " | Site" part.
-pub fn strip_site(title: &str, site: Option<&str>) -> String {
-    let words = |s: &str| s.split_whitespace().count();
-    for sep in TITLE_SEPARATORS {
-        if let Some(site) = site.filter(|s| !s.is_empty()) {
-            if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
-                return head.trim().to_string();
-            }
-            if let Some(tail) = title.strip_prefix(&format!("{site}{sep}")) {
-                return tail.trim().to_string();
-            }
-        }
-    }
-    for sep in TITLE_SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(sep)
-            && words(tail) <= 3
-            && words(head) >= 3
-        {
-            return head.trim().to_string();
-        }
-    }
-    title.trim().to_string()
-}
-
-fn fold(s: &str) -> String {
-    squash(&s.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'"))
-}
-
 fn host_name(url: Option<&str>) -> Option<String> {
     let host = Url::parse(url?).ok()?.host_str()?.to_string();
     Some(host.trim_start_matches("www.").to_string())
@@ -332,16 +255,6 @@ pub fn parse_date(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn site_suffixes_are_stripped() {
-        assert_eq!(
-            strip_site("Big news today | The Paper", Some("The Paper")),
-            "Big news today"
-        );
-        assert_eq!(strip_site("Big news today - Paper", None), "Big news today");
-        assert_eq!(strip_site("A - B", None), "A - B");
-    }
 
     #[test]
     fn a_meta_value_saved_as_value_is_read() {

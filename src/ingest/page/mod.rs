@@ -8,6 +8,7 @@ mod closings;
 mod escapes;
 mod figures;
 mod firstlead;
+mod headline;
 mod ingredients;
 mod ldbody;
 mod lead;
