@@ -9,10 +9,12 @@ character, as ``eval_textcopies.py``). goose3 (``github:goose3/goose3``, its
 pages are scored by recall (the share of the expected tokens found). Postlight Parser
 (``github:postlight/parser``, checkout or git directory, see ``textcopy_postlight.py``): the
 title its tests expect (same test as ``eval_textcopies.py``) and the recall of the article's
-first 13 words where the test gives them.
+first 13 words where the test gives them. newspaper4k's and goose3's pages are also scored on
+the title their metadata expects. ``--headlines REPO`` adds trafilatura's pages whose ``<h1>`` a
+metadata title confirms (``textcopy_headlines.py``): that headline and the recall of the text.
 
     python3 tools/eval_htmlsets.py [--bin target/release/edicola] [--newspaper DIR]
-        [--goose DIR] [--postlight REPO] [--trafilatura] [-v]
+        [--goose DIR] [--postlight REPO] [--headlines REPO] [--trafilatura] [-v]
 
 ``--trafilatura`` also runs trafilatura (``pip install trafilatura``) on the same pages.
 """
@@ -28,11 +30,12 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import textcopy_headlines  # noqa: E402
 import textcopy_postlight  # noqa: E402
 from eval_textcopies import f1, goose_pages, recall  # noqa: E402
 from eval_textpages import title_ok  # noqa: E402
 
-RECALL_SETS = ("goose", "postlight")
+RECALL_SETS = ("goose", "postlight", "headlines")
 
 
 def edicola_read(binary: Path, page: Path) -> tuple[str, str]:
@@ -60,14 +63,20 @@ def pages(args, scratch: Path) -> list[tuple[str, str, Path, str, str]]:
     if args.newspaper:
         for text in sorted((args.newspaper / "txt").glob("*.txt")):
             source = args.newspaper / "html" / f"{text.stem}.html"
+            meta = args.newspaper / "metadata" / f"{text.stem}.json"
+            title = (json.loads(meta.read_text(encoding="utf-8")).get("title") or ""
+                     if meta.exists() else "")
             if source.exists():
                 out.append(("newspaper4k", text.stem, source, text.read_text(encoding="utf-8"),
-                            ""))
+                            title))
     if args.goose:
-        out += [(s, n, src, want(), "") for s, n, src, _, want in goose_pages(args.goose)]
+        out += [(s, n, src, want(), title) for s, n, src, title, want in goose_pages(args.goose)]
     if args.postlight:
         out += [("postlight", n, src, opening, title)
                 for n, src, title, opening in textcopy_postlight.pages(args.postlight, scratch)]
+    if args.headlines:
+        out += [("headlines", n, src, opening, title) for n, src, title, opening
+                in textcopy_headlines.pages(args.headlines, scratch / "headlines")]
     return out
 
 
@@ -77,6 +86,8 @@ def main() -> int:
     ap.add_argument("--newspaper", type=Path, help="newspaper4k's tests/data folder")
     ap.add_argument("--goose", type=Path, help="goose3's tests/data/content folder")
     ap.add_argument("--postlight", type=Path, help="Postlight Parser's repository")
+    ap.add_argument("--headlines", type=Path,
+                    help="trafilatura's repository: its pages with a confirmed <h1>")
     ap.add_argument("--trafilatura", action="store_true", help="also score trafilatura")
     ap.add_argument("-v", action="store_true", help="print every page's figures")
     args = ap.parse_args()
