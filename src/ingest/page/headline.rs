@@ -54,9 +54,9 @@ pub(super) fn choose_title(
         .or_else(|| h1s.into_iter().next())
 }
 
-/// A title without a trailing (or leading) " | Site" part.
+/// A title without a trailing (or leading) " | Site" part; a trail of two
+/// short parts ("Headline » Blogs - Science Site") loses both.
 pub fn strip_site(title: &str, site: Option<&str>) -> String {
-    let words = |s: &str| s.split_whitespace().count();
     for sep in TITLE_SEPARATORS {
         if let Some(site) = site.filter(|s| !s.is_empty()) {
             if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
@@ -67,15 +67,22 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
             }
         }
     }
-    for sep in TITLE_SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(sep)
-            && words(tail) <= 3
-            && words(head) >= 3
-        {
-            return head.trim().to_string();
-        }
+    match short_part_off(title) {
+        Some(head) => short_part_off(head).unwrap_or(head).trim().to_string(),
+        None => title.trim().to_string(),
     }
-    title.trim().to_string()
+}
+
+/// A title less its last part when that part is short (three words at
+/// most) and what goes before it is not (three words or more).
+fn short_part_off(title: &str) -> Option<&str> {
+    let words = |s: &str| s.split_whitespace().count();
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        title
+            .rsplit_once(sep)
+            .filter(|(head, tail)| words(tail) <= 3 && words(head) >= 3)
+            .map(|(head, _)| head)
+    })
 }
 
 /// `<meta>` keys whose value names the page's title.
@@ -204,5 +211,9 @@ mod tests {
         );
         assert_eq!(strip_site("Big news today - Paper", None), "Big news today");
         assert_eq!(strip_site("A - B", None), "A - B");
+        assert_eq!(
+            strip_site("Big news today » Blogs - Science Site", None),
+            "Big news today"
+        );
     }
 }
