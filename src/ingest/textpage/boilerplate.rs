@@ -2,6 +2,7 @@
 //! (`boiler_phrases.rs`), image placeholders, comment counters, "powered
 //! by" credits, ratings and rows of buttons.
 
+use super::boiler_forms::FORM_CONTAINS;
 use super::boiler_phrases::{EXACT, LONG_CONTAINS, SHORT_CONTAINS};
 use super::lines::marker_key;
 use super::phrases::matches_list;
@@ -233,6 +234,10 @@ pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
     if crate::ingest::page::is_server_error(&lower) {
         return true;
     }
-    let hits = LONG_CONTAINS.iter().filter(|p| lower.contains(*p)).count();
+    let hits = LONG_CONTAINS
+        .iter()
+        .chain(FORM_CONTAINS)
+        .filter(|p| lower.contains(*p))
+        .count();
     hits >= 2 || (hits == 1 && eff <= 300)
 }

@@ -7,6 +7,7 @@
 mod author_note;
 pub(crate) use author_note::is_author_note;
 mod body;
+mod boiler_forms;
 mod boiler_phrases;
 #[cfg(test)]
 mod boiler_tests;

@@ -1,0 +1,103 @@
+//! Phrases of the forms and notes around a post that a text copy keeps as
+//! paragraphs: a comment form, a blog's filing note, sign-up boxes,
+//! newsletter and notification offers, affiliate disclaimers.
+
+/// Phrases of such paragraphs, lowercased; read like
+/// [`super::boiler_phrases::LONG_CONTAINS`].
+pub(super) const FORM_CONTAINS: &[&str] = &[
+    // A comment form's notes and check boxes, and a blog host's footer.
+    "will not be published",
+    "wird nicht veröffentlicht",
+    "non sarà pubblicato",
+    "ne sera pas publiée",
+    "no será publicada",
+    "notify me of",
+    "benachrichtige mich",
+    "benachrichtigung bei weiteren kommentaren",
+    "informiere mich über neue beiträge",
+    "avvisami via e-mail",
+    "reduce spam",
+    "spam zu reduzieren",
+    "ridurre lo spam",
+    "réduire les indésirables",
+    "comment data is processed",
+    "kommentardaten",
+    "save my name, email",
+    "meinen namen, meine e-mail",
+    "free website or blog",
+    "kostenlose website oder",
+    "kostenlos eine website",
+    // A blog post's filing note under its text.
+    "this entry was posted in",
+    "bookmark the permalink",
+    "dieser eintrag wurde veröffentlicht in",
+    "lesezeichen auf den permalink",
+    "questa voce è stata pubblicata in",
+    "cette entrée a été publiée dans",
+    "esta entrada fue publicada en",
+    "dieser beitrag wurde veröffentlicht in",
+    "dieser beitrag wurde unter",
+    // A blog's offer of its posts by mail, and a licence in its footer.
+    "to subscribe to this blog",
+    "diesen blog zu abonnieren",
+    "neue beiträge per e-mail",
+    "new posts by email",
+    "licensed under a creative commons",
+    "unter einer creative commons",
+    "meinen namen, e-mail",
+    // A sign-up form's consent boxes and pitch.
+    "akzeptiere die datenschutz",
+    "mit der anmeldung stimme ich",
+    "wir informieren sie regelmäßig",
+    "ihr beitrag hilft",
+    "your contribution helps",
+    // A post's date and filing ("Erstellt am … und abgelegt unter …").
+    "und abgelegt unter",
+    // Offers of mail, notifications and newsletters.
+    "enter your email",
+    "gib deine e-mail-adresse ein",
+    "to your inbox",
+    "to their inboxes",
+    "kostenlosen newsletter",
+    "abonnieren sie kostenlos",
+    "benachrichtigung aktivieren",
+    // Affiliate and advertiser disclaimers.
+    "amazon associate",
+    "disclaimer:",
+    // A magazine's appeal to its readers.
+    "gefällt dir unser",
+    "gefällt ihnen unser",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::boilerplate::is_boilerplate;
+
+    #[test]
+    fn offers_filing_notes_and_disclaimers_around_a_post_are_boilerplate() {
+        for line in [
+            "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials.",
+            "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail \
+             Benachrichtigungen über neue Beiträge zu erhalten.",
+            "Missing out on the latest news? Enter your email below to receive future \
+             announcements direct to your inbox.",
+            "Join the hundreds of developers who get new code and links delivered to their \
+             inboxes every week.",
+            "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter!",
+            "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten \
+             Nachrichten informieren?",
+            "This site participates in the Amazon Associate program and earns revenue from \
+             qualifying purchases.",
+            "Disclaimer: The responses below are not provided or commissioned by the bank.",
+            "Gefällt dir unser Magazin? Wir haben entschieden, keine Bezahlschranke einzuführen.",
+        ] {
+            assert!(is_boilerplate(line, line.chars().count()), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_posts_meta_line_that_files_it_is_no_boilerplate() {
+        let line = "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: Fotografie";
+        assert!(!is_boilerplate(line, line.chars().count()));
+    }
+}
