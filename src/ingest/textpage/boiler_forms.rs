@@ -64,9 +64,18 @@ pub(super) const FORM_CONTAINS: &[&str] = &[
     // Affiliate and advertiser disclaimers.
     "amazon associate",
     "disclaimer:",
-    // A magazine's appeal to its readers.
+    // A magazine's appeal to its readers, its offer of single issues.
     "gefällt dir unser",
     "gefällt ihnen unser",
+    "wesprzyj nas",
+    "einzelheft",
+    // Prompts to write to the editors or report a mistake, a comment
+    // form's note.
+    "die redaktion per e-mail",
+    "reportar errores",
+    "report an error",
+    "report a typo",
+    "przed dodaniem komentarza",
 ];
 
 #[cfg(test)]
@@ -90,6 +99,11 @@ mod tests {
              qualifying purchases.",
             "Disclaimer: The responses below are not provided or commissioned by the bank.",
             "Gefällt dir unser Magazin? Wir haben entschieden, keine Bezahlschranke einzuführen.",
+            "Lesen Sie das Magazin digital in der App oder bestellen Sie es als Einzelheft:",
+            "Wenn Sie Anmerkungen zu diesem Artikel haben, können Sie die Redaktion per E-Mail \
+             informieren.",
+            "Los invitamos a reportar errores de contenido, ortografía o puntuación.",
+            "Czytasz nowy rodzaj materiału na naszym portalu. Wesprzyj nas!",
         ] {
             assert!(is_boilerplate(line, line.chars().count()), "{line}");
         }
