@@ -61,6 +61,10 @@ pub(super) const FORM_CONTAINS: &[&str] = &[
     "kostenlosen newsletter",
     "abonnieren sie kostenlos",
     "benachrichtigung aktivieren",
+    "sähköpostiisi",
+    "rss-feed abonnieren",
+    // A recipe's or a shop's offer to fill a basket.
+    "to your basket",
     // Affiliate and advertiser disclaimers.
     "amazon associate",
     "disclaimer:",
@@ -93,6 +97,9 @@ mod tests {
             "Join the hundreds of developers who get new code and links delivered to their \
              inboxes every week.",
             "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter!",
+            "Saat parhaat sisällöt suoraan sähköpostiisi!",
+            "Online-Pressemappe - alle Pressemitteilungen | RSS-Feed abonnieren",
+            "Like recipe? Add the ingredients to your basket and deliver to you.",
             "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten \
              Nachrichten informieren?",
             "This site participates in the Amazon Associate program and earns revenue from \
