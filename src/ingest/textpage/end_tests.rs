@@ -258,3 +258,46 @@ Home is not a place but a community of feelings, and this is the personal blog o
     assert_eq!(article.body.len(), 2, "{:?}", article.body);
     assert!(article.body[0].starts_with("I would invest"));
 }
+
+#[test]
+fn answers_credited_to_their_speakers_are_no_list_of_teasers() {
+    // Each answer sits under the credit of the answer before it, as a
+    // teaser's blurb sits under its headline; a gallery of the speakers'
+    // portraits comes first.
+    let panel = [
+        (
+            "Anna Rossi",
+            "principal and managing director, Harbour Bank",
+        ),
+        (
+            "Marco Bianchi",
+            "president and chief executive officer, Bianchi Foods",
+        ),
+        (
+            "Laura Verdi",
+            "founding partner and principal, Verdi Architects",
+        ),
+        (
+            "Paolo Neri",
+            "regional director of operations, Neri Logistics",
+        ),
+    ];
+    let mut text = String::from("Town Paper\nWhat our panel thinks of the buses\n");
+    for (name, role) in panel {
+        text.push_str(&format!(
+            "{} is {role}, a firm that has worked in the town for many years and employs \
+             hundreds of people in its offices by the harbour and the old station.\n",
+            name.to_uppercase()
+        ));
+    }
+    text.push_str("1 of 4\nShare\nPrint\nThis week's question: when did you last take the bus?\n");
+    for (name, role) in panel {
+        text.push_str(&format!(
+            "==========\nI last took the bus a month ago. The line is slow and the stops are \
+             far apart, so most of us drive to work and sit in traffic for an hour.\n\
+             {name}, {role}\n"
+        ));
+    }
+    let body = parse(&text).body.join("\n");
+    assert_eq!(body.matches("I last took the bus").count(), 4, "{body}");
+}

@@ -40,6 +40,26 @@ fn is_name_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ',' | '@' | '_'))
 }
 
+/// Most words of the role and outlet after a name in an attribution.
+const ROLE_WORDS: usize = 12;
+
+/// Whether a line credits a speaker: a name of two to four words, a comma,
+/// then a role and outlet ("Donna Abood, principal and managing director,
+/// Avison Young"). Set over or under what the speaker said, it heads no
+/// other story.
+pub(super) fn is_attribution(text: &str) -> bool {
+    let Some((name, role)) = text.trim().split_once(", ") else {
+        return false;
+    };
+    let names: Vec<&str> = name.split_whitespace().collect();
+    let role_words = role.split_whitespace().count();
+    (2..=4).contains(&names.len())
+        && names.iter().all(|w| is_name_word(w) && !w.ends_with(','))
+        && (1..=ROLE_WORDS).contains(&role_words)
+        && role.chars().next().is_some_and(char::is_lowercase)
+        && !role.trim_end().ends_with(['.', '!', '?', ':'])
+}
+
 /// Whether a word (lower-cased) opens a credit as "by" does.
 pub(super) fn is_by_word(word: &str) -> bool {
     BY_PREFIX.contains(&word)

@@ -17,7 +17,9 @@ pub(super) fn teaser_flags(lines: &[Line]) -> Vec<bool> {
             if !lines[i].is_text() || next_content(i).is_some_and(|j| lines[j].is_text()) {
                 return None;
             }
-            prev_content(i).filter(|&h| lines[h].kind == Kind::Heading)
+            prev_content(i).filter(|&h| {
+                lines[h].kind == Kind::Heading && !super::meta::is_attribution(&lines[h].text)
+            })
         })
         .collect();
     let mut flags: Vec<bool> = (0..n)
