@@ -57,12 +57,15 @@ pub(super) const FORM_CONTAINS: &[&str] = &[
     "enter your email",
     "gib deine e-mail-adresse ein",
     "to your inbox",
+    "in your inbox every",
     "to their inboxes",
     "kostenlosen newsletter",
     "abonnieren sie kostenlos",
     "benachrichtigung aktivieren",
     "sähköpostiisi",
     "rss-feed abonnieren",
+    // A video advert's overlay, copied with the player's other labels.
+    "skip ad",
     // A recipe's or a shop's offer to fill a basket.
     "to your basket",
     // Affiliate and advertiser disclaimers.
@@ -98,6 +101,8 @@ mod tests {
              inboxes every week.",
             "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter!",
             "Saat parhaat sisällöt suoraan sähköpostiisi!",
+            "Want to get it in your inbox every Sunday? Subscribe below!",
+            "Read More Woman Takes In Two Children 1/1 00:05 Skip Ad Continue watching",
             "Online-Pressemappe - alle Pressemitteilungen | RSS-Feed abonnieren",
             "Like recipe? Add the ingredients to your basket and deliver to you.",
             "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten \
