@@ -197,6 +197,9 @@ fn without_closing_island(lines: &[Line], s: usize, e: usize) -> usize {
 const PROMO_ENTRIES: usize = 3;
 /// Shortest paragraph that continues the article after such a box.
 const GOING_ON: usize = 150;
+/// Shortest paragraph after that one that shows with it that the article
+/// goes on.
+const GOING_ON_NEXT: usize = 60;
 /// A paragraph after such a box long enough to show alone that the article
 /// goes on.
 const LONG_GOING_ON: usize = 300;
@@ -207,8 +210,8 @@ const PROMO_NAME_WORDS: usize = 4;
 
 /// Whether a related marker at `i` heads a box of a few links set inside the
 /// article ("Related" and one headline, "Most Read" and three with their
-/// writers' names): the article goes on right after it, two paragraphs of
-/// prose in a row.
+/// writers' names): the article goes on right after it, a long paragraph
+/// or one followed by another.
 fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
     let prose = |j: usize| lines[j].kind == Kind::Text && !teaser[j] && lines[j].eff >= GOING_ON;
     let mut entries = 0;
@@ -216,8 +219,10 @@ fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
     let mut j = i;
     while let Some(k) = next_content(lines, j + 1) {
         if prose(k) {
-            let goes_on =
-                lines[k].eff >= LONG_GOING_ON || next_content(lines, k + 1).is_some_and(prose);
+            let goes_on = lines[k].eff >= LONG_GOING_ON
+                || next_content(lines, k + 1).is_some_and(|n| {
+                    lines[n].kind == Kind::Text && !teaser[n] && lines[n].eff >= GOING_ON_NEXT
+                });
             return entries >= 1 && goes_on;
         }
         seen += 1;

@@ -261,6 +261,23 @@ Most Read\nA Storm Floods The Old Town\nSchools Close For The Holidays\nThe Mark
 }
 
 #[test]
+fn a_related_box_followed_by_a_short_paragraph_does_not_end_the_article() {
+    let text = "News\nThe Harbour Bridge Opens After Four Years of Work\nBy Anna Rossi\n\
+The new harbour bridge opened on Monday morning after four years of work, and the first buses crossed it before seven.\n\
+The council had promised the bridge for the summer, but the work on the harbour walls took a year longer than planned.\n\
+Related Stories\nA Ferry Service Ends After Ninety Years\nThe Old Harbour Road Closes For Repairs\n\
+Traffic on the old harbour road fell by half on the first day, the council said on Tuesday evening, and the lorries kept to the new bypass around the town.\n\
+The shops along the old road were quieter than on any Monday in years.\n\
+The mayor said the bridge would pay for itself within twenty years through the tolls paid by lorries.\n";
+    let body = parse(text).body.join("\n");
+    assert!(body.contains("The new harbour bridge opened"), "{body}");
+    assert!(
+        body.contains("The mayor said the bridge would pay"),
+        "{body}"
+    );
+}
+
+#[test]
 fn a_most_read_box_with_writers_names_inside_the_article_does_not_end_it() {
     let para = |n: &str| {
         format!(
