@@ -229,9 +229,12 @@ fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
         if lines[k].words > PROMO_NAME_WORDS || lines[k].is_text() {
             entries += 1;
         }
+        // Two such boxes may stand one after the other ("Related", one
+        // headline, "Related", two more).
+        let next_box = lines[k].kind == Kind::Barrier(Barrier::Related);
         if entries > PROMO_ENTRIES
             || seen > 2 * PROMO_ENTRIES + 1
-            || matches!(lines[k].kind, Kind::Barrier(_))
+            || (matches!(lines[k].kind, Kind::Barrier(_)) && !next_box)
         {
             return false;
         }

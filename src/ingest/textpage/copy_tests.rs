@@ -278,6 +278,27 @@ The mayor said the bridge would pay for itself within twenty years through the t
 }
 
 #[test]
+fn two_related_boxes_in_a_row_inside_the_article_do_not_end_it() {
+    let long = "The council had promised the bridge for the summer, but the work on the harbour \
+                walls took a year longer than planned, and the old ferry ran beside the works \
+                until the very last week, carrying the buses that could not take the long road \
+                around the bay through the villages and over the hills.";
+    let text = format!(
+        "News\nThe Harbour Bridge Opens After Four Years of Work\nBy Anna Rossi\n\
+         The new harbour bridge opened on Monday morning. {long}\n\
+         Related\nThe Best Bridges of the Year\nRelated\nA Ferry Service Ends After Ninety \
+         Years\nThe Old Harbour Road Closes\n\
+         The mayor said the bridge would pay for itself within twenty years. {long} {long}\n"
+    );
+    let body = parse(&text).body.join("\n");
+    assert!(body.contains("The new harbour bridge opened"), "{body}");
+    assert!(
+        body.contains("The mayor said the bridge would pay"),
+        "{body}"
+    );
+}
+
+#[test]
 fn a_most_read_box_with_writers_names_inside_the_article_does_not_end_it() {
     let para = |n: &str| {
         format!(
