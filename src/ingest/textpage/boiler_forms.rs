@@ -51,6 +51,19 @@ pub(super) const FORM_CONTAINS: &[&str] = &[
     "wir informieren sie regelmäßig",
     "ihr beitrag hilft",
     "your contribution helps",
+    // A comment section's rules.
+    "opinión de los usuarios",
+    "comentarios contrarios",
+    "eliminar cualquier comentario",
+    "campos obligatorios",
+    "responsable de todo lo que escribe",
+    "reserves the right to remove",
+    "reserves the right to delete",
+    "behält sich vor, kommentare",
+    "si riserva il diritto di",
+    // Paywall and reprint notes of Japanese pages: members only, reprints.
+    "会員限定",
+    "転載・複製",
     // A post's date and filing ("Erstellt am … und abgelegt unter …").
     "und abgelegt unter",
     // Offers of mail, notifications and newsletters.
@@ -111,6 +124,10 @@ mod tests {
              qualifying purchases.",
             "Disclaimer: The responses below are not provided or commissioned by the bank.",
             "Gefällt dir unser Magazin? Wir haben entschieden, keine Bezahlschranke einzuführen.",
+            "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
+            "* Campos obligatorios Acepto las condiciones de las normas de uso y aviso legal",
+            "The site reserves the right to remove comments that break the rules.",
+            "［有料会員限定］ この記事は会員限定です。",
             "Lesen Sie das Magazin digital in der App oder bestellen Sie es als Einzelheft:",
             "Wenn Sie Anmerkungen zu diesem Artikel haben, können Sie die Redaktion per E-Mail \
              informieren.",
