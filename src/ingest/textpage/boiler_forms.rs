@@ -61,6 +61,8 @@ pub(super) const FORM_CONTAINS: &[&str] = &[
     "reserves the right to delete",
     "behält sich vor, kommentare",
     "si riserva il diritto di",
+    "لا تعبر عن رأي",
+    "do not necessarily reflect",
     // Paywall and reprint notes of Japanese pages: members only, reprints.
     "会員限定",
     "転載・複製",
@@ -127,6 +129,8 @@ mod tests {
             "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
             "* Campos obligatorios Acepto las condiciones de las normas de uso y aviso legal",
             "The site reserves the right to remove comments that break the rules.",
+            "The views expressed in the comments do not necessarily reflect those of the paper.",
+            "الآراء الواردة أدناه لا تعبر عن رأي الموقع",
             "［有料会員限定］ この記事は会員限定です。",
             "Lesen Sie das Magazin digital in der App oder bestellen Sie es als Einzelheft:",
             "Wenn Sie Anmerkungen zu diesem Artikel haben, können Sie die Redaktion per E-Mail \
