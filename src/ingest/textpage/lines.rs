@@ -179,6 +179,7 @@ pub(super) fn build(lines: Vec<String>) -> Vec<Line> {
         .tap_lists()
         .tap_verse()
         .tap_comment_heads()
+        .tap_galleries()
 }
 
 /// Bulleted items of at least this many words, this many in a row, are
@@ -190,6 +191,7 @@ trait TapLists {
     fn tap_lists(self) -> Self;
     fn tap_verse(self) -> Self;
     fn tap_comment_heads(self) -> Self;
+    fn tap_galleries(self) -> Self;
 }
 
 impl TapLists for Vec<Line> {
@@ -197,6 +199,12 @@ impl TapLists for Vec<Line> {
     /// [`super::comment_heads`].
     fn tap_comment_heads(mut self) -> Self {
         super::comment_heads::mark_comment_heads(&mut self);
+        self
+    }
+
+    /// A picture gallery's counted items are noise: see [`super::gallery`].
+    fn tap_galleries(mut self) -> Self {
+        super::gallery::mark_galleries(&mut self);
         self
     }
 

@@ -27,6 +27,7 @@ mod edition;
 mod end_tests;
 mod fields;
 mod footer;
+mod gallery;
 #[cfg(test)]
 mod headline_tests;
 mod lines;
