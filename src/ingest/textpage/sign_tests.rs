@@ -99,3 +99,11 @@ fn an_item_inside_a_menu_column_is_no_headline() {
                Press release 02 November 2021\nA vote for the new crossing\n";
     assert_eq!(title_of(top), "A vote for the new crossing");
 }
+
+#[test]
+fn a_row_of_links_closed_by_about_us_is_no_headline() {
+    // The menu's row shares the body's words; the headline does less so.
+    let top = "Menu\nBridge Council Über uns\nArtikel Themen Hefte Karten\nDeutschland\n\
+               Anzahl zugelassener Brücken\n";
+    assert_eq!(title_of(top), "Anzahl zugelassener Brücken");
+}

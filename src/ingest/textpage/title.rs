@@ -238,6 +238,7 @@ pub(super) fn pick_title(
             || super::recipe::is_timing_line(&lines[i].text)
             || super::title_repeats::in_contents(lines, i)
             || super::title_furniture::in_menu_column(lines, i)
+            || super::title_furniture::ends_with_site_page(&lines[i].text)
         {
             continue;
         }

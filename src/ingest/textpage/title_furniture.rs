@@ -330,3 +330,33 @@ pub(super) fn in_menu_column(lines: &[super::lines::Line], i: usize) -> bool {
         && i + MENU_SIDE < lines.len()
         && (1..=MENU_SIDE).all(|d| is_menu_item(&lines[i - d]) && is_menu_item(&lines[i + d]))
 }
+
+/// Labels of a site's own pages, lowercased, that close a menu's row.
+const SITE_PAGES: &[&str] = &[
+    "über uns",
+    "about us",
+    "contact us",
+    "kontakt",
+    "impressum",
+    "datenschutz",
+    "qui sommes-nous",
+    "chi siamo",
+    "quiénes somos",
+    "sobre nosotros",
+];
+
+/// Most words of such a row.
+const SITE_ROW_WORDS: usize = 6;
+
+/// A short row of links closed by the label of one of the site's own pages
+/// ("Abo Shop Über uns"): its menu, not a headline, which would not end on
+/// "About us".
+pub(super) fn ends_with_site_page(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.split_whitespace().count() <= SITE_ROW_WORDS
+        && SITE_PAGES.iter().any(|p| {
+            lower
+                .strip_suffix(p)
+                .is_some_and(|head| head.ends_with(' ') && !head.trim().is_empty())
+        })
+}
