@@ -238,64 +238,6 @@ pub(super) fn has_credit_label(text: &str) -> bool {
     CREDIT_COLONS.iter().any(|c| lower.contains(c))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_menu_label_run_into_its_description_is_no_headline() {
-        assert!(is_label_with_description(
-            "Kinder- und Jugendschutz Projekte zum Kinder- und Jugendschutz"
-        ));
-        assert!(!is_label_with_description(
-            "Sixers game notes: Joel Embiid leads Sixers to a start"
-        ));
-        assert!(!is_label_with_description(
-            "Rocket Pass 4 in Rocket League brings a new season"
-        ));
-        assert!(!is_label_with_description(
-            "A bizarre election ends with a bizarre Electoral College tally"
-        ));
-    }
-
-    #[test]
-    fn a_banner_closed_by_a_link_to_read_on_is_not_the_headline() {
-        assert!(ends_with_more_link(
-            "Mapping the virus: our observatory. Read more"
-        ));
-        assert!(ends_with_more_link(
-            "Cartographier le coronavirus. Lire plus »"
-        ));
-        assert!(!ends_with_more_link("Read more"));
-        assert!(!ends_with_more_link("Why we read more than ever"));
-    }
-
-    #[test]
-    fn credits_links_back_and_rows_of_links_are_not_headlines() {
-        for furniture in [
-            "Copyright: Accurec",
-            "Bild: AdobeStock/rangizzz",
-            "Text & Fotos: Anna Rossi 0 337",
-            "© Jane Doe / Agency",
-            "Zurück zum Lexikon",
-            "Back to all events",
-        ] {
-            assert!(is_credit_or_back_link(furniture), "{furniture}");
-        }
-        for headline in [
-            "Photos: The Best Pictures Of The Summer Festival",
-            "Copyright Law Reform Passes The Senate",
-            "Back to school: what parents need to know this year",
-        ] {
-            assert!(!is_credit_or_back_link(headline), "{headline}");
-        }
-        assert!(is_row_of_links("Impressum | Datenschutz"));
-        assert!(is_row_of_links("Betriebsführung | Januar 2022"));
-        assert!(!is_row_of_links(
-            "Council Approves The River Bridge | The Town Paper"
-        ));
-    }
-}
 
 /// Menu items on each side of a line from which it is itself one.
 const MENU_SIDE: usize = 6;
@@ -359,4 +301,63 @@ pub(super) fn ends_with_site_page(text: &str) -> bool {
                 .strip_suffix(p)
                 .is_some_and(|head| head.ends_with(' ') && !head.trim().is_empty())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_menu_label_run_into_its_description_is_no_headline() {
+        assert!(is_label_with_description(
+            "Kinder- und Jugendschutz Projekte zum Kinder- und Jugendschutz"
+        ));
+        assert!(!is_label_with_description(
+            "Sixers game notes: Joel Embiid leads Sixers to a start"
+        ));
+        assert!(!is_label_with_description(
+            "Rocket Pass 4 in Rocket League brings a new season"
+        ));
+        assert!(!is_label_with_description(
+            "A bizarre election ends with a bizarre Electoral College tally"
+        ));
+    }
+
+    #[test]
+    fn a_banner_closed_by_a_link_to_read_on_is_not_the_headline() {
+        assert!(ends_with_more_link(
+            "Mapping the virus: our observatory. Read more"
+        ));
+        assert!(ends_with_more_link(
+            "Cartographier le coronavirus. Lire plus »"
+        ));
+        assert!(!ends_with_more_link("Read more"));
+        assert!(!ends_with_more_link("Why we read more than ever"));
+    }
+
+    #[test]
+    fn credits_links_back_and_rows_of_links_are_not_headlines() {
+        for furniture in [
+            "Copyright: Accurec",
+            "Bild: AdobeStock/rangizzz",
+            "Text & Fotos: Anna Rossi 0 337",
+            "© Jane Doe / Agency",
+            "Zurück zum Lexikon",
+            "Back to all events",
+        ] {
+            assert!(is_credit_or_back_link(furniture), "{furniture}");
+        }
+        for headline in [
+            "Photos: The Best Pictures Of The Summer Festival",
+            "Copyright Law Reform Passes The Senate",
+            "Back to school: what parents need to know this year",
+        ] {
+            assert!(!is_credit_or_back_link(headline), "{headline}");
+        }
+        assert!(is_row_of_links("Impressum | Datenschutz"));
+        assert!(is_row_of_links("Betriebsführung | Januar 2022"));
+        assert!(!is_row_of_links(
+            "Council Approves The River Bridge | The Town Paper"
+        ));
+    }
 }
