@@ -238,7 +238,6 @@ pub(super) fn has_credit_label(text: &str) -> bool {
     CREDIT_COLONS.iter().any(|c| lower.contains(c))
 }
 
-
 /// Menu items on each side of a line from which it is itself one.
 const MENU_SIDE: usize = 6;
 
