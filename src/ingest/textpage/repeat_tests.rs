@@ -75,3 +75,12 @@ fn a_short_headline_repeated_with_its_date_is_no_widget_label() {
         "A Nightmare"
     );
 }
+
+#[test]
+fn a_repeated_headline_with_its_date_right_above_it_is_the_headline() {
+    let top = "Town Blog\nNews\nStaff pages\nMarch 3, 2021\nCouncil Approves The River Bridge\n";
+    let tail = "Recent posts\nCouncil Approves The River Bridge\nSnow Closes The Pass\n\
+Archive\nCouncil Approves The River Bridge\n";
+    let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
+    assert_eq!(article.title, "Council Approves The River Bridge");
+}

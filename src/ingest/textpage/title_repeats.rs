@@ -10,13 +10,14 @@ use super::{meta, next_content};
 /// A headline that share and e-mail boxes (or a header's featured slot)
 /// repeat on the page, so that it was taken for a repeated widget line: the
 /// copy with a byline under it (or a "By" label over the name), or a date
-/// right under it or under its standfirst, is the headline.
+/// right above it, right under it or under its standfirst, is the headline.
 pub(super) fn is_shared_headline(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
     l.kind == Kind::Noise
         && l.words >= 4
         && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
         && (byline_under(lines, i)
+            || super::title_heads::date_right_above(lines, i)
             || next_content(lines, i + 1).is_some_and(|j| {
                 lines[j].date.is_some()
                     || (lines[j].is_text() && meta_under(lines, i))
