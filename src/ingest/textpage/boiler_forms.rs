@@ -78,6 +78,13 @@ pub(super) const FORM_CONTAINS: &[&str] = &[
     "abonnieren sie kostenlos",
     "benachrichtigung aktivieren",
     "sähköpostiisi",
+    "skrzynki mailowej",
+    "zapisz się na nasz newsletter",
+    // A sign-up form's consent to the processing of one's data.
+    "przetwarzanie moich danych",
+    "administratorem danych",
+    "przesyłania newslettera",
+    "ochronie danych osobowych",
     "rss-feed abonnieren",
     // A video advert's overlay, copied with the player's other labels.
     "skip ad",
@@ -116,6 +123,9 @@ mod tests {
              inboxes every week.",
             "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter!",
             "Saat parhaat sisällöt suoraan sähköpostiisi!",
+            "Codziennie nowe informacje i przegląd prasy prosto do Twojej skrzynki mailowej.",
+            "Wyrażam zgodę na przetwarzanie moich danych osobowych przez wydawcę.",
+            "Dane osobowe zbierane są wyłącznie w celu przesyłania Newslettera.",
             "Want to get it in your inbox every Sunday? Subscribe below!",
             "Read More Woman Takes In Two Children 1/1 00:05 Skip Ad Continue watching",
             "Online-Pressemappe - alle Pressemitteilungen | RSS-Feed abonnieren",
