@@ -118,6 +118,7 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
     let (s, e) = without_cookie_edges(lines, s, e);
     let e = without_closing_island(lines, s, e);
     let e = super::closing::with_closing_sentences(lines, e);
+    let e = super::closing::with_closing_list(lines, e);
     // A paragraph of some length, or many short ones (verse, short sentences).
     let text = || lines[s..=e].iter().filter(|l| l.is_text());
     let substantial = text().any(|l| l.eff >= 80) || text().count() >= SHORT_PARAGRAPHS;
@@ -333,7 +334,7 @@ pub(super) fn body_paragraphs(
         // Inside the article, a line of many words that is not a sentence
         // is a list item (or a caption) of it, not a heading.
         let item = is_item(l);
-        in_list = is_list_line(l, in_list) && i < last_text;
+        in_list = is_list_line(l, in_list);
         let keep = l.is_text()
             || table[i]
             || item

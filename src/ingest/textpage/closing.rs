@@ -98,3 +98,49 @@ pub(super) fn with_closing_sentences(lines: &[Line], e: usize) -> usize {
         end
     }
 }
+
+/// Fewest words of a lead-in whose list closes the article.
+const CLOSING_LEAD_IN_WORDS: usize = 5;
+/// Most items of such a list: a longer run of short lines is the page's
+/// furniture (another story's links, the offers of a paywall).
+const CLOSING_ITEMS: usize = 8;
+
+/// The run's end moved down over the list that closes the article: a
+/// sentence's lead-in right after the last paragraph ("What is left is
+/// this certainty:") and the few short lines it leads to, up to a line
+/// that is no item (a date, prose, a section marker, a closing sentence, a
+/// label with its values such as "Category: News").
+pub(super) fn with_closing_list(lines: &[Line], e: usize) -> usize {
+    let Some(k) = next_content(lines, e + 1) else {
+        return e;
+    };
+    let lead = &lines[k];
+    let leads_in = lines[e].is_text()
+        && is_plain(lead)
+        && lead.words >= CLOSING_LEAD_IN_WORDS
+        && lead.text.trim_end().ends_with(':')
+        && !super::phrases::is_related_marker(&lead.text);
+    if !leads_in {
+        return e;
+    }
+    // A sentence may be the list's one item; after items, it is the page's.
+    let is_item = |l: &Line, first: bool| {
+        is_plain(l) && (first || !is_closing_sentence(l)) && !is_labelled(&l.text)
+    };
+    let mut end = k;
+    let mut items = 0;
+    while let Some(j) = next_content(lines, end + 1).filter(|&j| is_item(&lines[j], end == k)) {
+        items += 1;
+        if items > CLOSING_ITEMS {
+            return e;
+        }
+        end = j;
+    }
+    if end == k { e } else { end }
+}
+
+/// A label and its values: one word before a colon ("Kategorie: News").
+fn is_labelled(text: &str) -> bool {
+    text.split_once(':')
+        .is_some_and(|(label, rest)| !label.trim().contains(' ') && !rest.trim().is_empty())
+}

@@ -301,3 +301,38 @@ fn answers_credited_to_their_speakers_are_no_list_of_teasers() {
     let body = parse(&text).body.join("\n");
     assert_eq!(body.matches("I last took the bus").count(), 4, "{body}");
 }
+
+fn three_paragraphs(title: &str) -> String {
+    let mut text = format!("{title}\n");
+    for n in ["first", "second", "third"] {
+        text += &format!(
+            "The {n} year of the cooperative brought new members, long evenings of planning \
+             in the back room of the bakery and a market that now draws people from all the \
+             villages around, who come for the bread and stay for the talk.\n"
+        );
+    }
+    text
+}
+
+#[test]
+fn the_list_a_lead_in_opens_after_the_last_paragraph_closes_the_article() {
+    let mut text = three_paragraphs("Ten Years of the Cooperative");
+    text += "What is left is a lot of memories and one certainty:\n\
+        Good bread travels further than any advert\nThe next market opens in May\n\
+        Category: General, News\nPrevious postThe Bakery Opens\nFollow us\n";
+    let body = parse(&text).body.join("\n");
+    assert!(body.contains("one certainty:"), "{body}");
+    assert!(body.ends_with("The next market opens in May"), "{body}");
+}
+
+#[test]
+fn a_long_run_of_short_lines_after_a_lead_in_is_the_pages_furniture() {
+    let mut text = three_paragraphs("Ten Years of the Cooperative");
+    text += "Choose your access and read on at once:\n";
+    for n in 1..=10 {
+        text += &format!("Digital access plan {n}\n");
+    }
+    let body = parse(&text).body.join("\n");
+    assert!(!body.contains("Digital access"), "{body}");
+    assert!(!body.contains("Choose your access"), "{body}");
+}
