@@ -329,6 +329,7 @@ fn a_caption_closed_by_its_credit_is_not_the_text() {
             "Angela Merkel keskusteli keskiviikkona Berliinissä. Kuva: ALEXANDER BECHER",
             "Dir hat der Artikel gefallen? Jetzt teilen...",
             "Chief Education Officer Dr Anna Rossi. (Picture by Marco Bianchi)",
+            "Der Rat bei seiner Tagung am 21. Januar in Bonn© Stadt Bonn/Anna Rossi",
         ],
         "Vielmehr lagen in beiden Fällen technische Mängel vor. Die Ermittlungen zum Fall in \
          Trittenheim gehen weiter. (Quelle: SWR)",

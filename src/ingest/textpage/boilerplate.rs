@@ -159,7 +159,11 @@ fn ends_with_credit(lower: &str) -> bool {
     // A caption is a sentence; a paragraph of several is the article's,
     // naming its source ("… gehen weiter. (Quelle: SWR)").
     let caption = caption.trim_end_matches([' ', '|', '.', '–', '-', '(']);
-    let sentences = caption.matches(". ").count() + caption.matches("! ").count();
+    // A period after a number marks an ordinal or a date ("am 21. Januar").
+    let stops = caption
+        .match_indices(". ")
+        .filter(|&(at, _)| !caption[..at].ends_with(|c: char| c.is_ascii_digit()));
+    let sentences = stops.count() + caption.matches("! ").count();
     at > 0
         && sentences == 0
         && credit.chars().count() <= CREDIT_CHARS
