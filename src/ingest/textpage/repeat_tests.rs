@@ -84,3 +84,16 @@ Archive\nCouncil Approves The River Bridge\n";
     let article = parse_text_page(&format!("{top}{BODY}{tail}")).expect("page parses");
     assert_eq!(article.title, "Council Approves The River Bridge");
 }
+
+#[test]
+fn dated_entries_of_a_writers_other_stories_are_no_headline() {
+    // The article's head comes first, then lists of the writer's other
+    // stories (each dated, or credited with its own day), then its text.
+    let top = "Home\nCity\nRiver Bridge: A Vote For The Old Town\nTransport\n\
+Published on\n15.12.2022\nAnna Rossi\nMore articles\n\
+16.11.2022\nCouncil members argue about the bridge traffic\n\
+10.08.2022\nBuses and bicycles on the river banks\n15.06.2022\nA new mayor for the harbour\n\
+Related articles\nCouncil members argue about the bridge traffic\nBy Anna Rossi on 16.11.2022\n\
+Buses and bicycles on the river banks\nBy Anna Rossi on 10.08.2022\nCategory\nTransport\n";
+    assert_eq!(title_of(top), "River Bridge: A Vote For The Old Town");
+}

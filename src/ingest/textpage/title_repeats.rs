@@ -64,16 +64,25 @@ pub(super) fn in_teasers_by_one_credit(lines: &[Line], i: usize) -> bool {
     let Some(c) = next_content(lines, i + 1).filter(|&c| lines[c].byline.is_some()) else {
         return false;
     };
-    let credit = lines[c].text.trim();
+    let credit = undated(&lines[c].text);
     let lo = c.saturating_sub(TEASER_CREDIT_REACH);
     let hi = (c + TEASER_CREDIT_REACH).min(lines.len() - 1);
     (lo..=hi).any(|k| {
         k != c
             && k > 0
-            && lines[k].text.trim() == credit
+            && undated(&lines[k].text) == credit
             && lines[k - 1].is_title_like()
             && k - 1 != i
     })
+}
+
+/// A credit without its date's digits: one writer's credits under teasers
+/// of different days ("Von Anna Rossi am 16.11.2022") are the same.
+fn undated(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect()
 }
 
 /// Labels over a table of contents, as marker keys.

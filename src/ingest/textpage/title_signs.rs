@@ -11,10 +11,12 @@ const LIST_REACH: usize = 8;
 const MENU_ITEMS: usize = 2;
 /// Most words of a menu's item.
 const MENU_ITEM_WORDS: usize = 2;
+/// Most words of a date stamp over an entry of a related list.
+const STAMP_WORDS: usize = 4;
 
 /// Whether the line sits in a list that a "Related …" heading opens: the
-/// heading is a few headline-like lines above it, with no prose, date or
-/// byline between them. Such headlines are other stories.
+/// heading is a few headline-like lines above it, with no prose or byline
+/// between them (date stamps at most). Such headlines are other stories.
 pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
     let mut menu_items = 0;
     let mut entries = 0;
@@ -24,6 +26,18 @@ pub(super) fn in_related_list(lines: &[Line], i: usize) -> bool {
             // Among a menu's items ("Meistgelesen", "Kontakt"), the marker
             // is one item more: the line under them heads the page.
             return menu_items < MENU_ITEMS || entries > 0;
+        }
+        // Entries of other stories may be dated ("16.11.2022" over each).
+        // (An entry the page repeats may count as noise.)
+        let dates_entry = || {
+            (j + 1..=i)
+                .find(|&k| lines[k].words > 0)
+                .is_some_and(|k| lines[k].date.is_none() && lines[k].words > MENU_ITEM_WORDS)
+        };
+        let stamp =
+            l.date.is_some() && l.byline.is_none() && l.words <= STAMP_WORDS && dates_entry();
+        if stamp {
+            continue;
         }
         if l.kind != Kind::Noise {
             if l.words <= MENU_ITEM_WORDS {
