@@ -22,6 +22,9 @@ pub(super) fn is_noise(text: &str, eff: usize) -> bool {
         return true;
     }
     let lower = text.to_lowercase();
+    if eff <= PROMO_CHARS && is_latest_promo(text, &lower) {
+        return true;
+    }
     eff <= 60 && (NOISE_CONTAINS.iter().any(|p| lower.contains(p)) || is_comment_count(&lower))
 }
 
@@ -81,6 +84,26 @@ fn is_comment_count(lower: &str) -> bool {
 /// Most words of a "powered by" credit ("Proudly powered by WordPress");
 /// a longer line saying it is a headline ("Gadgets Powered by Alexa").
 const POWERED_BY_WORDS: usize = 5;
+
+/// Longest pitch of a topic's page or a newsletter.
+const PROMO_CHARS: usize = 120;
+/// How such a pitch opens: "The latest news about …", "The latest on …".
+const LATEST: &[&str] = &[
+    "the latest news",
+    "the latest on ",
+    "the latest about ",
+    "the latest from ",
+    "the latest political news",
+    "the latest headlines",
+];
+
+/// The pitch of a topic's page or a newsletter set into an article ("The
+/// latest on artificial intelligence, from machine learning to computer
+/// vision and more"): one phrase opened by "the latest" and what it
+/// brings. Set between paragraphs like a link, it parts none of them.
+fn is_latest_promo(text: &str, lower: &str) -> bool {
+    LATEST.iter().any(|p| lower.starts_with(p)) && !super::lines::has_inner_sentence_end(text)
+}
 
 /// A credit to the software or service behind the page: opened by "powered
 /// by", or a short line holding it.

@@ -336,3 +336,14 @@ fn a_long_run_of_short_lines_after_a_lead_in_is_the_pages_furniture() {
     assert!(!body.contains("Digital access"), "{body}");
     assert!(!body.contains("Choose your access"), "{body}");
 }
+
+#[test]
+fn a_topic_pages_pitch_between_paragraphs_is_not_the_text() {
+    let mut text = three_paragraphs("Ten Years of the Cooperative");
+    text += "The latest on bakeries, from sourdough to the village markets and more\n";
+    text += "The fourth year brought a second oven, paid for by the members themselves, and a \
+        bread that sold out every Saturday before noon at the market in the square.\n";
+    let body = parse(&text).body.join("\n");
+    assert!(!body.contains("The latest on"), "{body}");
+    assert!(body.contains("second oven"), "{body}");
+}

@@ -114,7 +114,7 @@ pub(super) fn is_title_cased(s: &str) -> bool {
 
 /// Whether a sentence ends inside the line: `.`, `!` or `?` then a space
 /// and a capital letter.
-fn has_inner_sentence_end(s: &str) -> bool {
+pub(super) fn has_inner_sentence_end(s: &str) -> bool {
     let chars: Vec<char> = s.trim_end().chars().collect();
     chars
         .windows(3)
