@@ -347,3 +347,25 @@ fn a_topic_pages_pitch_between_paragraphs_is_not_the_text() {
     assert!(!body.contains("The latest on"), "{body}");
     assert!(body.contains("second oven"), "{body}");
 }
+
+#[test]
+fn a_last_section_half_again_as_long_as_the_blurbs_after_it_is_the_articles() {
+    let last = "The fourth year brought a second oven, paid for by the members themselves, and \
+        a bread that sold out every Saturday before noon at the market in the square; next year \
+        the members want a shop of their own by the station, open every day of the week.";
+    let blurb = |what: &str| {
+        format!(
+            "The {what} opens on Saturday morning, with fish from the harbour and bread \
+             from the hills, and stays open until the last boat of the day leaves the quay."
+        )
+    };
+    let mut text = three_paragraphs("Ten Years of the Cooperative");
+    text += &format!(
+        "A Second Oven\n{last}\nA New Market By The Harbour\n{}\nThe Fair Returns To The Hills\n{}\n\
+         About us\n",
+        blurb("new market"),
+        blurb("old fair")
+    );
+    let body = parse(&text).body;
+    assert_eq!(body.last().map(String::as_str), Some(last), "{body:?}");
+}

@@ -131,14 +131,14 @@ fn counts_up<'a>(headings: impl Iterator<Item = &'a str>) -> bool {
     false
 }
 
-/// How many times longer than every blurb after it the first of a chain
-/// is when it is the article's last section.
-const SECTION_RATIO: usize = 2;
+/// How many times longer (in percent) than every blurb after it the first
+/// of a chain is when it is the article's last section.
+const SECTION_RATIO: usize = 150;
 
 /// Whether the chain's first pair is the article's last section under its
 /// subheading, the list of other stories starting after it: prose that is
 /// no blurb comes right before its heading, and its paragraph is
-/// [`SECTION_RATIO`] times longer than any blurb after it, and a
+/// [`SECTION_RATIO`] percent as long as any blurb after it, and a
 /// paragraph of some length.
 fn closes_article(lines: &[Line], chain: &[usize]) -> bool {
     let Some((&first, rest)) = chain.split_first() else {
@@ -149,7 +149,7 @@ fn closes_article(lines: &[Line], chain: &[usize]) -> bool {
     let before = heading.and_then(|h| (0..h).rev().find(|&j| !lines[j].is_meta()));
     !rest.is_empty()
         && lines[first].eff >= SECTION_EFF / 2
-        && lines[first].eff >= SECTION_RATIO * longest_rest
+        && lines[first].eff * 100 >= SECTION_RATIO * longest_rest
         && before.is_some_and(|b| lines[b].is_text())
 }
 
