@@ -369,3 +369,29 @@ fn a_last_section_half_again_as_long_as_the_blurbs_after_it_is_the_articles() {
     let body = parse(&text).body;
     assert_eq!(body.last().map(String::as_str), Some(last), "{body:?}");
 }
+
+#[test]
+fn quotes_over_their_dashed_credits_are_no_list_of_teasers() {
+    let mut text = three_paragraphs("Ten Years of the Cooperative");
+    text += "Still not convinced? We asked three members what the cooperative means to them.\n";
+    for (quote, who) in [
+        (
+            "the bread",
+            "– Anna Rossi, The Village Paper Editor, Writer",
+        ),
+        ("the market", "– Marco Bianchi, Writer"),
+        ("the evenings", "– Laura Verdi"),
+    ] {
+        text += &format!(
+            "From {quote} to the long talks after closing time, the cooperative made this \
+             village a place where people stay instead of leaving for the city.\n{who}\n"
+        );
+    }
+    text += "About us\nContact\n";
+    let body = parse(&text).body.join("\n");
+    assert_eq!(
+        body.matches("the cooperative made this village").count(),
+        3,
+        "{body}"
+    );
+}

@@ -47,17 +47,25 @@ const ROLE_WORDS: usize = 12;
 /// then a role and outlet ("Donna Abood, principal and managing director,
 /// Avison Young"). Set over or under what the speaker said, it heads no
 /// other story.
+/// A quote's credit opened by a dash ("– Kyle Hughes, Writer") may name
+/// the role in capitals.
 pub(super) fn is_attribution(text: &str) -> bool {
-    let Some((name, role)) = text.trim().split_once(", ") else {
-        return false;
+    let text = text.trim();
+    let dashed = text.strip_prefix(['–', '—', '-']).map(str::trim_start);
+    let (name, role) = match dashed.unwrap_or(text).split_once(", ") {
+        Some((name, role)) => (name, Some(role)),
+        None if dashed.is_some() => (dashed.unwrap_or(text), None),
+        None => return false,
     };
     let names: Vec<&str> = name.split_whitespace().collect();
-    let role_words = role.split_whitespace().count();
+    let role_ok = role.is_none_or(|role| {
+        (1..=ROLE_WORDS).contains(&role.split_whitespace().count())
+            && (dashed.is_some() || role.chars().next().is_some_and(char::is_lowercase))
+            && !role.trim_end().ends_with(['.', '!', '?', ':'])
+    });
     (2..=4).contains(&names.len())
         && names.iter().all(|w| is_name_word(w) && !w.ends_with(','))
-        && (1..=ROLE_WORDS).contains(&role_words)
-        && role.chars().next().is_some_and(char::is_lowercase)
-        && !role.trim_end().ends_with(['.', '!', '?', ':'])
+        && role_ok
 }
 
 /// Whether a word (lower-cased) opens a credit as "by" does.
