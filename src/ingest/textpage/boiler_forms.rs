@@ -62,7 +62,7 @@ pub(super) const FORM_CONTAINS: &[&str] = &[
     "behält sich vor, kommentare",
     "si riserva il diritto di",
     "لا تعبر عن رأي",
-    "do not necessarily reflect",
+    "not necessarily reflect",
     // Paywall and reprint notes of Japanese pages: members only, reprints.
     "会員限定",
     "転載・複製",

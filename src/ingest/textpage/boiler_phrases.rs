@@ -92,6 +92,10 @@ pub(super) const EXACT: &[&str] = &[
     "mehr erfahren",
     "en savoir plus",
     "dowiedz się więcej",
+    "advertising disclosure",
+    "advertiser disclosure",
+    "ausgabe kaufen",
+    "heft kaufen",
     "lust auf mehr",
     "weiter",
     "zurück",
@@ -271,6 +275,13 @@ pub(super) const SHORT_CONTAINS: &[&str] = &[
 
 /// Phrases of long boilerplate paragraphs (cookie banners, donation appeals, footers).
 pub(super) const LONG_CONTAINS: &[&str] = &[
+    // A picture's caption that tells how to see it larger.
+    "zum vergrößern auf das bild",
+    "zum vergrößern klicken",
+    "klicken zum vergrößern",
+    "click to enlarge",
+    "click image to enlarge",
+    "cliquez pour agrandir",
     "comments are moderated",
     "comments are civil",
     "para comentar debes",

@@ -247,7 +247,7 @@ fn related_lists_and_inline_links_are_known_in_more_languages() {
 
 /// Asserts that each line is boilerplate and `story`, a line of a story
 /// that shares their words, is not.
-fn assert_boilerplate(lines: &[&str], story: &str) {
+pub(super) fn assert_boilerplate(lines: &[&str], story: &str) {
     for line in lines {
         assert!(
             boilerplate::is_boilerplate(line, line.chars().count()),

@@ -13,6 +13,8 @@ mod boiler_phrases;
 mod boiler_tests;
 mod boilerplate;
 mod breadcrumb;
+#[cfg(test)]
+mod caption_tests;
 mod closing;
 mod comment_heads;
 mod consent;
