@@ -104,6 +104,8 @@ pub(super) const FORM_CONTAINS: &[&str] = &[
     "reportar errores",
     "report an error",
     "report a typo",
+    "fragen oder anregungen",
+    "fragen und anregungen",
     "przed dodaniem komentarza",
 ];
 
@@ -135,6 +137,7 @@ mod tests {
             "This site participates in the Amazon Associate program and earns revenue from \
              qualifying purchases.",
             "Disclaimer: The responses below are not provided or commissioned by the bank.",
+            "Haben Sie Fragen oder Anregungen zu einem Beitrag? Wir freuen uns auf Ihre Nachricht.",
             "Gefällt dir unser Magazin? Wir haben entschieden, keine Bezahlschranke einzuführen.",
             "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
             "* Campos obligatorios Acepto las condiciones de las normas de uso y aviso legal",
