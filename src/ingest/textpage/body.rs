@@ -299,12 +299,19 @@ pub(super) fn opening_list(lines: &[Line], start: usize, floor: usize) -> usize 
 
 /// Whether a heading inside the body run heads a section of the article:
 /// prose right before it, and prose or a list's lead-in ("To get fast
-/// builds:") right after it.
+/// builds:") right after it, or its first numbered subheading between.
 fn heads_a_section(lines: &[Line], start: usize, end: usize, i: usize) -> bool {
     let prev = |i: usize| (start..i).rev().find(|&j| lines[j].kind != Kind::Noise);
-    let opens = next_content(lines, i + 1)
-        .is_some_and(|j| j <= end && (lines[j].is_text() || is_list_line(&lines[j], false)));
-    opens && prev(i).is_some_and(|j| lines[j].is_text())
+    let next = |i: usize| next_content(lines, i + 1).filter(|&j| j <= end);
+    let opens_at = |j: usize| lines[j].is_text() || is_list_line(&lines[j], false);
+    let after_text = |i: usize| prev(i).is_some_and(|j| lines[j].is_text());
+    // A section's heading over its first numbered subheading ("1. Choose
+    // the right pot"), one over the other.
+    let first_sub = |j: usize| is_plain(&lines[j]) && lines[j].text.trim_start().starts_with("1.");
+    let opens = next(i).is_some_and(opens_at);
+    let over_sub = next(i).is_some_and(|j| first_sub(j) && next(j).is_some_and(opens_at));
+    let under = prev(i).is_some_and(|j| first_sub(i) && is_plain(&lines[j]) && after_text(j));
+    (opens && (after_text(i) || under)) || (over_sub && after_text(i))
 }
 
 pub(super) fn body_paragraphs(

@@ -131,8 +131,8 @@ fn counts_up<'a>(headings: impl Iterator<Item = &'a str>) -> bool {
     false
 }
 
-/// How many times longer (in percent) than every blurb after it the first
-/// of a chain is when it is the article's last section.
+/// How long the first blurb of a chain is at least, in percent of every
+/// blurb after it, when it is the article's last section.
 const SECTION_RATIO: usize = 150;
 
 /// Whether the chain's first pair is the article's last section under its

@@ -331,3 +331,30 @@ fn a_bulleted_list_is_the_body_and_never_the_title() {
         "{body}"
     );
 }
+
+#[test]
+fn a_sections_heading_over_its_first_numbered_subheading_stays_in_the_body() {
+    let para = |what: &str| {
+        format!(
+            "{what} need water every day in summer, and the soil around them should stay \
+             moist but never wet, or the roots start to rot before the first flowers open.\n"
+        )
+    };
+    let text = format!(
+        "How to Care for Hydrangeas\n{}{}Potted Hydrangea Care\n1. Choose the Right Pot\n{}\
+         2. Plant\n{}Share\n",
+        para("Hydrangeas in the garden"),
+        para("Young shrubs"),
+        para("Hydrangeas in pots"),
+        para("Planted hydrangeas"),
+    );
+    let body = parse_text_page(&text).expect("an article").body;
+    assert!(
+        body.iter().any(|p| p == "Potted Hydrangea Care"),
+        "{body:?}"
+    );
+    assert!(
+        body.iter().any(|p| p == "1. Choose the Right Pot"),
+        "{body:?}"
+    );
+}
