@@ -51,6 +51,8 @@ mod stamps;
 mod table_rows;
 mod teasers;
 #[cfg(test)]
+mod teaser_tests;
+#[cfg(test)]
 mod tests;
 mod title;
 mod title_captions;

@@ -77,7 +77,8 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
         let longest = chain.iter().map(|&k| lines[k].eff).max().unwrap_or(0);
         let sections = mean >= SECTION_EFF
             || (chain.len() <= MIN_PAIRS && longest >= SECTION_EFF)
-            || is_ranked(lines, &chain);
+            || is_ranked(lines, &chain)
+            || runs_into_prose(lines, &chain, j);
         if sections {
             for &k in &chain {
                 flags[k] = false;
@@ -87,6 +88,18 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
         }
         i = j;
     }
+}
+
+/// Whether the chain of pairs runs on into the article's prose: right
+/// after its last blurb, under one heading, comes a long paragraph with
+/// another paragraph after it.
+fn runs_into_prose(lines: &[Line], chain: &[usize], j: usize) -> bool {
+    let last = chain.last().copied().unwrap_or(j);
+    let between = (last + 1..j).filter(|&k| !lines[k].is_meta()).count();
+    let next = (j + 1..lines.len()).find(|&k| !lines[k].is_meta());
+    between <= 1
+        && lines.get(j).is_some_and(|l| l.is_text() && l.eff >= SECTION_EFF)
+        && next.is_some_and(|k| lines[k].is_text())
 }
 
 /// Pairs of a ranked list at least.
@@ -198,199 +211,4 @@ fn short_headline_pairs(lines: &[Line]) -> Vec<bool> {
         k = if m > k { m } else { k + 1 };
     }
     flags
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::parse_text_page;
-
-    #[test]
-    fn a_box_of_short_headlines_and_blurbs_is_not_the_article() {
-        let page = "Morning Show: A Baker Who Feeds The Town\n\
-            June 8, 2012 6:14 AM\n\
-            The hosts welcomed a baker into the studio this morning, where she told how her shop has fed the town's shelter every night for ten years and why she will not stop now…\n\
-            Share this\n\
-            City Guides\n\
-            Summer Fairs\n\
-            From the river fair to the lantern parade: our guide to every fair in town this summer.\n\
-            Free Wifi\n\
-            Wifi is free in many of the city's squares. Here are nine spots where it works well.\n\
-            Quiet Cafes\n\
-            Our picks of the best cafes to read a book in, from the old port to the hill district.\n\
-            Rowing Races\n\
-            All you need to know for the rowing races: where to stand, what to bring and when to go.\n\
-            About Us\n";
-        let a = parse_text_page(page).expect("an article");
-        assert_eq!(a.body.len(), 1, "{:?}", a.body);
-        assert!(a.body[0].starts_with("The hosts welcomed a baker"));
-    }
-
-    #[test]
-    fn sections_before_a_share_marker_are_not_counted_with_the_teasers_after_it() {
-        let section = |n: &str| {
-            format!(
-                "The {n} section tells how the plant in the valley will make battery cells for \
-                the carmaker next door from the spring, how many people it will hire over the \
-                next two years, what the state paid towards the new hall, and why the company \
-                chose the valley over the two sites it had looked at near the coast last year, \
-                where land was cheaper but the grid could not carry the load of a plant this size, \
-                as the minister said on the day."
-            )
-        };
-        let mut page = String::from("The Plant Grows Again\nBy The Newsroom\n");
-        for (heading, n) in [
-            ("A Third Hall For The Cells", "first"),
-            ("More Jobs In The Valley", "second"),
-            ("Why The Valley Won", "last"),
-        ] {
-            page += &format!("{heading}\n{}\n", section(n));
-        }
-        page += "Share this article\n";
-        for n in 1..=8 {
-            page += &format!(
-                "Another Plant Opens Its Doors Number {n}\nA short blurb about plant number \
-                {n}, which opened last week near the river and makes cells for buses and \
-                lorries, with more to come next year if the orders keep coming in.\n"
-            );
-        }
-        page += "Your privacy\n";
-        for n in ["first", "second", "third"] {
-            page += &format!(
-                "The {n} note on your privacy: we and our partners keep and read data on your \
-                device to measure how you use the site, to show you offers that fit and to \
-                improve our services, and you can change your choices at any time at the foot \
-                of every page, where the settings are, as the law asks of every publisher.\n"
-            );
-        }
-        let a = parse_text_page(&page).expect("an article");
-        let body = a.body.join("\n");
-        assert!(body.contains("The first section"), "{body}");
-        assert!(!body.contains("plant number 3"), "{body}");
-    }
-
-    #[test]
-    fn two_pairs_with_a_section_long_paragraph_open_the_article() {
-        let long = "For me a handbag of this kind is like a suit made to measure: it is cut by \
-            hand from the finest leather, sewn in a small workshop in the north of the country, \
-            checked stitch by stitch before it leaves the house, and made to last a lifetime, \
-            which is why I wanted to know who makes it, how it is made, and why every single \
-            bag of the edition carries a secret that only its owner will ever know about, \
-            a letter or a piece of cloth that once belonged to a famous woman and now rests \
-            behind the silver plate on the front of the bag, where no one else can see it.";
-        let page = format!(
-            "The Bag With A Secret\n\
-             A Bag Designed By 160 Women\n{long}\n\
-             The Bag Is A True Luxury Item\n\
-             It was designed with 160 women and holds a secret of its own, sewn into its lining.\n\
-             The New Label\n\
-             The start-up makes its bags in a new way: the buyers design them together with \
-             the makers, in a survey that asks every one of them about shapes and colours.\n\
-             Each bag is sewn by hand in a workshop near the river, in 142 steps and five hours \
-             of work, and comes with a certificate of its own and a photograph of its secret.\n"
-        );
-        let a = parse_text_page(&page).expect("an article");
-        let body = a.body.join("\n");
-        assert!(
-            body.contains("a suit made to measure"),
-            "{} | {body}",
-            a.title
-        );
-    }
-
-    #[test]
-    fn the_articles_last_section_before_a_list_of_stories_is_its_text() {
-        let para = |n: &str| {
-            format!(
-                "The {n} paragraph tells how the ferry company lost money for the third year \
-                in a row, and how the town council plans to buy it back at a low price."
-            )
-        };
-        let last = "The company is smaller than its rival across the bay and runs only two \
-            boats, but it grows faster: its crossings were full every weekend this summer, and \
-            the council expects the line to pay for itself within five years of the purchase, \
-            when the new quay opens and the night crossings start again after a long pause.";
-        let page = format!(
-            "Town Council Will Buy The Ferry\n{}\n{}\n{}\nGrowing Faster Than Its Rival\n{last}\n\
-            The Bakery That Feeds The Shelter\nShe has fed the town's shelter every \
-            night for ten years, and she will not stop now.\n\
-            A New Market By The Station\nThe stalls open on Saturday morning, with \
-            fish from the harbour and bread from the hills.\nAbout us\n",
-            para("first"),
-            para("second"),
-            para("third"),
-        );
-        let a = parse_text_page(&page).expect("an article");
-        assert_eq!(
-            a.body.last().map(String::as_str),
-            Some(last),
-            "{:?}",
-            a.body
-        );
-    }
-
-    #[test]
-    fn sections_under_short_subheadings_are_the_article() {
-        let para = |what: &str| {
-            format!(
-                "The archive holds letters, ledgers and maps of {what}, and the historians who \
-                read them found a story of slow growth, sudden losses and a stubborn will to \
-                carry on through it all. Most of it had never been read since the day it was \
-                filed away in the cellar of the old office by the quay."
-            )
-        };
-        let page = format!(
-            "The Company That Built The Harbour\nMarch 3, 2021\n{}\nEarly Years\n{}\n\
-            War Years\n{}\nLate Years\n{}\nShare this\n",
-            para("the first decade"),
-            para("the years before the war"),
-            para("the war"),
-            para("the last decade"),
-        );
-        let a = parse_text_page(&page).expect("an article");
-        assert_eq!(a.body.len(), 7, "{:?}", a.body);
-    }
-
-    #[test]
-    fn a_ranked_list_of_short_entries_is_the_article() {
-        let mut page = String::from(
-            "Top Five Bakers In Town\nJanuary 22, 2014\n\
-            A common myth says the town has no good bread left. It has plenty, and here are \
-            the bakers who prove it every morning before the sun is up over the port.\n\
-            My Top Five\n",
-        );
-        let entries = [
-            ("Anna Rossi", "rye loaves in a wood oven behind the market"),
-            (
-                "Bruno Neri",
-                "sourdough that his grandfather started in 1950",
-            ),
-            (
-                "Carla Bianchi",
-                "flat breads with olives from her own trees",
-            ),
-            (
-                "Dario Fo",
-                "sweet buns that sell out before the church bells ring",
-            ),
-            (
-                "Elena Ricci",
-                "spelt loaves for the school canteens of the valley",
-            ),
-        ];
-        for (n, (name, what)) in entries.iter().enumerate() {
-            page += &format!(
-                "{}. {name}\nBakes {what}, and sells them warm from six; the queue starts \
-                at half past five, rain or shine.\n",
-                n + 1
-            );
-        }
-        page += "Keep Baking!\nCategory: Blog\n";
-        let a = parse_text_page(&page).expect("an article");
-        assert!(a.body.len() >= 5, "{:?}", a.body);
-        assert!(
-            a.body.iter().any(|p| p.starts_with("A common myth")),
-            "{:?}",
-            a.body
-        );
-    }
 }
