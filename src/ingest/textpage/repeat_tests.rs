@@ -97,3 +97,33 @@ Related articles\nCouncil members argue about the bridge traffic\nBy Anna Rossi 
 Buses and bicycles on the river banks\nBy Anna Rossi on 10.08.2022\nCategory\nTransport\n";
     assert_eq!(title_of(top), "River Bridge: A Vote For The Old Town");
 }
+
+#[test]
+fn a_headline_the_menus_repeat_is_still_the_headline_right_above_the_text() {
+    let menu = "Home\nCouncil Approves The River Bridge\nSport\nArts\n";
+    let top = format!(
+        "{menu}{menu}Home\nNews\nCouncil Approves The River Bridge\n330 ratings\n\
+        Council Approves The River Bridge\n4 comments\n"
+    );
+    assert_eq!(title_of(&top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_menu_entry_repeated_over_a_dated_headline_is_no_headline() {
+    let menu = "Home\nBridge Traffic In The Old Town\nSport\nArts\n";
+    let top = format!(
+        "{menu}{menu}{menu}Blog\nBridge Traffic In The Old Town\nLife In Town\n\
+        A Yes After A Long Debate\nPublished on March 3, 2021\n"
+    );
+    assert_eq!(title_of(&top), "A Yes After A Long Debate");
+}
+
+#[test]
+fn a_search_prompt_repeated_around_the_headline_is_no_headline() {
+    let prompt = "Search the news of the old town";
+    let top = format!(
+        "{prompt}\nHome\nNews\nSport\nArts\n{prompt}\nDetailed search\n{prompt}\n\
+        {prompt}\nYes To The Bridge After A Long Debate\n"
+    );
+    assert_eq!(title_of(&top), "Yes To The Bridge After A Long Debate");
+}

@@ -157,6 +157,10 @@ fn names_the_topic_in_a_word(line: &Line, body: &HashMap<String, usize>) -> bool
         .all(|k| body.get(k).is_some_and(|&n| n >= 3))
 }
 
+/// Lines above the body within which a headline the page repeats (its
+/// share box, its breadcrumb and its picture all name it) is still one.
+const SHARED_REACH: usize = 8;
+
 /// The headline closest to the body whose words (with its standfirst) overlap the body most.
 pub(super) fn pick_title(
     lines: &[Line],
@@ -167,7 +171,10 @@ pub(super) fn pick_title(
     let mut candidates: Vec<(usize, f64)> = Vec::new();
     let mut dist = 0usize;
     for i in (start.saturating_sub(BYLINE_REACH)..start).rev() {
-        let shared = is_shared_headline(lines, i);
+        let shared = is_shared_headline(lines, i)
+            || (start - i <= SHARED_REACH
+                && super::title_repeats::is_repeated_headline(&lines[i])
+                && !(i + 1..start).any(|j| lines[j].is_title_like() && meta_under(lines, j)));
         if lines[i].kind == Kind::Noise && !shared {
             continue;
         }
@@ -324,7 +331,10 @@ pub(super) fn pick_title(
         // A headline is repeated where the page names itself; a standfirst
         // repeated (as the page's description) is a standfirst all the same.
         // A section's name repeated in a menu is no headline repeated.
-        let dup = if !standfirst && is_duplicated(lines, i) && !named_in_a_menu(lines, i) {
+        // A line repeated so often that it is noise gets no more for it.
+        let noise = lines[i].kind == Kind::Noise && !is_shared_headline(lines, i);
+        let dup = if !standfirst && !noise && is_duplicated(lines, i) && !named_in_a_menu(lines, i)
+        {
             0.3
         } else {
             0.0

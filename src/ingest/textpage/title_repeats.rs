@@ -25,6 +25,14 @@ pub(super) fn is_shared_headline(lines: &[Line], i: usize) -> bool {
             }))
 }
 
+/// A headline made noise by its repeats: read alone, a headline of four
+/// words or more.
+pub(super) fn is_repeated_headline(l: &Line) -> bool {
+    l.kind == Kind::Noise
+        && l.words >= SHARED_WORDS
+        && lines::classify(&l.text, l.eff, l.words, 0) == Kind::Heading
+}
+
 /// Words a line needs for a labelled copy of it to be a share box's and
 /// not a category line's ("Kategorie: Allgemein, news").
 const SHARED_WORDS: usize = 4;
