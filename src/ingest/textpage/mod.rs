@@ -49,9 +49,9 @@ mod site_meta;
 mod split;
 mod stamps;
 mod table_rows;
-mod teasers;
 #[cfg(test)]
 mod teaser_tests;
+mod teasers;
 #[cfg(test)]
 mod tests;
 mod title;

@@ -107,3 +107,20 @@ fn a_row_of_links_closed_by_about_us_is_no_headline() {
                Anzahl zugelassener Brücken\n";
     assert_eq!(title_of(top), "Anzahl zugelassener Brücken");
 }
+
+#[test]
+fn a_caption_over_its_credit_is_no_headline_though_a_byline_follows_the_headline() {
+    let top = "News\nTown\nThe River Bridge Of The Old Town\nSymbolbild / River Works Ltd\n\
+        A Yes After A Long Debate\nBy Anna Rossi On 12. December 2022\n";
+    assert_eq!(title_of(top), "A Yes After A Long Debate");
+}
+
+#[test]
+fn a_headline_over_a_pictures_credit_keeps_its_byline() {
+    let top = "News\nTown\nOur Projects On The Town\nSLOW WORK\nThe River Bridge Is Coming But Not Fast Enough\nAP Photo/Anna Rossi\nBuilding.\n\
+        By Carlo Neri\n";
+    assert_eq!(
+        title_of(top),
+        "The River Bridge Is Coming But Not Fast Enough"
+    );
+}

@@ -98,7 +98,9 @@ fn runs_into_prose(lines: &[Line], chain: &[usize], j: usize) -> bool {
     let between = (last + 1..j).filter(|&k| !lines[k].is_meta()).count();
     let next = (j + 1..lines.len()).find(|&k| !lines[k].is_meta());
     between <= 1
-        && lines.get(j).is_some_and(|l| l.is_text() && l.eff >= SECTION_EFF)
+        && lines
+            .get(j)
+            .is_some_and(|l| l.is_text() && l.eff >= SECTION_EFF)
         && next.is_some_and(|k| lines[k].is_text())
 }
 

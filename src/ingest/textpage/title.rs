@@ -19,7 +19,7 @@ use super::title_heads::{
 };
 use super::title_neighbours::{
     byline_right_under, byline_under, dated_headline, meta_right_under, meta_under,
-    period_headline, under_a_headline,
+    own_byline_under, period_headline, under_a_headline,
 };
 use super::title_repeats::{
     in_teasers_by_one_credit, is_duplicated, is_shared_headline, named_in_a_menu,
@@ -217,7 +217,7 @@ pub(super) fn pick_title(
                 && *playlist.get_or_insert_with(|| has_playlist(lines)))
             // A picture may sit between a headline and its byline: its
             // credit under the headline makes no caption of it.
-            || (captions_a_picture(lines, i) && !byline_under(lines, i))
+            || (captions_a_picture(lines, i) && !own_byline_under(lines, i))
             || (running_time_above(lines, i) && !byline_under(lines, i))
             || under_player_controls(lines, i)
             || (over_slider_arrows(lines, i) && !meta_under(lines, i))

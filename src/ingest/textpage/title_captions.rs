@@ -22,6 +22,8 @@ const CREDITS: &[&str] = &[
     "foto:",
     "foto di ",
     "bild:",
+    "symbolbild",
+    "symbolfoto",
     "imagen:",
     "fotografía:",
     "ap photo",
@@ -46,8 +48,11 @@ pub(super) fn captions_a_picture(lines: &[Line], i: usize) -> bool {
         || FILE_MARKS.iter().any(|m| lower.ends_with(m))
         || (i + 1..lines.len())
             .find(|&j| lines[j].kind != Kind::Noise)
-            .is_some_and(|j| {
-                let lower = lines[j].text.trim().to_lowercase();
-                CREDITS.iter().any(|c| lower.starts_with(c)) && lines[j].words <= 8
-            })
+            .is_some_and(|j| is_credit_line(&lines[j]))
+}
+
+/// A picture's credit on a line of its own ("Image: X", "AP Photo/X").
+pub(super) fn is_credit_line(line: &Line) -> bool {
+    let lower = line.text.trim().to_lowercase();
+    CREDITS.iter().any(|c| lower.starts_with(c)) && line.words <= 8
 }

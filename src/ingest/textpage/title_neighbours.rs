@@ -70,6 +70,19 @@ pub(super) fn byline_under(lines: &[Line], i: usize) -> bool {
     (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some())
 }
 
+/// A byline within three lines under a line with no other headline
+/// between (a picture's credit may be): a credit that belongs to the line
+/// and not to a headline under it.
+pub(super) fn own_byline_under(lines: &[Line], i: usize) -> bool {
+    (i + 1..lines.len().min(i + 4))
+        .take_while(|&j| {
+            lines[j].byline.is_some()
+                || !lines[j].is_title_like()
+                || super::title_captions::is_credit_line(&lines[j])
+        })
+        .any(|j| lines[j].byline.is_some())
+}
+
 /// A byline or a date within three lines under a line.
 pub(super) fn meta_under(lines: &[Line], i: usize) -> bool {
     (i + 1..lines.len().min(i + 4)).any(|j| lines[j].byline.is_some() || lines[j].date.is_some())
