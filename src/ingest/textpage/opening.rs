@@ -73,6 +73,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
                 || byline_right_under(lines, h)
                 || (date_line_under(lines, h) && prose <= 1 && longest_prose <= BLURB_EFF)
                 || (credited_under_standfirst(lines, h) && meta_within(lines, h, 3))
+                || (prose == 1 && over_the_opening_again(lines, start, h))
         } else {
             // A long headline opening the run counts when a date line
             // alone sits right under it: a paragraph carries no date line.
@@ -104,6 +105,21 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
         }
     }
     found
+}
+
+/// Characters of the run's first line that its repeat holds.
+const REPEAT_CHARS: usize = 50;
+
+/// Whether the paragraph under the headline `h` tells again the run's first
+/// line (the page's description set above the headline, "Sensation in …"
+/// over "06.11.23 - Sensation in …").
+fn over_the_opening_again(lines: &[Line], start: usize, h: usize) -> bool {
+    let first = &lines[start];
+    let head: String = first.text.chars().take(REPEAT_CHARS).collect();
+    first.is_text()
+        && head.chars().count() == REPEAT_CHARS
+        && next_content(lines, h + 1)
+            .is_some_and(|j| lines[j].is_text() && lines[j].text.contains(&head))
 }
 
 /// Longest prose line that may be a headline opening the run over its date

@@ -325,6 +325,8 @@ pub(super) fn pick_title(
             -0.5
         } else if i < start && !head && over_an_article_head(lines, i) {
             KICKER
+        } else if i < start && super::title_heads::labels_the_headline_under(lines, i) {
+            KICKER
         } else {
             0.0
         };

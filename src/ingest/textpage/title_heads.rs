@@ -115,6 +115,23 @@ pub(super) fn over_an_article_head(lines: &[Line], i: usize) -> bool {
     })
 }
 
+/// Fewest letters of a label in capitals opening a kicker ("KOMMENTAR",
+/// "EXKLUSIV"): an acronym opening a headline is shorter.
+const LABEL_LETTERS: usize = 7;
+
+/// Whether the line opens with a label in capitals ("KOMMENTAR
+/// Bürgermeisterwahl in Petersberg") and a headline follows it: a kicker.
+pub(super) fn labels_the_headline_under(lines: &[Line], i: usize) -> bool {
+    let text = lines[i].text.trim();
+    let mut words = text.split_whitespace();
+    let label = words.next().unwrap_or("");
+    let capitals = label.chars().count() >= LABEL_LETTERS
+        && label.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+    capitals
+        && words.any(|w| w.chars().any(char::is_lowercase))
+        && next_content(lines, i + 1).is_some_and(|j| lines[j].is_title_like())
+}
+
 /// Whether half of the content words of `a` or more come back in `b`.
 fn says_again(a: &str, b: &str) -> bool {
     let other: HashSet<String> = keys(b).into_iter().collect();

@@ -354,3 +354,21 @@ fn a_table_of_contents_puts_the_headline_no_farther_from_the_text() {
     let a = parse_text_page(&page).expect("an article");
     assert_eq!(a.title, "Rsync + Stunnel 4.x");
 }
+
+#[test]
+fn a_description_over_the_kicker_and_headline_is_no_part_of_the_body() {
+    let page = "Home\nTown\nPolitics\n\
+        Surprise in the old town! The young baker Anna Rossi wins the vote for mayor against the man who ran the council for twelve years...\n\
+        Share\n\
+        COMMENTARY A vote for mayor\n\
+        The young baker of the old town and her friends must deliver now\n\
+        06.11.23 - Surprise in the old town! The young baker Anna Rossi wins the vote for mayor against the man who ran the council for twelve years, and the party that ran the town since the war is left with nothing.\n\
+        Where did it go wrong? The council had not looked united for years, and the mayor never managed to turn his work into votes, while the baker went from door to door all summer and listened to everyone in the old town.\n\
+        The old town will stay a place to watch for a while: the baker has promised a lot, and the council will hold her to every word of it.\n";
+    let a = parse_text_page(page).expect("an article");
+    assert_eq!(
+        a.title,
+        "The young baker of the old town and her friends must deliver now"
+    );
+    assert!(a.body[0].starts_with("06.11.23"), "{:?}", a.body);
+}
