@@ -89,6 +89,9 @@ const DATE_LABELS: &[&str] = &[
 ];
 
 /// Cuts a trailing date, time, pipe section or handle off a credit line.
+/// Words between a credit's name and its date ("on", "am", "le").
+const DATE_LEADS: &[&str] = &["on", "am", "le", "el", "il", "op", "den", "vom", "dnia"];
+
 fn clean_credit(words: &[&str]) -> String {
     let end = dates::date_start_word(words).unwrap_or(words.len());
     let mut out: Vec<&str> = Vec::new();
@@ -100,6 +103,14 @@ fn clean_credit(words: &[&str]) -> String {
             break;
         }
         out.push(w);
+    }
+    // The word that leads into the date ("Anna Rossi am 18. September").
+    if end < words.len()
+        && out
+            .last()
+            .is_some_and(|w| DATE_LEADS.contains(&w.to_lowercase().as_str()))
+    {
+        out.pop();
     }
     out.join(" ")
         .trim_end_matches([',', ';', ':', '|', '/'])

@@ -372,3 +372,15 @@ fn a_description_over_the_kicker_and_headline_is_no_part_of_the_body() {
     );
     assert!(a.body[0].starts_with("06.11.23"), "{:?}", a.body);
 }
+
+#[test]
+fn a_two_word_headline_over_its_standfirst_and_a_credit_with_its_date_is_the_title() {
+    let page = format!(
+        "Home\nReviews\nEssays\nAuthors A-Z\nNextA Prison Without A Roof\nBrowse\n\
+        Unbearable Homesickness\n\
+        In his essay the writer explores a feeling between sadness and joy, and what the old town made of it over the long years of its decline.\n\
+        Anna Rossi am 18. September 2019\n{BODY}"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "Unbearable Homesickness");
+}
