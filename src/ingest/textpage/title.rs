@@ -323,9 +323,10 @@ pub(super) fn pick_title(
         let subtitle = under_a_headline(lines, i, story) && !meta_right_under(lines, i) && !kicked;
         let second = if standfirst || subtitle {
             -0.5
-        } else if i < start && !head && over_an_article_head(lines, i) {
-            KICKER
-        } else if i < start && super::title_heads::labels_the_headline_under(lines, i) {
+        } else if i < start
+            && ((!head && over_an_article_head(lines, i))
+                || super::title_heads::labels_the_headline_under(lines, i))
+        {
             KICKER
         } else {
             0.0
