@@ -32,6 +32,11 @@ fn is_sentence_line(l: &Line) -> bool {
             .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') || is_emoji(c))
 }
 
+/// A standfirst set as a heading that closes as a sentence does.
+fn is_lead_sentence(l: &Line) -> bool {
+    super::is_lead(l) && final_char(&l.text).is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
 fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
@@ -61,13 +66,15 @@ pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<u
         // A share bar may sit between the lead and the text, with a link
         // to the comments: they come after the text. A paragraph over the
         // bar is the article's lead.
-        let button = matches!(l.kind, Kind::Boiler | Kind::Barrier(Barrier::Comments))
+        // Next to a button, a short label is one more ("twittern").
+        let button = (matches!(l.kind, Kind::Boiler | Kind::Barrier(Barrier::Comments))
+            || (buttons && super::body::is_plain(l)))
             && l.words <= BUTTON_WORDS;
         if l.kind == Kind::Noise || (button && taken.is_empty()) {
             buttons |= button;
             continue;
         }
-        let lead = buttons && l.is_text() && l.byline.is_none();
+        let lead = buttons && (l.is_text() || is_lead_sentence(l)) && l.byline.is_none();
         let lead_in = i + 1 == start && is_lead_in(l);
         if taken.len() >= EDGE_LINES || !(is_sentence_line(l) || lead || lead_in) {
             break;

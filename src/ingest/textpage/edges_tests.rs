@@ -217,3 +217,19 @@ A digital grid with smart meters is the base on which the energy transition can 
         article.body
     );
 }
+
+#[test]
+fn the_lead_over_a_share_bar_of_buttons_and_plain_labels_opens_the_body() {
+    let text = "Lokales\nJunge Lenker verunfallen mit zwei Sportwagen in einer Nacht\n19.10.2019 11:36\n\
+In der Nacht auf Samstag haben zwei junge Lenker unabhängig voneinander einen Unfall mit ihren teuren Sportwagen gebaut, verletzt wurde niemand.\n\
+teilen\ntwittern\nteilen\nE-Mail\nmitteilen\nteilen\n\
+Ein Neulenker ist in der Nacht auf Samstag kurz vor Mitternacht auf der Autobahn in Richtung Zürich gefahren, als er die Herrschaft über den Wagen verlor.\n\
+Der Wagen prallte gegen die Leitplanke und blieb auf dem Pannenstreifen stehen, der Fahrer konnte selbst aussteigen und wurde nicht verletzt.\n\
+Wenige Stunden später verlor ein zweiter junger Lenker in einer Kurve die Kontrolle über sein Auto und landete in einem Feld neben der Strasse.\n";
+    let article = parse_text_page(text).expect("page parses");
+    assert!(
+        article.body[0].starts_with("In der Nacht auf Samstag"),
+        "{:?}",
+        article.body
+    );
+}
