@@ -6,6 +6,8 @@
 
 mod author_note;
 pub(crate) use author_note::is_author_note;
+#[cfg(test)]
+mod blog_tests;
 mod body;
 mod boiler_forms;
 mod boiler_phrases;

@@ -266,7 +266,10 @@ pub(super) fn pick_title(
             / 5.0)
             .min(1.0);
         // A short headline over its standfirst is short by choice.
-        let size = if i < start && over_its_standfirst(lines, i, body) {
+        let size = if i < start
+            && (over_its_standfirst(lines, i, body)
+                || super::title_neighbours::dated_right_over_the_text(lines, i, start))
+        {
             1.0
         } else {
             size
@@ -289,8 +292,12 @@ pub(super) fn pick_title(
             0.9
         } else if i < start && (has_meta_after(lines, i, start) || dated) {
             // A byline right under it: the headline's own (a standfirst
-            // sits between its headline and the byline).
-            if byline_right_under(lines, i) && !standfirst {
+            // sits between its headline and the byline). So is a date
+            // line right under it and right over the text.
+            if (byline_right_under(lines, i)
+                || super::title_neighbours::dated_right_over_the_text(lines, i, start))
+                && !standfirst
+            {
                 0.9
             } else {
                 0.6

@@ -106,6 +106,30 @@ pub(super) fn period_headline(lines: &[Line], i: usize, start: usize) -> bool {
         && l.byline.is_none()
         && (1..=PERIOD_HEADLINE_WORDS).contains(&l.words)
         && text.starts_with(char::is_uppercase)
-        && next_content(lines, i + 1)
-            .is_some_and(|d| lines[d].date.is_some() && next_content(lines, d + 1) == Some(start))
+        && next_content(lines, i + 1).is_some_and(|d| date_over_the_text(lines, d, start))
+}
+
+/// Most words of a date line, with its credit, right over the text.
+const DATE_LINE_WORDS: usize = 12;
+
+/// Whether line `d` is a date line (with its credit, if any) right over
+/// the text at `start`, or over a post format's label of one word
+/// ("Standard") right over it.
+fn date_over_the_text(lines: &[Line], d: usize, start: usize) -> bool {
+    let label =
+        |j: usize| lines[j].kind == Kind::Short && lines[j].words == 1 && lines[j].date.is_none();
+    lines[d].date.is_some()
+        && lines[d].words <= DATE_LINE_WORDS
+        && next_content(lines, d + 1)
+            .is_some_and(|j| j == start || (label(j) && next_content(lines, j + 1) == Some(start)))
+}
+
+/// Whether the line is a headline right over its date line, itself right
+/// over the text: a blog post's own headline, however short, where a
+/// blog's tagline sits higher up.
+pub(super) fn dated_right_over_the_text(lines: &[Line], i: usize, start: usize) -> bool {
+    i < start
+        && lines[i].date.is_none()
+        && lines[i].byline.is_none()
+        && next_content(lines, i + 1).is_some_and(|d| date_over_the_text(lines, d, start))
 }
