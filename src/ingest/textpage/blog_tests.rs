@@ -1,6 +1,7 @@
 //! Tests of blog posts' headlines: a short headline right over its date
 //! line, under the blog's name and tagline, one made-up page each.
 
+use super::parse_text_page;
 use super::title_tests::title_of;
 
 #[test]
@@ -15,4 +16,27 @@ fn a_post_formats_label_between_the_date_and_the_text_keeps_the_headline() {
     let top = "The council, the bridge and the old town…\nHome\nPrivacy\nImprint\nJoin in…\n\
 Jan24\nFog.\nPublished on Fri, 24 January 2020, 18:18 by Anna\nStandard\n";
     assert_eq!(title_of(top), "Fog.");
+}
+
+#[test]
+fn a_post_of_short_lines_under_its_dated_headline_is_the_body() {
+    let page = "Riverside Meetups\n\
+Talks on town planning, traffic and the river for everyone who lives by the water, held once a month in the old library by the bridge.\n\
+Search\nMain menu\nHome\nAbout us\nEvents\nPrevious Next\n\
+Meetup April 2012\nPublished on 11/04/2012 by anna\n\
+Host: Town library, Bridge Street 29, Riverside\nModerator: Hass Chapman\nAgenda\n\
+Two or three short talks on the bridge (30 mins)\nQuestions from the neighbours about traffic (1 hour)\n\
+Small groups on the river banks (30 mins)\nNext meeting, when? What type? Etc. (30 mins)\n\
+Share with others\nPrint\nTwitter\nFacebook\nRelated posts\nLeave a reply\n";
+    let a = parse_text_page(page).expect("an article");
+    assert_eq!(a.title, "Meetup April 2012");
+    assert!(
+        a.body.contains(&"Moderator: Hass Chapman".to_string()),
+        "{:?}",
+        a.body
+    );
+    assert_eq!(
+        a.body.last().map(String::as_str),
+        Some("Next meeting, when? What type? Etc. (30 mins)")
+    );
 }

@@ -35,6 +35,7 @@ mod gallery;
 #[cfg(test)]
 mod headline_tests;
 mod lines;
+mod list_post;
 mod measure;
 mod meta;
 mod opening;
@@ -133,8 +134,10 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         return Err(TextPageError::Binary);
     }
     let lines = lines::build(lines::split_lines(text));
-    let (mut start, end) = body_region(&lines)
+    let (start, end) = body_region(&lines)
         .ok_or_else(|| TextPageError::NotAPage("no paragraph of article text found".into()))?;
+    let list_post = list_post::list_post(&lines, start, end);
+    let (mut start, end) = list_post.unwrap_or((start, end));
     // A headline written as sentences is prose to pick_title: it is taken as found.
     let mut opening_title = None;
     if let Some(h) = opening::opening_headline(&lines, start, end) {
@@ -177,7 +180,14 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
         let floor = standfirst.filter(|&s| s < body_start).unwrap_or(t) + 1;
         body_start = body::opening_list(&lines, body_start, floor);
     }
-    let mut body = body_paragraphs(&lines, body_start, end, standfirst);
+    let mut body = if list_post.is_some() {
+        (body_start..=end)
+            .filter(|&i| lines[i].kind != Kind::Noise && Some(i) != standfirst)
+            .map(|i| lines[i].text.clone())
+            .collect()
+    } else {
+        body_paragraphs(&lines, body_start, end, standfirst)
+    };
     if let Some(t) = title_idx.filter(|&t| t < body_start) {
         // A sentence set as a line of its own opens the article.
         let floor = standfirst.filter(|&s| s < body_start).unwrap_or(t) + 1;
