@@ -203,6 +203,7 @@ fn a_reply_form_heading_post_links_a_legal_row_or_an_author_box_end_the_post() {
         "Leave a Reply Cancel reply",
         "Schreibe einen Kommentar Antworten abbrechen",
         "Kommentar verfassen Antwort abbrechen",
+        "Kommentar hinterlassen Antworten abbrechen",
         "Beitrags-Navigation",
         "Post navigation",
         "Neueste Kommentare",
