@@ -117,6 +117,7 @@ fn densest_run(lines: &[Line], teaser: &[bool]) -> Option<(usize, usize)> {
     let (score, s, e) = best?;
     let (s, e) = without_cookie_edges(lines, s, e);
     let e = without_closing_island(lines, s, e);
+    let e = super::about_box::without_about_box(lines, s, e);
     let e = super::closing::with_closing_sentences(lines, e);
     let e = super::closing::with_closing_list(lines, e);
     // A paragraph of some length, or many short ones (verse, short sentences).

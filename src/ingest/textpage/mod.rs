@@ -4,6 +4,7 @@
 //! boilerplate, section marker...), the article body is the densest run of prose between
 //! section markers, and the title is the nearby headline whose words overlap the body most.
 
+mod about_box;
 mod author_note;
 pub(crate) use author_note::is_author_note;
 #[cfg(test)]
