@@ -1,5 +1,6 @@
-//! Tests of blog posts' headlines: a short headline right over its date
-//! line, under the blog's name and tagline, one made-up page each.
+//! Tests of the heads of blog posts and press releases: a short headline
+//! right over its date line under the blog's tagline, a post of short
+//! lines, a lead under the date line; one made-up page each.
 
 use super::parse_text_page;
 use super::title_tests::title_of;
@@ -39,4 +40,27 @@ Share with others\nPrint\nTwitter\nFacebook\nRelated posts\nLeave a reply\n";
         a.body.last().map(String::as_str),
         Some("Next meeting, when? What type? Etc. (30 mins)")
     );
+}
+
+#[test]
+fn a_lead_set_as_a_heading_under_the_date_line_is_the_standfirst() {
+    let page = format!(
+        "Press\nArchive\nNew fire-fighting foam and a bridge of paper win the science prize\n\
+         Hamburg, 2 November 2021\n\
+         Winners of the country's best known contest for young scientists show their work at the fair\n{}",
+        super::title_tests::BODY
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some(
+            "Winners of the country's best known contest for young scientists show their work at the fair"
+        )
+    );
+    let listed = page.replace(
+        "Winners of the country's best known contest for young scientists show their work at the fair",
+        "From the towns, Blog, other news, Events and fairs",
+    );
+    let a = parse_text_page(&listed).expect("an article");
+    assert_eq!(a.standfirst, None);
 }

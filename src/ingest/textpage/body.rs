@@ -247,7 +247,15 @@ fn is_inline_promo(lines: &[Line], i: usize, teaser: &[bool]) -> bool {
 
 /// The lead paragraph between a title and the body, if the page has one.
 pub(super) fn standfirst_before_body(lines: &[Line], title: usize, start: usize) -> Option<usize> {
+    // The headline's date line may sit between it and its standfirst.
     let j = next_content(lines, title + 1)?;
+    // It is set as a heading, not as the body's first paragraph, and it
+    // is no list of the post's categories.
+    if is_date_line(&lines[j]) {
+        let k = next_content(lines, j + 1)?;
+        let lead = k < start && is_lead(&lines[k]) && lines[k].text.matches(", ").count() < 2;
+        return lead.then_some(k);
+    }
     if j < start {
         let l = &lines[j];
         let ok = (l.is_text() || is_lead(l))
@@ -261,6 +269,14 @@ pub(super) fn standfirst_before_body(lines: &[Line], title: usize, start: usize)
         return (!lines[after].is_text()).then_some(start);
     }
     None
+}
+
+/// Most words of a date line (with a category or place) under a headline.
+const DATE_LINE_WORDS: usize = 6;
+
+/// A short line with a date and no credit ("Hamburg, 2. November 2021").
+fn is_date_line(l: &Line) -> bool {
+    l.date.is_some() && l.byline.is_none() && l.words <= DATE_LINE_WORDS && !l.is_text()
 }
 
 /// Words from which a line inside the body that is not a sentence is kept.
