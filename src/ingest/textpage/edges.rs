@@ -55,6 +55,19 @@ fn is_lead_in(l: &Line) -> bool {
         && !super::phrases::is_related_marker(&l.text)
 }
 
+/// Whether the line opens the sentence the first paragraph goes on with
+/// ("Der Plakatwettbewerb für Kinder" over "findet in 2020 bereits …"):
+/// set in bold as the paragraph's first words, it was copied as a line.
+/// A first word in lower case with capitals inside ("iPhone") is a name.
+fn opens_the_sentence(l: &Line, first: &Line) -> bool {
+    super::body::is_plain(l)
+        && !l.text.trim_end().ends_with(['.', '!', '?', ':'])
+        && first.text.split_whitespace().next().is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                && w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+        })
+}
+
 /// Lines right above `start` and below `floor` that open the article:
 /// sentence lines, nearest first; the nearest may lead into the first
 /// paragraph with a colon.
@@ -75,7 +88,7 @@ pub(super) fn opening_lines(lines: &[Line], start: usize, floor: usize) -> Vec<u
             continue;
         }
         let lead = buttons && (l.is_text() || is_lead_sentence(l)) && l.byline.is_none();
-        let lead_in = i + 1 == start && is_lead_in(l);
+        let lead_in = i + 1 == start && (is_lead_in(l) || opens_the_sentence(l, &lines[start]));
         if taken.len() >= EDGE_LINES || !(is_sentence_line(l) || lead || lead_in) {
             break;
         }

@@ -233,3 +233,19 @@ Wenige Stunden später verlor ein zweiter junger Lenker in einer Kurve die Kontr
         article.body
     );
 }
+
+#[test]
+fn a_line_the_first_paragraph_goes_on_from_opens_the_body() {
+    let text = "Sailing Blog\nHome\nChildren paint posters of the lake for the harbour\nPublished by Anna on 23 February 2020\n\
+The poster contest for children\n\
+takes place for the sixth time this year: children between six and twelve are asked to paint the lake, its boats and its birds.\n\
+The best posters hang in the harbour all summer, and the winners sail with the club's crew on a long evening trip across the lake.\n\
+Posters can be handed in at the club house until the end of April, with the painter's name and age written on the back.\n";
+    let article = parse_text_page(text).expect("page parses");
+    assert_eq!(
+        article.body.first().map(String::as_str),
+        Some("The poster contest for children"),
+        "{:?}",
+        article.body
+    );
+}
