@@ -1,6 +1,7 @@
 //! Tests of the heads of blog posts and press releases: a short headline
 //! right over its date line under the blog's tagline, a post of short
-//! lines, a lead under the date line; one made-up page each.
+//! lines, a lead under the date line, a wish over the sign-off; one
+//! made-up page each.
 
 use super::parse_text_page;
 use super::title_tests::title_of;
@@ -63,4 +64,20 @@ fn a_lead_set_as_a_heading_under_the_date_line_is_the_standfirst() {
     );
     let a = parse_text_page(&listed).expect("an article");
     assert_eq!(a.standfirst, None);
+}
+
+#[test]
+fn a_short_wish_over_the_writers_sign_off_closes_the_post() {
+    let page = format!(
+        "Deal Doctor\nHome\nTen thousand testers wanted for the new biscuit\nAnna 17.10.2019, 13:56\n{}\
+         Good luck!\nYours Anna\nTo the deal »\nSHARE TWEET SHARE MAIL\n",
+        super::title_tests::BODY
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(
+        a.body.last().map(String::as_str),
+        Some("Yours Anna"),
+        "{:?}",
+        a.body
+    );
 }

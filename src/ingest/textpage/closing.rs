@@ -37,6 +37,7 @@ const SIGN_OFFS: &[&str] = &[
     "love,",
     "cheers,",
     "yours,",
+    "yours ",
     "bis bald",
     "bisous",
     "besos",
@@ -63,6 +64,11 @@ fn is_sign_off(l: &Line) -> bool {
     is_plain(l) && l.words <= SIGN_OFF_WORDS && SIGN_OFFS.iter().any(|s| lower.starts_with(s))
 }
 
+/// A wish of a word or three closed by an exclamation mark ("Good luck!").
+fn is_wish(l: &Line) -> bool {
+    is_plain(l) && l.words < CLOSING_WORDS && l.text.trim_end().ends_with('!')
+}
+
 /// A closing sentence or a sign-off.
 pub(super) fn is_closing_line(l: &Line) -> bool {
     is_closing_sentence(l) || is_sign_off(l)
@@ -77,9 +83,19 @@ pub(super) fn with_closing_sentences(lines: &[Line], e: usize) -> usize {
     }
     let mut end = e;
     for _ in 0..CLOSING_LINES {
-        let Some(k) = next_content(lines, end + 1).filter(|&k| is_closing_line(&lines[k])) else {
+        let Some(k) = next_content(lines, end + 1) else {
             break;
         };
+        // A short wish over a sign-off ("Viel Glück!", "Euer Hans").
+        if is_wish(&lines[k]) {
+            if let Some(s) = next_content(lines, k + 1).filter(|&s| is_sign_off(&lines[s])) {
+                end = s;
+                break;
+            }
+        }
+        if !is_closing_line(&lines[k]) {
+            break;
+        }
         // A sign-off closes the article whatever follows it.
         if is_sign_off(&lines[k]) {
             end = k;
