@@ -1,4 +1,4 @@
-//! Tests of the heads of blog posts and press releases: a short headline
+//! Tests of blog posts and press releases: a short headline
 //! right over its date line under the blog's tagline, a post of short
 //! lines, a lead under the date line, a wish over the sign-off; one
 //! made-up page each.
