@@ -325,7 +325,11 @@ fn heads_a_section(lines: &[Line], start: usize, end: usize, i: usize) -> bool {
     // A section's heading over its first numbered subheading ("1. Choose
     // the right pot"), one over the other.
     let first_sub = |j: usize| is_plain(&lines[j]) && lines[j].text.trim_start().starts_with("1.");
-    let opens = next(i).is_some_and(opens_at);
+    // A question set as a subheading may have a picture's caption under it.
+    let asks = lines[i].text.trim_end().ends_with('?');
+    let opens = next(i).is_some_and(|j| {
+        opens_at(j) || (asks && is_plain(&lines[j]) && next(j).is_some_and(|k| lines[k].is_text()))
+    });
     let over_sub = next(i).is_some_and(|j| first_sub(j) && next(j).is_some_and(opens_at));
     let under = prev(i).is_some_and(|j| first_sub(i) && is_plain(&lines[j]) && after_text(j));
     (opens && (after_text(i) || under)) || (over_sub && after_text(i))

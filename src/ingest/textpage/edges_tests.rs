@@ -249,3 +249,28 @@ Posters can be handed in at the club house until the end of April, with the pain
         article.body
     );
 }
+
+#[test]
+fn a_question_set_as_a_subheading_over_a_caption_stays_in_the_body() {
+    let text = "Harbour Courier\nHome\nMore speakers from every town for the river festival\n\
+The river festival wants more speakers from every town along the water, and it has a plan to find them before the summer.\n\
+Workshops in the library teach new speakers how to write a talk, how to face a hall and how to answer the hard questions.\n\
+Why the festival?\n\
+The festival stage in spring\n\
+Speaking at the festival is the surest way into the town's clubs and councils, so the organisers want every voice on its stage.\n\
+The workshops are free, and the next one opens in May with twenty places for speakers who have never given a talk before.\n";
+    let article = parse_text_page(text).expect("page parses");
+    assert!(
+        article.body.iter().any(|p| p == "Why the festival?"),
+        "{:?}",
+        article.body
+    );
+    assert!(
+        !article
+            .body
+            .iter()
+            .any(|p| p.starts_with("The festival stage")),
+        "{:?}",
+        article.body
+    );
+}
