@@ -2,7 +2,7 @@
 //! the standfirst before it, and the paragraphs it keeps.
 
 use super::lines::{Barrier, Kind, Line};
-use super::{is_lead, next_content};
+use super::{SHORT_DATE_WORDS, is_lead, next_content};
 
 /// Short paragraphs that make a body without a long one.
 const SHORT_PARAGRAPHS: usize = 12;
@@ -271,12 +271,9 @@ pub(super) fn standfirst_before_body(lines: &[Line], title: usize, start: usize)
     None
 }
 
-/// Most words of a date line (with a category or place) under a headline.
-const DATE_LINE_WORDS: usize = 6;
-
 /// A short line with a date and no credit ("Hamburg, 2. November 2021").
 fn is_date_line(l: &Line) -> bool {
-    l.date.is_some() && l.byline.is_none() && l.words <= DATE_LINE_WORDS && !l.is_text()
+    l.date.is_some() && l.byline.is_none() && l.words <= SHORT_DATE_WORDS && !l.is_text()
 }
 
 /// Words from which a line inside the body that is not a sentence is kept.

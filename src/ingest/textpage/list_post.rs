@@ -6,7 +6,7 @@
 //! the prose found.
 
 use super::lines::{Kind, Line};
-use super::next_content;
+use super::{DATE_LINE_WORDS, next_content};
 
 /// Fewest lines of a post of short lines.
 const POST_LINES: usize = 5;
@@ -15,9 +15,6 @@ const POST_LINES: usize = 5;
 const POST_LINE_WORDS: usize = 4;
 /// Most words of a button's label.
 const LABEL_WORDS: usize = 3;
-/// Most words of the date line (with its credit and category) under the
-/// headline.
-const DATE_LINE_WORDS: usize = 12;
 /// Prose (in Latin characters) from which the run found is an article,
 /// whatever lines of another post there are.
 const PROSE_ENOUGH: usize = 200;

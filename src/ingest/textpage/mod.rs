@@ -266,6 +266,12 @@ fn looks_binary(text: &str) -> bool {
     odd * 10 > total
 }
 
+/// Most words of a short date line by a headline, with a category or place
+/// ("Hamburg, 2. November 2021"); a longer line is a sentence with a date in it.
+const SHORT_DATE_WORDS: usize = 6;
+/// Most words of a date line that also carries its credit and category.
+const DATE_LINE_WORDS: usize = 12;
+
 fn next_content(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&i| lines[i].kind != Kind::Noise)
 }

@@ -5,15 +5,12 @@
 use super::lines::{Kind, Line};
 use super::title_heads::credited_under_standfirst;
 use super::title_neighbours::byline_right_under;
-use super::{dates, meta, next_content};
+use super::{SHORT_DATE_WORDS, dates, meta, next_content};
 
 /// Lines from the start of the run searched for a headline.
 const OPENING: usize = 16;
 /// Prose lines at most above the headline in the run (a tagline, a notice).
 const PROSE_ABOVE: usize = 2;
-/// Most words of a date line above a headline ("Friday, December 23, 2016");
-/// a longer line is a sentence with a date in it.
-const DATE_LINE_WORDS: usize = 6;
 /// Longest prose line taken for a blurb above the headline ("Self care and
 /// ideas to help you live a healthier, happier life.").
 const BLURB_EFF: usize = 160;
@@ -58,7 +55,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             .rev()
             .find(|&j| lines[j].kind != Kind::Noise)
             .is_some_and(|j| {
-                (lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS)
+                (lines[j].date.is_some() && lines[j].words <= SHORT_DATE_WORDS)
                     || dates::is_day_stamp(&lines[j].text)
             });
         let opens = if prose > PROSE_ABOVE {
@@ -130,7 +127,7 @@ const LONG_HEADLINE_EFF: usize = 250;
 fn date_line_under(lines: &[Line], i: usize) -> bool {
     next_content(lines, i + 1).is_some_and(|j| {
         let l = &lines[j];
-        l.date.is_some() && l.byline.is_none() && l.words <= DATE_LINE_WORDS
+        l.date.is_some() && l.byline.is_none() && l.words <= SHORT_DATE_WORDS
     })
 }
 

@@ -9,11 +9,7 @@ use super::lines::{Kind, Line};
 use super::stamps::is_relative_stamp;
 use super::title::{STORY, keys};
 use super::title_signs::is_bracketed;
-use super::{meta, next_content};
-
-/// Most words of a date line ("Friday, December 23, 2016"); a longer line
-/// is a sentence or a headline with a date in it.
-const DATE_LINE_WORDS: usize = 6;
+use super::{SHORT_DATE_WORDS, meta, next_content};
 
 /// A date or credit line just after a headline marks it as an article's own title.
 /// Only lines above the body count, and the body's first line when it is
@@ -58,7 +54,7 @@ pub(super) fn date_right_above(lines: &[Line], i: usize) -> bool {
     (0..i)
         .rev()
         .find(|&j| lines[j].kind != Kind::Noise)
-        .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= DATE_LINE_WORDS)
+        .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= SHORT_DATE_WORDS)
 }
 
 /// Whether a date or byline sits a few lines above `i` with a headline

@@ -4,7 +4,7 @@
 
 use super::lines::{Kind, Line};
 use super::title_furniture::has_credit_label;
-use super::{meta, next_content};
+use super::{DATE_LINE_WORDS, meta, next_content};
 
 /// A byline on the next line that is not noise.
 pub(super) fn byline_right_under(lines: &[Line], i: usize) -> bool {
@@ -108,9 +108,6 @@ pub(super) fn period_headline(lines: &[Line], i: usize, start: usize) -> bool {
         && text.starts_with(char::is_uppercase)
         && next_content(lines, i + 1).is_some_and(|d| date_over_the_text(lines, d, start))
 }
-
-/// Most words of a date line, with its credit, right over the text.
-const DATE_LINE_WORDS: usize = 12;
 
 /// Whether line `d` is a date line (with its credit, if any) right over
 /// the text at `start`, or over a post format's label of one word
