@@ -81,3 +81,61 @@ fn a_short_wish_over_the_writers_sign_off_closes_the_post() {
         a.body
     );
 }
+
+#[test]
+fn a_headline_over_its_date_and_posted_by_line_beats_the_blogs_name() {
+    let top = "For schools\nFor whom?\nBy whom?\nBridge Council\n\
+~ bridges & what moves me\nSearch:\nAfter far too long the council bridge again\n31 Thursday Oct 2019\n\
+Posted by DT in Diary\n≈ Leave a comment\nTags\nbridge, buses, river, town, council, traffic\n";
+    let page = format!("{top}{}Bridge Council\n", super::title_tests::BODY);
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "After far too long the council bridge again");
+    assert_eq!(a.byline.as_deref(), Some("DT"));
+}
+
+#[test]
+fn a_blogs_posted_by_line_credits_the_name_without_the_category() {
+    let credit = |s: &str| super::meta::byline_of(s);
+    assert_eq!(
+        credit("Posted by Anna Rossi in Travel").as_deref(),
+        Some("Anna Rossi")
+    );
+    assert_eq!(
+        credit("Geschrieben von Anna Rossi").as_deref(),
+        Some("Anna Rossi")
+    );
+    assert_eq!(credit("Posted in Travel"), None);
+}
+
+#[test]
+fn a_sections_label_over_a_headlines_date_and_byline_is_no_headline() {
+    let top = "Home\nBridge news\n>\nCouncil\n>\nBridge news\n02.02.2022 · 11:14\nby Anna Rossi\n\
+Long wait for the new council bridge\n\
+Only two days after the vote will the council show the plans - the work starts in spring all the same\n\
+share tweet share mail\n";
+    assert_eq!(
+        super::title_tests::title_of(top),
+        "Long wait for the new council bridge"
+    );
+}
+
+#[test]
+fn a_headlines_credit_block_copied_twice_is_no_list_of_teasers() {
+    let top = "Home\nTown\nWednesday 04 May 2022 | 01:10\n\
+Council Approves The River Bridge After Long Debate\nPosted by Anna Rossi\n\
+The news is from Marco Bianchi\nPosted by Anna Rossi\nThe news is from Marco Bianchi\n";
+    assert_eq!(
+        super::title_tests::title_of(top),
+        "Council Approves The River Bridge After Long Debate"
+    );
+}
+
+#[test]
+fn a_rubric_over_a_headline_over_its_category_and_byline_is_its_kicker() {
+    let top = "Town Daily\nThe daily of the town\nLog in\n-A+A\nThe bridge in debate\n\
+Open floor: a town, its river and me\nLAWYER\nBy Anna Rossi on 7 May 2020\n";
+    assert_eq!(
+        super::title_tests::title_of(top),
+        "Open floor: a town, its river and me"
+    );
+}

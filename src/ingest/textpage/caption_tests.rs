@@ -35,3 +35,13 @@ fn disclosures_disclaimers_and_buy_buttons_are_boilerplate() {
          that the terms of the loan were read out at the meeting on Tuesday.",
     );
 }
+
+#[test]
+fn a_headline_over_its_pictures_credit_and_its_date_is_no_caption() {
+    let top = "Home\nSeminar\nOnline seminar\nKeep up with the council\nCase law\nTown planning\n\
+Council Approves The Bridge\nImage: AdobeStock/anna\n20.12.2022\n";
+    assert_eq!(
+        super::title_tests::title_of(top),
+        "Council Approves The Bridge"
+    );
+}

@@ -6,121 +6,12 @@ enum Tok {
     Word(String),
 }
 
-/// Month names and common abbreviations in English, Italian, French, Spanish, German,
-/// Portuguese and Dutch.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("gennaio", 1),
-    ("gen", 1),
-    ("janvier", 1),
-    ("enero", 1),
-    ("ene", 1),
-    ("januar", 1),
-    ("jänner", 1),
-    ("janeiro", 1),
-    ("januari", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("febbraio", 2),
-    ("février", 2),
-    ("fevrier", 2),
-    ("févr", 2),
-    ("febrero", 2),
-    ("februar", 2),
-    ("fevereiro", 2),
-    ("fev", 2),
-    ("februari", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("marzo", 3),
-    ("mars", 3),
-    ("märz", 3),
-    ("marz", 3),
-    ("março", 3),
-    ("marco", 3),
-    ("maart", 3),
-    ("mrt", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("aprile", 4),
-    ("avril", 4),
-    ("avr", 4),
-    ("abril", 4),
-    ("abr", 4),
-    ("may", 5),
-    ("maggio", 5),
-    ("mag", 5),
-    ("mai", 5),
-    ("mayo", 5),
-    ("maio", 5),
-    ("mei", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("giugno", 6),
-    ("giu", 6),
-    ("juin", 6),
-    ("junio", 6),
-    ("juni", 6),
-    ("junho", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("luglio", 7),
-    ("lug", 7),
-    ("juillet", 7),
-    ("juil", 7),
-    ("julio", 7),
-    ("juli", 7),
-    ("julho", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("agosto", 8),
-    ("ago", 8),
-    ("août", 8),
-    ("aout", 8),
-    ("augustus", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("settembre", 9),
-    ("set", 9),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("setembro", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("ottobre", 10),
-    ("ott", 10),
-    ("octobre", 10),
-    ("octubre", 10),
-    ("oktober", 10),
-    ("okt", 10),
-    ("outubro", 10),
-    ("out", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("novembro", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("dicembre", 12),
-    ("dic", 12),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("déc", 12),
-    ("diciembre", 12),
-    ("dezember", 12),
-    ("dez", 12),
-    ("dezembro", 12),
-    ("dts", 12),
-];
-
 /// Words that may sit between the parts of a written date ("5 de abril de 2018", "5th of").
 const FILLERS: &[&str] = &[
     "de", "del", "di", "of", "the", "th", "st", "nd", "rd", "er", "º", "ª", "le",
 ];
+
+use super::date_names::{MONTHS, WEEKDAYS};
 
 fn month_of(word: &str) -> Option<u32> {
     MONTHS
@@ -318,8 +209,14 @@ fn try_at(toks: &[(Tok, String)], i: usize) -> Option<i64> {
                 return None;
             }
         }
-        // 5 aprile 2018, 5. März 2018, 5 de abril de 2018
+        // 5 aprile 2018, 5. März 2018, 5 de abril de 2018; a blog's badge
+        // may set the weekday between the day and the month ("31
+        // Donnerstag Okt 2019").
         let j = skip_fillers(toks, i + 1);
+        let j = match word(&toks.get(j)?.0) {
+            Some(w) if WEEKDAYS.contains(&w) => skip_fillers(toks, j + 1),
+            _ => j,
+        };
         let m = month_of(word(&toks.get(j)?.0)?)?;
         let y = year_at(toks, skip_fillers(toks, j + 1))?;
         return to_unix(y, m, a);

@@ -24,6 +24,7 @@ fn formats() {
         "05/04/2018",
         "05.04.2018",
         "Thursday, 5th of April 2018",
+        "5 Donnerstag Apr 2018",
         "5. April 2018",
         "5 de abril de 2018",
         "le 5 avril 2018",

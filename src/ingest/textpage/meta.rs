@@ -21,6 +21,24 @@ const BY_PREFIX: &[&str] = &[
     "kolumnistin:",
     "kolumnist*in:",
 ];
+/// Verbs a blog sets before its byline ("Posted by", "Geschrieben von").
+const POSTED: &[&str] = &[
+    "posted",
+    "written",
+    "geschrieben",
+    "verfasst",
+    "veröffentlicht",
+    "publié",
+    "écrit",
+    "pubblicato",
+    "scritto",
+    "publicado",
+    "escrito",
+    "geschreven",
+];
+/// Words that lead from a blog's byline to the category of the post
+/// ("Posted by Anna in Travel").
+const FILED_IN: &[&str] = &["in", "im", "en", "under", "unter", "dans", "sotto"];
 /// Credit prefixes kept as written ("da Radio Blackout": "from", not "by").
 const FROM_PREFIX: &[&str] = &["da", "from", "via", "fonte:", "source:"];
 
@@ -126,7 +144,18 @@ pub(super) fn byline_of(text: &str) -> Option<String> {
     if let Some(credit) = labelled_credit(text).or_else(|| role_credit(text)) {
         return Some(credit);
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    // A blog's "Posted by DT in Tagebuch": the verb goes, and so does the
+    // category the post was filed in.
+    let posted = words.len() > 2
+        && POSTED.contains(&words[0].to_lowercase().as_str())
+        && BY_PREFIX.contains(&words[1].to_lowercase().as_str());
+    if posted {
+        words.remove(0);
+        if let Some(at) = words.iter().position(|w| FILED_IN.contains(w)) {
+            words.truncate(at);
+        }
+    }
     let first = words.first()?.to_lowercase();
     let rest = &words[1..];
     if rest.is_empty() || rest.len() > 16 || !is_name_word(rest[0]) {

@@ -23,6 +23,7 @@ mod comment_heads;
 mod consent;
 #[cfg(test)]
 mod copy_tests;
+mod date_names;
 mod dates;
 mod edges;
 #[cfg(test)]
@@ -33,6 +34,7 @@ mod end_tests;
 mod fields;
 mod footer;
 mod gallery;
+mod glued_menu;
 #[cfg(test)]
 mod headline_tests;
 mod lines;

@@ -211,3 +211,29 @@ fn short_sections_that_run_into_the_articles_prose_are_the_article() {
     assert!(body.contains("The two men share"), "{body}");
     assert!(body.contains("the baker on the square"), "{body}");
 }
+
+#[test]
+fn a_menu_of_labels_glued_to_their_blurbs_is_not_the_article() {
+    let menu: String = [
+        ("Faith", "Our faith is trust in the grace of God, which the church has preached for many centuries in every town of the region."),
+        ("Baptism", "Baptism is the sacrament of the beginning: the festive welcome of a person into the church, at any age and in any parish."),
+        ("Confirmation", "Confirmation is a festive service of blessing, the yes of the young to their baptism, held every spring in the parishes."),
+        ("Wedding", "In a church wedding the couple ask for God's blessing on their life together, in front of their families and their friends."),
+        ("Funeral", "At a Christian funeral people take leave of someone who has died and commend them to God, with prayers and with music."),
+    ]
+    .iter()
+    .map(|(label, blurb)| format!("{label}{blurb}\nRead more\n"))
+    .collect();
+    let page = format!(
+        "Home\nTopics\n{menu}Search\nBishop's word: the service as the mark of the church\n11.11.2021\n\
+The bishop spoke to the synod on Thursday about wealth, crisis and the renewal of the church service, which he called the mark of every church.\n\
+He thanked the parishes for keeping their services open through the long winter, and asked the synod to fund music in the small villages.\n\
+Related news\n"
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert!(a.body[0].starts_with("The bishop spoke"), "{:?}", a.body);
+    assert_eq!(
+        a.title,
+        "Bishop's word: the service as the mark of the church"
+    );
+}

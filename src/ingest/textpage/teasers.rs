@@ -35,10 +35,12 @@ pub(super) fn teaser_flags(lines: &[Line]) -> Vec<bool> {
         })
         .collect();
     keep_long_sections(lines, &mut flags);
+    let glued = super::glued_menu::glued_teasers(lines);
     flags
         .into_iter()
         .zip(short_headline_pairs(lines))
-        .map(|(a, b)| a || b)
+        .zip(glued)
+        .map(|((a, b), c)| a || b || c)
         .collect()
 }
 

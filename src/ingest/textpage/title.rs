@@ -18,8 +18,8 @@ use super::title_heads::{
     credited_under_standfirst, date_right_above, has_meta_after, over_an_article_head,
 };
 use super::title_neighbours::{
-    byline_right_under, byline_under, dated_headline, meta_right_under, meta_under,
-    own_byline_under, period_headline, under_a_headline,
+    byline_right_under, byline_under, dated_headline, dated_under_its_picture, meta_right_under,
+    meta_under, own_byline_under, period_headline, under_a_headline,
 };
 use super::title_repeats::{
     in_teasers_by_one_credit, is_duplicated, is_shared_headline, named_in_a_menu,
@@ -217,7 +217,9 @@ pub(super) fn pick_title(
                 && *playlist.get_or_insert_with(|| has_playlist(lines)))
             // A picture may sit between a headline and its byline: its
             // credit under the headline makes no caption of it.
-            || (captions_a_picture(lines, i) && !own_byline_under(lines, i))
+            || (captions_a_picture(lines, i)
+                && !own_byline_under(lines, i)
+                && !dated_under_its_picture(lines, i, start))
             || (running_time_above(lines, i) && !byline_under(lines, i))
             || under_player_controls(lines, i)
             || (over_slider_arrows(lines, i) && !meta_under(lines, i))
@@ -295,6 +297,7 @@ pub(super) fn pick_title(
             // sits between its headline and the byline). So is a date
             // line right under it and right over the text.
             if (byline_right_under(lines, i)
+                || super::title_neighbours::date_then_byline_under(lines, i)
                 || super::title_neighbours::dated_right_over_the_text(lines, i, start))
                 && !standfirst
             {

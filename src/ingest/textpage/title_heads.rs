@@ -101,12 +101,17 @@ pub(super) const KICKER: f64 = -0.6;
 /// analytischen Wert" over "Das Imperialismus-Phantom"), however long.
 /// A headline set twice in other words ("Kind krank: Was Arbeitgeber
 /// wissen müssen" over a longer wording) is no kicker, nor is a credit
-/// line with its date.
+/// line with its date. A shorter line over a headline right over its
+/// byline is its kicker too ("Le droit en débats" over "Libre cours :
+/// Raoult, les nazis et moi" over "Par Matthieu Hy"); a longer one may be
+/// the headline over its subtitle.
 pub(super) fn over_an_article_head(lines: &[Line], i: usize) -> bool {
     next_content(lines, i + 1).is_some_and(|j| {
         lines[j].is_title_like()
             && lines[j].date.is_none()
-            && credited_under_standfirst(lines, j)
+            && (credited_under_standfirst(lines, j)
+                || (super::title_neighbours::byline_right_under(lines, j)
+                    && lines[i].words < lines[j].words))
             && !says_again(&lines[i].text, &lines[j].text)
     })
 }

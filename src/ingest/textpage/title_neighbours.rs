@@ -4,12 +4,56 @@
 
 use super::lines::{Kind, Line};
 use super::title_furniture::has_credit_label;
-use super::{DATE_LINE_WORDS, meta, next_content};
+use super::{DATE_LINE_WORDS, SHORT_DATE_WORDS, meta, next_content};
 
-/// A byline on the next line that is not noise.
+/// A byline on the next line that is not noise; a category in capitals
+/// may sit between them ("Libre cours : …" / "AVOCAT" / "Par Matthieu Hy
+/// le 07 Mai 2020").
 pub(super) fn byline_right_under(lines: &[Line], i: usize) -> bool {
-    next_content(lines, i + 1).is_some_and(|j| lines[j].byline.is_some())
+    next_content(lines, i + 1).is_some_and(|j| {
+        lines[j].byline.is_some()
+            || (is_caps_label(&lines[j])
+                && next_content(lines, j + 1).is_some_and(|k| lines[k].byline.is_some()))
+    })
 }
+
+/// Most words of a category written in capitals.
+const CAPS_LABEL_WORDS: usize = 2;
+
+/// A category written in capitals ("AVOCAT", "POLITIK").
+fn is_caps_label(l: &Line) -> bool {
+    let letters = l.text.chars().filter(|c| c.is_alphabetic()).count();
+    l.words <= CAPS_LABEL_WORDS
+        && letters >= 3
+        && l.date.is_none()
+        && l.byline.is_none()
+        && l.text
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// A date line right under the line and a byline right under the date: a
+/// blog post's head ("Nach viel zu langer Zeit …" / "31 Donnerstag Okt
+/// 2019" / "Posted by DT in Tagebuch").
+/// A section's label over the date and byline of a headline under them
+/// ("Formel 1-News" / "02.02.2022 · 11:14" / "von X" / headline) is not
+/// one.
+pub(super) fn date_then_byline_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|d| {
+        lines[d].date.is_some()
+            && lines[d].byline.is_none()
+            && lines[d].words <= SHORT_DATE_WORDS
+            && super::dates::words_beside_date(&lines[d].text) <= DATE_LINE_OTHER_WORDS
+            && next_content(lines, d + 1).is_some_and(|b| {
+                lines[b].byline.is_some()
+                    && next_content(lines, b + 1).is_none_or(|h| !lines[h].is_title_like())
+            })
+    })
+}
+
+/// Most words beside the date in a date line under a headline ("Posted on
+/// Thursday, …"); a line with more is a headline with a date in it.
+const DATE_LINE_OTHER_WORDS: usize = 2;
 
 /// Most words of a date line standing over a headline.
 const DATE_OVER_WORDS: usize = 6;
@@ -81,6 +125,17 @@ pub(super) fn own_byline_under(lines: &[Line], i: usize) -> bool {
                 || super::title_captions::is_credit_line(&lines[j])
         })
         .any(|j| lines[j].byline.is_some())
+}
+
+/// Whether the line is a headline over its picture's credit, its date line
+/// right under the credit and right over the text ("Verjährung von …" /
+/// "Bild: AdobeStock/…" / "20.12.2022" / text): no caption, which sits
+/// under its picture and not over the article's date.
+pub(super) fn dated_under_its_picture(lines: &[Line], i: usize, start: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|c| {
+        super::title_captions::is_credit_line(&lines[c])
+            && next_content(lines, c + 1).is_some_and(|d| date_over_the_text(lines, d, start))
+    })
 }
 
 /// A byline or a date within three lines under a line.

@@ -67,7 +67,9 @@ const TEASER_CREDIT_REACH: usize = 6;
 
 /// Whether the headline's credit right under it comes again a few lines
 /// away under another headline ("von KB_Redaktion" under two teasers): a
-/// list of teasers by one desk, not an article's own head.
+/// list of teasers by one desk, not an article's own head. The credit and
+/// the line under it copied twice ("Publicado por X" / "La información es
+/// de Y", twice) are one head's, repeated.
 pub(super) fn in_teasers_by_one_credit(lines: &[Line], i: usize) -> bool {
     let Some(c) = next_content(lines, i + 1).filter(|&c| lines[c].byline.is_some()) else {
         return false;
@@ -81,6 +83,7 @@ pub(super) fn in_teasers_by_one_credit(lines: &[Line], i: usize) -> bool {
             && undated(&lines[k].text) == credit
             && lines[k - 1].is_title_like()
             && k - 1 != i
+            && lines.get(k + 1).map(|l| &l.text) != lines.get(c + 1).map(|l| &l.text)
     })
 }
 

@@ -244,20 +244,34 @@ pub(super) fn is_arrow_link(line: &Line) -> bool {
 /// A list of tags or places written on one line ("Long Island, Montauk, New
 /// York, Hamptons"): three items or more between commas, each of one to
 /// three capitalised words. A headline says something of its names; such a
-/// line only names them.
+/// line only names them. Tags are often in lower case ("amiga, dogs,
+/// floppy, Hunde, Hundeleben"): five items or more of a word or two each
+/// make a list however they are written.
 pub(super) fn is_tag_line(text: &str) -> bool {
-    let items: Vec<&str> = text.split(',').map(str::trim).collect();
-    items.len() >= 3
-        && items.iter().all(|item| {
-            let words: Vec<&str> = item.split_whitespace().collect();
-            (1..=3).contains(&words.len())
-                && words.iter().all(|w| {
-                    w.chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                })
-        })
+    let items: Vec<Vec<&str>> = text
+        .split(',')
+        .map(|item| item.split_whitespace().collect())
+        .collect();
+    let capitalised = items.iter().all(|words| {
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+    });
+    let bare = items.iter().all(|words| {
+        (1..=2).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    });
+    (items.len() >= 3 && capitalised) || (items.len() >= TAG_LINE_ITEMS && bare)
 }
+
+/// Items from which a line of bare words between commas is a list of tags,
+/// whatever their case.
+const TAG_LINE_ITEMS: usize = 5;
 
 /// A breadcrumb trail copied without its separators repeats a section's
 /// name when the page sits in a section and a subsection of the same name

@@ -347,8 +347,14 @@ River Bridge, Old Town, City Council\nShare\n"
     assert!(title_signs::is_tag_line(
         "Long Island, Montauk, New York, Hamptons"
     ));
+    assert!(title_signs::is_tag_line(
+        "amiga, dogs, floppy, Hunde, Hundeleben, Mesty"
+    ));
     assert!(!title_signs::is_tag_line(
         "Rome, Paris, Berlin vote for the bridge"
+    ));
+    assert!(!title_signs::is_tag_line(
+        "bread, wine, cheese, olives and figs for the whole town"
     ));
     assert!(!title_signs::is_tag_line(
         "Council Approves The River Bridge"
