@@ -124,3 +124,25 @@ fn a_headline_over_a_pictures_credit_keeps_its_byline() {
         "The River Bridge Is Coming But Not Fast Enough"
     );
 }
+
+#[test]
+fn a_headline_closed_by_the_sites_name_in_capitals_yields_to_the_headline() {
+    let top = "Home\nTown\nVIDEOS\nLocal news\n\
+Bridge vote: the council approves the river bridge and its buses\n\
+The council members voted on Tuesday after a long debate; the work on the banks starts in spring.\n\
+Council approves the river bridge after a long debate | TOWN DAILY\n\
+Follow us on Google News\nAnna Rossi\n";
+    assert_eq!(
+        title_of(top),
+        "Bridge vote: the council approves the river bridge and its buses"
+    );
+    assert!(!site_meta::ends_with_a_barred_brand("Pros | Cons"));
+}
+
+#[test]
+fn a_row_of_fields_with_a_writers_credit_is_no_headline() {
+    let top = "Newsletter\n-\nLogin\n-\n\
+26 | 01 | 2022 Town | Practice | Video Text & Fotos: Anna Rossi 0 337\n\
+26 | 01 | 2022 Town | Practice | Video\nText & Fotos: Anna Rossi 0 337\n";
+    assert!(!title_of(top).contains(" | "), "{}", title_of(top));
+}

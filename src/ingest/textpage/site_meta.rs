@@ -160,3 +160,21 @@ mod tests {
         );
     }
 }
+
+/// Most words of a site's name after a headline's bar.
+const BRAND_WORDS: usize = 2;
+
+/// Whether the line ends with " | " and a name in capitals ("… Premier
+/// League | LÍBERO"): the page's name for search engines, its headline
+/// followed by the site's name.
+pub(super) fn ends_with_a_barred_brand(text: &str) -> bool {
+    text.trim_end()
+        .rsplit_once(" | ")
+        .is_some_and(|(head, tail)| {
+            let letters = tail.chars().filter(|c| c.is_alphabetic()).count();
+            !head.trim().is_empty()
+                && letters >= 3
+                && tail.split_whitespace().count() <= BRAND_WORDS
+                && tail.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        })
+}

@@ -237,7 +237,8 @@ pub(super) fn pick_title(
             || ends_with_more_link(&lines[i].text)
             || is_credit_or_back_link(&lines[i].text)
             || awaits_a_name(&lines[i].text)
-            || (lines[i].date.is_some() && has_credit_label(&lines[i].text))
+            || ((lines[i].date.is_some() || is_barred_row(&lines[i].text))
+                && has_credit_label(&lines[i].text))
             || ends_with_arrow(&lines[i].text)
             || is_row_of_links(&lines[i].text)
             || is_label_with_description(&lines[i].text)
@@ -358,8 +359,12 @@ pub(super) fn pick_title(
         // A headline with a bar and a year after it ("… Costumes | 2020") is
         // the page's name for search engines; the headline proper, set
         // near it in other words, goes first.
+        // So is one closed by a bar and the site's name in capitals ("… |
+        // LÍBERO"), all the more.
         let search_name = if ends_with_a_barred_year(&lines[i].text) {
             SEARCH_NAME
+        } else if super::site_meta::ends_with_a_barred_brand(&lines[i].text) {
+            SITE_NAMED
         } else {
             0.0
         };
@@ -372,8 +377,18 @@ pub(super) fn pick_title(
     best.map(|(_, i)| i)
 }
 
+/// Bars from which a line is a row of fields ("26 | 01 | 2022 Schweiz |
+/// Praxis | Video Text & Fotos: …").
+const ROW_BARS: usize = 3;
+
+fn is_barred_row(text: &str) -> bool {
+    text.matches(" | ").count() >= ROW_BARS
+}
+
 /// What a headline closed by a bar and a year loses.
 const SEARCH_NAME: f64 = -0.1;
+/// What a headline closed by a bar and the site's name in capitals loses.
+const SITE_NAMED: f64 = -0.4;
 
 /// Whether the line ends with " | " and a year ("… Costumes | 2020").
 pub(super) fn ends_with_a_barred_year(text: &str) -> bool {

@@ -223,6 +223,7 @@ const CREDIT_COLONS: &[&str] = &[
     "autorin:",
     "author:",
     "text:",
+    "fotos:",
     "by:",
     "rédaction :",
     "rédaction:",
@@ -232,7 +233,7 @@ const CREDIT_COLONS: &[&str] = &[
 
 /// Whether a line holds a writer's credit label: with a date, it is the
 /// story's date and credit line ("05.02.2020 - Redaktion: NAME"), however
-/// many words it has.
+/// many words it has; so it is in a row of fields set apart by bars.
 pub(super) fn has_credit_label(text: &str) -> bool {
     let lower = text.to_lowercase();
     CREDIT_COLONS.iter().any(|c| lower.contains(c))
