@@ -139,3 +139,16 @@ Open floor: a town, its river and me\nLAWYER\nBy Anna Rossi on 7 May 2020\n";
         "Open floor: a town, its river and me"
     );
 }
+
+#[test]
+fn a_by_alone_over_a_name_makes_the_name_the_headlines_byline() {
+    let page = format!(
+        "Research & Innovation\nNew Bridge Does Superior Job Carrying Buses\nBy\nAnna Rossi\nDate\n\
+February 5, 2020\nShare\nFacebook\nTwitter\nEmail\nPrint\n\
+Council approves the new river bridge and its traffic study\n{}",
+        super::title_tests::BODY
+    );
+    let a = parse_text_page(&page).expect("an article");
+    assert_eq!(a.title, "New Bridge Does Superior Job Carrying Buses");
+    assert_eq!(a.byline.as_deref(), Some("Anna Rossi"));
+}

@@ -180,6 +180,7 @@ pub(super) fn build(lines: Vec<String>) -> Vec<Line> {
         .tap_verse()
         .tap_comment_heads()
         .tap_galleries()
+        .tap_split_bylines()
 }
 
 /// Bulleted items of at least this many words, this many in a row, are
@@ -192,9 +193,22 @@ trait TapLists {
     fn tap_verse(self) -> Self;
     fn tap_comment_heads(self) -> Self;
     fn tap_galleries(self) -> Self;
+    fn tap_split_bylines(self) -> Self;
 }
 
 impl TapLists for Vec<Line> {
+    /// A "By" alone on its line over a name ("By" / "Todd Bates"): the
+    /// name's line is the byline.
+    fn tap_split_bylines(mut self) -> Self {
+        for i in 1..self.len() {
+            let by = self[i - 1].text.trim().to_lowercase();
+            if meta::is_by_word(&by) && self[i].byline.is_none() {
+                self[i].byline = meta::bare_name(&self[i]);
+            }
+        }
+        self
+    }
+
     /// Heads of readers' comments without a heading over them: see
     /// [`super::comment_heads`].
     fn tap_comment_heads(mut self) -> Self {
