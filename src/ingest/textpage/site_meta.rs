@@ -143,24 +143,6 @@ pub(super) fn category_of(text: &str) -> Option<String> {
     .then(|| cat.to_string())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn categories() {
-        assert_eq!(
-            category_of("pubblicato il in Conflitti Globalidi redazioneTag correlati:").as_deref(),
-            Some("Conflitti Globali")
-        );
-        assert_eq!(category_of("Posted in News").as_deref(), Some("News"));
-        assert_eq!(
-            category_of("Published in World by Ann Lee").as_deref(),
-            Some("World")
-        );
-    }
-}
-
 /// Most words of a site's name after a headline's bar.
 const BRAND_WORDS: usize = 2;
 
@@ -177,4 +159,22 @@ pub(super) fn ends_with_a_barred_brand(text: &str) -> bool {
                 && tail.split_whitespace().count() <= BRAND_WORDS
                 && tail.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories() {
+        assert_eq!(
+            category_of("pubblicato il in Conflitti Globalidi redazioneTag correlati:").as_deref(),
+            Some("Conflitti Globali")
+        );
+        assert_eq!(category_of("Posted in News").as_deref(), Some("News"));
+        assert_eq!(
+            category_of("Published in World by Ann Lee").as_deref(),
+            Some("World")
+        );
+    }
 }
