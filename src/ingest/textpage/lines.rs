@@ -77,7 +77,12 @@ impl Line {
             && self.eff <= 250
             && (!ends_with_any(&self.text, &['.', ':', ';', ','])
                 || is_headline_ending_in_initialism(&self.text))
-            && digit_share(&self.text) < 0.3
+            && (digit_share(&self.text) < 0.3
+                // A headline naming models by number ("… an RTX 3080, 3090
+                // or 3070") still has five words or more; a score or a
+                // table's row has fewer.
+                || (digit_share(&self.text) < 0.5
+                    && dates::words_beside_date(&self.text) >= HEADLINE_WORDS))
             && !starts_with_bullet(&self.text)
     }
 }

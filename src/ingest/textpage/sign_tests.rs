@@ -146,3 +146,15 @@ fn a_row_of_fields_with_a_writers_credit_is_no_headline() {
 26 | 01 | 2022 Town | Practice | Video\nText & Fotos: Anna Rossi 0 337\n";
     assert!(!title_of(top).contains(" | "), "{}", title_of(top));
 }
+
+#[test]
+fn a_headline_naming_models_by_number_is_still_a_headline() {
+    let top = "Home\nNews\nWhere and How to Buy an RTX 3080, 3090 or 3070\n\
+By Anna Rossi 04 November 2020\nShares\nComments (32)\n";
+    assert_eq!(
+        title_of(top),
+        "Where and How to Buy an RTX 3080, 3090 or 3070"
+    );
+    let score = lines::build(vec!["Nr Player 1 2 3 4 5 6 7 Sum".to_string()]);
+    assert!(!score[0].is_title_like());
+}
