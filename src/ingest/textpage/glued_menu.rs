@@ -3,7 +3,7 @@
 //! as prose but are the site's menu.
 
 use super::lines::Line;
-use super::measure::is_cjk;
+use super::measure::{has_glued_junction, is_cjk};
 
 /// Words at the head of a line in which a label glued to its blurb shows.
 const HEAD_WORDS: usize = 4;
@@ -23,12 +23,10 @@ fn glued_head(line: &Line) -> Option<&str> {
     if !line.is_text() || line.text.chars().any(is_cjk) {
         return None;
     }
-    line.text.split_whitespace().take(HEAD_WORDS).find(|w| {
-        let chars: Vec<char> = w.chars().collect();
-        chars
-            .windows(3)
-            .any(|c| c[0].is_lowercase() && c[1].is_lowercase() && c[2].is_uppercase())
-    })
+    line.text
+        .split_whitespace()
+        .take(HEAD_WORDS)
+        .find(|w| has_glued_junction(w, 2))
 }
 
 /// Prose lines that are a glued menu's teasers: [`MENU_LINES`] or more

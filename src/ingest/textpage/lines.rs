@@ -69,6 +69,7 @@ impl Line {
 
     /// Could be a page title: a headline of at least two words (or a short CJK phrase).
     pub fn is_title_like(&self) -> bool {
+        let digits = digit_share(&self.text);
         matches!(self.kind, Kind::Heading | Kind::Short)
             && (self.date.is_none() || dates::words_beside_date(&self.text) >= HEADLINE_WORDS)
             && self.byline.is_none()
@@ -77,11 +78,11 @@ impl Line {
             && self.eff <= 250
             && (!ends_with_any(&self.text, &['.', ':', ';', ','])
                 || is_headline_ending_in_initialism(&self.text))
-            && (digit_share(&self.text) < 0.3
+            && (digits < 0.3
                 // A headline naming models by number ("… an RTX 3080, 3090
                 // or 3070") still has five words or more; a score or a
                 // table's row has fewer.
-                || (digit_share(&self.text) < 0.5
+                || (digits < 0.5
                     && dates::words_beside_date(&self.text) >= HEADLINE_WORDS))
             && !starts_with_bullet(&self.text)
     }

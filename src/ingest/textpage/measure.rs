@@ -71,3 +71,12 @@ pub(super) fn final_char(s: &str) -> Option<char> {
 pub(super) fn ends_with_period(s: &str) -> bool {
     matches!(final_char(s), Some('.' | '…' | '。'))
 }
+
+/// Whether a word has `lower` lower-case letters running into a capital
+/// ("BekenntnisChristlicher"): two words whose space was lost in copying.
+pub(super) fn has_glued_junction(word: &str, lower: usize) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .windows(lower + 1)
+        .any(|w| w[..lower].iter().all(|c| c.is_lowercase()) && w[lower].is_uppercase())
+}

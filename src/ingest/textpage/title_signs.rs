@@ -3,6 +3,7 @@
 //! the headline above it.
 
 use super::lines::{self, Kind, Line};
+use super::measure::has_glued_junction;
 use super::phrases;
 
 /// Lines of a list to climb to find the heading that opens it.
@@ -293,13 +294,10 @@ pub(super) fn is_glued_labels(text: &str) -> bool {
     if text.split_whitespace().count() > GLUED_ROW_WORDS {
         return false;
     }
-    let glued = |word: &str| {
-        let chars: Vec<char> = word.chars().collect();
-        chars.windows(4).any(|w| {
-            w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_lowercase() && w[3].is_uppercase()
-        })
-    };
-    text.split_whitespace().filter(|w| glued(w)).count() >= 2
+    text.split_whitespace()
+        .filter(|w| has_glued_junction(w, 3))
+        .count()
+        >= 2
 }
 
 /// Most words of a row of links run together.
