@@ -237,3 +237,41 @@ Related news\n"
         "Bishop's word: the service as the mark of the church"
     );
 }
+
+#[test]
+fn questions_over_their_answers_are_the_pages_faq_not_teasers() {
+    let mut page = String::from(
+        "What A Loan Costs\n\
+        The interest on a loan depends on the sum, the term and the yearly rate the bank \
+        asks of you, and the rate in turn on how well the bank rates your income, your \
+        debts and the assets you could pledge, which is why two people rarely pay the same.\n\
+        A longer term lowers what you pay each month but raises what you pay in all, and \
+        a loan you may spend as you like costs more than one the bank can tie to a car or \
+        a house, since the thing bought stands behind the debt if you cannot pay.\n",
+    );
+    for (question, topic) in [
+        ("How is the interest on my loan worked out?", "sum and term"),
+        ("Does my credit rating change the rate?", "rating"),
+        ("Are loans for a car cheaper than others?", "car loans"),
+        (
+            "Does the rate stay the same for the whole term?",
+            "fixed rates",
+        ),
+    ] {
+        page += &format!(
+            "{question}\nThe answer on {topic}: banks weigh what they lend against the \
+            risk they carry, so what lowers the risk lowers the rate you pay over the \
+            years of the loan.\n"
+        );
+    }
+    page += "About us\nContact\nJobs\n";
+    let a = parse_text_page(&page).expect("an article");
+    for topic in ["sum and term", "rating", "car loans", "fixed rates"] {
+        let answer = format!("The answer on {topic}:");
+        assert!(
+            a.body.iter().any(|p| p.starts_with(&answer)),
+            "{topic}: {:?}",
+            a.body
+        );
+    }
+}

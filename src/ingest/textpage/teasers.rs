@@ -80,6 +80,7 @@ fn keep_long_sections(lines: &[Line], flags: &mut [bool]) {
         let sections = mean >= SECTION_EFF
             || (chain.len() <= MIN_PAIRS && longest >= SECTION_EFF)
             || is_ranked(lines, &chain)
+            || is_faq(lines, &chain)
             || runs_into_prose(lines, &chain, j);
         if sections {
             for &k in &chain {
@@ -121,13 +122,30 @@ fn rank(text: &str) -> Option<u32> {
 /// 10") and its lead-in, its entries short as they may be, not a list of
 /// other stories.
 fn is_ranked(lines: &[Line], chain: &[usize]) -> bool {
-    let headings = chain.iter().map(|&k| {
+    counts_up(headings(lines, chain))
+}
+
+/// The heading over each blurb of the chain ("" when there is none).
+fn headings<'a>(lines: &'a [Line], chain: &'a [usize]) -> impl Iterator<Item = &'a str> {
+    chain.iter().map(|&k| {
         (0..k)
             .rev()
             .find(|&j| !lines[j].is_meta())
             .map_or("", |h| lines[h].text.as_str())
-    });
-    counts_up(headings)
+    })
+}
+
+/// Pairs of questions and their answers that make a page's FAQ.
+const FAQ_PAIRS: usize = 3;
+
+/// Whether the chain is a list of questions and their answers: all its
+/// headings but one ask, [`FAQ_PAIRS`] pairs or more. An FAQ belongs to the
+/// page's text; a list of other stories asks now and then.
+fn is_faq(lines: &[Line], chain: &[usize]) -> bool {
+    let asks = headings(lines, chain)
+        .filter(|h| matches!(super::measure::final_char(h), Some('?' | '？')))
+        .count();
+    chain.len() >= FAQ_PAIRS && asks + 1 >= chain.len()
 }
 
 /// Whether [`RANKED_PAIRS`] of the headings in a row open with numbers
