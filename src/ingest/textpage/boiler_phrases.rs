@@ -145,6 +145,8 @@ pub(super) const SHORT_CONTAINS: &[&str] = &[
     "(c) ",
     "click to share",
     "click here",
+    "hier klicken",
+    "klicken sie hier",
     "share on",
     "share this",
     "condividi su",

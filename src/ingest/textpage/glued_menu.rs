@@ -3,7 +3,7 @@
 //! as prose but are the site's menu.
 
 use super::lines::Line;
-use super::measure::{has_glued_junction, is_cjk};
+use super::measure::{glued_junctions, is_cjk};
 
 /// Words at the head of a line in which a label glued to its blurb shows.
 const HEAD_WORDS: usize = 4;
@@ -26,7 +26,7 @@ fn glued_head(line: &Line) -> Option<&str> {
     line.text
         .split_whitespace()
         .take(HEAD_WORDS)
-        .find(|w| has_glued_junction(w, 2))
+        .find(|w| glued_junctions(w, 2) > 0)
 }
 
 /// Prose lines that are a glued menu's teasers: [`MENU_LINES`] or more

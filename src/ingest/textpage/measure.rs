@@ -72,11 +72,12 @@ pub(super) fn ends_with_period(s: &str) -> bool {
     matches!(final_char(s), Some('.' | '…' | '。'))
 }
 
-/// Whether a word has `lower` lower-case letters running into a capital
-/// ("BekenntnisChristlicher"): two words whose space was lost in copying.
-pub(super) fn has_glued_junction(word: &str, lower: usize) -> bool {
+/// How often a word has `lower` lower-case letters running into a capital
+/// ("BekenntnisChristlicher"): words whose space was lost in copying.
+pub(super) fn glued_junctions(word: &str, lower: usize) -> usize {
     let chars: Vec<char> = word.chars().collect();
     chars
         .windows(lower + 1)
-        .any(|w| w[..lower].iter().all(|c| c.is_lowercase()) && w[lower].is_uppercase())
+        .filter(|w| w[..lower].iter().all(|c| c.is_lowercase()) && w[lower].is_uppercase())
+        .count()
 }

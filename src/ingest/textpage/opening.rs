@@ -60,8 +60,12 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             });
         let opens = if prose > PROSE_ABOVE {
             // Past a few lines of prose, only a headline dated above and
-            // credited below opens the article under a run of blurbs.
-            l.is_title_like() && dated && meta_within(lines, h, 3)
+            // credited below opens the article under a run of blurbs, or
+            // one dated below under the copyright closing a box (an
+            // author's profile set above the post).
+            l.is_title_like()
+                && ((dated && meta_within(lines, h, 3))
+                    || (date_line_under(lines, h) && under_a_copyright(lines, h)))
         } else if l.is_title_like() {
             // A headline over its standfirst and credit opens the article
             // when a date or a byline comes with the credit: a quote over
@@ -129,6 +133,17 @@ fn date_line_under(lines: &[Line], i: usize) -> bool {
         let l = &lines[j];
         l.date.is_some() && l.byline.is_none() && l.words <= SHORT_DATE_WORDS
     })
+}
+
+/// Whether the line above `i` is a copyright ("© Anna Rossi").
+fn under_a_copyright(lines: &[Line], i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| lines[j].kind != Kind::Noise)
+        .is_some_and(|j| {
+            let lower = lines[j].text.trim_start().to_lowercase();
+            lower.starts_with('©') || lower.starts_with("(c) ") || lower.starts_with("copyright")
+        })
 }
 
 /// A byline or a date on one of the next `n` lines that are not noise.

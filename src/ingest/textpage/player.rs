@@ -77,19 +77,47 @@ const CONTROLS: &[&str] = &[
     "video player is loading.",
 ];
 
+/// Words of a player's or a slide box's controls as a copy joins them in a
+/// row ("pause play Hide Box Show Box"), lower-cased.
+const CONTROL_WORDS: &[&str] = &[
+    "play",
+    "pause",
+    "stop",
+    "mute",
+    "unmute",
+    "hide",
+    "show",
+    "box",
+    "next",
+    "previous",
+    "prev",
+    "close",
+    "fullscreen",
+];
+
+/// Fewest words of a row of controls.
+const CONTROL_ROW_WORDS: usize = 3;
+
+/// Whether the line is a row of a player's controls, every word one.
+pub(super) fn is_controls_row(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    words.len() >= CONTROL_ROW_WORDS && words.iter().all(|w| CONTROL_WORDS.contains(&w.as_str()))
+}
+
 /// Lines above a headline-like line searched for a player's control.
 const CONTROLS_REACH: usize = 2;
 
-/// Whether one of the two lines above `i` is a player's control
-/// ("Unmute", "Close Modal Dialog"): the line is the title the player
-/// shows over its video. A headline opens the article; the player comes
-/// under it, not above.
+/// Whether the line is a row of controls, or one of the two lines above
+/// `i` a player's control ("Unmute", "Close Modal Dialog"): the line is the
+/// title the player shows over its video. A headline opens the article;
+/// the player comes under it, not above.
 pub(super) fn under_player_controls(lines: &[Line], i: usize) -> bool {
-    (0..i)
-        .rev()
-        .filter(|&j| !lines[j].text.trim().is_empty())
-        .take(CONTROLS_REACH)
-        .any(|j| CONTROLS.contains(&lines[j].text.trim().to_lowercase().as_str()))
+    is_controls_row(&lines[i].text)
+        || (0..i)
+            .rev()
+            .filter(|&j| !lines[j].text.trim().is_empty())
+            .take(CONTROLS_REACH)
+            .any(|j| CONTROLS.contains(&lines[j].text.trim().to_lowercase().as_str()))
 }
 
 /// A slide show's arrows as a copy joins them, lower-cased.

@@ -158,3 +158,51 @@ By Anna Rossi 04 November 2020\nShares\nComments (32)\n";
     let score = lines::build(vec!["Nr Player 1 2 3 4 5 6 7 Sum".to_string()]);
     assert!(!score[0].is_title_like());
 }
+
+#[test]
+fn a_trail_run_together_in_one_word_is_no_headline_over_the_title() {
+    let top = "Home\nContact\nCompanyNewsroomCouncil approves the river bridge\n\
+Back to the newsroom\n06.12.2022\nCouncil Approves The River Bridge For Buses\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge For Buses");
+    assert!(title_signs::is_glued_labels(
+        "CompanyNewsroomCouncil approves the bridge"
+    ));
+}
+
+#[test]
+fn a_headline_dated_under_the_copyright_of_a_profile_box_is_the_title() {
+    let top = "I built the bridge planner, a tool that helps towns plan their crossings and find \
+the money for them. To date it has helped forty towns and their councils find the money for a \
+bridge, a ferry or a tunnel.\n\
+✉️ Mailing list 🐣 Mastodon ✨ Feed 🎤 Talks 🐙 Code 🤠 About me\n\
+❶ I sit on the transport board of the town.\n\
+❷ I help run the cycling club of the old town.\n\
+❸ I walk across the old town every day of the week.\n\
+© Anna Rossi\nCouncil Approves The River Bridge For Buses\n09 Oct 2018\nTwitter\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge For Buses");
+}
+
+#[test]
+fn a_row_of_a_players_controls_is_no_headline() {
+    assert!(player::is_controls_row("pause play Hide Box Show Box"));
+    assert!(!player::is_controls_row("Stop The Bridge"));
+    assert!(!player::is_controls_row("Play"));
+}
+
+#[test]
+fn a_line_going_on_with_the_sentence_above_is_no_headline() {
+    let lines = lines::build(lines::split_lines(
+        "Help us break the silence,\nwe need your support to keep reporting\n\
+         Council Approves The River Bridge\n",
+    ));
+    assert!(title_neighbours::continues_the_line_above(&lines, 1));
+    assert!(!title_neighbours::continues_the_line_above(&lines, 2));
+}
+
+#[test]
+fn a_promo_asking_to_click_here_is_boilerplate() {
+    super::boiler_tests::assert_boilerplate(
+        &["Jetzt auch digital! Einfach hier klicken und registrieren!"],
+        "Der Rat hat hier die neue Brücke beschlossen.",
+    );
+}

@@ -18,8 +18,9 @@ use super::title_heads::{
     credited_under_standfirst, date_right_above, has_meta_after, over_an_article_head,
 };
 use super::title_neighbours::{
-    byline_right_under, byline_under, dated_headline, dated_under_its_picture, meta_right_under,
-    meta_under, own_byline_under, period_headline, under_a_headline,
+    byline_right_under, byline_under, continues_the_line_above, dated_headline,
+    dated_under_its_picture, meta_right_under, meta_under, own_byline_under, period_headline,
+    under_a_headline,
 };
 use super::title_repeats::{
     in_teasers_by_one_credit, is_duplicated, is_shared_headline, named_in_a_menu,
@@ -237,6 +238,7 @@ pub(super) fn pick_title(
             || ends_with_more_link(&lines[i].text)
             || is_credit_or_back_link(&lines[i].text)
             || awaits_a_name(&lines[i].text)
+            || continues_the_line_above(lines, i)
             || ((lines[i].date.is_some() || is_barred_row(&lines[i].text))
                 && has_credit_label(&lines[i].text))
             || ends_with_arrow(&lines[i].text)
@@ -283,7 +285,14 @@ pub(super) fn pick_title(
         // copy, is dated as well: a date above a line of text alone is
         // its headline's, and the line a caption or a section.
         let dated = date_right_above(lines, i) && is_duplicated(lines, i);
-        let story = |h: usize| overlap(&lines[h].text, body).unwrap_or(0.0);
+        // A trail run together tells no story, however many of its words do.
+        let story = |h: usize| {
+            let glued = is_glued_labels(&lines[h].text);
+            (!glued)
+                .then(|| overlap(&lines[h].text, body))
+                .flatten()
+                .unwrap_or(0.0)
+        };
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
         let standfirst = is_standfirst_under_headline(lines, i, story)

@@ -185,3 +185,21 @@ pub(super) fn dated_right_over_the_text(lines: &[Line], i: usize, start: usize) 
         && lines[i].byline.is_none()
         && next_content(lines, i + 1).is_some_and(|d| date_over_the_text(lines, d, start))
 }
+
+/// Whether the line goes on with the sentence of the line above: it opens
+/// in lower case under a line closed by a comma ("Help us break the
+/// censorship," over "we need your support to keep reporting"). A
+/// headline starts its own line.
+pub(super) fn continues_the_line_above(lines: &[Line], i: usize) -> bool {
+    let lower = lines[i]
+        .text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    lower
+        && (0..i)
+            .rev()
+            .find(|&j| lines[j].kind != Kind::Noise)
+            .is_some_and(|j| lines[j].text.trim_end().ends_with(','))
+}

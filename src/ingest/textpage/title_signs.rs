@@ -3,7 +3,7 @@
 //! the headline above it.
 
 use super::lines::{self, Kind, Line};
-use super::measure::has_glued_junction;
+use super::measure::glued_junctions;
 use super::phrases;
 
 /// Lines of a list to climb to find the heading that opens it.
@@ -286,17 +286,17 @@ pub(super) fn is_glued_trail(text: &str) -> bool {
     })
 }
 
-/// Whether two words or more of the line run labels together ("TemasCorte
-/// SupremaOrganismos de derechos humanos"): a row of links copied without
-/// the spaces between them. A brand in camel case ("WordPress") is one word,
+/// Whether the line runs labels together twice or more ("TemasCorte
+/// SupremaOrganismos de derechos humanos", "UnternehmenNewsroomBürger…"):
+/// a row of links, or a trail, copied without the spaces between them. A brand in camel case ("WordPress") is one word,
 /// and a long headline may name two ("ReactJS Skills …, WordPress Market …").
 pub(super) fn is_glued_labels(text: &str) -> bool {
     if text.split_whitespace().count() > GLUED_ROW_WORDS {
         return false;
     }
     text.split_whitespace()
-        .filter(|w| has_glued_junction(w, 3))
-        .count()
+        .map(|w| glued_junctions(w, 3))
+        .sum::<usize>()
         >= 2
 }
 
