@@ -10,8 +10,8 @@ use super::player::{
 use super::stamps::is_relative_stamp;
 use super::title_captions::captions_a_picture;
 use super::title_furniture::{
-    awaits_a_name, ends_with_arrow, ends_with_more_link, has_credit_label, is_credit_or_back_link,
-    is_label_with_description, is_row_of_links,
+    awaits_a_name, ends_with_a_barred_year, ends_with_arrow, ends_with_more_link, has_credit_label,
+    is_barred_row, is_credit_or_back_link, is_label_with_description, is_row_of_links,
 };
 use super::title_heads::{
     KICKER, below_a_headlines_meta, below_an_article_head, credited_under_any_standfirst,
@@ -386,22 +386,7 @@ pub(super) fn pick_title(
     best.map(|(_, i)| i)
 }
 
-/// Bars from which a line is a row of fields ("26 | 01 | 2022 Schweiz |
-/// Praxis | Video Text & Fotos: …").
-const ROW_BARS: usize = 3;
-
-fn is_barred_row(text: &str) -> bool {
-    text.matches(" | ").count() >= ROW_BARS
-}
-
 /// What a headline closed by a bar and a year loses.
 const SEARCH_NAME: f64 = -0.1;
 /// What a headline closed by a bar and the site's name in capitals loses.
 const SITE_NAMED: f64 = -0.4;
-
-/// Whether the line ends with " | " and a year ("… Costumes | 2020").
-pub(super) fn ends_with_a_barred_year(text: &str) -> bool {
-    text.trim_end().rsplit_once(" | ").is_some_and(|(_, tail)| {
-        tail.len() == 4 && tail.chars().all(|c| c.is_ascii_digit()) && tail.starts_with(['1', '2'])
-    })
-}

@@ -361,3 +361,18 @@ mod tests {
         ));
     }
 }
+
+/// Bars from which a line is a row of fields ("26 | 01 | 2022 Schweiz |
+/// Praxis | Video Text & Fotos: …").
+const ROW_BARS: usize = 3;
+
+pub(super) fn is_barred_row(text: &str) -> bool {
+    text.matches(" | ").count() >= ROW_BARS
+}
+
+/// Whether the line ends with " | " and a year ("… Costumes | 2020").
+pub(super) fn ends_with_a_barred_year(text: &str) -> bool {
+    text.trim_end().rsplit_once(" | ").is_some_and(|(_, tail)| {
+        tail.len() == 4 && tail.chars().all(|c| c.is_ascii_digit()) && tail.starts_with(['1', '2'])
+    })
+}

@@ -305,13 +305,15 @@ Appeasement Is Always Wrong\nNo Peace For The Bridge This Year\nAnna Rossi\n",
 
 #[test]
 fn a_headline_closed_by_a_bar_and_a_year_is_the_search_name() {
-    assert!(title::ends_with_a_barred_year(
+    assert!(title_furniture::ends_with_a_barred_year(
         "Best Cheap Bridge Costumes | 2020"
     ));
-    assert!(!title::ends_with_a_barred_year(
+    assert!(!title_furniture::ends_with_a_barred_year(
         "Bridge Costumes | Town News"
     ));
-    assert!(!title::ends_with_a_barred_year("Bridge Costumes 2020"));
+    assert!(!title_furniture::ends_with_a_barred_year(
+        "Bridge Costumes 2020"
+    ));
     let top = "Home\nNews\nRiver Bridge Vote Ends Council Debate | 2021\n\
 The Council Approves The River Bridge After Long Debate\nBy Anna Rossi\n";
     assert_eq!(
