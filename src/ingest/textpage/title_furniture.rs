@@ -303,6 +303,21 @@ pub(super) fn ends_with_site_page(text: &str) -> bool {
         })
 }
 
+/// Bars from which a line is a row of fields ("26 | 01 | 2022 Schweiz |
+/// Praxis | Video Text & Fotos: …").
+const ROW_BARS: usize = 3;
+
+pub(super) fn is_barred_row(text: &str) -> bool {
+    text.matches(" | ").count() >= ROW_BARS
+}
+
+/// Whether the line ends with " | " and a year ("… Costumes | 2020").
+pub(super) fn ends_with_a_barred_year(text: &str) -> bool {
+    text.trim_end().rsplit_once(" | ").is_some_and(|(_, tail)| {
+        tail.len() == 4 && tail.chars().all(|c| c.is_ascii_digit()) && tail.starts_with(['1', '2'])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,19 +375,4 @@ mod tests {
             "Council Approves The River Bridge | The Town Paper"
         ));
     }
-}
-
-/// Bars from which a line is a row of fields ("26 | 01 | 2022 Schweiz |
-/// Praxis | Video Text & Fotos: …").
-const ROW_BARS: usize = 3;
-
-pub(super) fn is_barred_row(text: &str) -> bool {
-    text.matches(" | ").count() >= ROW_BARS
-}
-
-/// Whether the line ends with " | " and a year ("… Costumes | 2020").
-pub(super) fn ends_with_a_barred_year(text: &str) -> bool {
-    text.trim_end().rsplit_once(" | ").is_some_and(|(_, tail)| {
-        tail.len() == 4 && tail.chars().all(|c| c.is_ascii_digit()) && tail.starts_with(['1', '2'])
-    })
 }
