@@ -100,6 +100,63 @@ fn ends_trail_with(trail: &str, last: &str) -> bool {
     })
 }
 
+/// A trail's label, lower-cased, without its colon ("Sie befinden sich
+/// hier:"), over its crumbs one per line.
+const YOU_ARE_HERE: &[&str] = &[
+    "you are here",
+    "sie befinden sich hier",
+    "sie sind hier",
+    "vous êtes ici",
+    "usted está aquí",
+    "está aquí",
+    "sei qui",
+    "ti trovi qui",
+    "jesteś tutaj",
+    "u bent hier",
+];
+
+/// The headline a "You are here:" trail set one crumb per line ends with:
+/// the crumb said twice (the trail's end, then the headline under its
+/// kicker), or the last crumb over the page's date ("Italy: Travel
+/// Advice" over "Updated 12.11.2021"). Lines of a separator alone (">")
+/// part the crumbs; a longer line ends the trail, and whether it is the
+/// headline is left to the other signs.
+pub(super) fn headline_ending_a_labelled_trail(lines: &[Line], start: usize) -> Option<usize> {
+    let label = (start.saturating_sub(TRAIL_REACH)..start)
+        .rev()
+        .find(|&j| {
+            let key = lines[j]
+                .text
+                .trim()
+                .trim_end_matches(':')
+                .trim_end()
+                .to_lowercase();
+            YOU_ARE_HERE.contains(&key.as_str())
+        })?;
+    let mut crumbs: Vec<usize> = Vec::new();
+    for k in label + 1..start {
+        let l = &lines[k];
+        let text = l.text.trim();
+        if text.chars().all(|c| !c.is_alphanumeric()) {
+            continue;
+        }
+        let last = crumbs.last().copied();
+        if crumbs.iter().any(|&c| lines[c].text.trim() == text) {
+            return l.is_title_like().then_some(k);
+        }
+        if l.date.is_some() || l.byline.is_some() {
+            return last.filter(|&c| lines[c].is_title_like());
+        }
+        // "Home" reads as a button, "Topics" as a section marker.
+        let crumb = !l.is_text() && l.words <= CRUMB_WORDS;
+        if !crumb || crumbs.len() > MAX_CRUMBS {
+            return None;
+        }
+        crumbs.push(k);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::parse_text_page;
@@ -142,5 +199,48 @@ The council members meet on Tuesday to vote on the bridge.\n© Town Paper\n\
     fn a_dated_article_keeps_its_headline_under_a_section_named_by_the_trail() {
         let top = "Home\nTown Council > Bridges\nBridges\nThe Town Council Votes For The River Bridge\nBy Anna Rossi\n";
         assert_eq!(title_of(top), "The Town Council Votes For The River Bridge");
+    }
+
+    #[test]
+    fn a_labelled_trail_one_crumb_per_line_names_the_headline() {
+        // The crumb said again under its kicker, over the topic's tags.
+        let top = "Menu
+You are here:
+Home
+Topics
+Town
+Council Meetings
+Every Tuesday
+Council Meetings
+Bridges
+Roads
+Schools
+Council
+";
+        assert_eq!(title_of(top), "Council Meetings");
+        // The last crumb over the page's date.
+        let top = "Menu
+Sie befinden sich hier:
+Startseite
+>
+Rat
+>
+So tagt der Rat
+Stand - 12.11.2021
+Contents
+Council
+";
+        assert_eq!(title_of(top), "So tagt der Rat");
+        // A longer line ends the trail: the other signs weigh it.
+        let top = "Vous êtes ici :
+Accueil
+Émissions
+Le Conseil
+Le Conseil de la ville chaque mardi
+Réécouter
+How The Town Council Votes
+By Anna Rossi
+";
+        assert_eq!(title_of(top), "How The Town Council Votes");
     }
 }

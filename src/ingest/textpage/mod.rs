@@ -158,6 +158,7 @@ pub fn parse_text_page(text: &str) -> Result<Article, TextPageError> {
     let title_idx = opening_title
         .or_else(|| breadcrumb::heading_named_by_trail(&lines, start))
         .or_else(|| breadcrumb::headline_under_its_trail(&lines, start))
+        .or_else(|| breadcrumb::headline_ending_a_labelled_trail(&lines, start))
         .or_else(|| pick_title(&lines, start, end, &region_keys));
 
     let mut body_start = start;
