@@ -274,3 +274,15 @@ The workshops are free, and the next one opens in May with twenty places for spe
         article.body
     );
 }
+
+#[test]
+fn a_headline_over_a_datelined_paragraph_opens_the_article_under_a_caption() {
+    let page = "Home\nNews\nTopics\nOpinion\nAbout us\n\
+The river bridge has stood since 1902 and carried the town's trams, its carts and, for sixty years now, its buses and its lorries over the water.\n\
+The Old Bridge Gives Way\n\
+Red. / 31.10.2023 The council closes the bridge after a survey. The buses will go round by the ring road.\n\
+The survey found cracks in two of the bridge's piers, and the engineers told the council that the bridge could not carry buses another winter without repairs that would cost more than a new one.\n\
+The council will vote on a new bridge in the spring, and until then the buses will take the ring road, which adds ten minutes to every trip across the town.\n";
+    let a = parse_text_page(page).expect("an article");
+    assert_eq!(a.title, "The Old Bridge Gives Way");
+}

@@ -75,6 +75,7 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
                 || (date_line_under(lines, h) && prose <= 1 && longest_prose <= BLURB_EFF)
                 || (credited_under_standfirst(lines, h) && meta_within(lines, h, 3))
                 || (prose == 1 && over_the_opening_again(lines, start, h))
+                || dateline_under(lines, h)
         } else {
             // A long headline opening the run counts when a date line
             // alone sits right under it: a paragraph carries no date line.
@@ -126,6 +127,27 @@ fn over_the_opening_again(lines: &[Line], start: usize, h: usize) -> bool {
 /// Longest prose line that may be a headline opening the run over its date
 /// line (a headline with a quote in it, "… - ”Meidän näkemyksiämme …”").
 const LONG_HEADLINE_EFF: usize = 250;
+
+/// Words at the head of a paragraph in which its dateline's date sits.
+const DATELINE_WORDS: usize = 4;
+
+/// Whether the paragraph right under the line opens with a dateline, a
+/// place or a credit then a date ("Red. / 31.10.2023 The former colony …",
+/// "BERLIN, 2 March 2021 – …"): the article's first paragraph, under its
+/// headline.
+fn dateline_under(lines: &[Line], i: usize) -> bool {
+    next_content(lines, i + 1).is_some_and(|j| {
+        let head: Vec<&str> = lines[j]
+            .text
+            .split_whitespace()
+            .take(DATELINE_WORDS)
+            .collect();
+        // A paragraph opening with the date alone is a dated section, one
+        // of several ("01.02.2022 The labour market …").
+        let place = lines[j].text.trim_start().starts_with(char::is_alphabetic);
+        lines[j].is_text() && place && dates::find_date(&head.join(" ")).is_some()
+    })
+}
 
 /// A short date line right under the line.
 fn date_line_under(lines: &[Line], i: usize) -> bool {
