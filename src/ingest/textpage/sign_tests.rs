@@ -206,3 +206,31 @@ fn a_promo_asking_to_click_here_is_boilerplate() {
         "Der Rat hat hier die neue Brücke beschlossen.",
     );
 }
+
+#[test]
+fn a_kicker_sits_between_the_date_and_a_headline_over_its_captioned_picture() {
+    let top = "Home\nNews\nNews 2 March 2021\nShe says: \"The bridge is not the problem\"\n\
+Mayor Anna Rossi Backs The Council's River Bridge\n\
+The mayor on the old bridge last week, says the paper.Photo: Paolo Bianchi\n";
+    assert_eq!(
+        title_of(top),
+        "Mayor Anna Rossi Backs The Council's River Bridge"
+    );
+    // A credit alone is no caption; the headline is the line under the date.
+    let top = "Home\nNews\nPress release 2 March 2021\nCouncil Approves The River Bridge For Buses\n\
+A protest on the old bridge of the town (archive)\n© Paolo Bianchi/Getty Images\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge For Buses");
+    // A line said again under its picture is the standfirst.
+    let top = "Home\nNews\n2 March 2021\nCouncil Approves The River Bridge\n\
+Mayor: \"The old bridge will carry buses from the spring on\"\n\
+The mayor on the old bridge last week. Photo: Paolo Bianchi\n\
+Mayor: \"The old bridge will carry buses from the spring on\"\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge");
+}
+
+#[test]
+fn a_headline_dated_above_its_pictures_credit_is_no_caption() {
+    let top = "Home\nNews\nTopics\nCouncil Bridges 02.03.2021\n\
+Council Approves The River Bridge For Buses\nPhoto: Paolo Bianchi (Copyright)\n";
+    assert_eq!(title_of(top), "Council Approves The River Bridge For Buses");
+}

@@ -40,15 +40,38 @@ const FILE_MARKS: &[&str] = &["(file)", "(file photo)", "(file picture)", "(arch
 /// X"). A line that opens with the mark ("Photos: …") is a headline.
 pub(super) fn captions_a_picture(lines: &[Line], i: usize) -> bool {
     let lower = lines[i].text.trim().to_lowercase();
-    let inline = CREDITS
-        .iter()
-        .any(|c| lower.find(c).is_some_and(|at| at > 0));
-    inline
+    caption_before_credit(&lines[i].text).is_some()
         || lower.starts_with("file photo:")
         || FILE_MARKS.iter().any(|m| lower.ends_with(m))
         || (i + 1..lines.len())
             .find(|&j| lines[j].kind != Kind::Noise)
             .is_some_and(|j| is_credit_line(&lines[j]))
+}
+
+/// The words (of two letters or more) of a line before the picture's
+/// credit it carries after its text ("… | AP Photo", "… Kessmann.Foto:
+/// X"), if it carries one.
+fn caption_before_credit(text: &str) -> Option<usize> {
+    let lower = text.trim().to_lowercase();
+    let at = CREDITS
+        .iter()
+        .filter_map(|c| lower.find(c).filter(|&at| at > 0))
+        .min()?;
+    let words = lower[..at]
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    Some(words.count())
+}
+
+/// Fewest words of a caption before its credit.
+const CAPTION_WORDS: usize = 3;
+
+/// Whether the line is a picture's caption with its credit after it ("In
+/// the homes the rate is high, says Kessmann.Foto: X"); a credit alone
+/// ("© X/Getty Images") is none.
+pub(super) fn is_credited_caption(text: &str) -> bool {
+    !text.trim_start().starts_with('©')
+        && caption_before_credit(text).is_some_and(|words| words >= CAPTION_WORDS)
 }
 
 /// A picture's credit on a line of its own ("Image: X", "AP Photo/X").

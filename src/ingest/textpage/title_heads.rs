@@ -106,14 +106,34 @@ pub(super) const KICKER: f64 = -0.6;
 /// Raoult, les nazis et moi" over "Par Matthieu Hy"); a longer one may be
 /// the headline over its subtitle.
 pub(super) fn over_an_article_head(lines: &[Line], i: usize) -> bool {
-    next_content(lines, i + 1).is_some_and(|j| {
-        lines[j].is_title_like()
-            && lines[j].date.is_none()
-            && (credited_under_standfirst(lines, j)
-                || (super::title_neighbours::byline_right_under(lines, j)
-                    && lines[i].words < lines[j].words))
-            && !says_again(&lines[i].text, &lines[j].text)
-    })
+    kicks_a_captioned_headline(lines, i)
+        || next_content(lines, i + 1).is_some_and(|j| {
+            lines[j].is_title_like()
+                && lines[j].date.is_none()
+                && (credited_under_standfirst(lines, j)
+                    || (super::title_neighbours::byline_right_under(lines, j)
+                        && lines[i].words < lines[j].words))
+                && !says_again(&lines[i].text, &lines[j].text)
+        })
+}
+
+/// Whether the line, dated right above, sits over a headline with its
+/// picture's caption or credit right under it ("19. November 2021" /
+/// kicker / headline / "… Foto: X"): the kicker, set between the date
+/// and the headline. A line said again under its picture is the
+/// standfirst under the headline.
+fn kicks_a_captioned_headline(lines: &[Line], i: usize) -> bool {
+    let credit = |k: usize| {
+        super::title_captions::is_credit_line(&lines[k])
+            || super::title_captions::is_credited_caption(&lines[k].text)
+    };
+    date_right_above(lines, i)
+        && next_content(lines, i + 1).is_some_and(|j| {
+            lines[j].is_title_like()
+                && lines[j].date.is_none()
+                && next_content(lines, j + 1).is_some_and(credit)
+                && !(j + 1..lines.len().min(j + 4)).any(|k| lines[k].text == lines[j].text)
+        })
 }
 
 /// Fewest letters of a label in capitals opening a kicker ("KOMMENTAR",

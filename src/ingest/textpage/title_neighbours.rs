@@ -129,12 +129,15 @@ pub(super) fn own_byline_under(lines: &[Line], i: usize) -> bool {
 
 /// Whether the line is a headline over its picture's credit, its date line
 /// right under the credit and right over the text ("Verjährung von …" /
-/// "Bild: AdobeStock/…" / "20.12.2022" / text): no caption, which sits
-/// under its picture and not over the article's date.
+/// "Bild: AdobeStock/…" / "20.12.2022" / text), or dated right above with
+/// the text right under the credit: no caption, which sits under its
+/// picture and not over the article's date.
 pub(super) fn dated_under_its_picture(lines: &[Line], i: usize, start: usize) -> bool {
     next_content(lines, i + 1).is_some_and(|c| {
+        let after = next_content(lines, c + 1);
         super::title_captions::is_credit_line(&lines[c])
-            && next_content(lines, c + 1).is_some_and(|d| date_over_the_text(lines, d, start))
+            && (after.is_some_and(|d| date_over_the_text(lines, d, start))
+                || (super::title_heads::date_right_above(lines, i) && after == Some(start)))
     })
 }
 
