@@ -218,7 +218,7 @@ The mayor on the old bridge last week, says the paper.Photo: Paolo Bianchi\n";
     );
     // A credit alone is no caption; the headline is the line under the date.
     let top = "Home\nNews\nPress release 2 March 2021\nCouncil Approves The River Bridge For Buses\n\
-A protest on the old bridge of the town (archive)\n© Paolo Bianchi/Getty Images\n";
+Residents Of The Old Town Protest On The River Bridge\n© Paolo Bianchi/Getty Images\n";
     assert_eq!(title_of(top), "Council Approves The River Bridge For Buses");
     // A line said again under its picture is the standfirst.
     let top = "Home\nNews\n2 March 2021\nCouncil Approves The River Bridge\n\
