@@ -64,7 +64,7 @@ pub(super) fn headline_under_its_trail(lines: &[Line], start: usize) -> Option<u
             if !head.is_title_like() || head.words < 2 {
                 return None;
             }
-            let j = (0..k).rev().find(|&j| lines[j].kind != Kind::Noise)?;
+            let j = super::prev_content(lines, k)?;
             let trail = &lines[j].text;
             (ends_trail_with(trail, &head.text) || is_open_trail(trail)).then_some(k)
         })

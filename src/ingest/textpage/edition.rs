@@ -12,7 +12,7 @@ const MORE_ARTICLES: usize = 2;
 /// The line that names the edition the article at `t` opens, if the body
 /// run `start..=end` holds [`MORE_ARTICLES`] more articles after it.
 pub(super) fn edition_title(lines: &[Line], t: usize, start: usize, end: usize) -> Option<usize> {
-    let p = (0..t).rev().find(|&j| lines[j].kind != Kind::Noise)?;
+    let p = super::prev_content(lines, t)?;
     let name = &lines[p];
     let words: Vec<&str> = name.text.split_whitespace().collect();
     let names_an_edition = name.date.is_some()

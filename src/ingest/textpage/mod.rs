@@ -279,6 +279,11 @@ fn next_content(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&i| lines[i].kind != Kind::Noise)
 }
 
+/// The last line above `i` that is not noise.
+fn prev_content(lines: &[Line], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| lines[j].kind != Kind::Noise)
+}
+
 /// A summary-like line that is not prose by our measure but reads as a lead.
 fn is_lead(line: &Line) -> bool {
     line.kind == Kind::Heading

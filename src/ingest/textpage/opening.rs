@@ -159,13 +159,10 @@ fn date_line_under(lines: &[Line], i: usize) -> bool {
 
 /// Whether the line above `i` is a copyright ("© Anna Rossi").
 fn under_a_copyright(lines: &[Line], i: usize) -> bool {
-    (0..i)
-        .rev()
-        .find(|&j| lines[j].kind != Kind::Noise)
-        .is_some_and(|j| {
-            let lower = lines[j].text.trim_start().to_lowercase();
-            lower.starts_with('©') || lower.starts_with("(c) ") || lower.starts_with("copyright")
-        })
+    super::prev_content(lines, i).is_some_and(|j| {
+        let lower = lines[j].text.trim_start().to_lowercase();
+        lower.starts_with('©') || lower.starts_with("(c) ") || lower.starts_with("copyright")
+    })
 }
 
 /// A byline or a date on one of the next `n` lines that are not noise.

@@ -43,7 +43,7 @@ pub(super) fn running_time_under(lines: &[Line], i: usize) -> bool {
 /// A bare time above a headline may be a clock time dating it, so the label
 /// is required.
 pub(super) fn running_time_above(lines: &[Line], i: usize) -> bool {
-    let Some(prev) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
+    let Some(prev) = super::prev_content(lines, i) else {
         return false;
     };
     let text = lines[prev].text.trim();

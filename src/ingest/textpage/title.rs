@@ -296,10 +296,7 @@ pub(super) fn pick_title(
         // A long line right under a shorter headline of the story is its
         // standfirst: a headline comes before its standfirst, not after.
         let standfirst = is_standfirst_under_headline(lines, i, story)
-            || (0..i)
-                .rev()
-                .find(|&j| lines[j].kind != Kind::Noise)
-                .is_some_and(|j| over_its_standfirst(lines, j, body));
+            || super::prev_content(lines, i).is_some_and(|j| over_its_standfirst(lines, j, body));
         let near = if i < start && credited_under_any_standfirst(lines, i) {
             0.9
         } else if i < start && (has_meta_after(lines, i, start) || dated) {
@@ -336,10 +333,7 @@ pub(super) fn pick_title(
         };
         let head = i < start && credited_under_any_standfirst(lines, i);
         // Under its kicker, an article's head is no subtitle.
-        let kicked = (0..i)
-            .rev()
-            .find(|&j| lines[j].kind != Kind::Noise)
-            .is_some_and(|j| over_an_article_head(lines, j));
+        let kicked = super::prev_content(lines, i).is_some_and(|j| over_an_article_head(lines, j));
         let subtitle = under_a_headline(lines, i, story) && !meta_right_under(lines, i) && !kicked;
         let second = if standfirst || subtitle {
             -0.5

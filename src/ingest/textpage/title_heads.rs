@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::lines::{Kind, Line};
+use super::lines::Line;
 use super::stamps::is_relative_stamp;
 use super::title::{STORY, keys};
 use super::title_signs::is_bracketed;
@@ -51,9 +51,7 @@ const MENU_ITEM_WORDS: usize = 3;
 /// A short date line right above a headline (noise aside) dates it, as one
 /// right under it does.
 pub(super) fn date_right_above(lines: &[Line], i: usize) -> bool {
-    (0..i)
-        .rev()
-        .find(|&j| lines[j].kind != Kind::Noise)
+    super::prev_content(lines, i)
         .is_some_and(|j| lines[j].date.is_some() && lines[j].words <= SHORT_DATE_WORDS)
 }
 

@@ -88,15 +88,12 @@ const HEADLINE_ABOVE_WORDS: usize = 6;
 /// telling the story under it is its subtitle or standfirst, whatever its
 /// case or length.
 pub(super) fn under_a_headline(lines: &[Line], i: usize, story: impl Fn(usize) -> f64) -> bool {
-    (0..i)
-        .rev()
-        .find(|&j| lines[j].kind != Kind::Noise)
-        .is_some_and(|j| {
-            lines[j].is_title_like()
-                && lines[j].words >= HEADLINE_ABOVE_WORDS
-                && lines[j].date.is_none()
-                && story(j) >= 0.3
-        })
+    super::prev_content(lines, i).is_some_and(|j| {
+        lines[j].is_title_like()
+            && lines[j].words >= HEADLINE_ABOVE_WORDS
+            && lines[j].date.is_none()
+            && story(j) >= 0.3
+    })
 }
 
 /// A byline, a date or a writer's name alone on the next line that is not
@@ -200,9 +197,5 @@ pub(super) fn continues_the_line_above(lines: &[Line], i: usize) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_lowercase);
-    lower
-        && (0..i)
-            .rev()
-            .find(|&j| lines[j].kind != Kind::Noise)
-            .is_some_and(|j| lines[j].text.trim_end().ends_with(','))
+    lower && super::prev_content(lines, i).is_some_and(|j| lines[j].text.trim_end().ends_with(','))
 }

@@ -76,7 +76,7 @@ pub(super) fn is_repeated_label(lines: &[Line], i: usize) -> bool {
 
 /// A date on the line right above or right under `i` (noise aside).
 fn dated_beside(lines: &[Line], i: usize) -> bool {
-    let above = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise);
+    let above = super::prev_content(lines, i);
     let under = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise);
     [above, under]
         .into_iter()
@@ -109,7 +109,7 @@ pub(super) fn is_standfirst_under_headline(
     i: usize,
     story: impl Fn(usize) -> f64,
 ) -> bool {
-    let Some(above) = (0..i).rev().find(|&j| lines[j].kind != Kind::Noise) else {
+    let Some(above) = super::prev_content(lines, i) else {
         return false;
     };
     let (line, head) = (&lines[i], &lines[above]);

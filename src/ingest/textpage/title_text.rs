@@ -2,16 +2,14 @@
 //! it, in the copy that keeps the page's separator, or the body's first
 //! sentence when no line is the headline.
 
-use super::lines::{Kind, Line};
+use super::lines::Line;
 
 /// The title a headline line gives: without the day stamp ("Jun 17") that
 /// the line right above it carries alone, when the copy joined the stamp to
 /// the headline ("Jun 17 The Headline").
 pub(super) fn title_text(lines: &[Line], t: usize) -> String {
     let text = &lines[t].text;
-    let stamp = (0..t)
-        .rev()
-        .find(|&j| lines[j].kind != Kind::Noise)
+    let stamp = super::prev_content(lines, t)
         .map(|j| lines[j].text.as_str())
         .filter(|s| super::dates::is_day_stamp(s));
     stamp
