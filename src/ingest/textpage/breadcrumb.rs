@@ -140,12 +140,11 @@ pub(super) fn headline_ending_a_labelled_trail(lines: &[Line], start: usize) -> 
         if text.chars().all(|c| !c.is_alphanumeric()) {
             continue;
         }
-        let last = crumbs.last().copied();
         if crumbs.iter().any(|&c| lines[c].text.trim() == text) {
             return l.is_title_like().then_some(k);
         }
         if l.date.is_some() || l.byline.is_some() {
-            return last.filter(|&c| lines[c].is_title_like());
+            return crumbs.last().copied().filter(|&c| lines[c].is_title_like());
         }
         // "Home" reads as a button, "Topics" as a section marker.
         let crumb = !l.is_text() && l.words <= CRUMB_WORDS;

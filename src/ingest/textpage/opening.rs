@@ -137,15 +137,15 @@ const DATELINE_WORDS: usize = 4;
 /// headline.
 fn dateline_under(lines: &[Line], i: usize) -> bool {
     next_content(lines, i + 1).is_some_and(|j| {
-        let head: Vec<&str> = lines[j]
-            .text
-            .split_whitespace()
-            .take(DATELINE_WORDS)
-            .collect();
+        let text = &lines[j].text;
         // A paragraph opening with the date alone is a dated section, one
         // of several ("01.02.2022 The labour market …").
-        let place = lines[j].text.trim_start().starts_with(char::is_alphabetic);
-        lines[j].is_text() && place && dates::find_date(&head.join(" ")).is_some()
+        let place = text.trim_start().starts_with(char::is_alphabetic);
+        let head = || {
+            let words: Vec<&str> = text.split_whitespace().take(DATELINE_WORDS).collect();
+            words.join(" ")
+        };
+        lines[j].is_text() && place && dates::find_date(&head()).is_some()
     })
 }
 
