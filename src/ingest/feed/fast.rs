@@ -33,6 +33,9 @@ const MEDIA_NAMESPACES: &[&str] = &[
 
 /// Reads an RSS 2.0 feed, or `None` when `feed-rs` must read it.
 pub fn parse(text: &str, base: Option<&str>) -> Option<Feed> {
+    if !sniffed_as_xml(text) {
+        return None;
+    }
     let base = match base {
         Some(b) => Some(Url::parse(b).ok()?),
         None => None,
@@ -46,6 +49,15 @@ pub fn parse(text: &str, base: Option<&str>) -> Option<Feed> {
     r.reader.config_mut().trim_text(false);
     r.root()?;
     r.channel()
+}
+
+/// Whether `feed-rs` reads the document as XML: it looks for the first `<`
+/// or `{` in what its buffered reader first holds (8 KiB) and reads JSON
+/// when a `{` comes first, so stray bytes before the root decide the format.
+fn sniffed_as_xml(text: &str) -> bool {
+    const FEED_RS_PEEK: usize = 8 * 1024;
+    let head = &text.as_bytes()[..text.len().min(FEED_RS_PEEK)];
+    head.iter().find(|&&b| b == b'<' || b == b'{') == Some(&b'<')
 }
 
 /// What a child element of `<channel>` or `<item>` is, by namespace.

@@ -93,6 +93,8 @@ fn unusual_feeds_are_left_to_feed_rs() {
         TRICKY.replace("<item/>", "<item><title>AT&T</title></item>"),
         TRICKY.replace("<item/>", "<item><title>bad &#0; reference</title></item>"),
         TRICKY.replace("<!-- a comment -->", "<!DOCTYPE rss [<!ENTITY unknown \"x\">]>"),
+        // `feed-rs` takes a document whose first `<` or `{` is a `{` for JSON.
+        format!("stray {{ bytes\n{TRICKY}"),
     ];
     for case in &cases {
         assert!(super::parse(case, None).is_none(), "read:\n{case}");
