@@ -234,3 +234,21 @@ fn a_headline_dated_above_its_pictures_credit_is_no_caption() {
 Council Approves The River Bridge For Buses\nPhoto: Paolo Bianchi (Copyright)\n";
     assert_eq!(title_of(top), "Council Approves The River Bridge For Buses");
 }
+
+#[test]
+fn a_short_line_between_a_repeated_headline_and_its_byline_is_its_short_form() {
+    let head = "Home\nNews\nCouncil Approves The River Bridge After A Long Debate About Its Cost\n\
+River Bridge: Council Says Yes\nBy Anna Rossi | 2 March 2021\n";
+    let page = format!(
+        "{head}{}Share\nCouncil Approves The River Bridge After A Long Debate About Its Cost\n",
+        super::title_tests::BODY
+    );
+    let title = parse_text_page(&page).expect("page parses").title;
+    assert_eq!(
+        title,
+        "Council Approves The River Bridge After A Long Debate About Its Cost"
+    );
+    // Said once, the line over the byline is the headline and the line
+    // above it a kicker.
+    assert_eq!(title_of(head), "River Bridge: Council Says Yes");
+}

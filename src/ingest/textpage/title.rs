@@ -334,7 +334,10 @@ pub(super) fn pick_title(
         let head = i < start && credited_under_any_standfirst(lines, i);
         // Under its kicker, an article's head is no subtitle.
         let kicked = super::prev_content(lines, i).is_some_and(|j| over_an_article_head(lines, j));
-        let subtitle = under_a_headline(lines, i, story) && !meta_right_under(lines, i) && !kicked;
+        let subtitle = under_a_headline(lines, i, story)
+            && (!meta_right_under(lines, i)
+                || super::title_neighbours::shorter_than_a_repeated_headline(lines, i))
+            && !kicked;
         let second = if standfirst || subtitle {
             -0.5
         } else if i < start

@@ -96,6 +96,17 @@ pub(super) fn under_a_headline(lines: &[Line], i: usize, story: impl Fn(usize) -
     })
 }
 
+/// A line right under a longer headline that the page says again while
+/// it says this line once: the headline's short form, set between the
+/// headline and its credit, and no headline of its own.
+pub(super) fn shorter_than_a_repeated_headline(lines: &[Line], i: usize) -> bool {
+    super::prev_content(lines, i).is_some_and(|j| {
+        lines[j].words > lines[i].words
+            && super::title_repeats::is_duplicated(lines, j)
+            && !super::title_repeats::is_duplicated(lines, i)
+    })
+}
+
 /// A byline, a date or a writer's name alone on the next line that is not
 /// noise: a headline's own credit, which a subtitle under the headline
 /// does not have.
