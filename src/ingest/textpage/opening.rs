@@ -180,13 +180,18 @@ fn meta_within(lines: &[Line], i: usize, n: usize) -> bool {
 
 /// A headline-like line of three words or more, a byline or a date among
 /// the two lines above: a headline stands above its credit, not under it.
+/// A headline the page says so often that it is noise counts too.
 fn headline_or_meta_above(lines: &[Line], i: usize) -> bool {
+    let repeated = |j: usize| super::title_repeats::is_repeated_headline(&lines[j]);
     (0..i)
         .rev()
-        .filter(|&j| lines[j].kind != Kind::Noise)
+        .filter(|&j| lines[j].kind != Kind::Noise || repeated(j))
         .take(2)
         .any(|j| {
             let l = &lines[j];
-            (l.is_title_like() && l.words >= 3) || l.byline.is_some() || l.date.is_some()
+            (l.is_title_like() && l.words >= 3)
+                || repeated(j)
+                || l.byline.is_some()
+                || l.date.is_some()
         })
 }

@@ -252,3 +252,18 @@ River Bridge: Council Says Yes\nBy Anna Rossi | 2 March 2021\n";
     // above it a kicker.
     assert_eq!(title_of(head), "River Bridge: Council Says Yes");
 }
+
+#[test]
+fn a_headline_said_all_over_the_page_still_heads_its_standfirst() {
+    let head = "Home\nNews\nRiver Bridge: Council Says Yes\nHome\nNews\nMagazine\n\
+River Bridge: Council Says Yes\n\
+On Tuesday the council voted for the bridge over the river after a long debate. \
+But will the buses of the old town really use it when it opens next year?\n\
+2 March 2021\n";
+    let page = format!(
+        "{head}{}More\nRiver Bridge: Council Says Yes\n",
+        super::title_tests::BODY
+    );
+    let title = parse_text_page(&page).expect("page parses").title;
+    assert_eq!(title, "River Bridge: Council Says Yes");
+}
