@@ -267,3 +267,12 @@ But will the buses of the old town really use it when it opens next year?\n\
     let title = parse_text_page(&page).expect("page parses").title;
     assert_eq!(title, "River Bridge: Council Says Yes");
 }
+
+#[test]
+fn a_short_headline_under_a_menu_over_its_posts_tag_is_no_menu_item() {
+    let top = "Toggle navigation\nBio\nBlog\nContact\nRiver bridges\nblog\n";
+    assert_eq!(title_of(top), "River bridges");
+    // A label in capitals under it is one more item of the menu.
+    let top = "Home\nBio\nBlog\nContact\nRiver bridges\nNews\n";
+    assert_ne!(title_of(top), "River bridges");
+}

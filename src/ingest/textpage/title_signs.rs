@@ -185,7 +185,19 @@ pub(super) fn in_tag_list(lines: &[Line], i: usize) -> bool {
     };
     let above = labels(&mut (0..i).rev());
     let below = labels(&mut (i + 1..lines.len()));
-    below >= 1 && above + below + 1 >= TAG_RUN
+    below >= 1 && above + below + 1 >= TAG_RUN && !over_its_tag(lines, i, below)
+}
+
+/// Whether the one label under the line is a tag in lower case ("blog")
+/// right over the text: the line is the headline over its post's tag.
+fn over_its_tag(lines: &[Line], i: usize, below: usize) -> bool {
+    let Some(tag) = super::next_content(lines, i + 1) else {
+        return false;
+    };
+    below == 1
+        && lines[tag].text.starts_with(|c: char| c.is_lowercase())
+        && lines[i].text.starts_with(|c: char| !c.is_lowercase())
+        && super::next_content(lines, tag + 1).is_some_and(|j| lines[j].is_text())
 }
 
 /// A line wholly in brackets ("(Photo / Agency)", "［Keyboards］") is a
