@@ -276,3 +276,11 @@ fn a_short_headline_under_a_menu_over_its_posts_tag_is_no_menu_item() {
     let top = "Home\nBio\nBlog\nContact\nRiver bridges\nNews\n";
     assert_ne!(title_of(top), "River bridges");
 }
+
+#[test]
+fn print_buttons_are_boilerplate() {
+    super::boiler_tests::assert_boilerplate(
+        &["Seite drucken", "Drucken", "Print this page", "Imprimir"],
+        "Die Druckerei druckt die Zeitung jede Nacht",
+    );
+}
