@@ -284,3 +284,30 @@ fn print_buttons_are_boilerplate() {
         "Die Druckerei druckt die Zeitung jede Nacht",
     );
 }
+
+#[test]
+fn a_table_of_contents_holding_a_sections_opening_lists_entries_all_the_same() {
+    let page = "Alcohol on the boat: what the law says\n7 January 2022\n\
+Contents\nHow much alcohol is allowed on the boat?\n\
+As a rule the limit on the water is the same as on the road, and the skipper must keep to it.\n\
+What happens after a breach?\nDo you lose your driving licence?\n\
+How much alcohol is allowed on the boat?\n\
+The water laps gently against the bow and the sun is shining, and a bottle of beer hisses open.\n\
+What happens after a breach?\n\
+Even small amounts of alcohol slow the skipper down, and a breach on the boat costs a fine.\n\
+Do you lose your driving licence?\n\
+A skipper who loses the licence for the road keeps the one for the boat, for a while.\n";
+    let lines = lines::build(lines::split_lines(page));
+    let entry = |text: &str| lines.iter().position(|l| l.text == text).expect("entry");
+    assert!(title_repeats::in_contents(
+        &lines,
+        entry("What happens after a breach?")
+    ));
+    assert!(title_repeats::in_contents(
+        &lines,
+        entry("Do you lose your driving licence?")
+    ));
+    // Past a second paragraph, the table has ended.
+    let last = lines.len() - 2;
+    assert!(!title_repeats::in_contents(&lines, last));
+}

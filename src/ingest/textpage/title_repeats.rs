@@ -119,12 +119,17 @@ const CONTENTS_LABELS: &[&str] = &[
 const CONTENTS_ITEMS: usize = 30;
 
 /// Whether the line is an entry of a table of contents: under a
-/// "Contents" label, with only short lines between, and repeated where
-/// its section begins.
+/// "Contents" label, with only short lines between (and one paragraph at
+/// most: a section's opening the copy took along), and repeated where its
+/// section begins.
 pub(super) fn in_contents(lines: &[Line], i: usize) -> bool {
+    let mut prose = 0;
     let label = (i.saturating_sub(CONTENTS_ITEMS)..i)
         .rev()
-        .take_while(|&j| !lines[j].is_text())
+        .take_while(|&j| {
+            prose += usize::from(lines[j].is_text());
+            prose <= 1
+        })
         .any(|j| CONTENTS_LABELS.contains(&super::lines::marker_key(&lines[j].text).as_str()));
     label
         && lines
