@@ -65,7 +65,8 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             // author's profile set above the post).
             l.is_title_like()
                 && ((dated && meta_within(lines, h, 3))
-                    || (date_line_under(lines, h) && under_a_copyright(lines, h)))
+                    || (date_line_under(lines, h) && under_a_copyright(lines, h))
+                    || (longest_prose <= BLURB_EFF && dated_and_credited_under(lines, h)))
         } else if l.is_title_like() {
             // A headline over its standfirst and credit opens the article
             // when a date or a byline comes with the credit: a quote over
@@ -155,6 +156,29 @@ fn date_line_under(lines: &[Line], i: usize) -> bool {
         let l = &lines[j];
         l.date.is_some() && l.byline.is_none() && l.words <= SHORT_DATE_WORDS
     })
+}
+
+/// Whether a date line and then a byline are right under the line: a
+/// post's head, which opens the article under a run of blurbs (readers'
+/// latest comments in a sidebar).
+fn dated_and_credited_under(lines: &[Line], i: usize) -> bool {
+    date_line_under(lines, i)
+        && next_content(lines, i + 1)
+            .and_then(|d| next_content(lines, d + 1))
+            .is_some_and(|b| lines[b].byline.is_some() || by_a_user_name(&lines[b].text))
+}
+
+/// A credit to a user name in lower case ("By oradmin"), which is no
+/// writer's name to read as a byline but credits a post all the same.
+pub(super) fn by_a_user_name(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(by), Some(name), None) => {
+            meta::is_by_word(&by.to_lowercase())
+                && name.chars().all(|c| c.is_lowercase() || c.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 /// Whether the line above `i` is a copyright ("© Anna Rossi").

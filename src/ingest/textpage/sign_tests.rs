@@ -311,3 +311,19 @@ A skipper who loses the licence for the road keeps the one for the boat, for a w
     let last = lines.len() - 2;
     assert!(!title_repeats::in_contents(&lines, last));
 }
+
+#[test]
+fn a_post_dated_and_credited_to_a_user_name_opens_under_a_sidebars_comments() {
+    let head = "Home\nLinks\nRecent Comments\n\
+Anna: I have walked over the old bridge every day for twenty years, and it is fine.\n\
+Paolo: The buses will be stuck on the bridge all day long, mark my words, friends.\n\
+Marta: Thank you for the interview, at last someone asks the people who live here.\n\
+Luca: Who pays for all of this? The town should fix the roads first, not a bridge.\n\
+Council Approves The River Bridge After Long Debate\n2 March 2021\n";
+    let page = format!("{head}By admin\n{}", super::title_tests::BODY);
+    let title = parse_text_page(&page).expect("page parses").title;
+    assert_eq!(title, "Council Approves The River Bridge After Long Debate");
+    // A capitalised word after "By" is no user name.
+    assert!(!super::opening::by_a_user_name("By Admin"));
+    assert!(super::opening::by_a_user_name("von redaktion"));
+}
