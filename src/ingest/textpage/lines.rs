@@ -88,8 +88,16 @@ impl Line {
     }
 }
 
+/// Abbreviations, lowercased, that a title-cased headline may end on ("…
+/// Cold Wave Alert Tues.", "… Martin Luther King Jr.").
+const CLOSING_ABBREVIATIONS: &[&str] = &[
+    "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.", "jan.",
+    "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "jr.", "sr.", "inc.", "corp.", "ltd.",
+];
+
 /// A title-cased line whose final period closes an initialism ("… With
-/// U.S."): a headline, not a sentence. Prose is not title-cased.
+/// U.S.") or an abbreviation ("… Alert Tues."): a headline, not a
+/// sentence. Prose is not title-cased.
 pub(super) fn is_headline_ending_in_initialism(s: &str) -> bool {
     let Some(last) = s.split_whitespace().last() else {
         return false;
@@ -101,7 +109,8 @@ pub(super) fn is_headline_ending_in_initialism(s: &str) -> bool {
         && parts
             .iter()
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
-    initialism && !has_inner_sentence_end(s) && is_title_cased(s)
+    let abbreviation = CLOSING_ABBREVIATIONS.contains(&last.to_lowercase().as_str());
+    (initialism || abbreviation) && !has_inner_sentence_end(s) && is_title_cased(s)
 }
 
 /// Title Case: three words of four letters or more, seven in ten of them
