@@ -104,7 +104,7 @@ fn a_headline_may_end_in_an_initialism() {
         "The council said the money for the bridge comes from the U.S."
     ));
     assert!(lines::is_headline_ending_in_initialism(
-        "Bridge Closed For Wed. After Flood Alert Tues."
+        "Bridge Closed For Wed. after Flood Alert Tues."
     ));
 }
 
