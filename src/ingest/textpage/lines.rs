@@ -50,9 +50,9 @@ pub(super) struct Line {
 }
 
 /// Words beside its date from which a dated line is a headline with a date
-/// in it ("Concert at the cathedral, 11 November 2021, 6 pm"), not a date
-/// line ("Published on Thursday, 11 November 2021 at 18:00").
-const HEADLINE_WORDS: usize = 5;
+/// in it ("Protokoll der Vorstandssitzung vom 10. Oktober 2019"), not a
+/// date line ("Published on Thursday, 11 November 2021 at 18:00").
+const HEADLINE_WORDS: usize = 4;
 
 impl Line {
     pub fn is_text(&self) -> bool {

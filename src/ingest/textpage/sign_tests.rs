@@ -327,3 +327,21 @@ Council Approves The River Bridge After Long Debate\n2 March 2021\n";
     assert!(!super::opening::by_a_user_name("By Admin"));
     assert!(super::opening::by_a_user_name("von redaktion"));
 }
+
+#[test]
+fn a_headline_with_a_date_in_it_needs_four_words_beside_the_date() {
+    let title_like = |text: &str| lines::build(lines::split_lines(text))[0].is_title_like();
+    assert!(title_like(
+        "Protokoll der Vorstandssitzung vom 10. Oktober 2019"
+    ));
+    for date_line in [
+        "Last updated on Tuesday, 10 October 2019",
+        "Veröffentlicht am Dienstag, 10. Oktober 2019 um 14:00 Uhr",
+        "Publié le mardi 10 octobre 2019 à 14h00",
+        "Posted on October 10, 2019 at 2:00 pm",
+        "Erstellt am 10.10.2019 | Aktualisiert am 11.10.2019",
+        "Pubblicato il 10 ottobre 2019 alle ore 14:00",
+    ] {
+        assert!(!title_like(date_line), "{date_line}");
+    }
+}
