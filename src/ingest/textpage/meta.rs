@@ -306,7 +306,7 @@ const LIST_NAMES: usize = 5;
 /// Whether the line lists two to five writers' names of two or three
 /// words each, between commas or joined by "and" ("Isabel Caro, Rocío
 /// Latorre y José Miguel Wilson"): a credit of several writers.
-fn is_name_list(text: &str) -> bool {
+pub(super) fn is_name_list(text: &str) -> bool {
     let mut joined = text.to_string();
     for j in NAME_JOINS {
         joined = joined.replace(j, ", ");

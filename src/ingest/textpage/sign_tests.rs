@@ -345,3 +345,12 @@ fn a_headline_with_a_date_in_it_needs_four_words_beside_the_date() {
         assert!(!title_like(date_line), "{date_line}");
     }
 }
+
+#[test]
+fn the_writers_names_alone_under_a_headline_credit_it() {
+    let page = "Council Approves The River Bridge\nAnna Rossi, Paolo Bianchi\nText\n\
+Council Approves The River Bridge\nThe council, the mayor\n";
+    let lines = lines::build(lines::split_lines(page));
+    assert!(title_neighbours::byline_right_under(&lines, 0));
+    assert!(!title_neighbours::byline_right_under(&lines, 3));
+}

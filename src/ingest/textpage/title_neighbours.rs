@@ -6,12 +6,14 @@ use super::lines::{Kind, Line};
 use super::title_furniture::has_credit_label;
 use super::{DATE_LINE_WORDS, SHORT_DATE_WORDS, meta, next_content};
 
-/// A byline on the next line that is not noise; a category in capitals
+/// A byline on the next line that is not noise, or the names of the
+/// writers alone ("Anna Rossi, Paolo Bianchi"); a category in capitals
 /// may sit between them ("Libre cours : …" / "AVOCAT" / "Par Matthieu Hy
 /// le 07 Mai 2020").
 pub(super) fn byline_right_under(lines: &[Line], i: usize) -> bool {
     next_content(lines, i + 1).is_some_and(|j| {
         lines[j].byline.is_some()
+            || meta::is_name_list(lines[j].text.trim())
             || (is_caps_label(&lines[j])
                 && next_content(lines, j + 1).is_some_and(|k| lines[k].byline.is_some()))
     })
