@@ -354,3 +354,12 @@ Council Approves The River Bridge\nThe council, the mayor\n";
     assert!(title_neighbours::byline_right_under(&lines, 0));
     assert!(!title_neighbours::byline_right_under(&lines, 3));
 }
+
+#[test]
+fn a_reading_time_under_a_headline_marks_it_as_a_date_does() {
+    let top = "Home\nGuides\nBridges\nCrossing the river bridge\nEstimated reading time: 6 minutes\n\
+Buses on the bridge\n";
+    assert_eq!(title_of(top), "Crossing the river bridge");
+    assert!(stamps::is_reading_time("5 min read"));
+    assert!(!stamps::is_reading_time("Reading time matters to readers"));
+}

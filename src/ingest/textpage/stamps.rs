@@ -73,3 +73,32 @@ mod tests {
         assert!(!is_relative_stamp("Top 3 hours"));
     }
 }
+
+/// Phrases, lowercased, of a reading time's line ("Estimated reading time:
+/// 6 minutes", "5 min read", "Lesezeit: 4 Minuten").
+const READING_TIME: &[&str] = &[
+    "reading time",
+    "min read",
+    "minute read",
+    "minutes read",
+    "lesezeit",
+    "tempo di lettura",
+    "minuti di lettura",
+    "temps de lecture",
+    "min de lecture",
+    "tiempo de lectura",
+    "leestijd",
+    "czas czytania",
+];
+
+/// Most words of such a line.
+const READING_TIME_WORDS: usize = 8;
+
+/// A reading time on a line of its own: set under a headline, as its date
+/// or byline is.
+pub(super) fn is_reading_time(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.split_whitespace().count() <= READING_TIME_WORDS
+        && lower.chars().any(|c| c.is_ascii_digit())
+        && READING_TIME.iter().any(|p| lower.contains(p))
+}

@@ -17,9 +17,12 @@ use super::{SHORT_DATE_WORDS, meta, next_content};
 pub(super) fn has_meta_after(lines: &[Line], i: usize, start: usize) -> bool {
     let first_is_credit = lines.get(start).is_some_and(|l| l.byline.is_some());
     let until = if first_is_credit { start + 1 } else { start };
-    // A relative stamp ("2 hours ago") dates only the line right above it.
-    let stamped =
-        next_content(lines, i + 1).is_some_and(|j| j < until && is_relative_stamp(&lines[j].text));
+    // A relative stamp ("2 hours ago") dates only the line right above it,
+    // and a reading time ("6 min read") is only the headline's right above.
+    let stamped = next_content(lines, i + 1).is_some_and(|j| {
+        j < until
+            && (is_relative_stamp(&lines[j].text) || super::stamps::is_reading_time(&lines[j].text))
+    });
     stamped
         || (i + 1..until.min(i + 6)).any(|j| {
             lines[j].date.is_some()
