@@ -81,3 +81,15 @@ pub(super) fn glued_junctions(word: &str, lower: usize) -> usize {
         .filter(|w| w[..lower].iter().all(|c| c.is_lowercase()) && w[lower].is_uppercase())
         .count()
 }
+
+/// Whether the text names a price: a currency sign with a number beside it
+/// ("$10", "4,80 €").
+pub(super) fn has_price(text: &str) -> bool {
+    text.char_indices().any(|(p, c)| {
+        matches!(c, '$' | '€' | '£' | '¥')
+            && (text[p + c.len_utf8()..]
+                .trim_start()
+                .starts_with(|d: char| d.is_ascii_digit())
+                || text[..p].trim_end().ends_with(|d: char| d.is_ascii_digit()))
+    })
+}

@@ -272,6 +272,10 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
     if is_name_list(line.text.trim()) {
         return Some(line.text.trim().to_string());
     }
+    // A price names a product or an offer, never a person.
+    if super::measure::has_price(&line.text) {
+        return None;
+    }
     // A word this long is a compound noun ("Holländerholzhandel"), no
     // part of a person's name.
     if words.iter().any(|w| {

@@ -363,3 +363,12 @@ Buses on the bridge\n";
     assert!(stamps::is_reading_time("5 min read"));
     assert!(!stamps::is_reading_time("Reading time matters to readers"));
 }
+
+#[test]
+fn a_line_naming_a_price_is_no_persons_name() {
+    let lines = lines::build(lines::split_lines(
+        "Jacobs Gold Instant Kaffee 2 Gläser für 4,80 €\nAnna Rossi 2 March 2021\n",
+    ));
+    assert_eq!(meta::bare_name(&lines[0]), None);
+    assert!(meta::bare_name(&lines[1]).is_some());
+}

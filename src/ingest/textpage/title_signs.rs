@@ -360,14 +360,7 @@ const OFFER_WORDS: &[&str] = &[
 /// months for $10. Subscribe"): a price with a word of the offer. A
 /// headline may name a price, but not with a call to subscribe.
 pub(super) fn is_offer(text: &str) -> bool {
-    let priced = text.char_indices().any(|(p, c)| {
-        matches!(c, '$' | '€' | '£' | '¥')
-            && (text[p + c.len_utf8()..]
-                .trim_start()
-                .starts_with(|d: char| d.is_ascii_digit())
-                || text[..p].trim_end().ends_with(|d: char| d.is_ascii_digit()))
-    });
-    priced
+    super::measure::has_price(text)
         && text
             .to_lowercase()
             .split(|c: char| !c.is_alphanumeric() && c != '-')
