@@ -372,3 +372,11 @@ fn a_line_naming_a_price_is_no_persons_name() {
     assert_eq!(meta::bare_name(&lines[0]), None);
     assert!(meta::bare_name(&lines[1]).is_some());
 }
+
+#[test]
+fn a_short_headline_under_its_credited_date_under_a_trail_is_the_headline() {
+    let top = "Home\nStart >\nAbout us >\nPress and news >\n\
+05.02.2020 - Redaktion: Anna Rossi (press officer)\nFair Bridges\n\
+Council plans the river bridge for buses\n";
+    assert_eq!(title_of(top), "Fair Bridges");
+}

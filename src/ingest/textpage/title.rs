@@ -270,10 +270,12 @@ pub(super) fn pick_title(
             .max(super::measure::cjk_count(&lines[i].text) / 2) as f64
             / 5.0)
             .min(1.0);
-        // A short headline over its standfirst is short by choice.
+        // A short headline over its standfirst, or under the date line
+        // that credits it, is short by choice.
         let size = if i < start
             && (over_its_standfirst(lines, i, body)
-                || super::title_neighbours::dated_right_over_the_text(lines, i, start))
+                || super::title_neighbours::dated_right_over_the_text(lines, i, start)
+                || super::title_neighbours::under_a_credited_date(lines, i))
         {
             1.0
         } else {

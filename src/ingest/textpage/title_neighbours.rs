@@ -79,7 +79,17 @@ pub(super) fn dated_headline(lines: &[Line], i: usize) -> bool {
     }) else {
         return false;
     };
-    content(d).is_none_or(|h| !(lines[h].is_title_like() && lines[h].words >= 3))
+    // A trail's crumb ("Presse und News >") is no headline.
+    let crumb = |h: usize| lines[h].text.trim_end().ends_with(['>', '›', '»']);
+    content(d).is_none_or(|h| !(lines[h].is_title_like() && lines[h].words >= 3) || crumb(h))
+}
+
+/// Whether the line is a dated headline (see [`dated_headline`]) whose
+/// date line carries its credit ("05.02.2020 - Redaktion: NAME").
+pub(super) fn under_a_credited_date(lines: &[Line], i: usize) -> bool {
+    dated_headline(lines, i)
+        && super::prev_content(lines, i)
+            .is_some_and(|d| lines[d].byline.is_some() || has_credit_label(&lines[d].text))
 }
 
 /// Fewest words of a headline right above that makes a line its subtitle.
