@@ -380,3 +380,15 @@ fn a_short_headline_under_its_credited_date_under_a_trail_is_the_headline() {
 Council plans the river bridge for buses\n";
     assert_eq!(title_of(top), "Fair Bridges");
 }
+
+#[test]
+fn the_heading_under_an_abstract_label_is_no_title() {
+    let top = "Search\nPublished: 30 January 2017\n\
+River Bridges And The Traffic Of Old Towns: A Review\nAnna Rossi1\n\
+Current Urban Reports volume 19, Article number: 3 (2017) Cite this article\n\
+1786 Accesses\nAbstract\nCouncil and the river bridge\n";
+    assert_eq!(
+        title_of(top),
+        "River Bridges And The Traffic Of Old Towns: A Review"
+    );
+}

@@ -251,6 +251,7 @@ pub(super) fn pick_title(
             || super::title_repeats::in_contents(lines, i)
             || super::title_furniture::in_menu_column(lines, i)
             || super::title_furniture::ends_with_site_page(&lines[i].text)
+            || super::title_heads::under_an_abstract_label(lines, i)
         {
             continue;
         }

@@ -207,3 +207,23 @@ fn is_credit(line: &Line) -> bool {
         || meta::is_by_word(&label)
         || (is_bracketed(line) && line.words <= BRACKETED_CREDIT_WORDS)
 }
+
+/// Labels, lowercased, that open a paper's abstract.
+const ABSTRACT_LABELS: &[&str] = &[
+    "abstract",
+    "zusammenfassung",
+    "résumé",
+    "resumen",
+    "riassunto",
+    "streszczenie",
+    "samenvatting",
+];
+
+/// Whether the line is right under an "Abstract" label: the heading of the
+/// abstract's first part ("Purpose of the Review"), not the paper's title.
+pub(super) fn under_an_abstract_label(lines: &[Line], i: usize) -> bool {
+    super::prev_content(lines, i).is_some_and(|j| {
+        let key = lines[j].text.trim().trim_end_matches(':').to_lowercase();
+        ABSTRACT_LABELS.contains(&key.as_str())
+    })
+}
