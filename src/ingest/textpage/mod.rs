@@ -50,6 +50,8 @@ mod related_phrases;
 #[cfg(test)]
 mod repeat_tests;
 #[cfg(test)]
+mod short_head_tests;
+#[cfg(test)]
 mod sign_tests;
 mod site_meta;
 mod split;

@@ -124,10 +124,16 @@ fn names_the_topic(lines: &[Line], i: usize, body: &HashMap<String, usize>) -> b
 /// when it looks like a name: an author's name over an opinion piece's
 /// headline is named again in its credit.
 fn over_its_standfirst(lines: &[Line], i: usize, body: &HashMap<String, usize>) -> bool {
-    next_content(lines, i + 1).is_some_and(|j| named_again_over_a_sentence(lines, i, j))
+    // A button ("Seite drucken") may sit between the two.
+    let button = |j: usize| lines[j].kind == Kind::Boiler && lines[j].words <= BUTTON_WORDS;
+    let under = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Noise && !button(j));
+    under.is_some_and(|j| named_again_over_a_sentence(lines, i, j))
         && overlap(&lines[i].text, body).is_some_and(|o| o >= NAMED_STORY)
         && (meta::bare_name(&lines[i]).is_none() || names_the_topic(lines, i, body))
 }
+
+/// Most words of a button's label.
+const BUTTON_WORDS: usize = 3;
 
 /// Overlap with the body from which a short headline named again tells the
 /// story.
