@@ -62,7 +62,9 @@ fn opening(lines: &[Line], start: usize, end: usize) -> Vec<usize> {
             // Past a few lines of prose, only a headline dated above and
             // credited below opens the article under a run of blurbs, or
             // one dated below under the copyright closing a box (an
-            // author's profile set above the post).
+            // author's profile set above the post), or one with its date
+            // line and its credit under it when the prose above was all
+            // blurbs.
             l.is_title_like()
                 && ((dated && meta_within(lines, h, 3))
                     || (date_line_under(lines, h) && under_a_copyright(lines, h))
