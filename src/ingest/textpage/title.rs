@@ -216,7 +216,8 @@ pub(super) fn pick_title(
             && !dated_headline(lines, i)
             && !opens_with_article(&lines[i].text)
             && !credited_under_standfirst(lines, i)
-            && !names_the_topic(lines, i, body))
+            && !names_the_topic(lines, i, body)
+            && !super::title_neighbours::dated_post_under_no_headline(lines, i, start))
             // A byline under it makes it an article's headline all the
             // same: a "Trending" bar may sit right above the headline.
             || (in_related_list(lines, i) && !byline_under(lines, i))
