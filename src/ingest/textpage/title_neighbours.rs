@@ -209,11 +209,13 @@ pub(super) fn dated_right_over_the_text(lines: &[Line], i: usize, start: usize) 
         && next_content(lines, i + 1).is_some_and(|d| date_over_the_text(lines, d, start))
 }
 
-/// Whether a name-like line ("OUTDOOR LOVERS") is a post's headline: right
-/// over its date line over the text, with no headline above it (a menu's
-/// last item at most). A writer's name over the date sits under a headline.
+/// Whether a name-like line set in capitals ("OUTDOOR LOVERS") is a post's
+/// headline: right over its date line over the text, with no headline
+/// above it (a menu's last item at most). A writer's name over the date
+/// sits under a headline, or is set in the text's case ("Anna Rossi/").
 pub(super) fn dated_post_under_no_headline(lines: &[Line], i: usize, start: usize) -> bool {
-    dated_right_over_the_text(lines, i, start)
+    !lines[i].text.chars().any(char::is_lowercase)
+        && dated_right_over_the_text(lines, i, start)
         && super::prev_content(lines, i)
             .is_none_or(|h| !(lines[h].is_title_like() && lines[h].words >= 3))
 }
