@@ -93,3 +93,8 @@ pub(super) fn has_price(text: &str) -> bool {
                 || text[..p].trim_end().ends_with(|d: char| d.is_ascii_digit()))
     })
 }
+
+/// A lower-case word of five letters or more: no time or label of a credit.
+pub(super) fn is_sentence_word(w: &str) -> bool {
+    w.chars().count() >= 5 && w.chars().all(char::is_lowercase)
+}

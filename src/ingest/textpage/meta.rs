@@ -265,7 +265,7 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
     // a headline; a credit's year comes last or before its time.
     if words
         .windows(2)
-        .any(|w| is_year(w[0]) && is_sentence_word(w[1]))
+        .any(|w| is_year(w[0]) && super::measure::is_sentence_word(w[1]))
     {
         return None;
     }
@@ -294,11 +294,6 @@ pub(super) fn bare_name(line: &Line) -> Option<String> {
         && is_name_word(parts[0])
         && !super::site_meta::GENERIC.contains(&marker_key(&name).as_str());
     ok.then_some(name)
-}
-
-/// A lower-case word of five letters or more: no time or label of a credit.
-fn is_sentence_word(w: &str) -> bool {
-    w.chars().count() >= 5 && w.chars().all(char::is_lowercase)
 }
 
 /// Words that join the last two names of a list of writers.
