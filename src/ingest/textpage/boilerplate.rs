@@ -246,7 +246,12 @@ pub(super) fn is_boilerplate(text: &str, eff: usize) -> bool {
     if eff <= 80 && is_button_row(text) {
         return true;
     }
-    if eff <= 100 && SHORT_CONTAINS.iter().any(|p| lower.contains(p)) {
+    if eff <= 100
+        && SHORT_CONTAINS
+            .iter()
+            .chain(super::stamps::READING_TIME)
+            .any(|p| lower.contains(p))
+    {
         return true;
     }
     if eff <= 100 && is_powered_by(&lower) {

@@ -58,8 +58,9 @@ const STAMP_UNITS: &[&str] = &[
 ];
 
 /// Phrases, lowercased, of a reading time's line ("Estimated reading time:
-/// 6 minutes", "5 min read", "Lesezeit: 4 Minuten").
-const READING_TIME: &[&str] = &[
+/// 6 minutes", "5 min read", "Lesezeit: 4 Minuten"); a short line with one
+/// is boilerplate as well.
+pub(super) const READING_TIME: &[&str] = &[
     "reading time",
     "min read",
     "minute read",
@@ -70,8 +71,6 @@ const READING_TIME: &[&str] = &[
     "temps de lecture",
     "min de lecture",
     "tiempo de lectura",
-    "leestijd",
-    "czas czytania",
 ];
 
 /// Most words of such a line.
